@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages dcmap needs to build, test and render. Skips the work when
+# every package is already installed. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config      # toolchain
+  libgdal-dev                           # base map reading, GeoJSON writing
+  libproj-dev proj-data                 # every projection
+  libcairo2-dev libpango1.0-dev         # drawing and text
+  libyaml-cpp-dev                       # input files and styles
+  libcli11-dev                          # command-line options
+  catch2                                # tests
+  fonts-dejavu-core fonts-noto-cjk      # label fonts, CJK fallback
+  libxml2-utils poppler-utils           # tests: xmllint checks SVG, pdftoppm checks PDF
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "setup: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,17 @@
+#pragma once
+// Embedded Natural Earth -> projected polygons. The only stage that includes GDAL/OGR.
+#include "model/basemap.hpp"
+#include "project/projection.hpp"
+
+namespace dcmap::basemap {
+
+enum class Detail { low, medium };  ///< Natural Earth 1:110m, 1:50m
+
+/// Reads the embedded countries and land, cuts every polygon at the projection's antimeridian
+/// (and the far hemisphere for orthographic), projects it, and adds a graticule every
+/// `graticule_step` degrees and the projection outline. Throws IoError when the data cannot
+/// be read.
+ProjectedBasemap build_basemap(const project::Projector& projector, Detail detail,
+                               double graticule_step);
+
+} // namespace dcmap::basemap

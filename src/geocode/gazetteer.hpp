@@ -1,0 +1,42 @@
+#pragma once
+// Offline place-name lookup over the embedded GeoNames-derived gazetteer.
+#include "model/diagnostics.hpp"
+#include "model/place.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dcmap::geocode {
+
+class Gazetteer {
+public:
+    /// The gazetteer compiled into the binary, loaded on first use (thread-safe).
+    static const Gazetteer& embedded();
+
+    /// Builds a gazetteer from data in the formats of data/gazetteer.tsv, data/countries.tsv
+    /// and data/admin1.tsv (see data/README.md).
+    static Gazetteer from_tsv(std::string_view places, std::string_view countries,
+                              std::string_view admin1);
+
+    /// Resolves "City", "City, Country", "City, Admin1, Country" (names or codes, any case,
+    /// with or without accents) or a country alone. Throws GeocodeError naming the closest
+    /// names when nothing matches.
+    GeocodeMatch lookup(std::string_view query) const;
+
+    /// ISO alpha-2 for a country name, alias or code ("Germany", "DE", "DEU", "Deutschland");
+    /// empty when unknown.
+    std::string country_code(std::string_view name) const;
+
+    Gazetteer(Gazetteer&&) noexcept;
+    Gazetteer& operator=(Gazetteer&&) noexcept;
+    ~Gazetteer();
+
+private:
+    struct Impl;
+    explicit Gazetteer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace dcmap::geocode

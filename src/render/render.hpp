@@ -1,0 +1,32 @@
+#pragma once
+// MapLayout + base map -> PNG/SVG/PDF. The only stage that includes Cairo/Pango.
+#include "layout/layout.hpp"
+#include "model/basemap.hpp"
+#include "model/layout.hpp"
+#include "model/style.hpp"
+
+#include <string>
+
+namespace dcmap::render {
+
+enum class Format { png, svg, pdf };
+
+/// Format from the output path's extension (.png, .svg, .pdf, any case). Throws Error otherwise.
+Format format_from_path(const std::string& path);
+
+struct RenderOptions {
+    double dpi = 0;            ///< written into the PNG (pHYs) when > 0
+    std::string title;         ///< SVG <title>, PDF title
+    std::string description;   ///< SVG <desc>, PDF subject: one line saying what the map shows
+};
+
+/// Draws the map and writes it to `output_path` atomically (temp file in the same folder, then
+/// rename): a failure leaves no partial file and keeps an earlier file intact. Byte-identical
+/// output for identical input. Throws IoError.
+void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
+                Format format, const RenderOptions& options, const std::string& output_path);
+
+/// Text measurement with Pango, matching how render_map draws text.
+layout::MeasureText pango_measurer();
+
+} // namespace dcmap::render

@@ -1,0 +1,26 @@
+#pragma once
+// Data files compiled into the binary (base map, gazetteer, built-in styles).
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace dcmap::resources {
+
+/// The bytes of an embedded file by name ("countries-50m.json", "gazetteer.tsv",
+/// "style/default.yaml", ...). Empty view when there is no such resource.
+std::string_view get(std::string_view name);
+
+/// Names of all embedded resources, sorted.
+std::vector<std::string_view> names();
+
+namespace detail {
+struct Entry {
+    const char* name;
+    const char* begin;
+    const char* end;
+};
+extern const Entry table[];
+extern const std::size_t table_size;
+} // namespace detail
+
+} // namespace dcmap::resources

@@ -1,0 +1,1 @@
+#include "basemap/basemap.hpp"

@@ -1,0 +1,1 @@
+#include "config/site_loader.hpp"

@@ -1,0 +1,1 @@
+#include "config/style_loader.hpp"

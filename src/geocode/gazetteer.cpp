@@ -1,0 +1,1 @@
+#include "geocode/gazetteer.hpp"

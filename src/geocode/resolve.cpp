@@ -1,0 +1,1 @@
+#include "geocode/resolve.hpp"

@@ -1,12 +1,129 @@
 #include "cli/cli.hpp"
 
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
 #include <ostream>
 
 namespace dcmap::cli {
 
-int run(const std::vector<std::string>&, std::ostream&, std::ostream& err) {
-    err << "dcmap: not built yet\n";
-    return exit_failure;
+namespace {
+
+const char* const version_text =
+    "dcmap " DCMAP_VERSION "\n";
+
+/// Copies an option's value into an optional only when the user gave it.
+template <typename T>
+void set_if_given(const CLI::Option* opt, const T& value, std::optional<T>& target) {
+    if (opt->count() > 0) target = value;
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CLI::App app{"dcmap: turn a YAML list of cloud regions and data-center sites into a world map "
+                 "(PNG, SVG, PDF), offline."};
+    app.name("dcmap");
+    app.require_subcommand(0, 1);
+    bool show_version = false;
+    app.add_flag("--version", show_version, "Print the version and data attribution");
+
+    // render ---------------------------------------------------------------------------------
+    RenderCommand render;
+    std::string style, projection, center, extent, title;
+    int width = 0, height = 0;
+    std::string formats = "png";
+    auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
+    r->add_option("INPUT", render.inputs, "Site file(s) (.yaml), or folder(s) of them")->required();
+    r->add_option("-o,--output", render.output,
+                  "Output file (.png, .svg, .pdf) or, for several inputs, a folder")
+        ->default_val("out");
+    r->add_option("--format", formats, "Formats written into an output folder: png,svg,pdf")
+        ->default_val("png");
+    auto* o_style = r->add_option("--style", style, "Style: default, dark, or a style YAML file")
+                        ->group("Map");
+    auto* o_proj = r->add_option("--projection", projection,
+                                 "equal-earth (default), robinson, natural-earth, web-mercator, "
+                                 "plate-carree, orthographic, or a PROJ string")
+                       ->group("Map");
+    auto* o_center = r->add_option("--center", center,
+                                   "Central meridian LON, or LON,LAT for orthographic (e.g. 150)")
+                         ->group("Map");
+    auto* o_extent = r->add_option("--extent", extent, "world (default), auto, or W,S,E,N in degrees")
+                         ->group("Map");
+    auto* o_title = r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
+    auto* o_width = r->add_option("--width", width, "Canvas width in pixels (height follows the map's aspect)")
+                        ->check(CLI::Range(16, 20000))
+                        ->group("Size");
+    auto* o_height = r->add_option("--height", height, "Canvas height in pixels")
+                         ->check(CLI::Range(16, 20000))
+                         ->group("Size");
+    r->add_option("--scale", render.scale, "Pixel density multiplier (2 for retina)")
+        ->check(CLI::Range(0.25, 8.0))
+        ->default_val(1)
+        ->group("Size");
+    r->add_option("--dpi", render.dpi, "Resolution written into PNG files")
+        ->check(CLI::Range(1.0, 2400.0))
+        ->group("Size");
+    r->add_option("--layout-json", render.layout_json,
+                  "Also write what was drawn (markers, labels, legend) as JSON")
+        ->group("Output");
+
+    // validate -------------------------------------------------------------------------------
+    ValidateCommand validate;
+    auto* v = app.add_subcommand("validate", "Check site files: schema, values and places");
+    v->add_option("FILE", validate.inputs, "Site file(s) to check")->required();
+    v->add_flag("--strict", validate.strict, "Treat warnings (e.g. ambiguous places) as errors");
+
+    // geocode --------------------------------------------------------------------------------
+    GeocodeCommand geocode;
+    auto* g = app.add_subcommand("geocode", "Look up places in the embedded gazetteer");
+    g->add_option("QUERY", geocode.queries, "Place, e.g. \"Frankfurt, Germany\"")->required();
+    g->add_flag("--json", geocode.json, "One JSON object per query and line");
+
+    try {
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e, out, err);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+
+    if (show_version) {
+        out << version_text << data_attribution << '\n';
+        return exit_ok;
+    }
+    try {
+        if (r->parsed()) {
+            set_if_given(o_style, style, render.overrides.style);
+            set_if_given(o_proj, projection, render.overrides.projection);
+            set_if_given(o_center, center, render.overrides.center);
+            set_if_given(o_extent, extent, render.overrides.extent);
+            set_if_given(o_title, title, render.overrides.title);
+            set_if_given(o_width, width, render.overrides.width);
+            set_if_given(o_height, height, render.overrides.height);
+            render.formats.clear();
+            for (auto& f : CLI::detail::split(formats, ',')) {
+                if (f != "png" && f != "svg" && f != "pdf") {
+                    err << "dcmap render: error: unknown format '" << f << "': use png, svg or pdf\n";
+                    return exit_usage;
+                }
+                render.formats.push_back(f);
+            }
+            return run_render(render, out, err);
+        }
+        if (v->parsed()) return run_validate(validate, out, err);
+        if (g->parsed()) return run_geocode(geocode, out, err);
+    } catch (const std::exception& e) {
+        // Commands handle dcmap errors themselves; this is the last guard against a crash.
+        err << "dcmap: internal error: " << e.what() << '\n';
+        return exit_failure;
+    }
+    out << app.help();
+    return exit_usage;
 }
 
 } // namespace dcmap::cli

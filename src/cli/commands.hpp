@@ -1,0 +1,37 @@
+#pragma once
+// One function per subcommand. Each gets its parsed options, does the work, prints through
+// out/err and returns the exit code. They catch dcmap errors themselves.
+#include "cli/pipeline.hpp"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dcmap::cli {
+
+struct RenderCommand {
+    std::vector<std::string> inputs;  ///< files or folders of *.yaml
+    std::string output;               ///< a file, or a folder when rendering several inputs
+    std::vector<std::string> formats = {"png"};  ///< for folder output
+    RenderOverrides overrides;
+    double scale = 1;
+    double dpi = 0;
+    std::string layout_json;          ///< empty = none
+};
+int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct ValidateCommand {
+    std::vector<std::string> inputs;
+    bool strict = false;  ///< warnings count as errors
+    bool offline_only = false;
+};
+int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct GeocodeCommand {
+    std::vector<std::string> queries;
+    bool json = false;
+};
+int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err);
+
+} // namespace dcmap::cli

@@ -1,0 +1,91 @@
+#include "cli/layout_json.hpp"
+
+#include "cli/json_writer.hpp"
+
+namespace dcmap::cli {
+
+namespace {
+
+const char* outcome_name(LabelOutcome o) {
+    switch (o) {
+    case LabelOutcome::labelled: return "labelled";
+    case LabelOutcome::leader: return "leader";
+    case LabelOutcome::grouped: return "grouped";
+    case LabelOutcome::unlabelled: return "unlabelled";
+    }
+    return "unlabelled";
+}
+
+void write_box(JsonWriter& j, const Box& b) {
+    if (b.empty()) {
+        j.null();
+        return;
+    }
+    j.begin_object();
+    j.key("x").value(b.min_x).key("y").value(b.min_y);
+    j.key("w").value(b.width()).key("h").value(b.height());
+    j.end_object();
+}
+
+} // namespace
+
+std::string layout_to_json(const MapLayout& layout) {
+    JsonWriter j;
+    j.begin_object();
+    j.key("width").value(layout.width).key("height").value(layout.height);
+    j.key("scale").value(layout.scale);
+    j.key("map_frame");
+    write_box(j, layout.map_frame);
+
+    j.key("markers").begin_array();
+    for (const auto& m : layout.markers) {
+        j.begin_object();
+        j.key("id").value(m.id);
+        j.key("lon").value(m.lon, 6).key("lat").value(m.lat, 6);
+        j.key("x").value(m.x).key("y").value(m.y).key("r").value(m.r);
+        j.key("status").value(to_string(m.status));
+        j.key("provider").value(m.provider);
+        j.end_object();
+    }
+    j.end_array();
+
+    j.key("labels").begin_array();
+    for (const auto& l : layout.labels) {
+        j.begin_object();
+        j.key("id").value(l.id).key("text").value(l.text);
+        j.key("x").value(l.box.min_x).key("y").value(l.box.min_y);
+        j.key("w").value(l.box.width()).key("h").value(l.box.height());
+        j.end_object();
+    }
+    j.end_array();
+
+    j.key("leaders").begin_array();
+    for (const auto& l : layout.labels) {
+        if (!l.has_leader) continue;
+        j.begin_object();
+        j.key("id").value(l.id);
+        j.key("x1").value(l.leader_from.x).key("y1").value(l.leader_from.y);
+        j.key("x2").value(l.leader_to.x).key("y2").value(l.leader_to.y);
+        j.end_object();
+    }
+    j.end_array();
+
+    j.key("dropped").begin_array();
+    for (const auto& id : layout.dropped) j.value(id);
+    j.end_array();
+
+    j.key("sites").begin_array();
+    for (const auto& [id, outcome] : layout.outcomes) {
+        j.begin_object().key("id").value(id).key("outcome").value(outcome_name(outcome)).end_object();
+    }
+    j.end_array();
+
+    j.key("legend");
+    write_box(j, layout.legend.box);
+    j.key("title");
+    write_box(j, layout.title_box);
+    j.end_object();
+    return j.str() + "\n";
+}
+
+} // namespace dcmap::cli

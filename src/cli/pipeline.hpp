@@ -1,0 +1,44 @@
+#pragma once
+// The render pipeline as one function over plain values:
+// SiteFile -> geocode -> project -> base map -> layout -> render.
+#include "model/diagnostics.hpp"
+#include "model/layout.hpp"
+#include "model/site.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dcmap::cli {
+
+/// Options given on the command line; unset ones fall back to the file's `map:` settings.
+struct RenderOverrides {
+    std::optional<std::string> style, projection, center, extent, title;
+    std::optional<int> width, height;
+};
+
+/// Everything the pipeline needs besides the sites, after merging options over the file.
+struct RenderSettings {
+    std::string style = "default";
+    std::string projection;        ///< empty = equal-earth
+    std::string center;
+    std::string extent = "world";
+    int width = 0;                 ///< 0 = derive
+    int height = 0;
+    double scale = 1;
+    double dpi = 0;
+    std::string title;             ///< empty = the file's title
+};
+
+/// Command-line options win over the file's `map:` settings, which win over defaults.
+RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& overrides);
+
+/// Lays out `file` and writes one map per path in `outputs` (format by extension), each
+/// atomically. Returns the layout that was drawn. Throws dcmap::Error subclasses.
+MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
+                           const std::vector<std::string>& outputs, Diagnostics& diagnostics);
+
+/// The data credit printed in every map's footer, the README and --version.
+extern const char* const data_attribution;
+
+} // namespace dcmap::cli

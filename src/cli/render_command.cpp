@@ -1,0 +1,102 @@
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/layout_json.hpp"
+#include "cli/report.hpp"
+#include "config/site_loader.hpp"
+#include "io/atomic_file.hpp"
+#include "model/error.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+
+namespace fs = std::filesystem;
+
+namespace dcmap::cli {
+
+namespace {
+
+bool is_yaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+
+/// Files named on the command line, with folders replaced by their *.yaml files, sorted.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
+    std::vector<std::string> files;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        if (!fs::is_directory(in, ec)) {
+            files.push_back(in);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (const auto& entry : fs::directory_iterator(in, ec))
+            if (entry.is_regular_file() && is_yaml(entry.path())) found.push_back(entry.path().string());
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+/// A single output file when -o names one (it has a map extension); otherwise a folder.
+bool names_a_file(const std::string& output) {
+    auto ext = fs::path(output).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext == ".png" || ext == ".svg" || ext == ".pdf";
+}
+
+int render_one(const std::string& input, const std::vector<std::string>& outputs,
+               const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+    Diagnostics diagnostics;
+    try {
+        const SiteFile file = config::load_site_file(input);
+        RenderSettings settings = merge_settings(file.map, cmd.overrides);
+        settings.scale = cmd.scale;
+        settings.dpi = cmd.dpi;
+        const MapLayout layout = render_site_file(file, settings, outputs, diagnostics);
+        if (!cmd.layout_json.empty()) io::write_file_atomically(cmd.layout_json, layout_to_json(layout));
+        print_warnings(diagnostics, err);
+        for (const auto& o : outputs) out << "wrote " << o << '\n';
+        return exit_ok;
+    } catch (const std::exception& e) {
+        print_warnings(diagnostics, err);
+        print_error(e, err);
+        return exit_failure;
+    }
+}
+
+} // namespace
+
+int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> inputs = expand_inputs(cmd.inputs);
+    if (inputs.empty()) {
+        err << "dcmap: error: no .yaml files found in " << cmd.inputs.front() << '\n';
+        return exit_failure;
+    }
+    if (names_a_file(cmd.output)) {
+        if (inputs.size() > 1) {
+            err << "dcmap: error: " << inputs.size() << " inputs need an output folder, not "
+                << cmd.output << "; use -o out/\n";
+            return exit_usage;
+        }
+        return render_one(inputs.front(), {cmd.output}, cmd, out, err);
+    }
+    if (!cmd.layout_json.empty() && inputs.size() > 1) {
+        err << "dcmap: error: --layout-json takes one input, got " << inputs.size() << '\n';
+        return exit_usage;
+    }
+    std::error_code ec;
+    fs::create_directories(cmd.output, ec);
+    if (ec) {
+        err << "dcmap: error: cannot create folder " << cmd.output << ": " << ec.message() << '\n';
+        return exit_failure;
+    }
+    int status = exit_ok;
+    for (const auto& input : inputs) {
+        std::vector<std::string> outputs;
+        for (const auto& format : cmd.formats)
+            outputs.push_back((fs::path(cmd.output) / fs::path(input).stem()).string() + "." + format);
+        if (render_one(input, outputs, cmd, out, err) != exit_ok) status = exit_failure;
+    }
+    return status;
+}
+
+} // namespace dcmap::cli

@@ -1,0 +1,34 @@
+#include "cli/report.hpp"
+
+#include "model/error.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace dcmap::cli {
+
+void print_warnings(const Diagnostics& diagnostics, std::ostream& err) {
+    for (const auto& w : diagnostics.warnings) {
+        if (!w.pos.file.empty()) {
+            err << w.pos.file;
+            if (w.pos.line > 0) {
+                err << ':' << w.pos.line;
+                if (w.pos.column > 0) err << ':' << w.pos.column;
+            }
+            err << ": ";
+        }
+        err << "warning: " << w.message << '\n';
+    }
+}
+
+void print_error(const std::exception& e, std::ostream& err) {
+    const std::string what = e.what();
+    if (dynamic_cast<const InputError*>(&e) || dynamic_cast<const InputErrors*>(&e)) {
+        err << what << '\n';
+        return;
+    }
+    // Messages of other errors may already start with "error:"; avoid saying it twice.
+    err << "dcmap: " << (what.rfind("error:", 0) == 0 ? "" : "error: ") << what << '\n';
+}
+
+} // namespace dcmap::cli

@@ -1,0 +1,40 @@
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/report.hpp"
+#include "config/site_loader.hpp"
+#include "geocode/gazetteer.hpp"
+#include "geocode/resolve.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+namespace dcmap::cli {
+
+int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err) {
+    int status = exit_ok;
+    for (const auto& input : cmd.inputs) {
+        Diagnostics diagnostics;
+        try {
+            const SiteFile file = config::load_site_file(input);
+            // Unknown places are data errors too, so validation geocodes every site.
+            bool needs_gazetteer = std::any_of(file.sites.begin(), file.sites.end(),
+                                               [](const Site& s) { return s.location_query.has_value(); });
+            if (needs_gazetteer) geocode::resolve_sites(file, geocode::Gazetteer::embedded(), diagnostics);
+            print_warnings(diagnostics, err);
+            if (cmd.strict && !diagnostics.warnings.empty()) {
+                err << input << ": error: " << diagnostics.warnings.size()
+                    << " warning(s) with --strict\n";
+                status = exit_failure;
+                continue;
+            }
+            out << input << ": ok (" << file.sites.size() << " sites)\n";
+        } catch (const std::exception& e) {
+            print_warnings(diagnostics, err);
+            print_error(e, err);
+            status = exit_failure;
+        }
+    }
+    return status;
+}
+
+} // namespace dcmap::cli

@@ -1,0 +1,166 @@
+"""Transforms the pinned source files into data/gazetteer.tsv, data/countries.tsv and
+data/admin1.tsv (formats in data/README.md). Deterministic: rows sorted, no timestamps.
+
+usage: build_data.py CITIES500_TXT ADMIN1_JSON ISO3166_JSON OUT_DIR
+"""
+import json
+import os
+import sys
+
+from fold import fold
+
+ALT_NAME_MIN_POPULATION = 15000
+# Capitals and seats of first- and second-order divisions keep their alternate names at any
+# population. Seats of third- and lower-order divisions (PPLA3..5, mostly small communes) do not:
+# they would add ~0.8 MB gzipped for names nobody writes in a site file.
+ALT_NAME_FEATURE_CODES = ("PPLC", "PPLA", "PPLA2")
+
+# Names people write for countries beyond the ISO names (matched after folding).
+COUNTRY_ALIASES = {
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "BA": ["Bosnia"],
+    "BO": ["Bolivia"],
+    "BR": ["Brasil"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of the Congo"],
+    "CH": ["Schweiz", "Suisse", "Svizzera"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "CN": ["PRC", "Mainland China", "中国", "中國"],
+    "CZ": ["Czech Republic", "Czechia", "Cesko"],
+    "DE": ["Deutschland", "Germany"],
+    "ES": ["Espana", "España"],
+    "FI": ["Suomi"],
+    "FR": ["France"],
+    "GB": ["UK", "U.K.", "Great Britain", "Britain", "England", "Scotland", "Wales",
+           "Northern Ireland", "United Kingdom"],
+    "HK": ["Hong Kong SAR"],
+    "IN": ["Bharat"],
+    "IR": ["Iran", "Persia"],
+    "IT": ["Italia"],
+    "JP": ["Nippon", "Nihon", "日本"],
+    "KP": ["North Korea", "DPRK"],
+    "KR": ["South Korea", "Korea", "Republic of Korea", "ROK", "대한민국", "한국"],
+    "LA": ["Laos"],
+    "MD": ["Moldova"],
+    "MK": ["Macedonia", "North Macedonia"],
+    "MO": ["Macau", "Macao SAR"],
+    "MX": ["Mexico", "México"],
+    "NL": ["Holland", "The Netherlands", "Nederland"],
+    "NO": ["Norge"],
+    "PL": ["Polska"],
+    "PS": ["Palestine"],
+    "RU": ["Russia", "Россия"],
+    "SA": ["KSA", "Saudi"],
+    "SE": ["Sverige"],
+    "SY": ["Syria"],
+    "TR": ["Turkey", "Türkiye", "Turkiye"],
+    "TW": ["Taiwan", "Republic of China", "ROC", "台灣", "台湾"],
+    "TZ": ["Tanzania"],
+    "US": ["USA", "US", "U.S.", "U.S.A.", "United States", "United States of America",
+           "America"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "VE": ["Venezuela"],
+    "VN": ["Vietnam", "Viet Nam"],
+}
+# Display names where the ISO short name reads badly on a map.
+COUNTRY_DISPLAY_NAMES = {
+    "RU": "Russia", "US": "United States", "GB": "United Kingdom", "MD": "Moldova",
+    "VE": "Venezuela", "TZ": "Tanzania", "SY": "Syria", "LA": "Laos", "PS": "Palestine",
+    "VA": "Vatican City", "CD": "DR Congo", "FM": "Micronesia", "MK": "North Macedonia",
+    "BQ": "Caribbean Netherlands", "KP": "North Korea", "KR": "South Korea",
+}
+KOSOVO = {"alpha_2": "XK", "alpha_3": "XKX", "numeric": "", "name": "Kosovo"}
+
+
+def read_cities(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 19:
+                raise SystemExit("unexpected column count in %s: %r" % (path, line[:80]))
+            yield cols
+
+
+def keeps_alternate_names(population, feature_code):
+    return population >= ALT_NAME_MIN_POPULATION or feature_code in ALT_NAME_FEATURE_CODES
+
+
+def place_row(cols):
+    geonameid, name, asciiname, alternates, lat, lon = cols[0:6]
+    feature_code, country, admin1, population = cols[7], cols[8], cols[10], int(cols[14] or 0)
+    primary = []
+    for key in (fold(name), fold(asciiname)):
+        if key and key not in primary:
+            primary.append(key)
+    alt = set()
+    if keeps_alternate_names(population, feature_code) and alternates:
+        for a in alternates.split(","):
+            if "http" in a or "|" in a:
+                continue
+            key = fold(a)
+            if key and key not in primary:
+                alt.add(key)
+    row = [name, lat, lon, country, admin1, str(population), feature_code, "|".join(primary),
+           "|".join(sorted(alt))]
+    sort_key = (primary[0] if primary else "", country, admin1, -population, int(geonameid))
+    return sort_key, row
+
+
+def write_gazetteer(cities, out_path):
+    rows = sorted(place_row(c) for c in cities)
+    with open(out_path, "w", encoding="utf-8", newline="\n") as f:
+        for _, row in rows:
+            f.write("\t".join(row) + "\n")
+
+
+def capitals(cities):
+    """alpha-2 -> (lat, lon, name) of the capital (PPLC), else the most populous place."""
+    best = {}
+    for c in cities:
+        cc, fcode, pop = c[8], c[7], int(c[14] or 0)
+        rank = (fcode == "PPLC", pop, -int(c[0]))
+        if cc not in best or rank > best[cc][0]:
+            best[cc] = (rank, c[4], c[5], c[1])
+    return {cc: v[1:] for cc, v in best.items()}
+
+
+def write_countries(iso_path, label_points, out_path):
+    with open(iso_path, encoding="utf-8") as f:
+        countries = json.load(f)["3166-1"] + [KOSOVO]
+    rows = []
+    for c in countries:
+        a2 = c["alpha_2"]
+        name = COUNTRY_DISPLAY_NAMES.get(a2) or c.get("common_name") or c["name"]
+        aliases = []
+        for a in [c["name"], c.get("common_name"), c.get("official_name")] + COUNTRY_ALIASES.get(
+                a2, []):
+            if a and a != name and a not in aliases:
+                aliases.append(a)
+        lat, lon, capital = label_points.get(a2, ("", "", ""))
+        rows.append([c["numeric"], a2, c["alpha_3"], name, lat, lon, capital, "|".join(aliases)])
+    rows.sort(key=lambda r: r[1])
+    with open(out_path, "w", encoding="utf-8", newline="\n") as f:
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+
+
+def write_admin1(admin1_path, out_path):
+    with open(admin1_path, encoding="utf-8") as f:
+        entries = json.load(f)
+    rows = sorted((e["code"], e["name"], fold(e["name"])) for e in entries)
+    with open(out_path, "w", encoding="utf-8", newline="\n") as f:
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+
+
+def main(cities_path, admin1_path, iso_path, out_dir):
+    cities = list(read_cities(cities_path))
+    write_gazetteer(cities, os.path.join(out_dir, "gazetteer.tsv"))
+    write_countries(iso_path, capitals(cities), os.path.join(out_dir, "countries.tsv"))
+    write_admin1(admin1_path, os.path.join(out_dir, "admin1.tsv"))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 5:
+        raise SystemExit(__doc__)
+    main(*sys.argv[1:])

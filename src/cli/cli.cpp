@@ -38,9 +38,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::string formats = "png";
     auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
     r->add_option("INPUT", render.inputs, "Site file(s) (.yaml), or folder(s) of them")->required();
-    r->add_option("-o,--output", render.output,
-                  "Output file (.png, .svg, .pdf) or, for several inputs, a folder")
-        ->default_val("out");
+    r->add_option("-o,--output", render.outputs,
+                  "Output file (.png, .svg, .pdf; repeat for several formats) or a folder "
+                  "(default: out)");
     r->add_option("--format", formats, "Formats written into an output folder: png,svg,pdf")
         ->default_val("png");
     auto* o_style = r->add_option("--style", style, "Style: default, dark, or a style YAML file")
@@ -105,6 +105,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             set_if_given(o_title, title, render.overrides.title);
             set_if_given(o_width, width, render.overrides.width);
             set_if_given(o_height, height, render.overrides.height);
+            if (render.outputs.empty()) render.outputs = {"out"};
             render.formats.clear();
             for (auto& f : CLI::detail::split(formats, ',')) {
                 if (f != "png" && f != "svg" && f != "pdf") {

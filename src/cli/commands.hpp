@@ -12,7 +12,7 @@ namespace dcmap::cli {
 
 struct RenderCommand {
     std::vector<std::string> inputs;  ///< files or folders of *.yaml
-    std::string output;               ///< a file, or a folder when rendering several inputs
+    std::vector<std::string> outputs; ///< map files of one input, or one folder
     std::vector<std::string> formats = {"png"};  ///< for folder output
     RenderOverrides overrides;
     double scale = 1;

@@ -71,29 +71,35 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         err << "dcmap: error: no .yaml files found in " << cmd.inputs.front() << '\n';
         return exit_failure;
     }
-    if (names_a_file(cmd.output)) {
+    const bool all_files = std::all_of(cmd.outputs.begin(), cmd.outputs.end(), names_a_file);
+    if (all_files) {
         if (inputs.size() > 1) {
             err << "dcmap: error: " << inputs.size() << " inputs need an output folder, not "
-                << cmd.output << "; use -o out/\n";
+                << cmd.outputs.front() << "; use -o out/\n";
             return exit_usage;
         }
-        return render_one(inputs.front(), {cmd.output}, cmd, out, err);
+        return render_one(inputs.front(), cmd.outputs, cmd, out, err);
     }
+    if (cmd.outputs.size() != 1) {
+        err << "dcmap: error: give one output folder, or map files ending in .png, .svg or .pdf\n";
+        return exit_usage;
+    }
+    const std::string& folder = cmd.outputs.front();
     if (!cmd.layout_json.empty() && inputs.size() > 1) {
         err << "dcmap: error: --layout-json takes one input, got " << inputs.size() << '\n';
         return exit_usage;
     }
     std::error_code ec;
-    fs::create_directories(cmd.output, ec);
+    fs::create_directories(folder, ec);
     if (ec) {
-        err << "dcmap: error: cannot create folder " << cmd.output << ": " << ec.message() << '\n';
+        err << "dcmap: error: cannot create folder " << folder << ": " << ec.message() << '\n';
         return exit_failure;
     }
     int status = exit_ok;
     for (const auto& input : inputs) {
         std::vector<std::string> outputs;
         for (const auto& format : cmd.formats)
-            outputs.push_back((fs::path(cmd.output) / fs::path(input).stem()).string() + "." + format);
+            outputs.push_back((fs::path(folder) / fs::path(input).stem()).string() + "." + format);
         if (render_one(input, outputs, cmd, out, err) != exit_ok) status = exit_failure;
     }
     return status;

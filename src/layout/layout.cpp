@@ -1,1 +1,236 @@
 #include "layout/layout.hpp"
+
+#include "layout/label_placer.hpp"
+#include "layout/legend.hpp"
+#include "layout/markers.hpp"
+#include "layout/page.hpp"
+#include "model/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace dcmap::layout {
+
+namespace {
+
+using detail::ProviderColors;
+using detail::SizeRange;
+
+// The warning lists at most this many ids, so a huge drop count stays readable.
+constexpr std::size_t max_listed_ids = 20;
+
+/// Sites in a fixed order that does not depend on the input order.
+std::vector<const ProjectedSite*> sorted_by_key(const std::vector<ProjectedSite>& sites) {
+    std::vector<const ProjectedSite*> sorted;
+    sorted.reserve(sites.size());
+    for (const auto& s : sites) sorted.push_back(&s);
+    std::sort(sorted.begin(), sorted.end(), [](const ProjectedSite* a, const ProjectedSite* b) {
+        return std::forward_as_tuple(a->site.site.key(), a->site.site.name, a->site.lon,
+                                     a->site.lat) < std::forward_as_tuple(b->site.site.key(),
+                                                                          b->site.site.name,
+                                                                          b->site.lon, b->site.lat);
+    });
+    return sorted;
+}
+
+bool inside(const Box& frame, Point p) {
+    // Half a pixel of slack keeps sites exactly on the view's edge.
+    return p.x >= frame.min_x - 0.5 && p.x <= frame.max_x + 0.5 && p.y >= frame.min_y - 0.5 &&
+           p.y <= frame.max_y + 0.5;
+}
+
+/// Whether a site's marker can be drawn: on the visible side and inside the map frame.
+bool is_shown(const ProjectedSite& s, const detail::Page& page) {
+    if (!s.visible || !std::isfinite(s.projected.x) || !std::isfinite(s.projected.y)) return false;
+    return inside(page.map_frame, page.transform.to_pixels(s.projected));
+}
+
+ProviderColors provider_colors(const std::vector<const ProjectedSite*>& sites, const Style& style) {
+    std::set<std::string> providers;
+    for (const auto* s : sites) providers.insert(s->site.site.provider);
+    return ProviderColors({providers.begin(), providers.end()}, style.palette);
+}
+
+SizeRange size_range(const std::vector<const ProjectedSite*>& shown, SizeBy size_by) {
+    SizeRange range;
+    for (const auto* s : shown) {
+        const auto v = detail::size_value(s->site.site, size_by);
+        if (!v) continue;
+        range.min = range.any ? std::min(range.min, *v) : *v;
+        range.max = range.any ? std::max(range.max, *v) : *v;
+        range.any = true;
+    }
+    return range;
+}
+
+MarkerLayout make_marker(const ProjectedSite& s, const detail::Page& page, const Style& style,
+                         double scale, const SizeRange& sizes, const ProviderColors& colors) {
+    MarkerLayout m;
+    m.id = s.site.site.key();
+    m.lon = s.site.lon;
+    m.lat = s.site.lat;
+    const Point p = page.transform.to_pixels(s.projected);
+    m.x = p.x;
+    m.y = p.y;
+    m.r = detail::marker_radius(detail::size_value(s.site.site, style.size_by), sizes, style,
+                                scale);
+    m.status = s.site.site.status;
+    m.provider = s.site.site.provider;
+    m.color = colors.of(m.provider);
+    return m;
+}
+
+/// Larger markers first so small ones stay visible on top; then by id.
+void sort_for_drawing(std::vector<MarkerLayout>& markers) {
+    std::sort(markers.begin(), markers.end(), [](const MarkerLayout& a, const MarkerLayout& b) {
+        if (a.r != b.r) return a.r > b.r;
+        return a.id < b.id;
+    });
+}
+
+/// True when `a` should get its label placed before `b`.
+bool labels_first(const Site& a, const Site& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.status != b.status) return a.status < b.status;
+    const int za = a.zones.value_or(0), zb = b.zones.value_or(0);
+    if (za != zb) return za > zb;
+    const double ca = a.capacity_mw.value_or(0), cb = b.capacity_mw.value_or(0);
+    if (ca != cb) return ca > cb;
+    return a.key() < b.key();
+}
+
+std::string listed_ids(const std::vector<std::string>& ids) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < max_listed_ids; ++i)
+        out += (i ? ", " : "") + ids[i];
+    if (ids.size() > max_listed_ids)
+        out += " and " + std::to_string(ids.size() - max_listed_ids) + " more";
+    return out;
+}
+
+std::string count_phrase(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+/// Places the labels of the shown markers; returns them by marker id.
+std::map<std::string, LabelLayout>
+place_all_labels(const std::vector<const ProjectedSite*>& shown,
+                 const std::vector<MarkerLayout>& markers, const detail::Page& page,
+                 const LegendLayout& legend, const Style& style, double scale,
+                 const MeasureText& measure) {
+    std::vector<detail::MarkerDisc> discs;
+    std::map<std::string, int> marker_index;
+    for (const auto& m : markers) {
+        marker_index[m.id] = static_cast<int>(discs.size());
+        discs.push_back({{m.x, m.y}, m.r});
+    }
+    std::vector<const ProjectedSite*> order = shown;
+    std::sort(order.begin(), order.end(), [](const ProjectedSite* a, const ProjectedSite* b) {
+        return labels_first(a->site.site, b->site.site);
+    });
+    const FontSpec font = detail::scaled(style.label_font, scale);
+    std::vector<detail::LabelRequest> requests;
+    requests.reserve(order.size());
+    for (const auto* s : order) {
+        const std::string& text = s->site.site.display_label();
+        requests.push_back({s->site.site.key(), text, measure(text, font),
+                            marker_index.at(s->site.site.key())});
+    }
+    detail::PlacerSettings settings;
+    settings.canvas = {0, 0, page.width, page.height};
+    settings.frame = page.map_frame;
+    for (const Box& b : {page.title_box, legend.box})
+        if (!b.empty()) settings.blocked.push_back(b);
+    for (const auto& f : page.footer) settings.blocked.push_back(f.box);
+    settings.gap = style.label_gap * scale;
+    settings.pad = 1.5 * scale;
+    settings.cell = std::max(4.0 * font.size, 8.0);
+
+    std::map<std::string, LabelLayout> placed;
+    const auto results = detail::place_labels(requests, discs, settings);
+    for (const auto& label : results)
+        if (label) placed.emplace(label->id, *label);
+    return placed;
+}
+
+} // namespace
+
+MapLayout make_layout(const LayoutRequest& request, const Style& style, const MeasureText& measure,
+                      Diagnostics& diagnostics) {
+    if (!(request.scale > 0) || !std::isfinite(request.scale))
+        throw Error("layout: scale must be a positive number, got " +
+                    std::to_string(request.scale));
+    const double scale = request.scale;
+    const detail::Page page = detail::compose_page(request, style, measure);
+
+    MapLayout out;
+    out.width = page.width;
+    out.height = page.height;
+    out.scale = scale;
+    out.transform = page.transform;
+    out.map_frame = page.map_frame;
+    out.title = page.title;
+    out.subtitle = page.subtitle;
+    out.title_box = page.title_box;
+    out.footer = page.footer;
+
+    const auto sites = sorted_by_key(request.sites);
+    std::vector<const ProjectedSite*> shown;
+    std::vector<std::string> hidden;
+    for (const auto* s : sites) {
+        if (is_shown(*s, page)) {
+            shown.push_back(s);
+        } else {
+            hidden.push_back(s->site.site.key());
+        }
+    }
+
+    const ProviderColors colors = provider_colors(sites, style);
+    const SizeRange sizes = size_range(shown, style.size_by);
+    for (const auto* s : shown)
+        out.markers.push_back(make_marker(*s, page, style, scale, sizes, colors));
+
+    out.legend = detail::build_legend(out.markers, colors, sizes, style, scale, measure);
+    detail::place_legend(out.legend, page.map_frame, 0.5 * style.margin * scale, out.markers);
+
+    const auto labels =
+        place_all_labels(shown, out.markers, page, out.legend, style, scale, measure);
+    sort_for_drawing(out.markers);
+
+    std::vector<std::string> did_not_fit;
+    for (const auto* s : sites) {
+        const std::string& id = s->site.site.key();
+        const auto label = labels.find(id);
+        if (label != labels.end()) {
+            out.labels.push_back(label->second);
+            out.outcomes.emplace_back(id, label->second.has_leader ? LabelOutcome::leader
+                                                                   : LabelOutcome::labelled);
+            continue;
+        }
+        out.dropped.push_back(id);
+        out.outcomes.emplace_back(id, LabelOutcome::unlabelled);
+        if (!std::binary_search(hidden.begin(), hidden.end(), id)) did_not_fit.push_back(id);
+    }
+
+    if (!hidden.empty())
+        diagnostics.warn(count_phrase(hidden.size(), "site lies", "sites lie") +
+                         " outside the visible map and " + (hidden.size() == 1 ? "is" : "are") +
+                         " not drawn: " + listed_ids(hidden) +
+                         " (use --extent world or another --center)");
+    if (!did_not_fit.empty())
+        diagnostics.warn(count_phrase(did_not_fit.size(), "label", "labels") + " did not fit and " +
+                         (did_not_fit.size() == 1 ? "was" : "were") + " left out: " +
+                         listed_ids(did_not_fit) +
+                         " (use --width, an inset or `label:` to shorten)");
+
+    std::set<std::string> countries;
+    for (const auto* s : sites)
+        if (!s->site.country.empty()) countries.insert(s->site.country);
+    out.host_countries.assign(countries.begin(), countries.end());
+    return out;
+}
+
+} // namespace dcmap::layout

@@ -1,0 +1,193 @@
+#include "layout/legend.hpp"
+
+#include "layout/page.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <string>
+
+namespace dcmap::layout::detail {
+
+namespace {
+
+constexpr std::array<Status, 5> all_statuses{Status::live, Status::announced, Status::planned,
+                                             Status::under_construction, Status::retired};
+
+/// Symbol colour for status rows when markers have several provider colours.
+Color status_symbol_color() { return {0.35, 0.38, 0.42, 1}; }
+
+/// "12", "2.5": at most one decimal, no locale.
+std::string format_number(double value) {
+    const double rounded = std::round(value * 10) / 10;
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, rounded,
+                                      std::chars_format::fixed, rounded == std::floor(rounded) ? 0 : 1);
+    return std::string(buffer, result.ptr);
+}
+
+std::string with_count(const std::string& text, int count) {
+    return text + " (" + std::to_string(count) + ")";
+}
+
+/// The quantities shown as size rows: smallest, a middle one on the square-root scale, largest.
+std::vector<double> size_samples(const SizeRange& sizes, SizeBy size_by) {
+    if (!sizes.any) return {};
+    if (sizes.max <= sizes.min) return {sizes.max};
+    double mid = std::pow((std::sqrt(sizes.min) + std::sqrt(sizes.max)) / 2, 2);
+    mid = size_by == SizeBy::zones ? std::round(mid) : std::round(mid * 10) / 10;
+    if (mid <= sizes.min || mid >= sizes.max) return {sizes.min, sizes.max};
+    return {sizes.min, mid, sizes.max};
+}
+
+std::string size_text(double value, SizeBy size_by) {
+    if (size_by == SizeBy::zones) return format_number(value) + (value == 1 ? " zone" : " zones");
+    return format_number(value) + " MW";
+}
+
+/// Rows and headings stacked from the top, left-aligned at a symbol column.
+class LegendBuilder {
+public:
+    LegendBuilder(const Style& style, double scale, const MeasureText& measure, double symbol_r)
+        : style_(style), scale_(scale), measure_(measure), pad_(8 * scale),
+          symbol_column_(2 * symbol_r), text_gap_(6 * scale), y_(8 * scale) {}
+
+    void heading(const std::string& text) {
+        if (!legend_.headings.empty() || !legend_.rows.empty()) y_ += 6 * scale_;
+        legend_.headings.push_back(place_text(text, scaled(style_.legend_title_font, scale_),
+                                              style_.legend_text, pad_, y_, measure_));
+        y_ = legend_.headings.back().box.max_y + 2 * scale_;
+    }
+
+    void row(LegendRow::Kind kind, Status status, Color color, double r, const std::string& text) {
+        LegendRow row;
+        row.kind = kind;
+        row.status = status;
+        row.color = color;
+        row.r = r;
+        const FontSpec font = scaled(style_.legend_font, scale_);
+        const TextSize size = measure_(text, font);
+        const double height = std::max(size.height, 2 * r + 2 * scale_);
+        row.symbol = {pad_ + symbol_column_ / 2, y_ + height / 2};
+        row.label = {text, font, style_.legend_text,
+                     Box::from_xywh(pad_ + symbol_column_ + text_gap_, y_ + (height - size.height) / 2,
+                                    size.width, size.height)};
+        legend_.rows.push_back(row);
+        y_ += height;
+    }
+
+    LegendLayout finish() {
+        double right = 0;
+        for (const auto& h : legend_.headings) right = std::max(right, h.box.max_x);
+        for (const auto& r : legend_.rows) right = std::max(right, r.label.box.max_x);
+        legend_.box = {0, 0, right + pad_, y_ + pad_};
+        return legend_;
+    }
+
+private:
+    const Style& style_;
+    double scale_;
+    const MeasureText& measure_;
+    double pad_, symbol_column_, text_gap_, y_;
+    LegendLayout legend_;
+};
+
+void move_legend(LegendLayout& legend, double dx, double dy) {
+    auto shift = [&](Box& b) { b = {b.min_x + dx, b.min_y + dy, b.max_x + dx, b.max_y + dy}; };
+    shift(legend.box);
+    for (auto& h : legend.headings) shift(h.box);
+    for (auto& row : legend.rows) {
+        shift(row.label.box);
+        row.symbol = {row.symbol.x + dx, row.symbol.y + dy};
+    }
+}
+
+int markers_covered(const Box& panel, const std::vector<MarkerLayout>& markers) {
+    int covered = 0;
+    for (const auto& m : markers)
+        if (panel.intersects({m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r})) ++covered;
+    return covered;
+}
+
+} // namespace
+
+const char* status_title(Status status) {
+    switch (status) {
+    case Status::live: return "Live";
+    case Status::announced: return "Announced";
+    case Status::planned: return "Planned";
+    case Status::under_construction: return "Under construction";
+    case Status::retired: return "Retired";
+    }
+    return "Live";
+}
+
+LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const ProviderColors& colors,
+                          const SizeRange& sizes, const Style& style, double scale,
+                          const MeasureText& measure) {
+    if (markers.empty()) return {};
+    std::map<Status, int> status_counts;
+    std::map<std::string, int> provider_counts;
+    for (const auto& m : markers) {
+        ++status_counts[m.status];
+        ++provider_counts[m.provider];
+    }
+    const bool several_providers = provider_counts.size() > 1;
+    const std::vector<double> samples = size_samples(sizes, style.size_by);
+    double symbol_r = style.marker_radius * scale;
+    for (double v : samples) symbol_r = std::max(symbol_r, marker_radius(v, sizes, style, scale));
+
+    LegendBuilder builder(style, scale, measure, symbol_r);
+    builder.heading("Status");
+    const Color status_color =
+        several_providers ? status_symbol_color() : colors.of(markers.front().provider);
+    for (Status status : all_statuses) {
+        const auto it = status_counts.find(status);
+        if (it == status_counts.end()) continue;
+        builder.row(LegendRow::Kind::status, status, status_color, style.marker_radius * scale,
+                    with_count(status_title(status), it->second));
+    }
+    if (several_providers) {
+        builder.heading("Provider");
+        for (const auto& provider : colors.providers()) {
+            const auto count = provider_counts.find(provider);
+            if (count == provider_counts.end()) continue;
+            builder.row(LegendRow::Kind::provider, Status::live, colors.of(provider),
+                        style.marker_radius * scale,
+                        with_count(provider.empty() ? "Unspecified" : provider, count->second));
+        }
+    }
+    if (!samples.empty()) {
+        builder.heading(style.size_by == SizeBy::zones ? "Availability zones" : "Capacity");
+        for (double v : samples)
+            builder.row(LegendRow::Kind::size, Status::live, status_symbol_color(),
+                        marker_radius(v, sizes, style, scale), size_text(v, style.size_by));
+    }
+    return builder.finish();
+}
+
+void place_legend(LegendLayout& legend, const Box& frame, double inset,
+                  const std::vector<MarkerLayout>& markers) {
+    if (legend.box.empty()) return;
+    const double w = legend.box.width();
+    const double h = legend.box.height();
+    const double left = frame.min_x + inset;
+    const double right = frame.max_x - inset - w;
+    const double top = frame.min_y + inset;
+    const double bottom = frame.max_y - inset - h;
+    const std::array<Point, 4> corners{{{left, bottom}, {right, bottom}, {left, top}, {right, top}}};
+    Point best = corners[0];
+    int best_covered = -1;
+    for (Point corner : corners) {
+        const int covered = markers_covered(Box::from_xywh(corner.x, corner.y, w, h), markers);
+        if (best_covered < 0 || covered < best_covered) {
+            best = corner;
+            best_covered = covered;
+        }
+    }
+    move_legend(legend, best.x - legend.box.min_x, best.y - legend.box.min_y);
+}
+
+} // namespace dcmap::layout::detail

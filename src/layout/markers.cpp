@@ -1,0 +1,64 @@
+#include "layout/markers.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dcmap::layout::detail {
+
+namespace {
+
+/// Used when a style defines no palette: distinct, colour-blind-friendly hues.
+std::vector<Color> fallback_palette() {
+    return {{0.00, 0.45, 0.70, 1}, {0.84, 0.37, 0.00, 1}, {0.00, 0.62, 0.45, 1},
+            {0.80, 0.47, 0.65, 1}, {0.34, 0.71, 0.91, 1}, {0.90, 0.62, 0.00, 1},
+            {0.50, 0.50, 0.50, 1}, {0.94, 0.89, 0.26, 1}};
+}
+
+} // namespace
+
+std::optional<double> size_value(const Site& site, SizeBy size_by) {
+    switch (size_by) {
+    case SizeBy::zones:
+        if (site.zones) return static_cast<double>(*site.zones);
+        return std::nullopt;
+    case SizeBy::capacity_mw: return site.capacity_mw;
+    case SizeBy::none: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+double marker_radius(std::optional<double> value, const SizeRange& range, const Style& style,
+                     double scale) {
+    if (style.size_by == SizeBy::none) return style.marker_radius * scale;
+    if (!value || !range.any) return style.marker_radius_min * scale;
+    const double lo = std::sqrt(range.min);
+    const double hi = std::sqrt(range.max);
+    // One distinct value: draw it large so it still differs from sites without the value.
+    const double t = hi > lo ? (std::sqrt(std::max(*value, 0.0)) - lo) / (hi - lo) : 1.0;
+    const double r =
+        style.marker_radius_min + std::clamp(t, 0.0, 1.0) * (style.marker_radius_max -
+                                                             style.marker_radius_min);
+    return r * scale;
+}
+
+ProviderColors::ProviderColors(std::vector<std::string> providers_sorted, std::vector<Color> palette)
+    : providers_(std::move(providers_sorted)),
+      palette_(palette.empty() ? fallback_palette() : std::move(palette)) {
+    // The empty provider reads as "unspecified" and belongs at the end of the legend.
+    const auto empty = std::find(providers_.begin(), providers_.end(), std::string{});
+    if (empty != providers_.end() && providers_.size() > 1) {
+        providers_.erase(empty);
+        providers_.push_back({});
+    }
+}
+
+Color ProviderColors::of(const std::string& provider) const {
+    if (provider.empty() && providers_.size() > 1) return unknown_provider_color();
+    const auto it = std::find(providers_.begin(), providers_.end(), provider);
+    const auto index = static_cast<std::size_t>(it == providers_.end() ? 0 : it - providers_.begin());
+    return palette_[index % palette_.size()];
+}
+
+Color unknown_provider_color() { return {0.55, 0.57, 0.60, 1}; }
+
+} // namespace dcmap::layout::detail

@@ -1,0 +1,43 @@
+#pragma once
+// Marker symbols: which sites get one, where, how big, in which colour and drawing order.
+#include "layout/layout.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dcmap::layout::detail {
+
+/// The quantity a site's marker is sized by, when the style sizes markers and the site has it.
+std::optional<double> size_value(const Site& site, SizeBy size_by);
+
+/// Values of the sized quantity over the markers shown, for the radius scale and the legend.
+struct SizeRange {
+    double min = 0, max = 0;
+    bool any = false;
+};
+
+/// Radius in pixels on a square-root scale between the style's min and max radius; sites without
+/// the value get the minimum.
+double marker_radius(std::optional<double> value, const SizeRange& range, const Style& style,
+                     double scale);
+
+/// Colours for providers: sorted providers index the palette; an empty provider among named ones
+/// gets a neutral grey.
+class ProviderColors {
+public:
+    ProviderColors(std::vector<std::string> providers_sorted, std::vector<Color> palette);
+    /// The colour of `provider` (must be one of the providers given).
+    Color of(const std::string& provider) const;
+    /// Providers in legend order: named ones alphabetically, the empty one last.
+    const std::vector<std::string>& providers() const { return providers_; }
+
+private:
+    std::vector<std::string> providers_;
+    std::vector<Color> palette_;
+};
+
+/// Neutral grey for markers whose provider is not known when others are.
+Color unknown_provider_color();
+
+} // namespace dcmap::layout::detail

@@ -1,0 +1,149 @@
+#include "layout/page.hpp"
+
+#include "model/error.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace dcmap::layout::detail {
+
+namespace {
+
+/// Vertical extents of the text around the map at one scale.
+struct Bands {
+    double header = 0;  ///< title + subtitle + gap below them; 0 when neither
+    double footer = 0;  ///< gap above the footer + its lines; 0 when no footer
+};
+
+double block_gap(const Style& style, double scale) { return 0.5 * style.margin * scale; }
+
+double text_height(const std::string& text, const FontSpec& font, const MeasureText& measure) {
+    return text.empty() ? 0.0 : measure(text, font).height;
+}
+
+Bands measure_bands(const LayoutRequest& request, const Style& style, const MeasureText& measure,
+                    double scale) {
+    Bands bands;
+    bands.header = text_height(request.title, scaled(style.title_font, scale), measure) +
+                   text_height(request.subtitle, scaled(style.subtitle_font, scale), measure);
+    if (bands.header > 0) bands.header += block_gap(style, scale);
+    const FontSpec footer_font = scaled(style.footer_font, scale);
+    for (const auto& line : footer_lines(request))
+        bands.footer += measure(line, footer_font).height;
+    if (bands.footer > 0) bands.footer += block_gap(style, scale);
+    return bands;
+}
+
+void require_view_area(const Box& view) {
+    if (view.empty() || !(view.width() > 0) || !(view.height() > 0) ||
+        !std::isfinite(view.width()) || !std::isfinite(view.height()))
+        throw Error("layout: the map view has no area; give an extent that covers more than one "
+                    "point");
+}
+
+bool starts_with_source_prefix(const std::string& text) {
+    static const std::string prefix = "source:";
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+    return true;
+}
+
+/// The largest box with the view's aspect ratio, centred in `area`, and the matching transform.
+void fit_view(const Box& view, const Box& area, Box& frame, ViewTransform& transform) {
+    const double k = std::min(area.width() / view.width(), area.height() / view.height());
+    const double w = view.width() * k;
+    const double h = view.height() * k;
+    frame = Box::from_xywh(area.min_x + (area.width() - w) / 2, area.min_y + (area.height() - h) / 2,
+                           w, h);
+    transform = {view.min_x, view.max_y, k, frame.min_x, frame.min_y};
+}
+
+} // namespace
+
+FontSpec scaled(FontSpec font, double scale) {
+    font.size *= scale;
+    return font;
+}
+
+TextBlock place_text(const std::string& text, const FontSpec& font, const Color& color, double x,
+                     double y, const MeasureText& measure) {
+    const TextSize size = measure(text, font);
+    return {text, font, color, Box::from_xywh(x, y, size.width, size.height)};
+}
+
+std::vector<std::string> footer_lines(const LayoutRequest& request) {
+    std::string first;
+    if (!request.source.empty())
+        first = starts_with_source_prefix(request.source) ? request.source
+                                                          : "Source: " + request.source;
+    if (!request.as_of.empty()) first += (first.empty() ? "" : " \u00b7 ") + ("As of " + request.as_of);
+    std::vector<std::string> lines;
+    if (!first.empty()) lines.push_back(first);
+    if (!request.attribution.empty()) lines.push_back(request.attribution);
+    return lines;
+}
+
+TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& style,
+                                  const MeasureText& measure) {
+    require_view_area(request.view);
+    const double aspect = request.view.height() / request.view.width();
+    const Bands bands = measure_bands(request, style, measure, 1.0);
+    const double chrome_w = 2 * style.margin;
+    const double chrome_h = 2 * style.margin + bands.header + bands.footer;
+    double width = request.width;
+    double height = request.height;
+    if (width <= 0 && height <= 0) width = style.default_width;
+    if (height <= 0) {
+        height = std::round(chrome_h + (width - chrome_w) * aspect);
+    } else if (width <= 0) {
+        width = std::round(chrome_w + (height - chrome_h) / aspect);
+    }
+    if (width - chrome_w < 1 || height - chrome_h < 1)
+        throw Error("layout: a " + std::to_string(static_cast<long>(width)) + "x" +
+                    std::to_string(static_cast<long>(height)) +
+                    " px canvas leaves no room for the map after the title, footer and margins; "
+                    "use a larger --width or --height");
+    return {width, height};
+}
+
+Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure) {
+    const double s = request.scale;
+    const TextSize canvas = canvas_size_at_scale_one(request, style, measure);
+    Page page;
+    page.width = canvas.width * s;
+    page.height = canvas.height * s;
+    const double margin = style.margin * s;
+
+    double y = margin;
+    if (!request.title.empty()) {
+        page.title = place_text(request.title, scaled(style.title_font, s), style.title_color,
+                                margin, y, measure);
+        page.title_box.expand(page.title.box);
+        y = page.title.box.max_y;
+    }
+    if (!request.subtitle.empty()) {
+        page.subtitle = place_text(request.subtitle, scaled(style.subtitle_font, s),
+                                   style.subtitle_color, margin, y, measure);
+        page.title_box.expand(page.subtitle.box);
+        y = page.subtitle.box.max_y;
+    }
+    const Bands bands = measure_bands(request, style, measure, s);
+    const double map_top = margin + bands.header;
+    const double map_bottom = page.height - margin - bands.footer;
+
+    double footer_y = map_bottom + (bands.footer > 0 ? block_gap(style, s) : 0);
+    const FontSpec footer_font = scaled(style.footer_font, s);
+    for (const auto& line : footer_lines(request)) {
+        page.footer.push_back(place_text(line, footer_font, style.footer_color, margin, footer_y,
+                                         measure));
+        footer_y = page.footer.back().box.max_y;
+    }
+
+    const Box area{margin, map_top, page.width - margin, map_bottom};
+    fit_view(request.view, area, page.map_frame, page.transform);
+    return page;
+}
+
+} // namespace dcmap::layout::detail

@@ -1,0 +1,39 @@
+#pragma once
+// Page composition: canvas size, title block, map frame and footer, in canvas pixels.
+#include "layout/layout.hpp"
+
+#include <string>
+#include <vector>
+
+namespace dcmap::layout::detail {
+
+/// The fixed parts of the page, positioned.
+struct Page {
+    double width = 0, height = 0;  ///< canvas pixels, after scale
+    ViewTransform transform;
+    Box map_frame;
+    TextBlock title, subtitle;
+    Box title_box;
+    std::vector<TextBlock> footer;
+};
+
+/// `font` with its size multiplied by `scale`.
+FontSpec scaled(FontSpec font, double scale);
+
+/// A text block of `text` with its top-left corner at (x, y), measured in `font` (already scaled).
+TextBlock place_text(const std::string& text, const FontSpec& font, const Color& color, double x,
+                     double y, const MeasureText& measure);
+
+/// The footer's lines: "Source: ... · As of ..." and the attribution; empty lines left out.
+std::vector<std::string> footer_lines(const LayoutRequest& request);
+
+/// Canvas size in whole pixels at scale 1: the given width/height, or the missing one derived so
+/// the map keeps the view's aspect ratio. Throws Error when the view has no area or the canvas
+/// leaves no room for the map.
+TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& style,
+                                  const MeasureText& measure);
+
+/// Lays out title, subtitle, map frame and footer on the scaled canvas.
+Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure);
+
+} // namespace dcmap::layout::detail

@@ -1,0 +1,50 @@
+#include "layout/spatial_grid.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dcmap::layout::detail {
+
+namespace {
+
+int cell_count(double extent, double cell) {
+    // Cap the grid so a huge canvas with tiny cells cannot exhaust memory.
+    const double n = std::ceil(std::max(extent, cell) / cell);
+    return static_cast<int>(std::clamp(n, 1.0, 4096.0));
+}
+
+} // namespace
+
+SpatialGrid::SpatialGrid(const Box& bounds, double cell)
+    : bounds_(bounds), cell_(cell), columns_(cell_count(bounds.width(), cell)),
+      rows_(cell_count(bounds.height(), cell)),
+      cells_(static_cast<std::size_t>(columns_) * static_cast<std::size_t>(rows_)) {
+    // Recompute the cell size so the capped grid still spans the bounds.
+    cell_ = std::max({cell, bounds.width() / columns_, bounds.height() / rows_});
+}
+
+int SpatialGrid::clamp_column(double x) const {
+    const double c = std::floor((x - bounds_.min_x) / cell_);
+    return static_cast<int>(std::clamp(c, 0.0, static_cast<double>(columns_ - 1)));
+}
+
+int SpatialGrid::clamp_row(double y) const {
+    const double r = std::floor((y - bounds_.min_y) / cell_);
+    return static_cast<int>(std::clamp(r, 0.0, static_cast<double>(rows_ - 1)));
+}
+
+SpatialGrid::CellRange SpatialGrid::cells_of(const Box& box) const {
+    return {clamp_column(box.min_x), clamp_row(box.min_y), clamp_column(box.max_x),
+            clamp_row(box.max_y)};
+}
+
+void SpatialGrid::insert(int item, const Box& box) {
+    if (static_cast<std::size_t>(item) >= seen_.size())
+        seen_.resize(static_cast<std::size_t>(item) + 1, 0);
+    const CellRange range = cells_of(box);
+    for (int row = range.row0; row <= range.row1; ++row)
+        for (int col = range.col0; col <= range.col1; ++col)
+            cells_[static_cast<std::size_t>(row * columns_ + col)].push_back(item);
+}
+
+} // namespace dcmap::layout::detail

@@ -1,1 +1,542 @@
 #include "basemap/basemap.hpp"
+
+#include "model/error.hpp"
+#include "resources/resources.hpp"
+
+#include <cpl_vsi.h>
+#include <gdal_priv.h>
+#include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace dcmap::basemap {
+
+namespace detail {
+
+// Cut edges stay this far inside the projection's antimeridian so PROJ does not wrap them to
+// the other side of the map.
+constexpr double edge_inset = 1e-7;
+// Orthographic cuts stay this far inside the horizon so the visibility test keeps them.
+constexpr double horizon_inset = 1e-6;
+// Longest edge, in working degrees, before projecting: cut edges follow the projection's curve.
+constexpr double densify_step = 1.0;
+constexpr double deg = M_PI / 180;
+
+/// A position in degrees, geographic or in the working frame (see Frame).
+struct LonLat {
+    double x = 0;  ///< longitude
+    double y = 0;  ///< latitude
+};
+using LonLatRing = std::vector<LonLat>;            ///< closed: last equals first
+using LonLatPolygon = std::vector<LonLatRing>;     ///< outer ring, then holes
+using LonLatLine = std::vector<LonLat>;
+
+double wrap180(double lon) { return lon - 360 * std::floor((lon + 180) / 360); }
+
+/// The working frame in which the projection's seam is the longitude ±180 (world
+/// projections: shifted by -lon_0) and, for orthographic, the view centre is (0, 0) so the
+/// visible hemisphere is longitude -90..90.
+class Frame {
+public:
+    explicit Frame(const project::ProjectionSpec& spec)
+        : lon0_(spec.center_lon), lat0_(spec.center_lat), rotated_(spec.orthographic) {
+        if (rotated_) {
+            half_width_ = 90 - horizon_inset;
+            lat_min_ = -90;
+            lat_max_ = 90;
+        } else {
+            half_width_ = 180 - edge_inset;
+            const double inset = spec.max_abs_lat < 90 ? edge_inset : 0;
+            lat_min_ = -spec.max_abs_lat + inset;
+            lat_max_ = spec.max_abs_lat - inset;
+        }
+    }
+
+    LonLat to_work(LonLat geo) const {
+        if (!rotated_) return {wrap180(geo.x - lon0_), geo.y};
+        const auto [x, y, z] = unit_vector(geo.x - lon0_, geo.y);
+        const double c = std::cos(lat0_ * deg), s = std::sin(lat0_ * deg);
+        return from_unit_vector(x * c + z * s, y, -x * s + z * c);
+    }
+
+    LonLat to_geographic(LonLat work) const {
+        if (!rotated_) return {wrap180(work.x + lon0_), work.y};
+        const auto [x, y, z] = unit_vector(work.x, work.y);
+        const double c = std::cos(lat0_ * deg), s = std::sin(lat0_ * deg);
+        LonLat geo = from_unit_vector(x * c - z * s, y, x * s + z * c);
+        geo.x = wrap180(geo.x + lon0_);
+        return geo;
+    }
+
+    double half_width() const { return half_width_; }
+    double lat_min() const { return lat_min_; }
+    double lat_max() const { return lat_max_; }
+
+private:
+    struct Vec3 {
+        double x, y, z;
+    };
+    static Vec3 unit_vector(double lon, double lat) {
+        return {std::cos(lat * deg) * std::cos(lon * deg), std::cos(lat * deg) * std::sin(lon * deg),
+                std::sin(lat * deg)};
+    }
+    static LonLat from_unit_vector(double x, double y, double z) {
+        return {std::atan2(y, x) / deg, std::asin(std::clamp(z, -1.0, 1.0)) / deg};
+    }
+
+    double lon0_, lat0_;
+    bool rotated_;
+    double half_width_ = 180, lat_min_ = -90, lat_max_ = 90;
+};
+
+// ---- rings in the working frame -------------------------------------------------------
+
+/// Adds multiples of 360 so no step between neighbours is longer than 180 degrees.
+void make_continuous(LonLatLine& line) {
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        double step = line[i].x - line[i - 1].x;
+        step -= 360 * std::round(step / 360);
+        line[i].x = line[i - 1].x + step;
+    }
+}
+
+/// A continuous ring that ends 360 degrees away from its start goes round a pole: close it
+/// along that pole's latitude so it becomes a plain polygon in the plane.
+void close_round_pole(LonLatRing& ring) {
+    if (ring.size() < 2) return;
+    const LonLat first = ring.front();
+    const LonLat last = ring.back();
+    if (std::abs(last.x - first.x) < 180) return;
+    double lat_sum = 0;
+    for (const LonLat& p : ring) lat_sum += p.y;
+    const double pole = lat_sum < 0 ? -90 : 90;
+    ring.push_back({last.x, pole});
+    ring.push_back({first.x, pole});
+    ring.push_back(first);
+}
+
+double mean_x(const LonLatRing& ring) {
+    double sum = 0;
+    for (const LonLat& p : ring) sum += p.x;
+    return ring.empty() ? 0 : sum / ring.size();
+}
+
+/// Shifts a hole by a multiple of 360 so it sits inside its outer ring's longitude range.
+void align_hole(LonLatRing& hole, double outer_min, double outer_max) {
+    const double centre = mean_x(hole);
+    double best_shift = 0, best_distance = 1e300;
+    for (int k = -1; k <= 1; ++k) {
+        const double c = centre + 360.0 * k;
+        const double distance = c < outer_min ? outer_min - c : (c > outer_max ? c - outer_max : 0);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best_shift = 360.0 * k;
+        }
+    }
+    for (LonLat& p : hole) p.x += best_shift;
+}
+
+struct Extent {
+    double min_x = 1e300, max_x = -1e300, min_y = 1e300, max_y = -1e300;
+    void add(const LonLatRing& ring) {
+        for (const LonLat& p : ring) {
+            min_x = std::min(min_x, p.x); max_x = std::max(max_x, p.x);
+            min_y = std::min(min_y, p.y); max_y = std::max(max_y, p.y);
+        }
+    }
+};
+
+/// Working-frame polygon: continuous rings, pole rings closed, holes beside their outer ring.
+LonLatPolygon to_working_polygon(const LonLatPolygon& geographic, const Frame& frame) {
+    LonLatPolygon out;
+    for (const LonLatRing& ring : geographic) {
+        LonLatRing work;
+        work.reserve(ring.size() + 3);
+        for (const LonLat& p : ring) work.push_back(frame.to_work(p));
+        make_continuous(work);
+        close_round_pole(work);
+        if (!out.empty()) {
+            Extent outer;
+            outer.add(out.front());
+            align_hole(work, outer.min_x, outer.max_x);
+        }
+        out.push_back(std::move(work));
+    }
+    return out;
+}
+
+// ---- cutting with OGR ------------------------------------------------------------------
+
+OGRLinearRing to_ogr_ring(const LonLatRing& ring) {
+    OGRLinearRing out;
+    out.setNumPoints(static_cast<int>(ring.size()), FALSE);
+    for (std::size_t i = 0; i < ring.size(); ++i)
+        out.setPoint(static_cast<int>(i), ring[i].x, ring[i].y);
+    out.closeRings();
+    return out;
+}
+
+std::unique_ptr<OGRPolygon> to_ogr_polygon(const LonLatPolygon& polygon) {
+    auto out = std::make_unique<OGRPolygon>();
+    for (const LonLatRing& ring : polygon) {
+        OGRLinearRing r = to_ogr_ring(ring);
+        out->addRing(&r);
+    }
+    return out;
+}
+
+LonLatRing from_ogr_curve(const OGRSimpleCurve& curve, double shift) {
+    LonLatRing out;
+    out.reserve(curve.getNumPoints());
+    for (int i = 0; i < curve.getNumPoints(); ++i) out.push_back({curve.getX(i) + shift, curve.getY(i)});
+    return out;
+}
+
+/// Appends every polygon in `geometry` (polygon, multipolygon or collection), shifted in x.
+void collect_polygons(const OGRGeometry* geometry, double shift, std::vector<LonLatPolygon>& out) {
+    if (!geometry) return;
+    const auto type = wkbFlatten(geometry->getGeometryType());
+    if (type == wkbPolygon) {
+        const auto* polygon = geometry->toPolygon();
+        LonLatPolygon p;
+        for (const OGRLinearRing* ring : *polygon) p.push_back(from_ogr_curve(*ring, shift));
+        if (!p.empty() && p.front().size() >= 4) out.push_back(std::move(p));
+    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *geometry->toGeometryCollection())
+            collect_polygons(part, shift, out);
+    }
+}
+
+void collect_lines(const OGRGeometry* geometry, double shift, std::vector<LonLatLine>& out) {
+    if (!geometry) return;
+    const auto type = wkbFlatten(geometry->getGeometryType());
+    if (type == wkbLineString) {
+        LonLatLine line = from_ogr_curve(*geometry->toLineString(), shift);
+        if (line.size() >= 2) out.push_back(std::move(line));
+    } else if (type == wkbMultiLineString || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *geometry->toGeometryCollection())
+            collect_lines(part, shift, out);
+    }
+}
+
+/// The three copies of the visible window: the seam falls between them.
+struct Window {
+    double shift;  ///< add to a piece cut by this window to bring it back to the middle
+    OGRPolygon box;
+};
+
+std::vector<Window> windows(const Frame& frame) {
+    std::vector<Window> out;
+    for (int k = -1; k <= 1; ++k) {
+        const double centre = 360.0 * k;
+        LonLatRing corners{{centre - frame.half_width(), frame.lat_min()},
+                           {centre + frame.half_width(), frame.lat_min()},
+                           {centre + frame.half_width(), frame.lat_max()},
+                           {centre - frame.half_width(), frame.lat_max()},
+                           {centre - frame.half_width(), frame.lat_min()}};
+        Window w{-centre, {}};
+        OGRLinearRing ring = to_ogr_ring(corners);
+        w.box.addRing(&ring);
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+bool inside_middle_window(const Extent& e, const Frame& frame) {
+    return e.min_x >= -frame.half_width() && e.max_x <= frame.half_width() &&
+           e.min_y >= frame.lat_min() && e.max_y <= frame.lat_max();
+}
+
+bool overlaps(const Extent& e, const OGRGeometry& box) {
+    OGREnvelope b;
+    box.getEnvelope(&b);
+    return e.min_x <= b.MaxX && e.max_x >= b.MinX && e.min_y <= b.MaxY && e.max_y >= b.MinY;
+}
+
+/// Cuts a working-frame polygon into pieces that each lie inside the middle window.
+std::vector<LonLatPolygon> cut_polygon(const LonLatPolygon& polygon, const Frame& frame,
+                                       const std::vector<Window>& cut_windows) {
+    Extent extent;
+    for (const LonLatRing& ring : polygon) extent.add(ring);
+    if (inside_middle_window(extent, frame)) return {polygon};
+
+    std::unique_ptr<OGRGeometry> shape = to_ogr_polygon(polygon);
+    if (!shape->IsValid()) shape.reset(shape->MakeValid());
+    std::vector<LonLatPolygon> pieces;
+    if (!shape) return pieces;
+    for (const Window& w : cut_windows) {
+        if (!overlaps(extent, w.box)) continue;
+        std::unique_ptr<OGRGeometry> piece(shape->Intersection(&w.box));
+        collect_polygons(piece.get(), w.shift, pieces);
+    }
+    return pieces;
+}
+
+std::vector<LonLatLine> cut_line(LonLatLine line, const Frame& frame,
+                                 const std::vector<Window>& cut_windows) {
+    make_continuous(line);
+    Extent extent;
+    extent.add(line);
+    if (inside_middle_window(extent, frame)) return {line};
+    OGRLineString shape;
+    for (const LonLat& p : line) shape.addPoint(p.x, p.y);
+    std::vector<LonLatLine> pieces;
+    for (const Window& w : cut_windows) {
+        if (!overlaps(extent, w.box)) continue;
+        std::unique_ptr<OGRGeometry> piece(shape.Intersection(&w.box));
+        collect_lines(piece.get(), w.shift, pieces);
+    }
+    return pieces;
+}
+
+// ---- densify and project ---------------------------------------------------------------
+
+/// Inserts points so no step is longer than densify_step degrees in x or y.
+LonLatLine densify(const LonLatLine& line) {
+    LonLatLine out;
+    if (line.empty()) return out;
+    out.reserve(line.size());
+    out.push_back(line.front());
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        const LonLat a = line[i - 1], b = line[i];
+        const double longest = std::max(std::abs(b.x - a.x), std::abs(b.y - a.y));
+        const int steps = static_cast<int>(std::ceil(longest / densify_step));
+        for (int s = 1; s < steps; ++s) {
+            const double t = static_cast<double>(s) / steps;
+            out.push_back({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t});
+        }
+        out.push_back(b);
+    }
+    return out;
+}
+
+/// Projects working-frame points, dropping invisible ones and repeated points.
+std::vector<Point> project_line(const LonLatLine& work, const Frame& frame,
+                                const project::Projector& projector) {
+    std::vector<Point> out;
+    out.reserve(work.size());
+    for (const LonLat& w : densify(work)) {
+        const LonLat geo = frame.to_geographic(w);
+        const auto p = projector.forward(geo.x, geo.y);
+        if (!p) continue;
+        if (!out.empty() && out.back().x == p->x && out.back().y == p->y) continue;
+        out.push_back(*p);
+    }
+    return out;
+}
+
+Ring project_ring(const LonLatRing& work, const Frame& frame, const project::Projector& projector) {
+    Ring ring = project_line(work, frame, projector);
+    // Ring closes implicitly.
+    if (ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y)
+        ring.pop_back();
+    return ring;
+}
+
+struct Projection {
+    const project::Projector& projector;
+    Frame frame;
+    std::vector<Window> cut_windows;
+};
+
+/// Geographic polygon -> its projected pieces, cut at the seam (and the horizon).
+std::vector<Polygon> project_polygon(const LonLatPolygon& geographic, const Projection& proj) {
+    std::vector<Polygon> out;
+    const LonLatPolygon work = to_working_polygon(geographic, proj.frame);
+    for (const LonLatPolygon& piece : cut_polygon(work, proj.frame, proj.cut_windows)) {
+        Polygon polygon;
+        for (const LonLatRing& ring : piece) {
+            Ring projected = project_ring(ring, proj.frame, proj.projector);
+            if (projected.size() >= 3) polygon.rings.push_back(std::move(projected));
+            else if (polygon.rings.empty()) break;  // an outer ring too small to draw
+        }
+        if (!polygon.rings.empty()) out.push_back(std::move(polygon));
+    }
+    return out;
+}
+
+/// Geographic polyline (already densified) -> projected pieces.
+std::vector<Polyline> project_polyline(const LonLatLine& geographic, const Projection& proj) {
+    LonLatLine work;
+    work.reserve(geographic.size());
+    for (const LonLat& p : geographic) work.push_back(proj.frame.to_work(p));
+    std::vector<Polyline> out;
+    for (const LonLatLine& piece : cut_line(std::move(work), proj.frame, proj.cut_windows)) {
+        Polyline line = project_line(piece, proj.frame, proj.projector);
+        if (line.size() >= 2) out.push_back(std::move(line));
+    }
+    return out;
+}
+
+// ---- graticule and outline -------------------------------------------------------------
+
+LonLatLine geographic_line(LonLat from, LonLat to) { return densify({from, to}); }
+
+std::vector<Polyline> graticule(double step, const Projection& proj,
+                                const project::ProjectionSpec& spec) {
+    std::vector<Polyline> out;
+    if (!(step > 0)) return out;
+    auto append = [&](const LonLatLine& line) {
+        for (Polyline& piece : project_polyline(line, proj)) out.push_back(std::move(piece));
+    };
+    const int meridians = static_cast<int>(std::floor(360 / step + 1e-9));
+    for (int i = 0; i < meridians; ++i) {
+        const double lon = wrap180(-180 + i * step);
+        append(geographic_line({lon, -90}, {lon, 90}));
+    }
+    for (double lat = -90 + step; lat < 90 - 1e-9; lat += step) {
+        // Start at the seam so a world map's parallel is one piece.
+        const double west = spec.orthographic ? -180 : spec.center_lon - 180 + edge_inset;
+        const double east = spec.orthographic ? 180 : spec.center_lon + 180 - edge_inset;
+        LonLatLine line = geographic_line({west, lat}, {east, lat});
+        append(line);
+    }
+    return out;
+}
+
+/// The projection's edge: the middle window's boundary, traced in the working frame.
+Ring outline(const Projection& proj) {
+    const Frame& f = proj.frame;
+    const LonLatRing edge{{-f.half_width(), f.lat_min()}, {-f.half_width(), f.lat_max()},
+                          {f.half_width(), f.lat_max()},  {f.half_width(), f.lat_min()},
+                          {-f.half_width(), f.lat_min()}};
+    return project_ring(edge, f, proj.projector);
+}
+
+// ---- reading the embedded data ---------------------------------------------------------
+
+/// ISO numeric -> alpha-2 from countries.tsv (numeric, alpha2, alpha3, name, ...). Lines that
+/// do not start with a number (headers, comments) are skipped; an empty file gives no codes.
+std::map<int, std::string> iso_numeric_to_alpha2() {
+    std::map<int, std::string> out;
+    std::istringstream in{std::string(resources::get("countries.tsv"))};
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0) continue;
+        const std::string numeric = line.substr(0, tab);
+        if (numeric.find_first_not_of("0123456789") != std::string::npos) continue;
+        const auto tab2 = line.find('\t', tab + 1);
+        std::string alpha2 = line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+        if (!alpha2.empty() && alpha2.back() == '\r') alpha2.pop_back();
+        out[std::stoi(numeric)] = alpha2;
+    }
+    return out;
+}
+
+std::string alpha2_for(const std::string& id, const std::string& name,
+                       const std::map<int, std::string>& codes) {
+    if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
+        const auto it = codes.find(std::stoi(id));
+        if (it != codes.end()) return it->second;
+    }
+    if (name == "Kosovo") return "XK";  // no ISO numeric code; XK by convention
+    return {};
+}
+
+/// Geographic polygons of a geometry (polygon or multipolygon); other types give none.
+std::vector<LonLatPolygon> geographic_polygons(const OGRGeometry* geometry) {
+    std::vector<LonLatPolygon> out;
+    collect_polygons(geometry, 0, out);
+    return out;
+}
+
+/// An embedded TopoJSON file opened from memory, removed again when done.
+class MemoryDataset {
+public:
+    explicit MemoryDataset(const std::string& resource) : path_("/vsimem/dcmap/basemap/" + resource) {
+        static std::once_flag registered;
+        std::call_once(registered, [] { GDALAllRegister(); });
+        const std::string_view bytes = resources::get(resource);
+        if (bytes.empty()) throw IoError("error: embedded base map '" + resource + "' is missing");
+        // GDAL only reads the buffer (bTakeOwnership = FALSE), so the const_cast is safe.
+        VSILFILE* file = VSIFileFromMemBuffer(
+            path_.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
+            static_cast<vsi_l_offset>(bytes.size()), FALSE);
+        if (!file) throw IoError("error: cannot register base map '" + resource + "' in memory");
+        VSIFCloseL(file);
+        const char* const drivers[] = {"TopoJSON", nullptr};
+        dataset_.reset(GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+        if (!dataset_) {
+            VSIUnlink(path_.c_str());
+            throw IoError("error: cannot read embedded base map '" + resource + "'");
+        }
+    }
+    ~MemoryDataset() {
+        dataset_.reset();
+        VSIUnlink(path_.c_str());
+    }
+    MemoryDataset(const MemoryDataset&) = delete;
+    MemoryDataset& operator=(const MemoryDataset&) = delete;
+
+    OGRLayer& layer(const char* name, const std::string& resource) {
+        OGRLayer* layer = dataset_->GetLayerByName(name);
+        if (!layer) throw IoError("error: base map '" + resource + "' has no layer '" + name + "'");
+        return *layer;
+    }
+
+private:
+    std::string path_;
+    GDALDatasetUniquePtr dataset_;
+};
+
+std::string field_text(const OGRFeature& feature, const char* field) {
+    const int index = feature.GetFieldIndex(field);
+    if (index < 0 || !feature.IsFieldSetAndNotNull(index)) return {};
+    return feature.GetFieldAsString(index);
+}
+
+std::vector<CountryShape> read_countries(const std::string& resource, const Projection& proj) {
+    const auto codes = iso_numeric_to_alpha2();
+    MemoryDataset data(resource);
+    OGRLayer& layer = data.layer("countries", resource);
+    layer.ResetReading();
+    std::vector<CountryShape> out;
+    for (const auto& feature : layer) {
+        CountryShape country;
+        country.name = field_text(*feature, "name");
+        country.iso2 = alpha2_for(field_text(*feature, "id"), country.name, codes);
+        for (const LonLatPolygon& p : geographic_polygons(feature->GetGeometryRef()))
+            for (Polygon& piece : project_polygon(p, proj)) country.polygons.push_back(std::move(piece));
+        out.push_back(std::move(country));
+    }
+    return out;
+}
+
+std::vector<Polygon> read_land(const std::string& resource, const Projection& proj) {
+    MemoryDataset data(resource);
+    OGRLayer& layer = data.layer("land", resource);
+    layer.ResetReading();
+    std::vector<Polygon> out;
+    for (const auto& feature : layer)
+        for (const LonLatPolygon& p : geographic_polygons(feature->GetGeometryRef()))
+            for (Polygon& piece : project_polygon(p, proj)) out.push_back(std::move(piece));
+    return out;
+}
+
+} // namespace detail
+
+ProjectedBasemap build_basemap(const project::Projector& projector, Detail detail,
+                               double graticule_step) {
+    const detail::Frame frame(projector.spec());
+    const detail::Projection proj{projector, frame, detail::windows(frame)};
+    const std::string scale = detail == Detail::medium ? "50m" : "110m";
+
+    ProjectedBasemap out;
+    out.countries = detail::read_countries("countries-" + scale + ".json", proj);
+    out.land = detail::read_land("land-" + scale + ".json", proj);
+    out.graticule = detail::graticule(graticule_step, proj, projector.spec());
+    out.outline = detail::outline(proj);
+    for (const Point& p : out.outline) out.bounds.expand(p);
+    return out;
+}
+
+} // namespace dcmap::basemap

@@ -69,6 +69,7 @@ COUNTRY_DISPLAY_NAMES = {
     "VA": "Vatican City", "CD": "DR Congo", "FM": "Micronesia", "MK": "North Macedonia",
     "BQ": "Caribbean Netherlands", "KP": "North Korea", "KR": "South Korea",
 }
+INDEX_MARKER = "#index"
 KOSOVO = {"alpha_2": "XK", "alpha_3": "XKX", "numeric": "", "name": "Kosovo"}
 
 
@@ -86,31 +87,44 @@ def keeps_alternate_names(population, feature_code):
 
 
 def place_row(cols):
+    """(sort key, row fields, other primary keys, alternate keys) of one cities500 record."""
     geonameid, name, asciiname, alternates, lat, lon = cols[0:6]
     feature_code, country, admin1, population = cols[7], cols[8], cols[10], int(cols[14] or 0)
     primary = []
     for key in (fold(name), fold(asciiname)):
         if key and key not in primary:
             primary.append(key)
+    if not primary:
+        raise SystemExit("place %s has no usable name" % geonameid)
     alt = set()
     if keeps_alternate_names(population, feature_code) and alternates:
         for a in alternates.split(","):
-            if "http" in a or "|" in a:
+            if "http" in a:
                 continue
             key = fold(a)
             if key and key not in primary:
                 alt.add(key)
-    row = [name, lat, lon, country, admin1, str(population), feature_code, "|".join(primary),
-           "|".join(sorted(alt))]
-    sort_key = (primary[0] if primary else "", country, admin1, -population, int(geonameid))
-    return sort_key, row
+    row = [name, lat, lon, country, admin1, str(population), feature_code, primary[0]]
+    sort_key = (primary[0], country, admin1, -population, int(geonameid))
+    return sort_key, row, primary[1:], sorted(alt)
 
 
 def write_gazetteer(cities, out_path):
-    rows = sorted(place_row(c) for c in cities)
+    """Section 1: place rows sorted by key. Section 2, after the line INDEX_MARKER: every other
+    key (ASCII spellings, kind p; alternate names, kind a) with the rows it names."""
+    places = sorted(place_row(c) for c in cities)
+    index = {}
+    for number, (_, _, others, alts) in enumerate(places):
+        for key in others:
+            index.setdefault((key, "p"), []).append(number)
+        for key in alts:
+            index.setdefault((key, "a"), []).append(number)
     with open(out_path, "w", encoding="utf-8", newline="\n") as f:
-        for _, row in rows:
+        for _, row, _, _ in places:
             f.write("\t".join(row) + "\n")
+        f.write(INDEX_MARKER + "\n")
+        for (key, kind), numbers in sorted(index.items()):
+            f.write("%s\t%s\t%s\n" % (key, kind, ",".join(str(n) for n in numbers)))
 
 
 def capitals(cities):

@@ -13,6 +13,7 @@ packages=(
   catch2                                # tests
   fonts-dejavu-core fonts-noto-cjk      # label fonts, CJK fallback
   libxml2-utils poppler-utils           # tests: xmllint checks SVG, pdftoppm checks PDF
+  hyperfine time                        # bench/run.sh
 )
 
 missing=()

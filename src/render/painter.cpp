@@ -1,0 +1,333 @@
+#include "render/painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace dcmap::render::detail {
+namespace {
+
+constexpr double kTau = 2 * std::numbers::pi;
+
+void set_color(cairo_t* cr, Color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+Color with_alpha(Color c, double alpha) { return {c.r, c.g, c.b, c.a * alpha}; }
+
+void add_ring(cairo_t* cr, const Ring& ring, const ViewTransform& to_px) {
+    if (ring.size() < 2) return;
+    Point first = to_px.to_pixels(ring.front());
+    cairo_move_to(cr, first.x, first.y);
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+        Point p = to_px.to_pixels(ring[i]);
+        cairo_line_to(cr, p.x, p.y);
+    }
+    cairo_close_path(cr);
+}
+
+void add_polyline(cairo_t* cr, const Polyline& line, const ViewTransform& to_px) {
+    if (line.size() < 2) return;
+    Point first = to_px.to_pixels(line.front());
+    cairo_move_to(cr, first.x, first.y);
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        Point p = to_px.to_pixels(line[i]);
+        cairo_line_to(cr, p.x, p.y);
+    }
+}
+
+void add_polygons(cairo_t* cr, const std::vector<Polygon>& polygons, const ViewTransform& to_px) {
+    for (const auto& polygon : polygons)
+        for (const auto& ring : polygon.rings) add_ring(cr, ring, to_px);
+}
+
+void add_circle(cairo_t* cr, Point c, double r) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, c.x, c.y, std::max(r, 0.0), 0, kTau);
+}
+
+void stroke_path(cairo_t* cr, Color color, double width) {
+    if (width <= 0 || color.a <= 0) {
+        cairo_new_path(cr);
+        return;
+    }
+    set_color(cr, color);
+    cairo_set_line_width(cr, width);
+    cairo_stroke(cr);
+}
+
+void fill_path(cairo_t* cr, Color color) {
+    set_color(cr, color);
+    cairo_fill(cr);
+}
+
+Box canvas_clip(const MapLayout& layout) {
+    if (!layout.map_frame.empty()) return layout.map_frame;
+    return Box::from_xywh(0, 0, layout.width, layout.height);
+}
+
+void paint_ocean(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                 const Style& style) {
+    if (basemap.outline.size() >= 3) {
+        add_ring(cr, basemap.outline, layout.transform);
+    } else {
+        Box frame = canvas_clip(layout);
+        cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
+    }
+    fill_path(cr, style.ocean);
+}
+
+void paint_graticule(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                     const Style& style) {
+    for (const auto& line : basemap.graticule) add_polyline(cr, line, layout.transform);
+    stroke_path(cr, style.graticule, style.graticule_width * layout.scale);
+}
+
+bool hosts_a_site(const MapLayout& layout, const std::string& iso2) {
+    return !iso2.empty() &&
+           std::find(layout.host_countries.begin(), layout.host_countries.end(), iso2) !=
+               layout.host_countries.end();
+}
+
+void paint_land(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                const Style& style) {
+    // Land goes under the countries so hairline seams between neighbours never show the ocean.
+    add_polygons(cr, basemap.land, layout.transform);
+    fill_path(cr, style.land);
+    for (const auto& country : basemap.countries) {
+        bool tinted = style.tint_host_countries && hosts_a_site(layout, country.iso2);
+        add_polygons(cr, country.polygons, layout.transform);
+        fill_path(cr, tinted ? style.host_country : style.land);
+    }
+}
+
+void paint_borders(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                   const Style& style) {
+    // One path for all borders: a shared edge drawn twice in one stroke does not darken.
+    for (const auto& country : basemap.countries)
+        add_polygons(cr, country.polygons, layout.transform);
+    stroke_path(cr, style.border, style.border_width * layout.scale);
+    add_polygons(cr, basemap.land, layout.transform);
+    stroke_path(cr, style.coastline, style.coastline_width * layout.scale);
+}
+
+void paint_outline(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                   const Style& style) {
+    if (basemap.outline.size() < 3) return;
+    add_ring(cr, basemap.outline, layout.transform);
+    stroke_path(cr, style.outline, style.outline_width * layout.scale);
+}
+
+void paint_basemap(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                   const Style& style) {
+    cairo_save(cr);
+    Box frame = canvas_clip(layout);
+    cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
+    cairo_clip(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    paint_ocean(cr, layout, basemap, style);
+    paint_graticule(cr, layout, basemap, style);
+    paint_land(cr, layout, basemap, style);
+    paint_borders(cr, layout, basemap, style);
+    paint_outline(cr, layout, basemap, style);
+    cairo_restore(cr);
+}
+
+void paint_leaders(cairo_t* cr, const MapLayout& layout, const Style& style) {
+    cairo_save(cr);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    for (const auto& label : layout.labels) {
+        if (!label.has_leader) continue;
+        for (int pass = 0; pass < 2; ++pass) {
+            cairo_move_to(cr, label.leader_from.x, label.leader_from.y);
+            cairo_line_to(cr, label.leader_to.x, label.leader_to.y);
+            // A halo under the line keeps it readable where it crosses borders and coastlines.
+            if (pass == 0)
+                stroke_path(cr, style.label_halo, 2.6 * layout.scale);
+            else
+                stroke_path(cr, with_alpha(style.label_color, 0.75), 0.9 * layout.scale);
+        }
+    }
+    cairo_restore(cr);
+}
+
+void paint_text(cairo_t* cr, const TextContext& text, const std::string& content,
+                const FontSpec& font, Color color, Point top_left) {
+    if (content.empty()) return;
+    PangoLayout* pango = text.make_layout(content, font);
+    cairo_move_to(cr, top_left.x, top_left.y);
+    set_color(cr, color);
+    pango_cairo_show_layout(cr, pango);
+    g_object_unref(pango);
+}
+
+void paint_haloed_text(cairo_t* cr, const TextContext& text, const std::string& content,
+                       const FontSpec& font, Color color, Color halo, double halo_width,
+                       Point top_left) {
+    if (content.empty()) return;
+    if (halo_width > 0 && halo.a > 0) {
+        PangoLayout* pango = text.make_layout(content, font);
+        cairo_save(cr);
+        cairo_move_to(cr, top_left.x, top_left.y);
+        pango_cairo_layout_path(cr, pango);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        // The stroke is centred on the outline, so twice the width leaves halo_width outside.
+        stroke_path(cr, halo, halo_width * 2);
+        cairo_restore(cr);
+        g_object_unref(pango);
+    }
+    paint_text(cr, text, content, font, color, top_left);
+}
+
+void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
+                  const TextContext& text) {
+    FontSpec font = style.label_font;
+    font.size *= layout.scale;
+    for (const auto& label : layout.labels)
+        paint_haloed_text(cr, text, label.text, font, style.label_color, style.label_halo,
+                          style.label_halo_width * layout.scale,
+                          {label.box.min_x, label.box.min_y});
+}
+
+void paint_block(cairo_t* cr, const TextContext& text, const TextBlock& block) {
+    paint_text(cr, text, block.text, block.font, block.color, {block.box.min_x, block.box.min_y});
+}
+
+void add_rounded_box(cairo_t* cr, const Box& box, double radius) {
+    radius = std::min({radius, box.width() / 2, box.height() / 2});
+    double quarter = kTau / 4;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, box.max_x - radius, box.min_y + radius, radius, -quarter, 0);
+    cairo_arc(cr, box.max_x - radius, box.max_y - radius, radius, 0, quarter);
+    cairo_arc(cr, box.min_x + radius, box.max_y - radius, radius, quarter, 2 * quarter);
+    cairo_arc(cr, box.min_x + radius, box.min_y + radius, radius, 2 * quarter, 3 * quarter);
+    cairo_close_path(cr);
+}
+
+void paint_legend(cairo_t* cr, const MapLayout& layout, const Style& style,
+                  const TextContext& text) {
+    const LegendLayout& legend = layout.legend;
+    if (legend.box.empty()) return;
+    add_rounded_box(cr, legend.box, 6 * layout.scale);
+    set_color(cr, style.legend_background);
+    cairo_fill_preserve(cr);
+    stroke_path(cr, style.legend_border, 1.0 * layout.scale);
+    for (const auto& heading : legend.headings) paint_block(cr, text, heading);
+    for (const auto& row : legend.rows) {
+        // Provider and size rows show a plain filled symbol: only status rows vary the shape.
+        Status shape = row.kind == LegendRow::Kind::status ? row.status : Status::live;
+        paint_marker(cr, shape, row.symbol, row.r, row.color, style, layout.scale);
+        paint_block(cr, text, row.label);
+    }
+}
+
+// Marker symbols. Every status differs in shape, not only in colour, so the map survives
+// grey-scale printing and colour-blind readers.
+
+void paint_live(cairo_t* cr, Point c, double r, Color color, const Style& style, double scale) {
+    add_circle(cr, c, r);
+    fill_path(cr, color);
+    double w = style.marker_stroke_width * scale;
+    add_circle(cr, c, r + w / 2);
+    stroke_path(cr, style.marker_stroke, w);
+}
+
+void add_separation_ring(cairo_t* cr, Point c, double r, const Style& style, double scale) {
+    double w = style.marker_stroke_width * scale;
+    add_circle(cr, c, r + w / 2);
+    stroke_path(cr, with_alpha(style.marker_stroke, 0.85), w);
+}
+
+double ring_width(const Style& style, double r, double scale) {
+    return std::min(style.ring_width * scale, r * 0.6);
+}
+
+void paint_ring(cairo_t* cr, Point c, double r, Color color, const Style& style, double scale,
+                double fill_alpha) {
+    double w = ring_width(style, r, scale);
+    add_separation_ring(cr, c, r, style, scale);
+    add_circle(cr, c, r);
+    fill_path(cr, with_alpha(color, fill_alpha));
+    add_circle(cr, c, r - w / 2);
+    stroke_path(cr, color, w);
+}
+
+void paint_dashed_ring(cairo_t* cr, Point c, double r, Color color, const Style& style,
+                       double scale) {
+    double w = ring_width(style, r, scale);
+    double centre_r = r - w / 2;
+    add_circle(cr, c, r);
+    fill_path(cr, with_alpha(color, 0.12));
+    // A whole, even number of dashes so the ring looks the same all the way round.
+    int dashes = std::max(4, 2 * static_cast<int>(std::lround(kTau * centre_r / (5 * w))));
+    double period = kTau * centre_r / dashes;
+    double pattern[] = {period * 0.55, period * 0.45};
+    cairo_save(cr);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_dash(cr, pattern, 2, 0);
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, c.x, c.y, centre_r, -kTau / 4, 3 * kTau / 4);
+    stroke_path(cr, color, w);
+    cairo_restore(cr);
+}
+
+void paint_half_filled(cairo_t* cr, Point c, double r, Color color, const Style& style,
+                       double scale) {
+    paint_ring(cr, c, r, color, style, scale, 0.15);
+    // The lower half filled: a site that is partly built.
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, c.x, c.y, r, 0, kTau / 2);
+    cairo_close_path(cr);
+    fill_path(cr, color);
+}
+
+void paint_cross(cairo_t* cr, Point c, double r, const Style& style, double scale) {
+    const Color grey{0.45, 0.47, 0.50, 1};
+    double arm = r * 0.72;
+    double w = std::max(1.5 * scale, ring_width(style, r, scale) * 0.9);
+    cairo_save(cr);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    for (int pass = 0; pass < 2; ++pass) {
+        cairo_move_to(cr, c.x - arm, c.y - arm);
+        cairo_line_to(cr, c.x + arm, c.y + arm);
+        cairo_move_to(cr, c.x - arm, c.y + arm);
+        cairo_line_to(cr, c.x + arm, c.y - arm);
+        if (pass == 0)
+            stroke_path(cr, style.marker_stroke, w + 2 * style.marker_stroke_width * scale);
+        else
+            stroke_path(cr, grey, w);
+    }
+    cairo_restore(cr);
+}
+
+} // namespace
+
+void paint_marker(cairo_t* cr, Status status, Point centre, double r, Color color,
+                  const Style& style, double scale) {
+    switch (status) {
+    case Status::live: paint_live(cr, centre, r, color, style, scale); break;
+    case Status::announced: paint_ring(cr, centre, r, color, style, scale, 0.2); break;
+    case Status::planned: paint_dashed_ring(cr, centre, r, color, style, scale); break;
+    case Status::under_construction: paint_half_filled(cr, centre, r, color, style, scale); break;
+    case Status::retired: paint_cross(cr, centre, r, style, scale); break;
+    }
+}
+
+void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+               const Style& style, const TextContext& text) {
+    text.attach(cr);
+    set_color(cr, style.background);
+    cairo_paint(cr);
+    paint_basemap(cr, layout, basemap, style);
+    paint_leaders(cr, layout, style);
+    for (const auto& marker : layout.markers)
+        paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style,
+                     layout.scale);
+    paint_labels(cr, layout, style, text);
+    paint_legend(cr, layout, style, text);
+    paint_block(cr, text, layout.title);
+    paint_block(cr, text, layout.subtitle);
+    for (const auto& line : layout.footer) paint_block(cr, text, line);
+}
+
+} // namespace dcmap::render::detail

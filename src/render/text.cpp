@@ -1,0 +1,71 @@
+#include "render/text.hpp"
+
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <tuple>
+
+namespace dcmap::render::detail {
+namespace {
+
+// One font map for the whole process: creating a fontconfig font map is expensive, and sharing
+// it keeps the measurer and the painter on the very same fonts.
+PangoFontMap* shared_font_map() {
+    static PangoFontMap* map = pango_cairo_font_map_new();
+    return map;
+}
+
+// Explicit options so that metrics do not depend on the desktop's fontconfig or Xft settings.
+cairo_font_options_t* deterministic_font_options() {
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_subpixel_order(options, CAIRO_SUBPIXEL_ORDER_DEFAULT);
+    return options;
+}
+
+} // namespace
+
+PangoFontDescription* font_description(const FontSpec& font) {
+    PangoFontDescription* desc = pango_font_description_new();
+    pango_font_description_set_family(desc, font.family.c_str());
+    pango_font_description_set_absolute_size(desc, font.size * PANGO_SCALE);
+    pango_font_description_set_weight(desc, static_cast<PangoWeight>(font.weight));
+    pango_font_description_set_style(desc, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    return desc;
+}
+
+TextContext::TextContext() : context_(pango_font_map_create_context(shared_font_map())) {
+    cairo_font_options_t* options = deterministic_font_options();
+    pango_cairo_context_set_font_options(context_, options);
+    cairo_font_options_destroy(options);
+    // Sizes are absolute pixels, so the resolution only matters if a size were in points.
+    pango_cairo_context_set_resolution(context_, 96);
+    pango_context_set_round_glyph_positions(context_, FALSE);
+}
+
+TextContext::~TextContext() { g_object_unref(context_); }
+
+PangoLayout* TextContext::make_layout(const std::string& text, const FontSpec& font) const {
+    PangoLayout* layout = pango_layout_new(context_);
+    PangoFontDescription* desc = font_description(font);
+    pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
+    pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+    return layout;
+}
+
+layout::TextSize TextContext::measure(const std::string& text, const FontSpec& font) const {
+    PangoLayout* layout = make_layout(text, font);
+    PangoRectangle logical{};
+    pango_layout_get_extents(layout, nullptr, &logical);
+    g_object_unref(layout);
+    return {static_cast<double>(logical.width) / PANGO_SCALE,
+            static_cast<double>(logical.height) / PANGO_SCALE};
+}
+
+void TextContext::attach(cairo_t* cr) const { pango_cairo_update_context(cr, context_); }
+
+} // namespace dcmap::render::detail

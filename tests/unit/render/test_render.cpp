@@ -1,0 +1,193 @@
+#include "model/error.hpp"
+#include "render/encode.hpp"
+#include "render/render.hpp"
+#include "scene.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdlib>
+
+using namespace dcmap;
+using dcmap::test::kBlue;
+using dcmap::test::kRed;
+
+namespace {
+
+struct Rendered {
+    std::string path;
+    std::string bytes;
+};
+
+Rendered render_scene(render::Format format, const std::string& name,
+                      const render::RenderOptions& options = {}, Style style = {}) {
+    static std::string dir = test::make_temp_dir();
+    auto measure = render::pango_measurer();
+    std::string path = dir + "/" + name;
+    render::render_map(test::test_layout(style, measure), test::test_basemap(), style, format,
+                       options, path);
+    return {path, test::read_bytes(path)};
+}
+
+struct PngImage {
+    cairo_surface_t* surface;
+    explicit PngImage(const std::string& path)
+        : surface(cairo_image_surface_create_from_png(path.c_str())) {}
+    ~PngImage() { cairo_surface_destroy(surface); }
+    test::Rgba at(int x, int y) const { return test::pixel_at(surface, x, y); }
+};
+
+int count_pixels(const PngImage& png, const Box& box, bool (*predicate)(test::Rgba)) {
+    int count = 0;
+    for (int y = static_cast<int>(box.min_y); y < static_cast<int>(box.max_y); ++y)
+        for (int x = static_cast<int>(box.min_x); x < static_cast<int>(box.max_x); ++x)
+            if (predicate(png.at(x, y))) ++count;
+    return count;
+}
+
+bool is_dark(test::Rgba p) { return p.r < 0.5 && p.g < 0.5 && p.b < 0.5; }
+bool is_halo_white(test::Rgba p) { return p.r > 0.98 && p.g > 0.98 && p.b > 0.98; }
+
+} // namespace
+
+TEST_CASE("render: PNG has the canvas size and the live marker's colour at its centre",
+          "[render]") {
+    Rendered out = render_scene(render::Format::png, "scene.png");
+    PngImage png(out.path);
+    REQUIRE(cairo_surface_status(png.surface) == CAIRO_STATUS_SUCCESS);
+    CHECK(cairo_image_surface_get_width(png.surface) == 400);
+    CHECK(cairo_image_surface_get_height(png.surface) == 300);
+    CHECK(test::near(png.at(160, 120), kRed));
+    // Just outside the disc lies the white separation ring.
+    CHECK(test::near(png.at(169, 120), Color{1, 1, 1, 1}, 0.15));
+}
+
+TEST_CASE("render: marker statuses differ in shape, not only in colour", "[render]") {
+    Style style;
+    Rendered out = render_scene(render::Format::png, "shapes.png", {}, style);
+    PngImage png(out.path);
+    // Announced (60,230): solid ring, faint centre.
+    CHECK(test::near(png.at(60 + 7, 230), kBlue, 0.08));
+    CHECK_FALSE(test::near(png.at(60, 230), kBlue, 0.2));
+    // Under construction (290,120): lower half solid, upper half faint.
+    CHECK(test::near(png.at(290, 124), kRed, 0.05));
+    CHECK_FALSE(test::near(png.at(290, 116), kRed, 0.2));
+    // Retired (40,120): a grey cross, whatever the marker colour.
+    test::Rgba centre = png.at(40, 120);
+    CHECK(std::abs(centre.r - centre.b) < 0.1);
+    CHECK(centre.r < 0.7);
+}
+
+TEST_CASE("render: labels have dark text inside a light halo, also in CJK", "[render]") {
+    Style style;
+    auto measure = render::pango_measurer();
+    MapLayout layout = test::test_layout(style, measure);
+    Rendered out = render_scene(render::Format::png, "labels.png", {}, style);
+    PngImage png(out.path);
+    for (const auto& label : layout.labels) {
+        INFO(label.text);
+        CHECK(count_pixels(png, label.box, is_dark) > 20);
+        CHECK(count_pixels(png, label.box, is_halo_white) > 20);
+    }
+}
+
+TEST_CASE("render: host countries are tinted only when the style asks for it", "[render]") {
+    Style tinted;
+    Style plain;
+    plain.tint_host_countries = false;
+    PngImage a(render_scene(render::Format::png, "tinted.png", {}, tinted).path);
+    PngImage b(render_scene(render::Format::png, "plain.png", {}, plain).path);
+    CHECK(test::near(a.at(120, 80), tinted.host_country, 0.01));
+    CHECK(test::near(b.at(120, 80), plain.land, 0.01));
+    CHECK(test::near(a.at(30, 40), tinted.ocean, 0.01));
+}
+
+TEST_CASE("render: PNG carries a pHYs chunk after IHDR when dpi is set", "[render]") {
+    render::RenderOptions options;
+    options.dpi = 300;
+    std::string png = render_scene(render::Format::png, "dpi.png", options).bytes;
+    REQUIRE(png.size() > 33 + 21);
+    CHECK(png.compare(12, 4, "IHDR") == 0);
+    CHECK(png.compare(33, 8, std::string("\0\0\0\x09pHYs", 8)) == 0);
+    auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(png[at + i]);
+        return v;
+    };
+    CHECK(u32(41) == 11811);  // round(300 / 0.0254)
+    CHECK(u32(45) == 11811);
+    CHECK(png[49] == 1);
+    CHECK(u32(50) == render::detail::crc32_of(png.substr(37, 13)));
+    CHECK(png.find("pHYs", 54) == std::string::npos);
+
+    std::string plain = render_scene(render::Format::png, "nodpi.png").bytes;
+    CHECK(plain.find("pHYs") == std::string::npos);
+}
+
+TEST_CASE("render: SVG surface ids are renumbered in order of appearance", "[render]") {
+    std::string svg = "<g id=\"surface17\"><use xlink:href=\"#surface9\"/>"
+                      "<g id=\"surface9\"/><use xlink:href=\"#surface17\"/>surface5";
+    CHECK(render::detail::with_stable_svg_ids(svg) ==
+          "<g id=\"surface1\"><use xlink:href=\"#surface2\"/>"
+          "<g id=\"surface2\"/><use xlink:href=\"#surface1\"/>surface5");
+}
+
+TEST_CASE("render: CRC-32 matches the standard check value", "[render]") {
+    CHECK(render::detail::crc32_of("123456789") == 0xCBF43926u);
+}
+
+TEST_CASE("render: SVG starts with an escaped title and desc and is well-formed", "[render]") {
+    render::RenderOptions options;
+    options.title = "Sites & <regions>";
+    options.description = "Map of \"test\" sites";
+    Rendered out = render_scene(render::Format::svg, "scene.svg", options);
+    std::size_t root = out.bytes.find("<svg");
+    REQUIRE(root != std::string::npos);
+    std::size_t after = out.bytes.find('>', root) + 1;
+    CHECK(out.bytes.substr(after, 63) ==
+          "\n<title>Sites &amp; &lt;regions&gt;</title>\n<desc>Map of &quot;");
+    CHECK(out.bytes.find("<desc>Map of &quot;test&quot; sites</desc>") != std::string::npos);
+    CHECK(out.bytes.find("width=\"400px\"") != std::string::npos);
+    std::string command = "xmllint --noout '" + out.path + "' 2>/dev/null";
+    CHECK(std::system(command.c_str()) == 0);
+}
+
+TEST_CASE("render: PDF has a header, the metadata and a fixed creation date", "[render]") {
+    render::RenderOptions options;
+    options.title = "Test map";
+    options.description = "Five test sites";
+    Rendered out = render_scene(render::Format::pdf, "scene.pdf", options);
+    const std::string& pdf = out.bytes;
+    CHECK(pdf.rfind("%PDF-", 0) == 0);
+    CHECK(pdf.find("/Title (Test map)") != std::string::npos);
+    CHECK(pdf.find("/Subject (Five test sites)") != std::string::npos);
+    CHECK(pdf.find("/CreationDate (D:200001010000Z)") != std::string::npos);
+    std::string command = "pdfinfo '" + out.path + "' >/dev/null 2>&1";
+    if (std::system("command -v pdfinfo >/dev/null") == 0) CHECK(std::system(command.c_str()) == 0);
+    CHECK(pdf.find("/MediaBox [ 0 0 400 300 ]") != std::string::npos);
+}
+
+TEST_CASE("render: the same input gives byte-identical files in every format", "[render]") {
+    render::RenderOptions options;
+    options.dpi = 144;
+    options.title = "Same";
+    options.description = "Twice";
+    for (auto [format, ext] : {std::pair{render::Format::png, "png"},
+                               std::pair{render::Format::svg, "svg"},
+                               std::pair{render::Format::pdf, "pdf"}}) {
+        INFO(ext);
+        std::string first = render_scene(format, std::string("a.") + ext, options).bytes;
+        std::string second = render_scene(format, std::string("b.") + ext, options).bytes;
+        CHECK(first.size() > 1000);
+        CHECK(first == second);
+    }
+}
+
+TEST_CASE("render: output format comes from the extension, in any case", "[render]") {
+    CHECK(render::format_from_path("out/map.png") == render::Format::png);
+    CHECK(render::format_from_path("MAP.SVG") == render::Format::svg);
+    CHECK(render::format_from_path("a.b/map.Pdf") == render::Format::pdf);
+    CHECK_THROWS_WITH(render::format_from_path("map.jpg"),
+                      "unsupported output format '.jpg': use .png, .svg or .pdf");
+    CHECK_THROWS_AS(render::format_from_path("a.png/map"), Error);
+}

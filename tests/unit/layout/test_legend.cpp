@@ -1,0 +1,87 @@
+#include "layout_test_support.hpp"
+
+using namespace dcmap;
+using namespace dcmap::layout;
+using namespace dcmap::layout::testing;
+
+namespace {
+
+std::vector<std::string> texts(const std::vector<LegendRow>& rows) {
+    std::vector<std::string> out;
+    for (const auto& r : rows) out.push_back(r.label.text);
+    return out;
+}
+
+std::vector<std::string> texts(const std::vector<TextBlock>& blocks) {
+    std::vector<std::string> out;
+    for (const auto& b : blocks) out.push_back(b.text);
+    return out;
+}
+
+int markers_under(const MapLayout& l) {
+    int n = 0;
+    for (const auto& m : l.markers)
+        if (l.legend.box.intersects(marker_box(m))) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("layout: legend rows count the statuses and providers used", "[layout]") {
+    const auto l = run_layout(world_request(
+        {make_site("a", 0, 0, "AWS"), make_site("b", 20, 0, "AWS", Status::announced),
+         make_site("c", 40, 0, "Azure"), make_site("d", 60, 0, "Azure", Status::retired),
+         make_site("e", 80, 0, "AWS")}));
+    CHECK(texts(l.legend.headings) == std::vector<std::string>{"Status", "Provider"});
+    CHECK(texts(l.legend.rows) == std::vector<std::string>{"Live (3)", "Announced (1)",
+                                                           "Retired (1)", "AWS (3)", "Azure (2)"});
+    CHECK(l.legend.rows[1].status == Status::announced);
+    CHECK(l.legend.rows[3].kind == LegendRow::Kind::provider);
+    for (const auto& row : l.legend.rows) {
+        CHECK(l.legend.box.contains(row.label.box));
+        CHECK(l.map_frame.contains(l.legend.box));
+    }
+}
+
+TEST_CASE("layout: one provider gives only status rows; size_by adds size rows", "[layout]") {
+    Style style;
+    style.size_by = SizeBy::capacity_mw;
+    auto sites = std::vector{make_site("a", 0, 0), make_site("b", 30, 0), make_site("c", 60, 0)};
+    sites[0].site.site.capacity_mw = 10;
+    sites[1].site.site.capacity_mw = 250;
+    const auto l = run_layout(world_request(sites), style);
+    CHECK(texts(l.legend.headings) == std::vector<std::string>{"Status", "Capacity"});
+    CHECK(texts(l.legend.rows) ==
+          std::vector<std::string>{"Live (3)", "10 MW", "90 MW", "250 MW"});
+    CHECK(l.legend.rows.back().r == Approx(style.marker_radius_max));
+    CHECK(l.legend.rows[1].r == Approx(style.marker_radius_min));
+}
+
+TEST_CASE("layout: legend sits bottom-left by default and moves to a corner without markers",
+          "[layout]") {
+    auto request = world_request({make_site("centre", 0, 0)});
+    const auto plain = run_layout(request);
+    CHECK(plain.legend.box.min_x < plain.map_frame.min_x + 20);
+    CHECK(plain.legend.box.max_y > plain.map_frame.max_y - 20);
+
+    // Fill the bottom-left and bottom-right corners with markers.
+    std::vector<ProjectedSite> sites;
+    for (int i = 0; i < 6; ++i)
+        for (int j = 0; j < 4; ++j) {
+            sites.push_back(make_site("sw" + std::to_string(i) + std::to_string(j),
+                                      -175 + 8 * i, -85 + 8 * j));
+            sites.push_back(make_site("se" + std::to_string(i) + std::to_string(j),
+                                      175 - 8 * i, -85 + 8 * j));
+        }
+    const auto moved = run_layout(world_request(sites));
+    CHECK(markers_under(moved) == 0);
+    CHECK(moved.legend.box.max_y < moved.map_frame.min_y + moved.map_frame.height() / 2);
+    CHECK(moved.legend.box.min_x < moved.map_frame.min_x + 20);  // top-left is next in order
+    require_clean_labels(moved);
+}
+
+TEST_CASE("layout: no markers means no legend", "[layout]") {
+    const auto l = run_layout(world_request({}));
+    CHECK(l.legend.box.empty());
+    CHECK(l.legend.rows.empty());
+}

@@ -1,0 +1,116 @@
+#include "layout_test_support.hpp"
+
+#include "model/error.hpp"
+
+using namespace dcmap;
+using namespace dcmap::layout;
+using namespace dcmap::layout::testing;
+
+TEST_CASE("layout: both width and height given are used as the canvas size", "[layout]") {
+    auto request = world_request({make_site("a", 10, 10)});
+    request.width = 1000;
+    request.height = 900;
+    const MapLayout l = run_layout(request);
+    CHECK(l.width == 1000);
+    CHECK(l.height == 900);
+    // The 2:1 view is width-bound in a tall canvas and centred vertically.
+    CHECK(l.map_frame.width() == Approx(1000 - 2 * 24));
+    CHECK(l.map_frame.width() / l.map_frame.height() == Approx(2.0));
+}
+
+TEST_CASE("layout: width only derives a height that keeps the view's aspect", "[layout]") {
+    auto request = world_request({make_site("a", 10, 10)});
+    request.width = 1200;
+    request.view = {-180, -60, 180, 84};  // 360 x 144: aspect 2.5
+    const MapLayout l = run_layout(request);
+    CHECK(l.width == 1200);
+    CHECK(l.height == std::round(l.height));
+    CHECK(l.map_frame.width() == Approx(1200 - 2 * 24));
+    CHECK(l.map_frame.width() / l.map_frame.height() == Approx(2.5));
+    // The map fills the space between title block and footer up to rounding.
+    CHECK(l.map_frame.min_y - l.title_box.max_y == Approx(12).margin(0.5));
+    CHECK(l.footer.front().box.min_y - l.map_frame.max_y == Approx(12).margin(0.5));
+    CHECK(l.height - l.footer.back().box.max_y == Approx(24));
+}
+
+TEST_CASE("layout: height only derives the width and neither uses the style default", "[layout]") {
+    auto request = world_request({make_site("a", 10, 10)});
+    request.width = 0;
+    request.height = 800;
+    const MapLayout tall = run_layout(request);
+    CHECK(tall.height == 800);
+    CHECK(tall.map_frame.width() / tall.map_frame.height() == Approx(2.0));
+    CHECK(tall.map_frame.width() == Approx(tall.width - 48).margin(1));
+
+    request.height = 0;
+    Style style;
+    style.default_width = 1600;
+    CHECK(run_layout(request, style).width == 1600);
+}
+
+TEST_CASE("layout: scale 2 doubles every size and position", "[layout]") {
+    Style style;
+    style.size_by = SizeBy::zones;
+    auto sites = std::vector{make_site("hangzhou", 120, 30), make_site("frankfurt", 8.7, 50.1),
+                             make_site("virginia", -77, 38, "AWS", Status::announced)};
+    sites[0].site.site.zones = 3;
+    sites[1].site.site.zones = 1;
+    const auto one = run_layout(world_request(sites), style);
+    auto request = world_request(sites);
+    request.scale = 2;
+    const auto two = run_layout(request, style);
+
+    CHECK(two.scale == 2);
+    CHECK(two.width == 2 * one.width);
+    CHECK(two.height == 2 * one.height);
+    CHECK(two.map_frame.min_x == Approx(2 * one.map_frame.min_x));
+    CHECK(two.map_frame.max_y == Approx(2 * one.map_frame.max_y));
+    CHECK(two.title.font.size == Approx(2 * style.title_font.size));
+    CHECK(two.title_box.max_y == Approx(2 * one.title_box.max_y));
+    CHECK(two.legend.box.width() == Approx(2 * one.legend.box.width()));
+    REQUIRE(two.markers.size() == one.markers.size());
+    for (std::size_t i = 0; i < one.markers.size(); ++i) {
+        CHECK(two.markers[i].id == one.markers[i].id);
+        CHECK(two.markers[i].x == Approx(2 * one.markers[i].x));
+        CHECK(two.markers[i].r == Approx(2 * one.markers[i].r));
+    }
+    REQUIRE(two.labels.size() == one.labels.size());
+    for (std::size_t i = 0; i < one.labels.size(); ++i)
+        CHECK(two.labels[i].box.min_x == Approx(2 * one.labels[i].box.min_x));
+}
+
+TEST_CASE("layout: title block and footer lines say what the request gives", "[layout]") {
+    auto request = world_request({make_site("a", 10, 10)});
+    const MapLayout l = run_layout(request);
+    CHECK(l.title.text == "Cloud regions");
+    CHECK(l.title.box.min_x == 24);
+    CHECK(l.title.box.min_y == 24);
+    CHECK(l.subtitle.box.min_y == l.title.box.max_y);
+    CHECK(l.title_box.max_y == l.subtitle.box.max_y);
+    REQUIRE(l.footer.size() == 2);
+    CHECK(l.footer[0].text == "Source: provider websites \u00b7 As of 2026-11-28");
+    CHECK(l.footer[1].text == "Made with Natural Earth.");
+
+    request.title.clear();
+    request.subtitle.clear();
+    request.source = "Source: press releases";
+    request.as_of.clear();
+    const MapLayout bare = run_layout(request);
+    CHECK(bare.title_box.empty());
+    CHECK(bare.title.text.empty());
+    CHECK(bare.map_frame.min_y >= 24);
+    REQUIRE(bare.footer.size() == 2);
+    CHECK(bare.footer[0].text == "Source: press releases");
+}
+
+TEST_CASE("layout: a view without area or a canvas without room is an error", "[layout]") {
+    auto request = world_request({make_site("a", 10, 10)});
+    request.view = {5, 5, 5, 5};
+    CHECK_THROWS_WITH(run_layout(request), Catch::Contains("map view has no area"));
+
+    request = world_request({});
+    request.width = 300;
+    request.height = 80;
+    CHECK_THROWS_AS(run_layout(request), Error);
+    CHECK_THROWS_WITH(run_layout(request), Catch::Contains("larger --width or --height"));
+}

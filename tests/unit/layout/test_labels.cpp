@@ -1,0 +1,247 @@
+#include "layout_test_support.hpp"
+
+#include <random>
+
+using namespace dcmap;
+using namespace dcmap::layout;
+using namespace dcmap::layout::testing;
+
+namespace {
+
+const LabelLayout* label_of(const MapLayout& l, const std::string& id) {
+    for (const auto& lb : l.labels)
+        if (lb.id == id) return &lb;
+    return nullptr;
+}
+
+double orientation(Point o, Point a, Point b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+bool crossing(Point a, Point b, Point c, Point d) {
+    return orientation(a, b, c) * orientation(a, b, d) < 0 &&
+           orientation(c, d, a) * orientation(c, d, b) < 0;
+}
+
+bool strictly_inside(const Box& b, Point p) {
+    return p.x > b.min_x && p.x < b.max_x && p.y > b.min_y && p.y < b.max_y;
+}
+
+/// Leaders start on their marker's edge, end on their label and cross no other leader or marker.
+void require_clean_leaders(const MapLayout& l) {
+    std::vector<const LabelLayout*> leaders;
+    for (const auto& lb : l.labels)
+        if (lb.has_leader) leaders.push_back(&lb);
+    for (const auto* a : leaders) {
+        INFO("leader of " << a->id);
+        const auto own = std::find_if(l.markers.begin(), l.markers.end(),
+                                      [&](const MarkerLayout& m) { return m.id == a->id; });
+        REQUIRE(own != l.markers.end());
+        CHECK(std::hypot(a->leader_from.x - own->x, a->leader_from.y - own->y) ==
+              Approx(own->r));
+        CHECK(a->leader_to.x >= a->box.min_x - 1e-9);
+        CHECK(a->leader_to.x <= a->box.max_x + 1e-9);
+        CHECK(a->leader_to.y >= a->box.min_y - 1e-9);
+        CHECK(a->leader_to.y <= a->box.max_y + 1e-9);
+        for (const auto* b : leaders)
+            if (a != b) CHECK_FALSE(crossing(a->leader_from, a->leader_to, b->leader_from, b->leader_to));
+        for (const auto& m : l.markers) {
+            if (m.id == a->id) continue;
+            for (int step = 0; step <= 50; ++step) {
+                const double t = step / 50.0;
+                const Point p{a->leader_from.x + t * (a->leader_to.x - a->leader_from.x),
+                              a->leader_from.y + t * (a->leader_to.y - a->leader_from.y)};
+                REQUIRE_FALSE(strictly_inside(marker_box(m), p));
+            }
+        }
+    }
+}
+
+/// 30 sites within a couple of degrees of Frankfurt: far more than fit next to each other.
+std::vector<ProjectedSite> frankfurt_cluster() {
+    std::vector<ProjectedSite> sites;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> jitter(-1.5, 1.5);
+    for (int i = 0; i < 30; ++i) {
+        char id[32];
+        std::snprintf(id, sizeof id, "fra-%02d", i);
+        sites.push_back(make_site(id, 8.7 + jitter(rng), 50.1 + jitter(rng)));
+    }
+    return sites;
+}
+
+void require_consistent_outcomes(const MapLayout& l, const std::vector<ProjectedSite>& sites) {
+    REQUIRE(l.outcomes.size() == sites.size());
+    std::vector<std::string> unlabelled;
+    for (const auto& [id, outcome] : l.outcomes) {
+        const LabelLayout* label = label_of(l, id);
+        if (outcome == LabelOutcome::unlabelled) {
+            unlabelled.push_back(id);
+            CHECK(label == nullptr);
+        } else {
+            REQUIRE(label != nullptr);
+            CHECK(label->has_leader == (outcome == LabelOutcome::leader));
+        }
+    }
+    CHECK(l.dropped == unlabelled);
+    CHECK(l.labels.size() + l.dropped.size() == sites.size());
+}
+
+} // namespace
+
+TEST_CASE("layout: a lone site is labelled to the right of its marker", "[layout]") {
+    auto site = make_site("cn-hangzhou", 120.2, 30.3);
+    site.site.site.name = "Hangzhou";
+    const auto l = run_layout(world_request({site}));
+    REQUIRE(l.labels.size() == 1);
+    const auto& label = l.labels[0];
+    const auto& m = l.markers[0];
+    CHECK(label.text == "Hangzhou");
+    CHECK(label.box.min_x == Approx(m.x + m.r + 3));
+    CHECK((label.box.min_y + label.box.max_y) / 2 == Approx(m.y));
+    CHECK(label.box.width() == Approx(8 * 7));
+    CHECK_FALSE(label.has_leader);
+    CHECK(l.outcomes.at(0).second == LabelOutcome::labelled);
+}
+
+TEST_CASE("layout: the label field replaces the name as drawn text", "[layout]") {
+    auto site = make_site("eu-central-1", 8.7, 50.1);
+    site.site.site.name = "Frankfurt am Main";
+    site.site.site.label = "Frankfurt";
+    const auto l = run_layout(world_request({site}));
+    REQUIRE(l.labels.size() == 1);
+    CHECK(l.labels[0].text == "Frankfurt");
+    CHECK(l.labels[0].id == "eu-central-1");
+}
+
+TEST_CASE("layout: a site near the frame's right edge is labelled on its left", "[layout]") {
+    const auto l = run_layout(world_request({make_site("east", 178, 0)}));
+    REQUIRE(l.labels.size() == 1);
+    CHECK(l.labels[0].box.max_x <= l.markers[0].x - l.markers[0].r);
+    require_clean_labels(l);
+}
+
+TEST_CASE("layout: a dense cluster gets leaders or drops and never overlaps", "[layout]") {
+    const auto sites = frankfurt_cluster();
+    Diagnostics diagnostics;
+    const auto l = make_layout(world_request(sites), {}, fixed_measure, diagnostics);
+    require_clean_labels(l);
+    require_clean_leaders(l);
+    require_consistent_outcomes(l, sites);
+    const auto leaders = std::count_if(l.labels.begin(), l.labels.end(),
+                                       [](const LabelLayout& lb) { return lb.has_leader; });
+    CHECK(leaders + static_cast<long>(l.dropped.size()) > 0);
+    CHECK_FALSE(l.labels.empty());
+    if (!l.dropped.empty()) {
+        REQUIRE(diagnostics.warnings.size() == 1);
+        const std::string& message = diagnostics.warnings[0].message;
+        CHECK_THAT(message, Catch::StartsWith(std::to_string(l.dropped.size()) +
+                                              " labels did not fit and were left out: " +
+                                              l.dropped.front() + ", "));
+        CHECK_THAT(message, Catch::EndsWith("(use --width, an inset or `label:` to shorten)"));
+    }
+}
+
+TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
+    // Three sites on one spot: the first label fits, the others have nowhere to go.
+    const auto sites = std::vector{make_site("a", 0, 0), make_site("b", 0, 0),
+                                   make_site("c", 0, 0)};
+    auto request = world_request(sites);
+    request.width = 200;
+    request.height = 200;
+    request.title.clear();
+    request.subtitle.clear();
+    request.source.clear();
+    request.as_of.clear();
+    request.attribution.clear();
+    Diagnostics diagnostics;
+    const auto l = make_layout(request, {}, fixed_measure, diagnostics);
+    require_clean_labels(l);
+    require_consistent_outcomes(l, sites);
+    REQUIRE_FALSE(l.dropped.empty());
+    REQUIRE(diagnostics.warnings.size() == 1);
+    std::string expected = std::to_string(l.dropped.size()) +
+                           (l.dropped.size() == 1 ? " label did not fit and was left out: "
+                                                  : " labels did not fit and were left out: ");
+    for (std::size_t i = 0; i < l.dropped.size(); ++i)
+        expected += (i ? ", " : "") + l.dropped[i];
+    CHECK(diagnostics.warnings[0].message ==
+          expected + " (use --width, an inset or `label:` to shorten)");
+}
+
+TEST_CASE("layout: higher priority, then live status, wins the preferred position", "[layout]") {
+    auto low = make_site("a-low", 0, 0);
+    auto high = make_site("z-high", 0, 0);
+    high.site.site.priority = 5;
+    auto request = world_request({low, high});
+    request.width = 400;
+    const auto by_priority = run_layout(request);
+    const auto& m = by_priority.markers.at(0);
+    REQUIRE(label_of(by_priority, "z-high") != nullptr);
+    CHECK(label_of(by_priority, "z-high")->box.min_x == Approx(m.x + m.r + 3));
+
+    high.site.site.priority = 0;
+    low.site.site.status = Status::planned;
+    request.sites = {low, high};
+    const auto by_status = run_layout(request);
+    REQUIRE(label_of(by_status, "z-high") != nullptr);
+    CHECK(label_of(by_status, "z-high")->box.min_x == Approx(m.x + m.r + 3));
+
+    // With nothing else to tell them apart, the key decides.
+    low.site.site.status = Status::live;
+    request.sites = {high, low};
+    const auto by_key = run_layout(request);
+    REQUIRE(label_of(by_key, "a-low") != nullptr);
+    CHECK(label_of(by_key, "a-low")->box.min_x == Approx(m.x + m.r + 3));
+}
+
+TEST_CASE("layout: the same input in any order gives an identical layout", "[layout]") {
+    auto sites = frankfurt_cluster();
+    sites.push_back(make_site("us-east-1", -77, 38, "AWS", Status::announced));
+    sites.push_back(make_site("cn-hangzhou", 120.2, 30.3, "Alibaba Cloud", Status::planned));
+    const std::string first = dump(run_layout(world_request(sites)));
+    CHECK(dump(run_layout(world_request(sites))) == first);
+    std::mt19937 rng(42);
+    for (int round = 0; round < 3; ++round) {
+        std::shuffle(sites.begin(), sites.end(), rng);
+        CHECK(dump(run_layout(world_request(sites))) == first);
+    }
+}
+
+TEST_CASE("layout: ten thousand random sites lay out without any overlap", "[layout]") {
+    std::mt19937 rng(20261128);
+    std::uniform_real_distribution<double> lon(-180, 180);
+    std::uniform_real_distribution<double> lat(-85, 85);
+    std::uniform_int_distribution<int> status(0, 4);
+    std::uniform_int_distribution<int> provider(0, 3);
+    const char* providers[] = {"AWS", "Azure", "Google Cloud", "Alibaba Cloud"};
+    std::vector<ProjectedSite> sites;
+    for (int i = 0; i < 10000; ++i) {
+        auto site = make_site("site-" + std::to_string(i), lon(rng), lat(rng), providers[provider(rng)],
+                              static_cast<Status>(status(rng)));
+        if (i % 7 == 0) site.site.site.name = "Some longer site name " + std::to_string(i);
+        sites.push_back(site);
+    }
+    auto request = world_request(sites);
+    request.width = 4000;
+    Style style;
+    style.marker_radius = 2;
+    Diagnostics diagnostics;
+    const auto l = make_layout(request, style, fixed_measure, diagnostics);
+    CHECK(l.markers.size() == 10000);
+    CHECK(l.labels.size() > 500);
+    require_clean_labels(l);
+    require_consistent_outcomes(l, sites);
+    REQUIRE(diagnostics.warnings.size() == 1);
+    CHECK_THAT(diagnostics.warnings[0].message,
+               Catch::StartsWith(std::to_string(l.dropped.size()) + " labels did not fit"));
+    CHECK_THAT(diagnostics.warnings[0].message,
+               Catch::Contains("and " + std::to_string(l.dropped.size() - 20) + " more"));
+    int legend_rows = 0;
+    for (const auto& row : l.legend.rows) {
+        const auto open = row.label.text.rfind('(');
+        if (row.kind == LegendRow::Kind::status)
+            legend_rows += std::stoi(row.label.text.substr(open + 1));
+    }
+    CHECK(legend_rows == 10000);
+}

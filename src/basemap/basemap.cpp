@@ -3,6 +3,7 @@
 #include "model/error.hpp"
 #include "resources/resources.hpp"
 
+#include <cpl_error.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
@@ -109,18 +110,19 @@ void make_continuous(LonLatLine& line) {
 }
 
 /// A continuous ring that ends 360 degrees away from its start goes round a pole: close it
-/// along that pole's latitude so it becomes a plain polygon in the plane.
-void close_round_pole(LonLatRing& ring) {
-    if (ring.size() < 2) return;
+/// along that pole's latitude so it becomes a plain polygon in the plane. True when it did.
+bool close_round_pole(LonLatRing& ring) {
+    if (ring.size() < 2) return false;
     const LonLat first = ring.front();
     const LonLat last = ring.back();
-    if (std::abs(last.x - first.x) < 180) return;
+    if (std::abs(last.x - first.x) < 180) return false;
     double lat_sum = 0;
     for (const LonLat& p : ring) lat_sum += p.y;
     const double pole = lat_sum < 0 ? -90 : 90;
     ring.push_back({last.x, pole});
     ring.push_back({first.x, pole});
     ring.push_back(first);
+    return true;
 }
 
 double mean_x(const LonLatRing& ring) {
@@ -152,23 +154,37 @@ struct Extent {
             min_y = std::min(min_y, p.y); max_y = std::max(max_y, p.y);
         }
     }
+    bool contains(const Extent& o) const {
+        return o.min_x >= min_x && o.max_x <= max_x && o.min_y >= min_y && o.max_y <= max_y;
+    }
+};
+
+/// A polygon in the working frame. Outer ring and holes need not nest in the plane: 50m
+/// Antarctica is a tiny circle round the pole with the coast as its "hole", which only makes
+/// sense on the sphere. The region is then the even-odd combination of the rings.
+struct WorkingPolygon {
+    LonLatPolygon rings;
+    bool combine_even_odd = false;
 };
 
 /// Working-frame polygon: continuous rings, pole rings closed, holes beside their outer ring.
-LonLatPolygon to_working_polygon(const LonLatPolygon& geographic, const Frame& frame) {
-    LonLatPolygon out;
+WorkingPolygon to_working_polygon(const LonLatPolygon& geographic, const Frame& frame) {
+    WorkingPolygon out;
     for (const LonLatRing& ring : geographic) {
         LonLatRing work;
         work.reserve(ring.size() + 3);
         for (const LonLat& p : ring) work.push_back(frame.to_work(p));
         make_continuous(work);
-        close_round_pole(work);
-        if (!out.empty()) {
+        const bool round_pole = close_round_pole(work);
+        if (!out.rings.empty()) {
             Extent outer;
-            outer.add(out.front());
-            align_hole(work, outer.min_x, outer.max_x);
+            outer.add(out.rings.front());
+            if (!round_pole) align_hole(work, outer.min_x, outer.max_x);
+            Extent hole;
+            hole.add(work);
+            if (round_pole || !outer.contains(hole)) out.combine_even_odd = true;
         }
-        out.push_back(std::move(work));
+        out.rings.push_back(std::move(work));
     }
     return out;
 }
@@ -261,20 +277,49 @@ bool overlaps(const Extent& e, const OGRGeometry& box) {
     return e.min_x <= b.MaxX && e.max_x >= b.MinX && e.min_y <= b.MaxY && e.max_y >= b.MinY;
 }
 
+std::unique_ptr<OGRGeometry> valid(std::unique_ptr<OGRGeometry> shape) {
+    if (shape && !shape->IsValid()) shape.reset(shape->MakeValid());
+    return shape;
+}
+
+/// The region covered an odd number of times by the rings, as a valid OGR geometry.
+std::unique_ptr<OGRGeometry> even_odd_region(const LonLatPolygon& rings) {
+    std::unique_ptr<OGRGeometry> region;
+    for (const LonLatRing& ring : rings) {
+        auto part = valid(to_ogr_polygon({ring}));
+        if (!part) continue;
+        region = region ? std::unique_ptr<OGRGeometry>(region->SymDifference(part.get()))
+                        : std::move(part);
+        if (!region) return nullptr;
+    }
+    return region;
+}
+
 /// Cuts a working-frame polygon into pieces that each lie inside the middle window.
-std::vector<LonLatPolygon> cut_polygon(const LonLatPolygon& polygon, const Frame& frame,
+std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon& working, const Frame& frame,
                                        const std::vector<Window>& cut_windows) {
+    const LonLatPolygon& polygon = working.rings;
     Extent extent;
     for (const LonLatRing& ring : polygon) extent.add(ring);
-    if (inside_middle_window(extent, frame)) return {polygon};
+    if (!working.combine_even_odd && inside_middle_window(extent, frame)) return {polygon};
 
-    std::unique_ptr<OGRGeometry> shape = to_ogr_polygon(polygon);
-    if (!shape->IsValid()) shape.reset(shape->MakeValid());
+    std::unique_ptr<OGRGeometry> shape = working.combine_even_odd
+                                             ? even_odd_region(polygon)
+                                             : std::unique_ptr<OGRGeometry>(to_ogr_polygon(polygon));
     std::vector<LonLatPolygon> pieces;
     if (!shape) return pieces;
+    bool repaired = false;
     for (const Window& w : cut_windows) {
         if (!overlaps(extent, w.box)) continue;
         std::unique_ptr<OGRGeometry> piece(shape->Intersection(&w.box));
+        // GEOS refuses self-intersecting input (a stitched ring after unwrapping can touch
+        // itself); repair once and retry, which is cheaper than validating every polygon.
+        if (!piece && !repaired) {
+            shape.reset(shape->MakeValid());
+            repaired = true;
+            if (!shape) return pieces;
+            piece.reset(shape->Intersection(&w.box));
+        }
         collect_polygons(piece.get(), w.shift, pieces);
     }
     return pieces;
@@ -350,7 +395,7 @@ struct Projection {
 /// Geographic polygon -> its projected pieces, cut at the seam (and the horizon).
 std::vector<Polygon> project_polygon(const LonLatPolygon& geographic, const Projection& proj) {
     std::vector<Polygon> out;
-    const LonLatPolygon work = to_working_polygon(geographic, proj.frame);
+    const WorkingPolygon work = to_working_polygon(geographic, proj.frame);
     for (const LonLatPolygon& piece : cut_polygon(work, proj.frame, proj.cut_windows)) {
         Polygon polygon;
         for (const LonLatRing& ring : piece) {
@@ -522,10 +567,21 @@ std::vector<Polygon> read_land(const std::string& resource, const Projection& pr
     return out;
 }
 
+/// Routes GDAL's messages to nowhere while alive: library code never prints, and the
+/// validity warnings GEOS gives for raw stitched rings are expected and repaired.
+class QuietGdal {
+public:
+    QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+    QuietGdal(const QuietGdal&) = delete;
+    QuietGdal& operator=(const QuietGdal&) = delete;
+};
+
 } // namespace detail
 
 ProjectedBasemap build_basemap(const project::Projector& projector, Detail detail,
                                double graticule_step) {
+    const detail::QuietGdal quiet;
     const detail::Frame frame(projector.spec());
     const detail::Projection proj{projector, frame, detail::windows(frame)};
     const std::string scale = detail == Detail::medium ? "50m" : "110m";

@@ -8,7 +8,7 @@ from fold import fold_char
 
 
 def c_string(text):
-    return '"' + "".join("\\x%02x" % b if b >= 0x80 or b < 0x20 or b in (0x22, 0x5C) else chr(b)
+    return '"' + "".join("\\%03o" % b if b >= 0x80 or b < 0x20 or b in (0x22, 0x5C) else chr(b)
                          for b in text.encode("utf-8")) + '"'
 
 

@@ -1,1 +1,494 @@
 #include "geocode/gazetteer.hpp"
+
+#include "geocode/normalize.hpp"
+#include "geocode/tsv.hpp"
+#include "model/error.hpp"
+#include "resources/resources.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <tuple>
+#include <utility>
+
+namespace dcmap::geocode {
+namespace {
+
+using detail::fold;
+using detail::line_at;
+using detail::next_field;
+using detail::parse_number;
+
+constexpr std::string_view index_marker = "#index\n";
+constexpr std::string_view index_marker_line = "\n#index\n";
+// DATA.md: an alternate-name hit beats primary-name hits only when this many times larger.
+constexpr double alternate_name_factor = 50;
+// cities500 lists places of 500+ people; a population of 0 means "unknown", not "empty".
+constexpr std::int64_t assumed_min_population = 500;
+constexpr std::size_t max_runners_up = 4;
+constexpr std::size_t max_suggestions = 3;
+
+/// One row of the gazetteer's places section, sliced in place.
+struct PlaceRow {
+    std::string_view name, lat, lon, country, admin1, feature, key;
+    std::int64_t population = 0;
+};
+
+PlaceRow parse_place_row(std::string_view line) {
+    PlaceRow row;
+    row.name = next_field(line);
+    row.lat = next_field(line);
+    row.lon = next_field(line);
+    row.country = next_field(line);
+    row.admin1 = next_field(line);
+    row.population = parse_number<std::int64_t>(next_field(line), 0);
+    row.feature = next_field(line);
+    row.key = next_field(line);
+    return row;
+}
+
+/// The last field of a line (the key column of the places section).
+std::string_view last_field(std::string_view line) {
+    const auto tab = line.rfind('\t');
+    return tab == std::string_view::npos ? line : line.substr(tab + 1);
+}
+
+struct Country {
+    std::string alpha2, alpha3, name, capital;
+    double lat = 0, lon = 0;
+    bool has_point = false;
+};
+
+struct CountryKey {
+    std::string key;        ///< folded name, alias or code
+    bool is_code = false;   ///< alpha-2/alpha-3 code rather than a name
+    std::size_t country = 0;
+};
+
+struct Admin1 {
+    std::string code;      ///< "US.VA"
+    std::string name;      ///< "Virginia"
+    std::string key;       ///< "virginia"
+    std::string code_key;  ///< "va"
+};
+
+/// A place row that matched a query key.
+struct Candidate {
+    std::uint32_t row = 0;
+    bool alternate = false;  ///< matched through an alternate name
+    std::int64_t population = 0;
+    int feature_rank = 0;
+};
+
+/// What the parts after the first comma of a query restrict the search to.
+struct Hints {
+    std::string country;              ///< alpha-2; empty = any country
+    std::vector<std::string> admin1;  ///< accepted "CC.code" values; empty = any
+};
+
+/// Lower ranks first among equal populations: capitals, then seats of larger divisions.
+int feature_rank(std::string_view feature) {
+    if (feature == "PPLC") return 0;
+    if (feature == "PPLA") return 1;
+    if (feature.size() == 5 && feature.starts_with("PPLA")) return 1 + (feature[4] - '0');
+    return 9;
+}
+
+std::vector<std::string_view> split_query(std::string_view query) {
+    std::vector<std::string_view> parts;
+    while (true) {
+        const auto comma = query.find(',');
+        auto part = query.substr(0, comma);
+        while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
+        while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
+        if (!part.empty()) parts.push_back(part);
+        if (comma == std::string_view::npos) break;
+        query.remove_prefix(comma + 1);
+    }
+    return parts;
+}
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+} // namespace
+
+struct Gazetteer::Impl {
+    std::string owned_places;  // backing bytes when built from caller data (from_tsv)
+    std::string_view places;   // section 1: one place per line, sorted by key
+    std::string_view index;    // section 2: "key<TAB>kind<TAB>rows", sorted by key and kind
+    std::vector<std::uint32_t> place_starts;
+    std::vector<std::uint32_t> index_starts;
+    std::vector<Country> countries;       // sorted by alpha-2
+    std::vector<CountryKey> country_keys;  // sorted by key, names before codes
+    std::vector<Admin1> admin1;            // sorted by code
+
+    void load_places(std::string_view text);
+    void load_countries(std::string_view text);
+    void load_admin1(std::string_view text);
+
+    PlaceRow row(std::uint32_t n) const { return parse_place_row(line_at(places, place_starts[n])); }
+    const Country* country(std::string_view alpha2) const;
+    std::optional<std::size_t> find_country(std::string_view text, bool names_only) const;
+    std::string admin1_name(std::string_view country, std::string_view code) const;
+    std::vector<std::string> admin1_matching(std::string_view text, std::string_view country) const;
+
+    std::vector<std::uint32_t> primary_rows(std::string_view key) const;
+    std::vector<std::uint32_t> index_rows(std::string_view key, char kind) const;
+    std::vector<Candidate> candidates(std::string_view key, const Hints& hints) const;
+    bool accepts(const PlaceRow& row, const Hints& hints) const;
+
+    Place make_place(const PlaceRow& row) const;
+    Place country_place(const Country& c) const;
+    std::vector<Hints> interpret_hints(std::string_view query,
+                                       const std::vector<std::string_view>& parts) const;
+    std::string closest_names(std::string_view key, std::string_view country) const;
+};
+
+void Gazetteer::Impl::load_places(std::string_view text) {
+    std::size_t marker = std::string_view::npos;
+    if (text.starts_with(index_marker)) marker = 0;
+    else if (auto at = text.find(index_marker_line); at != std::string_view::npos)
+        marker = at + 1;
+    places = text.substr(0, marker);
+    index = marker == std::string_view::npos ? std::string_view{}
+                                             : text.substr(marker + index_marker.size());
+    // cities500 has ~200k places and ~260k index lines; reserving avoids regrowth.
+    place_starts = detail::line_starts(places, 200'000);
+    index_starts = detail::line_starts(index, 262'144);
+}
+
+void Gazetteer::Impl::load_countries(std::string_view text) {
+    for (auto start : detail::line_starts(text, 256)) {
+        auto line = line_at(text, start);
+        next_field(line);  // ISO numeric: the basemap's join key, not needed for lookups
+        Country c;
+        c.alpha2 = next_field(line);
+        c.alpha3 = next_field(line);
+        c.name = next_field(line);
+        const auto lat = next_field(line);
+        const auto lon = next_field(line);
+        c.has_point = !lat.empty() && !lon.empty();
+        c.lat = parse_number(lat, 0.0);
+        c.lon = parse_number(lon, 0.0);
+        c.capital = next_field(line);
+        const auto aliases = next_field(line);
+        const std::size_t id = countries.size();
+        country_keys.push_back({fold(c.name), false, id});
+        country_keys.push_back({fold(c.alpha2), true, id});
+        country_keys.push_back({fold(c.alpha3), true, id});
+        for (auto rest = aliases; !rest.empty();) {
+            const auto bar = rest.find('|');
+            country_keys.push_back({fold(rest.substr(0, bar)), false, id});
+            rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+        }
+        countries.push_back(std::move(c));
+    }
+    const auto by_alpha2 = [](const Country& a, const Country& b) { return a.alpha2 < b.alpha2; };
+    if (!std::is_sorted(countries.begin(), countries.end(), by_alpha2))
+        throw Error("countries.tsv: rows are not sorted by alpha-2 code");
+    std::sort(country_keys.begin(), country_keys.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.key, a.is_code, a.country) < std::tie(b.key, b.is_code, b.country);
+    });
+}
+
+void Gazetteer::Impl::load_admin1(std::string_view text) {
+    for (auto start : detail::line_starts(text, 4096)) {
+        auto line = line_at(text, start);
+        Admin1 a;
+        a.code = next_field(line);
+        a.name = next_field(line);
+        a.key = next_field(line);
+        if (a.key.empty()) a.key = fold(a.name);
+        const auto dot = a.code.find('.');
+        a.code_key = fold(dot == std::string::npos ? a.code : a.code.substr(dot + 1));
+        admin1.push_back(std::move(a));
+    }
+    std::sort(admin1.begin(), admin1.end(),
+              [](const Admin1& a, const Admin1& b) { return a.code < b.code; });
+}
+
+const Country* Gazetteer::Impl::country(std::string_view alpha2) const {
+    const auto it = std::lower_bound(countries.begin(), countries.end(), alpha2,
+                                     [](const Country& c, std::string_view a) { return c.alpha2 < a; });
+    return it != countries.end() && it->alpha2 == alpha2 ? &*it : nullptr;
+}
+
+std::optional<std::size_t> Gazetteer::Impl::find_country(std::string_view text,
+                                                         bool names_only) const {
+    const auto key = fold(text);
+    auto it = std::lower_bound(country_keys.begin(), country_keys.end(), key,
+                               [](const CountryKey& k, const std::string& v) { return k.key < v; });
+    for (; it != country_keys.end() && it->key == key; ++it)
+        if (!names_only || !it->is_code) return it->country;
+    return std::nullopt;
+}
+
+std::string Gazetteer::Impl::admin1_name(std::string_view country, std::string_view code) const {
+    std::string full(country);
+    full += '.';
+    full += code;
+    const auto it = std::lower_bound(admin1.begin(), admin1.end(), full,
+                                     [](const Admin1& a, const std::string& c) { return a.code < c; });
+    return it != admin1.end() && it->code == full ? it->name : std::string{};
+}
+
+std::vector<std::string> Gazetteer::Impl::admin1_matching(std::string_view text,
+                                                          std::string_view country) const {
+    const auto key = fold(text);
+    std::vector<std::string> codes;
+    if (key.empty()) return codes;
+    for (const auto& a : admin1) {
+        if (!country.empty() && !a.code.starts_with(std::string(country) + '.')) continue;
+        if (a.key == key || a.code_key == key) codes.push_back(a.code);
+    }
+    return codes;
+}
+
+std::vector<std::uint32_t> Gazetteer::Impl::primary_rows(std::string_view key) const {
+    const auto key_of = [&](std::uint32_t start) { return last_field(line_at(places, start)); };
+    const auto lo = std::partition_point(place_starts.begin(), place_starts.end(),
+                                         [&](std::uint32_t s) { return key_of(s) < key; });
+    std::vector<std::uint32_t> rows;
+    for (auto it = lo; it != place_starts.end() && key_of(*it) == key; ++it)
+        rows.push_back(static_cast<std::uint32_t>(it - place_starts.begin()));
+    for (auto n : index_rows(key, 'p')) rows.push_back(n);
+    return rows;
+}
+
+std::vector<std::uint32_t> Gazetteer::Impl::index_rows(std::string_view key, char kind) const {
+    const auto split = [&](std::uint32_t start) {
+        auto line = line_at(index, start);
+        const auto k = next_field(line);
+        const auto kd = next_field(line);
+        return std::tuple{k, kd.empty() ? '\0' : kd.front(), line};
+    };
+    const auto it = std::partition_point(index_starts.begin(), index_starts.end(), [&](auto s) {
+        const auto [k, kd, rest] = split(s);
+        return std::pair{k, kd} < std::pair{key, kind};
+    });
+    std::vector<std::uint32_t> rows;
+    if (it == index_starts.end()) return rows;
+    const auto [k, kd, list] = split(*it);
+    if (k != key || kd != kind) return rows;
+    for (auto rest = list; !rest.empty();) {
+        const auto comma = rest.find(',');
+        const auto n = parse_number<std::uint32_t>(rest.substr(0, comma), UINT32_MAX);
+        if (n < place_starts.size()) rows.push_back(n);
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+    return rows;
+}
+
+bool Gazetteer::Impl::accepts(const PlaceRow& row, const Hints& hints) const {
+    if (!hints.country.empty() && row.country != hints.country) return false;
+    if (hints.admin1.empty()) return true;
+    return std::any_of(hints.admin1.begin(), hints.admin1.end(), [&](const std::string& code) {
+        return code.size() == row.country.size() + 1 + row.admin1.size() &&
+               code.starts_with(row.country) && code.ends_with(row.admin1);
+    });
+}
+
+std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const Hints& hints) const {
+    std::vector<Candidate> primary, alternate;
+    const auto collect = [&](const std::vector<std::uint32_t>& rows, bool alt,
+                             std::vector<Candidate>& out) {
+        for (auto n : rows) {
+            const auto r = row(n);
+            if (accepts(r, hints)) out.push_back({n, alt, r.population, feature_rank(r.feature)});
+        }
+    };
+    collect(primary_rows(key), false, primary);
+    collect(index_rows(key, 'a'), true, alternate);
+    const auto best_first = [](const Candidate& a, const Candidate& b) {
+        return std::tuple{-a.population, a.feature_rank, a.row} <
+               std::tuple{-b.population, b.feature_rank, b.row};
+    };
+    std::sort(primary.begin(), primary.end(), best_first);
+    std::sort(alternate.begin(), alternate.end(), best_first);
+    const bool alternate_wins =
+        primary.empty() ||
+        (!alternate.empty() &&
+         static_cast<double>(alternate.front().population) >=
+             alternate_name_factor * std::max(primary.front().population, assumed_min_population));
+    auto& first = alternate_wins ? alternate : primary;
+    auto& second = alternate_wins ? primary : alternate;
+    first.insert(first.end(), second.begin(), second.end());
+    return std::move(first);
+}
+
+Place Gazetteer::Impl::make_place(const PlaceRow& row) const {
+    Place p;
+    p.name = row.name;
+    p.admin1 = admin1_name(row.country, row.admin1);
+    p.country = row.country;
+    if (const auto* c = country(row.country)) p.country_name = c->name;
+    p.lat = parse_number(row.lat, 0.0);
+    p.lon = parse_number(row.lon, 0.0);
+    p.population = row.population;
+    return p;
+}
+
+Place Gazetteer::Impl::country_place(const Country& c) const {
+    Place p;
+    p.name = c.name;
+    p.country = c.alpha2;
+    p.country_name = c.name;
+    p.lat = c.lat;
+    p.lon = c.lon;
+    return p;
+}
+
+std::vector<Hints> Gazetteer::Impl::interpret_hints(std::string_view query,
+                                                    const std::vector<std::string_view>& parts) const {
+    if (parts.size() < 2) return {Hints{}};
+    std::vector<Hints> interpretations;
+    const auto last = parts.back();
+    if (const auto c = find_country(last, false)) {
+        Hints h{countries[*c].alpha2, {}};
+        if (parts.size() >= 3) {
+            const auto region = parts[parts.size() - 2];
+            h.admin1 = admin1_matching(region, h.country);
+            if (h.admin1.empty())
+                throw GeocodeError(std::string(query), "unknown region " + quoted(region) + " in " +
+                                                           countries[*c].name + " in place " +
+                                                           quoted(query));
+        }
+        interpretations.push_back(std::move(h));
+    }
+    // "Athens, GA": GA is Gabon and the US state Georgia; the country is tried first.
+    if (parts.size() == 2) {
+        auto codes = admin1_matching(last, {});
+        if (!codes.empty()) interpretations.push_back(Hints{{}, std::move(codes)});
+    }
+    if (interpretations.empty())
+        throw GeocodeError(std::string(query), "unknown country or region " + quoted(last) +
+                                                   " in place " + quoted(query));
+    return interpretations;
+}
+
+std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_view country) const {
+    const int limit = std::max(2, static_cast<int>(key.size()) / 3);
+    const auto words = 1 + std::count(key.begin(), key.end(), ' ');
+    // Score a name by its whole key, or by its first words (one point dearer) so that
+    // "frankfrut" finds "frankfurt am main".
+    const auto score = [&](std::string_view name_key) {
+        int best = detail::edit_distance(key, name_key, limit);
+        std::size_t cut = std::string_view::npos;
+        long seen = 0;
+        for (auto pos = name_key.find(' '); pos != std::string_view::npos;
+             pos = name_key.find(' ', pos + 1)) {
+            if (++seen == words) {
+                cut = pos;
+                break;
+            }
+        }
+        if (cut != std::string_view::npos)
+            best = std::min(best, 1 + detail::edit_distance(key, name_key.substr(0, cut), limit));
+        return best;
+    };
+    std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
+    for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
+        const auto r = row(n);
+        if (!country.empty() && r.country != country) continue;
+        if (const int s = score(r.key); s <= limit) scored.emplace_back(s, -r.population, n);
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> names;
+    for (const auto& [s, pop, n] : scored) {
+        const auto r = row(n);
+        auto label = std::string(r.name) + " (" + std::string(r.country) + ")";
+        if (std::find(names.begin(), names.end(), label) == names.end()) names.push_back(label);
+        if (names.size() == max_suggestions) break;
+    }
+    if (names.empty()) return "no similar names in the gazetteer";
+    std::string out = "closest: ";
+    for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+    return out;
+}
+
+Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+Gazetteer::~Gazetteer() = default;
+
+const Gazetteer& Gazetteer::embedded() {
+    static const Gazetteer instance = [] {
+        auto impl = std::make_unique<Impl>();
+        const auto places = resources::get("gazetteer.tsv");
+        if (places.empty()) throw Error("the embedded gazetteer is missing from this build");
+        impl->load_places(places);
+        impl->load_countries(resources::get("countries.tsv"));
+        impl->load_admin1(resources::get("admin1.tsv"));
+        return Gazetteer(std::move(impl));
+    }();
+    return instance;
+}
+
+Gazetteer Gazetteer::from_tsv(std::string_view places, std::string_view countries,
+                              std::string_view admin1) {
+    auto impl = std::make_unique<Impl>();
+    impl->owned_places.assign(places);
+    impl->load_places(impl->owned_places);
+    impl->load_countries(countries);
+    impl->load_admin1(admin1);
+    return Gazetteer(std::move(impl));
+}
+
+std::string Gazetteer::country_code(std::string_view name) const {
+    const auto c = impl_->find_country(name, false);
+    return c ? impl_->countries[*c].alpha2 : std::string{};
+}
+
+GeocodeMatch Gazetteer::lookup(std::string_view query) const {
+    const auto parts = split_query(query);
+    if (parts.empty()) throw GeocodeError(std::string(query), "empty place name");
+    const auto& impl = *impl_;
+    const auto name = parts.front();
+    GeocodeMatch match;
+    match.query = query;
+    if (parts.size() == 1) {
+        if (const auto c = impl.find_country(name, true); c && impl.countries[*c].has_point) {
+            match.place = impl.country_place(impl.countries[*c]);
+            return match;
+        }
+    }
+    const auto hint_sets = impl.interpret_hints(query, parts);
+    const auto key = fold(name);
+    std::vector<Candidate> found;
+    for (const auto& hints : hint_sets) {
+        found = impl.candidates(key, hints);
+        if (found.empty()) {
+            const auto reduced = detail::reduce_umlaut_digraphs(key);
+            if (reduced != key) found = impl.candidates(reduced, hints);
+        }
+        if (found.empty() && !hints.country.empty() && hints.admin1.empty()) {
+            // "Bahrain, BH": the name is the hinted country itself.
+            const auto c = impl.find_country(name, true);
+            if (c && impl.countries[*c].alpha2 == hints.country && impl.countries[*c].has_point) {
+                match.place = impl.country_place(impl.countries[*c]);
+                return match;
+            }
+        }
+        if (!found.empty()) break;
+    }
+    if (found.empty())
+        throw GeocodeError(std::string(query),
+                           "unknown place " + quoted(query) + "; " +
+                               impl.closest_names(key, hint_sets.front().country));
+    for (const auto& cand : found) {
+        auto place = impl.make_place(impl.row(cand.row));
+        const auto same = [&](const Place& p) {
+            return p.name == place.name && p.country == place.country && p.admin1 == place.admin1;
+        };
+        if (match.place.name.empty()) {
+            match.place = std::move(place);
+        } else if (!same(match.place) &&
+                   std::none_of(match.runners_up.begin(), match.runners_up.end(), same)) {
+            match.runners_up.push_back(std::move(place));
+            if (match.runners_up.size() == max_runners_up) break;
+        }
+    }
+    return match;
+}
+
+} // namespace dcmap::geocode

@@ -1,0 +1,96 @@
+#pragma once
+// Internal to config/: reading yaml-cpp nodes into plain values while collecting every problem
+// as an InputError at the right file:line:col. Not for use outside this stage.
+#include "model/error.hpp"
+#include "model/source_pos.hpp"
+#include "model/style.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dcmap::config::detail {
+
+/// Optimal-string-alignment (Damerau-Levenshtein) distance between two words.
+int edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate nearest to `word` within distance 2 (1 for short words); empty when none.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+/// "did you mean 'x'?" for a near miss, else "use one of: a, b, c".
+std::string suggestion_hint(std::string_view word, const std::vector<std::string>& candidates);
+
+/// A synonym users write for a key, e.g. {"latitude", "lat"}.
+struct Alias {
+    std::string word;
+    std::string key;
+};
+
+/// One key/value pair of a YAML mapping, with the nodes kept for their marks.
+struct Entry {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+};
+
+/// Collects the errors of one file and turns nodes into values. Readers return nullopt after
+/// recording an error, so callers simply skip the value and keep checking the rest.
+class Reader {
+public:
+    explicit Reader(std::string file) : file_(std::move(file)) {}
+
+    const std::string& file() const { return file_; }
+    /// 1-based position of a node; line/column 0 when the node carries no mark.
+    SourcePos pos(const YAML::Node& node) const;
+    /// Position of an entry's value, or of its key when the value is empty (yaml-cpp marks an
+    /// empty value at the next token, which may be lines away).
+    SourcePos value_pos(const Entry& entry) const;
+
+    void error(SourcePos at, std::string message, std::string hint = {});
+    bool has_errors() const { return !errors_.empty(); }
+    /// Throws InputErrors holding every recorded error, sorted by position, if there are any.
+    void throw_if_errors();
+
+    /// The mapping's entries; records unknown keys (with did-you-mean) and repeated keys.
+    /// `where` names the mapping in messages ("site", "map", "basemap"); `aliases` maps common
+    /// synonyms to the real key for the hint ("latitude" -> "lat").
+    std::vector<Entry> entries(const YAML::Node& mapping, const std::vector<std::string>& known,
+                               std::string_view where, const std::vector<Alias>& aliases = {});
+
+    std::optional<std::string> text(const Entry& e);
+    std::optional<double> number(const Entry& e, std::string_view example);
+    std::optional<long long> integer(const Entry& e, std::string_view example);
+    std::optional<bool> boolean(const Entry& e);
+    std::optional<Color> color(const Entry& e);
+    /// A text value that must be one of `allowed`; did-you-mean on a near miss.
+    std::optional<std::string> choice(const Entry& e, const std::vector<std::string>& allowed);
+
+    /// False (and an error) when the value is not a mapping.
+    bool expect_mapping(const Entry& e);
+    /// False (and an error) when the value is empty.
+    bool expect_value(const Entry& e);
+
+private:
+    std::string file_;
+    std::vector<InputError> errors_;
+};
+
+/// The entry named `key`, or nullptr.
+const Entry* find(const std::vector<Entry>& entries, std::string_view key);
+
+/// Parses YAML text; a syntax error becomes InputErrors with one error at its position.
+YAML::Node parse_yaml(std::string_view text, const std::string& file);
+
+/// Parses decimal text ("-12.5", "+3", "1e3") fully; nullopt when it is not a finite number.
+std::optional<double> parse_number(std::string_view text);
+
+/// Parses "#rrggbb" or "#rrggbbaa".
+std::optional<Color> parse_color(std::string_view text);
+
+/// True for "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real date; `full_only` demands all three.
+bool is_valid_date(std::string_view text, bool full_only);
+
+} // namespace dcmap::config::detail

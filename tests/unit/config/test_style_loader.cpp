@@ -1,0 +1,211 @@
+#include "config/style_loader.hpp"
+#include "model/error.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using dcmap::Color;
+using dcmap::FontSpec;
+using dcmap::InputErrors;
+using dcmap::SizeBy;
+using dcmap::Style;
+using dcmap::config::load_style;
+using dcmap::config::parse_style;
+
+namespace {
+
+const std::string kFixtures = DCMAP_FIXTURES;
+
+std::string fixture(const std::string& name) { return kFixtures + "/" + name; }
+
+std::vector<std::string> style_errors(const std::string& path) {
+    try {
+        load_style(path);
+    } catch (const InputErrors& e) {
+        std::vector<std::string> lines;
+        for (const auto& error : e.errors()) lines.push_back(error.what());
+        return lines;
+    }
+    return {};
+}
+
+void put(std::ostringstream& out, const char* name, const Color& c) {
+    out << name << '=' << c.r << ',' << c.g << ',' << c.b << ',' << c.a << '\n';
+}
+
+void put(std::ostringstream& out, const char* name, const FontSpec& f) {
+    out << name << '=' << f.family << ',' << f.size << ',' << f.weight << ',' << f.italic << '\n';
+}
+
+/// Every field of a Style as text, so two styles can be compared whole.
+std::string describe(const Style& s) {
+    std::ostringstream out;
+    put(out, "background", s.background);
+    put(out, "ocean", s.ocean);
+    put(out, "land", s.land);
+    put(out, "host_country", s.host_country);
+    out << "tint=" << s.tint_host_countries << '\n';
+    put(out, "coastline", s.coastline);
+    put(out, "border", s.border);
+    put(out, "graticule", s.graticule);
+    put(out, "outline", s.outline);
+    out << "widths=" << s.coastline_width << ',' << s.border_width << ',' << s.graticule_width
+        << ',' << s.graticule_step << ',' << s.outline_width << '\n';
+    for (const auto& c : s.palette) put(out, "palette", c);
+    out << "markers=" << s.marker_radius << ',' << s.marker_radius_min << ','
+        << s.marker_radius_max << ',' << int(s.size_by) << ',' << s.marker_stroke_width << ','
+        << s.ring_width << '\n';
+    put(out, "marker_stroke", s.marker_stroke);
+    put(out, "label_font", s.label_font);
+    put(out, "label_color", s.label_color);
+    put(out, "label_halo", s.label_halo);
+    out << "label=" << s.label_halo_width << ',' << s.label_gap << '\n';
+    put(out, "title_font", s.title_font);
+    put(out, "title_color", s.title_color);
+    put(out, "subtitle_font", s.subtitle_font);
+    put(out, "subtitle_color", s.subtitle_color);
+    put(out, "legend_font", s.legend_font);
+    put(out, "legend_title_font", s.legend_title_font);
+    put(out, "legend_text", s.legend_text);
+    put(out, "legend_background", s.legend_background);
+    put(out, "legend_border", s.legend_border);
+    put(out, "footer_font", s.footer_font);
+    put(out, "footer_color", s.footer_color);
+    out << "page=" << s.margin << ',' << s.default_width << '\n';
+    return out.str();
+}
+
+/// A style where every field differs from anything a real style file would set.
+Style poisoned_style() {
+    Style s;
+    const Color odd{0.123, 0.456, 0.789, 0.5};
+    const FontSpec odd_font{"Poison", 99, 100, true};
+    s.background = s.ocean = s.land = s.host_country = s.coastline = s.border = s.graticule =
+        s.outline = s.marker_stroke = s.label_color = s.label_halo = s.title_color =
+            s.subtitle_color = s.legend_text = s.legend_background = s.legend_border =
+                s.footer_color = odd;
+    s.tint_host_countries = false;
+    s.coastline_width = s.border_width = s.graticule_width = s.graticule_step = s.outline_width =
+        s.marker_radius = s.marker_radius_min = s.marker_radius_max = s.marker_stroke_width =
+            s.ring_width = s.label_halo_width = s.label_gap = s.margin = 77;
+    s.palette = {odd};
+    s.size_by = SizeBy::capacity_mw;
+    s.label_font = s.title_font = s.subtitle_font = s.legend_font = s.legend_title_font =
+        s.footer_font = odd_font;
+    s.default_width = 7;
+    return s;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+TEST_CASE("config: the built-in default style loads with its documented look", "[config]") {
+    const Style style = load_style("default");
+    CHECK(style.name == "default");
+    CHECK(style.ocean.r == Approx(0xdf / 255.0));
+    CHECK(style.ocean.g == Approx(0xe9 / 255.0));
+    CHECK(style.ocean.b == Approx(0xf2 / 255.0));
+    CHECK(style.label_font.family == "DejaVu Sans, Noto Sans CJK SC");
+    CHECK(style.label_font.size >= 12);
+    CHECK(style.label_font.size <= 13);
+    CHECK(style.title_font.size == 28);
+    CHECK(style.title_font.weight == 700);
+    REQUIRE(style.palette.size() == 8);
+    CHECK(style.palette[0].r == Approx(0xe6 / 255.0));  // Okabe-Ito orange first
+    CHECK(style.label_halo.a == Approx(0xe6 / 255.0));
+    CHECK(style.size_by == SizeBy::none);
+}
+
+TEST_CASE("config: default.yaml sets every style key", "[config]") {
+    // Parsed over a base where every field is odd, the result must not keep any odd value.
+    const std::string text = read_text(std::string(DCMAP_SOURCE_DIR) + "/styles/default.yaml");
+    REQUIRE_FALSE(text.empty());
+    const Style from_model_defaults = parse_style(text, "default.yaml", Style{});
+    const Style from_poison = parse_style(text, "default.yaml", poisoned_style());
+    CHECK(describe(from_poison) == describe(from_model_defaults));
+}
+
+TEST_CASE("config: dark.yaml sets every style key and is dark", "[config]") {
+    const std::string text = read_text(std::string(DCMAP_SOURCE_DIR) + "/styles/dark.yaml");
+    const Style from_model_defaults = parse_style(text, "dark.yaml", Style{});
+    const Style from_poison = parse_style(text, "dark.yaml", poisoned_style());
+    CHECK(describe(from_poison) == describe(from_model_defaults));
+
+    const Style dark = load_style("dark");
+    CHECK(dark.name == "dark");
+    CHECK(dark.ocean.r + dark.ocean.g + dark.ocean.b < 0.6);
+    CHECK(dark.label_color.r + dark.label_color.g + dark.label_color.b > 2.4);
+    CHECK(dark.label_halo.r + dark.label_halo.g + dark.label_halo.b < 0.6);
+}
+
+TEST_CASE("config: a user style inherits every key it leaves out from the default", "[config]") {
+    const Style user = load_style(fixture("style-custom.yaml"));
+    const Style base = load_style("default");
+    CHECK(user.name == "style-custom");
+    CHECK(user.ocean.r == Approx(0x10 / 255.0));
+    CHECK(user.ocean.b == Approx(0x30 / 255.0));
+    CHECK(user.label_font.size == 14);
+    CHECK(user.label_font.family == base.label_font.family);
+    CHECK(user.label_font.weight == base.label_font.weight);
+    REQUIRE(user.palette.size() == 2);
+    CHECK(user.palette[1].g == Approx(1.0));
+    CHECK(user.palette[1].a == Approx(0x80 / 255.0));
+    CHECK(user.size_by == SizeBy::zones);
+    CHECK(user.land.r == Approx(base.land.r));
+    CHECK(user.title_font.size == base.title_font.size);
+    CHECK(user.margin == base.margin);
+}
+
+TEST_CASE("config: an unknown style key is an error with did-you-mean", "[config]") {
+    const auto lines = style_errors(fixture("style-invalid-unknown-key.yaml"));
+    const std::string f = fixture("style-invalid-unknown-key.yaml");
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == f + ":2:3: error: unknown key 'ocen' in style section 'basemap'; did you "
+                          "mean 'ocean'?");
+    CHECK(lines[1] == f + ":5:1: error: unknown key 'labelz' in style; did you mean 'labels'?");
+}
+
+TEST_CASE("config: bad colours are errors, with a hint about unquoted #", "[config]") {
+    const auto lines = style_errors(fixture("style-invalid-color.yaml"));
+    const std::string f = fixture("style-invalid-color.yaml");
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == f + ":2:10: error: ocean must be a colour \"#rrggbb\" or \"#rrggbbaa\", not "
+                          "\"blue\"; e.g. ocean: \"#dde9f3\"");
+    CHECK(lines[1] == f + ":3:3: error: land has no value; quote colours, e.g. land: \"#dde9f3\" "
+                          "(an unquoted # starts a comment)");
+    CHECK(lines[2] == f + ":5:12: error: color must be a colour \"#rrggbb\" or \"#rrggbbaa\", not "
+                          "\"#12345\"; e.g. color: \"#dde9f3\"");
+}
+
+TEST_CASE("config: style values are range-checked and size_by is a known choice", "[config]") {
+    const std::string text = "markers:\n  radius: -1\n  size_by: zone\nlabels:\n  font: {weight: heavy}\n";
+    try {
+        parse_style(text, "s.yaml", Style{});
+        FAIL("expected InputErrors");
+    } catch (const InputErrors& e) {
+        REQUIRE(e.errors().size() == 3);
+        CHECK(std::string(e.errors()[0].what()) == "s.yaml:2:11: error: radius must be greater than 0, not -1");
+        CHECK(std::string(e.errors()[1].what()) == "s.yaml:3:12: error: unknown size_by 'zone'; did you mean 'zones'?");
+        CHECK(std::string(e.errors()[2].what()) == "s.yaml:5:18: error: weight must be 100..1000, normal or bold, not heavy; 400 is normal, 700 is bold");
+    }
+}
+
+TEST_CASE("config: a missing style file is an IoError that lists the built-in names", "[config]") {
+    try {
+        load_style("drak");
+        FAIL("expected an IoError");
+    } catch (const dcmap::IoError& e) {
+        CHECK(std::string(e.what()) ==
+              "cannot read drak: No such file or directory (built-in styles are: default, dark)");
+    }
+}

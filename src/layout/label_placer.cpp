@@ -17,8 +17,8 @@ struct Direction {
 
 // Cartographic preference: right, upper-right, lower-right, left, upper-left, lower-left, above,
 // below.
-constexpr std::array<Direction, 8> preferred_directions{{
-    {1, 0}, {1, -1}, {1, 1}, {-1, 0}, {-1, -1}, {-1, 1}, {0, -1}, {0, 1}}};
+constexpr std::array<Direction, 8> preferred_directions{
+    {{1, 0}, {1, -1}, {1, 1}, {-1, 0}, {-1, -1}, {-1, 1}, {0, -1}, {0, 1}}};
 
 // Displaced positions sit at these multiples of the normal distance from the marker centre.
 constexpr std::array<double, 2> leader_distances{2.0, 3.0};

@@ -75,8 +75,8 @@ MarkerLayout make_marker(const ProjectedSite& s, const detail::Page& page, const
     const Point p = page.transform.to_pixels(s.projected);
     m.x = p.x;
     m.y = p.y;
-    m.r = detail::marker_radius(detail::size_value(s.site.site, style.size_by), sizes, style,
-                                scale);
+    m.r =
+        detail::marker_radius(detail::size_value(s.site.site, style.size_by), sizes, style, scale);
     m.status = s.site.site.status;
     m.provider = s.site.site.provider;
     m.color = colors.of(m.provider);
@@ -116,11 +116,11 @@ std::string count_phrase(std::size_t n, const char* one, const char* many) {
 }
 
 /// Places the labels of the shown markers; returns them by marker id.
-std::map<std::string, LabelLayout>
-place_all_labels(const std::vector<const ProjectedSite*>& shown,
-                 const std::vector<MarkerLayout>& markers, const detail::Page& page,
-                 const LegendLayout& legend, const Style& style, double scale,
-                 const MeasureText& measure) {
+std::map<std::string, LabelLayout> place_all_labels(const std::vector<const ProjectedSite*>& shown,
+                                                    const std::vector<MarkerLayout>& markers,
+                                                    const detail::Page& page,
+                                                    const LegendLayout& legend, const Style& style,
+                                                    double scale, const MeasureText& measure) {
     std::vector<detail::MarkerDisc> discs;
     std::map<std::string, int> marker_index;
     for (const auto& m : markers) {
@@ -136,8 +136,8 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
     requests.reserve(order.size());
     for (const auto* s : order) {
         const std::string& text = s->site.site.display_label();
-        requests.push_back({s->site.site.key(), text, measure(text, font),
-                            marker_index.at(s->site.site.key())});
+        requests.push_back(
+            {s->site.site.key(), text, measure(text, font), marker_index.at(s->site.site.key())});
     }
     detail::PlacerSettings settings;
     settings.canvas = {0, 0, page.width, page.height};
@@ -222,8 +222,8 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                          " (use --extent world or another --center)");
     if (!did_not_fit.empty())
         diagnostics.warn(count_phrase(did_not_fit.size(), "label", "labels") + " did not fit and " +
-                         (did_not_fit.size() == 1 ? "was" : "were") + " left out: " +
-                         listed_ids(did_not_fit) +
+                         (did_not_fit.size() == 1 ? "was" : "were") +
+                         " left out: " + listed_ids(did_not_fit) +
                          " (use --width, an inset or `label:` to shorten)");
 
     std::set<std::string> countries;

@@ -23,8 +23,9 @@ Color status_symbol_color() { return {0.35, 0.38, 0.42, 1}; }
 std::string format_number(double value) {
     const double rounded = std::round(value * 10) / 10;
     char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, rounded,
-                                      std::chars_format::fixed, rounded == std::floor(rounded) ? 0 : 1);
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed,
+                      rounded == std::floor(rounded) ? 0 : 1);
     return std::string(buffer, result.ptr);
 }
 
@@ -72,8 +73,8 @@ public:
         const double height = std::max(size.height, 2 * r + 2 * scale_);
         row.symbol = {pad_ + symbol_column_ / 2, y_ + height / 2};
         row.label = {text, font, style_.legend_text,
-                     Box::from_xywh(pad_ + symbol_column_ + text_gap_, y_ + (height - size.height) / 2,
-                                    size.width, size.height)};
+                     Box::from_xywh(pad_ + symbol_column_ + text_gap_,
+                                    y_ + (height - size.height) / 2, size.width, size.height)};
         legend_.rows.push_back(row);
         y_ += height;
     }
@@ -115,11 +116,16 @@ int markers_covered(const Box& panel, const std::vector<MarkerLayout>& markers) 
 
 const char* status_title(Status status) {
     switch (status) {
-    case Status::live: return "Live";
-    case Status::announced: return "Announced";
-    case Status::planned: return "Planned";
-    case Status::under_construction: return "Under construction";
-    case Status::retired: return "Retired";
+    case Status::live:
+        return "Live";
+    case Status::announced:
+        return "Announced";
+    case Status::planned:
+        return "Planned";
+    case Status::under_construction:
+        return "Under construction";
+    case Status::retired:
+        return "Retired";
     }
     return "Live";
 }
@@ -177,7 +183,8 @@ void place_legend(LegendLayout& legend, const Box& frame, double inset,
     const double right = frame.max_x - inset - w;
     const double top = frame.min_y + inset;
     const double bottom = frame.max_y - inset - h;
-    const std::array<Point, 4> corners{{{left, bottom}, {right, bottom}, {left, top}, {right, top}}};
+    const std::array<Point, 4> corners{
+        {{left, bottom}, {right, bottom}, {left, top}, {right, top}}};
     Point best = corners[0];
     int best_covered = -1;
     for (Point corner : corners) {

@@ -21,8 +21,10 @@ std::optional<double> size_value(const Site& site, SizeBy size_by) {
     case SizeBy::zones:
         if (site.zones) return static_cast<double>(*site.zones);
         return std::nullopt;
-    case SizeBy::capacity_mw: return site.capacity_mw;
-    case SizeBy::none: return std::nullopt;
+    case SizeBy::capacity_mw:
+        return site.capacity_mw;
+    case SizeBy::none:
+        return std::nullopt;
     }
     return std::nullopt;
 }
@@ -35,13 +37,13 @@ double marker_radius(std::optional<double> value, const SizeRange& range, const 
     const double hi = std::sqrt(range.max);
     // One distinct value: draw it large so it still differs from sites without the value.
     const double t = hi > lo ? (std::sqrt(std::max(*value, 0.0)) - lo) / (hi - lo) : 1.0;
-    const double r =
-        style.marker_radius_min + std::clamp(t, 0.0, 1.0) * (style.marker_radius_max -
-                                                             style.marker_radius_min);
+    const double r = style.marker_radius_min +
+                     std::clamp(t, 0.0, 1.0) * (style.marker_radius_max - style.marker_radius_min);
     return r * scale;
 }
 
-ProviderColors::ProviderColors(std::vector<std::string> providers_sorted, std::vector<Color> palette)
+ProviderColors::ProviderColors(std::vector<std::string> providers_sorted,
+                               std::vector<Color> palette)
     : providers_(std::move(providers_sorted)),
       palette_(palette.empty() ? fallback_palette() : std::move(palette)) {
     // The empty provider reads as "unspecified" and belongs at the end of the legend.
@@ -55,7 +57,8 @@ ProviderColors::ProviderColors(std::vector<std::string> providers_sorted, std::v
 Color ProviderColors::of(const std::string& provider) const {
     if (provider.empty() && providers_.size() > 1) return unknown_provider_color();
     const auto it = std::find(providers_.begin(), providers_.end(), provider);
-    const auto index = static_cast<std::size_t>(it == providers_.end() ? 0 : it - providers_.begin());
+    const auto index =
+        static_cast<std::size_t>(it == providers_.end() ? 0 : it - providers_.begin());
     return palette_[index % palette_.size()];
 }
 

@@ -55,8 +55,8 @@ void fit_view(const Box& view, const Box& area, Box& frame, ViewTransform& trans
     const double k = std::min(area.width() / view.width(), area.height() / view.height());
     const double w = view.width() * k;
     const double h = view.height() * k;
-    frame = Box::from_xywh(area.min_x + (area.width() - w) / 2, area.min_y + (area.height() - h) / 2,
-                           w, h);
+    frame = Box::from_xywh(area.min_x + (area.width() - w) / 2,
+                           area.min_y + (area.height() - h) / 2, w, h);
     transform = {view.min_x, view.max_y, k, frame.min_x, frame.min_y};
 }
 
@@ -78,7 +78,8 @@ std::vector<std::string> footer_lines(const LayoutRequest& request) {
     if (!request.source.empty())
         first = starts_with_source_prefix(request.source) ? request.source
                                                           : "Source: " + request.source;
-    if (!request.as_of.empty()) first += (first.empty() ? "" : " \u00b7 ") + ("As of " + request.as_of);
+    if (!request.as_of.empty())
+        first += (first.empty() ? "" : " \u00b7 ") + ("As of " + request.as_of);
     std::vector<std::string> lines;
     if (!first.empty()) lines.push_back(first);
     if (!request.attribution.empty()) lines.push_back(request.attribution);
@@ -136,8 +137,8 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     double footer_y = map_bottom + (bands.footer > 0 ? block_gap(style, s) : 0);
     const FontSpec footer_font = scaled(style.footer_font, s);
     for (const auto& line : footer_lines(request)) {
-        page.footer.push_back(place_text(line, footer_font, style.footer_color, margin, footer_y,
-                                         measure));
+        page.footer.push_back(
+            place_text(line, footer_font, style.footer_color, margin, footer_y, measure));
         footer_y = page.footer.back().box.max_y;
     }
 

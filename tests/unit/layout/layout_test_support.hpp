@@ -66,14 +66,21 @@ inline MapLayout run_layout(const LayoutRequest& request, const Style& style = {
     return make_layout(request, style, fixed_measure, diagnostics);
 }
 
-inline Box marker_box(const MarkerLayout& m) { return {m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r}; }
+inline Box marker_box(const MarkerLayout& m) {
+    return {m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r};
+}
 
 /// Every number and string of a layout in one text, so layouts compare exactly.
 inline std::string dump(const MapLayout& l) {
     std::ostringstream out;
     out.precision(17);
-    auto box = [&](const Box& b) { out << b.min_x << ',' << b.min_y << ',' << b.max_x << ',' << b.max_y << ';'; };
-    auto text = [&](const TextBlock& t) { out << t.text << '|' << t.font.size << '|'; box(t.box); };
+    auto box = [&](const Box& b) {
+        out << b.min_x << ',' << b.min_y << ',' << b.max_x << ',' << b.max_y << ';';
+    };
+    auto text = [&](const TextBlock& t) {
+        out << t.text << '|' << t.font.size << '|';
+        box(t.box);
+    };
     out << l.width << 'x' << l.height << ' ' << l.scale << '\n';
     out << l.transform.x0 << ',' << l.transform.y0 << ',' << l.transform.k << ',' << l.transform.ox
         << ',' << l.transform.oy << '\n';

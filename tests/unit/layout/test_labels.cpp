@@ -37,14 +37,14 @@ void require_clean_leaders(const MapLayout& l) {
         const auto own = std::find_if(l.markers.begin(), l.markers.end(),
                                       [&](const MarkerLayout& m) { return m.id == a->id; });
         REQUIRE(own != l.markers.end());
-        CHECK(std::hypot(a->leader_from.x - own->x, a->leader_from.y - own->y) ==
-              Approx(own->r));
+        CHECK(std::hypot(a->leader_from.x - own->x, a->leader_from.y - own->y) == Approx(own->r));
         CHECK(a->leader_to.x >= a->box.min_x - 1e-9);
         CHECK(a->leader_to.x <= a->box.max_x + 1e-9);
         CHECK(a->leader_to.y >= a->box.min_y - 1e-9);
         CHECK(a->leader_to.y <= a->box.max_y + 1e-9);
         for (const auto* b : leaders)
-            if (a != b) CHECK_FALSE(crossing(a->leader_from, a->leader_to, b->leader_from, b->leader_to));
+            if (a != b)
+                CHECK_FALSE(crossing(a->leader_from, a->leader_to, b->leader_from, b->leader_to));
         for (const auto& m : l.markers) {
             if (m.id == a->id) continue;
             for (int step = 0; step <= 50; ++step) {
@@ -144,8 +144,8 @@ TEST_CASE("layout: a dense cluster gets leaders or drops and never overlaps", "[
 
 TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
     // Three sites on one spot: the first label fits, the others have nowhere to go.
-    const auto sites = std::vector{make_site("a", 0, 0), make_site("b", 0, 0),
-                                   make_site("c", 0, 0)};
+    const auto sites =
+        std::vector{make_site("a", 0, 0), make_site("b", 0, 0), make_site("c", 0, 0)};
     auto request = world_request(sites);
     request.width = 200;
     request.height = 200;
@@ -163,8 +163,7 @@ TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
     std::string expected = std::to_string(l.dropped.size()) +
                            (l.dropped.size() == 1 ? " label did not fit and was left out: "
                                                   : " labels did not fit and were left out: ");
-    for (std::size_t i = 0; i < l.dropped.size(); ++i)
-        expected += (i ? ", " : "") + l.dropped[i];
+    for (std::size_t i = 0; i < l.dropped.size(); ++i) expected += (i ? ", " : "") + l.dropped[i];
     CHECK(diagnostics.warnings[0].message ==
           expected + " (use --width, an inset or `label:` to shorten)");
 }
@@ -217,8 +216,8 @@ TEST_CASE("layout: ten thousand random sites lay out without any overlap", "[lay
     const char* providers[] = {"AWS", "Azure", "Google Cloud", "Alibaba Cloud"};
     std::vector<ProjectedSite> sites;
     for (int i = 0; i < 10000; ++i) {
-        auto site = make_site("site-" + std::to_string(i), lon(rng), lat(rng), providers[provider(rng)],
-                              static_cast<Status>(status(rng)));
+        auto site = make_site("site-" + std::to_string(i), lon(rng), lat(rng),
+                              providers[provider(rng)], static_cast<Status>(status(rng)));
         if (i % 7 == 0) site.site.site.name = "Some longer site name " + std::to_string(i);
         sites.push_back(site);
     }

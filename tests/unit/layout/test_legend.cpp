@@ -51,8 +51,7 @@ TEST_CASE("layout: one provider gives only status rows; size_by adds size rows",
     sites[1].site.site.capacity_mw = 250;
     const auto l = run_layout(world_request(sites), style);
     CHECK(texts(l.legend.headings) == std::vector<std::string>{"Status", "Capacity"});
-    CHECK(texts(l.legend.rows) ==
-          std::vector<std::string>{"Live (3)", "10 MW", "90 MW", "250 MW"});
+    CHECK(texts(l.legend.rows) == std::vector<std::string>{"Live (3)", "10 MW", "90 MW", "250 MW"});
     CHECK(l.legend.rows.back().r == Approx(style.marker_radius_max));
     CHECK(l.legend.rows[1].r == Approx(style.marker_radius_min));
 }
@@ -68,10 +67,10 @@ TEST_CASE("layout: legend sits bottom-left by default and moves to a corner with
     std::vector<ProjectedSite> sites;
     for (int i = 0; i < 6; ++i)
         for (int j = 0; j < 4; ++j) {
-            sites.push_back(make_site("sw" + std::to_string(i) + std::to_string(j),
-                                      -175 + 8 * i, -85 + 8 * j));
-            sites.push_back(make_site("se" + std::to_string(i) + std::to_string(j),
-                                      175 - 8 * i, -85 + 8 * j));
+            sites.push_back(
+                make_site("sw" + std::to_string(i) + std::to_string(j), -175 + 8 * i, -85 + 8 * j));
+            sites.push_back(
+                make_site("se" + std::to_string(i) + std::to_string(j), 175 - 8 * i, -85 + 8 * j));
         }
     const auto moved = run_layout(world_request(sites));
     CHECK(markers_under(moved) == 0);

@@ -22,9 +22,9 @@ bool same_color(const Color& a, const Color& b) {
 } // namespace
 
 TEST_CASE("layout: marker centres are the transform of the projected points", "[layout]") {
-    const auto l = run_layout(world_request(
-        {make_site("hangzhou", 120.2, 30.3), make_site("sao-paulo", -46.6, -23.5),
-         make_site("null-island", 0, 0)}));
+    const auto l = run_layout(
+        world_request({make_site("hangzhou", 120.2, 30.3), make_site("sao-paulo", -46.6, -23.5),
+                       make_site("null-island", 0, 0)}));
     REQUIRE(l.markers.size() == 3);
     for (const auto& [id, lon, lat] : std::vector<std::tuple<std::string, double, double>>{
              {"hangzhou", 120.2, 30.3}, {"sao-paulo", -46.6, -23.5}, {"null-island", 0, 0}}) {
@@ -52,8 +52,7 @@ TEST_CASE("layout: sized markers follow a square-root scale and draw large ones 
     CHECK(marker(l, "one").r == Approx(style.marker_radius_min));
     CHECK(marker(l, "nine").r == Approx(style.marker_radius_max));
     // sqrt(4) = 2 lies halfway between sqrt(1) and sqrt(9).
-    CHECK(marker(l, "four").r ==
-          Approx((style.marker_radius_min + style.marker_radius_max) / 2));
+    CHECK(marker(l, "four").r == Approx((style.marker_radius_min + style.marker_radius_max) / 2));
     CHECK(marker(l, "unknown").r == Approx(style.marker_radius_min));
     std::vector<std::string> order;
     for (const auto& m : l.markers) order.push_back(m.id);
@@ -63,10 +62,10 @@ TEST_CASE("layout: sized markers follow a square-root scale and draw large ones 
 TEST_CASE("layout: providers take palette colours in alphabetical order", "[layout]") {
     Style style;
     style.palette = {{1, 0, 0, 1}, {0, 1, 0, 1}, {0, 0, 1, 1}};
-    const auto l = run_layout(
-        world_request({make_site("z1", 0, 0, "Tencent"), make_site("a1", 40, 0, "AWS"),
-                       make_site("b1", 80, 0, "Azure"), make_site("n1", -40, 0, "")}),
-        style);
+    const auto l =
+        run_layout(world_request({make_site("z1", 0, 0, "Tencent"), make_site("a1", 40, 0, "AWS"),
+                                  make_site("b1", 80, 0, "Azure"), make_site("n1", -40, 0, "")}),
+                   style);
     CHECK(same_color(marker(l, "a1").color, style.palette[0]));
     CHECK(same_color(marker(l, "b1").color, style.palette[1]));
     CHECK(same_color(marker(l, "z1").color, style.palette[2]));

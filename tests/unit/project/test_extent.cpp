@@ -1,0 +1,121 @@
+#include "model/error.hpp"
+#include "project/extent.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using dcmap::Box;
+using dcmap::InputError;
+using dcmap::Point;
+using dcmap::ProjectedBasemap;
+using dcmap::project::compute_view;
+using dcmap::project::parse_projection;
+using dcmap::project::Projector;
+
+namespace {
+
+/// A base map with only the bounds set: compute_view needs nothing else.
+ProjectedBasemap world_of(const Projector& projector) {
+    ProjectedBasemap basemap;
+    for (double lat = -90; lat <= 90; lat += 1) {
+        const double lon0 = projector.spec().center_lon;
+        for (double lon : {lon0 - 179.9999999, lon0 + 179.9999999})
+            if (auto p = projector.forward(lon, lat)) basemap.bounds.expand(*p);
+    }
+    return basemap;
+}
+
+bool contains(const Box& box, Point p) {
+    return p.x >= box.min_x && p.x <= box.max_x && p.y >= box.min_y && p.y <= box.max_y;
+}
+
+} // namespace
+
+TEST_CASE("extent: world and empty mean the whole outline", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    const Box world = compute_view("world", projector, basemap, {});
+    CHECK(world.min_x == basemap.bounds.min_x);
+    CHECK(world.max_y == basemap.bounds.max_y);
+    CHECK(compute_view("", projector, basemap, {}).width() == world.width());
+}
+
+TEST_CASE("extent: auto frames every site with a margin", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    const std::vector<Point> sites{{-0.13, 51.5}, {13.4, 52.5}, {2.35, 48.86}, {-6.26, 53.35}};
+    const Box view = compute_view("auto", projector, basemap, sites);
+    for (const Point& s : sites) {
+        const Point p = *projector.forward(s.x, s.y);
+        CHECK(contains(view, p));
+        // a margin, not flush against the edge
+        CHECK(p.x - view.min_x > 0.05 * view.width());
+        CHECK(view.max_x - p.x > 0.05 * view.width());
+    }
+    CHECK(view.width() < basemap.bounds.width() / 4);
+    CHECK_FALSE(contains(view, *projector.forward(100, 0)));
+}
+
+TEST_CASE("extent: auto with one site does not zoom to a street", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    const Box view = compute_view("auto", projector, basemap, {{8.68, 50.11}});
+    CHECK(view.width() >= basemap.bounds.width() * 20 / 360);
+    CHECK(view.height() >= basemap.bounds.width() * 20 / 360);
+    CHECK(contains(view, *projector.forward(8.68, 50.11)));
+}
+
+TEST_CASE("extent: auto stays inside the world outline", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    const Box view = compute_view("auto", projector, basemap, {{-179, 80}, {179, -80}});
+    CHECK(basemap.bounds.contains(view));
+    const Box none = compute_view("auto", projector, basemap, {});
+    CHECK(none.width() == basemap.bounds.width());
+}
+
+TEST_CASE("extent: a lon/lat box is projected with its curved edges", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    const Box view = compute_view("-10,35,30,60", projector, basemap, {});
+    CHECK(contains(view, *projector.forward(0, 50)));
+    CHECK(contains(view, *projector.forward(-10, 35)));
+    CHECK_FALSE(contains(view, *projector.forward(40, 50)));
+    // The widest point of the box on equal-earth is the southern edge, not the corners' mean.
+    CHECK(view.min_x == Approx(projector.forward(-10, 35)->x).epsilon(1e-9));
+}
+
+TEST_CASE("extent: west greater than east crosses the antimeridian", "[project]") {
+    const Projector projector(parse_projection("equal-earth", "180"));
+    const auto basemap = world_of(projector);
+    const Box view = compute_view("170,-50,-170,-30", projector, basemap, {});
+    CHECK(view.width() < basemap.bounds.width() / 10);
+    CHECK(contains(view, *projector.forward(180, -40)));
+    CHECK(contains(view, *projector.forward(175, -40)));
+    CHECK(contains(view, *projector.forward(-175, -40)));
+}
+
+TEST_CASE("extent: malformed extents are input errors that say what to write", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    for (const std::string bad : {"1,2,3", "a,b,c,d", "0,10,20,5", "0,-95,10,10", "0,0,200,10",
+                                  "1,2,3,4,", "1,2,3,4x", "everywhere"}) {
+        INFO(bad);
+        try {
+            compute_view(bad, projector, basemap, {});
+            FAIL("expected InputError");
+        } catch (const InputError& e) {
+            const std::string what = e.what();
+            CHECK(what.find("--extent") != std::string::npos);
+            CHECK(what.find("W,S,E,N") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("extent: a box on the far side of an orthographic globe is an error", "[project]") {
+    const Projector projector(parse_projection("orthographic", "0,0"));
+    ProjectedBasemap basemap;
+    basemap.bounds = Box{-6371000, -6371000, 6371000, 6371000};
+    CHECK_THROWS_AS(compute_view("170,-10,175,10", projector, basemap, {}), InputError);
+}

@@ -14,6 +14,8 @@
 namespace dcmap::render::detail {
 namespace {
 
+constexpr double kPointsPerPixel = 0.75;
+
 // A fixed creation date keeps PDFs byte-identical from run to run.
 constexpr const char* kPdfCreationDate = "2000-01-01T00:00:00Z";
 // Cairo 1.16 writes that date without the "D:" prefix PDF readers expect. The replacement has
@@ -82,9 +84,10 @@ std::string encode_svg(int width, int height, const RenderOptions& options, cons
 
 std::string encode_pdf(int width, int height, const RenderOptions& options, const Paint& paint) {
     std::string pdf;
-    // One canvas pixel becomes one point: the page keeps the canvas's proportions and the
-    // drawing code needs no extra transformation.
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(append_bytes, &pdf, width, height));
+    // One canvas pixel is one CSS pixel (0.75 pt), as in the SVG: both vector formats come out
+    // the same physical size, and the painter still draws in pixels under a cairo_scale.
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(
+        append_bytes, &pdf, width * kPointsPerPixel, height * kPointsPerPixel));
     cairo_surface_t* s = surface.get();
     if (!options.title.empty())
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, options.title.c_str());
@@ -92,7 +95,10 @@ std::string encode_pdf(int width, int height, const RenderOptions& options, cons
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, options.description.c_str());
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dcmap");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, kPdfCreationDate);
-    draw(s, paint);
+    draw(s, [&](cairo_t* cr) {
+        cairo_scale(cr, kPointsPerPixel, kPointsPerPixel);
+        paint(cr);
+    });
     cairo_surface_finish(s);
     check(cairo_surface_status(s), "writing PDF");
     return with_pdf_date_prefix(pdf);

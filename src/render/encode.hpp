@@ -13,7 +13,8 @@ namespace dcmap::render::detail {
 /// Draws on a cairo_t whose unit is one canvas pixel.
 using Paint = std::function<void(cairo_t*)>;
 
-/// Creates the surface for `format` (width x height pixels; PDF: 1 px = 1 pt), runs `paint`,
+/// Creates the surface for `format` (width x height pixels; SVG and PDF in CSS pixels, so a
+/// PDF page is width * 0.75 x height * 0.75 pt), runs `paint`,
 /// finishes the surface and returns the file's bytes. Throws Error when Cairo fails.
 std::string encode(Format format, int width, int height, const RenderOptions& options,
                    const Paint& paint);

@@ -22,7 +22,9 @@ struct RenderOptions {
 
 /// Draws the map and writes it to `output_path` atomically (temp file in the same folder, then
 /// rename): a failure leaves no partial file and keeps an earlier file intact. Byte-identical
-/// output for identical input. Throws IoError.
+/// output for identical input. Canvas = layout.width x layout.height pixels; SVG and PDF use
+/// CSS pixels (SVG width="Npx", PDF page N * 0.75 pt). Throws IoError when writing fails, Error
+/// when the canvas size is not 1..32767 px or Cairo fails.
 void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
                 Format format, const RenderOptions& options, const std::string& output_path);
 

@@ -164,7 +164,8 @@ TEST_CASE("render: PDF has a header, the metadata and a fixed creation date", "[
     CHECK(pdf.find("/CreationDate (D:200001010000Z)") != std::string::npos);
     std::string command = "pdfinfo '" + out.path + "' >/dev/null 2>&1";
     if (std::system("command -v pdfinfo >/dev/null") == 0) CHECK(std::system(command.c_str()) == 0);
-    CHECK(pdf.find("/MediaBox [ 0 0 400 300 ]") != std::string::npos);
+    // 400 x 300 CSS pixels are 300 x 225 points, the SVG's physical size.
+    CHECK(pdf.find("/MediaBox [ 0 0 300 225 ]") != std::string::npos);
 }
 
 TEST_CASE("render: the same input gives byte-identical files in every format", "[render]") {

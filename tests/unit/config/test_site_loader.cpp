@@ -320,13 +320,15 @@ TEST_CASE("config: the bundled Alibaba Cloud region file loads without errors", 
     CHECK_FALSE(file.source.empty());
     CHECK(file.as_of.size() == 10);
     CHECK(file.sites.size() >= 30);
-    int live = 0, announced = 0;
+    int live = 0, announced = 0, retired = 0;
     for (const auto& site : file.sites) {
         CHECK(site.provider == "Alibaba Cloud");
         CHECK_FALSE(site.id.empty());
         if (site.status == Status::live) ++live;
         if (site.status == Status::announced) ++announced;
+        if (site.status == Status::retired) ++retired;
     }
     CHECK(live == 29);
     CHECK(announced == 3);
+    CHECK(retired == 0);
 }

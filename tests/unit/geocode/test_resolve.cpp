@@ -1,0 +1,123 @@
+#include "geocode/resolve.hpp"
+#include "model/error.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using dcmap::Diagnostics;
+using dcmap::InputErrors;
+using dcmap::Site;
+using dcmap::SiteFile;
+using dcmap::SourcePos;
+using dcmap::geocode::Gazetteer;
+using dcmap::geocode::resolve_sites;
+
+namespace {
+
+Site located(std::string id, std::string location, int line) {
+    Site s;
+    s.id = std::move(id);
+    s.name = s.id;
+    s.location_query = std::move(location);
+    s.pos = {"regions.yaml", line, 3};
+    s.location_pos = {"regions.yaml", line + 1, 15};
+    return s;
+}
+
+Site at(std::string id, double lat, double lon) {
+    Site s;
+    s.id = std::move(id);
+    s.name = s.id;
+    s.lat = lat;
+    s.lon = lon;
+    return s;
+}
+
+SiteFile file_of(std::vector<Site> sites) {
+    SiteFile f;
+    f.path = "regions.yaml";
+    f.sites = std::move(sites);
+    return f;
+}
+
+} // namespace
+
+TEST_CASE("geocode: resolve passes explicit coordinates through and looks up locations",
+          "[geocode]") {
+    Diagnostics diagnostics;
+    const auto file = file_of({located("cn-hangzhou", "Hangzhou, China", 4),
+                               at("cn-wulanchabu", 41.03, 113.13),
+                               located("eu-central-1", "Frankfurt, Germany", 10)});
+    const auto sites = resolve_sites(file, Gazetteer::embedded(), diagnostics);
+    REQUIRE(sites.size() == 3);
+    CHECK(sites[0].site.id == "cn-hangzhou");
+    CHECK(sites[0].matched == "Hangzhou, Zhejiang, CN");
+    CHECK(sites[0].country == "CN");
+    CHECK(sites[0].lat == Approx(30.29).margin(0.05));
+    CHECK(sites[1].site.id == "cn-wulanchabu");
+    CHECK(sites[1].lat == 41.03);
+    CHECK(sites[1].lon == 113.13);
+    CHECK(sites[1].matched.empty());
+    CHECK(sites[2].matched == "Frankfurt am Main, Hesse, DE");
+    CHECK(diagnostics.warnings.empty());
+}
+
+TEST_CASE("geocode: resolve reports every unknown place at its location with a hint",
+          "[geocode]") {
+    Diagnostics diagnostics;
+    const auto file = file_of({located("a", "Frankfrut, Germany", 4), located("b", "Paris", 8),
+                               located("c", "Hangzhouu", 12)});
+    try {
+        resolve_sites(file, Gazetteer::embedded(), diagnostics);
+        FAIL("expected InputErrors");
+    } catch (const InputErrors& e) {
+        REQUIRE(e.errors().size() == 2);
+        const auto& first = e.errors()[0];
+        CHECK(first.pos().line == 5);
+        CHECK(first.pos().column == 15);
+        CHECK(first.message() == "unknown place \"Frankfrut, Germany\"; closest: Frankfurt am "
+                                 "Main (DE), Frankfurt (Oder) (DE)");
+        CHECK(first.hint() == "check the spelling, or give lat/lon");
+        const auto& second = e.errors()[1];
+        CHECK(second.pos().line == 13);
+        CHECK(second.message().find("closest: Hangzhou (CN)") != std::string::npos);
+        CHECK(second.hint() == "add a country, e.g. \"Hangzhou, China\", or give lat/lon");
+        CHECK(std::string(e.what()).starts_with("regions.yaml:5:15: error: unknown place"));
+    }
+}
+
+TEST_CASE("geocode: an ambiguous name warns without a hint and not with one", "[geocode]") {
+    Diagnostics without_hint;
+    resolve_sites(file_of({located("s", "Springfield", 4)}), Gazetteer::embedded(), without_hint);
+    REQUIRE(without_hint.warnings.size() == 1);
+    const auto& w = without_hint.warnings[0];
+    CHECK(w.pos.line == 5);
+    CHECK(w.message.find("Springfield, Missouri, US") != std::string::npos);
+    CHECK(w.message.find("Springfield, Massachusetts, US") != std::string::npos);
+    CHECK(w.message.find("ambiguous") != std::string::npos);
+
+    Diagnostics with_hint;
+    resolve_sites(file_of({located("s", "Springfield, Missouri, US", 4)}),
+                  Gazetteer::embedded(), with_hint);
+    CHECK(with_hint.warnings.empty());
+}
+
+TEST_CASE("geocode: a namesake far smaller than the winner is not worth a warning",
+          "[geocode]") {
+    Diagnostics diagnostics;
+    resolve_sites(file_of({located("a", "Paris", 4), located("b", "Sydney", 8),
+                           located("c", "Dublin", 12)}),
+                  Gazetteer::embedded(), diagnostics);
+    CHECK(diagnostics.warnings.empty());
+}
+
+TEST_CASE("geocode: a site with neither location nor coordinates is an input error",
+          "[geocode]") {
+    Site s;
+    s.id = "lost";
+    s.name = "lost";
+    s.pos = {"regions.yaml", 7, 3};
+    Diagnostics diagnostics;
+    CHECK_THROWS_AS(resolve_sites(file_of({s}), Gazetteer::embedded(), diagnostics), InputErrors);
+}

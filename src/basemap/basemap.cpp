@@ -50,9 +50,10 @@ public:
     explicit Frame(const project::ProjectionSpec& spec)
         : lon0_(spec.center_lon), lat0_(spec.center_lat), rotated_(spec.orthographic) {
         if (rotated_) {
+            // The working poles lie on the horizon too, so they get the same inset.
             half_width_ = 90 - horizon_inset;
-            lat_min_ = -90;
-            lat_max_ = 90;
+            lat_min_ = -90 + horizon_inset;
+            lat_max_ = 90 - horizon_inset;
         } else {
             half_width_ = 180 - edge_inset;
             const double inset = spec.max_abs_lat < 90 ? edge_inset : 0;

@@ -192,3 +192,27 @@ TEST_CASE("render: output format comes from the extension, in any case", "[rende
                       "unsupported output format '.jpg': use .png, .svg or .pdf");
     CHECK_THROWS_AS(render::format_from_path("a.png/map"), Error);
 }
+
+TEST_CASE("render: sub-pixel base-map vertices are thinned in vector output", "[render]") {
+    Style style;
+    auto measure = render::pango_measurer();
+    ProjectedBasemap basemap = test::test_basemap();
+    // A circle of 3000 vertices, about 0.1 px apart: most of them add nothing visible.
+    Ring dense;
+    for (int i = 0; i < 3000; ++i) {
+        double a = 2 * 3.141592653589793 * i / 3000;
+        dense.push_back({200 + 50 * std::cos(a), 150 + 50 * std::sin(a)});
+    }
+    basemap.land = {Polygon{{dense}}};
+    basemap.countries.clear();
+    std::string path = test::make_temp_dir() + "/dense.svg";
+    render::render_map(test::test_layout(style, measure), basemap, style, render::Format::svg, {},
+                       path);
+    std::string svg = test::read_bytes(path);
+    std::size_t line_tos = 0;
+    for (std::size_t at = svg.find(" L "); at != std::string::npos; at = svg.find(" L ", at + 1))
+        ++line_tos;
+    // Land fill and coastline each draw the circle once, with about 3 vertices per pixel.
+    CHECK(line_tos > 2 * 300);
+    CHECK(line_tos < 2 * 1200);
+}

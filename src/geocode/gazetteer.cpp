@@ -60,37 +60,39 @@ struct Country {
 };
 
 struct CountryKey {
-    std::string key;        ///< folded name, alias or code
-    bool is_code = false;   ///< alpha-2/alpha-3 code rather than a name
+    std::string key;      ///< folded name, alias or code
+    bool is_code = false; ///< alpha-2/alpha-3 code rather than a name
     std::size_t country = 0;
 };
 
 struct Admin1 {
-    std::string code;      ///< "US.VA"
-    std::string name;      ///< "Virginia"
-    std::string key;       ///< "virginia"
-    std::string code_key;  ///< "va"
+    std::string code;     ///< "US.VA"
+    std::string name;     ///< "Virginia"
+    std::string key;      ///< "virginia"
+    std::string code_key; ///< "va"
 };
 
 /// A place row that matched a query key.
 struct Candidate {
     std::uint32_t row = 0;
-    bool alternate = false;  ///< matched through an alternate name
     std::int64_t population = 0;
     int feature_rank = 0;
 };
 
 /// What the parts after the first comma of a query restrict the search to.
 struct Hints {
-    std::string country;              ///< alpha-2; empty = any country
-    std::vector<std::string> admin1;  ///< accepted "CC.code" values; empty = any
+    std::string country;             ///< alpha-2; empty = any country
+    std::vector<std::string> admin1; ///< accepted "CC.code" values; empty = any
 };
 
 /// Lower ranks first among equal populations: capitals, then seats of larger divisions.
 int feature_rank(std::string_view feature) {
-    if (feature == "PPLC") return 0;
-    if (feature == "PPLA") return 1;
-    if (feature.size() == 5 && feature.starts_with("PPLA")) return 1 + (feature[4] - '0');
+    if (feature == "PPLC")
+        return 0;
+    if (feature == "PPLA")
+        return 1;
+    if (feature.size() == 5 && feature.starts_with("PPLA"))
+        return 1 + (feature[4] - '0');
     return 9;
 }
 
@@ -99,10 +101,14 @@ std::vector<std::string_view> split_query(std::string_view query) {
     while (true) {
         const auto comma = query.find(',');
         auto part = query.substr(0, comma);
-        while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
-        while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
-        if (!part.empty()) parts.push_back(part);
-        if (comma == std::string_view::npos) break;
+        while (!part.empty() && (part.front() == ' ' || part.front() == '\t'))
+            part.remove_prefix(1);
+        while (!part.empty() && (part.back() == ' ' || part.back() == '\t'))
+            part.remove_suffix(1);
+        if (!part.empty())
+            parts.push_back(part);
+        if (comma == std::string_view::npos)
+            break;
         query.remove_prefix(comma + 1);
     }
     return parts;
@@ -113,40 +119,47 @@ std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\
 } // namespace
 
 struct Gazetteer::Impl {
-    std::string owned_places;  // backing bytes when built from caller data (from_tsv)
-    std::string_view places;   // section 1: one place per line, sorted by key
-    std::string_view index;    // section 2: "key<TAB>kind<TAB>rows", sorted by key and kind
+    std::string owned_places; // backing bytes when built from caller data (from_tsv)
+    std::string_view places;  // section 1: one place per line, sorted by key
+    std::string_view index;   // section 2: "key<TAB>kind<TAB>rows", sorted by key and kind
     std::vector<std::uint32_t> place_starts;
     std::vector<std::uint32_t> index_starts;
     std::vector<Country> countries;       // sorted by alpha-2
-    std::vector<CountryKey> country_keys;  // sorted by key, names before codes
-    std::vector<Admin1> admin1;            // sorted by code
+    std::vector<CountryKey> country_keys; // sorted by key, names before codes
+    std::vector<Admin1> admin1;           // sorted by code
 
     void load_places(std::string_view text);
     void load_countries(std::string_view text);
     void load_admin1(std::string_view text);
 
-    PlaceRow row(std::uint32_t n) const { return parse_place_row(line_at(places, place_starts[n])); }
-    const Country* country(std::string_view alpha2) const;
+    PlaceRow row(std::uint32_t n) const {
+        return parse_place_row(line_at(places, place_starts[n]));
+    }
+    const Country *country(std::string_view alpha2) const;
     std::optional<std::size_t> find_country(std::string_view text, bool names_only) const;
     std::string admin1_name(std::string_view country, std::string_view code) const;
     std::vector<std::string> admin1_matching(std::string_view text, std::string_view country) const;
 
     std::vector<std::uint32_t> primary_rows(std::string_view key) const;
     std::vector<std::uint32_t> index_rows(std::string_view key, char kind) const;
-    std::vector<Candidate> candidates(std::string_view key, const Hints& hints) const;
-    bool accepts(const PlaceRow& row, const Hints& hints) const;
+    std::vector<Candidate> candidates(std::string_view key, const Hints &hints) const;
+    bool accepts(const PlaceRow &row, const Hints &hints) const;
 
-    Place make_place(const PlaceRow& row) const;
-    Place country_place(const Country& c) const;
+    std::vector<Candidate> candidates_or_digraph_fallback(std::string_view key,
+                                                          const Hints &hints) const;
+    const Country *country_named(std::string_view name, std::string_view required) const;
+    GeocodeMatch match_from(std::string_view query, const std::vector<Candidate> &found) const;
+    Place make_place(const PlaceRow &row) const;
+    Place country_place(const Country &c) const;
     std::vector<Hints> interpret_hints(std::string_view query,
-                                       const std::vector<std::string_view>& parts) const;
+                                       const std::vector<std::string_view> &parts) const;
     std::string closest_names(std::string_view key, std::string_view country) const;
 };
 
 void Gazetteer::Impl::load_places(std::string_view text) {
     std::size_t marker = std::string_view::npos;
-    if (text.starts_with(index_marker)) marker = 0;
+    if (text.starts_with(index_marker))
+        marker = 0;
     else if (auto at = text.find(index_marker_line); at != std::string_view::npos)
         marker = at + 1;
     places = text.substr(0, marker);
@@ -160,7 +173,7 @@ void Gazetteer::Impl::load_places(std::string_view text) {
 void Gazetteer::Impl::load_countries(std::string_view text) {
     for (auto start : detail::line_starts(text, 256)) {
         auto line = line_at(text, start);
-        next_field(line);  // ISO numeric: the basemap's join key, not needed for lookups
+        next_field(line); // ISO numeric: the basemap's join key, not needed for lookups
         Country c;
         c.alpha2 = next_field(line);
         c.alpha3 = next_field(line);
@@ -183,10 +196,10 @@ void Gazetteer::Impl::load_countries(std::string_view text) {
         }
         countries.push_back(std::move(c));
     }
-    const auto by_alpha2 = [](const Country& a, const Country& b) { return a.alpha2 < b.alpha2; };
+    const auto by_alpha2 = [](const Country &a, const Country &b) { return a.alpha2 < b.alpha2; };
     if (!std::is_sorted(countries.begin(), countries.end(), by_alpha2))
         throw Error("countries.tsv: rows are not sorted by alpha-2 code");
-    std::sort(country_keys.begin(), country_keys.end(), [](const auto& a, const auto& b) {
+    std::sort(country_keys.begin(), country_keys.end(), [](const auto &a, const auto &b) {
         return std::tie(a.key, a.is_code, a.country) < std::tie(b.key, b.is_code, b.country);
     });
 }
@@ -198,18 +211,20 @@ void Gazetteer::Impl::load_admin1(std::string_view text) {
         a.code = next_field(line);
         a.name = next_field(line);
         a.key = next_field(line);
-        if (a.key.empty()) a.key = fold(a.name);
+        if (a.key.empty())
+            a.key = fold(a.name);
         const auto dot = a.code.find('.');
         a.code_key = fold(dot == std::string::npos ? a.code : a.code.substr(dot + 1));
         admin1.push_back(std::move(a));
     }
     std::sort(admin1.begin(), admin1.end(),
-              [](const Admin1& a, const Admin1& b) { return a.code < b.code; });
+              [](const Admin1 &a, const Admin1 &b) { return a.code < b.code; });
 }
 
-const Country* Gazetteer::Impl::country(std::string_view alpha2) const {
-    const auto it = std::lower_bound(countries.begin(), countries.end(), alpha2,
-                                     [](const Country& c, std::string_view a) { return c.alpha2 < a; });
+const Country *Gazetteer::Impl::country(std::string_view alpha2) const {
+    const auto it =
+        std::lower_bound(countries.begin(), countries.end(), alpha2,
+                         [](const Country &c, std::string_view a) { return c.alpha2 < a; });
     return it != countries.end() && it->alpha2 == alpha2 ? &*it : nullptr;
 }
 
@@ -217,9 +232,10 @@ std::optional<std::size_t> Gazetteer::Impl::find_country(std::string_view text,
                                                          bool names_only) const {
     const auto key = fold(text);
     auto it = std::lower_bound(country_keys.begin(), country_keys.end(), key,
-                               [](const CountryKey& k, const std::string& v) { return k.key < v; });
+                               [](const CountryKey &k, const std::string &v) { return k.key < v; });
     for (; it != country_keys.end() && it->key == key; ++it)
-        if (!names_only || !it->is_code) return it->country;
+        if (!names_only || !it->is_code)
+            return it->country;
     return std::nullopt;
 }
 
@@ -227,20 +243,22 @@ std::string Gazetteer::Impl::admin1_name(std::string_view country, std::string_v
     std::string full(country);
     full += '.';
     full += code;
-    const auto it = std::lower_bound(admin1.begin(), admin1.end(), full,
-                                     [](const Admin1& a, const std::string& c) { return a.code < c; });
+    const auto it =
+        std::lower_bound(admin1.begin(), admin1.end(), full,
+                         [](const Admin1 &a, const std::string &c) { return a.code < c; });
     return it != admin1.end() && it->code == full ? it->name : std::string{};
 }
 
 std::vector<std::string> Gazetteer::Impl::admin1_matching(std::string_view text,
                                                           std::string_view country) const {
     const auto key = fold(text);
+    const auto prefix = country.empty() ? std::string{} : std::string(country) + '.';
     std::vector<std::string> codes;
-    if (key.empty()) return codes;
-    for (const auto& a : admin1) {
-        if (!country.empty() && !a.code.starts_with(std::string(country) + '.')) continue;
-        if (a.key == key || a.code_key == key) codes.push_back(a.code);
-    }
+    if (key.empty())
+        return codes;
+    for (const auto &a : admin1)
+        if (a.code.starts_with(prefix) && (a.key == key || a.code_key == key))
+            codes.push_back(a.code);
     return codes;
 }
 
@@ -251,7 +269,8 @@ std::vector<std::uint32_t> Gazetteer::Impl::primary_rows(std::string_view key) c
     std::vector<std::uint32_t> rows;
     for (auto it = lo; it != place_starts.end() && key_of(*it) == key; ++it)
         rows.push_back(static_cast<std::uint32_t>(it - place_starts.begin()));
-    for (auto n : index_rows(key, 'p')) rows.push_back(n);
+    for (auto n : index_rows(key, 'p'))
+        rows.push_back(n);
     return rows;
 }
 
@@ -267,39 +286,44 @@ std::vector<std::uint32_t> Gazetteer::Impl::index_rows(std::string_view key, cha
         return std::pair{k, kd} < std::pair{key, kind};
     });
     std::vector<std::uint32_t> rows;
-    if (it == index_starts.end()) return rows;
+    if (it == index_starts.end())
+        return rows;
     const auto [k, kd, list] = split(*it);
-    if (k != key || kd != kind) return rows;
+    if (k != key || kd != kind)
+        return rows;
     for (auto rest = list; !rest.empty();) {
         const auto comma = rest.find(',');
         const auto n = parse_number<std::uint32_t>(rest.substr(0, comma), UINT32_MAX);
-        if (n < place_starts.size()) rows.push_back(n);
+        if (n < place_starts.size())
+            rows.push_back(n);
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     }
     return rows;
 }
 
-bool Gazetteer::Impl::accepts(const PlaceRow& row, const Hints& hints) const {
-    if (!hints.country.empty() && row.country != hints.country) return false;
-    if (hints.admin1.empty()) return true;
-    return std::any_of(hints.admin1.begin(), hints.admin1.end(), [&](const std::string& code) {
+bool Gazetteer::Impl::accepts(const PlaceRow &row, const Hints &hints) const {
+    if (!hints.country.empty() && row.country != hints.country)
+        return false;
+    if (hints.admin1.empty())
+        return true;
+    return std::any_of(hints.admin1.begin(), hints.admin1.end(), [&](const std::string &code) {
         return code.size() == row.country.size() + 1 + row.admin1.size() &&
                code.starts_with(row.country) && code.ends_with(row.admin1);
     });
 }
 
-std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const Hints& hints) const {
+std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const Hints &hints) const {
     std::vector<Candidate> primary, alternate;
-    const auto collect = [&](const std::vector<std::uint32_t>& rows, bool alt,
-                             std::vector<Candidate>& out) {
+    const auto collect = [&](const std::vector<std::uint32_t> &rows, std::vector<Candidate> &out) {
         for (auto n : rows) {
             const auto r = row(n);
-            if (accepts(r, hints)) out.push_back({n, alt, r.population, feature_rank(r.feature)});
+            if (accepts(r, hints))
+                out.push_back({n, r.population, feature_rank(r.feature)});
         }
     };
-    collect(primary_rows(key), false, primary);
-    collect(index_rows(key, 'a'), true, alternate);
-    const auto best_first = [](const Candidate& a, const Candidate& b) {
+    collect(primary_rows(key), primary);
+    collect(index_rows(key, 'a'), alternate);
+    const auto best_first = [](const Candidate &a, const Candidate &b) {
         return std::tuple{-a.population, a.feature_rank, a.row} <
                std::tuple{-b.population, b.feature_rank, b.row};
     };
@@ -310,25 +334,65 @@ std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const H
         (!alternate.empty() &&
          static_cast<double>(alternate.front().population) >=
              alternate_name_factor * std::max(primary.front().population, assumed_min_population));
-    auto& first = alternate_wins ? alternate : primary;
-    auto& second = alternate_wins ? primary : alternate;
+    auto &first = alternate_wins ? alternate : primary;
+    auto &second = alternate_wins ? primary : alternate;
     first.insert(first.end(), second.begin(), second.end());
     return std::move(first);
 }
 
-Place Gazetteer::Impl::make_place(const PlaceRow& row) const {
+std::vector<Candidate> Gazetteer::Impl::candidates_or_digraph_fallback(std::string_view key,
+                                                                       const Hints &hints) const {
+    auto found = candidates(key, hints);
+    if (found.empty()) {
+        // "Muenchen" for München: only tried when the spelling as written matches nothing.
+        const auto reduced = detail::reduce_umlaut_digraphs(key);
+        if (reduced != key)
+            found = candidates(reduced, hints);
+    }
+    return found;
+}
+
+const Country *Gazetteer::Impl::country_named(std::string_view name,
+                                              std::string_view required) const {
+    const auto c = find_country(name, true);
+    if (!c || !countries[*c].has_point)
+        return nullptr;
+    if (!required.empty() && countries[*c].alpha2 != required)
+        return nullptr;
+    return &countries[*c];
+}
+
+GeocodeMatch Gazetteer::Impl::match_from(std::string_view query,
+                                         const std::vector<Candidate> &found) const {
+    GeocodeMatch match;
+    match.query = query;
+    match.place = make_place(row(found.front().row));
+    for (std::size_t i = 1; i < found.size() && match.runners_up.size() < max_runners_up; ++i) {
+        auto place = make_place(row(found[i].row));
+        const auto same = [&](const Place &p) {
+            return p.name == place.name && p.country == place.country && p.admin1 == place.admin1;
+        };
+        if (!same(match.place) &&
+            std::none_of(match.runners_up.begin(), match.runners_up.end(), same))
+            match.runners_up.push_back(std::move(place));
+    }
+    return match;
+}
+
+Place Gazetteer::Impl::make_place(const PlaceRow &row) const {
     Place p;
     p.name = row.name;
     p.admin1 = admin1_name(row.country, row.admin1);
     p.country = row.country;
-    if (const auto* c = country(row.country)) p.country_name = c->name;
+    if (const auto *c = country(row.country))
+        p.country_name = c->name;
     p.lat = parse_number(row.lat, 0.0);
     p.lon = parse_number(row.lon, 0.0);
     p.population = row.population;
     return p;
 }
 
-Place Gazetteer::Impl::country_place(const Country& c) const {
+Place Gazetteer::Impl::country_place(const Country &c) const {
     Place p;
     p.name = c.name;
     p.country = c.alpha2;
@@ -338,9 +402,11 @@ Place Gazetteer::Impl::country_place(const Country& c) const {
     return p;
 }
 
-std::vector<Hints> Gazetteer::Impl::interpret_hints(std::string_view query,
-                                                    const std::vector<std::string_view>& parts) const {
-    if (parts.size() < 2) return {Hints{}};
+std::vector<Hints>
+Gazetteer::Impl::interpret_hints(std::string_view query,
+                                 const std::vector<std::string_view> &parts) const {
+    if (parts.size() < 2)
+        return {Hints{}};
     std::vector<Hints> interpretations;
     const auto last = parts.back();
     if (const auto c = find_country(last, false)) {
@@ -358,7 +424,8 @@ std::vector<Hints> Gazetteer::Impl::interpret_hints(std::string_view query,
     // "Athens, GA": GA is Gabon and the US state Georgia; the country is tried first.
     if (parts.size() == 2) {
         auto codes = admin1_matching(last, {});
-        if (!codes.empty()) interpretations.push_back(Hints{{}, std::move(codes)});
+        if (!codes.empty())
+            interpretations.push_back(Hints{{}, std::move(codes)});
     }
     if (interpretations.empty())
         throw GeocodeError(std::string(query), "unknown country or region " + quoted(last) +
@@ -389,33 +456,40 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
     std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
     for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
         const auto r = row(n);
-        if (!country.empty() && r.country != country) continue;
-        if (const int s = score(r.key); s <= limit) scored.emplace_back(s, -r.population, n);
+        if (!country.empty() && r.country != country)
+            continue;
+        if (const int s = score(r.key); s <= limit)
+            scored.emplace_back(s, -r.population, n);
     }
     std::sort(scored.begin(), scored.end());
     std::vector<std::string> names;
-    for (const auto& [s, pop, n] : scored) {
+    for (const auto &[s, pop, n] : scored) {
         const auto r = row(n);
         auto label = std::string(r.name) + " (" + std::string(r.country) + ")";
-        if (std::find(names.begin(), names.end(), label) == names.end()) names.push_back(label);
-        if (names.size() == max_suggestions) break;
+        if (std::find(names.begin(), names.end(), label) == names.end())
+            names.push_back(label);
+        if (names.size() == max_suggestions)
+            break;
     }
-    if (names.empty()) return "no similar names in the gazetteer";
+    if (names.empty())
+        return "no similar names in the gazetteer";
     std::string out = "closest: ";
-    for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i ? ", " : "") + names[i];
     return out;
 }
 
 Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
-Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+Gazetteer::Gazetteer(Gazetteer &&) noexcept = default;
+Gazetteer &Gazetteer::operator=(Gazetteer &&) noexcept = default;
 Gazetteer::~Gazetteer() = default;
 
-const Gazetteer& Gazetteer::embedded() {
+const Gazetteer &Gazetteer::embedded() {
     static const Gazetteer instance = [] {
         auto impl = std::make_unique<Impl>();
         const auto places = resources::get("gazetteer.tsv");
-        if (places.empty()) throw Error("the embedded gazetteer is missing from this build");
+        if (places.empty())
+            throw Error("the embedded gazetteer is missing from this build");
         impl->load_places(places);
         impl->load_countries(resources::get("countries.tsv"));
         impl->load_admin1(resources::get("admin1.tsv"));
@@ -441,54 +515,26 @@ std::string Gazetteer::country_code(std::string_view name) const {
 
 GeocodeMatch Gazetteer::lookup(std::string_view query) const {
     const auto parts = split_query(query);
-    if (parts.empty()) throw GeocodeError(std::string(query), "empty place name");
-    const auto& impl = *impl_;
+    if (parts.empty())
+        throw GeocodeError(std::string(query), "empty place name");
+    const auto &impl = *impl_;
     const auto name = parts.front();
-    GeocodeMatch match;
-    match.query = query;
-    if (parts.size() == 1) {
-        if (const auto c = impl.find_country(name, true); c && impl.countries[*c].has_point) {
-            match.place = impl.country_place(impl.countries[*c]);
-            return match;
-        }
-    }
+    if (parts.size() == 1)
+        if (const auto *c = impl.country_named(name, {}))
+            return {std::string(query), impl.country_place(*c), {}};
     const auto hint_sets = impl.interpret_hints(query, parts);
     const auto key = fold(name);
-    std::vector<Candidate> found;
-    for (const auto& hints : hint_sets) {
-        found = impl.candidates(key, hints);
-        if (found.empty()) {
-            const auto reduced = detail::reduce_umlaut_digraphs(key);
-            if (reduced != key) found = impl.candidates(reduced, hints);
-        }
-        if (found.empty() && !hints.country.empty() && hints.admin1.empty()) {
-            // "Bahrain, BH": the name is the hinted country itself.
-            const auto c = impl.find_country(name, true);
-            if (c && impl.countries[*c].alpha2 == hints.country && impl.countries[*c].has_point) {
-                match.place = impl.country_place(impl.countries[*c]);
-                return match;
-            }
-        }
-        if (!found.empty()) break;
+    for (const auto &hints : hint_sets) {
+        const auto found = impl.candidates_or_digraph_fallback(key, hints);
+        if (!found.empty())
+            return impl.match_from(query, found);
+        // "Bahrain, BH": the name is the hinted country itself.
+        if (hints.admin1.empty() && !hints.country.empty())
+            if (const auto *c = impl.country_named(name, hints.country))
+                return {std::string(query), impl.country_place(*c), {}};
     }
-    if (found.empty())
-        throw GeocodeError(std::string(query),
-                           "unknown place " + quoted(query) + "; " +
-                               impl.closest_names(key, hint_sets.front().country));
-    for (const auto& cand : found) {
-        auto place = impl.make_place(impl.row(cand.row));
-        const auto same = [&](const Place& p) {
-            return p.name == place.name && p.country == place.country && p.admin1 == place.admin1;
-        };
-        if (match.place.name.empty()) {
-            match.place = std::move(place);
-        } else if (!same(match.place) &&
-                   std::none_of(match.runners_up.begin(), match.runners_up.end(), same)) {
-            match.runners_up.push_back(std::move(place));
-            if (match.runners_up.size() == max_runners_up) break;
-        }
-    }
-    return match;
+    throw GeocodeError(std::string(query), "unknown place " + quoted(query) + "; " +
+                                               impl.closest_names(key, hint_sets.front().country));
 }
 
 } // namespace dcmap::geocode

@@ -11,7 +11,7 @@ namespace {
 struct FoldRun {
     std::uint32_t first;
     std::uint32_t last;
-    const char* folded;
+    const char *folded;
 };
 
 constexpr FoldRun fold_runs[] = {
@@ -19,25 +19,29 @@ constexpr FoldRun fold_runs[] = {
 };
 
 /// The folded spelling of a code point >= 0x80, or nullptr when it folds to itself.
-const char* fold_non_ascii(std::uint32_t cp) {
-    const auto* end = std::end(fold_runs);
-    const auto* it = std::upper_bound(std::begin(fold_runs), end, cp,
-                                      [](std::uint32_t c, const FoldRun& r) { return c < r.first; });
-    if (it == std::begin(fold_runs)) return nullptr;
+const char *fold_non_ascii(std::uint32_t cp) {
+    const auto *end = std::end(fold_runs);
+    const auto *it =
+        std::upper_bound(std::begin(fold_runs), end, cp,
+                         [](std::uint32_t c, const FoldRun &r) { return c < r.first; });
+    if (it == std::begin(fold_runs))
+        return nullptr;
     --it;
     return cp <= it->last ? it->folded : nullptr;
 }
 
 /// Decodes one UTF-8 sequence at text[i]; sets length; returns 0xFFFFFFFF when invalid.
-std::uint32_t decode_utf8(std::string_view text, std::size_t i, std::size_t& length) {
+std::uint32_t decode_utf8(std::string_view text, std::size_t i, std::size_t &length) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
     std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
     length = 1;
-    if (n == 0 || lead >= 0xF8 || i + n > text.size()) return 0xFFFFFFFF;
+    if (n == 0 || lead >= 0xF8 || i + n > text.size())
+        return 0xFFFFFFFF;
     std::uint32_t cp = lead & (0x7F >> n);
     for (std::size_t k = 1; k < n; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0xFFFFFFFF;
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0xFFFFFFFF;
         cp = (cp << 6) | (byte(i + k) & 0x3F);
     }
     length = n;
@@ -54,26 +58,34 @@ std::string fold(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         if (static_cast<unsigned char>(c) < 0x80) {
-            if (c >= 'A' && c <= 'Z') raw += static_cast<char>(c - 'A' + 'a');
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) raw += c;
-            else if (!is_ascii_apostrophe(c)) raw += ' ';
+            if (c >= 'A' && c <= 'Z')
+                raw += static_cast<char>(c - 'A' + 'a');
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                raw += c;
+            else if (!is_ascii_apostrophe(c))
+                raw += ' ';
             ++i;
             continue;
         }
         std::size_t length = 1;
         const std::uint32_t cp = decode_utf8(text, i, length);
-        if (cp == 0xFFFFFFFF) raw += ' ';
-        else if (const char* folded = fold_non_ascii(cp)) raw += folded;
-        else raw.append(text.substr(i, length));
+        if (cp == 0xFFFFFFFF)
+            raw += ' ';
+        else if (const char *folded = fold_non_ascii(cp))
+            raw += folded;
+        else
+            raw.append(text.substr(i, length));
         i += length;
     }
     std::string key;
     key.reserve(raw.size());
     for (char c : raw) {
-        if (c == ' ' && (key.empty() || key.back() == ' ')) continue;
+        if (c == ' ' && (key.empty() || key.back() == ' '))
+            continue;
         key += c;
     }
-    if (!key.empty() && key.back() == ' ') key.pop_back();
+    if (!key.empty() && key.back() == ' ')
+        key.pop_back();
     return key;
 }
 
@@ -83,7 +95,8 @@ std::string reduce_umlaut_digraphs(std::string_view key) {
     for (std::size_t i = 0; i < key.size(); ++i) {
         out += key[i];
         const bool vowel = key[i] == 'a' || key[i] == 'o' || key[i] == 'u';
-        if (vowel && i + 1 < key.size() && key[i + 1] == 'e') ++i;
+        if (vowel && i + 1 < key.size() && key[i + 1] == 'e')
+            ++i;
     }
     return out;
 }
@@ -91,10 +104,12 @@ std::string reduce_umlaut_digraphs(std::string_view key) {
 int edit_distance(std::string_view a, std::string_view b, int limit) {
     const int n = static_cast<int>(a.size());
     const int m = static_cast<int>(b.size());
-    if (std::abs(n - m) > limit) return limit + 1;
+    if (std::abs(n - m) > limit)
+        return limit + 1;
     // Three rows suffice for OSA: the transposition looks two rows back.
     std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
-    for (int j = 0; j <= m; ++j) previous[j] = j;
+    for (int j = 0; j <= m; ++j)
+        previous[j] = j;
     for (int i = 1; i <= n; ++i) {
         current[0] = i;
         int row_min = current[0];
@@ -106,7 +121,8 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
             current[j] = d;
             row_min = std::min(row_min, d);
         }
-        if (row_min > limit) return limit + 1;
+        if (row_min > limit)
+            return limit + 1;
         std::swap(before, previous);
         std::swap(previous, current);
     }

@@ -13,42 +13,44 @@ namespace {
 constexpr double ambiguity_population_ratio = 1.0 / 3.0;
 
 /// "Hangzhou, Zhejiang, CN": name, admin-1 name when known, country code.
-std::string describe(const Place& p) {
+std::string describe(const Place &p) {
     std::string out = p.name;
-    if (!p.admin1.empty() && p.admin1 != p.name) out += ", " + p.admin1;
-    if (!p.country.empty() && p.country_name != p.name) out += ", " + p.country;
+    if (!p.admin1.empty() && p.admin1 != p.name)
+        out += ", " + p.admin1;
+    if (!p.country.empty() && p.country_name != p.name)
+        out += ", " + p.country;
     return out;
 }
 
 /// A place in another country or another admin-1 region than the chosen one.
-bool is_other_region(const Place& chosen, const Place& other) {
+bool is_other_region(const Place &chosen, const Place &other) {
     return other.country != chosen.country || other.admin1 != chosen.admin1;
 }
 
 /// The runner-up worth warning about, or nullptr: the first one in another country or
 /// region whose population is at least a third of the winner's.
-const Place* rival(const GeocodeMatch& m) {
-    for (const auto& other : m.runners_up) {
-        if (!is_other_region(m.place, other)) continue;
-        const double ratio = m.place.population > 0
-                                 ? static_cast<double>(other.population) /
-                                       static_cast<double>(m.place.population)
-                                 : 1.0;
+const Place *rival(const GeocodeMatch &m) {
+    for (const auto &other : m.runners_up) {
+        if (!is_other_region(m.place, other))
+            continue;
+        const double ratio = m.place.population > 0 ? static_cast<double>(other.population) /
+                                                          static_cast<double>(m.place.population)
+                                                    : 1.0;
         return ratio >= ambiguity_population_ratio ? &other : nullptr;
     }
     return nullptr;
 }
 
-std::string ambiguity_warning(const GeocodeMatch& m, const Place& other) {
+std::string ambiguity_warning(const GeocodeMatch &m, const Place &other) {
     return "\"" + m.query + "\" is ambiguous: using " + describe(m.place) + " (population " +
            std::to_string(m.place.population) + "), not " + describe(other) + " (population " +
            std::to_string(other.population) + "); write \"" + describe(m.place) +
            "\" to keep this choice or \"" + describe(other) + "\" for the other";
 }
 
-bool has_hint(const std::string& query) { return query.find(',') != std::string::npos; }
+bool has_hint(const std::string &query) { return query.find(',') != std::string::npos; }
 
-ResolvedSite explicit_site(const Site& site) {
+ResolvedSite explicit_site(const Site &site) {
     ResolvedSite r;
     r.site = site;
     r.lat = *site.lat;
@@ -58,12 +60,12 @@ ResolvedSite explicit_site(const Site& site) {
 
 } // namespace
 
-std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Gazetteer& gazetteer,
-                                        Diagnostics& diagnostics) {
+std::vector<ResolvedSite> resolve_sites(const SiteFile &file, const Gazetteer &gazetteer,
+                                        Diagnostics &diagnostics) {
     std::vector<ResolvedSite> resolved;
     std::vector<InputError> errors;
     resolved.reserve(file.sites.size());
-    for (const auto& site : file.sites) {
+    for (const auto &site : file.sites) {
         if (site.lat && site.lon) {
             resolved.push_back(explicit_site(site));
             continue;
@@ -76,7 +78,7 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Gazetteer& g
         try {
             const auto match = gazetteer.lookup(*site.location_query);
             if (!has_hint(*site.location_query))
-                if (const Place* other = rival(match))
+                if (const Place *other = rival(match))
                     diagnostics.warn(site.location_pos, ambiguity_warning(match, *other));
             ResolvedSite r;
             r.site = site;
@@ -85,14 +87,15 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Gazetteer& g
             r.matched = describe(match.place);
             r.country = match.place.country;
             resolved.push_back(std::move(r));
-        } catch (const GeocodeError& e) {
+        } catch (const GeocodeError &e) {
             errors.emplace_back(site.location_pos, e.what(),
                                 has_hint(*site.location_query)
                                     ? "check the spelling, or give lat/lon"
                                     : "add a country, e.g. \"Hangzhou, China\", or give lat/lon");
         }
     }
-    if (!errors.empty()) throw InputErrors(std::move(errors));
+    if (!errors.empty())
+        throw InputErrors(std::move(errors));
     return resolved;
 }
 

@@ -41,7 +41,8 @@ TEST_CASE("geocode: folding keeps CJK and Hangul and widens full-width letters",
 }
 
 TEST_CASE("geocode: folding treats invalid UTF-8 as punctuation", "[geocode]") {
-    CHECK(fold(std::string("Par\xff" "is")) == "par is");
+    CHECK(fold(std::string("Par\xff"
+                           "is")) == "par is");
     CHECK(fold(std::string("Paris\xc3")) == "paris");
 }
 
@@ -55,12 +56,14 @@ TEST_CASE("geocode: folding in C++ agrees with the keys built into the gazetteer
         auto end = text.find('\n', pos);
         const auto line = text.substr(pos, end - pos);
         pos = end + 1;
-        if (line == "#index") break;
+        if (line == "#index")
+            break;
         const auto name = line.substr(0, line.find('\t'));
         const auto key = line.substr(line.rfind('\t') + 1);
         ++rows;
         if (fold(name) != key) {
-            if (mismatches++ == 0) first_mismatch = std::string(name);
+            if (mismatches++ == 0)
+                first_mismatch = std::string(name);
         }
     }
     INFO("first mismatch: " << first_mismatch);
@@ -80,5 +83,5 @@ TEST_CASE("geocode: edit distance counts a transposition as one edit", "[geocode
     CHECK(edit_distance("frankfrut", "frankfurt", 3) == 1);
     CHECK(edit_distance("hangzhou", "hangzhouu", 3) == 1);
     CHECK(edit_distance("kitten", "sitting", 5) == 3);
-    CHECK(edit_distance("paris", "london", 2) == 3);  // capped at limit + 1
+    CHECK(edit_distance("paris", "london", 2) == 3); // capped at limit + 1
 }

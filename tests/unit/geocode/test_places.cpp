@@ -15,17 +15,17 @@ double distance_km(double lat1, double lon1, double lat2, double lon2) {
     constexpr double rad = 3.14159265358979323846 / 180;
     const double dlat = (lat2 - lat1) * rad;
     const double dlon = (lon2 - lon1) * rad;
-    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) *
-                         std::sin(dlon / 2);
+    const double a =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 6371.0 * 2 * std::asin(std::sqrt(a));
 }
 
 struct KnownPlace {
-    const char* query;
+    const char *query;
     double lat;
     double lon;
-    const char* country;
+    const char *country;
 };
 
 // True positions from public references (city centres), rounded.
@@ -112,8 +112,8 @@ const KnownPlace known_places[] = {
 } // namespace
 
 TEST_CASE("geocode: well-known places resolve within 25 km of their true position", "[geocode]") {
-    const auto& gazetteer = Gazetteer::embedded();
-    for (const auto& known : known_places) {
+    const auto &gazetteer = Gazetteer::embedded();
+    for (const auto &known : known_places) {
         INFO("query: " << known.query);
         const auto match = gazetteer.lookup(known.query);
         INFO("matched: " << match.place.name << ", " << match.place.admin1 << ", "
@@ -124,10 +124,9 @@ TEST_CASE("geocode: well-known places resolve within 25 km of their true positio
     }
 }
 
-TEST_CASE("geocode: Ulanqab is not a GeoNames place and fails with a useful message",
-          "[geocode]") {
+TEST_CASE("geocode: Ulanqab is not a GeoNames place and fails with a useful message", "[geocode]") {
     // GeoNames knows Ulanqab's seat only as Jining (Inner Mongolia); region files give
     // explicit lat/lon or "Jining, Inner Mongolia, CN".
-    const auto& gazetteer = Gazetteer::embedded();
+    const auto &gazetteer = Gazetteer::embedded();
     CHECK_THROWS_AS(gazetteer.lookup("Ulanqab"), dcmap::GeocodeError);
 }

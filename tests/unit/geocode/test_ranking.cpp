@@ -8,24 +8,21 @@ using dcmap::geocode::Gazetteer;
 namespace {
 
 // Places: name lat lon country admin1 population feature key; then the index section.
-constexpr const char* places =
-    "Alpha\t1\t1\tAA\t01\t1000\tPPL\talpha\n"
-    "Alphaville\t2\t2\tBB\t01\t49000\tPPL\talphaville\n"
-    "Beta\t3\t3\tAA\t01\t1000\tPPL\tbeta\n"
-    "Big Beta City\t4\t4\tBB\t02\t50000\tPPLA\tbig beta city\n"
-    "Gamma Town\t5\t5\tAA\t02\t0\tPPL\tgamma town\n"
-    "#index\n"
-    "alpha\ta\t1\n"
-    "beta\ta\t3\n"
-    "gamma\tp\t4\n";
-constexpr const char* countries =
-    "001\tAA\tAAA\tAland\t1\t1\tAlpha\tAyland\n"
-    "002\tBB\tBBB\tBeland\t2\t2\tAlphaville\t\n";
-constexpr const char* admin1 =
-    "AA.01\tNorth\tnorth\n"
-    "AA.02\tSouth\tsouth\n"
-    "BB.01\tEast\teast\n"
-    "BB.02\tWest\twest\n";
+constexpr const char *places = "Alpha\t1\t1\tAA\t01\t1000\tPPL\talpha\n"
+                               "Alphaville\t2\t2\tBB\t01\t49000\tPPL\talphaville\n"
+                               "Beta\t3\t3\tAA\t01\t1000\tPPL\tbeta\n"
+                               "Big Beta City\t4\t4\tBB\t02\t50000\tPPLA\tbig beta city\n"
+                               "Gamma Town\t5\t5\tAA\t02\t0\tPPL\tgamma town\n"
+                               "#index\n"
+                               "alpha\ta\t1\n"
+                               "beta\ta\t3\n"
+                               "gamma\tp\t4\n";
+constexpr const char *countries = "001\tAA\tAAA\tAland\t1\t1\tAlpha\tAyland\n"
+                                  "002\tBB\tBBB\tBeland\t2\t2\tAlphaville\t\n";
+constexpr const char *admin1 = "AA.01\tNorth\tnorth\n"
+                               "AA.02\tSouth\tsouth\n"
+                               "BB.01\tEast\teast\n"
+                               "BB.02\tWest\twest\n";
 
 } // namespace
 
@@ -38,8 +35,7 @@ TEST_CASE("geocode: a primary-name match beats an alternate name under 50 times 
     CHECK(match.runners_up[0].name == "Alphaville");
 }
 
-TEST_CASE("geocode: an alternate name 50 times larger beats a primary-name match",
-          "[geocode]") {
+TEST_CASE("geocode: an alternate name 50 times larger beats a primary-name match", "[geocode]") {
     const auto g = Gazetteer::from_tsv(places, countries, admin1);
     const auto match = g.lookup("Beta");
     CHECK(match.place.name == "Big Beta City");
@@ -57,8 +53,7 @@ TEST_CASE("geocode: hints filter before ranking", "[geocode]") {
     CHECK(g.lookup("Alpha, BB").place.name == "Alphaville");
 }
 
-TEST_CASE("geocode: suggestions for an unknown place stay within the hinted country",
-          "[geocode]") {
+TEST_CASE("geocode: suggestions for an unknown place stay within the hinted country", "[geocode]") {
     const auto g = Gazetteer::from_tsv(places, countries, admin1);
     CHECK_THROWS_WITH(g.lookup("Alpa"), "unknown place \"Alpa\"; closest: Alpha (AA)");
     CHECK_THROWS_WITH(g.lookup("Alpa, BB"),

@@ -46,9 +46,9 @@ SiteFile file_of(std::vector<Site> sites) {
 TEST_CASE("geocode: resolve passes explicit coordinates through and looks up locations",
           "[geocode]") {
     Diagnostics diagnostics;
-    const auto file = file_of({located("cn-hangzhou", "Hangzhou, China", 4),
-                               at("cn-wulanchabu", 41.03, 113.13),
-                               located("eu-central-1", "Frankfurt, Germany", 10)});
+    const auto file =
+        file_of({located("cn-hangzhou", "Hangzhou, China", 4), at("cn-wulanchabu", 41.03, 113.13),
+                 located("eu-central-1", "Frankfurt, Germany", 10)});
     const auto sites = resolve_sites(file, Gazetteer::embedded(), diagnostics);
     REQUIRE(sites.size() == 3);
     CHECK(sites[0].site.id == "cn-hangzhou");
@@ -63,23 +63,22 @@ TEST_CASE("geocode: resolve passes explicit coordinates through and looks up loc
     CHECK(diagnostics.warnings.empty());
 }
 
-TEST_CASE("geocode: resolve reports every unknown place at its location with a hint",
-          "[geocode]") {
+TEST_CASE("geocode: resolve reports every unknown place at its location with a hint", "[geocode]") {
     Diagnostics diagnostics;
     const auto file = file_of({located("a", "Frankfrut, Germany", 4), located("b", "Paris", 8),
                                located("c", "Hangzhouu", 12)});
     try {
         resolve_sites(file, Gazetteer::embedded(), diagnostics);
         FAIL("expected InputErrors");
-    } catch (const InputErrors& e) {
+    } catch (const InputErrors &e) {
         REQUIRE(e.errors().size() == 2);
-        const auto& first = e.errors()[0];
+        const auto &first = e.errors()[0];
         CHECK(first.pos().line == 5);
         CHECK(first.pos().column == 15);
         CHECK(first.message() == "unknown place \"Frankfrut, Germany\"; closest: Frankfurt am "
                                  "Main (DE), Frankfurt (Oder) (DE)");
         CHECK(first.hint() == "check the spelling, or give lat/lon");
-        const auto& second = e.errors()[1];
+        const auto &second = e.errors()[1];
         CHECK(second.pos().line == 13);
         CHECK(second.message().find("closest: Hangzhou (CN)") != std::string::npos);
         CHECK(second.hint() == "add a country, e.g. \"Hangzhou, China\", or give lat/lon");
@@ -91,29 +90,27 @@ TEST_CASE("geocode: an ambiguous name warns without a hint and not with one", "[
     Diagnostics without_hint;
     resolve_sites(file_of({located("s", "Springfield", 4)}), Gazetteer::embedded(), without_hint);
     REQUIRE(without_hint.warnings.size() == 1);
-    const auto& w = without_hint.warnings[0];
+    const auto &w = without_hint.warnings[0];
     CHECK(w.pos.line == 5);
     CHECK(w.message.find("Springfield, Missouri, US") != std::string::npos);
     CHECK(w.message.find("Springfield, Massachusetts, US") != std::string::npos);
     CHECK(w.message.find("ambiguous") != std::string::npos);
 
     Diagnostics with_hint;
-    resolve_sites(file_of({located("s", "Springfield, Missouri, US", 4)}),
-                  Gazetteer::embedded(), with_hint);
+    resolve_sites(file_of({located("s", "Springfield, Missouri, US", 4)}), Gazetteer::embedded(),
+                  with_hint);
     CHECK(with_hint.warnings.empty());
 }
 
-TEST_CASE("geocode: a namesake far smaller than the winner is not worth a warning",
-          "[geocode]") {
+TEST_CASE("geocode: a namesake far smaller than the winner is not worth a warning", "[geocode]") {
     Diagnostics diagnostics;
-    resolve_sites(file_of({located("a", "Paris", 4), located("b", "Sydney", 8),
-                           located("c", "Dublin", 12)}),
-                  Gazetteer::embedded(), diagnostics);
+    resolve_sites(
+        file_of({located("a", "Paris", 4), located("b", "Sydney", 8), located("c", "Dublin", 12)}),
+        Gazetteer::embedded(), diagnostics);
     CHECK(diagnostics.warnings.empty());
 }
 
-TEST_CASE("geocode: a site with neither location nor coordinates is an input error",
-          "[geocode]") {
+TEST_CASE("geocode: a site with neither location nor coordinates is an input error", "[geocode]") {
     Site s;
     s.id = "lost";
     s.name = "lost";

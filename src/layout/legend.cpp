@@ -112,6 +112,28 @@ int markers_covered(const Box& panel, const std::vector<MarkerLayout>& markers) 
     return covered;
 }
 
+/// Top-left corners to try for a w x h legend, best first: the four corners, then steps along
+/// the bottom, top, left and right edges for when every corner holds markers.
+std::vector<Point> legend_spots(const Box& frame, double inset, double w, double h) {
+    const double left = frame.min_x + inset;
+    const double right = frame.max_x - inset - w;
+    const double top = frame.min_y + inset;
+    const double bottom = frame.max_y - inset - h;
+    std::vector<Point> spots{{left, bottom}, {right, bottom}, {left, top}, {right, top}};
+    constexpr int steps = 8;
+    for (int i = 1; i < steps; ++i) {
+        const double x = left + (right - left) * i / steps;
+        spots.push_back({x, bottom});
+        spots.push_back({x, top});
+    }
+    for (int i = 1; i < steps; ++i) {
+        const double y = top + (bottom - top) * i / steps;
+        spots.push_back({left, y});
+        spots.push_back({right, y});
+    }
+    return spots;
+}
+
 } // namespace
 
 const char* status_title(Status status) {
@@ -177,22 +199,18 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
 void place_legend(LegendLayout& legend, const Box& frame, double inset,
                   const std::vector<MarkerLayout>& markers) {
     if (legend.box.empty()) return;
-    const double w = legend.box.width();
-    const double h = legend.box.height();
-    const double left = frame.min_x + inset;
-    const double right = frame.max_x - inset - w;
-    const double top = frame.min_y + inset;
-    const double bottom = frame.max_y - inset - h;
-    const std::array<Point, 4> corners{
-        {{left, bottom}, {right, bottom}, {left, top}, {right, top}}};
-    Point best = corners[0];
+    const std::vector<Point> spots = legend_spots(frame, inset, legend.box.width(),
+                                                  legend.box.height());
+    Point best = spots.front();
     int best_covered = -1;
-    for (Point corner : corners) {
-        const int covered = markers_covered(Box::from_xywh(corner.x, corner.y, w, h), markers);
+    for (Point spot : spots) {
+        const int covered = markers_covered(
+            Box::from_xywh(spot.x, spot.y, legend.box.width(), legend.box.height()), markers);
         if (best_covered < 0 || covered < best_covered) {
-            best = corner;
+            best = spot;
             best_covered = covered;
         }
+        if (covered == 0) break;
     }
     move_legend(legend, best.x - legend.box.min_x, best.y - legend.box.min_y);
 }

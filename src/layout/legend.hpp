@@ -18,6 +18,7 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
 
 /// Moves the legend into the corner of `frame` (inset by `inset` pixels) whose panel covers the
 /// fewest markers; ties go to bottom-left, bottom-right, top-left, top-right, in that order.
+/// When every corner covers markers, spots along the frame's edges are tried too.
 void place_legend(LegendLayout& legend, const Box& frame, double inset,
                   const std::vector<MarkerLayout>& markers);
 

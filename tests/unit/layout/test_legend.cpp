@@ -84,3 +84,20 @@ TEST_CASE("layout: no markers means no legend", "[layout]") {
     CHECK(l.legend.box.empty());
     CHECK(l.legend.rows.empty());
 }
+
+TEST_CASE("layout: with markers in every corner the legend slides along an edge", "[layout]") {
+    std::vector<ProjectedSite> sites;
+    for (int i = 0; i < 5; ++i)
+        for (int j = 0; j < 5; ++j)
+            for (const auto& [name, lon, lat] :
+                 std::vector<std::tuple<std::string, double, double>>{
+                     {"sw", -175, -85}, {"se", 135, -85}, {"nw", -175, 45}, {"ne", 135, 45}}) {
+                sites.push_back(make_site(name + std::to_string(i) + std::to_string(j),
+                                          lon + 10 * i, lat + 10 * j));
+            }
+    const auto l = run_layout(world_request(sites));
+    REQUIRE_FALSE(l.legend.box.empty());
+    CHECK(markers_under(l) == 0);
+    CHECK(l.map_frame.contains(l.legend.box));
+    require_clean_labels(l);
+}

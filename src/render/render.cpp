@@ -1,7 +1,7 @@
 #include "render/render.hpp"
 
+#include "io/atomic_file.hpp"
 #include "model/error.hpp"
-#include "render/atomic_write.hpp"
 #include "render/encode.hpp"
 #include "render/painter.hpp"
 #include "render/text.hpp"
@@ -76,7 +76,7 @@ void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const 
     std::string bytes = detail::encode(format, width, height, options, [&](cairo_t* cr) {
         detail::paint_map(cr, layout, basemap, style, text);
     });
-    detail::write_file_atomically(output_path, bytes);
+    io::write_file_atomically(output_path, bytes);
 }
 
 layout::MeasureText pango_measurer() {

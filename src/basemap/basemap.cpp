@@ -540,9 +540,9 @@ std::string field_text(const OGRFeature& feature, const char* field) {
     return feature.GetFieldAsString(index);
 }
 
-std::vector<CountryShape> read_countries(const std::string& resource, const Projection& proj) {
+std::vector<CountryShape> read_countries(MemoryDataset& data, const std::string& resource,
+                                         const Projection& proj) {
     const auto codes = iso_numeric_to_alpha2();
-    MemoryDataset data(resource);
     OGRLayer& layer = data.layer("countries", resource);
     layer.ResetReading();
     std::vector<CountryShape> out;
@@ -557,8 +557,8 @@ std::vector<CountryShape> read_countries(const std::string& resource, const Proj
     return out;
 }
 
-std::vector<Polygon> read_land(const std::string& resource, const Projection& proj) {
-    MemoryDataset data(resource);
+std::vector<Polygon> read_land(MemoryDataset& data, const std::string& resource,
+                               const Projection& proj) {
     OGRLayer& layer = data.layer("land", resource);
     layer.ResetReading();
     std::vector<Polygon> out;
@@ -588,8 +588,12 @@ ProjectedBasemap build_basemap(const project::Projector& projector, Detail detai
     const std::string scale = detail == Detail::medium ? "50m" : "110m";
 
     ProjectedBasemap out;
-    out.countries = detail::read_countries("countries-" + scale + ".json", proj);
-    out.land = detail::read_land("land-" + scale + ".json", proj);
+    // world-atlas's countries file also holds the "land" object (the same one as land-*.json),
+    // and parsing JSON is most of the cost, so both layers come from one file.
+    const std::string resource = "countries-" + scale + ".json";
+    detail::MemoryDataset data(resource);
+    out.countries = detail::read_countries(data, resource, proj);
+    out.land = detail::read_land(data, resource, proj);
     out.graticule = detail::graticule(graticule_step, proj, projector.spec());
     out.outline = detail::outline(proj);
     for (const Point& p : out.outline) out.bounds.expand(p);

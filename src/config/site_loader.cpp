@@ -14,18 +14,17 @@ namespace dcmap::config {
 namespace {
 
 using detail::Entry;
-using detail::Reader;
 using detail::find;
+using detail::Reader;
 
 const std::vector<std::string> kSiteKeys = {
-    "name",  "id",          "provider", "status", "location", "lat",   "lon",
-    "zones", "capacity_mw", "opened",   "announced", "label", "note", "priority"};
+    "name",  "id",          "provider", "status",    "location", "lat",  "lon",
+    "zones", "capacity_mw", "opened",   "announced", "label",    "note", "priority"};
 
 const std::vector<detail::Alias> kSiteAliases = {
-    {"latitude", "lat"},        {"longitude", "lon"},  {"lng", "lon"},
-    {"long", "lon"},            {"capacity", "capacity_mw"}, {"mw", "capacity_mw"},
-    {"city", "location"},       {"place", "location"}, {"address", "location"},
-    {"azs", "zones"},           {"region", "id"}};
+    {"latitude", "lat"},         {"longitude", "lon"},  {"lng", "lon"},       {"long", "lon"},
+    {"capacity", "capacity_mw"}, {"mw", "capacity_mw"}, {"city", "location"}, {"place", "location"},
+    {"address", "location"},     {"azs", "zones"},      {"region", "id"}};
 
 const std::vector<std::string> kFileKeys = {"title", "subtitle", "source", "as_of", "map", "sites"};
 const std::vector<std::string> kMapKeys = {"projection", "center", "extent",
@@ -34,17 +33,22 @@ const std::vector<std::string> kStatusNames = {"live", "announced", "planned", "
                                                "retired"};
 
 Status status_from(const std::string& name) {
-    if (name == "announced") return Status::announced;
-    if (name == "planned") return Status::planned;
-    if (name == "under-construction") return Status::under_construction;
-    if (name == "retired") return Status::retired;
+    if (name == "announced")
+        return Status::announced;
+    if (name == "planned")
+        return Status::planned;
+    if (name == "under-construction")
+        return Status::under_construction;
+    if (name == "retired")
+        return Status::retired;
     return Status::live;
 }
 
 /// "lat" or "lon" in range, else an error naming the range.
 std::optional<double> read_coordinate(Reader& r, const Entry& e, bool is_lat) {
     const auto value = r.number(e, is_lat ? "lat: 30.27" : "lon: 120.15");
-    if (!value) return std::nullopt;
+    if (!value)
+        return std::nullopt;
     const double limit = is_lat ? 90 : 180;
     if (*value < -limit || *value > limit) {
         r.error(r.value_pos(e),
@@ -59,8 +63,10 @@ std::optional<double> read_coordinate(Reader& r, const Entry& e, bool is_lat) {
 
 std::optional<std::string> read_date(Reader& r, const Entry& e, bool full_only) {
     auto value = r.text(e);
-    if (!value) return std::nullopt;
-    if (detail::is_valid_date(*value, full_only)) return value;
+    if (!value)
+        return std::nullopt;
+    if (detail::is_valid_date(*value, full_only))
+        return value;
     const std::string forms = full_only ? "YYYY-MM-DD" : "YYYY, YYYY-MM or YYYY-MM-DD";
     r.error(r.value_pos(e), e.key + " must be a date " + forms + ", not \"" + *value + "\"",
             "e.g. " + e.key + (full_only ? ": 2025-09-24" : ": 2019-09"));
@@ -78,15 +84,20 @@ void read_lat_lon(Reader& r, const Entry* lat, const Entry* lon, SourcePos missi
         r.error(r.pos(lon->key_node), "lon without lat in " + where,
                 "add lat: (degrees north) next to lon");
     } else if (!lat && !lon) {
-        r.error(missing_at, where + " needs lat and lon", "e.g. location: {lat: 41.03, lon: 113.13}");
+        r.error(missing_at, where + " needs lat and lon",
+                "e.g. location: {lat: 41.03, lon: 113.13}");
     }
-    if (lat) site.lat = read_coordinate(r, *lat, true);
-    if (lon) site.lon = read_coordinate(r, *lon, false);
+    if (lat)
+        site.lat = read_coordinate(r, *lat, true);
+    if (lon)
+        site.lon = read_coordinate(r, *lon, false);
 }
 
 std::string site_name_for_messages(const Site& site) {
-    if (!site.name.empty()) return "site '" + site.name + "'";
-    if (!site.id.empty()) return "site '" + site.id + "'";
+    if (!site.name.empty())
+        return "site '" + site.name + "'";
+    if (!site.id.empty())
+        return "site '" + site.id + "'";
     return "this site";
 }
 
@@ -99,19 +110,22 @@ void read_place(Reader& r, const std::vector<Entry>& entries, const YAML::Node& 
     const std::string who = site_name_for_messages(site);
     if (location && (lat || lon)) {
         const Entry* coordinate = lat ? lat : lon;
-        const Entry* later =
-            r.pos(coordinate->key_node).line > r.pos(location->key_node).line ? coordinate : location;
+        const Entry* later = r.pos(coordinate->key_node).line > r.pos(location->key_node).line
+                                 ? coordinate
+                                 : location;
         r.error(r.pos(later->key_node), who + " has both location and lat/lon",
                 "keep one: location: \"City, Country\" to geocode, or lat: and lon: for exact "
                 "coordinates");
         return;
     }
     if (location) {
-        if (!r.expect_value(*location)) return;
+        if (!r.expect_value(*location))
+            return;
         site.location_pos = r.value_pos(*location);
         if (location->value.IsMap()) {
-            const auto inner = r.entries(location->value, {"lat", "lon"}, "location",
-                                         {{"latitude", "lat"}, {"longitude", "lon"}, {"lng", "lon"}});
+            const auto inner =
+                r.entries(location->value, {"lat", "lon"}, "location",
+                          {{"latitude", "lat"}, {"longitude", "lon"}, {"lng", "lon"}});
             read_lat_lon(r, find(inner, "lat"), find(inner, "lon"), site.location_pos, "location",
                          site);
             return;
@@ -135,20 +149,23 @@ void read_place(Reader& r, const std::vector<Entry>& entries, const YAML::Node& 
 }
 
 void read_site_text_fields(Reader& r, const std::vector<Entry>& entries, Site& site) {
-    const std::pair<const char*, std::string*> fields[] = {
-        {"name", &site.name}, {"id", &site.id},     {"provider", &site.provider},
-        {"label", &site.label}, {"note", &site.note}};
+    const std::pair<const char*, std::string*> fields[] = {{"name", &site.name},
+                                                           {"id", &site.id},
+                                                           {"provider", &site.provider},
+                                                           {"label", &site.label},
+                                                           {"note", &site.note}};
     for (const auto& [key, target] : fields)
         if (const Entry* e = find(entries, key))
-            if (auto value = r.text(*e)) *target = *value;
+            if (auto value = r.text(*e))
+                *target = *value;
 }
 
 void read_site_quantities(Reader& r, const std::vector<Entry>& entries, Site& site) {
     if (const Entry* e = find(entries, "zones")) {
         if (auto zones = r.integer(*e, "zones: 3")) {
             if (*zones <= 0 || *zones > 1000)
-                r.error(r.value_pos(*e), "zones must be a positive whole number, not " +
-                                             e->value.Scalar(),
+                r.error(r.value_pos(*e),
+                        "zones must be a positive whole number, not " + e->value.Scalar(),
                         "give the number of availability zones, or leave zones out");
             else
                 site.zones = static_cast<int>(*zones);
@@ -175,8 +192,9 @@ void read_site_quantities(Reader& r, const std::vector<Entry>& entries, Site& si
 
 std::optional<Site> read_site(Reader& r, const YAML::Node& node) {
     if (!node.IsMap()) {
-        r.error(r.pos(node), "each site must be a mapping of keys, not " +
-                                 std::string(node.IsSequence() ? "a list" : "plain text"),
+        r.error(r.pos(node),
+                "each site must be a mapping of keys, not " +
+                    std::string(node.IsSequence() ? "a list" : "plain text"),
                 "write a site as \"- name: Hangzhou\" with its other keys indented below");
         return std::nullopt;
     }
@@ -192,11 +210,14 @@ std::optional<Site> read_site(Reader& r, const YAML::Node& node) {
         r.error(r.value_pos(*name), "name is empty", "give the text shown on the map");
     }
     if (const Entry* e = find(entries, "status"))
-        if (auto status = r.choice(*e, kStatusNames)) site.status = status_from(*status);
+        if (auto status = r.choice(*e, kStatusNames))
+            site.status = status_from(*status);
     if (const Entry* e = find(entries, "opened"))
-        if (auto date = read_date(r, *e, false)) site.opened = *date;
+        if (auto date = read_date(r, *e, false))
+            site.opened = *date;
     if (const Entry* e = find(entries, "announced"))
-        if (auto date = read_date(r, *e, false)) site.announced = *date;
+        if (auto date = read_date(r, *e, false))
+            site.announced = *date;
     read_site_quantities(r, entries, site);
     read_place(r, entries, node, site);
     return site;
@@ -207,7 +228,8 @@ void check_unique_ids(Reader& r, const std::vector<Site>& sites,
                       const std::vector<SourcePos>& id_positions) {
     std::map<std::string, int> first_line;
     for (std::size_t i = 0; i < sites.size(); ++i) {
-        if (sites[i].id.empty()) continue;
+        if (sites[i].id.empty())
+            continue;
         const auto [it, inserted] = first_line.emplace(sites[i].id, id_positions[i].line);
         if (!inserted)
             r.error(id_positions[i], "duplicate id '" + sites[i].id + "'",
@@ -217,9 +239,11 @@ void check_unique_ids(Reader& r, const std::vector<Site>& sites,
 }
 
 SourcePos id_position(Reader& r, const YAML::Node& node) {
-    if (!node.IsMap()) return {};
+    if (!node.IsMap())
+        return {};
     for (auto it = node.begin(); it != node.end(); ++it)
-        if (it->first.IsScalar() && it->first.Scalar() == "id") return r.pos(it->second);
+        if (it->first.IsScalar() && it->first.Scalar() == "id")
+            return r.pos(it->second);
     return {};
 }
 
@@ -245,13 +269,16 @@ std::string format_degrees(double value) {
 
 /// "150", "150,20" or [150, 20] -> "150" / "150,20", each part checked as lon then lat.
 std::optional<std::string> read_center(Reader& r, const Entry& e) {
-    if (!r.expect_value(e)) return std::nullopt;
+    if (!r.expect_value(e))
+        return std::nullopt;
     std::vector<std::string> parts;
     if (e.value.IsSequence()) {
-        for (const auto& item : e.value) parts.push_back(item.IsScalar() ? item.Scalar() : "?");
+        for (const auto& item : e.value)
+            parts.push_back(item.IsScalar() ? item.Scalar() : "?");
     } else if (e.value.IsScalar()) {
         std::stringstream in(e.value.Scalar());
-        for (std::string part; std::getline(in, part, ',');) parts.push_back(part);
+        for (std::string part; std::getline(in, part, ',');)
+            parts.push_back(part);
     }
     bool ok = !parts.empty() && parts.size() <= 2;
     std::string normalised;
@@ -260,13 +287,13 @@ std::optional<std::string> read_center(Reader& r, const Entry& e) {
         const double limit = i == 0 ? 180 : 90;
         ok = value && *value >= -limit && *value <= limit;
         if (ok) {
-            if (i) normalised += ',';
+            if (i)
+                normalised += ',';
             normalised += format_degrees(*value);
         }
     }
     if (!ok) {
-        r.error(r.value_pos(e),
-                "center must be a longitude, \"LON,LAT\" or [lon, lat] in degrees",
+        r.error(r.value_pos(e), "center must be a longitude, \"LON,LAT\" or [lon, lat] in degrees",
                 "e.g. center: 105 or center: \"105,35\"");
         return std::nullopt;
     }
@@ -275,21 +302,26 @@ std::optional<std::string> read_center(Reader& r, const Entry& e) {
 
 /// "world", "auto", "W,S,E,N" or [W, S, E, N] -> text.
 std::optional<std::string> read_extent(Reader& r, const Entry& e) {
-    if (!r.expect_value(e)) return std::nullopt;
+    if (!r.expect_value(e))
+        return std::nullopt;
     std::vector<std::string> parts;
     if (e.value.IsScalar()) {
-        if (e.value.Scalar() == "world" || e.value.Scalar() == "auto") return e.value.Scalar();
+        if (e.value.Scalar() == "world" || e.value.Scalar() == "auto")
+            return e.value.Scalar();
         std::stringstream in(e.value.Scalar());
-        for (std::string part; std::getline(in, part, ',');) parts.push_back(part);
+        for (std::string part; std::getline(in, part, ',');)
+            parts.push_back(part);
     } else if (e.value.IsSequence()) {
-        for (const auto& item : e.value) parts.push_back(item.IsScalar() ? item.Scalar() : "?");
+        for (const auto& item : e.value)
+            parts.push_back(item.IsScalar() ? item.Scalar() : "?");
     }
     std::vector<double> values;
     for (const auto& p : parts)
-        if (auto v = detail::parse_number(p)) values.push_back(*v);
+        if (auto v = detail::parse_number(p))
+            values.push_back(*v);
     const bool ok = parts.size() == 4 && values.size() == 4 && values[0] >= -180 &&
-                    values[0] <= 180 && values[2] >= -180 && values[2] <= 180 &&
-                    values[1] >= -90 && values[3] <= 90 && values[1] < values[3];
+                    values[0] <= 180 && values[2] >= -180 && values[2] <= 180 && values[1] >= -90 &&
+                    values[3] <= 90 && values[1] < values[3];
     if (!ok) {
         r.error(r.value_pos(e), "extent must be world, auto or \"W,S,E,N\" in degrees",
                 "e.g. extent: \"60,-15,150,55\" (south below north)");
@@ -297,7 +329,8 @@ std::optional<std::string> read_extent(Reader& r, const Entry& e) {
     }
     std::string out;
     for (std::size_t i = 0; i < 4; ++i) {
-        if (i) out += ',';
+        if (i)
+            out += ',';
         out += format_degrees(values[i]);
     }
     return out;
@@ -305,24 +338,32 @@ std::optional<std::string> read_extent(Reader& r, const Entry& e) {
 
 std::optional<int> read_pixels(Reader& r, const Entry& e) {
     const auto value = r.integer(e, e.key + ": 2400");
-    if (!value) return std::nullopt;
+    if (!value)
+        return std::nullopt;
     if (*value <= 0 || *value > 100000) {
-        r.error(r.value_pos(e), e.key + " must be a positive number of pixels, not " +
-                                    e.value.Scalar());
+        r.error(r.value_pos(e),
+                e.key + " must be a positive number of pixels, not " + e.value.Scalar());
         return std::nullopt;
     }
     return static_cast<int>(*value);
 }
 
 void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
-    if (!r.expect_mapping(map_entry)) return;
+    if (!r.expect_mapping(map_entry))
+        return;
     const auto entries = r.entries(map_entry.value, kMapKeys, "map");
-    if (const Entry* e = find(entries, "projection")) map.projection = r.text(*e);
-    if (const Entry* e = find(entries, "center")) map.center = read_center(r, *e);
-    if (const Entry* e = find(entries, "extent")) map.extent = read_extent(r, *e);
-    if (const Entry* e = find(entries, "style")) map.style = r.text(*e);
-    if (const Entry* e = find(entries, "width")) map.width = read_pixels(r, *e);
-    if (const Entry* e = find(entries, "height")) map.height = read_pixels(r, *e);
+    if (const Entry* e = find(entries, "projection"))
+        map.projection = r.text(*e);
+    if (const Entry* e = find(entries, "center"))
+        map.center = read_center(r, *e);
+    if (const Entry* e = find(entries, "extent"))
+        map.extent = read_extent(r, *e);
+    if (const Entry* e = find(entries, "style"))
+        map.style = r.text(*e);
+    if (const Entry* e = find(entries, "width"))
+        map.width = read_pixels(r, *e);
+    if (const Entry* e = find(entries, "height"))
+        map.height = read_pixels(r, *e);
 }
 
 const char* kNoSitesHint =
@@ -335,10 +376,13 @@ void read_file_mapping(Reader& r, const YAML::Node& root, SiteFile& file) {
         {"title", &file.title}, {"subtitle", &file.subtitle}, {"source", &file.source}};
     for (const auto& [key, target] : texts)
         if (const Entry* e = find(entries, key))
-            if (auto value = r.text(*e)) *target = *value;
+            if (auto value = r.text(*e))
+                *target = *value;
     if (const Entry* e = find(entries, "as_of"))
-        if (auto date = read_date(r, *e, true)) file.as_of = *date;
-    if (const Entry* e = find(entries, "map")) read_map_settings(r, *e, file.map);
+        if (auto date = read_date(r, *e, true))
+            file.as_of = *date;
+    if (const Entry* e = find(entries, "map"))
+        read_map_settings(r, *e, file.map);
     const Entry* sites = find(entries, "sites");
     if (!sites) {
         r.error(r.pos(root), "the file has no sites: list", kNoSitesHint);
@@ -376,16 +420,19 @@ SiteFile load_site_file(const std::string& path) {
     if (std::filesystem::is_directory(path, ec))
         throw IoError("cannot read " + path + ": it is a directory");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot read " + path + ": " + std::strerror(errno));
+    if (!in)
+        throw IoError("cannot read " + path + ": " + std::strerror(errno));
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad()) throw IoError("cannot read " + path + ": " + std::strerror(errno));
+    if (in.bad())
+        throw IoError("cannot read " + path + ": " + std::strerror(errno));
     SiteFile file = parse_site_file(text.str(), path);
     // A style named in the file is relative to the file, like an include, not to the shell.
     if (file.map.style && *file.map.style != "default" && *file.map.style != "dark") {
         const std::filesystem::path style(*file.map.style);
         if (style.is_relative())
-            file.map.style = (std::filesystem::path(path).parent_path() / style).lexically_normal().string();
+            file.map.style =
+                (std::filesystem::path(path).parent_path() / style).lexically_normal().string();
     }
     return file;
 }

@@ -8,11 +8,13 @@
 namespace dcmap::config {
 
 /// Reads and validates a site file. Collects every problem it finds and throws InputErrors
-/// (each an InputError at file:line:col with a hint, e.g. a did-you-mean for `staus`).
-/// Throws IoError when the file cannot be read.
+/// (each an InputError at file:line:col with a hint, e.g. a did-you-mean for `staus`), sorted by
+/// position. Throws IoError when the file cannot be read. A relative `map: style:` path other
+/// than a built-in name is returned relative to the file's folder.
 SiteFile load_site_file(const std::string& path);
 
-/// Same, from text already in memory; `path` is only used in messages.
+/// Same, from text already in memory; `path` is only used in messages and SourcePos (the
+/// style path is returned as written).
 SiteFile parse_site_file(std::string_view yaml_text, const std::string& path);
 
 } // namespace dcmap::config

@@ -14,33 +14,37 @@ namespace dcmap::config {
 namespace {
 
 using detail::Entry;
-using detail::Reader;
 using detail::find;
+using detail::Reader;
 
-const std::vector<std::string> kTopKeys = {"name",   "page",     "basemap", "markers", "labels",
-                                           "title",  "subtitle", "legend",  "footer"};
+const std::vector<std::string> kTopKeys = {"name",  "page",     "basemap", "markers", "labels",
+                                           "title", "subtitle", "legend",  "footer"};
 
 /// Runs `read` on the entries of the sub-mapping `key`, if present and a mapping.
 template <class F>
 void with_section(Reader& r, const std::vector<Entry>& entries, const std::string& key,
                   const std::vector<std::string>& known, const std::string& path, F read) {
     const Entry* e = find(entries, key);
-    if (!e || !r.expect_mapping(*e)) return;
+    if (!e || !r.expect_mapping(*e))
+        return;
     read(r.entries(e->value, known, "style section '" + path + "'"));
 }
 
 void set_color(Reader& r, const std::vector<Entry>& entries, const char* key, Color& target) {
     if (const Entry* e = find(entries, key))
-        if (auto c = r.color(*e)) target = *c;
+        if (auto c = r.color(*e))
+            target = *c;
 }
 
 /// A size in pixels (or degrees) that must be >= 0, or > 0 when `positive`.
 void set_size(Reader& r, const std::vector<Entry>& entries, const char* key, double& target,
               bool positive = false) {
     const Entry* e = find(entries, key);
-    if (!e) return;
+    if (!e)
+        return;
     const auto value = r.number(*e, std::string(key) + ": 2");
-    if (!value) return;
+    if (!value)
+        return;
     if (*value < 0 || (positive && *value == 0)) {
         r.error(r.value_pos(*e), std::string(key) + " must be " +
                                      (positive ? "greater than 0" : "0 or more") + ", not " +
@@ -52,13 +56,20 @@ void set_size(Reader& r, const std::vector<Entry>& entries, const char* key, dou
 
 void set_bool(Reader& r, const std::vector<Entry>& entries, const char* key, bool& target) {
     if (const Entry* e = find(entries, key))
-        if (auto b = r.boolean(*e)) target = *b;
+        if (auto b = r.boolean(*e))
+            target = *b;
 }
 
 /// `weight:` as 100..900 or normal/bold.
 void set_weight(Reader& r, const Entry& e, int& target) {
-    if (e.value.IsScalar() && e.value.Scalar() == "normal") { target = 400; return; }
-    if (e.value.IsScalar() && e.value.Scalar() == "bold") { target = 700; return; }
+    if (e.value.IsScalar() && e.value.Scalar() == "normal") {
+        target = 400;
+        return;
+    }
+    if (e.value.IsScalar() && e.value.Scalar() == "bold") {
+        target = 700;
+        return;
+    }
     const auto number = e.value.IsScalar() ? detail::parse_number(e.value.Scalar()) : std::nullopt;
     if (!number || *number != static_cast<int>(*number) || *number < 100 || *number > 1000) {
         r.error(r.value_pos(e),
@@ -84,7 +95,8 @@ void set_font(Reader& r, const std::vector<Entry>& entries, const std::string& k
                          }
                      }
                      set_size(r, f, "size", font.size, true);
-                     if (const Entry* e = find(f, "weight")) set_weight(r, *e, font.weight);
+                     if (const Entry* e = find(f, "weight"))
+                         set_weight(r, *e, font.weight);
                      set_bool(r, f, "italic", font.italic);
                  });
 }
@@ -92,10 +104,11 @@ void set_font(Reader& r, const std::vector<Entry>& entries, const std::string& k
 /// {color:, width:} pairs for lines.
 void set_stroke(Reader& r, const std::vector<Entry>& entries, const std::string& key,
                 const std::string& path, Color& color, double& width) {
-    with_section(r, entries, key, {"color", "width"}, path + "." + key, [&](const std::vector<Entry>& s) {
-        set_color(r, s, "color", color);
-        set_size(r, s, "width", width);
-    });
+    with_section(r, entries, key, {"color", "width"}, path + "." + key,
+                 [&](const std::vector<Entry>& s) {
+                     set_color(r, s, "color", color);
+                     set_size(r, s, "width", width);
+                 });
 }
 
 void read_page(Reader& r, const std::vector<Entry>& top, Style& style) {
@@ -107,7 +120,8 @@ void read_page(Reader& r, const std::vector<Entry>& top, Style& style) {
                          const auto w = r.integer(*e, "default_width: 2400");
                          if (w && (*w <= 0 || *w > 100000))
                              r.error(r.value_pos(*e), "default_width must be a positive number "
-                                                      "of pixels, not " + e->value.Scalar());
+                                                      "of pixels, not " +
+                                                          e->value.Scalar());
                          else if (w)
                              style.default_width = static_cast<int>(*w);
                      }
@@ -115,9 +129,9 @@ void read_page(Reader& r, const std::vector<Entry>& top, Style& style) {
 }
 
 void read_basemap(Reader& r, const std::vector<Entry>& top, Style& style) {
-    const std::vector<std::string> keys = {"ocean",     "land",   "host_country",
-                                           "tint_host_countries", "coastline", "border",
-                                           "graticule", "outline"};
+    const std::vector<std::string> keys = {
+        "ocean",     "land",   "host_country", "tint_host_countries",
+        "coastline", "border", "graticule",    "outline"};
     with_section(r, top, "basemap", keys, "basemap", [&](const std::vector<Entry>& b) {
         set_color(r, b, "ocean", style.ocean);
         set_color(r, b, "land", style.land);
@@ -136,7 +150,8 @@ void read_basemap(Reader& r, const std::vector<Entry>& top, Style& style) {
 }
 
 void read_palette(Reader& r, const Entry& e, Style& style) {
-    if (!r.expect_value(e)) return;
+    if (!r.expect_value(e))
+        return;
     if (!e.value.IsSequence() || e.value.size() == 0) {
         r.error(r.value_pos(e), "palette must be a list of colours",
                 "e.g. palette: [\"#E69F00\", \"#009E73\"]");
@@ -145,16 +160,19 @@ void read_palette(Reader& r, const Entry& e, Style& style) {
     std::vector<Color> palette;
     for (const auto& item : e.value) {
         const Entry colour{"palette colour", e.key_node, item};
-        if (auto c = r.color(colour)) palette.push_back(*c);
+        if (auto c = r.color(colour))
+            palette.push_back(*c);
     }
-    if (palette.size() == e.value.size()) style.palette = palette;
+    if (palette.size() == e.value.size())
+        style.palette = palette;
 }
 
 void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
-    const std::vector<std::string> keys = {"palette",    "radius",  "radius_min", "radius_max",
-                                           "size_by",    "stroke",  "ring_width"};
+    const std::vector<std::string> keys = {"palette", "radius", "radius_min", "radius_max",
+                                           "size_by", "stroke", "ring_width"};
     with_section(r, top, "markers", keys, "markers", [&](const std::vector<Entry>& m) {
-        if (const Entry* e = find(m, "palette")) read_palette(r, *e, style);
+        if (const Entry* e = find(m, "palette"))
+            read_palette(r, *e, style);
         set_size(r, m, "radius", style.marker_radius, true);
         set_size(r, m, "radius_min", style.marker_radius_min, true);
         set_size(r, m, "radius_max", style.marker_radius_max, true);
@@ -179,8 +197,7 @@ void read_labels(Reader& r, const std::vector<Entry>& top, Style& style) {
                  [&](const std::vector<Entry>& l) {
                      set_font(r, l, "font", "labels", style.label_font);
                      set_color(r, l, "color", style.label_color);
-                     set_stroke(r, l, "halo", "labels", style.label_halo,
-                                style.label_halo_width);
+                     set_stroke(r, l, "halo", "labels", style.label_halo, style.label_halo_width);
                      set_size(r, l, "gap", style.label_gap);
                  });
 }
@@ -226,7 +243,8 @@ Style builtin_style(const std::string& name) {
     const std::string resource = "style/" + name + ".yaml";
     Style base = parse_style(resources::get("style/default.yaml"), resource, Style{});
     base.name = "default";
-    if (name == "default") return base;
+    if (name == "default")
+        return base;
     Style style = parse_style(resources::get(resource), resource, base);
     style.name = name;
     return style;
@@ -238,14 +256,16 @@ Style parse_style(std::string_view yaml_text, const std::string& path, const Sty
     const YAML::Node root = detail::parse_yaml(yaml_text, path);
     Reader r(path);
     Style style = base;
-    if (root.IsNull()) return style;
+    if (root.IsNull())
+        return style;
     if (!root.IsMap()) {
         r.error(r.pos(root), "a style must be a mapping of sections (basemap:, markers:, ...)");
         r.throw_if_errors();
     }
     const auto top = r.entries(root, kTopKeys, "style");
     if (const Entry* e = find(top, "name"))
-        if (auto name = r.text(*e)) style.name = *name;
+        if (auto name = r.text(*e))
+            style.name = *name;
     read_page(r, top, style);
     read_basemap(r, top, style);
     read_markers(r, top, style);
@@ -259,7 +279,8 @@ Style parse_style(std::string_view yaml_text, const std::string& path, const Sty
 }
 
 Style load_style(const std::string& path_or_name) {
-    if (is_builtin(path_or_name)) return builtin_style(path_or_name);
+    if (is_builtin(path_or_name))
+        return builtin_style(path_or_name);
     const std::string text = read_file(path_or_name);
     Style base = builtin_style("default");
     base.name = std::filesystem::path(path_or_name).stem().string();

@@ -11,41 +11,52 @@ namespace {
 
 std::string trim(std::string_view s) {
     const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
+    if (first == std::string_view::npos)
+        return {};
     const auto last = s.find_last_not_of(" \t");
     return std::string(s.substr(first, last - first + 1));
 }
 
 std::string kind_of(const YAML::Node& node) {
     switch (node.Type()) {
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Null: return "empty";
-    default: return "\"" + node.Scalar() + "\"";
+    case YAML::NodeType::Sequence:
+        return "a list";
+    case YAML::NodeType::Map:
+        return "a mapping";
+    case YAML::NodeType::Null:
+        return "empty";
+    default:
+        return "\"" + node.Scalar() + "\"";
     }
 }
 
 std::string join(const std::vector<std::string>& words) {
     std::string out;
     for (const auto& w : words) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty())
+            out += ", ";
         out += w;
     }
     return out;
 }
 
 int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
 std::optional<int> parse_digits(std::string_view s) {
-    if (s.empty()) return std::nullopt;
+    if (s.empty())
+        return std::nullopt;
     int value = 0;
     for (char c : s) {
-        if (c < '0' || c > '9') return std::nullopt;
+        if (c < '0' || c > '9')
+            return std::nullopt;
         value = value * 10 + (c - '0');
     }
     return value;
@@ -59,7 +70,8 @@ int days_in_month(int year, int month) {
 
 std::size_t common_prefix(std::string_view a, std::string_view b) {
     std::size_t n = 0;
-    while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+    while (n < a.size() && n < b.size() && a[n] == b[n])
+        ++n;
     return n;
 }
 
@@ -68,8 +80,10 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
 int edit_distance(std::string_view a, std::string_view b) {
     const std::size_t n = a.size(), m = b.size();
     std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1, 0));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+    for (std::size_t i = 0; i <= n; ++i)
+        d[i][0] = static_cast<int>(i);
+    for (std::size_t j = 0; j <= m; ++j)
+        d[0][j] = static_cast<int>(j);
     for (std::size_t i = 1; i <= n; ++i) {
         for (std::size_t j = 1; j <= m; ++j) {
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -102,18 +116,21 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 std::string suggestion_hint(std::string_view word, const std::vector<std::string>& candidates) {
     const auto best = closest_match(word, candidates);
-    if (!best.empty()) return "did you mean '" + best + "'?";
+    if (!best.empty())
+        return "did you mean '" + best + "'?";
     return "use one of: " + join(candidates);
 }
 
 SourcePos Reader::pos(const YAML::Node& node) const {
     const auto mark = node.Mark();
-    if (mark.is_null() || mark.line < 0) return {file_, 0, 0};
+    if (mark.is_null() || mark.line < 0)
+        return {file_, 0, 0};
     return {file_, mark.line + 1, mark.column + 1};
 }
 
 SourcePos Reader::value_pos(const Entry& entry) const {
-    if (entry.value.IsNull()) return pos(entry.key_node);
+    if (entry.value.IsNull())
+        return pos(entry.key_node);
     return pos(entry.value);
 }
 
@@ -122,9 +139,11 @@ void Reader::error(SourcePos at, std::string message, std::string hint) {
 }
 
 void Reader::throw_if_errors() {
-    if (errors_.empty()) return;
+    if (errors_.empty())
+        return;
     std::stable_sort(errors_.begin(), errors_.end(), [](const InputError& a, const InputError& b) {
-        if (a.pos().line != b.pos().line) return a.pos().line < b.pos().line;
+        if (a.pos().line != b.pos().line)
+            return a.pos().line < b.pos().line;
         return a.pos().column < b.pos().column;
     });
     throw InputErrors(std::move(errors_));
@@ -143,7 +162,8 @@ std::vector<Entry> Reader::entries(const YAML::Node& mapping, const std::vector<
         if (std::find(known.begin(), known.end(), key) == known.end()) {
             std::string hint = suggestion_hint(key, known);
             for (const auto& alias : aliases)
-                if (alias.word == key) hint = "did you mean '" + alias.key + "'?";
+                if (alias.word == key)
+                    hint = "did you mean '" + alias.key + "'?";
             error(pos(key_node), "unknown key '" + key + "' in " + std::string(where), hint);
             continue;
         }
@@ -160,26 +180,31 @@ std::vector<Entry> Reader::entries(const YAML::Node& mapping, const std::vector<
 
 const Entry* find(const std::vector<Entry>& entries, std::string_view key) {
     for (const auto& e : entries)
-        if (e.key == key) return &e;
+        if (e.key == key)
+            return &e;
     return nullptr;
 }
 
 bool Reader::expect_value(const Entry& e) {
-    if (!e.value.IsNull()) return true;
+    if (!e.value.IsNull())
+        return true;
     error(value_pos(e), e.key + " has no value", "give it a value or remove the key");
     return false;
 }
 
 bool Reader::expect_mapping(const Entry& e) {
-    if (!expect_value(e)) return false;
-    if (e.value.IsMap()) return true;
+    if (!expect_value(e))
+        return false;
+    if (e.value.IsMap())
+        return true;
     error(value_pos(e), e.key + " must be a mapping of keys, not " + kind_of(e.value),
           "indent its keys below '" + e.key + ":'");
     return false;
 }
 
 std::optional<std::string> Reader::text(const Entry& e) {
-    if (!expect_value(e)) return std::nullopt;
+    if (!expect_value(e))
+        return std::nullopt;
     if (!e.value.IsScalar()) {
         error(value_pos(e), e.key + " must be text, not " + kind_of(e.value),
               "quote the text if it contains ':' or starts with '[' or '{'");
@@ -189,9 +214,11 @@ std::optional<std::string> Reader::text(const Entry& e) {
 }
 
 std::optional<double> Reader::number(const Entry& e, std::string_view example) {
-    if (!expect_value(e)) return std::nullopt;
+    if (!expect_value(e))
+        return std::nullopt;
     std::optional<double> value;
-    if (e.value.IsScalar()) value = parse_number(e.value.Scalar());
+    if (e.value.IsScalar())
+        value = parse_number(e.value.Scalar());
     if (!value) {
         error(value_pos(e), e.key + " must be a number, not " + kind_of(e.value),
               "write a decimal number, e.g. " + std::string(example));
@@ -201,7 +228,8 @@ std::optional<double> Reader::number(const Entry& e, std::string_view example) {
 
 std::optional<long long> Reader::integer(const Entry& e, std::string_view example) {
     const auto value = number(e, example);
-    if (!value) return std::nullopt;
+    if (!value)
+        return std::nullopt;
     if (*value != std::floor(*value) || std::fabs(*value) > 1e15) {
         error(value_pos(e), e.key + " must be a whole number, not " + kind_of(e.value),
               "e.g. " + std::string(example));
@@ -211,11 +239,14 @@ std::optional<long long> Reader::integer(const Entry& e, std::string_view exampl
 }
 
 std::optional<bool> Reader::boolean(const Entry& e) {
-    if (!expect_value(e)) return std::nullopt;
+    if (!expect_value(e))
+        return std::nullopt;
     if (e.value.IsScalar()) {
         const auto& s = e.value.Scalar();
-        if (s == "true" || s == "yes" || s == "on") return true;
-        if (s == "false" || s == "no" || s == "off") return false;
+        if (s == "true" || s == "yes" || s == "on")
+            return true;
+        if (s == "false" || s == "no" || s == "off")
+            return false;
     }
     error(value_pos(e), e.key + " must be true or false, not " + kind_of(e.value));
     return std::nullopt;
@@ -228,7 +259,8 @@ std::optional<Color> Reader::color(const Entry& e) {
         return std::nullopt;
     }
     std::optional<Color> value;
-    if (e.value.IsScalar()) value = parse_color(e.value.Scalar());
+    if (e.value.IsScalar())
+        value = parse_color(e.value.Scalar());
     if (!value) {
         error(value_pos(e),
               e.key + " must be a colour \"#rrggbb\" or \"#rrggbbaa\", not " + kind_of(e.value),
@@ -239,8 +271,10 @@ std::optional<Color> Reader::color(const Entry& e) {
 
 std::optional<std::string> Reader::choice(const Entry& e, const std::vector<std::string>& allowed) {
     auto value = text(e);
-    if (!value) return std::nullopt;
-    if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
+    if (!value)
+        return std::nullopt;
+    if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end())
+        return value;
     error(value_pos(e), "unknown " + e.key + " '" + *value + "'", suggestion_hint(*value, allowed));
     return std::nullopt;
 }
@@ -250,7 +284,8 @@ YAML::Node parse_yaml(std::string_view text, const std::string& file) {
         return YAML::Load(std::string(text));
     } catch (const YAML::Exception& ex) {
         SourcePos at{file, 0, 0};
-        if (!ex.mark.is_null() && ex.mark.line >= 0) at = {file, ex.mark.line + 1, ex.mark.column + 1};
+        if (!ex.mark.is_null() && ex.mark.line >= 0)
+            at = {file, ex.mark.line + 1, ex.mark.column + 1};
         std::vector<InputError> errors;
         errors.emplace_back(at, "YAML syntax error: " + ex.msg,
                             "check the indentation and quoting on this line and the one before");
@@ -260,21 +295,26 @@ YAML::Node parse_yaml(std::string_view text, const std::string& file) {
 
 std::optional<double> parse_number(std::string_view text) {
     std::string s = trim(text);
-    if (!s.empty() && s[0] == '+') s.erase(0, 1);
-    if (s.empty()) return std::nullopt;
+    if (!s.empty() && s[0] == '+')
+        s.erase(0, 1);
+    if (s.empty())
+        return std::nullopt;
     double value = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
+    if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(value))
+        return std::nullopt;
     return value;
 }
 
 std::optional<Color> parse_color(std::string_view text) {
     const std::string s = trim(text);
-    if ((s.size() != 7 && s.size() != 9) || s[0] != '#') return std::nullopt;
+    if ((s.size() != 7 && s.size() != 9) || s[0] != '#')
+        return std::nullopt;
     double channels[4] = {0, 0, 0, 1};
     for (std::size_t i = 1, c = 0; i < s.size(); i += 2, ++c) {
         const int hi = hex_digit(s[i]), lo = hex_digit(s[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
+        if (hi < 0 || lo < 0)
+            return std::nullopt;
         channels[c] = (hi * 16 + lo) / 255.0;
     }
     return Color{channels[0], channels[1], channels[2], channels[3]};
@@ -282,16 +322,24 @@ std::optional<Color> parse_color(std::string_view text) {
 
 bool is_valid_date(std::string_view text, bool full_only) {
     const bool has_month = text.size() >= 7, has_day = text.size() == 10;
-    if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
-    if (full_only && !has_day) return false;
+    if (text.size() != 4 && text.size() != 7 && text.size() != 10)
+        return false;
+    if (full_only && !has_day)
+        return false;
     const auto year = parse_digits(text.substr(0, 4));
-    if (!year || *year < 1000) return false;
-    if (!has_month) return true;
-    if (text[4] != '-') return false;
+    if (!year || *year < 1000)
+        return false;
+    if (!has_month)
+        return true;
+    if (text[4] != '-')
+        return false;
     const auto month = parse_digits(text.substr(5, 2));
-    if (!month || *month < 1 || *month > 12) return false;
-    if (!has_day) return true;
-    if (text[7] != '-') return false;
+    if (!month || *month < 1 || *month > 12)
+        return false;
+    if (!has_day)
+        return true;
+    if (text[7] != '-')
+        return false;
     const auto day = parse_digits(text.substr(8, 2));
     return day && *day >= 1 && *day <= days_in_month(*year, *month);
 }

@@ -25,7 +25,8 @@ std::vector<std::string> error_lines_of_file(const std::string& path) {
         load_site_file(path);
     } catch (const InputErrors& e) {
         std::vector<std::string> lines;
-        for (const auto& error : e.errors()) lines.push_back(error.what());
+        for (const auto& error : e.errors())
+            lines.push_back(error.what());
         return lines;
     }
     return {};
@@ -36,7 +37,8 @@ std::vector<std::string> error_lines_of_text(const std::string& text) {
         parse_site_file(text, "t.yaml");
     } catch (const InputErrors& e) {
         std::vector<std::string> lines;
-        for (const auto& error : e.errors()) lines.push_back(error.what());
+        for (const auto& error : e.errors())
+            lines.push_back(error.what());
         return lines;
     }
     return {};
@@ -89,7 +91,8 @@ TEST_CASE("config: a site without status is live and keeps its source position",
     CHECK_FALSE(hangzhou.zones);
 }
 
-TEST_CASE("config: the mapping form carries metadata, map settings and every site key", "[config]") {
+TEST_CASE("config: the mapping form carries metadata, map settings and every site key",
+          "[config]") {
     const SiteFile file = load_site_file(fixture("config-mapping.yaml"));
     CHECK(file.path == fixture("config-mapping.yaml"));
     CHECK(file.title == "Example Cloud");
@@ -122,16 +125,18 @@ TEST_CASE("config: the mapping form carries metadata, map settings and every sit
 
 TEST_CASE("config: map center is normalised from a number, text or a list", "[config]") {
     auto center_of = [](const std::string& value) {
-        return parse_site_file("map: {center: " + value + "}\nsites:\n  - {name: A, lat: 1, lon: 2}\n",
+        return parse_site_file("map: {center: " + value +
+                                   "}\nsites:\n  - {name: A, lat: 1, lon: 2}\n",
                                "t.yaml")
             .map.center;
     };
     CHECK(center_of("150") == "150");
     CHECK(center_of("\"150, -20.5\"") == "150,-20.5");
     CHECK(center_of("[-90, 10]") == "-90,10");
-    CHECK(error_lines_of_text("map: {center: \"east\"}\nsites: [{name: A, lat: 1, lon: 2}]\n") ==
-          std::vector<std::string>{"t.yaml:1:15: error: center must be a longitude, \"LON,LAT\" or "
-                                   "[lon, lat] in degrees; e.g. center: 105 or center: \"105,35\""});
+    CHECK(
+        error_lines_of_text("map: {center: \"east\"}\nsites: [{name: A, lat: 1, lon: 2}]\n") ==
+        std::vector<std::string>{"t.yaml:1:15: error: center must be a longitude, \"LON,LAT\" or "
+                                 "[lon, lat] in degrees; e.g. center: 105 or center: \"105,35\""});
 }
 
 TEST_CASE("config: an unknown key says where and suggests the near miss", "[config]") {
@@ -148,9 +153,10 @@ TEST_CASE("config: common synonyms of keys point to the real key", "[config]") {
     CHECK(lines[0] == "t.yaml:2:3: error: unknown key 'latitude' in site; did you mean 'lat'?");
     CHECK(lines[1] == "t.yaml:3:3: error: lon without lat in site 'A'; add lat: (degrees north) "
                       "next to lon");
-    CHECK(lines[2] == "t.yaml:4:3: error: unknown key 'capacity' in site; did you mean 'capacity_mw'?");
-    CHECK(lines[3].rfind("t.yaml:5:3: error: unknown key 'zzzzzz' in site; use one of: name, id,", 0) ==
-          0);
+    CHECK(lines[2] ==
+          "t.yaml:4:3: error: unknown key 'capacity' in site; did you mean 'capacity_mw'?");
+    CHECK(lines[3].rfind("t.yaml:5:3: error: unknown key 'zzzzzz' in site; use one of: name, id,",
+                         0) == 0);
 }
 
 TEST_CASE("config: a coordinate that is not a number is reported at its value", "[config]") {
@@ -257,22 +263,23 @@ TEST_CASE("config: zones must be a positive whole number and capacity positive",
 TEST_CASE("config: a YAML syntax error is reported at yaml-cpp's mark, 1-based", "[config]") {
     const auto lines = error_lines_of_file(fixture("invalid-syntax.yaml"));
     REQUIRE(lines.size() == 1);
-    CHECK(lines[0].rfind(fixture("invalid-syntax.yaml") + ":3:1: error: YAML syntax error: illegal block entry; ", 0) ==
-          0);
+    CHECK(lines[0].rfind(fixture("invalid-syntax.yaml") +
+                             ":3:1: error: YAML syntax error: illegal block entry; ",
+                         0) == 0);
 }
 
 TEST_CASE("config: an empty file or an empty sites list is an error", "[config]") {
     const auto empty = error_lines_of_file(fixture("invalid-empty.yaml"));
     REQUIRE(empty.size() == 1);
-    CHECK(empty[0].rfind(fixture("invalid-empty.yaml") + ":1:1: error: no sites in the file; ", 0) ==
-          0);
+    CHECK(empty[0].rfind(fixture("invalid-empty.yaml") + ":1:1: error: no sites in the file; ",
+                         0) == 0);
     const auto no_list = error_lines_of_text("title: Nothing\n");
     REQUIRE(no_list.size() == 1);
     CHECK(no_list[0].rfind("t.yaml:1:1: error: the file has no sites: list; ", 0) == 0);
     const auto empty_list = error_lines_of_text("title: Nothing\nsites: []\n");
     REQUIRE(empty_list.size() == 1);
-    CHECK(empty_list[0].rfind("t.yaml:2:8: error: sites must be a list with at least one site", 0) ==
-          0);
+    CHECK(empty_list[0].rfind("t.yaml:2:8: error: sites must be a list with at least one site",
+                              0) == 0);
 }
 
 TEST_CASE("config: every error in a file is reported at once, in file order", "[config]") {
@@ -309,13 +316,14 @@ TEST_CASE("config: a missing file is an IoError naming the file", "[config]") {
 TEST_CASE("config: a style path in the file is taken relative to the file", "[config]") {
     const SiteFile with_builtin = load_site_file(fixture("config-mapping.yaml"));
     CHECK(with_builtin.map.style == "dark");
-    const SiteFile parsed = parse_site_file("map: {style: my.yaml}\nsites: [{name: A, lat: 1, lon: 2}]\n",
-                                            "dir/x.yaml");
+    const SiteFile parsed = parse_site_file(
+        "map: {style: my.yaml}\nsites: [{name: A, lat: 1, lon: 2}]\n", "dir/x.yaml");
     CHECK(parsed.map.style == "my.yaml");
 }
 
 TEST_CASE("config: the bundled Alibaba Cloud region file loads without errors", "[config]") {
-    const SiteFile file = load_site_file(std::string(DCMAP_SOURCE_DIR) + "/regions/alibaba-cloud.yaml");
+    const SiteFile file =
+        load_site_file(std::string(DCMAP_SOURCE_DIR) + "/regions/alibaba-cloud.yaml");
     CHECK_FALSE(file.title.empty());
     CHECK_FALSE(file.source.empty());
     CHECK(file.as_of.size() == 10);
@@ -324,9 +332,12 @@ TEST_CASE("config: the bundled Alibaba Cloud region file loads without errors", 
     for (const auto& site : file.sites) {
         CHECK(site.provider == "Alibaba Cloud");
         CHECK_FALSE(site.id.empty());
-        if (site.status == Status::live) ++live;
-        if (site.status == Status::announced) ++announced;
-        if (site.status == Status::retired) ++retired;
+        if (site.status == Status::live)
+            ++live;
+        if (site.status == Status::announced)
+            ++announced;
+        if (site.status == Status::retired)
+            ++retired;
     }
     CHECK(live == 29);
     CHECK(announced == 3);

@@ -27,7 +27,8 @@ std::vector<std::string> style_errors(const std::string& path) {
         load_style(path);
     } catch (const InputErrors& e) {
         std::vector<std::string> lines;
-        for (const auto& error : e.errors()) lines.push_back(error.what());
+        for (const auto& error : e.errors())
+            lines.push_back(error.what());
         return lines;
     }
     return {};
@@ -55,10 +56,10 @@ std::string describe(const Style& s) {
     put(out, "outline", s.outline);
     out << "widths=" << s.coastline_width << ',' << s.border_width << ',' << s.graticule_width
         << ',' << s.graticule_step << ',' << s.outline_width << '\n';
-    for (const auto& c : s.palette) put(out, "palette", c);
-    out << "markers=" << s.marker_radius << ',' << s.marker_radius_min << ','
-        << s.marker_radius_max << ',' << int(s.size_by) << ',' << s.marker_stroke_width << ','
-        << s.ring_width << '\n';
+    for (const auto& c : s.palette)
+        put(out, "palette", c);
+    out << "markers=" << s.marker_radius << ',' << s.marker_radius_min << ',' << s.marker_radius_max
+        << ',' << int(s.size_by) << ',' << s.marker_stroke_width << ',' << s.ring_width << '\n';
     put(out, "marker_stroke", s.marker_stroke);
     put(out, "label_font", s.label_font);
     put(out, "label_color", s.label_color);
@@ -121,7 +122,7 @@ TEST_CASE("config: the built-in default style loads with its documented look", "
     CHECK(style.title_font.size == 28);
     CHECK(style.title_font.weight == 700);
     REQUIRE(style.palette.size() == 8);
-    CHECK(style.palette[0].r == Approx(0xe6 / 255.0));  // Okabe-Ito orange first
+    CHECK(style.palette[0].r == Approx(0xe6 / 255.0)); // Okabe-Ito orange first
     CHECK(style.label_halo.a == Approx(0xe6 / 255.0));
     CHECK(style.size_by == SizeBy::none);
 }
@@ -188,15 +189,20 @@ TEST_CASE("config: bad colours are errors, with a hint about unquoted #", "[conf
 }
 
 TEST_CASE("config: style values are range-checked and size_by is a known choice", "[config]") {
-    const std::string text = "markers:\n  radius: -1\n  size_by: zone\nlabels:\n  font: {weight: heavy}\n";
+    const std::string text =
+        "markers:\n  radius: -1\n  size_by: zone\nlabels:\n  font: {weight: heavy}\n";
     try {
         parse_style(text, "s.yaml", Style{});
         FAIL("expected InputErrors");
     } catch (const InputErrors& e) {
         REQUIRE(e.errors().size() == 3);
-        CHECK(std::string(e.errors()[0].what()) == "s.yaml:2:11: error: radius must be greater than 0, not -1");
-        CHECK(std::string(e.errors()[1].what()) == "s.yaml:3:12: error: unknown size_by 'zone'; did you mean 'zones'?");
-        CHECK(std::string(e.errors()[2].what()) == "s.yaml:5:18: error: weight must be 100..1000, normal or bold, not heavy; 400 is normal, 700 is bold");
+        CHECK(std::string(e.errors()[0].what()) ==
+              "s.yaml:2:11: error: radius must be greater than 0, not -1");
+        CHECK(std::string(e.errors()[1].what()) ==
+              "s.yaml:3:12: error: unknown size_by 'zone'; did you mean 'zones'?");
+        CHECK(std::string(e.errors()[2].what()) ==
+              "s.yaml:5:18: error: weight must be 100..1000, normal or bold, not heavy; 400 is "
+              "normal, 700 is bold");
     }
 }
 

@@ -16,7 +16,7 @@ TEST_CASE("config: did-you-mean picks the nearest key within two edits", "[confi
     const std::vector<std::string> keys = {"name", "status", "location", "lat", "lon"};
     CHECK(closest_match("staus", keys) == "status");
     CHECK(closest_match("locaton", keys) == "location");
-    CHECK(closest_match("lng", keys) == "");  // two edits on a three-letter word is too far
+    CHECK(closest_match("lng", keys) == ""); // two edits on a three-letter word is too far
     CHECK(closest_match("lan", keys) == "lat");
     CHECK(closest_match("whatever", keys) == "");
     CHECK(suggestion_hint("xyz", {"a", "b"}) == "use one of: a, b");

@@ -170,41 +170,57 @@ void paint_leaders(cairo_t* cr, const MapLayout& layout, const Style& style) {
 }
 
 void paint_text(cairo_t* cr, const TextContext& text, const std::string& content,
-                const FontSpec& font, Color color, Point top_left) {
+                const FontSpec& font, Color color, Point top_left,
+                PangoAlignment align = PANGO_ALIGN_LEFT) {
     if (content.empty()) return;
-    PangoLayout* pango = text.make_layout(content, font);
+    PangoLayout* pango = text.make_layout(content, font, align);
     cairo_move_to(cr, top_left.x, top_left.y);
     set_color(cr, color);
     pango_cairo_show_layout(cr, pango);
     g_object_unref(pango);
 }
 
+struct Halo {
+    Color color;
+    double width = 0;
+};
+
 void paint_haloed_text(cairo_t* cr, const TextContext& text, const std::string& content,
-                       const FontSpec& font, Color color, Color halo, double halo_width,
-                       Point top_left) {
+                       const FontSpec& font, Color color, Halo halo, Point top_left,
+                       PangoAlignment align) {
     if (content.empty()) return;
-    if (halo_width > 0 && halo.a > 0) {
-        PangoLayout* pango = text.make_layout(content, font);
+    if (halo.width > 0 && halo.color.a > 0) {
+        PangoLayout* pango = text.make_layout(content, font, align);
         cairo_save(cr);
         cairo_move_to(cr, top_left.x, top_left.y);
         pango_cairo_layout_path(cr, pango);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-        // The stroke is centred on the outline, so twice the width leaves halo_width outside.
-        stroke_path(cr, halo, halo_width * 2);
+        // The stroke is centred on the outline, so twice the width leaves halo.width outside.
+        stroke_path(cr, halo.color, halo.width * 2);
         cairo_restore(cr);
         g_object_unref(pango);
     }
-    paint_text(cr, text, content, font, color, top_left);
+    paint_text(cr, text, content, font, color, top_left, align);
+}
+
+// Lines of a multi-line label line up on the side that faces their marker.
+PangoAlignment label_alignment(const LabelLayout& label, const MapLayout& layout) {
+    auto marker = std::find_if(layout.markers.begin(), layout.markers.end(),
+                               [&](const MarkerLayout& m) { return m.id == label.id; });
+    if (marker == layout.markers.end()) return PANGO_ALIGN_LEFT;
+    if (label.box.max_x <= marker->x) return PANGO_ALIGN_RIGHT;
+    if (label.box.min_x < marker->x) return PANGO_ALIGN_CENTER;
+    return PANGO_ALIGN_LEFT;
 }
 
 void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
                   const TextContext& text) {
     FontSpec font = style.label_font;
     font.size *= layout.scale;
+    Halo halo{style.label_halo, style.label_halo_width * layout.scale};
     for (const auto& label : layout.labels)
-        paint_haloed_text(cr, text, label.text, font, style.label_color, style.label_halo,
-                          style.label_halo_width * layout.scale,
-                          {label.box.min_x, label.box.min_y});
+        paint_haloed_text(cr, text, label.text, font, style.label_color, halo,
+                          {label.box.min_x, label.box.min_y}, label_alignment(label, layout));
 }
 
 void paint_block(cairo_t* cr, const TextContext& text, const TextBlock& block) {

@@ -47,12 +47,13 @@ TextContext::TextContext() : context_(pango_font_map_create_context(shared_font_
 
 TextContext::~TextContext() { g_object_unref(context_); }
 
-PangoLayout* TextContext::make_layout(const std::string& text, const FontSpec& font) const {
+PangoLayout* TextContext::make_layout(const std::string& text, const FontSpec& font,
+                                      PangoAlignment align) const {
     PangoLayout* layout = pango_layout_new(context_);
     PangoFontDescription* desc = font_description(font);
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
-    pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
+    pango_layout_set_alignment(layout, align);
     pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
     return layout;
 }

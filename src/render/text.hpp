@@ -19,8 +19,10 @@ public:
     TextContext(const TextContext&) = delete;
     TextContext& operator=(const TextContext&) = delete;
 
-    /// A new layout of `text` in `font`, left-aligned; the caller owns it (g_object_unref).
-    PangoLayout* make_layout(const std::string& text, const FontSpec& font) const;
+    /// A new layout of `text` in `font`; lines are aligned within the widest line. The caller
+    /// owns it (g_object_unref).
+    PangoLayout* make_layout(const std::string& text, const FontSpec& font,
+                             PangoAlignment align = PANGO_ALIGN_LEFT) const;
     /// Logical size of `text` in `font`, in pixels (unrounded).
     layout::TextSize measure(const std::string& text, const FontSpec& font) const;
     /// Binds the context to `cr` so layouts made afterwards draw under its transformation.

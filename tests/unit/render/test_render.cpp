@@ -216,3 +216,48 @@ TEST_CASE("render: sub-pixel base-map vertices are thinned in vector output", "[
     CHECK(line_tos > 2 * 300);
     CHECK(line_tos < 2 * 1200);
 }
+
+TEST_CASE("render: lines of a label left of its marker are right-aligned", "[render]") {
+    Style style;
+    auto measure = render::pango_measurer();
+    MapLayout layout = test::test_layout(style, measure);
+    FontSpec font = style.label_font;
+    layout.markers.push_back(test::marker("fra", 380, 100, Status::live, kRed));
+    layout::TextSize box = measure("Frankfurt am Main\nFRA", font);
+    layout::TextSize short_line = measure("FRA", font);
+    LabelLayout label = test::label("fra", "Frankfurt am Main\nFRA", 366 - box.width, 90,
+                                    measure, font);
+    layout.labels.push_back(label);
+    std::string path = test::make_temp_dir() + "/aligned.png";
+    render::render_map(layout, test::test_basemap(), style, render::Format::png, {}, path);
+    PngImage png(path);
+    Box second_line{label.box.min_x, label.box.min_y + box.height / 2, label.box.max_x,
+                    label.box.max_y};
+    Box left_part = second_line;
+    left_part.max_x = label.box.max_x - short_line.width - 2;
+    Box right_part = second_line;
+    right_part.min_x = label.box.max_x - short_line.width;
+    CHECK(count_pixels(png, left_part, is_dark) == 0);
+    CHECK(count_pixels(png, right_part, is_dark) > 20);
+}
+
+TEST_CASE("render: style widths are multiplied by the layout scale", "[render]") {
+    Style style;
+    style.marker_stroke_width = 3;
+    auto measure = render::pango_measurer();
+    std::string dir = test::make_temp_dir();
+    for (double scale : {1.0, 2.0}) {
+        MapLayout layout = test::test_layout(style, measure);
+        layout.scale = scale;
+        std::string path = dir + "/scale.png";
+        render::render_map(layout, test::test_basemap(), style, render::Format::png, {}, path);
+        PngImage png(path);
+        // 12.5 px from the live marker's centre: past the ring at scale 1 (8 + 3), on it at
+        // scale 2 (8 + 6).
+        test::Rgba p = png.at(172, 120);
+        if (scale == 1.0)
+            CHECK(test::near(p, style.host_country, 0.02));
+        else
+            CHECK(test::near(p, style.marker_stroke, 0.02));
+    }
+}

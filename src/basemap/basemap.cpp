@@ -33,11 +33,11 @@ constexpr double deg = M_PI / 180;
 
 /// A position in degrees, geographic or in the working frame (see Frame).
 struct LonLat {
-    double x = 0;  ///< longitude
-    double y = 0;  ///< latitude
+    double x = 0; ///< longitude
+    double y = 0; ///< latitude
 };
-using LonLatRing = std::vector<LonLat>;            ///< closed: last equals first
-using LonLatPolygon = std::vector<LonLatRing>;     ///< outer ring, then holes
+using LonLatRing = std::vector<LonLat>;        ///< closed: last equals first
+using LonLatPolygon = std::vector<LonLatRing>; ///< outer ring, then holes
 using LonLatLine = std::vector<LonLat>;
 
 double wrap180(double lon) { return lon - 360 * std::floor((lon + 180) / 360); }
@@ -46,8 +46,8 @@ double wrap180(double lon) { return lon - 360 * std::floor((lon + 180) / 360); }
 /// projections: shifted by -lon_0) and, for orthographic, the view centre is (0, 0) so the
 /// visible hemisphere is longitude -90..90.
 class Frame {
-public:
-    explicit Frame(const project::ProjectionSpec& spec)
+  public:
+    explicit Frame(const project::ProjectionSpec &spec)
         : lon0_(spec.center_lon), lat0_(spec.center_lat), rotated_(spec.orthographic) {
         if (rotated_) {
             // The working poles lie on the horizon too, so they get the same inset.
@@ -63,14 +63,16 @@ public:
     }
 
     LonLat to_work(LonLat geo) const {
-        if (!rotated_) return {wrap180(geo.x - lon0_), geo.y};
+        if (!rotated_)
+            return {wrap180(geo.x - lon0_), geo.y};
         const auto [x, y, z] = unit_vector(geo.x - lon0_, geo.y);
         const double c = std::cos(lat0_ * deg), s = std::sin(lat0_ * deg);
         return from_unit_vector(x * c + z * s, y, -x * s + z * c);
     }
 
     LonLat to_geographic(LonLat work) const {
-        if (!rotated_) return {wrap180(work.x + lon0_), work.y};
+        if (!rotated_)
+            return {wrap180(work.x + lon0_), work.y};
         const auto [x, y, z] = unit_vector(work.x, work.y);
         const double c = std::cos(lat0_ * deg), s = std::sin(lat0_ * deg);
         LonLat geo = from_unit_vector(x * c - z * s, y, x * s + z * c);
@@ -82,13 +84,13 @@ public:
     double lat_min() const { return lat_min_; }
     double lat_max() const { return lat_max_; }
 
-private:
+  private:
     struct Vec3 {
         double x, y, z;
     };
     static Vec3 unit_vector(double lon, double lat) {
-        return {std::cos(lat * deg) * std::cos(lon * deg), std::cos(lat * deg) * std::sin(lon * deg),
-                std::sin(lat * deg)};
+        return {std::cos(lat * deg) * std::cos(lon * deg),
+                std::cos(lat * deg) * std::sin(lon * deg), std::sin(lat * deg)};
     }
     static LonLat from_unit_vector(double x, double y, double z) {
         return {std::atan2(y, x) / deg, std::asin(std::clamp(z, -1.0, 1.0)) / deg};
@@ -102,7 +104,7 @@ private:
 // ---- rings in the working frame -------------------------------------------------------
 
 /// Adds multiples of 360 so no step between neighbours is longer than 180 degrees.
-void make_continuous(LonLatLine& line) {
+void make_continuous(LonLatLine &line) {
     for (std::size_t i = 1; i < line.size(); ++i) {
         double step = line[i].x - line[i - 1].x;
         step -= 360 * std::round(step / 360);
@@ -112,13 +114,16 @@ void make_continuous(LonLatLine& line) {
 
 /// A continuous ring that ends 360 degrees away from its start goes round a pole: close it
 /// along that pole's latitude so it becomes a plain polygon in the plane. True when it did.
-bool close_round_pole(LonLatRing& ring) {
-    if (ring.size() < 2) return false;
+bool close_round_pole(LonLatRing &ring) {
+    if (ring.size() < 2)
+        return false;
     const LonLat first = ring.front();
     const LonLat last = ring.back();
-    if (std::abs(last.x - first.x) < 180) return false;
+    if (std::abs(last.x - first.x) < 180)
+        return false;
     double lat_sum = 0;
-    for (const LonLat& p : ring) lat_sum += p.y;
+    for (const LonLat &p : ring)
+        lat_sum += p.y;
     const double pole = lat_sum < 0 ? -90 : 90;
     ring.push_back({last.x, pole});
     ring.push_back({first.x, pole});
@@ -126,14 +131,15 @@ bool close_round_pole(LonLatRing& ring) {
     return true;
 }
 
-double mean_x(const LonLatRing& ring) {
+double mean_x(const LonLatRing &ring) {
     double sum = 0;
-    for (const LonLat& p : ring) sum += p.x;
+    for (const LonLat &p : ring)
+        sum += p.x;
     return ring.empty() ? 0 : sum / ring.size();
 }
 
 /// Shifts a hole by a multiple of 360 so it sits inside its outer ring's longitude range.
-void align_hole(LonLatRing& hole, double outer_min, double outer_max) {
+void align_hole(LonLatRing &hole, double outer_min, double outer_max) {
     const double centre = mean_x(hole);
     double best_shift = 0, best_distance = 1e300;
     for (int k = -1; k <= 1; ++k) {
@@ -144,18 +150,21 @@ void align_hole(LonLatRing& hole, double outer_min, double outer_max) {
             best_shift = 360.0 * k;
         }
     }
-    for (LonLat& p : hole) p.x += best_shift;
+    for (LonLat &p : hole)
+        p.x += best_shift;
 }
 
 struct Extent {
     double min_x = 1e300, max_x = -1e300, min_y = 1e300, max_y = -1e300;
-    void add(const LonLatRing& ring) {
-        for (const LonLat& p : ring) {
-            min_x = std::min(min_x, p.x); max_x = std::max(max_x, p.x);
-            min_y = std::min(min_y, p.y); max_y = std::max(max_y, p.y);
+    void add(const LonLatRing &ring) {
+        for (const LonLat &p : ring) {
+            min_x = std::min(min_x, p.x);
+            max_x = std::max(max_x, p.x);
+            min_y = std::min(min_y, p.y);
+            max_y = std::max(max_y, p.y);
         }
     }
-    bool contains(const Extent& o) const {
+    bool contains(const Extent &o) const {
         return o.min_x >= min_x && o.max_x <= max_x && o.min_y >= min_y && o.max_y <= max_y;
     }
 };
@@ -169,21 +178,24 @@ struct WorkingPolygon {
 };
 
 /// Working-frame polygon: continuous rings, pole rings closed, holes beside their outer ring.
-WorkingPolygon to_working_polygon(const LonLatPolygon& geographic, const Frame& frame) {
+WorkingPolygon to_working_polygon(const LonLatPolygon &geographic, const Frame &frame) {
     WorkingPolygon out;
-    for (const LonLatRing& ring : geographic) {
+    for (const LonLatRing &ring : geographic) {
         LonLatRing work;
         work.reserve(ring.size() + 3);
-        for (const LonLat& p : ring) work.push_back(frame.to_work(p));
+        for (const LonLat &p : ring)
+            work.push_back(frame.to_work(p));
         make_continuous(work);
         const bool round_pole = close_round_pole(work);
         if (!out.rings.empty()) {
             Extent outer;
             outer.add(out.rings.front());
-            if (!round_pole) align_hole(work, outer.min_x, outer.max_x);
+            if (!round_pole)
+                align_hole(work, outer.min_x, outer.max_x);
             Extent hole;
             hole.add(work);
-            if (round_pole || !outer.contains(hole)) out.combine_even_odd = true;
+            if (round_pole || !outer.contains(hole))
+                out.combine_even_odd = true;
         }
         out.rings.push_back(std::move(work));
     }
@@ -192,7 +204,7 @@ WorkingPolygon to_working_polygon(const LonLatPolygon& geographic, const Frame& 
 
 // ---- cutting with OGR ------------------------------------------------------------------
 
-OGRLinearRing to_ogr_ring(const LonLatRing& ring) {
+OGRLinearRing to_ogr_ring(const LonLatRing &ring) {
     OGRLinearRing out;
     out.setNumPoints(static_cast<int>(ring.size()), FALSE);
     for (std::size_t i = 0; i < ring.size(); ++i)
@@ -201,56 +213,62 @@ OGRLinearRing to_ogr_ring(const LonLatRing& ring) {
     return out;
 }
 
-std::unique_ptr<OGRPolygon> to_ogr_polygon(const LonLatPolygon& polygon) {
+std::unique_ptr<OGRPolygon> to_ogr_polygon(const LonLatPolygon &polygon) {
     auto out = std::make_unique<OGRPolygon>();
-    for (const LonLatRing& ring : polygon) {
+    for (const LonLatRing &ring : polygon) {
         OGRLinearRing r = to_ogr_ring(ring);
         out->addRing(&r);
     }
     return out;
 }
 
-LonLatRing from_ogr_curve(const OGRSimpleCurve& curve, double shift) {
+LonLatRing from_ogr_curve(const OGRSimpleCurve &curve, double shift) {
     LonLatRing out;
     out.reserve(curve.getNumPoints());
-    for (int i = 0; i < curve.getNumPoints(); ++i) out.push_back({curve.getX(i) + shift, curve.getY(i)});
+    for (int i = 0; i < curve.getNumPoints(); ++i)
+        out.push_back({curve.getX(i) + shift, curve.getY(i)});
     return out;
 }
 
 /// Appends every polygon in `geometry` (polygon, multipolygon or collection), shifted in x.
-void collect_polygons(const OGRGeometry* geometry, double shift, std::vector<LonLatPolygon>& out) {
-    if (!geometry) return;
+void collect_polygons(const OGRGeometry *geometry, double shift, std::vector<LonLatPolygon> &out) {
+    if (!geometry)
+        return;
     const auto type = wkbFlatten(geometry->getGeometryType());
     if (type == wkbPolygon) {
-        const auto* polygon = geometry->toPolygon();
+        const auto *polygon = geometry->toPolygon();
         LonLatPolygon p;
-        for (const OGRLinearRing* ring : *polygon) p.push_back(from_ogr_curve(*ring, shift));
-        if (!p.empty() && p.front().size() >= 4) out.push_back(std::move(p));
+        for (const OGRLinearRing *ring : *polygon)
+            p.push_back(from_ogr_curve(*ring, shift));
+        if (!p.empty() && p.front().size() >= 4)
+            out.push_back(std::move(p));
     } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *geometry->toGeometryCollection())
+        for (const OGRGeometry *part : *geometry->toGeometryCollection())
             collect_polygons(part, shift, out);
     }
 }
 
-void collect_lines(const OGRGeometry* geometry, double shift, std::vector<LonLatLine>& out) {
-    if (!geometry) return;
+void collect_lines(const OGRGeometry *geometry, double shift, std::vector<LonLatLine> &out) {
+    if (!geometry)
+        return;
     const auto type = wkbFlatten(geometry->getGeometryType());
     if (type == wkbLineString) {
         LonLatLine line = from_ogr_curve(*geometry->toLineString(), shift);
-        if (line.size() >= 2) out.push_back(std::move(line));
+        if (line.size() >= 2)
+            out.push_back(std::move(line));
     } else if (type == wkbMultiLineString || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *geometry->toGeometryCollection())
+        for (const OGRGeometry *part : *geometry->toGeometryCollection())
             collect_lines(part, shift, out);
     }
 }
 
 /// The three copies of the visible window: the seam falls between them.
 struct Window {
-    double shift;  ///< add to a piece cut by this window to bring it back to the middle
+    double shift; ///< add to a piece cut by this window to bring it back to the middle
     OGRPolygon box;
 };
 
-std::vector<Window> windows(const Frame& frame) {
+std::vector<Window> windows(const Frame &frame) {
     std::vector<Window> out;
     for (int k = -1; k <= 1; ++k) {
         const double centre = 360.0 * k;
@@ -267,58 +285,66 @@ std::vector<Window> windows(const Frame& frame) {
     return out;
 }
 
-bool inside_middle_window(const Extent& e, const Frame& frame) {
+bool inside_middle_window(const Extent &e, const Frame &frame) {
     return e.min_x >= -frame.half_width() && e.max_x <= frame.half_width() &&
            e.min_y >= frame.lat_min() && e.max_y <= frame.lat_max();
 }
 
-bool overlaps(const Extent& e, const OGRGeometry& box) {
+bool overlaps(const Extent &e, const OGRGeometry &box) {
     OGREnvelope b;
     box.getEnvelope(&b);
     return e.min_x <= b.MaxX && e.max_x >= b.MinX && e.min_y <= b.MaxY && e.max_y >= b.MinY;
 }
 
 std::unique_ptr<OGRGeometry> valid(std::unique_ptr<OGRGeometry> shape) {
-    if (shape && !shape->IsValid()) shape.reset(shape->MakeValid());
+    if (shape && !shape->IsValid())
+        shape.reset(shape->MakeValid());
     return shape;
 }
 
 /// The region covered an odd number of times by the rings, as a valid OGR geometry.
-std::unique_ptr<OGRGeometry> even_odd_region(const LonLatPolygon& rings) {
+std::unique_ptr<OGRGeometry> even_odd_region(const LonLatPolygon &rings) {
     std::unique_ptr<OGRGeometry> region;
-    for (const LonLatRing& ring : rings) {
+    for (const LonLatRing &ring : rings) {
         auto part = valid(to_ogr_polygon({ring}));
-        if (!part) continue;
+        if (!part)
+            continue;
         region = region ? std::unique_ptr<OGRGeometry>(region->SymDifference(part.get()))
                         : std::move(part);
-        if (!region) return nullptr;
+        if (!region)
+            return nullptr;
     }
     return region;
 }
 
 /// Cuts a working-frame polygon into pieces that each lie inside the middle window.
-std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon& working, const Frame& frame,
-                                       const std::vector<Window>& cut_windows) {
-    const LonLatPolygon& polygon = working.rings;
+std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon &working, const Frame &frame,
+                                       const std::vector<Window> &cut_windows) {
+    const LonLatPolygon &polygon = working.rings;
     Extent extent;
-    for (const LonLatRing& ring : polygon) extent.add(ring);
-    if (!working.combine_even_odd && inside_middle_window(extent, frame)) return {polygon};
+    for (const LonLatRing &ring : polygon)
+        extent.add(ring);
+    if (!working.combine_even_odd && inside_middle_window(extent, frame))
+        return {polygon};
 
-    std::unique_ptr<OGRGeometry> shape = working.combine_even_odd
-                                             ? even_odd_region(polygon)
-                                             : std::unique_ptr<OGRGeometry>(to_ogr_polygon(polygon));
+    std::unique_ptr<OGRGeometry> shape =
+        working.combine_even_odd ? even_odd_region(polygon)
+                                 : std::unique_ptr<OGRGeometry>(to_ogr_polygon(polygon));
     std::vector<LonLatPolygon> pieces;
-    if (!shape) return pieces;
+    if (!shape)
+        return pieces;
     bool repaired = false;
-    for (const Window& w : cut_windows) {
-        if (!overlaps(extent, w.box)) continue;
+    for (const Window &w : cut_windows) {
+        if (!overlaps(extent, w.box))
+            continue;
         std::unique_ptr<OGRGeometry> piece(shape->Intersection(&w.box));
         // GEOS refuses self-intersecting input (a stitched ring after unwrapping can touch
         // itself); repair once and retry, which is cheaper than validating every polygon.
         if (!piece && !repaired) {
             shape.reset(shape->MakeValid());
             repaired = true;
-            if (!shape) return pieces;
+            if (!shape)
+                return pieces;
             piece.reset(shape->Intersection(&w.box));
         }
         collect_polygons(piece.get(), w.shift, pieces);
@@ -326,17 +352,20 @@ std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon& working, const Fram
     return pieces;
 }
 
-std::vector<LonLatLine> cut_line(LonLatLine line, const Frame& frame,
-                                 const std::vector<Window>& cut_windows) {
+std::vector<LonLatLine> cut_line(LonLatLine line, const Frame &frame,
+                                 const std::vector<Window> &cut_windows) {
     make_continuous(line);
     Extent extent;
     extent.add(line);
-    if (inside_middle_window(extent, frame)) return {line};
+    if (inside_middle_window(extent, frame))
+        return {line};
     OGRLineString shape;
-    for (const LonLat& p : line) shape.addPoint(p.x, p.y);
+    for (const LonLat &p : line)
+        shape.addPoint(p.x, p.y);
     std::vector<LonLatLine> pieces;
-    for (const Window& w : cut_windows) {
-        if (!overlaps(extent, w.box)) continue;
+    for (const Window &w : cut_windows) {
+        if (!overlaps(extent, w.box))
+            continue;
         std::unique_ptr<OGRGeometry> piece(shape.Intersection(&w.box));
         collect_lines(piece.get(), w.shift, pieces);
     }
@@ -346,9 +375,10 @@ std::vector<LonLatLine> cut_line(LonLatLine line, const Frame& frame,
 // ---- densify and project ---------------------------------------------------------------
 
 /// Inserts points so no step is longer than densify_step degrees in x or y.
-LonLatLine densify(const LonLatLine& line) {
+LonLatLine densify(const LonLatLine &line) {
     LonLatLine out;
-    if (line.empty()) return out;
+    if (line.empty())
+        return out;
     out.reserve(line.size());
     out.push_back(line.front());
     for (std::size_t i = 1; i < line.size(); ++i) {
@@ -365,21 +395,23 @@ LonLatLine densify(const LonLatLine& line) {
 }
 
 /// Projects working-frame points, dropping invisible ones and repeated points.
-std::vector<Point> project_line(const LonLatLine& work, const Frame& frame,
-                                const project::Projector& projector) {
+std::vector<Point> project_line(const LonLatLine &work, const Frame &frame,
+                                const project::Projector &projector) {
     std::vector<Point> out;
     out.reserve(work.size());
-    for (const LonLat& w : densify(work)) {
+    for (const LonLat &w : densify(work)) {
         const LonLat geo = frame.to_geographic(w);
         const auto p = projector.forward(geo.x, geo.y);
-        if (!p) continue;
-        if (!out.empty() && out.back().x == p->x && out.back().y == p->y) continue;
+        if (!p)
+            continue;
+        if (!out.empty() && out.back().x == p->x && out.back().y == p->y)
+            continue;
         out.push_back(*p);
     }
     return out;
 }
 
-Ring project_ring(const LonLatRing& work, const Frame& frame, const project::Projector& projector) {
+Ring project_ring(const LonLatRing &work, const Frame &frame, const project::Projector &projector) {
     Ring ring = project_line(work, frame, projector);
     // Ring closes implicitly.
     if (ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y)
@@ -388,36 +420,41 @@ Ring project_ring(const LonLatRing& work, const Frame& frame, const project::Pro
 }
 
 struct Projection {
-    const project::Projector& projector;
+    const project::Projector &projector;
     Frame frame;
     std::vector<Window> cut_windows;
 };
 
 /// Geographic polygon -> its projected pieces, cut at the seam (and the horizon).
-std::vector<Polygon> project_polygon(const LonLatPolygon& geographic, const Projection& proj) {
+std::vector<Polygon> project_polygon(const LonLatPolygon &geographic, const Projection &proj) {
     std::vector<Polygon> out;
     const WorkingPolygon work = to_working_polygon(geographic, proj.frame);
-    for (const LonLatPolygon& piece : cut_polygon(work, proj.frame, proj.cut_windows)) {
+    for (const LonLatPolygon &piece : cut_polygon(work, proj.frame, proj.cut_windows)) {
         Polygon polygon;
-        for (const LonLatRing& ring : piece) {
+        for (const LonLatRing &ring : piece) {
             Ring projected = project_ring(ring, proj.frame, proj.projector);
-            if (projected.size() >= 3) polygon.rings.push_back(std::move(projected));
-            else if (polygon.rings.empty()) break;  // an outer ring too small to draw
+            if (projected.size() >= 3)
+                polygon.rings.push_back(std::move(projected));
+            else if (polygon.rings.empty())
+                break; // an outer ring too small to draw
         }
-        if (!polygon.rings.empty()) out.push_back(std::move(polygon));
+        if (!polygon.rings.empty())
+            out.push_back(std::move(polygon));
     }
     return out;
 }
 
 /// Geographic polyline (already densified) -> projected pieces.
-std::vector<Polyline> project_polyline(const LonLatLine& geographic, const Projection& proj) {
+std::vector<Polyline> project_polyline(const LonLatLine &geographic, const Projection &proj) {
     LonLatLine work;
     work.reserve(geographic.size());
-    for (const LonLat& p : geographic) work.push_back(proj.frame.to_work(p));
+    for (const LonLat &p : geographic)
+        work.push_back(proj.frame.to_work(p));
     std::vector<Polyline> out;
-    for (const LonLatLine& piece : cut_line(std::move(work), proj.frame, proj.cut_windows)) {
+    for (const LonLatLine &piece : cut_line(std::move(work), proj.frame, proj.cut_windows)) {
         Polyline line = project_line(piece, proj.frame, proj.projector);
-        if (line.size() >= 2) out.push_back(std::move(line));
+        if (line.size() >= 2)
+            out.push_back(std::move(line));
     }
     return out;
 }
@@ -426,12 +463,14 @@ std::vector<Polyline> project_polyline(const LonLatLine& geographic, const Proje
 
 LonLatLine geographic_line(LonLat from, LonLat to) { return densify({from, to}); }
 
-std::vector<Polyline> graticule(double step, const Projection& proj,
-                                const project::ProjectionSpec& spec) {
+std::vector<Polyline> graticule(double step, const Projection &proj,
+                                const project::ProjectionSpec &spec) {
     std::vector<Polyline> out;
-    if (!(step > 0)) return out;
-    auto append = [&](const LonLatLine& line) {
-        for (Polyline& piece : project_polyline(line, proj)) out.push_back(std::move(piece));
+    if (!(step > 0))
+        return out;
+    auto append = [&](const LonLatLine &line) {
+        for (Polyline &piece : project_polyline(line, proj))
+            out.push_back(std::move(piece));
     };
     const int meridians = static_cast<int>(std::floor(360 / step + 1e-9));
     for (int i = 0; i < meridians; ++i) {
@@ -449,10 +488,12 @@ std::vector<Polyline> graticule(double step, const Projection& proj,
 }
 
 /// The projection's edge: the middle window's boundary, traced in the working frame.
-Ring outline(const Projection& proj) {
-    const Frame& f = proj.frame;
-    const LonLatRing edge{{-f.half_width(), f.lat_min()}, {-f.half_width(), f.lat_max()},
-                          {f.half_width(), f.lat_max()},  {f.half_width(), f.lat_min()},
+Ring outline(const Projection &proj) {
+    const Frame &f = proj.frame;
+    const LonLatRing edge{{-f.half_width(), f.lat_min()},
+                          {-f.half_width(), f.lat_max()},
+                          {f.half_width(), f.lat_max()},
+                          {f.half_width(), f.lat_min()},
                           {-f.half_width(), f.lat_min()}};
     return project_ring(edge, f, proj.projector);
 }
@@ -467,29 +508,35 @@ std::map<int, std::string> iso_numeric_to_alpha2() {
     std::string line;
     while (std::getline(in, line)) {
         const auto tab = line.find('\t');
-        if (tab == std::string::npos || tab == 0) continue;
+        if (tab == std::string::npos || tab == 0)
+            continue;
         const std::string numeric = line.substr(0, tab);
-        if (numeric.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (numeric.find_first_not_of("0123456789") != std::string::npos)
+            continue;
         const auto tab2 = line.find('\t', tab + 1);
-        std::string alpha2 = line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
-        if (!alpha2.empty() && alpha2.back() == '\r') alpha2.pop_back();
+        std::string alpha2 =
+            line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+        if (!alpha2.empty() && alpha2.back() == '\r')
+            alpha2.pop_back();
         out[std::stoi(numeric)] = alpha2;
     }
     return out;
 }
 
-std::string alpha2_for(const std::string& id, const std::string& name,
-                       const std::map<int, std::string>& codes) {
+std::string alpha2_for(const std::string &id, const std::string &name,
+                       const std::map<int, std::string> &codes) {
     if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
         const auto it = codes.find(std::stoi(id));
-        if (it != codes.end()) return it->second;
+        if (it != codes.end())
+            return it->second;
     }
-    if (name == "Kosovo") return "XK";  // no ISO numeric code; XK by convention
+    if (name == "Kosovo")
+        return "XK"; // no ISO numeric code; XK by convention
     return {};
 }
 
 /// Geographic polygons of a geometry (polygon or multipolygon); other types give none.
-std::vector<LonLatPolygon> geographic_polygons(const OGRGeometry* geometry) {
+std::vector<LonLatPolygon> geographic_polygons(const OGRGeometry *geometry) {
     std::vector<LonLatPolygon> out;
     collect_polygons(geometry, 0, out);
     return out;
@@ -497,20 +544,24 @@ std::vector<LonLatPolygon> geographic_polygons(const OGRGeometry* geometry) {
 
 /// An embedded TopoJSON file opened from memory, removed again when done.
 class MemoryDataset {
-public:
-    explicit MemoryDataset(const std::string& resource) : path_("/vsimem/dcmap/basemap/" + resource) {
+  public:
+    explicit MemoryDataset(const std::string &resource)
+        : path_("/vsimem/dcmap/basemap/" + resource) {
         static std::once_flag registered;
         std::call_once(registered, [] { GDALAllRegister(); });
         const std::string_view bytes = resources::get(resource);
-        if (bytes.empty()) throw IoError("error: embedded base map '" + resource + "' is missing");
+        if (bytes.empty())
+            throw IoError("error: embedded base map '" + resource + "' is missing");
         // GDAL only reads the buffer (bTakeOwnership = FALSE), so the const_cast is safe.
-        VSILFILE* file = VSIFileFromMemBuffer(
-            path_.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
+        VSILFILE *file = VSIFileFromMemBuffer(
+            path_.c_str(), reinterpret_cast<GByte *>(const_cast<char *>(bytes.data())),
             static_cast<vsi_l_offset>(bytes.size()), FALSE);
-        if (!file) throw IoError("error: cannot register base map '" + resource + "' in memory");
+        if (!file)
+            throw IoError("error: cannot register base map '" + resource + "' in memory");
         VSIFCloseL(file);
-        const char* const drivers[] = {"TopoJSON", nullptr};
-        dataset_.reset(GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+        const char *const drivers[] = {"TopoJSON", nullptr};
+        dataset_.reset(
+            GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
         if (!dataset_) {
             VSIUnlink(path_.c_str());
             throw IoError("error: cannot read embedded base map '" + resource + "'");
@@ -520,67 +571,71 @@ public:
         dataset_.reset();
         VSIUnlink(path_.c_str());
     }
-    MemoryDataset(const MemoryDataset&) = delete;
-    MemoryDataset& operator=(const MemoryDataset&) = delete;
+    MemoryDataset(const MemoryDataset &) = delete;
+    MemoryDataset &operator=(const MemoryDataset &) = delete;
 
-    OGRLayer& layer(const char* name, const std::string& resource) {
-        OGRLayer* layer = dataset_->GetLayerByName(name);
-        if (!layer) throw IoError("error: base map '" + resource + "' has no layer '" + name + "'");
+    OGRLayer &layer(const char *name, const std::string &resource) {
+        OGRLayer *layer = dataset_->GetLayerByName(name);
+        if (!layer)
+            throw IoError("error: base map '" + resource + "' has no layer '" + name + "'");
         return *layer;
     }
 
-private:
+  private:
     std::string path_;
     GDALDatasetUniquePtr dataset_;
 };
 
-std::string field_text(const OGRFeature& feature, const char* field) {
+std::string field_text(const OGRFeature &feature, const char *field) {
     const int index = feature.GetFieldIndex(field);
-    if (index < 0 || !feature.IsFieldSetAndNotNull(index)) return {};
+    if (index < 0 || !feature.IsFieldSetAndNotNull(index))
+        return {};
     return feature.GetFieldAsString(index);
 }
 
-std::vector<CountryShape> read_countries(MemoryDataset& data, const std::string& resource,
-                                         const Projection& proj) {
+std::vector<CountryShape> read_countries(MemoryDataset &data, const std::string &resource,
+                                         const Projection &proj) {
     const auto codes = iso_numeric_to_alpha2();
-    OGRLayer& layer = data.layer("countries", resource);
+    OGRLayer &layer = data.layer("countries", resource);
     layer.ResetReading();
     std::vector<CountryShape> out;
-    for (const auto& feature : layer) {
+    for (const auto &feature : layer) {
         CountryShape country;
         country.name = field_text(*feature, "name");
         country.iso2 = alpha2_for(field_text(*feature, "id"), country.name, codes);
-        for (const LonLatPolygon& p : geographic_polygons(feature->GetGeometryRef()))
-            for (Polygon& piece : project_polygon(p, proj)) country.polygons.push_back(std::move(piece));
+        for (const LonLatPolygon &p : geographic_polygons(feature->GetGeometryRef()))
+            for (Polygon &piece : project_polygon(p, proj))
+                country.polygons.push_back(std::move(piece));
         out.push_back(std::move(country));
     }
     return out;
 }
 
-std::vector<Polygon> read_land(MemoryDataset& data, const std::string& resource,
-                               const Projection& proj) {
-    OGRLayer& layer = data.layer("land", resource);
+std::vector<Polygon> read_land(MemoryDataset &data, const std::string &resource,
+                               const Projection &proj) {
+    OGRLayer &layer = data.layer("land", resource);
     layer.ResetReading();
     std::vector<Polygon> out;
-    for (const auto& feature : layer)
-        for (const LonLatPolygon& p : geographic_polygons(feature->GetGeometryRef()))
-            for (Polygon& piece : project_polygon(p, proj)) out.push_back(std::move(piece));
+    for (const auto &feature : layer)
+        for (const LonLatPolygon &p : geographic_polygons(feature->GetGeometryRef()))
+            for (Polygon &piece : project_polygon(p, proj))
+                out.push_back(std::move(piece));
     return out;
 }
 
 /// Routes GDAL's messages to nowhere while alive: library code never prints, and the
 /// validity warnings GEOS gives for raw stitched rings are expected and repaired.
 class QuietGdal {
-public:
+  public:
     QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
     ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
+    QuietGdal(const QuietGdal &) = delete;
+    QuietGdal &operator=(const QuietGdal &) = delete;
 };
 
 } // namespace detail
 
-ProjectedBasemap build_basemap(const project::Projector& projector, Detail detail,
+ProjectedBasemap build_basemap(const project::Projector &projector, Detail detail,
                                double graticule_step) {
     const detail::QuietGdal quiet;
     const detail::Frame frame(projector.spec());
@@ -596,7 +651,8 @@ ProjectedBasemap build_basemap(const project::Projector& projector, Detail detai
     out.land = detail::read_land(data, resource, proj);
     out.graticule = detail::graticule(graticule_step, proj, projector.spec());
     out.outline = detail::outline(proj);
-    for (const Point& p : out.outline) out.bounds.expand(p);
+    for (const Point &p : out.outline)
+        out.bounds.expand(p);
     return out;
 }
 

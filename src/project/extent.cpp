@@ -11,11 +11,11 @@ namespace dcmap::project {
 namespace detail {
 
 /// Degrees of padding and minimum view size, as fractions of the world's width.
-constexpr double auto_padding = 0.10;      // of the sites' own span, each side
-constexpr double auto_min_span = 25.0 / 360.0;  // so one site does not zoom to a street
+constexpr double auto_padding = 0.10;          // of the sites' own span, each side
+constexpr double auto_min_span = 25.0 / 360.0; // so one site does not zoom to a street
 constexpr int box_edge_steps = 64;
 
-InputError malformed_extent(const std::string& extent, const std::string& why) {
+InputError malformed_extent(const std::string &extent, const std::string &why) {
     return InputError({}, "invalid --extent '" + extent + "': " + why,
                       "use world, auto, or W,S,E,N in degrees, e.g. -30,30,60,72 "
                       "(W > E crosses the antimeridian)");
@@ -25,7 +25,7 @@ struct LonLatBox {
     double west = 0, south = 0, east = 0, north = 0;
 };
 
-LonLatBox parse_lonlat_box(const std::string& extent) {
+LonLatBox parse_lonlat_box(const std::string &extent) {
     std::vector<double> values;
     std::stringstream in(extent);
     std::string field;
@@ -34,7 +34,7 @@ LonLatBox parse_lonlat_box(const std::string& extent) {
         double v = 0;
         try {
             v = std::stod(field, &used);
-        } catch (const std::exception&) {
+        } catch (const std::exception &) {
             throw malformed_extent(extent, "'" + field + "' is not a number");
         }
         if (field.find_first_not_of(" \t", used) != std::string::npos || !std::isfinite(v))
@@ -48,30 +48,34 @@ LonLatBox parse_lonlat_box(const std::string& extent) {
         throw malformed_extent(extent, "longitudes must be within -180..180");
     if (std::abs(box.south) > 90 || std::abs(box.north) > 90)
         throw malformed_extent(extent, "latitudes must be within -90..90");
-    if (box.south >= box.north) throw malformed_extent(extent, "south must be less than north");
-    if (box.west == box.east) throw malformed_extent(extent, "west and east are equal");
+    if (box.south >= box.north)
+        throw malformed_extent(extent, "south must be less than north");
+    if (box.west == box.east)
+        throw malformed_extent(extent, "west and east are equal");
     return box;
 }
 
 /// Projected bounds of the box's densified edges and interior grid (a box's projected
 /// extreme need not lie on its corners).
-Box project_lonlat_box(const LonLatBox& box, const Projector& projector) {
+Box project_lonlat_box(const LonLatBox &box, const Projector &projector) {
     const double east = box.east < box.west ? box.east + 360 : box.east;
     Box out;
     for (int i = 0; i <= box_edge_steps; ++i) {
         for (int j = 0; j <= box_edge_steps; ++j) {
             const double lon = box.west + (east - box.west) * i / box_edge_steps;
             const double lat = box.south + (box.north - box.south) * j / box_edge_steps;
-            if (auto p = projector.forward(lon > 180 ? lon - 360 : lon, lat)) out.expand(*p);
+            if (auto p = projector.forward(lon > 180 ? lon - 360 : lon, lat))
+                out.expand(*p);
         }
     }
     return out;
 }
 
 /// Shrinks or slides `box` so it stays inside `world`, keeping its size where it fits.
-Box keep_inside(Box box, const Box& world) {
-    if (world.empty()) return box;
-    auto fit = [](double& lo, double& hi, double wlo, double whi) {
+Box keep_inside(Box box, const Box &world) {
+    if (world.empty())
+        return box;
+    auto fit = [](double &lo, double &hi, double wlo, double whi) {
         const double span = hi - lo;
         if (span >= whi - wlo) {
             lo = wlo;
@@ -89,12 +93,14 @@ Box keep_inside(Box box, const Box& world) {
     return box;
 }
 
-Box auto_view(const Projector& projector, const Box& world,
-              const std::vector<Point>& site_lonlats) {
+Box auto_view(const Projector &projector, const Box &world,
+              const std::vector<Point> &site_lonlats) {
     Box sites;
-    for (const Point& ll : site_lonlats)
-        if (auto p = projector.forward(ll.x, ll.y)) sites.expand(*p);
-    if (sites.empty()) return world;
+    for (const Point &ll : site_lonlats)
+        if (auto p = projector.forward(ll.x, ll.y))
+            sites.expand(*p);
+    if (sites.empty())
+        return world;
     const double min_span = world.empty() ? 0 : world.width() * auto_min_span;
     const double pad_x = std::max(sites.width() * auto_padding, (min_span - sites.width()) / 2);
     const double pad_y = std::max(sites.height() * auto_padding, (min_span - sites.height()) / 2);
@@ -104,11 +110,13 @@ Box auto_view(const Projector& projector, const Box& world,
 
 } // namespace detail
 
-Box compute_view(const std::string& extent, const Projector& projector,
-                 const ProjectedBasemap& basemap, const std::vector<Point>& site_lonlats) {
-    const Box& world = basemap.bounds;
-    if (extent.empty() || extent == "world") return world;
-    if (extent == "auto") return detail::auto_view(projector, world, site_lonlats);
+Box compute_view(const std::string &extent, const Projector &projector,
+                 const ProjectedBasemap &basemap, const std::vector<Point> &site_lonlats) {
+    const Box &world = basemap.bounds;
+    if (extent.empty() || extent == "world")
+        return world;
+    if (extent == "auto")
+        return detail::auto_view(projector, world, site_lonlats);
     const detail::LonLatBox box = detail::parse_lonlat_box(extent);
     const Box view = detail::project_lonlat_box(box, projector);
     if (view.empty())

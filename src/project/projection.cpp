@@ -16,24 +16,22 @@ namespace detail {
 constexpr double web_mercator_max_lat = 85.0511287798066;
 
 struct NamedProjection {
-    const char* name;
-    const char* base;  ///< PROJ string without the centre
+    const char *name;
+    const char *base; ///< PROJ string without the centre
 };
 
 // Spheres for web-mercator and orthographic so the visibility tests below are exact.
 const NamedProjection named_projections[] = {
-    {"equal-earth", "+proj=eqearth +ellps=WGS84"},
-    {"robinson", "+proj=robin +ellps=WGS84"},
-    {"natural-earth", "+proj=natearth +ellps=WGS84"},
-    {"web-mercator", "+proj=merc +R=6378137"},
-    {"plate-carree", "+proj=eqc +ellps=WGS84"},
-    {"orthographic", "+proj=ortho +R=6371000"},
+    {"equal-earth", "+proj=eqearth +ellps=WGS84"},    {"robinson", "+proj=robin +ellps=WGS84"},
+    {"natural-earth", "+proj=natearth +ellps=WGS84"}, {"web-mercator", "+proj=merc +R=6378137"},
+    {"plate-carree", "+proj=eqc +ellps=WGS84"},       {"orthographic", "+proj=ortho +R=6371000"},
 };
 
 std::string valid_names() {
     std::string out;
-    for (const auto& p : named_projections) {
-        if (!out.empty()) out += ", ";
+    for (const auto &p : named_projections) {
+        if (!out.empty())
+            out += ", ";
         out += p.name;
     }
     return out + ", or a PROJ string such as \"+proj=moll\"";
@@ -47,20 +45,22 @@ std::string number_text(double value) {
     return out.str();
 }
 
-std::string trim(const std::string& text) {
+std::string trim(const std::string &text) {
     const auto begin = text.find_first_not_of(" \t");
-    if (begin == std::string::npos) return {};
+    if (begin == std::string::npos)
+        return {};
     const auto end = text.find_last_not_of(" \t");
     return text.substr(begin, end - begin + 1);
 }
 
-bool parse_number(const std::string& text, double& value) {
+bool parse_number(const std::string &text, double &value) {
     const std::string t = trim(text);
-    if (t.empty()) return false;
+    if (t.empty())
+        return false;
     std::size_t used = 0;
     try {
         value = std::stod(t, &used);
-    } catch (const std::exception&) {
+    } catch (const std::exception &) {
         return false;
     }
     return used == t.size() && std::isfinite(value);
@@ -71,9 +71,10 @@ struct Center {
     std::optional<double> lat;
 };
 
-Center parse_center(const std::string& center) {
+Center parse_center(const std::string &center) {
     Center out;
-    if (trim(center).empty()) return out;
+    if (trim(center).empty())
+        return out;
     const auto comma = center.find(',');
     const std::string lon_text = center.substr(0, comma);
     double lon = 0;
@@ -84,25 +85,29 @@ Center parse_center(const std::string& center) {
     if (!lon_ok || !lat_ok)
         throw InputError({}, "invalid --center '" + center + "'",
                          "use LON or LON,LAT in degrees, e.g. 150 or -40,30");
-    if (lon > 180) lon -= 360;
+    if (lon > 180)
+        lon -= 360;
     out.lon = lon;
-    if (comma != std::string::npos) out.lat = lat;
+    if (comma != std::string::npos)
+        out.lat = lat;
     return out;
 }
 
 /// The value of "+key=" in a PROJ string, when present and numeric.
-std::optional<double> proj_parameter(const std::string& definition, const std::string& key) {
+std::optional<double> proj_parameter(const std::string &definition, const std::string &key) {
     const std::string needle = "+" + key + "=";
     const auto at = definition.find(needle);
-    if (at == std::string::npos) return std::nullopt;
+    if (at == std::string::npos)
+        return std::nullopt;
     const auto start = at + needle.size();
     const auto end = definition.find_first_of(" \t", start);
     double value = 0;
-    if (!parse_number(definition.substr(start, end - start), value)) return std::nullopt;
+    if (!parse_number(definition.substr(start, end - start), value))
+        return std::nullopt;
     return value;
 }
 
-ProjectionSpec named_spec(const NamedProjection& named, const Center& center) {
+ProjectionSpec named_spec(const NamedProjection &named, const Center &center) {
     ProjectionSpec spec;
     spec.name = named.name;
     spec.center_lon = center.lon.value_or(0);
@@ -113,11 +118,12 @@ ProjectionSpec named_spec(const NamedProjection& named, const Center& center) {
         spec.center_lat = center.lat.value_or(20);
         spec.definition += " +lat_0=" + number_text(spec.center_lat);
     }
-    if (spec.name == "web-mercator") spec.max_abs_lat = web_mercator_max_lat;
+    if (spec.name == "web-mercator")
+        spec.max_abs_lat = web_mercator_max_lat;
     return spec;
 }
 
-ProjectionSpec custom_spec(const std::string& definition, const Center& center) {
+ProjectionSpec custom_spec(const std::string &definition, const Center &center) {
     ProjectionSpec spec;
     spec.name = "custom";
     spec.definition = definition;
@@ -125,11 +131,11 @@ ProjectionSpec custom_spec(const std::string& definition, const Center& center) 
     if (is_proj_string) {
         if (center.lon && !proj_parameter(definition, "lon_0"))
             spec.definition += " +lon_0=" + number_text(*center.lon);
-        spec.orthographic =
-            definition == "+proj=ortho" || definition.rfind("+proj=ortho ", 0) == 0;
+        spec.orthographic = definition == "+proj=ortho" || definition.rfind("+proj=ortho ", 0) == 0;
         if (spec.orthographic && center.lat && !proj_parameter(definition, "lat_0"))
             spec.definition += " +lat_0=" + number_text(*center.lat);
-        if (definition.rfind("+proj=merc", 0) == 0) spec.max_abs_lat = web_mercator_max_lat;
+        if (definition.rfind("+proj=merc", 0) == 0)
+            spec.max_abs_lat = web_mercator_max_lat;
         spec.center_lon = proj_parameter(spec.definition, "lon_0").value_or(0);
         spec.center_lat = proj_parameter(spec.definition, "lat_0").value_or(0);
     }
@@ -146,13 +152,15 @@ double angular_distance(double lon1, double lat1, double lon2, double lat2) {
 
 } // namespace detail
 
-ProjectionSpec parse_projection(const std::string& projection, const std::string& center) {
+ProjectionSpec parse_projection(const std::string &projection, const std::string &center) {
     const detail::Center parsed_center = detail::parse_center(center);
     const std::string name = detail::trim(projection);
     const std::string wanted = name.empty() ? "equal-earth" : name;
-    for (const auto& named : detail::named_projections)
-        if (wanted == named.name) return detail::named_spec(named, parsed_center);
-    const bool looks_like_proj = wanted.rfind("+proj=", 0) == 0 || wanted.find(':') != std::string::npos;
+    for (const auto &named : detail::named_projections)
+        if (wanted == named.name)
+            return detail::named_spec(named, parsed_center);
+    const bool looks_like_proj =
+        wanted.rfind("+proj=", 0) == 0 || wanted.find(':') != std::string::npos;
     if (!looks_like_proj)
         throw InputError({}, "unknown projection '" + wanted + "'",
                          "valid projections are " + detail::valid_names());
@@ -161,18 +169,20 @@ ProjectionSpec parse_projection(const std::string& projection, const std::string
 
 struct Projector::Impl {
     ProjectionSpec spec;
-    PJ_CONTEXT* context = nullptr;
-    PJ* transform = nullptr;
+    PJ_CONTEXT *context = nullptr;
+    PJ *transform = nullptr;
 
     ~Impl() {
-        if (transform) proj_destroy(transform);
-        if (context) proj_context_destroy(context);
+        if (transform)
+            proj_destroy(transform);
+        if (context)
+            proj_context_destroy(context);
     }
 };
 
 namespace {
 
-std::string crs_definition(const std::string& definition) {
+std::string crs_definition(const std::string &definition) {
     if (definition.rfind("+proj=", 0) == 0 && definition.find("+type=") == std::string::npos)
         return definition + " +type=crs";
     return definition;
@@ -180,19 +190,21 @@ std::string crs_definition(const std::string& definition) {
 
 /// Geographic (lon, lat) -> the spec's projected CRS, on the projection's own datum so no
 /// datum shift is involved.
-PJ* create_transform(PJ_CONTEXT* context, const std::string& definition) {
-    PJ* target = proj_create(context, crs_definition(definition).c_str());
-    if (!target) return nullptr;
-    PJ* geographic = proj_crs_get_geodetic_crs(context, target);
+PJ *create_transform(PJ_CONTEXT *context, const std::string &definition) {
+    PJ *target = proj_create(context, crs_definition(definition).c_str());
+    if (!target)
+        return nullptr;
+    PJ *geographic = proj_crs_get_geodetic_crs(context, target);
     if (!geographic) {
         proj_destroy(target);
         return nullptr;
     }
-    PJ* raw = proj_create_crs_to_crs_from_pj(context, geographic, target, nullptr, nullptr);
+    PJ *raw = proj_create_crs_to_crs_from_pj(context, geographic, target, nullptr, nullptr);
     proj_destroy(geographic);
     proj_destroy(target);
-    if (!raw) return nullptr;
-    PJ* normalized = proj_normalize_for_visualization(context, raw);
+    if (!raw)
+        return nullptr;
+    PJ *normalized = proj_normalize_for_visualization(context, raw);
     proj_destroy(raw);
     return normalized;
 }
@@ -209,12 +221,12 @@ Projector::Projector(ProjectionSpec spec) : impl_(std::make_unique<Impl>()) {
                               "'; check the PROJ string or use a named projection");
 }
 
-Projector::Projector(Projector&&) noexcept = default;
-Projector& Projector::operator=(Projector&&) noexcept = default;
+Projector::Projector(Projector &&) noexcept = default;
+Projector &Projector::operator=(Projector &&) noexcept = default;
 Projector::~Projector() = default;
 
 std::optional<Point> Projector::forward(double lon, double lat) const {
-    const ProjectionSpec& spec = impl_->spec;
+    const ProjectionSpec &spec = impl_->spec;
     if (!std::isfinite(lon) || !std::isfinite(lat) || std::abs(lat) > spec.max_abs_lat)
         return std::nullopt;
     if (spec.orthographic &&
@@ -226,6 +238,6 @@ std::optional<Point> Projector::forward(double lon, double lat) const {
     return Point{out.xy.x, out.xy.y};
 }
 
-const ProjectionSpec& Projector::spec() const { return impl_->spec; }
+const ProjectionSpec &Projector::spec() const { return impl_->spec; }
 
 } // namespace dcmap::project

@@ -16,17 +16,18 @@ using dcmap::project::Projector;
 namespace {
 
 /// A base map with only the bounds set: compute_view needs nothing else.
-ProjectedBasemap world_of(const Projector& projector) {
+ProjectedBasemap world_of(const Projector &projector) {
     ProjectedBasemap basemap;
     for (double lat = -90; lat <= 90; lat += 1) {
         const double lon0 = projector.spec().center_lon;
         for (double lon : {lon0 - 179.9999999, lon0 + 179.9999999})
-            if (auto p = projector.forward(lon, lat)) basemap.bounds.expand(*p);
+            if (auto p = projector.forward(lon, lat))
+                basemap.bounds.expand(*p);
     }
     return basemap;
 }
 
-bool contains(const Box& box, Point p) {
+bool contains(const Box &box, Point p) {
     return p.x >= box.min_x && p.x <= box.max_x && p.y >= box.min_y && p.y <= box.max_y;
 }
 
@@ -46,7 +47,7 @@ TEST_CASE("extent: auto frames every site with a margin", "[project]") {
     const auto basemap = world_of(projector);
     const std::vector<Point> sites{{-0.13, 51.5}, {13.4, 52.5}, {2.35, 48.86}, {-6.26, 53.35}};
     const Box view = compute_view("auto", projector, basemap, sites);
-    for (const Point& s : sites) {
+    for (const Point &s : sites) {
         const Point p = *projector.forward(s.x, s.y);
         CHECK(contains(view, p));
         // a margin, not flush against the edge
@@ -105,7 +106,7 @@ TEST_CASE("extent: malformed extents are input errors that say what to write", "
         try {
             compute_view(bad, projector, basemap, {});
             FAIL("expected InputError");
-        } catch (const InputError& e) {
+        } catch (const InputError &e) {
             const std::string what = e.what();
             CHECK(what.find("--extent") != std::string::npos);
             CHECK(what.find("W,S,E,N") != std::string::npos);

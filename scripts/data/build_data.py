@@ -70,6 +70,9 @@ COUNTRY_DISPLAY_NAMES = {
     "BQ": "Caribbean Netherlands", "KP": "North Korea", "KR": "South Korea",
 }
 INDEX_MARKER = "#index"
+# A country is treated as renumbered when more than this share of its places carry admin-1
+# codes that admin1.json does not know.
+RENUMBERED_SHARE = 0.5
 KOSOVO = {"alpha_2": "XK", "alpha_3": "XKX", "numeric": "", "name": "Kosovo"}
 
 
@@ -158,10 +161,32 @@ def write_countries(iso_path, label_points, out_path):
             f.write("\t".join(r) + "\n")
 
 
-def write_admin1(admin1_path, out_path):
+def renumbered_countries(cities, admin1_codes):
+    """Countries whose admin-1 codes in cities500 mostly do not exist in admin1.json.
+
+    admin1.json comes from a newer GeoNames snapshot than cities500; where a country reorganised
+    its provinces in between (Vietnam, 2025) the codes were reused for other provinces, so every
+    name would be wrong. Such countries get no admin-1 names rather than wrong ones."""
+    used, missing = {}, {}
+    for c in cities:
+        cc, code = c[8], c[10]
+        if not code or code == "00":
+            continue
+        used[cc] = used.get(cc, 0) + 1
+        if "%s.%s" % (cc, code) not in admin1_codes:
+            missing[cc] = missing.get(cc, 0) + 1
+    return sorted(cc for cc, n in used.items() if missing.get(cc, 0) > RENUMBERED_SHARE * n)
+
+
+def write_admin1(admin1_path, cities, out_path):
     with open(admin1_path, encoding="utf-8") as f:
         entries = json.load(f)
-    rows = sorted((e["code"], e["name"], fold(e["name"])) for e in entries)
+    skipped = set(renumbered_countries(cities, {e["code"] for e in entries}))
+    if skipped:
+        print("build_data: no admin-1 names for renumbered countries: %s" % ", ".join(
+            sorted(skipped)), file=sys.stderr)
+    rows = sorted((e["code"], e["name"], fold(e["name"])) for e in entries
+                  if e["code"].split(".")[0] not in skipped)
     with open(out_path, "w", encoding="utf-8", newline="\n") as f:
         for r in rows:
             f.write("\t".join(r) + "\n")
@@ -171,7 +196,7 @@ def main(cities_path, admin1_path, iso_path, out_dir):
     cities = list(read_cities(cities_path))
     write_gazetteer(cities, os.path.join(out_dir, "gazetteer.tsv"))
     write_countries(iso_path, capitals(cities), os.path.join(out_dir, "countries.tsv"))
-    write_admin1(admin1_path, os.path.join(out_dir, "admin1.tsv"))
+    write_admin1(admin1_path, cities, os.path.join(out_dir, "admin1.tsv"))
 
 
 if __name__ == "__main__":

@@ -145,8 +145,7 @@ struct Gazetteer::Impl {
     std::vector<Candidate> candidates(std::string_view key, const Hints &hints) const;
     bool accepts(const PlaceRow &row, const Hints &hints) const;
 
-    std::vector<Candidate> candidates_or_digraph_fallback(std::string_view key,
-                                                          const Hints &hints) const;
+    std::vector<Candidate> candidates_or_variants(std::string_view key, const Hints &hints) const;
     const Country *country_named(std::string_view name, std::string_view required) const;
     GeocodeMatch match_from(std::string_view query, const std::vector<Candidate> &found) const;
     Place make_place(const PlaceRow &row) const;
@@ -340,15 +339,14 @@ std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const H
     return std::move(first);
 }
 
-std::vector<Candidate> Gazetteer::Impl::candidates_or_digraph_fallback(std::string_view key,
-                                                                       const Hints &hints) const {
+std::vector<Candidate> Gazetteer::Impl::candidates_or_variants(std::string_view key,
+                                                               const Hints &hints) const {
     auto found = candidates(key, hints);
-    if (found.empty()) {
-        // "Muenchen" for München: only tried when the spelling as written matches nothing.
-        const auto reduced = detail::reduce_umlaut_digraphs(key);
-        if (reduced != key)
-            found = candidates(reduced, hints);
-    }
+    // "St. Ghislain", "Muenchen": other spellings only when the one written matches nothing.
+    if (found.empty())
+        for (const auto &variant : detail::spelling_variants(key))
+            if (found = candidates(variant, hints); !found.empty())
+                break;
     return found;
 }
 
@@ -525,7 +523,7 @@ GeocodeMatch Gazetteer::lookup(std::string_view query) const {
     const auto hint_sets = impl.interpret_hints(query, parts);
     const auto key = fold(name);
     for (const auto &hints : hint_sets) {
-        const auto found = impl.candidates_or_digraph_fallback(key, hints);
+        const auto found = impl.candidates_or_variants(key, hints);
         if (!found.empty())
             return impl.match_from(query, found);
         // "Bahrain, BH": the name is the hinted country itself.

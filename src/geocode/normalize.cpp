@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 namespace dcmap::geocode::detail {
@@ -99,6 +100,44 @@ std::string reduce_umlaut_digraphs(std::string_view key) {
             ++i;
     }
     return out;
+}
+
+namespace {
+
+/// " word ": a word with the spaces that delimit it inside a space-padded key.
+std::string spaced(std::string_view word) {
+    std::string out;
+    out.reserve(word.size() + 2);
+    out += ' ';
+    out += word;
+    out += ' ';
+    return out;
+}
+
+} // namespace
+
+std::vector<std::string> spelling_variants(std::string_view key) {
+    // Whole-word abbreviations GeoNames spells both ways across places.
+    static constexpr std::pair<std::string_view, std::string_view> abbreviations[] = {
+        {"st", "saint"}, {"ste", "sainte"}, {"mt", "mount"}, {"ft", "fort"}, {"pt", "port"}};
+    std::vector<std::string> variants;
+    const auto add = [&](std::string v) {
+        if (v != key && std::find(variants.begin(), variants.end(), v) == variants.end())
+            variants.push_back(std::move(v));
+    };
+    const std::string padded = spaced(key);
+    for (const auto &[short_form, long_form] : abbreviations) {
+        for (const auto &[from, to] : {std::pair{short_form, long_form}, {long_form, short_form}}) {
+            const std::string needle = spaced(from);
+            if (const auto at = padded.find(needle); at != std::string::npos) {
+                auto v = padded;
+                v.replace(at, needle.size(), spaced(to));
+                add(v.substr(1, v.size() - 2));
+            }
+        }
+    }
+    add(reduce_umlaut_digraphs(key));
+    return variants;
 }
 
 int edit_distance(std::string_view a, std::string_view b, int limit) {

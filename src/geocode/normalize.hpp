@@ -2,6 +2,7 @@
 // Name folding and fuzzy comparison used by the gazetteer (internal to geocode/).
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dcmap::geocode::detail {
 
@@ -13,6 +14,11 @@ std::string fold(std::string_view text);
 /// A folded key with German umlaut spellings reduced ("muenchen" -> "munchen"); a fallback
 /// for keys that match nothing as written.
 std::string reduce_umlaut_digraphs(std::string_view key);
+
+/// Other spellings of a folded key to try when it matches nothing, most likely first: common
+/// abbreviations written out or shortened ("st ghislain" -> "saint ghislain", "mount ..." ->
+/// "mt ...") and umlaut digraphs reduced. Never contains the key itself.
+std::vector<std::string> spelling_variants(std::string_view key);
 
 /// Optimal-string-alignment distance (insertions, deletions, substitutions and adjacent
 /// transpositions, each 1) between two byte strings; returns limit + 1 once it exceeds limit.

@@ -85,3 +85,14 @@ TEST_CASE("geocode: edit distance counts a transposition as one edit", "[geocode
     CHECK(edit_distance("kitten", "sitting", 5) == 3);
     CHECK(edit_distance("paris", "london", 2) == 3); // capped at limit + 1
 }
+
+TEST_CASE("geocode: spelling variants expand and shorten common abbreviations", "[geocode]") {
+    using dcmap::geocode::detail::spelling_variants;
+    using V = std::vector<std::string>;
+    CHECK(spelling_variants("st ghislain") == V{"saint ghislain"});
+    CHECK(spelling_variants("saint louis") == V{"st louis"});
+    CHECK(spelling_variants("port st lucie") == V{"port saint lucie", "pt st lucie"});
+    CHECK(spelling_variants("mt pleasant") == V{"mount pleasant"});
+    CHECK(spelling_variants("muenchen") == V{"munchen"});
+    CHECK(spelling_variants("stuttgart").empty());
+}

@@ -36,6 +36,8 @@ const KnownPlace known_places[] = {
     {"Hillsboro", 45.5229, -122.9898, "US"},
     {"Quincy, WA, US", 47.2343, -119.8526, "US"},
     {"Prineville, Oregon", 44.2999, -120.8345, "US"},
+    {"St. Ghislain, Belgium", 50.4548, 3.8186, "BE"},
+    {"Port St. Lucie", 27.2730, -80.3582, "US"},
     {"Boardman, OR, US", 45.8398, -119.7006, "US"},
     {"Boydton, Virginia", 36.6676, -78.3875, "US"},
     {"New Albany, Ohio", 40.0812, -82.8088, "US"},

@@ -8,11 +8,16 @@
 namespace dcmap::render::detail {
 namespace {
 
-// One font map for the whole process: creating a fontconfig font map is expensive, and sharing
-// it keeps the measurer and the painter on the very same fonts.
+// One font map per thread (Pango font maps are not thread-safe): creating a fontconfig font map
+// is expensive, and sharing it keeps the measurer and the painter on the very same fonts.
+struct FontMapHolder {
+    PangoFontMap* map = pango_cairo_font_map_new();
+    ~FontMapHolder() { g_object_unref(map); }
+};
+
 PangoFontMap* shared_font_map() {
-    static PangoFontMap* map = pango_cairo_font_map_new();
-    return map;
+    thread_local FontMapHolder holder;
+    return holder.map;
 }
 
 // Explicit options so that metrics do not depend on the desktop's fontconfig or Xft settings.

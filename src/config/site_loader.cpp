@@ -130,7 +130,8 @@ void read_place(Reader& r, const std::vector<Entry>& entries, const YAML::Node& 
                          site);
             return;
         }
-        if (!location->value.IsScalar() || location->value.Scalar().empty()) {
+        if (!location->value.IsScalar() ||
+            location->value.Scalar().find_first_not_of(" \t") == std::string::npos) {
             r.error(r.value_pos(*location),
                     "location must be text (\"City, Country\") or a mapping {lat:, lon:}",
                     "e.g. location: \"Hangzhou, China\"");
@@ -191,6 +192,12 @@ void read_site_quantities(Reader& r, const std::vector<Entry>& entries, Site& si
 }
 
 std::optional<Site> read_site(Reader& r, const YAML::Node& node) {
+    if (node.IsNull()) {
+        // yaml-cpp marks an empty entry at the token after it, so say so rather than mislead.
+        r.error(r.pos(node), "an empty '-' entry in the sites list ends just before here",
+                "remove the lone '-' or give the site's keys after it");
+        return std::nullopt;
+    }
     if (!node.IsMap()) {
         r.error(r.pos(node),
                 "each site must be a mapping of keys, not " +

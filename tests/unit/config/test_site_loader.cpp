@@ -343,3 +343,14 @@ TEST_CASE("config: the bundled Alibaba Cloud region file loads without errors", 
     CHECK(announced == 3);
     CHECK(retired == 0);
 }
+
+TEST_CASE("config: an empty list entry or a blank location is an error, not a skipped site",
+          "[config]") {
+    const auto lines =
+        error_lines_of_text("- name: A\n  location: \"  \"\n-\n- name: C\n  lat: 1\n  lon: 2\n");
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "t.yaml:2:13: error: location must be text (\"City, Country\") or a mapping "
+                      "{lat:, lon:}; e.g. location: \"Hangzhou, China\"");
+    CHECK(lines[1] == "t.yaml:4:1: error: an empty '-' entry in the sites list ends just before "
+                      "here; remove the lone '-' or give the site's keys after it");
+}

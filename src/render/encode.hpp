@@ -11,28 +11,28 @@
 namespace dcmap::render::detail {
 
 /// Draws on a cairo_t whose unit is one canvas pixel.
-using Paint = std::function<void(cairo_t*)>;
+using Paint = std::function<void(cairo_t *)>;
 
 /// Creates the surface for `format` (width x height pixels; SVG and PDF in CSS pixels, so a
 /// PDF page is width * 0.75 x height * 0.75 pt), runs `paint`,
 /// finishes the surface and returns the file's bytes. Throws Error when Cairo fails.
-std::string encode(Format format, int width, int height, const RenderOptions& options,
-                   const Paint& paint);
+std::string encode(Format format, int width, int height, const RenderOptions &options,
+                   const Paint &paint);
 
 /// `png` with a pHYs chunk for `dpi` right after IHDR (replacing any existing pHYs).
-std::string with_png_dpi(const std::string& png, double dpi);
+std::string with_png_dpi(const std::string &png, double dpi);
 
 /// `svg` with <title> and <desc> (XML-escaped) as the first children of the root element.
-std::string with_svg_metadata(const std::string& svg, const std::string& title,
-                              const std::string& description);
+std::string with_svg_metadata(const std::string &svg, const std::string &title,
+                              const std::string &description);
 
 /// `svg` with Cairo's process-wide "surfaceN" ids renumbered from 1 in order of appearance.
-std::string with_stable_svg_ids(const std::string& svg);
+std::string with_stable_svg_ids(const std::string &svg);
 
 /// `text` with &, <, >, " and ' replaced by XML entities.
-std::string xml_escape(const std::string& text);
+std::string xml_escape(const std::string &text);
 
 /// CRC-32 (ISO-HDLC, as PNG uses) of `bytes`.
-unsigned long crc32_of(const std::string& bytes);
+unsigned long crc32_of(const std::string &bytes);
 
 } // namespace dcmap::render::detail

@@ -9,7 +9,7 @@ namespace {
 
 constexpr double kTau = 2 * std::numbers::pi;
 
-void set_color(cairo_t* cr, Color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+void set_color(cairo_t *cr, Color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
 Color with_alpha(Color c, double alpha) { return {c.r, c.g, c.b, c.a * alpha}; }
 
@@ -19,47 +19,51 @@ Color with_alpha(Color c, double alpha) { return {c.r, c.g, c.b, c.a * alpha}; }
 constexpr double kSnap = 8;
 constexpr double kMinStep = 1.0 / 3;
 
-Point snapped_pixel(const ViewTransform& to_px, Point p) {
+Point snapped_pixel(const ViewTransform &to_px, Point p) {
     Point px = to_px.to_pixels(p);
     return {std::round(px.x * kSnap) / kSnap, std::round(px.y * kSnap) / kSnap};
 }
 
 bool far_enough(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y) >= kMinStep; }
 
-void add_vertices(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px) {
+void add_vertices(cairo_t *cr, const std::vector<Point> &points, const ViewTransform &to_px) {
     Point last = snapped_pixel(to_px, points.front());
     cairo_move_to(cr, last.x, last.y);
     for (std::size_t i = 1; i < points.size(); ++i) {
         Point p = snapped_pixel(to_px, points[i]);
         bool final_point = i + 1 == points.size();
-        if (!far_enough(p, last) && !(final_point && (p.x != last.x || p.y != last.y))) continue;
+        if (!far_enough(p, last) && !(final_point && (p.x != last.x || p.y != last.y)))
+            continue;
         cairo_line_to(cr, p.x, p.y);
         last = p;
     }
 }
 
-void add_ring(cairo_t* cr, const Ring& ring, const ViewTransform& to_px) {
-    if (ring.size() < 3) return;
+void add_ring(cairo_t *cr, const Ring &ring, const ViewTransform &to_px) {
+    if (ring.size() < 3)
+        return;
     add_vertices(cr, ring, to_px);
     cairo_close_path(cr);
 }
 
-void add_polyline(cairo_t* cr, const Polyline& line, const ViewTransform& to_px) {
-    if (line.size() < 2) return;
+void add_polyline(cairo_t *cr, const Polyline &line, const ViewTransform &to_px) {
+    if (line.size() < 2)
+        return;
     add_vertices(cr, line, to_px);
 }
 
-void add_polygons(cairo_t* cr, const std::vector<Polygon>& polygons, const ViewTransform& to_px) {
-    for (const auto& polygon : polygons)
-        for (const auto& ring : polygon.rings) add_ring(cr, ring, to_px);
+void add_polygons(cairo_t *cr, const std::vector<Polygon> &polygons, const ViewTransform &to_px) {
+    for (const auto &polygon : polygons)
+        for (const auto &ring : polygon.rings)
+            add_ring(cr, ring, to_px);
 }
 
-void add_circle(cairo_t* cr, Point c, double r) {
+void add_circle(cairo_t *cr, Point c, double r) {
     cairo_new_sub_path(cr);
     cairo_arc(cr, c.x, c.y, std::max(r, 0.0), 0, kTau);
 }
 
-void stroke_path(cairo_t* cr, Color color, double width) {
+void stroke_path(cairo_t *cr, Color color, double width) {
     if (width <= 0 || color.a <= 0) {
         cairo_new_path(cr);
         return;
@@ -69,18 +73,19 @@ void stroke_path(cairo_t* cr, Color color, double width) {
     cairo_stroke(cr);
 }
 
-void fill_path(cairo_t* cr, Color color) {
+void fill_path(cairo_t *cr, Color color) {
     set_color(cr, color);
     cairo_fill(cr);
 }
 
-Box canvas_clip(const MapLayout& layout) {
-    if (!layout.map_frame.empty()) return layout.map_frame;
+Box canvas_clip(const MapLayout &layout) {
+    if (!layout.map_frame.empty())
+        return layout.map_frame;
     return Box::from_xywh(0, 0, layout.width, layout.height);
 }
 
-void paint_ocean(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
-                 const Style& style) {
+void paint_ocean(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+                 const Style &style) {
     if (basemap.outline.size() >= 3) {
         add_ring(cr, basemap.outline, layout.transform);
     } else {
@@ -90,52 +95,54 @@ void paint_ocean(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& b
     fill_path(cr, style.ocean);
 }
 
-void paint_graticule(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
-                     const Style& style) {
-    for (const auto& line : basemap.graticule) add_polyline(cr, line, layout.transform);
+void paint_graticule(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+                     const Style &style) {
+    for (const auto &line : basemap.graticule)
+        add_polyline(cr, line, layout.transform);
     stroke_path(cr, style.graticule, style.graticule_width * layout.scale);
 }
 
-bool hosts_a_site(const MapLayout& layout, const std::string& iso2) {
-    return !iso2.empty() &&
-           std::find(layout.host_countries.begin(), layout.host_countries.end(), iso2) !=
-               layout.host_countries.end();
+bool hosts_a_site(const MapLayout &layout, const std::string &iso2) {
+    return !iso2.empty() && std::find(layout.host_countries.begin(), layout.host_countries.end(),
+                                      iso2) != layout.host_countries.end();
 }
 
-void paint_land(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
-                const Style& style) {
+void paint_land(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+                const Style &style) {
     // Land goes under the countries so hairline seams between neighbours never show the ocean;
     // with land drawn, only tinted countries need a fill of their own.
     add_polygons(cr, basemap.land, layout.transform);
     fill_path(cr, style.land);
     bool land_drawn = !basemap.land.empty();
-    for (const auto& country : basemap.countries) {
+    for (const auto &country : basemap.countries) {
         bool tinted = style.tint_host_countries && hosts_a_site(layout, country.iso2);
-        if (land_drawn && !tinted) continue;
+        if (land_drawn && !tinted)
+            continue;
         add_polygons(cr, country.polygons, layout.transform);
         fill_path(cr, tinted ? style.host_country : style.land);
     }
 }
 
-void paint_borders(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
-                   const Style& style) {
+void paint_borders(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+                   const Style &style) {
     // One path for all borders: a shared edge drawn twice in one stroke does not darken.
-    for (const auto& country : basemap.countries)
+    for (const auto &country : basemap.countries)
         add_polygons(cr, country.polygons, layout.transform);
     stroke_path(cr, style.border, style.border_width * layout.scale);
     add_polygons(cr, basemap.land, layout.transform);
     stroke_path(cr, style.coastline, style.coastline_width * layout.scale);
 }
 
-void paint_outline(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
-                   const Style& style) {
-    if (basemap.outline.size() < 3) return;
+void paint_outline(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+                   const Style &style) {
+    if (basemap.outline.size() < 3)
+        return;
     add_ring(cr, basemap.outline, layout.transform);
     stroke_path(cr, style.outline, style.outline_width * layout.scale);
 }
 
-void paint_basemap(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
-                   const Style& style) {
+void paint_basemap(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+                   const Style &style) {
     cairo_save(cr);
     Box frame = canvas_clip(layout);
     cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
@@ -151,11 +158,12 @@ void paint_basemap(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap&
     cairo_restore(cr);
 }
 
-void paint_leaders(cairo_t* cr, const MapLayout& layout, const Style& style) {
+void paint_leaders(cairo_t *cr, const MapLayout &layout, const Style &style) {
     cairo_save(cr);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    for (const auto& label : layout.labels) {
-        if (!label.has_leader) continue;
+    for (const auto &label : layout.labels) {
+        if (!label.has_leader)
+            continue;
         for (int pass = 0; pass < 2; ++pass) {
             cairo_move_to(cr, label.leader_from.x, label.leader_from.y);
             cairo_line_to(cr, label.leader_to.x, label.leader_to.y);
@@ -169,11 +177,12 @@ void paint_leaders(cairo_t* cr, const MapLayout& layout, const Style& style) {
     cairo_restore(cr);
 }
 
-void paint_text(cairo_t* cr, const TextContext& text, const std::string& content,
-                const FontSpec& font, Color color, Point top_left,
+void paint_text(cairo_t *cr, const TextContext &text, const std::string &content,
+                const FontSpec &font, Color color, Point top_left,
                 PangoAlignment align = PANGO_ALIGN_LEFT) {
-    if (content.empty()) return;
-    PangoLayout* pango = text.make_layout(content, font, align);
+    if (content.empty())
+        return;
+    PangoLayout *pango = text.make_layout(content, font, align);
     cairo_move_to(cr, top_left.x, top_left.y);
     set_color(cr, color);
     pango_cairo_show_layout(cr, pango);
@@ -185,12 +194,13 @@ struct Halo {
     double width = 0;
 };
 
-void paint_haloed_text(cairo_t* cr, const TextContext& text, const std::string& content,
-                       const FontSpec& font, Color color, Halo halo, Point top_left,
+void paint_haloed_text(cairo_t *cr, const TextContext &text, const std::string &content,
+                       const FontSpec &font, Color color, Halo halo, Point top_left,
                        PangoAlignment align) {
-    if (content.empty()) return;
+    if (content.empty())
+        return;
     if (halo.width > 0 && halo.color.a > 0) {
-        PangoLayout* pango = text.make_layout(content, font, align);
+        PangoLayout *pango = text.make_layout(content, font, align);
         cairo_save(cr);
         cairo_move_to(cr, top_left.x, top_left.y);
         pango_cairo_layout_path(cr, pango);
@@ -204,30 +214,33 @@ void paint_haloed_text(cairo_t* cr, const TextContext& text, const std::string& 
 }
 
 // Lines of a multi-line label line up on the side that faces their marker.
-PangoAlignment label_alignment(const LabelLayout& label, const MapLayout& layout) {
+PangoAlignment label_alignment(const LabelLayout &label, const MapLayout &layout) {
     auto marker = std::find_if(layout.markers.begin(), layout.markers.end(),
-                               [&](const MarkerLayout& m) { return m.id == label.id; });
-    if (marker == layout.markers.end()) return PANGO_ALIGN_LEFT;
-    if (label.box.max_x <= marker->x) return PANGO_ALIGN_RIGHT;
-    if (label.box.min_x < marker->x) return PANGO_ALIGN_CENTER;
+                               [&](const MarkerLayout &m) { return m.id == label.id; });
+    if (marker == layout.markers.end())
+        return PANGO_ALIGN_LEFT;
+    if (label.box.max_x <= marker->x)
+        return PANGO_ALIGN_RIGHT;
+    if (label.box.min_x < marker->x)
+        return PANGO_ALIGN_CENTER;
     return PANGO_ALIGN_LEFT;
 }
 
-void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
-                  const TextContext& text) {
+void paint_labels(cairo_t *cr, const MapLayout &layout, const Style &style,
+                  const TextContext &text) {
     FontSpec font = style.label_font;
     font.size *= layout.scale;
     Halo halo{style.label_halo, style.label_halo_width * layout.scale};
-    for (const auto& label : layout.labels)
+    for (const auto &label : layout.labels)
         paint_haloed_text(cr, text, label.text, font, style.label_color, halo,
                           {label.box.min_x, label.box.min_y}, label_alignment(label, layout));
 }
 
-void paint_block(cairo_t* cr, const TextContext& text, const TextBlock& block) {
+void paint_block(cairo_t *cr, const TextContext &text, const TextBlock &block) {
     paint_text(cr, text, block.text, block.font, block.color, {block.box.min_x, block.box.min_y});
 }
 
-void add_rounded_box(cairo_t* cr, const Box& box, double radius) {
+void add_rounded_box(cairo_t *cr, const Box &box, double radius) {
     radius = std::min({radius, box.width() / 2, box.height() / 2});
     double quarter = kTau / 4;
     cairo_new_sub_path(cr);
@@ -238,16 +251,18 @@ void add_rounded_box(cairo_t* cr, const Box& box, double radius) {
     cairo_close_path(cr);
 }
 
-void paint_legend(cairo_t* cr, const MapLayout& layout, const Style& style,
-                  const TextContext& text) {
-    const LegendLayout& legend = layout.legend;
-    if (legend.box.empty()) return;
+void paint_legend(cairo_t *cr, const MapLayout &layout, const Style &style,
+                  const TextContext &text) {
+    const LegendLayout &legend = layout.legend;
+    if (legend.box.empty())
+        return;
     add_rounded_box(cr, legend.box, 6 * layout.scale);
     set_color(cr, style.legend_background);
     cairo_fill_preserve(cr);
     stroke_path(cr, style.legend_border, 1.0 * layout.scale);
-    for (const auto& heading : legend.headings) paint_block(cr, text, heading);
-    for (const auto& row : legend.rows) {
+    for (const auto &heading : legend.headings)
+        paint_block(cr, text, heading);
+    for (const auto &row : legend.rows) {
         // Provider and size rows show a plain filled symbol: only status rows vary the shape.
         Status shape = row.kind == LegendRow::Kind::status ? row.status : Status::live;
         paint_marker(cr, shape, row.symbol, row.r, row.color, style, layout.scale);
@@ -258,7 +273,7 @@ void paint_legend(cairo_t* cr, const MapLayout& layout, const Style& style,
 // Marker symbols. Every status differs in shape, not only in colour, so the map survives
 // grey-scale printing and colour-blind readers.
 
-void paint_live(cairo_t* cr, Point c, double r, Color color, const Style& style, double scale) {
+void paint_live(cairo_t *cr, Point c, double r, Color color, const Style &style, double scale) {
     add_circle(cr, c, r);
     fill_path(cr, color);
     double w = style.marker_stroke_width * scale;
@@ -266,17 +281,17 @@ void paint_live(cairo_t* cr, Point c, double r, Color color, const Style& style,
     stroke_path(cr, style.marker_stroke, w);
 }
 
-void add_separation_ring(cairo_t* cr, Point c, double r, const Style& style, double scale) {
+void add_separation_ring(cairo_t *cr, Point c, double r, const Style &style, double scale) {
     double w = style.marker_stroke_width * scale;
     add_circle(cr, c, r + w / 2);
     stroke_path(cr, with_alpha(style.marker_stroke, 0.85), w);
 }
 
-double ring_width(const Style& style, double r, double scale) {
+double ring_width(const Style &style, double r, double scale) {
     return std::min(style.ring_width * scale, r * 0.6);
 }
 
-void paint_ring(cairo_t* cr, Point c, double r, Color color, const Style& style, double scale,
+void paint_ring(cairo_t *cr, Point c, double r, Color color, const Style &style, double scale,
                 double fill_alpha) {
     double w = ring_width(style, r, scale);
     add_separation_ring(cr, c, r, style, scale);
@@ -286,7 +301,7 @@ void paint_ring(cairo_t* cr, Point c, double r, Color color, const Style& style,
     stroke_path(cr, color, w);
 }
 
-void paint_dashed_ring(cairo_t* cr, Point c, double r, Color color, const Style& style,
+void paint_dashed_ring(cairo_t *cr, Point c, double r, Color color, const Style &style,
                        double scale) {
     double w = ring_width(style, r, scale);
     double centre_r = r - w / 2;
@@ -305,7 +320,7 @@ void paint_dashed_ring(cairo_t* cr, Point c, double r, Color color, const Style&
     cairo_restore(cr);
 }
 
-void paint_half_filled(cairo_t* cr, Point c, double r, Color color, const Style& style,
+void paint_half_filled(cairo_t *cr, Point c, double r, Color color, const Style &style,
                        double scale) {
     paint_ring(cr, c, r, color, style, scale, 0.15);
     // The lower half filled: a site that is partly built.
@@ -315,7 +330,7 @@ void paint_half_filled(cairo_t* cr, Point c, double r, Color color, const Style&
     fill_path(cr, color);
 }
 
-void paint_cross(cairo_t* cr, Point c, double r, const Style& style, double scale) {
+void paint_cross(cairo_t *cr, Point c, double r, const Style &style, double scale) {
     const Color grey{0.45, 0.47, 0.50, 1};
     double arm = r * 0.72;
     double w = std::max(1.5 * scale, ring_width(style, r, scale) * 0.9);
@@ -336,32 +351,43 @@ void paint_cross(cairo_t* cr, Point c, double r, const Style& style, double scal
 
 } // namespace
 
-void paint_marker(cairo_t* cr, Status status, Point centre, double r, Color color,
-                  const Style& style, double scale) {
+void paint_marker(cairo_t *cr, Status status, Point centre, double r, Color color,
+                  const Style &style, double scale) {
     switch (status) {
-    case Status::live: paint_live(cr, centre, r, color, style, scale); break;
-    case Status::announced: paint_ring(cr, centre, r, color, style, scale, 0.2); break;
-    case Status::planned: paint_dashed_ring(cr, centre, r, color, style, scale); break;
-    case Status::under_construction: paint_half_filled(cr, centre, r, color, style, scale); break;
-    case Status::retired: paint_cross(cr, centre, r, style, scale); break;
+    case Status::live:
+        paint_live(cr, centre, r, color, style, scale);
+        break;
+    case Status::announced:
+        paint_ring(cr, centre, r, color, style, scale, 0.2);
+        break;
+    case Status::planned:
+        paint_dashed_ring(cr, centre, r, color, style, scale);
+        break;
+    case Status::under_construction:
+        paint_half_filled(cr, centre, r, color, style, scale);
+        break;
+    case Status::retired:
+        paint_cross(cr, centre, r, style, scale);
+        break;
     }
 }
 
-void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
-               const Style& style, const TextContext& text) {
+void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+               const Style &style, const TextContext &text) {
     text.attach(cr);
     set_color(cr, style.background);
     cairo_paint(cr);
     paint_basemap(cr, layout, basemap, style);
     paint_leaders(cr, layout, style);
-    for (const auto& marker : layout.markers)
+    for (const auto &marker : layout.markers)
         paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style,
                      layout.scale);
     paint_labels(cr, layout, style, text);
     paint_legend(cr, layout, style, text);
     paint_block(cr, text, layout.title);
     paint_block(cr, text, layout.subtitle);
-    for (const auto& line : layout.footer) paint_block(cr, text, line);
+    for (const auto &line : layout.footer)
+        paint_block(cr, text, line);
 }
 
 } // namespace dcmap::render::detail

@@ -20,17 +20,18 @@ namespace {
 // Cairo's image surfaces stop at 32767 pixels a side.
 constexpr double kMaxCanvasSide = 32767;
 
-std::string lower_extension(const std::string& path) {
+std::string lower_extension(const std::string &path) {
     std::size_t slash = path.find_last_of('/');
     std::size_t dot = path.find_last_of('.');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+        return {};
     std::string ext = path.substr(dot + 1);
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
 
-int canvas_side(double pixels, const char* name) {
+int canvas_side(double pixels, const char *name) {
     if (!std::isfinite(pixels) || pixels < 1 || pixels > kMaxCanvasSide)
         throw Error(std::string("cannot draw the map: canvas ") + name + " " +
                     std::to_string(pixels) + " px is outside 1..32767");
@@ -46,11 +47,12 @@ struct MeasureCache {
     detail::TextContext text;
     std::map<FontKey, layout::TextSize> sizes;
 
-    layout::TextSize measure(const std::string& content, const FontSpec& font) {
+    layout::TextSize measure(const std::string &content, const FontSpec &font) {
         std::lock_guard lock(mutex);
         FontKey key{content, font.family, font.size, font.weight, font.italic};
         auto found = sizes.find(key);
-        if (found != sizes.end()) return found->second;
+        if (found != sizes.end())
+            return found->second;
         layout::TextSize size = text.measure(content, font);
         sizes.emplace(std::move(key), size);
         return size;
@@ -59,21 +61,24 @@ struct MeasureCache {
 
 } // namespace
 
-Format format_from_path(const std::string& path) {
+Format format_from_path(const std::string &path) {
     std::string ext = lower_extension(path);
-    if (ext == "png") return Format::png;
-    if (ext == "svg") return Format::svg;
-    if (ext == "pdf") return Format::pdf;
+    if (ext == "png")
+        return Format::png;
+    if (ext == "svg")
+        return Format::svg;
+    if (ext == "pdf")
+        return Format::pdf;
     std::string shown = ext.empty() ? path : "." + ext;
     throw Error("unsupported output format '" + shown + "': use .png, .svg or .pdf");
 }
 
-void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
-                Format format, const RenderOptions& options, const std::string& output_path) {
+void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
+                Format format, const RenderOptions &options, const std::string &output_path) {
     int width = canvas_side(layout.width, "width");
     int height = canvas_side(layout.height, "height");
     detail::TextContext text;
-    std::string bytes = detail::encode(format, width, height, options, [&](cairo_t* cr) {
+    std::string bytes = detail::encode(format, width, height, options, [&](cairo_t *cr) {
         detail::paint_map(cr, layout, basemap, style, text);
     });
     io::write_file_atomically(output_path, bytes);
@@ -81,7 +86,7 @@ void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const 
 
 layout::MeasureText pango_measurer() {
     auto cache = std::make_shared<MeasureCache>();
-    return [cache](const std::string& content, const FontSpec& font) {
+    return [cache](const std::string &content, const FontSpec &font) {
         return cache->measure(content, font);
     };
 }

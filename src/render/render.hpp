@@ -12,12 +12,12 @@ namespace dcmap::render {
 enum class Format { png, svg, pdf };
 
 /// Format from the output path's extension (.png, .svg, .pdf, any case). Throws Error otherwise.
-Format format_from_path(const std::string& path);
+Format format_from_path(const std::string &path);
 
 struct RenderOptions {
-    double dpi = 0;            ///< written into the PNG (pHYs) when > 0
-    std::string title;         ///< SVG <title>, PDF title
-    std::string description;   ///< SVG <desc>, PDF subject: one line saying what the map shows
+    double dpi = 0;          ///< written into the PNG (pHYs) when > 0
+    std::string title;       ///< SVG <title>, PDF title
+    std::string description; ///< SVG <desc>, PDF subject: one line saying what the map shows
 };
 
 /// Draws the map and writes it to `output_path` atomically (temp file in the same folder, then
@@ -25,8 +25,8 @@ struct RenderOptions {
 /// output for identical input. Canvas = layout.width x layout.height pixels; SVG and PDF use
 /// CSS pixels (SVG width="Npx", PDF page N * 0.75 pt). Throws IoError when writing fails, Error
 /// when the canvas size is not 1..32767 px or Cairo fails.
-void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
-                Format format, const RenderOptions& options, const std::string& output_path);
+void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
+                Format format, const RenderOptions &options, const std::string &output_path);
 
 /// Text measurement with Pango, matching how render_map draws text.
 layout::MeasureText pango_measurer();

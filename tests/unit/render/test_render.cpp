@@ -19,8 +19,8 @@ struct Rendered {
     std::string bytes;
 };
 
-Rendered render_scene(render::Format format, const std::string& name,
-                      const render::RenderOptions& options = {}, Style style = {}) {
+Rendered render_scene(render::Format format, const std::string &name,
+                      const render::RenderOptions &options = {}, Style style = {}) {
     static std::string dir = test::make_temp_dir();
     auto measure = render::pango_measurer();
     std::string path = dir + "/" + name;
@@ -30,18 +30,19 @@ Rendered render_scene(render::Format format, const std::string& name,
 }
 
 struct PngImage {
-    cairo_surface_t* surface;
-    explicit PngImage(const std::string& path)
+    cairo_surface_t *surface;
+    explicit PngImage(const std::string &path)
         : surface(cairo_image_surface_create_from_png(path.c_str())) {}
     ~PngImage() { cairo_surface_destroy(surface); }
     test::Rgba at(int x, int y) const { return test::pixel_at(surface, x, y); }
 };
 
-int count_pixels(const PngImage& png, const Box& box, bool (*predicate)(test::Rgba)) {
+int count_pixels(const PngImage &png, const Box &box, bool (*predicate)(test::Rgba)) {
     int count = 0;
     for (int y = static_cast<int>(box.min_y); y < static_cast<int>(box.max_y); ++y)
         for (int x = static_cast<int>(box.min_x); x < static_cast<int>(box.max_x); ++x)
-            if (predicate(png.at(x, y))) ++count;
+            if (predicate(png.at(x, y)))
+                ++count;
     return count;
 }
 
@@ -84,7 +85,7 @@ TEST_CASE("render: labels have dark text inside a light halo, also in CJK", "[re
     MapLayout layout = test::test_layout(style, measure);
     Rendered out = render_scene(render::Format::png, "labels.png", {}, style);
     PngImage png(out.path);
-    for (const auto& label : layout.labels) {
+    for (const auto &label : layout.labels) {
         INFO(label.text);
         CHECK(count_pixels(png, label.box, is_dark) > 20);
         CHECK(count_pixels(png, label.box, is_halo_white) > 20);
@@ -111,10 +112,11 @@ TEST_CASE("render: PNG carries a pHYs chunk after IHDR when dpi is set", "[rende
     CHECK(png.compare(33, 8, std::string("\0\0\0\x09pHYs", 8)) == 0);
     auto u32 = [&](std::size_t at) {
         std::uint32_t v = 0;
-        for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(png[at + i]);
+        for (int i = 0; i < 4; ++i)
+            v = (v << 8) | static_cast<unsigned char>(png[at + i]);
         return v;
     };
-    CHECK(u32(41) == 11811);  // round(300 / 0.0254)
+    CHECK(u32(41) == 11811); // round(300 / 0.0254)
     CHECK(u32(45) == 11811);
     CHECK(png[49] == 1);
     CHECK(u32(50) == render::detail::crc32_of(png.substr(37, 13)));
@@ -157,13 +159,14 @@ TEST_CASE("render: PDF has a header, the metadata and a fixed creation date", "[
     options.title = "Test map";
     options.description = "Five test sites";
     Rendered out = render_scene(render::Format::pdf, "scene.pdf", options);
-    const std::string& pdf = out.bytes;
+    const std::string &pdf = out.bytes;
     CHECK(pdf.rfind("%PDF-", 0) == 0);
     CHECK(pdf.find("/Title (Test map)") != std::string::npos);
     CHECK(pdf.find("/Subject (Five test sites)") != std::string::npos);
     CHECK(pdf.find("/CreationDate (D:200001010000Z)") != std::string::npos);
     std::string command = "pdfinfo '" + out.path + "' >/dev/null 2>&1";
-    if (std::system("command -v pdfinfo >/dev/null") == 0) CHECK(std::system(command.c_str()) == 0);
+    if (std::system("command -v pdfinfo >/dev/null") == 0)
+        CHECK(std::system(command.c_str()) == 0);
     // 400 x 300 CSS pixels are 300 x 225 points, the SVG's physical size.
     CHECK(pdf.find("/MediaBox [ 0 0 300 225 ]") != std::string::npos);
 }
@@ -173,9 +176,9 @@ TEST_CASE("render: the same input gives byte-identical files in every format", "
     options.dpi = 144;
     options.title = "Same";
     options.description = "Twice";
-    for (auto [format, ext] : {std::pair{render::Format::png, "png"},
-                               std::pair{render::Format::svg, "svg"},
-                               std::pair{render::Format::pdf, "pdf"}}) {
+    for (auto [format, ext] :
+         {std::pair{render::Format::png, "png"}, std::pair{render::Format::svg, "svg"},
+          std::pair{render::Format::pdf, "pdf"}}) {
         INFO(ext);
         std::string first = render_scene(format, std::string("a.") + ext, options).bytes;
         std::string second = render_scene(format, std::string("b.") + ext, options).bytes;
@@ -225,8 +228,8 @@ TEST_CASE("render: lines of a label left of its marker are right-aligned", "[ren
     layout.markers.push_back(test::marker("fra", 380, 100, Status::live, kRed));
     layout::TextSize box = measure("Frankfurt am Main\nFRA", font);
     layout::TextSize short_line = measure("FRA", font);
-    LabelLayout label = test::label("fra", "Frankfurt am Main\nFRA", 366 - box.width, 90,
-                                    measure, font);
+    LabelLayout label =
+        test::label("fra", "Frankfurt am Main\nFRA", 366 - box.width, 90, measure, font);
     layout.labels.push_back(label);
     std::string path = test::make_temp_dir() + "/aligned.png";
     render::render_map(layout, test::test_basemap(), style, render::Format::png, {}, path);

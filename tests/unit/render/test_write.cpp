@@ -11,12 +11,13 @@ using namespace dcmap;
 
 namespace {
 
-std::vector<std::string> list_dir(const std::string& dir) {
+std::vector<std::string> list_dir(const std::string &dir) {
     std::vector<std::string> names;
-    DIR* d = opendir(dir.c_str());
-    while (dirent* entry = readdir(d)) {
+    DIR *d = opendir(dir.c_str());
+    while (dirent *entry = readdir(d)) {
         std::string name = entry->d_name;
-        if (name != "." && name != "..") names.push_back(name);
+        if (name != "." && name != "..")
+            names.push_back(name);
     }
     closedir(d);
     std::sort(names.begin(), names.end());
@@ -33,9 +34,8 @@ TEST_CASE("render: a missing output folder is an IoError naming the path", "[ren
     CHECK_THROWS_AS(render::render_map(test::test_layout(style, measure), test::test_basemap(),
                                        style, render::Format::png, {}, path),
                     IoError);
-    CHECK_THROWS_WITH(render::render_map(test::test_layout(style, measure),
-                                         test::test_basemap(), style, render::Format::png, {},
-                                         path),
+    CHECK_THROWS_WITH(render::render_map(test::test_layout(style, measure), test::test_basemap(),
+                                         style, render::Format::png, {}, path),
                       "cannot write " + path + ": No such file or directory");
     CHECK(list_dir(dir).empty());
 }
@@ -52,9 +52,9 @@ TEST_CASE("render: a failed render keeps the earlier file and leaves no temp fil
 
     MapLayout broken = layout;
     broken.width = 0;
-    CHECK_THROWS_AS(render::render_map(broken, test::test_basemap(), style, render::Format::svg,
-                                       {}, path),
-                    Error);
+    CHECK_THROWS_AS(
+        render::render_map(broken, test::test_basemap(), style, render::Format::svg, {}, path),
+        Error);
     CHECK(test::read_bytes(path) == before);
     CHECK(list_dir(dir) == std::vector<std::string>{"map.svg"});
 }

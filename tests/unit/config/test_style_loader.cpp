@@ -122,7 +122,8 @@ TEST_CASE("config: the built-in default style loads with its documented look", "
     CHECK(style.title_font.size == 28);
     CHECK(style.title_font.weight == 700);
     REQUIRE(style.palette.size() == 8);
-    CHECK(style.palette[0].r == Approx(0xe6 / 255.0)); // Okabe-Ito orange first
+    CHECK(style.palette[0].r == Approx(0xd5 / 255.0)); // Okabe-Ito vermillion first
+    CHECK(style.palette[0].g == Approx(0x5e / 255.0));
     CHECK(style.label_halo.a == Approx(0xe6 / 255.0));
     CHECK(style.size_by == SizeBy::none);
 }

@@ -335,7 +335,11 @@ std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const H
              alternate_name_factor * std::max(primary.front().population, assumed_min_population));
     auto &first = alternate_wins ? alternate : primary;
     auto &second = alternate_wins ? primary : alternate;
+    // The rule picks the winner only; the rest rank by population whatever matched them, so a
+    // large namesake found by alternate name is still a runner-up ("Geneva": Genève, CH).
     first.insert(first.end(), second.begin(), second.end());
+    if (first.size() > 1)
+        std::sort(first.begin() + 1, first.end(), best_first);
     return std::move(first);
 }
 

@@ -27,8 +27,9 @@ bool is_other_region(const Place &chosen, const Place &other) {
     return other.country != chosen.country || other.admin1 != chosen.admin1;
 }
 
-/// The runner-up worth warning about, or nullptr: the first one in another country or
-/// region whose population is at least a third of the winner's.
+/// The runner-up worth warning about, or nullptr: the most populous one in another country or
+/// admin-1 region, when its population is at least a third of the winner's. Runners-up come
+/// most populous first.
 const Place *rival(const GeocodeMatch &m) {
     for (const auto &other : m.runners_up) {
         if (!is_other_region(m.place, other))

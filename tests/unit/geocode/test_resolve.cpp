@@ -118,3 +118,17 @@ TEST_CASE("geocode: a site with neither location nor coordinates is an input err
     Diagnostics diagnostics;
     CHECK_THROWS_AS(resolve_sites(file_of({s}), Gazetteer::embedded(), diagnostics), InputErrors);
 }
+
+TEST_CASE("geocode: the ambiguity warning names a larger namesake found by alternate name",
+          "[geocode]") {
+    // GeoNames calls the Swiss city "Genève"; "Geneva" is its alternate name, too small a
+    // lead (under 50x) over Geneva, Illinois to win, so the warning must point at it.
+    Diagnostics diagnostics;
+    resolve_sites(file_of({located("g", "Geneva", 4)}), Gazetteer::embedded(), diagnostics);
+    REQUIRE(diagnostics.warnings.size() == 1);
+    const auto &message = diagnostics.warnings[0].message;
+    CHECK(message.find("Geneva, Illinois, US") != std::string::npos);
+    CHECK(message.find("Genève, Geneva, CH") != std::string::npos);
+    // The spelling the warning suggests resolves to the other place.
+    CHECK(Gazetteer::embedded().lookup("Genève, Geneva, CH").place.country == "CH");
+}

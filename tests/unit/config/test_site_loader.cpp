@@ -314,8 +314,9 @@ TEST_CASE("config: a missing file is an IoError naming the file", "[config]") {
 }
 
 TEST_CASE("config: a style path in the file is taken relative to the file", "[config]") {
-    const SiteFile with_builtin = load_site_file(fixture("config-mapping.yaml"));
-    CHECK(with_builtin.map.style == "dark");
+    CHECK(load_site_file(fixture("config-mapping.yaml")).map.style == "dark");
+    CHECK(load_site_file(fixture("config-style-path.yaml")).map.style ==
+          fixture("style-custom.yaml"));
     const SiteFile parsed = parse_site_file(
         "map: {style: my.yaml}\nsites: [{name: A, lat: 1, lon: 2}]\n", "dir/x.yaml");
     CHECK(parsed.map.style == "my.yaml");

@@ -1,9 +1,11 @@
 #include "geocode/resolve.hpp"
 
+#include "geocode/normalize.hpp"
 #include "model/error.hpp"
 
 #include <cmath>
 #include <string>
+#include <string_view>
 
 namespace dcmap::geocode {
 namespace {
@@ -11,6 +13,8 @@ namespace {
 // A runner-up at least this fraction of the winner's population makes an unhinted name
 // ambiguous enough to warn about.
 constexpr double ambiguity_population_ratio = 1.0 / 3.0;
+// Edits that still make a differently spelled name the same name (Genève / Geneva).
+constexpr int max_namesake_edits = 2;
 
 /// "Hangzhou, Zhejiang, CN": name, admin-1 name when known, country code.
 std::string describe(const Place &p) {
@@ -27,12 +31,21 @@ bool is_other_region(const Place &chosen, const Place &other) {
     return other.country != chosen.country || other.admin1 != chosen.admin1;
 }
 
-/// The runner-up worth warning about, or nullptr: the most populous one in another country or
-/// admin-1 region, when its population is at least a third of the winner's. Runners-up come
+/// A place called what the query says, or nearly (Genève for "Geneva"). Places found through
+/// an unrelated alternate name (João Pessoa, once "Fredericia") are not namesakes.
+bool is_namesake(const Place &other, std::string_view query_key) {
+    const auto key = detail::fold(other.name);
+    return key == query_key ||
+           detail::edit_distance(key, query_key, max_namesake_edits) <= max_namesake_edits;
+}
+
+/// The runner-up worth warning about, or nullptr: the most populous namesake in another country
+/// or admin-1 region, when its population is at least a third of the winner's. Runners-up come
 /// most populous first.
 const Place *rival(const GeocodeMatch &m) {
+    const auto query_key = detail::fold(m.query);
     for (const auto &other : m.runners_up) {
-        if (!is_other_region(m.place, other))
+        if (!is_other_region(m.place, other) || !is_namesake(other, query_key))
             continue;
         const double ratio = m.place.population > 0 ? static_cast<double>(other.population) /
                                                           static_cast<double>(m.place.population)

@@ -104,9 +104,9 @@ TEST_CASE("geocode: an ambiguous name warns without a hint and not with one", "[
 
 TEST_CASE("geocode: a namesake far smaller than the winner is not worth a warning", "[geocode]") {
     Diagnostics diagnostics;
-    resolve_sites(
-        file_of({located("a", "Paris", 4), located("b", "Sydney", 8), located("c", "Dublin", 12)}),
-        Gazetteer::embedded(), diagnostics);
+    resolve_sites(file_of({located("a", "Paris", 4), located("b", "Sydney", 8),
+                           located("c", "Dublin", 12), located("d", "Frankfurt", 16)}),
+                  Gazetteer::embedded(), diagnostics);
     CHECK(diagnostics.warnings.empty());
 }
 
@@ -131,4 +131,14 @@ TEST_CASE("geocode: the ambiguity warning names a larger namesake found by alter
     CHECK(message.find("Genève, Geneva, CH") != std::string::npos);
     // The spelling the warning suggests resolves to the other place.
     CHECK(Gazetteer::embedded().lookup("Genève, Geneva, CH").place.country == "CH");
+}
+
+TEST_CASE("geocode: a large place found through an unrelated alternate name is no namesake",
+          "[geocode]") {
+    // "Fredericia" is a historic name of João Pessoa and "Zaragoza" an alternate name of
+    // Tijuana; neither makes the Danish or Spanish city ambiguous.
+    Diagnostics diagnostics;
+    resolve_sites(file_of({located("a", "Fredericia", 4), located("b", "Zaragoza", 8)}),
+                  Gazetteer::embedded(), diagnostics);
+    CHECK(diagnostics.warnings.empty());
 }

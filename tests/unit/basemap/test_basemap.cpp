@@ -112,6 +112,19 @@ TEST_CASE("basemap: no ring or graticule line jumps across the map", "[basemap]"
     }
 }
 
+TEST_CASE("basemap: 1:50m data has no streaks either", "[basemap]") {
+    for (const Case &c : std::vector<Case>{{"equal-earth", "150"}, {"orthographic", "100,60"}}) {
+        INFO(c.projection << " centred on " << c.center);
+        const auto basemap = build(c.projection, c.center, Detail::medium);
+        double worst = 0;
+        for_each_ring(basemap, [&](const std::vector<Point> &points, bool closed) {
+            worst = std::max(worst, longest_step(points, closed));
+        });
+        CHECK(worst < basemap.bounds.width() / 3);
+        CHECK(basemap.countries.size() > 200);
+    }
+}
+
 TEST_CASE("basemap: every vertex lies within the outline's bounds", "[basemap]") {
     for (const Case &c : world_cases()) {
         INFO(c.projection << " centred on " << c.center);

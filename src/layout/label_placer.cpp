@@ -20,8 +20,9 @@ struct Direction {
 constexpr std::array<Direction, 8> preferred_directions{
     {{1, 0}, {1, -1}, {1, 1}, {-1, 0}, {-1, -1}, {-1, 1}, {0, -1}, {0, 1}}};
 
-// Displaced positions sit at these multiples of the normal distance from the marker centre.
-constexpr std::array<double, 2> leader_distances{2.0, 3.0};
+// Displaced positions sit at these multiples of the normal distance from the marker centre;
+// further out than 4x a label stops reading as belonging to its marker.
+constexpr std::array<double, 3> leader_distances{2.0, 3.0, 4.0};
 
 /// Something labels must avoid: a box (marker, label) or a segment (leader line).
 struct Obstacle {

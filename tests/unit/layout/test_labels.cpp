@@ -27,7 +27,8 @@ bool strictly_inside(const Box& b, Point p) {
     return p.x > b.min_x && p.x < b.max_x && p.y > b.min_y && p.y < b.max_y;
 }
 
-/// Leaders start on their marker's edge, end on their label and cross no other leader or marker.
+/// Leaders start on their marker's edge, end on their label and cross no other leader, marker
+/// or label.
 void require_clean_leaders(const MapLayout& l) {
     std::vector<const LabelLayout*> leaders;
     for (const auto& lb : l.labels)
@@ -45,13 +46,17 @@ void require_clean_leaders(const MapLayout& l) {
         for (const auto* b : leaders)
             if (a != b)
                 CHECK_FALSE(crossing(a->leader_from, a->leader_to, b->leader_from, b->leader_to));
-        for (const auto& m : l.markers) {
-            if (m.id == a->id) continue;
+        std::vector<Box> others;
+        for (const auto& m : l.markers)
+            if (m.id != a->id) others.push_back(marker_box(m));
+        for (const auto& lb : l.labels)
+            if (lb.id != a->id) others.push_back(lb.box);
+        for (const Box& other : others) {
             for (int step = 0; step <= 50; ++step) {
                 const double t = step / 50.0;
                 const Point p{a->leader_from.x + t * (a->leader_to.x - a->leader_from.x),
                               a->leader_from.y + t * (a->leader_to.y - a->leader_from.y)};
-                REQUIRE_FALSE(strictly_inside(marker_box(m), p));
+                REQUIRE_FALSE(strictly_inside(other, p));
             }
         }
     }
@@ -130,7 +135,8 @@ TEST_CASE("layout: a dense cluster gets leaders or drops and never overlaps", "[
     require_consistent_outcomes(l, sites);
     const auto leaders = std::count_if(l.labels.begin(), l.labels.end(),
                                        [](const LabelLayout& lb) { return lb.has_leader; });
-    CHECK(leaders + static_cast<long>(l.dropped.size()) > 0);
+    CHECK(leaders > 0);
+    CHECK_FALSE(l.dropped.empty());
     CHECK_FALSE(l.labels.empty());
     if (!l.dropped.empty()) {
         REQUIRE(diagnostics.warnings.size() == 1);
@@ -140,6 +146,35 @@ TEST_CASE("layout: a dense cluster gets leaders or drops and never overlaps", "[
                                               l.dropped.front() + ", "));
         CHECK_THAT(message, Catch::EndsWith("(use --width, an inset or `label:` to shorten)"));
     }
+}
+
+TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader", "[layout]") {
+    // One projected unit is one pixel. Four markers diagonally around "middle" cover all eight
+    // near positions of its label but leave the straight line to the right free.
+    auto request = world_request({});
+    request.title.clear();
+    request.subtitle.clear();
+    request.width = 648;
+    request.view = {-300, -100, 300, 100};
+    request.sites = {make_site("middle", 0, 0), make_site("ne", 10, 10), make_site("se", 10, -10),
+                     make_site("sw", -10, -10), make_site("nw", -10, 10)};
+    request.sites[0].site.site.priority = 1;
+    const auto l = run_layout(request);
+    REQUIRE(l.transform.k == Approx(1));
+    require_clean_labels(l);
+    require_clean_leaders(l);
+    const LabelLayout* middle = label_of(l, "middle");
+    REQUIRE(middle != nullptr);
+    CHECK(middle->has_leader);
+    const MarkerLayout& m = l.markers.front();
+    CHECK(middle->box.min_x == Approx(m.x + 2 * (m.r + 3)));  // twice the normal distance
+    CHECK(middle->leader_from.x == Approx(m.x + m.r));
+    CHECK(middle->leader_from.y == Approx(m.y));
+    CHECK(middle->leader_to.x == Approx(middle->box.min_x));
+    const auto outcome = std::find_if(l.outcomes.begin(), l.outcomes.end(),
+                                      [](const auto& o) { return o.first == "middle"; });
+    REQUIRE(outcome != l.outcomes.end());
+    CHECK(outcome->second == LabelOutcome::leader);
 }
 
 TEST_CASE("layout: the dropped warning names each label once", "[layout]") {

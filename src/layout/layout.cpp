@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -28,10 +28,12 @@ std::vector<const ProjectedSite*> sorted_by_key(const std::vector<ProjectedSite>
     sorted.reserve(sites.size());
     for (const auto& s : sites) sorted.push_back(&s);
     std::sort(sorted.begin(), sorted.end(), [](const ProjectedSite* a, const ProjectedSite* b) {
-        return std::forward_as_tuple(a->site.site.key(), a->site.site.name, a->site.lon,
-                                     a->site.lat) < std::forward_as_tuple(b->site.site.key(),
-                                                                          b->site.site.name,
-                                                                          b->site.lon, b->site.lat);
+        const Site& x = a->site.site;
+        const Site& y = b->site.site;
+        return std::forward_as_tuple(x.key(), x.name, a->site.lon, a->site.lat, x.provider,
+                                     x.status, x.label) <
+               std::forward_as_tuple(y.key(), y.name, b->site.lon, b->site.lat, y.provider,
+                                     y.status, y.label);
     });
     return sorted;
 }
@@ -115,29 +117,29 @@ std::string count_phrase(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-/// Places the labels of the shown markers; returns them by marker id.
-std::map<std::string, LabelLayout> place_all_labels(const std::vector<const ProjectedSite*>& shown,
-                                                    const std::vector<MarkerLayout>& markers,
-                                                    const detail::Page& page,
-                                                    const LegendLayout& legend, const Style& style,
-                                                    double scale, const MeasureText& measure) {
+/// Places the labels of the shown sites; `markers` holds their markers in the same order.
+/// Returns, at each site's index in `shown`, its label or nothing when it did not fit.
+std::vector<std::optional<LabelLayout>>
+place_all_labels(const std::vector<const ProjectedSite*>& shown,
+                 const std::vector<MarkerLayout>& markers, const detail::Page& page,
+                 const LegendLayout& legend, const Style& style, double scale,
+                 const MeasureText& measure) {
     std::vector<detail::MarkerDisc> discs;
-    std::map<std::string, int> marker_index;
-    for (const auto& m : markers) {
-        marker_index[m.id] = static_cast<int>(discs.size());
-        discs.push_back({{m.x, m.y}, m.r});
-    }
-    std::vector<const ProjectedSite*> order = shown;
-    std::sort(order.begin(), order.end(), [](const ProjectedSite* a, const ProjectedSite* b) {
-        return labels_first(a->site.site, b->site.site);
+    for (const auto& m : markers) discs.push_back({{m.x, m.y}, m.r});
+    std::vector<int> order(shown.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    // Stable, so sites equal in every ranked field keep their key order.
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return labels_first(shown[static_cast<std::size_t>(a)]->site.site,
+                            shown[static_cast<std::size_t>(b)]->site.site);
     });
     const FontSpec font = detail::scaled(style.label_font, scale);
     std::vector<detail::LabelRequest> requests;
     requests.reserve(order.size());
-    for (const auto* s : order) {
-        const std::string& text = s->site.site.display_label();
+    for (int i : order) {
+        const Site& site = shown[static_cast<std::size_t>(i)]->site.site;
         requests.push_back(
-            {s->site.site.key(), text, measure(text, font), marker_index.at(s->site.site.key())});
+            {site.key(), site.display_label(), measure(site.display_label(), font), i});
     }
     detail::PlacerSettings settings;
     settings.canvas = {0, 0, page.width, page.height};
@@ -149,11 +151,48 @@ std::map<std::string, LabelLayout> place_all_labels(const std::vector<const Proj
     settings.pad = 1.5 * scale;
     settings.cell = std::max(4.0 * font.size, 8.0);
 
-    std::map<std::string, LabelLayout> placed;
     const auto results = detail::place_labels(requests, discs, settings);
-    for (const auto& label : results)
-        if (label) placed.emplace(label->id, *label);
-    return placed;
+    std::vector<std::optional<LabelLayout>> by_site(shown.size());
+    for (std::size_t i = 0; i < results.size(); ++i)
+        by_site[static_cast<std::size_t>(requests[i].marker)] = results[i];
+    return by_site;
+}
+
+/// The page's fixed parts copied into the layout.
+MapLayout layout_from_page(const detail::Page& page, double scale) {
+    MapLayout out;
+    out.width = page.width;
+    out.height = page.height;
+    out.scale = scale;
+    out.transform = page.transform;
+    out.map_frame = page.map_frame;
+    out.title = page.title;
+    out.subtitle = page.subtitle;
+    out.title_box = page.title_box;
+    out.footer = page.footer;
+    return out;
+}
+
+/// One warning for sites without a marker and one for labels that did not fit.
+void warn_left_out(const std::vector<std::string>& hidden,
+                   const std::vector<std::string>& did_not_fit, Diagnostics& diagnostics) {
+    if (!hidden.empty())
+        diagnostics.warn(count_phrase(hidden.size(), "site lies", "sites lie") +
+                         " outside the visible map and " + (hidden.size() == 1 ? "is" : "are") +
+                         " not drawn: " + listed_ids(hidden) +
+                         " (use --extent world or another --center)");
+    if (!did_not_fit.empty())
+        diagnostics.warn(count_phrase(did_not_fit.size(), "label", "labels") + " did not fit and " +
+                         (did_not_fit.size() == 1 ? "was" : "were") +
+                         " left out: " + listed_ids(did_not_fit) +
+                         " (use --width, an inset or `label:` to shorten)");
+}
+
+std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>& sites) {
+    std::set<std::string> countries;
+    for (const auto* s : sites)
+        if (!s->site.country.empty()) countries.insert(s->site.country);
+    return {countries.begin(), countries.end()};
 }
 
 } // namespace
@@ -165,28 +204,12 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                     std::to_string(request.scale));
     const double scale = request.scale;
     const detail::Page page = detail::compose_page(request, style, measure);
-
-    MapLayout out;
-    out.width = page.width;
-    out.height = page.height;
-    out.scale = scale;
-    out.transform = page.transform;
-    out.map_frame = page.map_frame;
-    out.title = page.title;
-    out.subtitle = page.subtitle;
-    out.title_box = page.title_box;
-    out.footer = page.footer;
+    MapLayout out = layout_from_page(page, scale);
 
     const auto sites = sorted_by_key(request.sites);
     std::vector<const ProjectedSite*> shown;
-    std::vector<std::string> hidden;
-    for (const auto* s : sites) {
-        if (is_shown(*s, page)) {
-            shown.push_back(s);
-        } else {
-            hidden.push_back(s->site.site.key());
-        }
-    }
+    for (const auto* s : sites)
+        if (is_shown(*s, page)) shown.push_back(s);
 
     const ProviderColors colors = provider_colors(sites, style);
     const SizeRange sizes = size_range(shown, style.size_by);
@@ -195,41 +218,30 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
 
     out.legend = detail::build_legend(out.markers, colors, sizes, style, scale, measure);
     detail::place_legend(out.legend, page.map_frame, 0.5 * style.margin * scale, out.markers);
-
     const auto labels =
         place_all_labels(shown, out.markers, page, out.legend, style, scale, measure);
     sort_for_drawing(out.markers);
 
-    std::vector<std::string> did_not_fit;
+    // Walk all sites in key order, pairing them with the shown ones (a sub-sequence of them).
+    std::vector<std::string> hidden, did_not_fit;
+    std::size_t next_shown = 0;
     for (const auto* s : sites) {
         const std::string& id = s->site.site.key();
-        const auto label = labels.find(id);
-        if (label != labels.end()) {
-            out.labels.push_back(label->second);
-            out.outcomes.emplace_back(id, label->second.has_leader ? LabelOutcome::leader
-                                                                   : LabelOutcome::labelled);
+        const bool is_shown_site = next_shown < shown.size() && shown[next_shown] == s;
+        const std::optional<LabelLayout>* label = is_shown_site ? &labels[next_shown] : nullptr;
+        if (is_shown_site) ++next_shown;
+        if (label && *label) {
+            out.labels.push_back(**label);
+            out.outcomes.emplace_back(id, (*label)->has_leader ? LabelOutcome::leader
+                                                               : LabelOutcome::labelled);
             continue;
         }
         out.dropped.push_back(id);
         out.outcomes.emplace_back(id, LabelOutcome::unlabelled);
-        if (!std::binary_search(hidden.begin(), hidden.end(), id)) did_not_fit.push_back(id);
+        (is_shown_site ? did_not_fit : hidden).push_back(id);
     }
-
-    if (!hidden.empty())
-        diagnostics.warn(count_phrase(hidden.size(), "site lies", "sites lie") +
-                         " outside the visible map and " + (hidden.size() == 1 ? "is" : "are") +
-                         " not drawn: " + listed_ids(hidden) +
-                         " (use --extent world or another --center)");
-    if (!did_not_fit.empty())
-        diagnostics.warn(count_phrase(did_not_fit.size(), "label", "labels") + " did not fit and " +
-                         (did_not_fit.size() == 1 ? "was" : "were") +
-                         " left out: " + listed_ids(did_not_fit) +
-                         " (use --width, an inset or `label:` to shorten)");
-
-    std::set<std::string> countries;
-    for (const auto* s : sites)
-        if (!s->site.country.empty()) countries.insert(s->site.country);
-    out.host_countries.assign(countries.begin(), countries.end());
+    warn_left_out(hidden, did_not_fit, diagnostics);
+    out.host_countries = host_countries(sites);
     return out;
 }
 

@@ -107,3 +107,16 @@ TEST_CASE("layout: host countries are the sorted unique countries of the sites",
     const auto l = run_layout(world_request(sites));
     CHECK(l.host_countries == std::vector<std::string>{"CN", "SG"});
 }
+
+TEST_CASE("layout: two sites sharing a key both get a marker and an outcome", "[layout]") {
+    auto a = make_site("", 8.7, 50.1);
+    auto b = make_site("", 100, 10);
+    a.site.site.name = b.site.site.name = "Frankfurt";
+    const auto l = run_layout(world_request({b, a}));
+    REQUIRE(l.markers.size() == 2);
+    CHECK(l.markers[0].id == "Frankfurt");
+    CHECK(l.markers[0].lon == 8.7);  // equal keys fall back to position for a stable order
+    CHECK(l.outcomes.size() == 2);
+    CHECK(l.labels.size() == 2);
+    CHECK(dump(l) == dump(run_layout(world_request({a, b}))));
+}

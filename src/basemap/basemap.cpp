@@ -290,6 +290,17 @@ bool inside_middle_window(const Extent &e, const Frame &frame) {
            e.min_y >= frame.lat_min() && e.max_y <= frame.lat_max();
 }
 
+/// True when no vertex falls inside the visible window. Land polygons are smaller than a
+/// hemisphere, so such a polygon cannot cover the window either and is wholly hidden.
+bool wholly_hidden(const LonLatPolygon &polygon, const Frame &frame) {
+    for (const LonLatRing &ring : polygon)
+        for (const LonLat &p : ring)
+            if (std::abs(wrap180(p.x)) <= frame.half_width() && p.y >= frame.lat_min() &&
+                p.y <= frame.lat_max())
+                return false;
+    return true;
+}
+
 bool overlaps(const Extent &e, const OGRGeometry &box) {
     OGREnvelope b;
     box.getEnvelope(&b);
@@ -326,6 +337,8 @@ std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon &working, const Fram
         extent.add(ring);
     if (!working.combine_even_odd && inside_middle_window(extent, frame))
         return {polygon};
+    if (wholly_hidden(polygon, frame))
+        return {};
 
     std::unique_ptr<OGRGeometry> shape =
         working.combine_even_odd ? even_odd_region(polygon)

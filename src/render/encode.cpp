@@ -209,7 +209,9 @@ std::string xml_escape(const std::string &text) {
             out += "&apos;";
             break;
         default:
-            out += c;
+            // XML 1.0 forbids other control characters even when escaped.
+            if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+                out += c;
         }
     }
     return out;
@@ -221,8 +223,11 @@ std::string with_svg_metadata(const std::string &svg, const std::string &title,
     std::size_t end_of_tag = root == std::string::npos ? root : svg.find('>', root);
     if (end_of_tag == std::string::npos)
         throw Error("cannot add a title to the SVG: no <svg> element in Cairo's output");
-    std::string metadata =
-        "\n<title>" + xml_escape(title) + "</title>\n<desc>" + xml_escape(description) + "</desc>";
+    std::string metadata;
+    if (!title.empty())
+        metadata += "\n<title>" + xml_escape(title) + "</title>";
+    if (!description.empty())
+        metadata += "\n<desc>" + xml_escape(description) + "</desc>";
     std::string out = svg;
     out.insert(end_of_tag + 1, metadata);
     return out;

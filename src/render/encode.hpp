@@ -22,14 +22,16 @@ std::string encode(Format format, int width, int height, const RenderOptions &op
 /// `png` with a pHYs chunk for `dpi` right after IHDR (replacing any existing pHYs).
 std::string with_png_dpi(const std::string &png, double dpi);
 
-/// `svg` with <title> and <desc> (XML-escaped) as the first children of the root element.
+/// `svg` with <title> and <desc> (XML-escaped) as the first children of the root element; an
+/// empty title or description is left out.
 std::string with_svg_metadata(const std::string &svg, const std::string &title,
                               const std::string &description);
 
 /// `svg` with Cairo's process-wide "surfaceN" ids renumbered from 1 in order of appearance.
 std::string with_stable_svg_ids(const std::string &svg);
 
-/// `text` with &, <, >, " and ' replaced by XML entities.
+/// `text` with &, <, >, " and ' replaced by XML entities and control characters XML 1.0
+/// cannot hold dropped.
 std::string xml_escape(const std::string &text);
 
 /// CRC-32 (ISO-HDLC, as PNG uses) of `bytes`.

@@ -264,3 +264,14 @@ TEST_CASE("render: style widths are multiplied by the layout scale", "[render]")
             CHECK(test::near(p, style.marker_stroke, 0.02));
     }
 }
+
+TEST_CASE("render: SVG metadata leaves out empty fields and escapes what XML cannot hold",
+          "[render]") {
+    std::string svg = "<?xml version=\"1.0\"?>\n<svg width=\"1px\">\n</svg>\n";
+    CHECK(render::detail::with_svg_metadata(svg, "T", "") ==
+          "<?xml version=\"1.0\"?>\n<svg width=\"1px\">\n<title>T</title>\n</svg>\n");
+    CHECK(render::detail::with_svg_metadata(svg, "", "") == svg);
+    CHECK(render::detail::xml_escape("a\x01"
+                                     "b\tc & 'd'") == "ab\tc &amp; &apos;d&apos;");
+    CHECK_THROWS_AS(render::detail::with_svg_metadata("<html/>", "T", "D"), Error);
+}

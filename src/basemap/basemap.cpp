@@ -307,9 +307,26 @@ bool overlaps(const Extent &e, const OGRGeometry &box) {
     return e.min_x <= b.MaxX && e.max_x >= b.MinX && e.min_y <= b.MaxY && e.max_y >= b.MinY;
 }
 
+/// MakeValid may return a collection with stray lines and points, which GEOS overlay refuses;
+/// keep only the polygons.
+std::unique_ptr<OGRGeometry> repaired(const OGRGeometry &shape) {
+    std::unique_ptr<OGRGeometry> fixed(shape.MakeValid());
+    if (!fixed)
+        return nullptr;
+    const auto type = wkbFlatten(fixed->getGeometryType());
+    if (type == wkbPolygon || type == wkbMultiPolygon)
+        return fixed;
+    std::vector<LonLatPolygon> parts;
+    collect_polygons(fixed.get(), 0, parts);
+    auto out = std::make_unique<OGRMultiPolygon>();
+    for (const LonLatPolygon &part : parts)
+        out->addGeometryDirectly(to_ogr_polygon(part).release());
+    return out;
+}
+
 std::unique_ptr<OGRGeometry> valid(std::unique_ptr<OGRGeometry> shape) {
     if (shape && !shape->IsValid())
-        shape.reset(shape->MakeValid());
+        shape = repaired(*shape);
     return shape;
 }
 
@@ -346,16 +363,16 @@ std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon &working, const Fram
     std::vector<LonLatPolygon> pieces;
     if (!shape)
         return pieces;
-    bool repaired = false;
+    bool was_repaired = false;
     for (const Window &w : cut_windows) {
         if (!overlaps(extent, w.box))
             continue;
         std::unique_ptr<OGRGeometry> piece(shape->Intersection(&w.box));
         // GEOS refuses self-intersecting input (a stitched ring after unwrapping can touch
         // itself); repair once and retry, which is cheaper than validating every polygon.
-        if (!piece && !repaired) {
-            shape.reset(shape->MakeValid());
-            repaired = true;
+        if (!piece && !was_repaired) {
+            shape = repaired(*shape);
+            was_repaired = true;
             if (!shape)
                 return pieces;
             piece.reset(shape->Intersection(&w.box));

@@ -73,6 +73,13 @@ INDEX_MARKER = "#index"
 # A country is treated as renumbered when more than this share of its places carry admin-1
 # codes that admin1.json does not know.
 RENUMBERED_SHARE = 0.5
+# Names that GeoNames cities500 lacks but site files use, added as alternate names of the place
+# they denote (GeoNames id -> names). Keep this list short and factual.
+EXTRA_ALTERNATE_NAMES = {
+    # Jining District, Inner Mongolia: the seat of Ulanqab (Wulanchabu) prefecture-level city,
+    # which cities500 has only under the district's name.
+    2036458: ["Ulanqab", "Wulanchabu", "乌兰察布"],
+}
 KOSOVO = {"alpha_2": "XK", "alpha_3": "XKX", "numeric": "", "name": "Kosovo"}
 
 
@@ -100,13 +107,14 @@ def place_row(cols):
     if not primary:
         raise SystemExit("place %s has no usable name" % geonameid)
     alt = set()
-    if keeps_alternate_names(population, feature_code) and alternates:
-        for a in alternates.split(","):
-            if "http" in a:
-                continue
-            key = fold(a)
-            if key and key not in primary:
-                alt.add(key)
+    names = alternates.split(",") if keeps_alternate_names(population, feature_code) else []
+    names += EXTRA_ALTERNATE_NAMES.get(int(geonameid), [])
+    for a in names:
+        if "http" in a:
+            continue
+        key = fold(a)
+        if key and key not in primary:
+            alt.add(key)
     row = [name, lat, lon, country, admin1, str(population), feature_code, primary[0]]
     sort_key = (primary[0], country, admin1, -population, int(geonameid))
     return sort_key, row, primary[1:], sorted(alt)

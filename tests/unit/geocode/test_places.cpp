@@ -131,9 +131,22 @@ TEST_CASE("geocode: well-known places resolve within 25 km of their true positio
     }
 }
 
-TEST_CASE("geocode: Ulanqab is not a GeoNames place and fails with a useful message", "[geocode]") {
-    // GeoNames knows Ulanqab's seat only as Jining (Inner Mongolia); region files give
-    // explicit lat/lon or "Jining, Inner Mongolia, CN".
+TEST_CASE("geocode: Ulanqab resolves through the alias the data build adds for it", "[geocode]") {
+    // cities500 knows Ulanqab's seat only as Jining (Inner Mongolia); "Jining" alone is the far
+    // larger Jining in Shandong, ~700 km away.
     const auto &gazetteer = Gazetteer::embedded();
-    CHECK_THROWS_AS(gazetteer.lookup("Ulanqab"), dcmap::GeocodeError);
+    for (const char *query : {"Ulanqab", "Wulanchabu", "Ulanqab, Inner Mongolia, CN", "乌兰察布"}) {
+        INFO("query: " << query);
+        const auto match = gazetteer.lookup(query);
+        CHECK(match.place.admin1 == "Inner Mongolia");
+        CHECK(distance_km(match.place.lat, match.place.lon, 41.0341, 113.1330) < 25.0);
+    }
+    CHECK(gazetteer.lookup("Jining").place.admin1 == "Shandong");
+}
+
+TEST_CASE("geocode: places GeoNames does not list fail with a GeocodeError", "[geocode]") {
+    // A port and a province, not populated places: region files give lat/lon for these.
+    const auto &gazetteer = Gazetteer::embedded();
+    CHECK_THROWS_AS(gazetteer.lookup("Eemshaven, NL"), dcmap::GeocodeError);
+    CHECK_THROWS_AS(gazetteer.lookup("Ningxia"), dcmap::GeocodeError);
 }

@@ -17,7 +17,7 @@ struct Run {
     std::string err;
 };
 
-inline Run dcmap(std::vector<std::string> args) {
+inline Run run_dcmap(std::vector<std::string> args) {
     std::ostringstream out, err;
     int code = dcmap::cli::run(args, out, err);
     return {code, out.str(), err.str()};

@@ -12,7 +12,7 @@
 #include <cmath>
 #include <map>
 
-using e2e::dcmap;
+using e2e::run_dcmap;
 using e2e::fixture;
 using e2e::read_bytes;
 
@@ -71,7 +71,7 @@ std::pair<double, double> equal_earth(double lon, double lat) {
 
 TEST_CASE("e2e: a PNG has the requested width and the height of the map's aspect", "[e2e]") {
     e2e::TempDir dir;
-    auto run = dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
+    auto run = run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
                       "--width", "900", "--layout-json", dir / "layout.json"});
     INFO(run.err);
     REQUIRE(run.code == 0);
@@ -89,8 +89,8 @@ TEST_CASE("e2e: a PNG has the requested width and the height of the map's aspect
 
 TEST_CASE("e2e: --scale 2 doubles both pixel dimensions", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "a.png", "--width", "600"}).code == 0);
-    REQUIRE(dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "b.png", "--width", "600",
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "a.png", "--width", "600"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "b.png", "--width", "600",
                    "--scale", "2"}).code == 0);
     PngImage a(dir / "a.png"), b(dir / "b.png");
     CHECK(b.width() == 2 * a.width());
@@ -99,7 +99,7 @@ TEST_CASE("e2e: --scale 2 doubles both pixel dimensions", "[e2e]") {
 
 TEST_CASE("e2e: the pixel at each live site's projected position has the marker colour", "[e2e]") {
     e2e::TempDir dir;
-    auto run = dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
+    auto run = run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
                       "--width", "1200", "--layout-json", dir / "layout.json"});
     INFO(run.err);
     REQUIRE(run.code == 0);
@@ -139,7 +139,7 @@ TEST_CASE("e2e: the pixel at each live site's projected position has the marker 
 
 TEST_CASE("e2e: SVG is well-formed XML with the map's title and a description", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.svg"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.svg"}).code == 0);
     std::string svg = read_bytes(dir / "map.svg");
     CHECK(svg.find("<title>End-to-end test map</title>") != std::string::npos);
     auto desc = svg.find("<desc>");
@@ -150,7 +150,7 @@ TEST_CASE("e2e: SVG is well-formed XML with the map's title and a description", 
 
 TEST_CASE("e2e: PDF output starts with %PDF", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.pdf"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.pdf"}).code == 0);
     CHECK(read_bytes(dir / "map.pdf").rfind("%PDF-", 0) == 0);
 }
 
@@ -158,8 +158,8 @@ TEST_CASE("e2e: two runs give identical bytes in every format", "[e2e]") {
     e2e::TempDir dir;
     for (std::string ext : {"png", "svg", "pdf"}) {
         INFO(ext);
-        REQUIRE(dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / ("a." + ext)}).code == 0);
-        REQUIRE(dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / ("b." + ext)}).code == 0);
+        REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / ("a." + ext)}).code == 0);
+        REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / ("b." + ext)}).code == 0);
         std::string a = read_bytes(dir / ("a." + ext)), b = read_bytes(dir / ("b." + ext));
         CHECK(a.size() > 1000);
         CHECK(a == b);
@@ -168,7 +168,7 @@ TEST_CASE("e2e: two runs give identical bytes in every format", "[e2e]") {
 
 TEST_CASE("e2e: --dpi is written into the PNG", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png", "--width", "400",
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png", "--width", "400",
                    "--dpi", "300"}).code == 0);
     std::string png = read_bytes(dir / "map.png");
     auto at = png.find("pHYs");
@@ -183,7 +183,7 @@ TEST_CASE("e2e: --dpi is written into the PNG", "[e2e]") {
 
 TEST_CASE("e2e: bad input exits 1, names file:line:col and leaves no output", "[e2e]") {
     e2e::TempDir dir;
-    auto run = dcmap({"render", fixture("e2e-invalid-status.yaml"), "-o", dir / "map.png"});
+    auto run = run_dcmap({"render", fixture("e2e-invalid-status.yaml"), "-o", dir / "map.png"});
     CHECK(run.code == 1);
     CHECK(run.err.find("e2e-invalid-status.yaml:6:5: error:") != std::string::npos);
     CHECK(run.err.find("status") != std::string::npos);
@@ -193,25 +193,25 @@ TEST_CASE("e2e: bad input exits 1, names file:line:col and leaves no output", "[
 
 TEST_CASE("e2e: a failed render keeps an earlier good map intact", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png", "--width", "300"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png", "--width", "300"}).code == 0);
     std::string before = read_bytes(dir / "map.png");
-    CHECK(dcmap({"render", fixture("e2e-invalid-status.yaml"), "-o", dir / "map.png"}).code == 1);
+    CHECK(run_dcmap({"render", fixture("e2e-invalid-status.yaml"), "-o", dir / "map.png"}).code == 1);
     CHECK(read_bytes(dir / "map.png") == before);
 }
 
 TEST_CASE("e2e: bad usage exits 2", "[e2e]") {
-    CHECK(dcmap({"render"}).code == 2);
-    CHECK(dcmap({"render", "x.yaml", "--no-such-option"}).code == 2);
-    CHECK(dcmap({"frobnicate"}).code == 2);
-    auto run = dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "--format", "gif"});
+    CHECK(run_dcmap({"render"}).code == 2);
+    CHECK(run_dcmap({"render", "x.yaml", "--no-such-option"}).code == 2);
+    CHECK(run_dcmap({"frobnicate"}).code == 2);
+    auto run = run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "--format", "gif"});
     CHECK(run.code == 2);
 }
 
 TEST_CASE("e2e: --help and --version exit 0 and print to stdout", "[e2e]") {
-    auto help = dcmap({"render", "--help"});
+    auto help = run_dcmap({"render", "--help"});
     CHECK(help.code == 0);
     CHECK(help.out.find("--projection") != std::string::npos);
-    auto version = dcmap({"--version"});
+    auto version = run_dcmap({"--version"});
     CHECK(version.code == 0);
     CHECK(version.out.find("Natural Earth") != std::string::npos);
     CHECK(version.out.find("GeoNames") != std::string::npos);
@@ -221,7 +221,7 @@ TEST_CASE("e2e: a folder of inputs renders one map per file and format", "[e2e]"
     e2e::TempDir in, out;
     std::filesystem::copy_file(fixture("e2e-explicit-coordinates.yaml"), in / "one.yaml");
     std::filesystem::copy_file(fixture("e2e-explicit-coordinates.yaml"), in / "two.yaml");
-    auto run = dcmap({"render", in.path.string(), "-o", out.path.string(), "--format", "png,svg", "--width", "400"});
+    auto run = run_dcmap({"render", in.path.string(), "-o", out.path.string(), "--format", "png,svg", "--width", "400"});
     INFO(run.err);
     REQUIRE(run.code == 0);
     for (std::string name : {"one.png", "one.svg", "two.png", "two.svg"}) CHECK(std::filesystem::exists(out / name));

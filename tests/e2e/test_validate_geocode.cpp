@@ -4,31 +4,31 @@
 #include <catch2/catch.hpp>
 #include <cpl_json.h>
 
-using e2e::dcmap;
+using e2e::run_dcmap;
 using e2e::fixture;
 
 TEST_CASE("e2e: validate accepts the bundled region file", "[e2e]") {
-    auto run = dcmap({"validate", e2e::source_file("regions/alibaba-cloud.yaml")});
+    auto run = run_dcmap({"validate", e2e::source_file("regions/alibaba-cloud.yaml")});
     INFO(run.err);
     CHECK(run.code == 0);
     CHECK(run.out.find(": ok (") != std::string::npos);
 }
 
 TEST_CASE("e2e: validate reports file:line:col with a did-you-mean and exits 1", "[e2e]") {
-    auto run = dcmap({"validate", fixture("e2e-invalid-status.yaml")});
+    auto run = run_dcmap({"validate", fixture("e2e-invalid-status.yaml")});
     CHECK(run.code == 1);
     CHECK(run.err.find("e2e-invalid-status.yaml:6:5: error:") != std::string::npos);
     CHECK(run.err.find("status") != std::string::npos);
 }
 
 TEST_CASE("e2e: validate of a missing file exits 1 and names it", "[e2e]") {
-    auto run = dcmap({"validate", "no/such/file.yaml"});
+    auto run = run_dcmap({"validate", "no/such/file.yaml"});
     CHECK(run.code == 1);
     CHECK(run.err.find("no/such/file.yaml") != std::string::npos);
 }
 
 TEST_CASE("e2e: geocode --json prints one object per query with the fields tools need", "[e2e]") {
-    auto run = dcmap({"geocode", "--json", "Frankfurt, Germany", "Sao Paulo"});
+    auto run = run_dcmap({"geocode", "--json", "Frankfurt, Germany", "Sao Paulo"});
     INFO(run.err);
     REQUIRE(run.code == 0);
     auto nl = run.out.find('\n');
@@ -49,7 +49,7 @@ TEST_CASE("e2e: geocode --json prints one object per query with the fields tools
 }
 
 TEST_CASE("e2e: geocode of an unknown place exits 1 with an error object", "[e2e]") {
-    auto run = dcmap({"geocode", "--json", "Xqzzyville, Atlantis"});
+    auto run = run_dcmap({"geocode", "--json", "Xqzzyville, Atlantis"});
     CHECK(run.code == 1);
     CPLJSONDocument doc;
     REQUIRE(doc.LoadMemory(run.out));

@@ -62,8 +62,10 @@ std::string with_pdf_date_prefix(std::string pdf) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string encode_png(int width, int height, const RenderOptions &options, const Paint &paint) {
-    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+std::string encode_png(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {
+    // Cairo writes an opaque ARGB32 image as an RGB PNG by itself.
+    SurfacePtr surface(
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
     draw(surface.get(), paint);
     cairo_surface_flush(surface.get());
     std::string png;
@@ -71,9 +73,10 @@ std::string encode_png(int width, int height, const RenderOptions &options, cons
     return options.dpi > 0 ? with_png_dpi(png, options.dpi) : png;
 }
 
-std::string encode_svg(int width, int height, const RenderOptions &options, const Paint &paint) {
+std::string encode_svg(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {
     std::string svg;
-    SurfacePtr surface(cairo_svg_surface_create_for_stream(append_bytes, &svg, width, height));
+    SurfacePtr surface(
+        cairo_svg_surface_create_for_stream(append_bytes, &svg, canvas.width, canvas.height));
     cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
     cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PX);
     draw(surface.get(), paint);
@@ -82,12 +85,12 @@ std::string encode_svg(int width, int height, const RenderOptions &options, cons
     return with_svg_metadata(with_stable_svg_ids(svg), options.title, options.description);
 }
 
-std::string encode_pdf(int width, int height, const RenderOptions &options, const Paint &paint) {
+std::string encode_pdf(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {
     std::string pdf;
     // One canvas pixel is one CSS pixel (0.75 pt), as in the SVG: both vector formats come out
     // the same physical size, and the painter still draws in pixels under a cairo_scale.
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(
-        append_bytes, &pdf, width * kPointsPerPixel, height * kPointsPerPixel));
+        append_bytes, &pdf, canvas.width * kPointsPerPixel, canvas.height * kPointsPerPixel));
     cairo_surface_t *s = surface.get();
     if (!options.title.empty())
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, options.title.c_str());
@@ -233,15 +236,15 @@ std::string with_svg_metadata(const std::string &svg, const std::string &title,
     return out;
 }
 
-std::string encode(Format format, int width, int height, const RenderOptions &options,
+std::string encode(Format format, const Canvas &canvas, const RenderOptions &options,
                    const Paint &paint) {
     switch (format) {
     case Format::png:
-        return encode_png(width, height, options, paint);
+        return encode_png(canvas, options, paint);
     case Format::svg:
-        return encode_svg(width, height, options, paint);
+        return encode_svg(canvas, options, paint);
     case Format::pdf:
-        return encode_pdf(width, height, options, paint);
+        return encode_pdf(canvas, options, paint);
     }
     throw Error("unsupported output format");
 }

@@ -13,10 +13,16 @@ namespace dcmap::render::detail {
 /// Draws on a cairo_t whose unit is one canvas pixel.
 using Paint = std::function<void(cairo_t *)>;
 
-/// Creates the surface for `format` (width x height pixels; SVG and PDF in CSS pixels, so a
-/// PDF page is width * 0.75 x height * 0.75 pt), runs `paint`,
-/// finishes the surface and returns the file's bytes. Throws Error when Cairo fails.
-std::string encode(Format format, int width, int height, const RenderOptions &options,
+/// Canvas size in pixels.
+struct Canvas {
+    int width = 0;
+    int height = 0;
+};
+
+/// Creates the surface for `format` (SVG and PDF in CSS pixels, so a PDF page is width * 0.75 x
+/// height * 0.75 pt), runs `paint`, finishes the surface and returns the file's bytes. Throws
+/// Error when Cairo fails.
+std::string encode(Format format, const Canvas &canvas, const RenderOptions &options,
                    const Paint &paint);
 
 /// `png` with a pHYs chunk for `dpi` right after IHDR (replacing any existing pHYs).

@@ -78,7 +78,8 @@ void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const 
     int width = canvas_side(layout.width, "width");
     int height = canvas_side(layout.height, "height");
     detail::TextContext text;
-    std::string bytes = detail::encode(format, width, height, options, [&](cairo_t *cr) {
+    detail::Canvas canvas{width, height};
+    std::string bytes = detail::encode(format, canvas, options, [&](cairo_t *cr) {
         detail::paint_map(cr, layout, basemap, style, text);
     });
     io::write_file_atomically(output_path, bytes);

@@ -275,3 +275,17 @@ TEST_CASE("render: SVG metadata leaves out empty fields and escapes what XML can
                                      "b\tc & 'd'") == "ab\tc &amp; &apos;d&apos;");
     CHECK_THROWS_AS(render::detail::with_svg_metadata("<html/>", "T", "D"), Error);
 }
+
+TEST_CASE("render: an opaque background gives an RGB PNG, a transparent one RGBA", "[render]") {
+    Style opaque;
+    Style clear;
+    clear.background = {1, 1, 1, 0};
+    std::string rgb = render_scene(render::Format::png, "opaque.png", {}, opaque).bytes;
+    std::string rgba = render_scene(render::Format::png, "clear.png", {}, clear).bytes;
+    // IHDR colour type: 2 = truecolour, 6 = truecolour with alpha.
+    CHECK(int(rgb[25]) == 2);
+    CHECK(int(rgba[25]) == 6);
+    PngImage clear_png(render_scene(render::Format::png, "clear.png", {}, clear).path);
+    CHECK(clear_png.at(2, 2).a == 0);
+    CHECK(clear_png.at(30, 40).a == 1);
+}

@@ -10,15 +10,27 @@ namespace dcmap::layout::detail {
 
 namespace {
 
-/// A direction from the marker to its label: -1, 0 or +1 on each axis (y down).
+/// Where a label sits relative to its marker, per axis (y down): -1 or +1 puts the label's
+/// near edge at the given distance on that side, 0 centres it on the marker, values between
+/// slide it part of the way.
 struct Direction {
-    int dx, dy;
+    double fx, fy;
 };
 
 // Cartographic preference: right, upper-right, lower-right, left, upper-left, lower-left, above,
 // below.
 constexpr std::array<Direction, 8> preferred_directions{
     {{1, 0}, {1, -1}, {1, 1}, {-1, 0}, {-1, -1}, {-1, 1}, {0, -1}, {0, 1}}};
+
+// Further out there is more room, so displaced labels also try the directions in between.
+constexpr std::array<Direction, 8> in_between_directions{{{1, -0.5},
+                                                          {1, 0.5},
+                                                          {-1, -0.5},
+                                                          {-1, 0.5},
+                                                          {0.5, -1},
+                                                          {-0.5, -1},
+                                                          {0.5, 1},
+                                                          {-0.5, 1}}};
 
 // Displaced positions sit at these multiples of the normal distance from the marker centre;
 // further out than 4x a label stops reading as belonging to its marker.
@@ -32,17 +44,14 @@ struct Obstacle {
     int owner_marker = -1;  ///< the marker a marker box belongs to; -1 for labels and leaders
 };
 
-/// The label box in direction `dir`, keeping `clearance` pixels from the marker's box on the
-/// axes it moves along, so no candidate ever overlaps its own marker.
+/// The label box in direction `dir`, keeping `clearance` pixels from the marker's box on every
+/// axis where |f| = 1; each direction has one, so no candidate ever overlaps its own marker.
 Box candidate_box(const MarkerDisc& m, Direction dir, double clearance, TextSize size) {
     const double reach = m.r + clearance;
-    const double x = dir.dx > 0   ? m.centre.x + reach
-                     : dir.dx < 0 ? m.centre.x - reach - size.width
-                                  : m.centre.x - size.width / 2;
-    const double y = dir.dy > 0   ? m.centre.y + reach
-                     : dir.dy < 0 ? m.centre.y - reach - size.height
-                                  : m.centre.y - size.height / 2;
-    return Box::from_xywh(x, y, size.width, size.height);
+    const double centre_x = m.centre.x + dir.fx * (reach + size.width / 2);
+    const double centre_y = m.centre.y + dir.fy * (reach + size.height / 2);
+    return Box::from_xywh(centre_x - size.width / 2, centre_y - size.height / 2, size.width,
+                          size.height);
 }
 
 Box inflate(const Box& b, double d) { return {b.min_x - d, b.min_y - d, b.max_x + d, b.max_y + d}; }
@@ -63,18 +72,26 @@ public:
         }
         for (double factor : leader_distances) {
             const double clearance = factor * (marker.r + settings_.gap) - marker.r;
-            for (Direction dir : preferred_directions) {
-                const Box box = candidate_box(marker, dir, clearance, request.size);
-                if (!box_is_free(box)) continue;
-                const auto [from, to] = leader_ends(marker, box);
-                if (leader_is_free(from, to, request.marker))
-                    return accept(request, box, std::array<Point, 2>{from, to});
+            for (const auto* directions : {&preferred_directions, &in_between_directions}) {
+                for (Direction dir : *directions) {
+                    if (auto label = try_with_leader(request, marker, dir, clearance)) return label;
+                }
             }
         }
         return std::nullopt;
     }
 
 private:
+    std::optional<LabelLayout> try_with_leader(const LabelRequest& request,
+                                               const MarkerDisc& marker, Direction dir,
+                                               double clearance) {
+        const Box box = candidate_box(marker, dir, clearance, request.size);
+        if (!box_is_free(box)) return std::nullopt;
+        const auto [from, to] = leader_ends(marker, box);
+        if (!leader_is_free(from, to, request.marker)) return std::nullopt;
+        return accept(request, box, std::array<Point, 2>{from, to});
+    }
+
     void add(const Obstacle& obstacle) {
         obstacles_.push_back(obstacle);
         const Box bounds =

@@ -26,30 +26,38 @@ Point snapped_pixel(const ViewTransform &to_px, Point p) {
 
 bool far_enough(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y) >= kMinStep; }
 
-void add_vertices(cairo_t *cr, const std::vector<Point> &points, const ViewTransform &to_px) {
-    Point last = snapped_pixel(to_px, points.front());
-    cairo_move_to(cr, last.x, last.y);
-    for (std::size_t i = 1; i < points.size(); ++i) {
+bool finite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+
+// Returns false when no vertex was finite, so nothing was added.
+bool add_vertices(cairo_t *cr, const std::vector<Point> &points, const ViewTransform &to_px) {
+    bool started = false;
+    Point last;
+    for (std::size_t i = 0; i < points.size(); ++i) {
         Point p = snapped_pixel(to_px, points[i]);
-        bool final_point = i + 1 == points.size();
-        if (!far_enough(p, last) && !(final_point && (p.x != last.x || p.y != last.y)))
+        // A vertex PROJ could not place must not turn into a spike across the map.
+        if (!finite(p))
             continue;
-        cairo_line_to(cr, p.x, p.y);
+        bool final_point = i + 1 == points.size();
+        if (started && !far_enough(p, last) && !(final_point && (p.x != last.x || p.y != last.y)))
+            continue;
+        if (started)
+            cairo_line_to(cr, p.x, p.y);
+        else
+            cairo_move_to(cr, p.x, p.y);
+        started = true;
         last = p;
     }
+    return started;
 }
 
 void add_ring(cairo_t *cr, const Ring &ring, const ViewTransform &to_px) {
-    if (ring.size() < 3)
-        return;
-    add_vertices(cr, ring, to_px);
-    cairo_close_path(cr);
+    if (ring.size() >= 3 && add_vertices(cr, ring, to_px))
+        cairo_close_path(cr);
 }
 
 void add_polyline(cairo_t *cr, const Polyline &line, const ViewTransform &to_px) {
-    if (line.size() < 2)
-        return;
-    add_vertices(cr, line, to_px);
+    if (line.size() >= 2)
+        add_vertices(cr, line, to_px);
 }
 
 void add_polygons(cairo_t *cr, const std::vector<Polygon> &polygons, const ViewTransform &to_px) {

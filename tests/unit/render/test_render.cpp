@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 using namespace dcmap;
 using dcmap::test::kBlue;
@@ -288,4 +289,19 @@ TEST_CASE("render: an opaque background gives an RGB PNG, a transparent one RGBA
     PngImage clear_png(render_scene(render::Format::png, "clear.png", {}, clear).path);
     CHECK(clear_png.at(2, 2).a == 0);
     CHECK(clear_png.at(30, 40).a == 1);
+}
+
+TEST_CASE("render: base-map vertices that are not finite are skipped", "[render]") {
+    Style style;
+    auto measure = render::pango_measurer();
+    ProjectedBasemap basemap = test::test_basemap();
+    double inf = std::numeric_limits<double>::infinity();
+    basemap.land[0].rings[0].insert(basemap.land[0].rings[0].begin() + 2, Point{inf, 0});
+    basemap.graticule.push_back({{std::nan(""), 5}, {inf, inf}});
+    std::string path = test::make_temp_dir() + "/nan.png";
+    render::render_map(test::test_layout(style, measure), basemap, style, render::Format::png, {},
+                       path);
+    PngImage png(path);
+    CHECK(test::near(png.at(120, 80), style.host_country, 0.01));
+    CHECK(test::near(png.at(30, 200), style.ocean, 0.01));
 }

@@ -10,7 +10,7 @@ namespace {
 int cell_count(double extent, double cell) {
     // Cap the grid so a huge canvas with tiny cells cannot exhaust memory.
     const double n = std::ceil(std::max(extent, cell) / cell);
-    return static_cast<int>(std::clamp(n, 1.0, 4096.0));
+    return static_cast<int>(std::clamp(n, 1.0, 512.0));
 }
 
 } // namespace

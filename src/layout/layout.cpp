@@ -180,7 +180,7 @@ void warn_left_out(const std::vector<std::string>& hidden,
         diagnostics.warn(count_phrase(hidden.size(), "site lies", "sites lie") +
                          " outside the visible map and " + (hidden.size() == 1 ? "is" : "are") +
                          " not drawn: " + listed_ids(hidden) +
-                         " (use --extent world or another --center)");
+                         " (widen --extent or change --center to show them)");
     if (!did_not_fit.empty())
         diagnostics.warn(count_phrase(did_not_fit.size(), "label", "labels") + " did not fit and " +
                          (did_not_fit.size() == 1 ? "was" : "were") +

@@ -94,8 +94,8 @@ TEST_CASE("layout: sites on the far side or outside the view get no marker and a
     CHECK(l.outcomes == expected);
     REQUIRE(diagnostics.warnings.size() == 1);
     CHECK(diagnostics.warnings[0].message ==
-          "2 sites lie outside the visible map and are not drawn: far-side, outside (use "
-          "--extent world or another --center)");
+          "2 sites lie outside the visible map and are not drawn: far-side, outside (widen "
+          "--extent or change --center to show them)");
 }
 
 TEST_CASE("layout: host countries are the sorted unique countries of the sites", "[layout]") {

@@ -177,7 +177,9 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
         builder.row(LegendRow::Kind::status, status, status_color, style.marker_radius * scale,
                     with_count(status_title(status), it->second));
     }
-    if (several_providers) {
+    // A single named provider still gets its row: the reader learns whose footprint it is.
+    const bool show_providers = several_providers || !provider_counts.begin()->first.empty();
+    if (show_providers) {
         builder.heading("Provider");
         for (const auto& provider : colors.providers()) {
             const auto count = provider_counts.find(provider);

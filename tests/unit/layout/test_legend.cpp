@@ -43,10 +43,19 @@ TEST_CASE("layout: legend rows count the statuses and providers used", "[layout]
     }
 }
 
-TEST_CASE("layout: one provider gives only status rows; size_by adds size rows", "[layout]") {
+TEST_CASE("layout: a single named provider still gets its row with the count", "[layout]") {
+    const auto l = run_layout(world_request(
+        {make_site("a", 0, 0, "Alibaba Cloud"), make_site("b", 20, 0, "Alibaba Cloud", Status::announced)}));
+    CHECK(texts(l.legend.headings) == std::vector<std::string>{"Status", "Provider"});
+    CHECK(texts(l.legend.rows) ==
+          std::vector<std::string>{"Live (1)", "Announced (1)", "Alibaba Cloud (2)"});
+}
+
+TEST_CASE("layout: unnamed provider gives only status rows; size_by adds size rows", "[layout]") {
     Style style;
     style.size_by = SizeBy::capacity_mw;
-    auto sites = std::vector{make_site("a", 0, 0), make_site("b", 30, 0), make_site("c", 60, 0)};
+    auto sites = std::vector{make_site("a", 0, 0, ""), make_site("b", 30, 0, ""),
+                             make_site("c", 60, 0, "")};
     sites[0].site.site.capacity_mw = 10;
     sites[1].site.site.capacity_mw = 250;
     const auto l = run_layout(world_request(sites), style);

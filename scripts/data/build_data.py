@@ -79,6 +79,43 @@ EXTRA_ALTERNATE_NAMES = {
     # Jining District, Inner Mongolia: the seat of Ulanqab (Wulanchabu) prefecture-level city,
     # which cities500 has only under the district's name.
     2036458: ["Ulanqab", "Wulanchabu", "乌兰察布"],
+    # Gurgaon, Haryana: renamed Gurugram in 2016; the snapshot predates the name.
+    1270642: ["Gurugram", "गुरुग्राम"],
+    # Taastrup: the main town of Høje-Taastrup municipality, the name data-center press uses.
+    2611828: ["Høje-Taastrup", "Hoeje-Taastrup", "Hoje Taastrup"],
+}
+# English exonyms indexed like primary names (kind p) rather than alternate names, because the
+# place they name is the one everybody means although small namesakes carry the name as their
+# primary name: "Geneva" is Genève (183,981 people), not Geneva, Illinois (21,806), and a 50x
+# rule for alternate names cannot see that (GeoNames id -> names).
+EXTRA_PRIMARY_NAMES = {
+    2660646: ["Geneva"],
+}
+# Data-center towns missing from the cities500 snapshot, with hand-entered town-centre
+# coordinates (approximate, about 1-2 km). Columns as cities500: the id is our own, negative,
+# so it can never collide with a GeoNames id. Population 0 = unknown.
+EXTRA_PLACES = [
+    # Cyberjaya, Sepang district, Selangor: planned town south of Kuala Lumpur.
+    ["-1", "Cyberjaya", "Cyberjaya", "", "2.9200", "101.6550", "P", "PPL", "MY", "", "12",
+     "", "", "", "0", "", "", "", ""],
+    # Quilicura: commune of the Santiago metropolitan area (Google data centre).
+    ["-2", "Quilicura", "Quilicura", "", "-33.3600", "-70.7300", "P", "PPL", "CL", "", "12",
+     "", "", "", "0", "", "", "", ""],
+]
+# Postal and common abbreviations of first-order divisions whose GeoNames codes are numbers
+# ("Montreal, QC", "Vinhedo, SP, Brazil"); US codes are already the postal ones.
+ADMIN1_ABBREVIATIONS = {
+    "AU.01": ["ACT"], "AU.02": ["NSW"], "AU.03": ["NT"], "AU.04": ["QLD"], "AU.05": ["SA"],
+    "AU.06": ["TAS"], "AU.07": ["VIC"], "AU.08": ["WA"],
+    "BR.01": ["AC"], "BR.02": ["AL"], "BR.03": ["AP"], "BR.04": ["AM"], "BR.05": ["BA"],
+    "BR.06": ["CE"], "BR.07": ["DF", "Distrito Federal"], "BR.08": ["ES"], "BR.11": ["MS"],
+    "BR.13": ["MA"], "BR.14": ["MT"], "BR.15": ["MG"], "BR.16": ["PA"], "BR.17": ["PB"],
+    "BR.18": ["PR"], "BR.20": ["PI"], "BR.21": ["RJ"], "BR.22": ["RN"], "BR.23": ["RS"],
+    "BR.24": ["RO"], "BR.25": ["RR"], "BR.26": ["SC"], "BR.27": ["SP"], "BR.28": ["SE"],
+    "BR.29": ["GO"], "BR.30": ["PE"], "BR.31": ["TO"],
+    "CA.01": ["AB"], "CA.02": ["BC"], "CA.03": ["MB"], "CA.04": ["NB"], "CA.05": ["NL"],
+    "CA.07": ["NS"], "CA.08": ["ON"], "CA.09": ["PE", "PEI"], "CA.10": ["QC"],
+    "CA.11": ["SK"], "CA.12": ["YT"], "CA.13": ["NT"], "CA.14": ["NU"],
 }
 KOSOVO = {"alpha_2": "XK", "alpha_3": "XKX", "numeric": "", "name": "Kosovo"}
 
@@ -109,6 +146,9 @@ def place_row(cols):
     alt = set()
     names = alternates.split(",") if keeps_alternate_names(population, feature_code) else []
     names += EXTRA_ALTERNATE_NAMES.get(int(geonameid), [])
+    for extra in EXTRA_PRIMARY_NAMES.get(int(geonameid), []):
+        if fold(extra) not in primary:
+            primary.append(fold(extra))
     for a in names:
         if "http" in a:
             continue
@@ -193,15 +233,16 @@ def write_admin1(admin1_path, cities, out_path):
     if skipped:
         print("build_data: no admin-1 names for renumbered countries: %s" % ", ".join(
             sorted(skipped)), file=sys.stderr)
-    rows = sorted((e["code"], e["name"], fold(e["name"])) for e in entries
-                  if e["code"].split(".")[0] not in skipped)
+    rows = sorted((e["code"], e["name"], fold(e["name"]),
+                   "|".join(fold(a) for a in ADMIN1_ABBREVIATIONS.get(e["code"], [])))
+                  for e in entries if e["code"].split(".")[0] not in skipped)
     with open(out_path, "w", encoding="utf-8", newline="\n") as f:
         for r in rows:
             f.write("\t".join(r) + "\n")
 
 
 def main(cities_path, admin1_path, iso_path, out_dir):
-    cities = list(read_cities(cities_path))
+    cities = list(read_cities(cities_path)) + EXTRA_PLACES
     write_gazetteer(cities, os.path.join(out_dir, "gazetteer.tsv"))
     write_countries(iso_path, capitals(cities), os.path.join(out_dir, "countries.tsv"))
     write_admin1(admin1_path, cities, os.path.join(out_dir, "admin1.tsv"))

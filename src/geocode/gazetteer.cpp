@@ -70,6 +70,7 @@ struct Admin1 {
     std::string name;     ///< "Virginia"
     std::string key;      ///< "virginia"
     std::string code_key; ///< "va"
+    std::vector<std::string> aliases; ///< folded abbreviations ("qc" for CA.10 Quebec)
 };
 
 /// A place row that matched a query key.
@@ -153,6 +154,8 @@ struct Gazetteer::Impl {
     std::vector<Hints> interpret_hints(std::string_view query,
                                        const std::vector<std::string_view> &parts) const;
     std::string closest_names(std::string_view key, std::string_view country) const;
+    std::optional<GeocodeMatch> admin1_alone(std::string_view query, std::string_view name,
+                                             std::string_view country) const;
 };
 
 void Gazetteer::Impl::load_places(std::string_view text) {
@@ -212,6 +215,11 @@ void Gazetteer::Impl::load_admin1(std::string_view text) {
         a.key = next_field(line);
         if (a.key.empty())
             a.key = fold(a.name);
+        for (auto rest = next_field(line); !rest.empty();) {
+            const auto bar = rest.find('|');
+            a.aliases.push_back(fold(rest.substr(0, bar)));
+            rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+        }
         const auto dot = a.code.find('.');
         a.code_key = fold(dot == std::string::npos ? a.code : a.code.substr(dot + 1));
         admin1.push_back(std::move(a));
@@ -256,7 +264,9 @@ std::vector<std::string> Gazetteer::Impl::admin1_matching(std::string_view text,
     if (key.empty())
         return codes;
     for (const auto &a : admin1)
-        if (a.code.starts_with(prefix) && (a.key == key || a.code_key == key))
+        if (a.code.starts_with(prefix) &&
+            (a.key == key || a.code_key == key ||
+             std::find(a.aliases.begin(), a.aliases.end(), key) != a.aliases.end()))
             codes.push_back(a.code);
     return codes;
 }
@@ -481,6 +491,44 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
     return out;
 }
 
+std::optional<GeocodeMatch> Gazetteer::Impl::admin1_alone(std::string_view query,
+                                                         std::string_view name,
+                                                         std::string_view country) const {
+    const auto key = fold(name);
+    const Admin1 *region = nullptr;
+    for (const auto &a : admin1)
+        if (a.key == key && (country.empty() || a.code.starts_with(std::string(country) + '.'))) {
+            if (region) // the same name in two countries: let the caller say which
+                return std::nullopt;
+            region = &a;
+        }
+    if (!region)
+        return std::nullopt;
+    const auto dot = region->code.find('.');
+    const std::string_view cc = std::string_view(region->code).substr(0, dot);
+    const std::string_view code = std::string_view(region->code).substr(dot + 1);
+    // The seat (PPLA) stands for the region; failing that, its most populous place.
+    std::optional<std::tuple<int, std::int64_t, std::uint32_t>> best;
+    for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
+        const auto r = row(n);
+        if (r.country != cc || r.admin1 != code)
+            continue;
+        const std::tuple candidate{r.feature == "PPLA" ? 0 : 1, -r.population, n};
+        if (!best || candidate < *best)
+            best = candidate;
+    }
+    if (!best)
+        return std::nullopt;
+    GeocodeMatch m;
+    m.query = query;
+    m.place = make_place(row(std::get<2>(*best)));
+    m.place.name = region->name;
+    m.place.admin1 = region->name;
+    m.place.population = 0;
+    m.precision = Precision::admin1;
+    return m;
+}
+
 Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Gazetteer::Gazetteer(Gazetteer &&) noexcept = default;
 Gazetteer &Gazetteer::operator=(Gazetteer &&) noexcept = default;
@@ -510,6 +558,11 @@ Gazetteer Gazetteer::from_tsv(std::string_view places, std::string_view countrie
     return Gazetteer(std::move(impl));
 }
 
+std::string Gazetteer::country_name(std::string_view alpha2) const {
+    const auto *c = impl_->country(alpha2);
+    return c ? c->name : std::string{};
+}
+
 std::string Gazetteer::country_code(std::string_view name) const {
     const auto c = impl_->find_country(name, false);
     return c ? impl_->countries[*c].alpha2 : std::string{};
@@ -521,9 +574,16 @@ GeocodeMatch Gazetteer::lookup(std::string_view query) const {
         throw GeocodeError(std::string(query), "empty place name");
     const auto &impl = *impl_;
     const auto name = parts.front();
+    const auto country_match = [&](const Country &c) {
+        GeocodeMatch m;
+        m.query = std::string(query);
+        m.place = impl.country_place(c);
+        m.precision = Precision::country;
+        return m;
+    };
     if (parts.size() == 1)
         if (const auto *c = impl.country_named(name, {}))
-            return {std::string(query), impl.country_place(*c), {}};
+            return country_match(*c);
     const auto hint_sets = impl.interpret_hints(query, parts);
     const auto key = fold(name);
     for (const auto &hints : hint_sets) {
@@ -533,8 +593,12 @@ GeocodeMatch Gazetteer::lookup(std::string_view query) const {
         // "Bahrain, BH": the name is the hinted country itself.
         if (hints.admin1.empty() && !hints.country.empty())
             if (const auto *c = impl.country_named(name, hints.country))
-                return {std::string(query), impl.country_place(*c), {}};
+                return country_match(*c);
     }
+    // "Ningxia", "Bavaria, Germany": a state or province named alone stands at its seat.
+    if (parts.size() == 1 || (parts.size() == 2 && hint_sets.front().admin1.empty()))
+        if (auto m = impl.admin1_alone(query, name, hint_sets.front().country))
+            return std::move(*m);
     throw GeocodeError(std::string(query), "unknown place " + quoted(query) + "; " +
                                                impl.closest_names(key, hint_sets.front().country));
 }

@@ -21,13 +21,17 @@ public:
                               std::string_view admin1);
 
     /// Resolves "City", "City, Country", "City, Admin1, Country" (names or codes, any case,
-    /// with or without accents) or a country alone. Throws GeocodeError naming the closest
+    /// with or without accents), a country alone (precision country: its capital) or a state or
+    /// province alone (precision admin1: its seat). Throws GeocodeError naming the closest
     /// names when nothing matches.
     GeocodeMatch lookup(std::string_view query) const;
 
     /// ISO alpha-2 for a country name, alias or code ("Germany", "DE", "DEU", "Deutschland");
     /// empty when unknown.
     std::string country_code(std::string_view name) const;
+
+    /// Display name of an ISO alpha-2 code ("DE" -> "Germany"); empty when unknown.
+    std::string country_name(std::string_view alpha2) const;
 
     Gazetteer(Gazetteer&&) noexcept;
     Gazetteer& operator=(Gazetteer&&) noexcept;

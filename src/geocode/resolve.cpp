@@ -64,49 +64,131 @@ std::string ambiguity_warning(const GeocodeMatch &m, const Place &other) {
 
 bool has_hint(const std::string &query) { return query.find(',') != std::string::npos; }
 
-ResolvedSite explicit_site(const Site &site) {
-    ResolvedSite r;
-    r.site = site;
-    r.lat = *site.lat;
-    r.lon = *site.lon;
-    return r;
+/// The region a site names: "aws:eu-central-1", or the code with `provider:`. Returns
+/// {provider, code}; the provider is empty when neither says which.
+std::pair<std::string, std::string> split_region(const Site &site) {
+    const auto colon = site.region.find(':');
+    if (colon != std::string::npos)
+        return {site.region.substr(0, colon), site.region.substr(colon + 1)};
+    return {site.provider, site.region};
+}
+
+/// Fills the audit fields of `r` from a match.
+void record_match(ResolvedSite &r, const GeocodeMatch &m) {
+    r.lat = m.place.lat;
+    r.lon = m.place.lon;
+    r.matched = describe(m.place);
+    r.country = m.place.country;
+    r.precision = m.precision;
+    r.source = m.source;
+    r.query = m.query;
+    if (!m.region.empty())
+        r.region = m.region;
+    r.place = m.place;
+    if (!m.runners_up.empty()) {
+        r.runner_up = m.runners_up.front();
+        r.runner_up_km = great_circle_km(m.place.lat, m.place.lon, r.runner_up->lat,
+                                         r.runner_up->lon);
+    }
+}
+
+/// A catalogue name ("Netherlands", "US East") that several regions at different places share.
+std::string region_ambiguity_warning(const GeocodeMatch &m) {
+    return "\"" + m.query + "\" names regions in several places: using " + m.region + " (" +
+           describe(m.place) + "), not " + describe(m.runners_up.front()) +
+           "; write the region id (e.g. region: " + m.region + ") to be sure";
 }
 
 } // namespace
 
+bool needs_geocoding(const Site &site) {
+    return !(site.lat && site.lon) || (!site.region.empty() && site.name.empty());
+}
+
 std::vector<ResolvedSite> resolve_sites(const SiteFile &file, const Gazetteer &gazetteer,
+                                        Diagnostics &diagnostics) {
+    return resolve_sites(file, Geocoder(gazetteer, Catalogue::embedded()), diagnostics);
+}
+
+std::vector<ResolvedSite> resolve_sites(const SiteFile &file, const Geocoder &geocoder,
                                         Diagnostics &diagnostics) {
     std::vector<ResolvedSite> resolved;
     std::vector<InputError> errors;
     resolved.reserve(file.sites.size());
     for (const auto &site : file.sites) {
+        ResolvedSite r;
+        r.site = site;
+        std::optional<GeocodeMatch> region_match;
+        if (!site.region.empty()) {
+            const auto [provider, code] = split_region(site);
+            const SourcePos &at = site.region_pos.file.empty() ? site.pos : site.region_pos;
+            if (provider.empty()) {
+                errors.emplace_back(at, "region \"" + site.region + "\" needs a provider",
+                                    "write region: aws:" + site.region +
+                                        " or add provider: (aws, azure, gcp, alibaba, oracle)");
+                continue;
+            }
+            if (!site.provider.empty() && site.region.find(':') != std::string::npos &&
+                !provider_key(site.provider).empty() &&
+                provider_key(site.provider) != provider_key(provider)) {
+                errors.emplace_back(at, "region \"" + site.region + "\" is not a region of " +
+                                            site.provider,
+                                    "make provider: and the region's prefix agree");
+                continue;
+            }
+            try {
+                region_match = geocoder.region(provider, code);
+            } catch (const GeocodeError &e) {
+                errors.emplace_back(at, e.what(), "`dcmap regions` lists the catalogue");
+                continue;
+            }
+            r.region = region_match->region;
+            if (r.site.name.empty())
+                if (const auto *row = geocoder.catalogue().find(provider_key(provider).empty()
+                                                                    ? provider
+                                                                    : provider_key(provider),
+                                                                code))
+                    r.site.name = row->display_name;
+        }
         if (site.lat && site.lon) {
-            resolved.push_back(explicit_site(site));
-            continue;
-        }
-        if (!site.location_query) {
-            errors.emplace_back(site.pos, "site \"" + site.key() + "\" has no location",
-                                "give `location:` or both `lat:` and `lon:`");
-            continue;
-        }
-        try {
-            const auto match = gazetteer.lookup(*site.location_query);
-            if (!has_hint(*site.location_query))
-                if (const Place *other = rival(match))
-                    diagnostics.warn(site.location_pos, ambiguity_warning(match, *other));
-            ResolvedSite r;
-            r.site = site;
-            r.lat = match.place.lat;
-            r.lon = match.place.lon;
-            r.matched = describe(match.place);
-            r.country = match.place.country;
+            r.lat = *site.lat;
+            r.lon = *site.lon;
+            r.precision = Precision::exact;
+            r.source = PlaceSource::explicit_coordinates;
+            if (!site.country.empty())
+                r.country = geocoder.gazetteer().country_code(site.country);
             resolved.push_back(std::move(r));
-        } catch (const GeocodeError &e) {
-            errors.emplace_back(site.location_pos, e.what(),
-                                has_hint(*site.location_query)
-                                    ? "check the spelling, or give lat/lon"
-                                    : "add a country, e.g. \"Hangzhou, China\", or give lat/lon");
+            continue;
         }
+        if (site.location_query) {
+            std::string query = *site.location_query;
+            const bool hinted = has_hint(query) || !site.country.empty();
+            if (!has_hint(query) && !site.country.empty())
+                query += ", " + site.country;
+            try {
+                const auto match = geocoder.lookup(query);
+                if (!hinted && match.source == PlaceSource::gazetteer)
+                    if (const Place *other = rival(match))
+                        diagnostics.warn(site.location_pos, ambiguity_warning(match, *other));
+                if (match.source == PlaceSource::catalogue && !match.runners_up.empty())
+                    diagnostics.warn(site.location_pos, region_ambiguity_warning(match));
+                record_match(r, match);
+                resolved.push_back(std::move(r));
+            } catch (const GeocodeError &e) {
+                errors.emplace_back(site.location_pos, e.what(),
+                                    hinted ? "check the spelling, or give lat/lon"
+                                           : "add a country, e.g. \"Hangzhou, China\", or give "
+                                             "lat/lon");
+            }
+            continue;
+        }
+        if (region_match) {
+            record_match(r, *region_match);
+            resolved.push_back(std::move(r));
+            continue;
+        }
+        errors.emplace_back(site.pos, "site \"" + site.key() + "\" has no location",
+                            "give `location:`, `region:` or both `lat:` and `lon:`");
     }
     if (!errors.empty())
         throw InputErrors(std::move(errors));

@@ -3,10 +3,47 @@
 #include "model/site.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace dcmap {
+
+/// How precisely a resolved position is known, finest first.
+enum class Precision {
+    exact,   ///< coordinates given in the input
+    city,    ///< a town's centre (gazetteer place or catalogue region town)
+    admin1,  ///< the seat of a state or province named alone ("Ningxia")
+    country  ///< a country's label point (its capital), named alone ("Bahrain")
+};
+
+/// Where a resolved position came from.
+enum class PlaceSource {
+    explicit_coordinates,  ///< lat/lon in the input
+    gazetteer,             ///< the GeoNames-derived gazetteer
+    catalogue              ///< the cloud-region catalogue (built in, or a user's file)
+};
+
+/// "exact", "city", "admin1", "country".
+inline const char* to_string(Precision p) {
+    switch (p) {
+    case Precision::exact: return "exact";
+    case Precision::city: return "city";
+    case Precision::admin1: return "admin1";
+    case Precision::country: return "country";
+    }
+    return "city";
+}
+
+/// "explicit", "gazetteer", "catalogue".
+inline const char* to_string(PlaceSource s) {
+    switch (s) {
+    case PlaceSource::explicit_coordinates: return "explicit";
+    case PlaceSource::gazetteer: return "gazetteer";
+    case PlaceSource::catalogue: return "catalogue";
+    }
+    return "gazetteer";
+}
 
 /// A place from the gazetteer (or a country's label point).
 struct Place {
@@ -24,6 +61,9 @@ struct GeocodeMatch {
     std::string query;
     Place place;
     std::vector<Place> runners_up;
+    Precision precision = Precision::city;
+    PlaceSource source = PlaceSource::gazetteer;
+    std::string region;  ///< "aws:eu-central-1" when a catalogue region answered; else empty
 };
 
 /// A site whose position is known. lon/lat are always set from a real source, never defaulted.
@@ -33,6 +73,13 @@ struct ResolvedSite {
     double lat = 0;
     std::string matched;   ///< e.g. "Hangzhou, Zhejiang, CN"; empty for explicit coordinates
     std::string country;   ///< ISO alpha-2 when known
+    Precision precision = Precision::exact;
+    PlaceSource source = PlaceSource::explicit_coordinates;
+    std::string query;     ///< what was looked up ("Frankfurt", "aws:eu-central-1"); empty for explicit
+    std::string region;    ///< "aws:eu-central-1" when placed by the catalogue
+    Place place;           ///< the place chosen; name empty for explicit coordinates
+    std::optional<Place> runner_up;  ///< the best other candidate, when there was one
+    double runner_up_km = 0;         ///< great-circle distance from the chosen point to runner_up
 };
 
 } // namespace dcmap

@@ -34,6 +34,10 @@ struct Site {
     std::optional<std::string> location_query;  ///< `location: "Hangzhou, China"`, to be geocoded
     std::optional<double> lat;                  ///< explicit degrees, WGS84, -90..90
     std::optional<double> lon;                  ///< explicit degrees, WGS84, -180..180
+    /// `region: aws:eu-central-1`, or the code alone with `provider:`; the catalogue places the
+    /// site when it has no location or lat/lon, and its display name fills an empty name.
+    std::string region;
+    std::string country;  ///< `country:` as written (name or ISO code); empty when not given
 
     std::optional<int> zones;           ///< availability-zone count, > 0
     std::optional<double> capacity_mw;  ///< > 0
@@ -44,6 +48,8 @@ struct Site {
 
     SourcePos pos;           ///< position of the site's mapping (for "site X" errors)
     SourcePos location_pos;  ///< position of the location value (for geocoding errors)
+    SourcePos region_pos;    ///< position of the region value
+    SourcePos country_pos;   ///< position of the country value
 
     /// The id used in layout output: id, or name when the file gave no id.
     const std::string& key() const { return id.empty() ? name : id; }
@@ -68,6 +74,9 @@ struct SiteFile {
     std::string subtitle;
     std::string source;  ///< shown in the footer
     std::string as_of;   ///< ISO date text
+    std::string catalogue;  ///< `catalogue:` file of extra/overriding regions, relative to the
+                            ///< site file's folder after loading; empty when not given
+    SourcePos catalogue_pos;
     MapSettings map;
     std::vector<Site> sites;
 };

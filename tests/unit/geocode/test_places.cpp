@@ -145,8 +145,26 @@ TEST_CASE("geocode: Ulanqab resolves through the alias the data build adds for i
 }
 
 TEST_CASE("geocode: places GeoNames does not list fail with a GeocodeError", "[geocode]") {
-    // A port and a province, not populated places: region files give lat/lon for these.
+    // A port, not a populated place: the catalogue or lat/lon place it, not the gazetteer.
     const auto &gazetteer = Gazetteer::embedded();
     CHECK_THROWS_AS(gazetteer.lookup("Eemshaven, NL"), dcmap::GeocodeError);
-    CHECK_THROWS_AS(gazetteer.lookup("Ningxia"), dcmap::GeocodeError);
+}
+
+TEST_CASE("geocode: a province named alone stands at its seat with admin1 precision",
+          "[geocode]") {
+    // Ningxia is a province, not a town; Yinchuan is its capital.
+    const auto match = Gazetteer::embedded().lookup("Ningxia");
+    CHECK(match.precision == dcmap::Precision::admin1);
+    CHECK(match.place.country == "CN");
+    CHECK(distance_km(match.place.lat, match.place.lon, 38.468, 106.273) < 25.0);
+    CHECK(Gazetteer::embedded().lookup("Bavaria, Germany").place.admin1 == "Bavaria");
+    CHECK(Gazetteer::embedded().lookup("Yinchuan").precision == dcmap::Precision::city);
+}
+
+TEST_CASE("geocode: postal abbreviations of Canadian, Brazilian and Australian states",
+          "[geocode]") {
+    const auto &gazetteer = Gazetteer::embedded();
+    CHECK(gazetteer.lookup("Montreal, QC").place.admin1 == "Quebec");
+    CHECK(gazetteer.lookup("Vinhedo, SP, Brazil").place.country == "BR");
+    CHECK(gazetteer.lookup("Sydney, NSW").place.admin1 == "New South Wales");
 }

@@ -1,0 +1,149 @@
+#include "geocode/geocoder.hpp"
+
+#include "geocode/normalize.hpp"
+#include "model/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace dcmap::geocode {
+namespace {
+
+// A catalogue row's town, found in the gazetteer, must be this close to the row's coordinates
+// for its name and population to be shown; otherwise the gazetteer found a namesake.
+constexpr double same_town_km = 50;
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::string_view first_part(std::string_view place) {
+    return trim(place.substr(0, place.find(',')));
+}
+
+} // namespace
+
+double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double rad = M_PI / 180;
+    const double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                     std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) *
+                         std::sin(dlon / 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+GeocodeMatch Geocoder::region_match(const Region& r, std::string_view query) const {
+    GeocodeMatch m;
+    m.query = query;
+    m.source = PlaceSource::catalogue;
+    m.precision = Precision::city;
+    m.region = r.id();
+    Place& p = m.place;
+    p.name = std::string(first_part(r.place));
+    p.country = r.country;
+    p.country_name = gazetteer_.country_name(r.country);
+    std::optional<GeocodeMatch> town;
+    if (!r.place.empty()) {
+        try {
+            town = gazetteer_.lookup(r.place);
+        } catch (const GeocodeError&) {
+            // Not a gazetteer town (Eemshaven, NEOM): the row's coordinates stand alone.
+        }
+    }
+    if (r.lat && r.lon) {
+        p.lat = *r.lat;
+        p.lon = *r.lon;
+        if (town && great_circle_km(p.lat, p.lon, town->place.lat, town->place.lon) <= same_town_km) {
+            p.name = town->place.name;
+            p.admin1 = town->place.admin1;
+            p.population = town->place.population;
+        }
+    } else if (town) {
+        // A user's row without coordinates: its place column decides.
+        p = town->place;
+        m.precision = town->precision;
+    } else {
+        throw GeocodeError(std::string(query), "catalogue row " + r.id() + " has no lat/lon and its place \"" +
+                                                   r.place + "\" is not in the gazetteer");
+    }
+    if (p.country.empty())
+        p.country = town ? town->place.country : std::string{};
+    if (p.country_name.empty())
+        p.country_name = gazetteer_.country_name(p.country);
+    return m;
+}
+
+GeocodeMatch Geocoder::region(std::string_view provider, std::string_view code) const {
+    const std::string key =
+        provider_key(provider).empty() ? std::string(provider) : provider_key(provider);
+    const std::string id = key + ":" + std::string(code);
+    if (const Region* r = catalogue_.find(key, code))
+        return region_match(*r, id);
+    std::string message = "unknown region \"" + std::string(code) + "\" of provider " + key;
+    const auto& keys = provider_keys();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        message = "unknown provider \"" + std::string(provider) +
+                  "\"; use aws, azure, gcp, alibaba or oracle";
+    } else if (const auto close = catalogue_.closest_codes(key, code); !close.empty()) {
+        message += "; closest:";
+        for (std::size_t i = 0; i < close.size(); ++i)
+            message += (i ? ", " : " ") + close[i];
+    } else {
+        message += "; `dcmap regions --provider " + key + "` lists them";
+    }
+    throw GeocodeError(id, message);
+}
+
+GeocodeMatch Geocoder::from_regions(std::string_view query,
+                                    const std::vector<const Region*>& found) const {
+    GeocodeMatch m = region_match(*found.front(), query);
+    for (std::size_t i = 1; i < found.size(); ++i) {
+        const auto other = region_match(*found[i], query).place;
+        // The same town under several providers ("China (Beijing)") is one place.
+        if (great_circle_km(m.place.lat, m.place.lon, other.lat, other.lon) > same_town_km)
+            m.runners_up.push_back(other);
+    }
+    return m;
+}
+
+GeocodeMatch Geocoder::lookup(std::string_view query) const {
+    query = trim(query);
+    if (const auto colon = query.find(':'); colon != std::string_view::npos) {
+        const auto provider = provider_key(trim(query.substr(0, colon)));
+        if (!provider.empty())
+            return region(provider, trim(query.substr(colon + 1)));
+    }
+    const bool region_style = query.find('(') != std::string_view::npos;
+    if (region_style)
+        if (const auto found = catalogue_.with_display_name(query); !found.empty())
+            return from_regions(query, found);
+    try {
+        return gazetteer_.lookup(query);
+    } catch (const GeocodeError& e) {
+        if (auto found = catalogue_.with_display_name(query); !found.empty())
+            return from_regions(query, found);
+        // "Eemshaven", "Jurong West, SG": sites that are not towns but that the catalogue
+        // places; a country after the name must agree.
+        const auto comma = query.find(',');
+        auto found = catalogue_.at_place(query.substr(0, comma));
+        if (comma != std::string_view::npos) {
+            const auto country = gazetteer_.country_code(trim(query.substr(query.rfind(',') + 1)));
+            std::erase_if(found, [&](const Region* r) { return r->country != country; });
+        }
+        if (!found.empty())
+            return from_regions(query, found);
+        if (region_style)
+            throw GeocodeError(std::string(query),
+                               std::string(e.what()) +
+                                   "; no provider region has this name either (`dcmap regions` "
+                                   "lists them)");
+        throw;
+    }
+}
+
+} // namespace dcmap::geocode

@@ -36,6 +36,8 @@ struct LabelLayout {
     Box box;           ///< text's logical box in pixels (top-left + size); text is drawn at its top-left
     bool has_leader = false;
     Point leader_from, leader_to;  ///< from the marker edge to the label box, when has_leader
+    /// Every site a grouped label names (ids, in key order); empty for a single site's label.
+    std::vector<std::string> members;
 };
 
 /// A block of text at a fixed position: title, subtitle, footer lines, legend rows.

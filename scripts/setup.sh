@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config      # toolchain
   libgdal-dev                           # base map reading, GeoJSON writing
   libproj-dev proj-data                 # every projection
-  libcairo2-dev libpango1.0-dev         # drawing and text
+  libcairo2-dev libpango1.0-dev libpng-dev  # drawing, text, PNG encoding
   libyaml-cpp-dev                       # input files and styles
   libcli11-dev                          # command-line options
   catch2                                # tests

@@ -1,6 +1,7 @@
 #include "render/encode.hpp"
 
 #include "model/error.hpp"
+#include "render/png_writer.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -63,14 +64,11 @@ std::string with_pdf_date_prefix(std::string pdf) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string encode_png(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {
-    // Cairo writes an opaque ARGB32 image as an RGB PNG by itself.
     SurfacePtr surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
     draw(surface.get(), paint);
     cairo_surface_flush(surface.get());
-    std::string png;
-    check(cairo_surface_write_to_png_stream(surface.get(), append_bytes, &png), "writing PNG");
-    return options.dpi > 0 ? with_png_dpi(png, options.dpi) : png;
+    return encode_png_bytes(surface.get(), options.dpi);
 }
 
 std::string encode_svg(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {
@@ -107,59 +105,7 @@ std::string encode_pdf(const Canvas &canvas, const RenderOptions &options, const
     return with_pdf_date_prefix(pdf);
 }
 
-void put_u32(std::string &out, std::uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8)
-        out += static_cast<char>((v >> shift) & 0xff);
-}
-
-std::uint32_t get_u32(const std::string &in, std::size_t at) {
-    std::uint32_t v = 0;
-    for (std::size_t i = 0; i < 4; ++i)
-        v = (v << 8) | static_cast<unsigned char>(in[at + i]);
-    return v;
-}
-
-std::string png_chunk(const std::string &type, const std::string &data) {
-    std::string chunk;
-    put_u32(chunk, static_cast<std::uint32_t>(data.size()));
-    chunk += type + data;
-    put_u32(chunk, static_cast<std::uint32_t>(crc32_of(type + data)));
-    return chunk;
-}
-
 } // namespace
-
-unsigned long crc32_of(const std::string &bytes) {
-    std::uint32_t crc = 0xffffffffu;
-    for (unsigned char byte : bytes) {
-        crc ^= byte;
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-    return crc ^ 0xffffffffu;
-}
-
-std::string with_png_dpi(const std::string &png, double dpi) {
-    constexpr std::size_t kSignature = 8;
-    if (png.size() < kSignature + 12 || png.compare(kSignature + 4, 4, "IHDR") != 0)
-        throw Error("cannot add the resolution to the PNG: unexpected PNG layout");
-    std::string out = png.substr(0, kSignature);
-    std::string phys_data;
-    auto per_metre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
-    put_u32(phys_data, per_metre);
-    put_u32(phys_data, per_metre);
-    phys_data += '\x01'; // unit: metre
-    for (std::size_t at = kSignature; at + 12 <= png.size();) {
-        std::size_t length = 12 + get_u32(png, at);
-        std::string type = png.substr(at + 4, 4);
-        if (type != "pHYs")
-            out += png.substr(at, length);
-        if (type == "IHDR")
-            out += png_chunk("pHYs", phys_data);
-        at += length;
-    }
-    return out;
-}
 
 std::string with_stable_svg_ids(const std::string &svg) {
     std::map<std::string, std::string> renamed;

@@ -1,6 +1,6 @@
 #pragma once
 // Surfaces for each format and the bytes they produce, plus the small post-processing each
-// format needs (PNG pHYs, SVG title/desc, a fixed PDF creation date).
+// format needs (SVG title/desc, a fixed PDF creation date).
 #include "render/render.hpp"
 
 #include <cairo.h>
@@ -25,9 +25,6 @@ struct Canvas {
 std::string encode(Format format, const Canvas &canvas, const RenderOptions &options,
                    const Paint &paint);
 
-/// `png` with a pHYs chunk for `dpi` right after IHDR (replacing any existing pHYs).
-std::string with_png_dpi(const std::string &png, double dpi);
-
 /// `svg` with <title> and <desc> (XML-escaped) as the first children of the root element; an
 /// empty title or description is left out.
 std::string with_svg_metadata(const std::string &svg, const std::string &title,
@@ -39,8 +36,5 @@ std::string with_stable_svg_ids(const std::string &svg);
 /// `text` with &, <, >, " and ' replaced by XML entities and control characters XML 1.0
 /// cannot hold dropped.
 std::string xml_escape(const std::string &text);
-
-/// CRC-32 (ISO-HDLC, as PNG uses) of `bytes`.
-unsigned long crc32_of(const std::string &bytes);
 
 } // namespace dcmap::render::detail

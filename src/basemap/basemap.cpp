@@ -686,4 +686,10 @@ ProjectedBasemap build_basemap(const project::Projector &projector, Detail detai
     return out;
 }
 
+Ring projection_outline(const project::Projector &projector) {
+    const detail::Frame frame(projector.spec());
+    const detail::Projection proj{projector, frame, detail::windows(frame)};
+    return detail::outline(proj);
+}
+
 } // namespace dcmap::basemap

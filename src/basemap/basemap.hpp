@@ -14,4 +14,9 @@ enum class Detail { low, medium };  ///< Natural Earth 1:110m, 1:50m
 ProjectedBasemap build_basemap(const project::Projector& projector, Detail detail,
                                double graticule_step);
 
+/// The projection's outline (the sphere's edge) alone, in projected units, as build_basemap
+/// would set ProjectedBasemap::outline, without reading any data. Cheap: used to frame the view
+/// before choosing the level of detail.
+Ring projection_outline(const project::Projector& projector);
+
 } // namespace dcmap::basemap

@@ -1,8 +1,10 @@
 #include "config/site_loader.hpp"
 
 #include "config/yaml_reader.hpp"
+#include "model/named_areas.hpp"
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -27,8 +29,8 @@ const std::vector<detail::Alias> kSiteAliases = {
     {"address", "location"},     {"azs", "zones"},      {"region", "id"}};
 
 const std::vector<std::string> kFileKeys = {"title", "subtitle", "source", "as_of", "map", "sites"};
-const std::vector<std::string> kMapKeys = {"projection", "center", "extent",
-                                           "style",      "width",  "height"};
+const std::vector<std::string> kMapKeys = {"projection", "center", "extent", "style",
+                                           "width",      "height", "insets", "detail"};
 const std::vector<std::string> kStatusNames = {"live", "announced", "planned", "under-construction",
                                                "retired"};
 
@@ -313,7 +315,8 @@ std::optional<std::string> read_extent(Reader& r, const Entry& e) {
         return std::nullopt;
     std::vector<std::string> parts;
     if (e.value.IsScalar()) {
-        if (e.value.Scalar() == "world" || e.value.Scalar() == "auto")
+        if (e.value.Scalar() == "world" || e.value.Scalar() == "auto" ||
+            find_named_extent(e.value.Scalar()))
             return e.value.Scalar();
         std::stringstream in(e.value.Scalar());
         for (std::string part; std::getline(in, part, ',');)
@@ -330,8 +333,9 @@ std::optional<std::string> read_extent(Reader& r, const Entry& e) {
                     values[0] <= 180 && values[2] >= -180 && values[2] <= 180 && values[1] >= -90 &&
                     values[3] <= 90 && values[1] < values[3];
     if (!ok) {
-        r.error(r.value_pos(e), "extent must be world, auto or \"W,S,E,N\" in degrees",
-                "e.g. extent: \"60,-15,150,55\" (south below north)");
+        r.error(r.value_pos(e), "extent must be world, auto, a name or \"W,S,E,N\" in degrees",
+                "names: " + named_area_list() +
+                    "; a box is e.g. extent: \"60,-15,150,55\" (south below north)");
         return std::nullopt;
     }
     std::string out;
@@ -355,6 +359,56 @@ std::optional<int> read_pixels(Reader& r, const Entry& e) {
     return static_cast<int>(*value);
 }
 
+/// `insets:` a list of names, "W,S,E,N" boxes or auto (or one of them alone).
+std::optional<std::vector<std::string>> read_insets(Reader& r, const Entry& e) {
+    if (!r.expect_value(e))
+        return std::nullopt;
+    std::vector<YAML::Node> items;
+    if (e.value.IsSequence())
+        for (const auto& item : e.value)
+            items.push_back(item);
+    else
+        items.push_back(e.value);
+    std::vector<std::string> out;
+    for (const auto& item : items) {
+        std::string text;
+        if (item.IsScalar()) {
+            text = item.Scalar();
+        } else if (item.IsSequence() && item.size() == 4) {
+            for (const auto& v : item)
+                text += (text.empty() ? "" : ",") + (v.IsScalar() ? v.Scalar() : "?");
+        }
+        std::vector<double> values;
+        std::stringstream in(text);
+        int fields = 0;
+        for (std::string part; std::getline(in, part, ',');) {
+            ++fields;
+            if (auto v = detail::parse_number(part))
+                values.push_back(*v);
+        }
+        const bool box = fields == 4 && values.size() == 4 && std::abs(values[0]) <= 180 &&
+                         std::abs(values[2]) <= 180 && values[1] >= -90 && values[3] <= 90 &&
+                         values[1] < values[3] && values[0] != values[2];
+        if (text == "auto" || find_inset_area(text) || box) {
+            out.push_back(text);
+            continue;
+        }
+        r.error(r.pos(item), "inset must be auto, a name or \"W,S,E,N\" in degrees",
+                "names: " + named_area_list() + "; a box is e.g. \"-11,35,30,62\"");
+    }
+    return out;
+}
+
+std::optional<std::string> read_detail(Reader& r, const Entry& e) {
+    auto value = r.text(e);
+    if (value && *value != "auto" && *value != "low" && *value != "medium") {
+        r.error(r.value_pos(e), "detail must be auto, low or medium",
+                "low is Natural Earth 1:110m, medium 1:50m; auto picks by the map's scale");
+        return std::nullopt;
+    }
+    return value;
+}
+
 void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
     if (!r.expect_mapping(map_entry))
         return;
@@ -371,6 +425,10 @@ void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
         map.width = read_pixels(r, *e);
     if (const Entry* e = find(entries, "height"))
         map.height = read_pixels(r, *e);
+    if (const Entry* e = find(entries, "insets"))
+        map.insets = read_insets(r, *e);
+    if (const Entry* e = find(entries, "detail"))
+        map.detail = read_detail(r, *e);
 }
 
 const char* kNoSitesHint =

@@ -17,6 +17,10 @@ struct Diagnostics {
     std::vector<Diagnostic> warnings;
     void warn(SourcePos pos, std::string message) { warnings.push_back({std::move(pos), std::move(message)}); }
     void warn(std::string message) { warnings.push_back({{}, std::move(message)}); }
+    /// Information the user asked for (e.g. which inset `--inset auto` added); not a warning,
+    /// so --strict ignores it.
+    std::vector<Diagnostic> notes;
+    void note(std::string message) { notes.push_back({{}, std::move(message)}); }
 };
 
 } // namespace dcmap

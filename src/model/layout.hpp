@@ -64,6 +64,18 @@ struct LegendLayout {
 };
 
 struct MapLayout {
+/// A magnified frame of a dense area, drawn over the main map where it covers no site.
+struct InsetLayout {
+    std::string name;          ///< as asked for: "europe", "W,S,E,N", or "auto"
+    Box box;                   ///< the inset's frame in canvas pixels
+    ViewTransform transform;   ///< projected units -> canvas pixels inside `box`
+    Box area;                  ///< the area the inset shows, in main-map pixels (its outline)
+    double magnification = 1;  ///< inset pixels per main-map pixel
+    TextBlock caption;         ///< e.g. "Europe" in the inset's top-left corner; empty text = none
+    std::vector<MarkerLayout> markers;  ///< the sites inside the area, in drawing order
+    std::vector<LabelLayout> labels;    ///< their labels, placed inside `box`
+};
+
     double width = 0, height = 0;  ///< canvas pixels, after scale
     double scale = 1;
     ViewTransform transform;       ///< projected units -> pixels for the base map
@@ -78,5 +90,6 @@ struct MapLayout {
     std::vector<TextBlock> footer; ///< source / as-of line, attribution line
     std::vector<std::string> host_countries;  ///< ISO alpha-2 of countries holding a site, sorted
 };
+    std::vector<InsetLayout> insets;  ///< drawn over the main map; their sites are labelled there
 
 } // namespace dcmap

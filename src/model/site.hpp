@@ -61,10 +61,12 @@ struct Site {
 struct MapSettings {
     std::optional<std::string> projection;  ///< name or PROJ string
     std::optional<std::string> center;      ///< "LON" or "LON,LAT"
-    std::optional<std::string> extent;      ///< "world" | "auto" | "W,S,E,N"
+    std::optional<std::string> extent;      ///< "world" | "auto" | a name | "W,S,E,N"
     std::optional<std::string> style;       ///< path or built-in name
     std::optional<int> width;               ///< pixels
     std::optional<int> height;              ///< pixels
+    std::optional<std::vector<std::string>> insets;  ///< names or "W,S,E,N" boxes, or "auto"
+    std::optional<std::string> detail;      ///< "auto" | "low" | "medium" (Natural Earth scale)
 };
 
 /// A whole input file after loading and validation.

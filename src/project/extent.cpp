@@ -1,6 +1,7 @@
 #include "project/extent.hpp"
 
 #include "model/error.hpp"
+#include "model/named_areas.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,8 +18,9 @@ constexpr int box_edge_steps = 64;
 
 InputError malformed_extent(const std::string &extent, const std::string &why) {
     return InputError({}, "invalid --extent '" + extent + "': " + why,
-                      "use world, auto, or W,S,E,N in degrees, e.g. -30,30,60,72 "
-                      "(W > E crosses the antimeridian)");
+                      "use world, auto, a name (" + named_area_list() +
+                          "), or W,S,E,N in degrees, e.g. -30,30,60,72 "
+                          "(W > E crosses the antimeridian)");
 }
 
 struct LonLatBox {
@@ -117,12 +119,57 @@ Box compute_view(const std::string &extent, const Projector &projector,
         return world;
     if (extent == "auto")
         return detail::auto_view(projector, world, site_lonlats);
-    const detail::LonLatBox box = detail::parse_lonlat_box(extent);
+    detail::LonLatBox box;
+    if (const auto named = find_named_extent(extent))
+        box = {named->west, named->south, named->east, named->north};
+    else if (extent.find(',') != std::string::npos)
+        box = detail::parse_lonlat_box(extent);
+    else
+        throw detail::malformed_extent(extent, "no extent has that name");
     const Box view = detail::project_lonlat_box(box, projector);
     if (view.empty())
         throw InputError({}, "--extent '" + extent + "' is not visible in this projection",
                          "choose another --center or --projection");
     return view;
+}
+
+InsetArea inset_area(const std::string &spec, const Projector &projector) {
+    InsetArea out;
+    out.name = spec;
+    detail::LonLatBox box;
+    if (const auto named = find_inset_area(spec)) {
+        box = {named->west, named->south, named->east, named->north};
+        out.caption = named->caption;
+    } else if (spec.find(',') != std::string::npos) {
+        try {
+            box = detail::parse_lonlat_box(spec);
+        } catch (const InputError &e) {
+            throw InputError({}, "invalid --inset '" + spec + "': " + e.message(),
+                             "use a name (" + named_area_list() +
+                                 "), auto, or W,S,E,N in degrees, e.g. -11,35,30,62");
+        }
+    } else {
+        throw InputError({}, "invalid --inset '" + spec + "': no inset area has that name",
+                         "use a name (" + named_area_list() +
+                             "), auto, or W,S,E,N in degrees, e.g. -11,35,30,62");
+    }
+    out.view = detail::project_lonlat_box(box, projector);
+    if (out.view.empty() || !(out.view.width() > 0) || !(out.view.height() > 0))
+        throw InputError({}, "--inset '" + spec + "' is not visible in this projection",
+                         "choose another --center or --projection, or leave the inset out");
+    return out;
+}
+
+double units_per_degree(const Projector &projector) {
+    const double lon = projector.spec().center_lon;
+    const auto west = projector.forward(lon - 0.5, 0);
+    const auto east = projector.forward(lon + 0.5, 0);
+    if (west && east) {
+        const double d = std::hypot(east->x - west->x, east->y - west->y);
+        if (std::isfinite(d) && d > 0)
+            return d;
+    }
+    return 111319.49; // a degree of the equator on the WGS84 ellipsoid, in metres
 }
 
 } // namespace dcmap::project

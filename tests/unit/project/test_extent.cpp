@@ -120,3 +120,88 @@ TEST_CASE("extent: a box on the far side of an orthographic globe is an error", 
     basemap.bounds = Box{-6371000, -6371000, 6371000, 6371000};
     CHECK_THROWS_AS(compute_view("170,-10,175,10", projector, basemap, {}), InputError);
 }
+
+TEST_CASE("extent: named extents frame their region and leave others out", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    struct Case {
+        const char *name;
+        Point inside[2];
+        Point outside;
+    };
+    const Case cases[] = {
+        {"europe", {{8.68, 50.11}, {-9.14, 38.72}}, {139.69, 35.69}},           // Frankfurt, Lisbon | Tokyo
+        {"asia-pacific", {{72.88, 19.08}, {174.76, -36.85}}, {8.68, 50.11}},    // Mumbai, Auckland | Frankfurt
+        {"north-america", {{-122.33, 47.61}, {-100.39, 20.59}}, {-46.63, -23.55}},  // Seattle, Querétaro | São Paulo
+        {"latin-america", {{-46.63, -23.55}, {-70.65, -33.45}}, {-77.04, 38.9}},    // São Paulo, Santiago | Washington
+        {"middle-east-africa", {{18.42, -33.93}, {55.27, 25.2}}, {72.88, 19.08}},  // Cape Town, Dubai | Mumbai
+        {"china", {{116.4, 39.9}, {114.17, 22.28}}, {103.82, 1.35}},              // Beijing, Hong Kong | Singapore
+    };
+    for (const Case &c : cases) {
+        INFO(c.name);
+        const Box view = compute_view(c.name, projector, basemap, {});
+        for (const Point &p : c.inside)
+            CHECK(contains(view, *projector.forward(p.x, p.y)));
+        CHECK_FALSE(contains(view, *projector.forward(c.outside.x, c.outside.y)));
+        CHECK(view.width() < basemap.bounds.width() / 2);
+    }
+}
+
+TEST_CASE("extent: an unknown name lists the named extents", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    try {
+        compute_view("eurasia", projector, basemap, {});
+        FAIL("expected InputError");
+    } catch (const InputError &e) {
+        const std::string what = e.what();
+        CHECK(what.find("no extent has that name") != std::string::npos);
+        CHECK(what.find("middle-east-africa") != std::string::npos);
+        CHECK(what.find("north-america-east") != std::string::npos);
+    }
+}
+
+TEST_CASE("extent: inset areas by name are tighter than the extent of the same name",
+          "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    const auto basemap = world_of(projector);
+    const auto inset = dcmap::project::inset_area("europe", projector);
+    CHECK(inset.caption == "Europe");
+    const Box extent = compute_view("europe", projector, basemap, {});
+    CHECK(extent.contains(inset.view));
+    CHECK(inset.view.width() < 0.8 * extent.width());
+    CHECK(contains(inset.view, *projector.forward(-6.26, 53.35)));  // Dublin
+    CHECK(contains(inset.view, *projector.forward(18.07, 59.33)));  // Stockholm
+    // An inset may also name an extent; a box has no caption.
+    CHECK(dcmap::project::inset_area("china", projector).caption == "China");
+    const auto box = dcmap::project::inset_area("-80,35,-70,45", projector);
+    CHECK(box.caption.empty());
+    CHECK(contains(box.view, *projector.forward(-77.04, 38.9)));
+}
+
+TEST_CASE("extent: bad inset areas are input errors naming --inset", "[project]") {
+    const Projector projector(parse_projection("equal-earth"));
+    for (const std::string bad : {"atlantis", "1,2,3", "0,10,20,5"}) {
+        INFO(bad);
+        try {
+            dcmap::project::inset_area(bad, projector);
+            FAIL("expected InputError");
+        } catch (const InputError &e) {
+            const std::string what = e.what();
+            CHECK(what.find("--inset '" + bad + "'") != std::string::npos);
+            CHECK(what.find("east-asia") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("extent: units per degree is the projection's scale on the equator", "[project]") {
+    const Projector plate(parse_projection("plate-carree"));
+    CHECK(dcmap::project::units_per_degree(plate) == Approx(111319.49).epsilon(1e-3));
+    const Projector mercator(parse_projection("web-mercator", "100"));
+    CHECK(dcmap::project::units_per_degree(mercator) == Approx(111319.49).epsilon(1e-3));
+    const Projector robinson(parse_projection("robinson"));
+    // Robinson shrinks the equator a little: still within a fifth of a degree of the ellipsoid.
+    const double r = dcmap::project::units_per_degree(robinson);
+    CHECK(r > 0.8 * 111319.49);
+    CHECK(r < 1.0 * 111319.49);
+}

@@ -1,0 +1,65 @@
+#include "config/site_loader.hpp"
+#include "model/error.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using dcmap::InputErrors;
+using dcmap::MapSettings;
+using dcmap::config::parse_site_file;
+
+namespace {
+
+MapSettings map_of(const std::string& map) {
+    return parse_site_file("map: " + map + "\nsites:\n  - {name: A, lat: 1, lon: 2}\n", "t.yaml")
+        .map;
+}
+
+std::vector<std::string> errors_of(const std::string& map) {
+    try {
+        map_of(map);
+    } catch (const InputErrors& e) {
+        std::vector<std::string> lines;
+        for (const auto& error : e.errors()) lines.push_back(error.what());
+        return lines;
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("config: map extent takes the named extents", "[config]") {
+    CHECK(map_of("{extent: europe}").extent == "europe");
+    CHECK(map_of("{extent: middle-east-africa}").extent == "middle-east-africa");
+    const auto errors = errors_of("{extent: eurasia}");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("t.yaml:1:15: error: extent must be world, auto, a name") == 0);
+    CHECK(errors[0].find("latin-america") != std::string::npos);
+}
+
+TEST_CASE("config: map insets are a list of names, boxes and auto", "[config]") {
+    CHECK_FALSE(map_of("{extent: world}").insets.has_value());
+    CHECK(map_of("{insets: [europe, east-asia]}").insets ==
+          std::vector<std::string>{"europe", "east-asia"});
+    CHECK(map_of("{insets: auto}").insets == std::vector<std::string>{"auto"});
+    CHECK(map_of("{insets: [\"-80,35,-70,45\", [100, 20, 125, 42]]}").insets ==
+          std::vector<std::string>{"-80,35,-70,45", "100,20,125,42"});
+}
+
+TEST_CASE("config: a bad inset is reported at the item with the names to use", "[config]") {
+    const auto errors = errors_of("{insets: [europe, atlantis, \"0,10,20,5\"]}");
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].find("t.yaml:1:24: error: inset must be auto, a name or \"W,S,E,N\"") == 0);
+    CHECK(errors[0].find("north-america-east") != std::string::npos);
+    CHECK(errors[1].find("t.yaml:1:34:") == 0);
+}
+
+TEST_CASE("config: map detail is auto, low or medium", "[config]") {
+    CHECK(map_of("{detail: low}").detail == "low");
+    CHECK_FALSE(map_of("{width: 800}").detail.has_value());
+    const auto errors = errors_of("{detail: high}");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("detail must be auto, low or medium") != std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include "config/site_loader.hpp"
 
+#include "config/style_loader.hpp"
 #include "config/yaml_reader.hpp"
 #include "model/named_areas.hpp"
 
@@ -493,7 +494,7 @@ SiteFile load_site_file(const std::string& path) {
         throw IoError("cannot read " + path + ": " + std::strerror(errno));
     SiteFile file = parse_site_file(text.str(), path);
     // A style named in the file is relative to the file, like an include, not to the shell.
-    if (file.map.style && *file.map.style != "default" && *file.map.style != "dark") {
+    if (file.map.style && !is_builtin_style(*file.map.style)) {
         const std::filesystem::path style(*file.map.style);
         if (style.is_relative())
             file.map.style =

@@ -95,6 +95,14 @@ void set_font(Reader& r, const std::vector<Entry>& entries, const std::string& k
                          }
                      }
                      set_size(r, f, "size", font.size, true);
+                     if (const Entry* e = find(f, "size"); e && font.size < kMinTextPx)
+                         r.error(r.value_pos(*e),
+                                 path + "." + key + ".size " + e->value.Scalar() +
+                                     " is below the " +
+                                     std::to_string(static_cast<int>(kMinTextPx)) +
+                                     " px minimum for legible text",
+                                 "use " + std::to_string(static_cast<int>(kMinTextPx)) +
+                                     " or more, and `label:` to shorten long names");
                      if (const Entry* e = find(f, "weight"))
                          set_weight(r, *e, font.weight);
                      set_bool(r, f, "italic", font.italic);
@@ -168,8 +176,8 @@ void read_palette(Reader& r, const Entry& e, Style& style) {
 }
 
 void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
-    const std::vector<std::string> keys = {"palette", "radius", "radius_min", "radius_max",
-                                           "size_by", "stroke", "ring_width"};
+    const std::vector<std::string> keys = {"palette", "radius",     "radius_min",   "radius_max",
+                                           "size_by", "stroke",     "ring_width",   "pending_scale"};
     with_section(r, top, "markers", keys, "markers", [&](const std::vector<Entry>& m) {
         if (const Entry* e = find(m, "palette"))
             read_palette(r, *e, style);
@@ -184,6 +192,14 @@ void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
         }
         set_stroke(r, m, "stroke", "markers", style.marker_stroke, style.marker_stroke_width);
         set_size(r, m, "ring_width", style.ring_width, true);
+        if (const Entry* e = find(m, "pending_scale")) {
+            const auto value = r.number(*e, "pending_scale: 1.3");
+            if (value && (*value < 1 || *value > 3))
+                r.error(r.value_pos(*e), "pending_scale must be 1..3, not " + e->value.Scalar(),
+                        "1 draws announced and planned sites as large as live ones");
+            else if (value)
+                style.pending_marker_scale = *value;
+        }
     });
     if (style.marker_radius_min > style.marker_radius_max) {
         if (const Entry* e = find(top, "markers"))
@@ -193,12 +209,14 @@ void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
 }
 
 void read_labels(Reader& r, const std::vector<Entry>& top, Style& style) {
-    with_section(r, top, "labels", {"font", "color", "halo", "gap"}, "labels",
+    with_section(r, top, "labels", {"font", "color", "halo", "gap", "pending_weight"}, "labels",
                  [&](const std::vector<Entry>& l) {
                      set_font(r, l, "font", "labels", style.label_font);
                      set_color(r, l, "color", style.label_color);
                      set_stroke(r, l, "halo", "labels", style.label_halo, style.label_halo_width);
                      set_size(r, l, "gap", style.label_gap);
+                     if (const Entry* e = find(l, "pending_weight"))
+                         set_weight(r, *e, style.pending_label_weight);
                  });
 }
 
@@ -229,15 +247,13 @@ std::string read_file(const std::string& path) {
     if (!in) {
         std::string reason = std::strerror(errno);
         if (path.find('/') == std::string::npos && path.find('.') == std::string::npos)
-            reason += " (built-in styles are: default, dark)";
+            reason += " (built-in styles are: default, dark, print)";
         throw IoError("cannot read " + path + ": " + reason);
     }
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
 }
-
-bool is_builtin(const std::string& name) { return name == "default" || name == "dark"; }
 
 Style builtin_style(const std::string& name) {
     const std::string resource = "style/" + name + ".yaml";
@@ -251,6 +267,10 @@ Style builtin_style(const std::string& name) {
 }
 
 } // namespace
+
+bool is_builtin_style(const std::string& name) {
+    return name == "default" || name == "dark" || name == "print";
+}
 
 Style parse_style(std::string_view yaml_text, const std::string& path, const Style& base) {
     const YAML::Node root = detail::parse_yaml(yaml_text, path);
@@ -279,7 +299,7 @@ Style parse_style(std::string_view yaml_text, const std::string& path, const Sty
 }
 
 Style load_style(const std::string& path_or_name) {
-    if (is_builtin(path_or_name))
+    if (is_builtin_style(path_or_name))
         return builtin_style(path_or_name);
     const std::string text = read_file(path_or_name);
     Style base = builtin_style("default");

@@ -79,6 +79,7 @@ MarkerLayout make_marker(const ProjectedSite& s, const detail::Page& page, const
     m.y = p.y;
     m.r =
         detail::marker_radius(detail::size_value(s.site.site, style.size_by), sizes, style, scale);
+    if (detail::is_pending(s.site.site.status)) m.r *= style.pending_marker_scale;
     m.status = s.site.site.status;
     m.provider = s.site.site.provider;
     m.color = colors.of(m.provider);
@@ -136,10 +137,13 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
     const FontSpec font = detail::scaled(style.label_font, scale);
     std::vector<detail::LabelRequest> requests;
     requests.reserve(order.size());
+    FontSpec pending_font = font;
+    pending_font.weight = style.pending_label_weight;
     for (int i : order) {
         const Site& site = shown[static_cast<std::size_t>(i)]->site.site;
-        requests.push_back(
-            {site.key(), site.display_label(), measure(site.display_label(), font), i});
+        const bool pending = detail::is_pending(site.status);
+        requests.push_back({site.key(), site.display_label(),
+                            measure(site.display_label(), pending ? pending_font : font), i});
     }
     detail::PlacerSettings settings;
     settings.canvas = {0, 0, page.width, page.height};
@@ -153,8 +157,13 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
 
     const auto results = detail::place_labels(requests, discs, settings);
     std::vector<std::optional<LabelLayout>> by_site(shown.size());
-    for (std::size_t i = 0; i < results.size(); ++i)
-        by_site[static_cast<std::size_t>(requests[i].marker)] = results[i];
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const auto site = static_cast<std::size_t>(requests[i].marker);
+        by_site[site] = results[i];
+        // The painter draws the label in the weight it was measured in.
+        if (by_site[site] && detail::is_pending(shown[site]->site.site.status))
+            by_site[site]->weight = style.pending_label_weight;
+    }
     return by_site;
 }
 

@@ -164,7 +164,12 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
     }
     const bool several_providers = provider_counts.size() > 1;
     const std::vector<double> samples = size_samples(sizes, style.size_by);
+    // Status symbols match the map: not-yet-live ones are drawn larger there too.
+    const auto status_r = [&](Status status) {
+        return style.marker_radius * scale * (is_pending(status) ? style.pending_marker_scale : 1);
+    };
     double symbol_r = style.marker_radius * scale;
+    for (const auto& [status, count] : status_counts) symbol_r = std::max(symbol_r, status_r(status));
     for (double v : samples) symbol_r = std::max(symbol_r, marker_radius(v, sizes, style, scale));
 
     LegendBuilder builder(style, scale, measure, symbol_r);
@@ -174,7 +179,7 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
     for (Status status : all_statuses) {
         const auto it = status_counts.find(status);
         if (it == status_counts.end()) continue;
-        builder.row(LegendRow::Kind::status, status, status_color, style.marker_radius * scale,
+        builder.row(LegendRow::Kind::status, status, status_color, status_r(status),
                     with_count(status_title(status), it->second));
     }
     // A single named provider still gets its row: the reader learns whose footprint it is.

@@ -8,6 +8,13 @@
 
 namespace dcmap::layout::detail {
 
+/// Announced, planned or under construction: the not-yet-live sites a map's story is usually
+/// about, drawn larger and labelled in the style's pending weight.
+inline bool is_pending(Status status) {
+    return status == Status::announced || status == Status::planned ||
+           status == Status::under_construction;
+}
+
 /// The quantity a site's marker is sized by, when the style sizes markers and the site has it.
 std::optional<double> size_value(const Site& site, SizeBy size_by);
 

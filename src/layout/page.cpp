@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <utility>
 
 namespace dcmap::layout::detail {
 
@@ -62,10 +63,7 @@ void fit_view(const Box& view, const Box& area, Box& frame, ViewTransform& trans
 
 } // namespace
 
-FontSpec scaled(FontSpec font, double scale) {
-    font.size *= scale;
-    return font;
-}
+FontSpec scaled(FontSpec font, double scale) { return scaled_font(std::move(font), scale); }
 
 TextBlock place_text(const std::string& text, const FontSpec& font, const Color& color, double x,
                      double y, const MeasureText& measure) {

@@ -17,7 +17,7 @@ struct Page {
     std::vector<TextBlock> footer;
 };
 
-/// `font` with its size multiplied by `scale`.
+/// `font` with its size multiplied by `scale`, never below kMinTextPx (model/style.hpp).
 FontSpec scaled(FontSpec font, double scale);
 
 /// A text block of `text` with its top-left corner at (x, y), measured in `font` (already scaled).

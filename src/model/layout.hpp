@@ -38,6 +38,7 @@ struct LabelLayout {
     Point leader_from, leader_to;  ///< from the marker edge to the label box, when has_leader
     /// Every site a grouped label names (ids, in key order); empty for a single site's label.
     std::vector<std::string> members;
+    int weight = 0;    ///< font weight the box was measured in; 0 = the style's label font weight
 };
 
 /// A block of text at a fixed position: title, subtitle, footer lines, legend rows.
@@ -63,7 +64,6 @@ struct LegendLayout {
     std::vector<LegendRow> rows;
 };
 
-struct MapLayout {
 /// A magnified frame of a dense area, drawn over the main map where it covers no site.
 struct InsetLayout {
     std::string name;          ///< as asked for: "europe", "W,S,E,N", or "auto"
@@ -76,6 +76,7 @@ struct InsetLayout {
     std::vector<LabelLayout> labels;    ///< their labels, placed inside `box`
 };
 
+struct MapLayout {
     double width = 0, height = 0;  ///< canvas pixels, after scale
     double scale = 1;
     ViewTransform transform;       ///< projected units -> pixels for the base map
@@ -89,7 +90,7 @@ struct InsetLayout {
     LegendLayout legend;
     std::vector<TextBlock> footer; ///< source / as-of line, attribution line
     std::vector<std::string> host_countries;  ///< ISO alpha-2 of countries holding a site, sorted
-};
     std::vector<InsetLayout> insets;  ///< drawn over the main map; their sites are labelled there
+};
 
 } // namespace dcmap

@@ -20,6 +20,16 @@ struct FontSpec {
 /// How marker radius encodes a quantity: not at all, or on a square-root scale.
 enum class SizeBy { none, zones, capacity_mw };
 
+/// The smallest text a map draws, in output pixels, at every canvas size and scale: style files
+/// may not ask for less (config/ rejects it) and a --scale below 1 does not shrink text below it.
+inline constexpr double kMinTextPx = 11;
+
+/// `font` at `scale` (sizes multiplied), never smaller than kMinTextPx output pixels.
+inline FontSpec scaled_font(FontSpec font, double scale) {
+    font.size = font.size * scale < kMinTextPx ? kMinTextPx : font.size * scale;
+    return font;
+}
+
 struct Style {
     std::string name = "default";
 
@@ -48,6 +58,9 @@ struct Style {
     Color marker_stroke{1, 1, 1, 1};      ///< thin ring around filled markers so they separate
     double marker_stroke_width = 1.2;
     double ring_width = 2.0;              ///< stroke width of hollow (announced/planned) markers
+    /// Radius multiplier for sites that are not live yet (announced, planned, under
+    /// construction), so the news on a map stands out; 1 draws them like live ones.
+    double pending_marker_scale = 1.0;
 
     // Labels
     FontSpec label_font{"DejaVu Sans, Noto Sans CJK SC", 12, 400, false};
@@ -55,6 +68,7 @@ struct Style {
     Color label_halo{1, 1, 1, 0.9};
     double label_halo_width = 3;
     double label_gap = 3;                 ///< pixels between marker edge and label box
+    int pending_label_weight = 400;       ///< font weight of labels of not-yet-live sites
 
     // Title block, legend, footer
     FontSpec title_font{"DejaVu Sans", 28, 700, false};

@@ -236,12 +236,15 @@ PangoAlignment label_alignment(const LabelLayout &label, const MapLayout &layout
 
 void paint_labels(cairo_t *cr, const MapLayout &layout, const Style &style,
                   const TextContext &text) {
-    FontSpec font = style.label_font;
-    font.size *= layout.scale;
+    const FontSpec font = scaled_font(style.label_font, layout.scale);
     Halo halo{style.label_halo, style.label_halo_width * layout.scale};
-    for (const auto &label : layout.labels)
-        paint_haloed_text(cr, text, label.text, font, style.label_color, halo,
+    for (const auto &label : layout.labels) {
+        FontSpec label_font = font;
+        if (label.weight > 0)
+            label_font.weight = label.weight;
+        paint_haloed_text(cr, text, label.text, label_font, style.label_color, halo,
                           {label.box.min_x, label.box.min_y}, label_alignment(label, layout));
+    }
 }
 
 void paint_block(cairo_t *cr, const TextContext &text, const TextBlock &block) {

@@ -213,6 +213,63 @@ TEST_CASE("config: a missing style file is an IoError that lists the built-in na
         FAIL("expected an IoError");
     } catch (const dcmap::IoError& e) {
         CHECK(std::string(e.what()) ==
-              "cannot read drak: No such file or directory (built-in styles are: default, dark)");
+              "cannot read drak: No such file or directory (built-in styles are: default, dark, "
+              "print)");
+    }
+}
+
+TEST_CASE("config: the print style is built in and differs from the default", "[config]") {
+    CHECK(dcmap::config::is_builtin_style("print"));
+    const Style print = load_style("print");
+    const Style light = load_style("default");
+    CHECK(print.name == "print");
+    // Paper-white sea, black labels, heavier rings than the default.
+    CHECK(print.ocean.r == 1.0);
+    CHECK(print.ocean.g == 1.0);
+    CHECK(print.label_color.r == 0.0);
+    CHECK(print.ring_width > light.ring_width);
+    CHECK(print.palette.size() >= 3);
+}
+
+TEST_CASE("config: a font smaller than the legible minimum is an error at its size", "[config]") {
+    const std::string text = "labels:\n  font:\n    size: 9\nfooter:\n  font:\n    size: 10.5\n"
+                             "legend:\n  font:\n    size: 11\n";
+    try {
+        parse_style(text, "s.yaml", Style{});
+        FAIL("expected InputErrors");
+    } catch (const InputErrors& e) {
+        REQUIRE(e.errors().size() == 2);
+        CHECK(std::string(e.errors()[0].what()) ==
+              "s.yaml:3:11: error: labels.font.size 9 is below the 11 px minimum for legible "
+              "text; use 11 or more, and `label:` to shorten long names");
+        CHECK(std::string(e.errors()[1].what()) ==
+              "s.yaml:6:11: error: footer.font.size 10.5 is below the 11 px minimum for legible "
+              "text; use 11 or more, and `label:` to shorten long names");
+    }
+}
+
+TEST_CASE("config: every built-in style keeps text at or above the legible minimum", "[config]") {
+    for (const char* name : {"default", "dark", "print"}) {
+        INFO(name);
+        const Style s = load_style(name);
+        for (const FontSpec& f : {s.label_font, s.title_font, s.subtitle_font, s.legend_font,
+                                  s.legend_title_font, s.footer_font})
+            CHECK(f.size >= dcmap::kMinTextPx);
+    }
+}
+
+TEST_CASE("config: pending sites get a marker scale and a label weight", "[config]") {
+    const Style s = parse_style("markers:\n  pending_scale: 1.5\nlabels:\n  pending_weight: bold\n",
+                                "s.yaml", Style{});
+    CHECK(s.pending_marker_scale == 1.5);
+    CHECK(s.pending_label_weight == 700);
+    try {
+        parse_style("markers:\n  pending_scale: 0.5\n", "s.yaml", Style{});
+        FAIL("expected InputErrors");
+    } catch (const InputErrors& e) {
+        REQUIRE(e.errors().size() == 1);
+        CHECK(std::string(e.errors()[0].what()) ==
+              "s.yaml:2:18: error: pending_scale must be 1..3, not 0.5; 1 draws announced and "
+              "planned sites as large as live ones");
     }
 }

@@ -120,3 +120,45 @@ TEST_CASE("layout: two sites sharing a key both get a marker and an outcome", "[
     CHECK(l.labels.size() == 2);
     CHECK(dump(l) == dump(run_layout(world_request({a, b}))));
 }
+
+TEST_CASE("layout: not-yet-live sites get larger markers and labels in the pending weight",
+          "[layout]") {
+    Style style;
+    style.pending_marker_scale = 1.3;
+    style.pending_label_weight = 700;
+    const auto l = run_layout(
+        world_request({make_site("live", 0, 0), make_site("new", 60, 0, "Alibaba Cloud",
+                                                          Status::announced),
+                       make_site("soon", 120, 0, "Alibaba Cloud", Status::planned),
+                       make_site("building", -60, 0, "Alibaba Cloud", Status::under_construction),
+                       make_site("gone", -120, 0, "Alibaba Cloud", Status::retired)}),
+        style);
+    CHECK(marker(l, "live").r == Approx(style.marker_radius));
+    CHECK(marker(l, "gone").r == Approx(style.marker_radius));
+    for (const char* id : {"new", "soon", "building"})
+        CHECK(marker(l, id).r == Approx(1.3 * style.marker_radius));
+    std::map<std::string, int> weights;
+    for (const auto& label : l.labels) weights[label.id] = label.weight;
+    REQUIRE(weights.size() == 5);
+    CHECK(weights["live"] == 0);
+    CHECK(weights["gone"] == 0);
+    CHECK(weights["new"] == 700);
+    CHECK(weights["building"] == 700);
+    // The legend's status symbols have the sizes of the map's.
+    for (const auto& row : l.legend.rows)
+        if (row.kind == LegendRow::Kind::status)
+            CHECK(row.r == Approx(row.status == Status::announced ||
+                                          row.status == Status::planned ||
+                                          row.status == Status::under_construction
+                                      ? 1.3 * style.marker_radius
+                                      : style.marker_radius));
+}
+
+TEST_CASE("layout: text never shrinks below the legible minimum at a small scale", "[layout]") {
+    auto request = world_request({make_site("live", 0, 0)});
+    request.scale = 0.5;
+    const auto l = run_layout(request);
+    CHECK(l.title.font.size == Approx(Style{}.title_font.size * 0.5));
+    for (const auto& f : l.footer) CHECK(f.font.size >= kMinTextPx);
+    for (const auto& row : l.legend.rows) CHECK(row.label.font.size >= kMinTextPx);
+}

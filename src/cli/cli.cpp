@@ -71,18 +71,47 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     r->add_option("--layout-json", render.layout_json,
                   "Also write what was drawn (markers, labels, legend) as JSON")
         ->group("Output");
+    r->add_option("--resolved", render.resolved,
+                  "Also write the resolved sites as GeoJSON (for review in QGIS, kepler.gl)")
+        ->group("Output");
+    r->add_option("--catalogue", render.catalogue,
+                  "Region catalogue file adding or overriding built-in regions")
+        ->group("Places");
+    r->add_flag("--strict", render.strict,
+                "Treat geocoding warnings (ambiguous places, wrong country) as errors")
+        ->group("Places");
 
     // validate -------------------------------------------------------------------------------
     ValidateCommand validate;
     auto* v = app.add_subcommand("validate", "Check site files: schema, values and places");
     v->add_option("FILE", validate.inputs, "Site file(s) to check")->required();
     v->add_flag("--strict", validate.strict, "Treat warnings (e.g. ambiguous places) as errors");
+    v->add_option("--catalogue", validate.catalogue,
+                  "Region catalogue file adding or overriding built-in regions");
 
     // geocode --------------------------------------------------------------------------------
     GeocodeCommand geocode;
-    auto* g = app.add_subcommand("geocode", "Look up places in the embedded gazetteer");
-    g->add_option("QUERY", geocode.queries, "Place, e.g. \"Frankfurt, Germany\"")->required();
-    g->add_flag("--json", geocode.json, "One JSON object per query and line");
+    auto* g = app.add_subcommand("geocode",
+                                 "Look up places and region ids, or audit a site file's placements");
+    g->add_option("QUERY", geocode.queries,
+                  "Place (\"Frankfurt, Germany\"), region id (aws:us-east-1), or one site file")
+        ->required();
+    g->add_flag("--json", geocode.json, "One JSON object per query (or site) and line");
+    g->add_option("--format", geocode.format, "Output for a site file: table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->default_val("table");
+    g->add_option("--catalogue", geocode.catalogue,
+                  "Region catalogue file adding or overriding built-in regions");
+    g->add_flag("--strict", geocode.strict, "Exit 1 when there are warnings (ambiguous places)");
+
+    // regions --------------------------------------------------------------------------------
+    RegionsCommand regions;
+    auto* rg = app.add_subcommand("regions", "List the cloud-region catalogue");
+    rg->add_option("--provider", regions.provider,
+                   "Only this provider: aws, azure, gcp, alibaba, oracle");
+    rg->add_flag("--json", regions.json, "One JSON object per region and line");
+    rg->add_option("--catalogue", regions.catalogue,
+                   "Region catalogue file adding or overriding built-in regions");
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -118,6 +147,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         if (v->parsed()) return run_validate(validate, out, err);
         if (g->parsed()) return run_geocode(geocode, out, err);
+        if (rg->parsed()) return run_regions(regions, out, err);
     } catch (const std::exception& e) {
         // Commands handle dcmap errors themselves; this is the last guard against a crash.
         err << "dcmap: internal error: " << e.what() << '\n';

@@ -18,6 +18,9 @@ struct RenderCommand {
     double scale = 1;
     double dpi = 0;
     std::string layout_json;          ///< empty = none
+    std::string resolved;             ///< --resolved FILE: resolved sites as GeoJSON; empty = none
+    std::string catalogue;            ///< --catalogue FILE of extra regions; empty = none
+    bool strict = false;              ///< geocoding warnings are errors: nothing is written
 };
 int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err);
 
@@ -25,13 +28,24 @@ struct ValidateCommand {
     std::vector<std::string> inputs;
     bool strict = false;  ///< warnings count as errors
     bool offline_only = false;
+    std::string catalogue;  ///< --catalogue FILE of extra regions; empty = none
 };
 int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err);
 
 struct GeocodeCommand {
-    std::vector<std::string> queries;
-    bool json = false;
+    std::vector<std::string> queries;  ///< places, region ids, or one site file (.yaml)
+    bool json = false;                 ///< same as format = "json"
+    std::string format = "table";      ///< for a site file: table, csv or json
+    std::string catalogue;             ///< --catalogue FILE of extra regions; empty = none
+    bool strict = false;               ///< warnings (ambiguous places) make the exit code 1
 };
 int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct RegionsCommand {
+    std::string provider;   ///< provider key or name; empty = all
+    bool json = false;      ///< one JSON object per region and line
+    std::string catalogue;  ///< --catalogue FILE of extra regions; empty = none
+};
+int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err);
 
 } // namespace dcmap::cli

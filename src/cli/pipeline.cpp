@@ -1,5 +1,7 @@
 #include "cli/pipeline.hpp"
 
+#include "cli/resolution.hpp"
+
 #include "basemap/basemap.hpp"
 #include "config/style_loader.hpp"
 #include "geocode/gazetteer.hpp"
@@ -39,18 +41,6 @@ RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& o)
 
 namespace {
 
-std::vector<ResolvedSite> resolve(const SiteFile& file, Diagnostics& diagnostics) {
-    bool needs_gazetteer = std::any_of(file.sites.begin(), file.sites.end(),
-                                       [](const Site& s) { return s.location_query.has_value(); });
-    if (!needs_gazetteer) {
-        // Skip loading the gazetteer entirely: a file of explicit coordinates renders faster.
-        std::vector<ResolvedSite> out;
-        for (const auto& s : file.sites) out.push_back({s, *s.lon, *s.lat, {}, {}});
-        return out;
-    }
-    return geocode::resolve_sites(file, geocode::Gazetteer::embedded(), diagnostics);
-}
-
 /// Natural Earth 1:110m is plenty for thumbnails and small maps; 1:50m otherwise.
 basemap::Detail detail_for(const RenderSettings& s) {
     double px = (s.width > 0 ? s.width : 2400) * s.scale;
@@ -76,13 +66,15 @@ std::string describe(const SiteFile& file, const std::string& projection_name) {
 } // namespace
 
 MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
-                           const std::vector<std::string>& outputs, Diagnostics& diagnostics) {
+                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
+                           std::vector<ResolvedSite>* resolved) {
     // Check every output name before the slow work, so a typo fails fast.
     std::vector<render::Format> formats;
     for (const auto& path : outputs) formats.push_back(render::format_from_path(path));
 
     const Style style = config::load_style(settings.style);
-    const std::vector<ResolvedSite> sites = resolve(file, diagnostics);
+    const std::vector<ResolvedSite> sites = resolve_site_file(file, settings.catalogue, diagnostics);
+    if (resolved) *resolved = sites;
 
     const project::Projector projector(project::parse_projection(settings.projection, settings.center));
     const ProjectedBasemap basemap =

@@ -3,6 +3,7 @@
 // SiteFile -> geocode -> project -> base map -> layout -> render.
 #include "model/diagnostics.hpp"
 #include "model/layout.hpp"
+#include "model/place.hpp"
 #include "model/site.hpp"
 
 #include <optional>
@@ -28,15 +29,18 @@ struct RenderSettings {
     double scale = 1;
     double dpi = 0;
     std::string title;             ///< empty = the file's title
+    std::string catalogue;         ///< --catalogue FILE of extra regions; empty = none
 };
 
 /// Command-line options win over the file's `map:` settings, which win over defaults.
 RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& overrides);
 
 /// Lays out `file` and writes one map per path in `outputs` (format by extension), each
-/// atomically. Returns the layout that was drawn. Throws dcmap::Error subclasses.
+/// atomically. Returns the layout that was drawn; the resolved sites go to `resolved` when it
+/// is not null. Throws dcmap::Error subclasses.
 MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
-                           const std::vector<std::string>& outputs, Diagnostics& diagnostics);
+                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
+                           std::vector<ResolvedSite>* resolved = nullptr);
 
 /// The data credit printed in every map's footer, the README and --version.
 extern const char* const data_attribution;

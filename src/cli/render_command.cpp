@@ -2,6 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/layout_json.hpp"
 #include "cli/report.hpp"
+#include "cli/resolution.hpp"
+#include "export/resolved_geojson.hpp"
 #include "config/site_loader.hpp"
 #include "io/atomic_file.hpp"
 #include "model/error.hpp"
@@ -51,10 +53,25 @@ int render_one(const std::string& input, const std::vector<std::string>& outputs
         RenderSettings settings = merge_settings(file.map, cmd.overrides);
         settings.scale = cmd.scale;
         settings.dpi = cmd.dpi;
-        const MapLayout layout = render_site_file(file, settings, outputs, diagnostics);
+        settings.catalogue = cmd.catalogue;
+        if (cmd.strict) {
+            // Geocoding warnings stop the run before anything is written; layout warnings do not.
+            Diagnostics geocoding;
+            resolve_site_file(file, cmd.catalogue, geocoding);
+            if (!geocoding.warnings.empty()) {
+                print_warnings(geocoding, err);
+                err << input << ": error: " << geocoding.warnings.size()
+                    << " geocoding warning(s) with --strict; nothing written\n";
+                return exit_failure;
+            }
+        }
+        std::vector<ResolvedSite> resolved;
+        const MapLayout layout = render_site_file(file, settings, outputs, diagnostics, &resolved);
         if (!cmd.layout_json.empty()) io::write_file_atomically(cmd.layout_json, layout_to_json(layout));
+        if (!cmd.resolved.empty()) exporter::write_resolved_geojson(cmd.resolved, resolved);
         print_warnings(diagnostics, err);
         for (const auto& o : outputs) out << "wrote " << o << '\n';
+        if (!cmd.resolved.empty()) out << "wrote " << cmd.resolved << '\n';
         return exit_ok;
     } catch (const std::exception& e) {
         print_warnings(diagnostics, err);
@@ -85,8 +102,9 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         return exit_usage;
     }
     const std::string& folder = cmd.outputs.front();
-    if (!cmd.layout_json.empty() && inputs.size() > 1) {
-        err << "dcmap: error: --layout-json takes one input, got " << inputs.size() << '\n';
+    if ((!cmd.layout_json.empty() || !cmd.resolved.empty()) && inputs.size() > 1) {
+        err << "dcmap: error: --" << (cmd.layout_json.empty() ? "resolved" : "layout-json")
+            << " takes one input, got " << inputs.size() << '\n';
         return exit_usage;
     }
     std::error_code ec;

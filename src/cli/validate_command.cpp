@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
+#include "cli/resolution.hpp"
 #include "config/site_loader.hpp"
 #include "geocode/gazetteer.hpp"
 #include "geocode/resolve.hpp"
@@ -16,10 +17,9 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
         Diagnostics diagnostics;
         try {
             const SiteFile file = config::load_site_file(input);
-            // Unknown places are data errors too, so validation geocodes every site.
-            bool needs_gazetteer = std::any_of(file.sites.begin(), file.sites.end(),
-                                               [](const Site& s) { return s.location_query.has_value(); });
-            if (needs_gazetteer) geocode::resolve_sites(file, geocode::Gazetteer::embedded(), diagnostics);
+            // Unknown places and regions are data errors too, so validation geocodes every site
+            // (and checks explicit coordinates against their country).
+            resolve_site_file(file, cmd.catalogue, diagnostics);
             print_warnings(diagnostics, err);
             if (cmd.strict && !diagnostics.warnings.empty()) {
                 err << input << ": error: " << diagnostics.warnings.size()

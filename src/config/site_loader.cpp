@@ -22,14 +22,17 @@ using detail::Reader;
 
 const std::vector<std::string> kSiteKeys = {
     "name",  "id",          "provider", "status",    "location", "lat",  "lon",
-    "zones", "capacity_mw", "opened",   "announced", "label",    "note", "priority"};
+    "zones", "capacity_mw", "opened",   "announced", "label",    "note", "priority",
+    "region", "country"};
 
 const std::vector<detail::Alias> kSiteAliases = {
     {"latitude", "lat"},         {"longitude", "lon"},  {"lng", "lon"},       {"long", "lon"},
     {"capacity", "capacity_mw"}, {"mw", "capacity_mw"}, {"city", "location"}, {"place", "location"},
-    {"address", "location"},     {"azs", "zones"},      {"region", "id"}};
+    {"address", "location"},     {"azs", "zones"},      {"region_code", "region"},
+    {"cc", "country"}};
 
-const std::vector<std::string> kFileKeys = {"title", "subtitle", "source", "as_of", "map", "sites"};
+const std::vector<std::string> kFileKeys = {"title", "subtitle", "source", "as_of",
+                                            "map",   "sites",    "catalogue"};
 const std::vector<std::string> kMapKeys = {"projection", "center", "extent", "style",
                                            "width",      "height", "insets", "detail"};
 const std::vector<std::string> kStatusNames = {"live", "announced", "planned", "under-construction",
@@ -148,8 +151,10 @@ void read_place(Reader& r, const std::vector<Entry>& entries, const YAML::Node& 
         read_lat_lon(r, lat, lon, site.location_pos, who, site);
         return;
     }
+    if (!site.region.empty())
+        return; // the catalogue places it
     r.error(r.pos(site_node), who + " has no place",
-            "add location: \"City, Country\", or lat: and lon:");
+            "add location: \"City, Country\", region: aws:eu-central-1, or lat: and lon:");
 }
 
 void read_site_text_fields(Reader& r, const std::vector<Entry>& entries, Site& site) {
@@ -157,11 +162,17 @@ void read_site_text_fields(Reader& r, const std::vector<Entry>& entries, Site& s
                                                            {"id", &site.id},
                                                            {"provider", &site.provider},
                                                            {"label", &site.label},
-                                                           {"note", &site.note}};
+                                                           {"note", &site.note},
+                                                           {"region", &site.region},
+                                                           {"country", &site.country}};
     for (const auto& [key, target] : fields)
         if (const Entry* e = find(entries, key))
             if (auto value = r.text(*e))
                 *target = *value;
+    if (const Entry* e = find(entries, "region"))
+        site.region_pos = r.value_pos(*e);
+    if (const Entry* e = find(entries, "country"))
+        site.country_pos = r.value_pos(*e);
 }
 
 void read_site_quantities(Reader& r, const std::vector<Entry>& entries, Site& site) {
@@ -213,7 +224,9 @@ std::optional<Site> read_site(Reader& r, const YAML::Node& node) {
     const auto entries = r.entries(node, kSiteKeys, "site", kSiteAliases);
     read_site_text_fields(r, entries, site);
     const Entry* name = find(entries, "name");
-    if (!name) {
+    if (!name && !site.region.empty()) {
+        // The region's display name fills it when the sites are resolved.
+    } else if (!name) {
         r.error(site.pos, (site.id.empty() ? "site" : "site '" + site.id + "'") + " has no name",
                 "add name: (the text shown on the map)");
     } else if (name->value.IsScalar() && name->value.Scalar().empty()) {
@@ -449,6 +462,12 @@ void read_file_mapping(Reader& r, const YAML::Node& root, SiteFile& file) {
             file.as_of = *date;
     if (const Entry* e = find(entries, "map"))
         read_map_settings(r, *e, file.map);
+    if (const Entry* e = find(entries, "catalogue")) {
+        if (auto value = r.text(*e)) {
+            file.catalogue = *value;
+            file.catalogue_pos = r.value_pos(*e);
+        }
+    }
     const Entry* sites = find(entries, "sites");
     if (!sites) {
         r.error(r.pos(root), "the file has no sites: list", kNoSitesHint);
@@ -493,6 +512,10 @@ SiteFile load_site_file(const std::string& path) {
     if (in.bad())
         throw IoError("cannot read " + path + ": " + std::strerror(errno));
     SiteFile file = parse_site_file(text.str(), path);
+    // A catalogue named in the file is relative to the file, like the style.
+    if (!file.catalogue.empty() && std::filesystem::path(file.catalogue).is_relative())
+        file.catalogue =
+            (std::filesystem::path(path).parent_path() / file.catalogue).lexically_normal().string();
     // A style named in the file is relative to the file, like an include, not to the shell.
     if (file.map.style && !is_builtin_style(*file.map.style)) {
         const std::filesystem::path style(*file.map.style);

@@ -209,7 +209,7 @@ TEST_CASE("config: a site with no place at all is an error at the site", "[confi
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == fixture("invalid-no-place.yaml") +
                           ":1:3: error: site 'Nowhere' has no place; add location: \"City, "
-                          "Country\", or lat: and lon:");
+                          "Country\", region: aws:eu-central-1, or lat: and lon:");
 }
 
 TEST_CASE("config: a site without a name is an error naming its id", "[config]") {

@@ -1,0 +1,21 @@
+#pragma once
+// Which country a geographic point lies in, from the embedded Natural Earth 1:50m countries
+// (unprojected). Used to sanity-check sites that give coordinates and a country.
+#include <optional>
+#include <string>
+
+namespace dcmap::basemap {
+
+/// ISO alpha-2 of the country whose 1:50m polygon contains (lon, lat) in degrees; empty at sea,
+/// in Antarctica's open interior gaps, or where Natural Earth has no ISO code (N. Cyprus,
+/// Somaliland). The polygons are read once per process. Throws IoError when the data are
+/// missing.
+std::string country_at(double lon, double lat);
+
+/// Distance in kilometres from (lon, lat) to the nearest 1:50m polygon of the country `iso2`
+/// (0 inside it); nullopt when the base map has no polygon with that code (small islands, XK
+/// is there). Accurate to a few per cent within a few hundred kilometres (local equirectangular
+/// distance to each edge). Throws IoError when the data are missing.
+std::optional<double> distance_to_country_km(const std::string& iso2, double lon, double lat);
+
+} // namespace dcmap::basemap

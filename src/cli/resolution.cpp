@@ -1,0 +1,91 @@
+#include "cli/resolution.hpp"
+
+#include "basemap/countries.hpp"
+#include "geocode/catalogue.hpp"
+#include "geocode/gazetteer.hpp"
+#include "geocode/resolve.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace dcmap::cli {
+
+namespace {
+
+std::string degrees(double lat, double lon) {
+    char text[64];
+    std::snprintf(text, sizeof text, "lat %.4f, lon %.4f", lat, lon);
+    return text;
+}
+
+} // namespace
+
+geocode::Catalogue load_catalogue(const std::string& file_catalogue,
+                                  const std::string& option_catalogue) {
+    geocode::Catalogue catalogue = geocode::Catalogue::embedded();
+    for (const auto* path : {&file_catalogue, &option_catalogue})
+        if (!path->empty())
+            catalogue = catalogue.merged_with(geocode::Catalogue::from_file(*path));
+    return catalogue;
+}
+
+std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
+                                            const std::string& option_catalogue,
+                                            Diagnostics& diagnostics) {
+    std::vector<ResolvedSite> sites;
+    const bool needs = std::any_of(file.sites.begin(), file.sites.end(), geocode::needs_geocoding);
+    if (!needs) {
+        // A file of explicit coordinates never loads the gazetteer: it renders faster.
+        for (const auto& s : file.sites) {
+            ResolvedSite r;
+            r.site = s;
+            r.lat = *s.lat;
+            r.lon = *s.lon;
+            sites.push_back(std::move(r));
+        }
+        const bool any_country = std::any_of(file.sites.begin(), file.sites.end(),
+                                             [](const Site& s) { return !s.country.empty(); });
+        if (any_country) {
+            const auto& gazetteer = geocode::Gazetteer::embedded();
+            for (auto& r : sites)
+                if (!r.site.country.empty())
+                    r.country = gazetteer.country_code(r.site.country);
+        }
+    } else {
+        const geocode::Catalogue catalogue = load_catalogue(file.catalogue, option_catalogue);
+        const geocode::Geocoder geocoder(geocode::Gazetteer::embedded(), catalogue);
+        sites = geocode::resolve_sites(file, geocoder, diagnostics);
+    }
+    check_countries(sites, diagnostics);
+    return sites;
+}
+
+void check_countries(const std::vector<ResolvedSite>& sites, Diagnostics& diagnostics,
+                     double tolerance_km) {
+    for (const auto& r : sites) {
+        if (r.source != PlaceSource::explicit_coordinates || r.site.country.empty())
+            continue;
+        const SourcePos& at = r.site.country_pos.file.empty() ? r.site.pos : r.site.country_pos;
+        if (r.country.empty()) {
+            diagnostics.warn(at, "unknown country \"" + r.site.country + "\" of site \"" +
+                                     r.site.key() + "\"; use a name or an ISO code (DE, DEU)");
+            continue;
+        }
+        const auto km = basemap::distance_to_country_km(r.country, r.lon, r.lat);
+        if (!km || *km <= tolerance_km)
+            continue;
+        const std::string found = basemap::country_at(r.lon, r.lat);
+        std::string message = "site \"" + r.site.key() + "\" at " + degrees(r.lat, r.lon) +
+                              " is " + std::to_string(static_cast<long>(*km + 0.5)) +
+                              " km outside " + r.country;
+        message += found.empty() ? " (at sea or in no country)" : " (it is in " + found + ")";
+        const bool swapped_fits = std::abs(r.lon) <= 90 && [&] {
+            const auto d = basemap::distance_to_country_km(r.country, r.lat, r.lon);
+            return d && *d <= tolerance_km;
+        }();
+        message += swapped_fits ? "; lat and lon look swapped" : "; check the coordinates";
+        diagnostics.warn(at, message);
+    }
+}
+
+} // namespace dcmap::cli

@@ -3,6 +3,7 @@
 #include "layout/segments.hpp"
 #include "layout/spatial_grid.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -10,8 +11,8 @@ namespace dcmap::layout::detail {
 
 namespace {
 
-/// Where a label sits relative to its marker, per axis (y down): -1 or +1 puts the label's
-/// near edge at the given distance on that side, 0 centres it on the marker, values between
+/// Where a label sits relative to its anchor, per axis (y down): -1 or +1 puts the label's
+/// near edge at the given distance on that side, 0 centres it on the anchor, values between
 /// slide it part of the way.
 struct Direction {
     double fx, fy;
@@ -32,9 +33,25 @@ constexpr std::array<Direction, 8> in_between_directions{{{1, -0.5},
                                                           {0.5, 1},
                                                           {-0.5, 1}}};
 
-// Displaced positions sit at these multiples of the normal distance from the marker centre;
+// Displaced positions sit at these multiples of the normal distance from the anchor centre;
 // further out than 4x a label stops reading as belonging to its marker.
-constexpr std::array<double, 3> leader_distances{2.0, 3.0, 4.0};
+constexpr std::array<double, 7> leader_distances{2.0, 3.0, 4.0, 5.5, 7.0, 9.0, 12.0};
+
+// Costs order the candidates: near positions first (ambiguous ones after the clear ones), then
+// a grouped label's short text in near positions, then leaders by distance, full text first.
+constexpr double ambiguous_cost = 8;
+constexpr double short_near_cost = 16;
+constexpr double leader_cost = 32;
+constexpr double short_leader_cost = 1000;
+
+/// A position a label may take.
+struct Candidate {
+    Box box;
+    bool leader = false;
+    bool short_text = false;
+    Point from, to;  ///< leader ends, when `leader`
+    double cost = 0;
+};
 
 /// Something labels must avoid: a box (marker, label) or a segment (leader line).
 struct Obstacle {
@@ -42,10 +59,12 @@ struct Obstacle {
     Point a, b;
     bool is_segment = false;
     int owner_marker = -1;  ///< the marker a marker box belongs to; -1 for labels and leaders
+    int owner_label = -1;   ///< the request a label box or leader belongs to; -1 for markers
+    bool removed = false;   ///< set when the repair pass moves its label away
 };
 
-/// The label box in direction `dir`, keeping `clearance` pixels from the marker's box on every
-/// axis where |f| = 1; each direction has one, so no candidate ever overlaps its own marker.
+/// The label box in direction `dir`, keeping `clearance` pixels from the anchor's box on every
+/// axis where |f| = 1; each direction has one, so no candidate ever overlaps its own anchor.
 Box candidate_box(const MarkerDisc& m, Direction dir, double clearance, TextSize size) {
     const double reach = m.r + clearance;
     const double centre_x = m.centre.x + dir.fx * (reach + size.width / 2);
@@ -56,100 +75,259 @@ Box candidate_box(const MarkerDisc& m, Direction dir, double clearance, TextSize
 
 Box inflate(const Box& b, double d) { return {b.min_x - d, b.min_y - d, b.max_x + d, b.max_y + d}; }
 
+double distance_to_box(const Box& box, Point p) {
+    const Point q = nearest_point_on_box(box, p);
+    return std::hypot(q.x - p.x, q.y - p.y);
+}
+
+/// From the anchor's edge towards the nearest point of the label box, ending on the box.
+std::pair<Point, Point> leader_ends(const MarkerDisc& anchor, const Box& box) {
+    const Point to = nearest_point_on_box(box, anchor.centre);
+    const double dx = to.x - anchor.centre.x;
+    const double dy = to.y - anchor.centre.y;
+    const double length = std::hypot(dx, dy);
+    const Point from{anchor.centre.x + dx / length * anchor.r,
+                     anchor.centre.y + dy / length * anchor.r};
+    return {from, to};
+}
+
 class Placer {
 public:
-    Placer(const std::vector<MarkerDisc>& markers, const PlacerSettings& settings)
-        : markers_(markers), settings_(settings), grid_(settings.canvas, settings.cell) {
+    Placer(const std::vector<LabelRequest>& requests, const std::vector<MarkerDisc>& markers,
+           const PlacerSettings& settings)
+        : requests_(requests), markers_(markers), settings_(settings),
+          grid_(settings.canvas, settings.cell), placed_(requests.size()) {
         for (int i = 0; i < static_cast<int>(markers.size()); ++i)
-            add({markers[static_cast<std::size_t>(i)].box(), {}, {}, false, i});
+            add({markers[static_cast<std::size_t>(i)].box(), {}, {}, false, i, -1, false});
     }
 
-    std::optional<LabelLayout> place(const LabelRequest& request) {
-        const MarkerDisc& marker = markers_[static_cast<std::size_t>(request.marker)];
-        for (Direction dir : preferred_directions) {
-            const Box box = candidate_box(marker, dir, settings_.gap, request.size);
-            if (box_is_free(box)) return accept(request, box, std::nullopt);
-        }
-        for (double factor : leader_distances) {
-            const double clearance = factor * (marker.r + settings_.gap) - marker.r;
-            for (const auto* directions : {&preferred_directions, &in_between_directions}) {
-                for (Direction dir : *directions) {
-                    if (auto label = try_with_leader(request, marker, dir, clearance)) return label;
+    /// Every request in order takes its best free candidate.
+    void place_greedily() {
+        for (int u = 0; u < count(); ++u) place_best_free(u);
+    }
+
+    /// For each request left out, in order: find a candidate blocked only by one or two placed
+    /// labels, take it, and move those labels elsewhere; undo when they find no other place.
+    void repair() {
+        long budget = static_cast<long>(settings_.repair_budget) * count();
+        for (int u = 0; u < count() && budget > 0; ++u) {
+            if (placed_[static_cast<std::size_t>(u)]) continue;
+            for (const Candidate& c : candidates(u)) {
+                if (--budget <= 0) break;
+                std::vector<int> blockers;
+                if (!only_labels_block(u, c, blockers) || blockers.size() > 2) continue;
+                if (blockers.empty()) {
+                    accept(u, c);  // an earlier repair freed this spot
+                    break;
                 }
+                if (try_evicting(u, c, blockers, budget)) break;
             }
         }
-        return std::nullopt;
+    }
+
+    std::vector<std::optional<LabelLayout>> result() const {
+        std::vector<std::optional<LabelLayout>> out(requests_.size());
+        for (std::size_t u = 0; u < requests_.size(); ++u) {
+            const auto& p = placed_[u];
+            if (!p) continue;
+            const LabelRequest& request = requests_[u];
+            LabelLayout label;
+            label.id = request.id;
+            label.text = p->candidate.short_text ? request.short_text : request.text;
+            label.box = p->candidate.box;
+            if (request.member_ids.size() > 1) label.members = request.member_ids;
+            label.has_leader = p->candidate.leader;
+            if (label.has_leader) {
+                label.leader_from = p->candidate.from;
+                label.leader_to = p->candidate.to;
+            }
+            out[u] = label;
+        }
+        return out;
     }
 
 private:
-    std::optional<LabelLayout> try_with_leader(const LabelRequest& request,
-                                               const MarkerDisc& marker, Direction dir,
-                                               double clearance) {
-        const Box box = candidate_box(marker, dir, clearance, request.size);
-        if (!box_is_free(box)) return std::nullopt;
-        const auto [from, to] = leader_ends(marker, box);
-        if (!leader_is_free(from, to, request.marker)) return std::nullopt;
-        return accept(request, box, std::array<Point, 2>{from, to});
+    struct Placement {
+        Candidate candidate;
+        std::vector<int> obstacles;
+    };
+
+    int count() const { return static_cast<int>(requests_.size()); }
+
+    MarkerDisc anchor(int u) const {
+        const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
+        return r.anchor ? *r.anchor : markers_[static_cast<std::size_t>(r.marker)];
     }
 
-    void add(const Obstacle& obstacle) {
-        obstacles_.push_back(obstacle);
-        const Box bounds =
-            obstacle.is_segment ? segment_bounds(obstacle.a, obstacle.b) : obstacle.box;
-        grid_.insert(static_cast<int>(obstacles_.size()) - 1, bounds);
+    bool is_own(int u, int marker) const {
+        const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
+        if (r.members.empty()) return marker == r.marker;
+        return std::find(r.members.begin(), r.members.end(), marker) != r.members.end();
     }
 
-    bool box_is_free(const Box& box) {
-        if (!settings_.frame.contains(box)) return false;
-        for (const Box& blocked : settings_.blocked)
-            if (box.intersects(blocked)) return false;
-        return !grid_.any_near(box, [&](int item) {
+    /// Candidates of request `u`, best first.
+    std::vector<Candidate> candidates(int u) {
+        const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
+        const MarkerDisc a = anchor(u);
+        std::vector<Candidate> out;
+        auto add_for = [&](TextSize size, bool short_text) {
+            for (std::size_t i = 0; i < preferred_directions.size(); ++i) {
+                Candidate c;
+                c.box = candidate_box(a, preferred_directions[i], settings_.gap, size);
+                c.short_text = short_text;
+                c.cost = (short_text ? short_near_cost : 0) + static_cast<double>(i);
+                if (settings_.avoid_ambiguity && is_ambiguous(u, a, c.box))
+                    c.cost += ambiguous_cost;
+                out.push_back(c);
+            }
+            for (std::size_t f = 0; f < leader_distances.size(); ++f) {
+                const double clearance = leader_distances[f] * (a.r + settings_.gap) - a.r;
+                std::size_t j = 0;
+                for (const auto* directions : {&preferred_directions, &in_between_directions}) {
+                    for (Direction dir : *directions) {
+                        Candidate c;
+                        c.box = candidate_box(a, dir, clearance, size);
+                        c.leader = true;
+                        c.short_text = short_text;
+                        std::tie(c.from, c.to) = leader_ends(a, c.box);
+                        c.cost = (short_text ? short_leader_cost : 0) +
+                                 leader_cost * static_cast<double>(f + 1) +
+                                 static_cast<double>(j++) / 16;
+                        out.push_back(c);
+                    }
+                }
+            }
+        };
+        add_for(r.size, false);
+        if (!r.short_text.empty()) add_for(r.short_size, true);
+        std::stable_sort(out.begin(), out.end(),
+                         [](const Candidate& x, const Candidate& y) { return x.cost < y.cost; });
+        return out;
+    }
+
+    /// True when some other marker is nearer to `box` than the label's own anchor, so a reader
+    /// could take the label for that marker's.
+    bool is_ambiguous(int u, const MarkerDisc& a, const Box& box) {
+        const double own = distance_to_box(box, a.centre) - a.r;
+        return grid_.any_near(inflate(box, own + settings_.gap), [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
-            return o.is_segment ? segment_crosses_box(o.a, o.b, box) : box.intersects(o.box);
+            if (o.owner_marker < 0 || is_own(u, o.owner_marker)) return false;
+            const MarkerDisc& m = markers_[static_cast<std::size_t>(o.owner_marker)];
+            return distance_to_box(box, m.centre) - m.r < own;
         });
     }
 
-    bool leader_is_free(Point from, Point to, int own_marker) {
-        for (const Box& blocked : settings_.blocked)
-            if (segment_crosses_box(from, to, blocked)) return false;
-        return !grid_.any_near(segment_bounds(from, to), [&](int item) {
-            const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
-            if (o.is_segment) return segments_cross(from, to, o.a, o.b);
-            return o.owner_marker != own_marker && segment_crosses_box(from, to, o.box);
-        });
-    }
-
-    /// From the marker's edge towards the nearest point of the label box, ending on the box.
-    static std::pair<Point, Point> leader_ends(const MarkerDisc& marker, const Box& box) {
-        const Point to = nearest_point_on_box(box, marker.centre);
-        const double dx = to.x - marker.centre.x;
-        const double dy = to.y - marker.centre.y;
-        const double length = std::hypot(dx, dy);
-        const Point from{marker.centre.x + dx / length * marker.r,
-                         marker.centre.y + dy / length * marker.r};
-        return {from, to};
-    }
-
-    LabelLayout accept(const LabelRequest& request, const Box& box,
-                       std::optional<std::array<Point, 2>> leader) {
-        LabelLayout label;
-        label.id = request.id;
-        label.text = request.text;
-        label.box = box;
-        add({inflate(box, settings_.pad), {}, {}, false, -1});
-        if (leader) {
-            label.has_leader = true;
-            label.leader_from = (*leader)[0];
-            label.leader_to = (*leader)[1];
-            add({{}, label.leader_from, label.leader_to, true, -1});
+    bool place_best_free(int u) {
+        for (const Candidate& c : candidates(u)) {
+            if (is_free(u, c)) {
+                accept(u, c);
+                return true;
+            }
         }
-        return label;
+        return false;
     }
 
+    bool is_free(int u, const Candidate& c) {
+        std::vector<int> blockers;
+        return only_labels_block(u, c, blockers, true) && blockers.empty();
+    }
+
+    /// False when the frame, a blocked area or a marker rules `c` out; otherwise fills
+    /// `blockers` with the placed labels in its way (sorted). With `stop_at_first`, returns as
+    /// soon as one blocker is known.
+    bool only_labels_block(int u, const Candidate& c, std::vector<int>& blockers,
+                           bool stop_at_first = false) {
+        if (!settings_.frame.contains(c.box)) return false;
+        for (const Box& blocked : settings_.blocked) {
+            if (c.box.intersects(blocked)) return false;
+            if (c.leader && segment_crosses_box(c.from, c.to, blocked)) return false;
+        }
+        bool fixed = false;
+        auto note = [&](const Obstacle& o) {
+            if (o.owner_label < 0) {
+                fixed = true;
+                return true;
+            }
+            if (std::find(blockers.begin(), blockers.end(), o.owner_label) == blockers.end())
+                blockers.push_back(o.owner_label);
+            return stop_at_first;
+        };
+        grid_.any_near(c.box, [&](int item) {
+            const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
+            if (o.removed) return false;
+            const bool hit =
+                o.is_segment ? segment_crosses_box(o.a, o.b, c.box) : c.box.intersects(o.box);
+            return hit && note(o);
+        });
+        if (fixed) return false;
+        if (c.leader && !(stop_at_first && !blockers.empty())) {
+            grid_.any_near(segment_bounds(c.from, c.to), [&](int item) {
+                const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
+                if (o.removed) return false;
+                bool hit = false;
+                if (o.is_segment)
+                    hit = segments_cross(c.from, c.to, o.a, o.b);
+                else if (o.owner_marker < 0 || !is_own(u, o.owner_marker))
+                    hit = segment_crosses_box(c.from, c.to, o.box);
+                return hit && note(o);
+            });
+            if (fixed) return false;
+        }
+        std::sort(blockers.begin(), blockers.end());
+        return true;
+    }
+
+    bool try_evicting(int u, const Candidate& c, const std::vector<int>& blockers, long& budget) {
+        std::vector<Candidate> previous;
+        for (int b : blockers) {
+            previous.push_back(placed_[static_cast<std::size_t>(b)]->candidate);
+            remove(b);
+        }
+        accept(u, c);
+        bool all_moved = true;
+        for (int b : blockers) {
+            budget -= 8;  // re-placing a label tries many candidates; charge it
+            if (!place_best_free(b)) {
+                all_moved = false;
+                break;
+            }
+        }
+        if (all_moved) return true;
+        remove(u);
+        for (std::size_t i = 0; i < blockers.size(); ++i) {
+            if (placed_[static_cast<std::size_t>(blockers[i])]) remove(blockers[i]);
+        }
+        for (std::size_t i = 0; i < blockers.size(); ++i) accept(blockers[i], previous[i]);
+        return false;
+    }
+
+    int add(const Obstacle& obstacle) {
+        obstacles_.push_back(obstacle);
+        const int item = static_cast<int>(obstacles_.size()) - 1;
+        grid_.insert(item,
+                     obstacle.is_segment ? segment_bounds(obstacle.a, obstacle.b) : obstacle.box);
+        return item;
+    }
+
+    void accept(int u, const Candidate& c) {
+        Placement p{c, {}};
+        p.obstacles.push_back(add({inflate(c.box, settings_.pad), {}, {}, false, -1, u, false}));
+        if (c.leader) p.obstacles.push_back(add({{}, c.from, c.to, true, -1, u, false}));
+        placed_[static_cast<std::size_t>(u)] = std::move(p);
+    }
+
+    void remove(int u) {
+        auto& p = placed_[static_cast<std::size_t>(u)];
+        for (int item : p->obstacles) obstacles_[static_cast<std::size_t>(item)].removed = true;
+        p.reset();
+    }
+
+    const std::vector<LabelRequest>& requests_;
     const std::vector<MarkerDisc>& markers_;
     const PlacerSettings& settings_;
     SpatialGrid grid_;
     std::vector<Obstacle> obstacles_;
+    std::vector<std::optional<Placement>> placed_;
 };
 
 } // namespace
@@ -157,11 +335,10 @@ private:
 std::vector<std::optional<LabelLayout>> place_labels(const std::vector<LabelRequest>& requests,
                                                      const std::vector<MarkerDisc>& markers,
                                                      const PlacerSettings& settings) {
-    Placer placer(markers, settings);
-    std::vector<std::optional<LabelLayout>> placed;
-    placed.reserve(requests.size());
-    for (const auto& request : requests) placed.push_back(placer.place(request));
-    return placed;
+    Placer placer(requests, markers, settings);
+    placer.place_greedily();
+    if (settings.repair) placer.repair();
+    return placer.result();
 }
 
 } // namespace dcmap::layout::detail

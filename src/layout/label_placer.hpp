@@ -1,20 +1,15 @@
 #pragma once
-// Greedy label placement around markers, with leader lines for displaced labels.
+// Label placement around markers: candidate positions in a preference order, displaced positions
+// with leader lines, a greedy pass in priority order and a repair pass that moves placed labels
+// to make room for the ones left out.
 #include "layout/layout.hpp"
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dcmap::layout::detail {
-
-/// One label to place, next to marker number `marker` of the placer's marker list.
-struct LabelRequest {
-    std::string id;
-    std::string text;
-    TextSize size;  ///< measured text size in pixels
-    int marker = 0;
-};
 
 /// A marker as the placer sees it: an obstacle and an anchor.
 struct MarkerDisc {
@@ -24,6 +19,26 @@ struct MarkerDisc {
     Box box() const { return {centre.x - r, centre.y - r, centre.x + r, centre.y + r}; }
 };
 
+/// One label to place. It names the markers in `members` (the first is `marker`) and sits around
+/// `anchor`: the marker itself, or for a grouped label a disc around all its members.
+struct LabelRequest {
+    LabelRequest() = default;
+    /// A single site's label next to marker number `marker`.
+    LabelRequest(std::string id_, std::string text_, TextSize size_, int marker_)
+        : id(std::move(id_)), text(std::move(text_)), size(size_), marker(marker_) {}
+
+    std::string id;
+    std::string text;
+    TextSize size;  ///< measured text size in pixels
+    int marker = 0;
+    std::vector<int> members;         ///< markers the label names; empty means just `marker`
+    std::vector<std::string> member_ids;  ///< ids of `members`, copied to the placed label
+    std::optional<MarkerDisc> anchor;  ///< empty means markers[marker]
+    /// A shorter text to try when `text` fits nowhere (grouped labels); empty when none.
+    std::string short_text;
+    TextSize short_size;
+};
+
 struct PlacerSettings {
     Box canvas;                ///< bounds of the spatial index
     Box frame;                 ///< labels and leaders stay inside it
@@ -31,9 +46,15 @@ struct PlacerSettings {
     double gap = 3;            ///< pixels between a marker's box and its label
     double pad = 1.5;          ///< pixels kept free around every placed label
     double cell = 48;          ///< spatial index cell side in pixels
+    /// Prefer near positions that sit closer to their own marker than to any other.
+    bool avoid_ambiguity = true;
+    /// Move already placed labels to make room for left-out ones (at most `repair_budget`
+    /// attempts per request, so the work stays linear in the number of labels).
+    bool repair = true;
+    int repair_budget = 64;
 };
 
-/// Places labels in the order given (most important first). Returns, for each request at the
+/// Places labels, most important first in the order given. Returns, for each request at the
 /// same index, the placed label or nothing when every candidate position collides.
 std::vector<std::optional<LabelLayout>> place_labels(const std::vector<LabelRequest>& requests,
                                                      const std::vector<MarkerDisc>& markers,

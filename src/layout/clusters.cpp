@@ -1,0 +1,199 @@
+#include "layout/clusters.hpp"
+
+#include "layout/spatial_grid.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+namespace dcmap::layout::detail {
+
+namespace {
+
+int find_root(std::vector<int>& parent, int i) {
+    while (parent[static_cast<std::size_t>(i)] != i) {
+        parent[static_cast<std::size_t>(i)] =
+            parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
+        i = parent[static_cast<std::size_t>(i)];
+    }
+    return i;
+}
+
+Box disc_box(const MarkerLayout& m, double grow) {
+    return {m.x - m.r - grow, m.y - m.r - grow, m.x + m.r + grow, m.y + m.r + grow};
+}
+
+} // namespace
+
+std::vector<std::vector<int>> coincident_groups(const std::vector<MarkerLayout>& markers,
+                                                double overlap) {
+    const int n = static_cast<int>(markers.size());
+    if (n < 2) return {};
+    Box bounds;
+    double largest = 0;
+    for (const auto& m : markers) {
+        bounds.expand(disc_box(m, 0));
+        largest = std::max(largest, m.r);
+    }
+    SpatialGrid grid(bounds, std::max(4 * largest, 1.0));
+    for (int i = 0; i < n; ++i) grid.insert(i, disc_box(markers[static_cast<std::size_t>(i)], 0));
+
+    std::vector<int> parent(static_cast<std::size_t>(n));
+    std::iota(parent.begin(), parent.end(), 0);
+    for (int i = 0; i < n; ++i) {
+        const MarkerLayout& a = markers[static_cast<std::size_t>(i)];
+        grid.any_near(disc_box(a, largest), [&](int j) {
+            const MarkerLayout& b = markers[static_cast<std::size_t>(j)];
+            if (j > i && std::hypot(a.x - b.x, a.y - b.y) < overlap * (a.r + b.r)) {
+                // The smaller root becomes the parent, so the result does not depend on the
+                // order pairs are found in.
+                const int ra = find_root(parent, i), rb = find_root(parent, j);
+                parent[static_cast<std::size_t>(std::max(ra, rb))] = std::min(ra, rb);
+            }
+            return false;
+        });
+    }
+    std::map<int, std::vector<int>> by_root;
+    for (int i = 0; i < n; ++i) by_root[find_root(parent, i)].push_back(i);
+    std::vector<std::vector<int>> groups;
+    for (auto& [root, members] : by_root)
+        if (members.size() > 1) groups.push_back(std::move(members));
+    return groups;
+}
+
+void spread_on_ring(std::vector<MarkerLayout>& markers, std::vector<int> group, double gap) {
+    if (group.size() < 2) return;
+    std::sort(group.begin(), group.end(), [&](int a, int b) {
+        const auto& x = markers[static_cast<std::size_t>(a)];
+        const auto& y = markers[static_cast<std::size_t>(b)];
+        return std::tie(x.provider, x.id, a) < std::tie(y.provider, y.id, b);
+    });
+    Point centre;
+    double largest = 0;
+    for (int i : group) {
+        const auto& m = markers[static_cast<std::size_t>(i)];
+        centre.x += m.x;
+        centre.y += m.y;
+        largest = std::max(largest, m.r);
+    }
+    const double n = static_cast<double>(group.size());
+    centre.x /= n;
+    centre.y /= n;
+    // Neighbours on a ring of radius R sit 2 R sin(pi/n) apart; make that two radii plus the gap.
+    const double pi = std::acos(-1.0);
+    const double ring = (largest + gap / 2) / std::sin(pi / n);
+    for (std::size_t k = 0; k < group.size(); ++k) {
+        const double angle = -pi / 2 + 2 * pi * static_cast<double>(k) / n;
+        auto& m = markers[static_cast<std::size_t>(group[k])];
+        m.x = centre.x + ring * std::cos(angle);
+        m.y = centre.y + ring * std::sin(angle);
+    }
+}
+
+Disc enclosing_disc(const std::vector<MarkerLayout>& markers, const std::vector<int>& members) {
+    Disc d;
+    if (members.empty()) return d;
+    for (int i : members) {
+        d.centre.x += markers[static_cast<std::size_t>(i)].x;
+        d.centre.y += markers[static_cast<std::size_t>(i)].y;
+    }
+    d.centre.x /= static_cast<double>(members.size());
+    d.centre.y /= static_cast<double>(members.size());
+    for (int i : members) {
+        const auto& m = markers[static_cast<std::size_t>(i)];
+        d.r = std::max(d.r, std::hypot(m.x - d.centre.x, m.y - d.centre.y) + m.r);
+    }
+    return d;
+}
+
+std::string short_provider(const std::string& provider) {
+    // The names cloud users say aloud; anything else keeps the name the input gave.
+    static const std::map<std::string, std::string> short_names = {
+        {"Alibaba Cloud", "Alibaba"},
+        {"Amazon Web Services", "AWS"},
+        {"Google Cloud", "GCP"},
+        {"Google Cloud Platform", "GCP"},
+        {"IBM Cloud", "IBM"},
+        {"Microsoft Azure", "Azure"},
+        {"Oracle Cloud", "OCI"},
+        {"Oracle Cloud Infrastructure", "OCI"},
+    };
+    const auto it = short_names.find(provider);
+    return it == short_names.end() ? provider : it->second;
+}
+
+std::string group_text(const std::string& name, std::vector<std::string> providers,
+                       bool name_providers) {
+    const std::string times = "\u00d7";
+    if (!name_providers) return name + " " + times + std::to_string(providers.size());
+    std::map<std::string, int> counts;
+    for (const auto& p : providers)
+        if (!p.empty()) ++counts[short_provider(p)];
+    if (counts.empty()) return name + " " + times + std::to_string(providers.size());
+    std::string text = name + " \u00b7 ";
+    bool first = true;
+    for (const auto& [provider, count] : counts) {
+        text += (first ? "" : ", ") + provider;
+        if (count > 1) text += " " + times + std::to_string(count);
+        first = false;
+    }
+    return text;
+}
+
+void group_requests(std::vector<LabelRequest>& requests,
+                    const std::vector<std::vector<int>>& groups,
+                    const std::vector<MarkerLayout>& markers, const std::vector<std::string>& ids,
+                    bool name_providers,
+                    const std::function<TextSize(const std::string&)>& measure) {
+    if (groups.empty()) return;
+    std::vector<int> position(markers.size(), -1);
+    for (std::size_t i = 0; i < requests.size(); ++i)
+        position[static_cast<std::size_t>(requests[i].marker)] = static_cast<int>(i);
+    std::vector<bool> merged_away(requests.size(), false);
+    for (const auto& group : groups) {
+        // Members by text, each text's members in marker (key) order.
+        std::map<std::string, std::vector<int>> by_text;
+        for (int m : group) {
+            const int at = position[static_cast<std::size_t>(m)];
+            if (at >= 0) by_text[requests[static_cast<std::size_t>(at)].text].push_back(m);
+        }
+        for (const auto& [text, members] : by_text) {
+            if (members.size() < 2) continue;
+            int best = -1;
+            std::vector<std::string> providers, member_ids;
+            for (int m : members) {
+                const int at = position[static_cast<std::size_t>(m)];
+                if (best < 0 || at < best) best = at;
+                providers.push_back(markers[static_cast<std::size_t>(m)].provider);
+                member_ids.push_back(ids[static_cast<std::size_t>(m)]);
+            }
+            for (int m : members) {
+                const int at = position[static_cast<std::size_t>(m)];
+                if (at != best) merged_away[static_cast<std::size_t>(at)] = true;
+            }
+            LabelRequest& r = requests[static_cast<std::size_t>(best)];
+            const Disc disc = enclosing_disc(markers, members);
+            r.id = ids[static_cast<std::size_t>(members.front())];
+            r.marker = members.front();
+            r.members = members;
+            r.member_ids = member_ids;
+            r.anchor = MarkerDisc{disc.centre, disc.r};
+            r.text = group_text(text, providers, name_providers);
+            r.size = measure(r.text);
+            const std::string short_text = group_text(text, providers, false);
+            if (short_text != r.text) {
+                r.short_text = short_text;
+                r.short_size = measure(short_text);
+            }
+        }
+    }
+    std::vector<LabelRequest> kept;
+    kept.reserve(requests.size());
+    for (std::size_t i = 0; i < requests.size(); ++i)
+        if (!merged_away[i]) kept.push_back(std::move(requests[i]));
+    requests = std::move(kept);
+}
+
+} // namespace dcmap::layout::detail

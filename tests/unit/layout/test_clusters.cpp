@@ -1,0 +1,113 @@
+#include "layout/clusters.hpp"
+#include "layout/label_placer.hpp"
+#include "layout_test_support.hpp"
+
+#include <cmath>
+
+using namespace dcmap;
+using namespace dcmap::layout;
+using namespace dcmap::layout::testing;
+
+namespace {
+
+std::vector<ProjectedSite> frankfurt_three() {
+    std::vector<ProjectedSite> sites = {make_site("aws:eu-central-1", 8.7, 50.1, "AWS"),
+                                        make_site("azure:gwc", 8.7, 50.1, "Microsoft Azure"),
+                                        make_site("gcp:europe-west3", 8.7, 50.1, "Google Cloud")};
+    for (auto& s : sites) s.site.site.name = "Frankfurt";
+    return sites;
+}
+
+} // namespace
+
+TEST_CASE("layout: coincident markers spread on a ring so none hides another", "[layout]") {
+    auto sites = frankfurt_three();
+    sites.push_back(make_site("elsewhere", -70, -30, "AWS"));
+    const auto l = run_layout(world_request(sites));
+    REQUIRE(l.markers.size() == 4);
+    for (std::size_t i = 0; i < l.markers.size(); ++i)
+        for (std::size_t j = i + 1; j < l.markers.size(); ++j) {
+            const auto& a = l.markers[i];
+            const auto& b = l.markers[j];
+            INFO(a.id << " and " << b.id);
+            CHECK(std::hypot(a.x - b.x, a.y - b.y) >= a.r + b.r);
+        }
+    // The ring stays centred on the true position.
+    double cx = 0, cy = 0;
+    for (const auto& m : l.markers)
+        if (m.id != "elsewhere") {
+            cx += m.x / 3;
+            cy += m.y / 3;
+        }
+    const Point truth = l.transform.to_pixels({8.7, 50.1});
+    CHECK(cx == Approx(truth.x));
+    CHECK(cy == Approx(truth.y));
+}
+
+TEST_CASE("layout: sites sharing a town get one grouped label naming the providers", "[layout]") {
+    const auto sites = frankfurt_three();
+    const auto l = run_layout(world_request(sites));
+    require_clean_labels(l);
+    REQUIRE(l.labels.size() == 1);
+    CHECK(l.labels[0].text == "Frankfurt \u00b7 AWS, Azure, GCP");
+    CHECK(l.labels[0].members ==
+          std::vector<std::string>{"aws:eu-central-1", "azure:gwc", "gcp:europe-west3"});
+    REQUIRE(l.outcomes.size() == 3);
+    for (const auto& [id, outcome] : l.outcomes) {
+        INFO(id);
+        CHECK(outcome == LabelOutcome::grouped);
+    }
+    CHECK(l.dropped.empty());
+}
+
+TEST_CASE("layout: coincident sites with different names keep their own labels", "[layout]") {
+    auto a = make_site("cn-hongkong", 114.17, 22.28);
+    auto b = make_site("cn-shenzhen", 114.06, 22.54);
+    a.site.site.name = "Hong Kong";
+    b.site.site.name = "Shenzhen";
+    const auto l = run_layout(world_request({a, b}));
+    require_clean_labels(l);
+    REQUIRE(l.labels.size() == 2);
+    for (const auto& lb : l.labels) CHECK(lb.members.empty());
+    for (const auto& [id, outcome] : l.outcomes) CHECK(outcome == LabelOutcome::labelled);
+}
+
+TEST_CASE("layout: group text names each provider once, with a count when repeated",
+          "[layout]") {
+    using detail::group_text;
+    CHECK(group_text("Canberra", {"Microsoft Azure", "Microsoft Azure"}, true) ==
+          "Canberra \u00b7 Azure \u00d72");
+    CHECK(group_text("Tokyo", {"Google Cloud", "AWS", "Acme DC"}, true) ==
+          "Tokyo \u00b7 AWS, Acme DC, GCP");
+    CHECK(group_text("Hangzhou", {"Alibaba Cloud", "Alibaba Cloud"}, false) == "Hangzhou \u00d72");
+    CHECK(detail::short_provider("Oracle Cloud Infrastructure") == "OCI");
+    CHECK(detail::short_provider("Equinix") == "Equinix");
+}
+
+TEST_CASE("layout: the repair pass moves a placed label to make room for a left-out one",
+          "[layout]") {
+    // A strip 28 px high: labels fit only left or right of a marker. "first" takes its right
+    // spot, the only spot "second" has (its right side is off the frame); the repair pass moves
+    // "first" to its left.
+    using namespace detail;
+    const std::vector<MarkerDisc> markers = {{{50, 50}, 5}, {{106, 50}, 5}};
+    PlacerSettings settings;
+    settings.canvas = {0, 0, 200, 100};
+    settings.frame = {0, 36, 110, 64};
+    settings.avoid_ambiguity = false;
+    const std::vector<LabelRequest> requests = {{"first", "first", {40, 14}, 0},
+                                                {"second", "second", {40, 14}, 1}};
+    settings.repair = false;
+    const auto greedy = place_labels(requests, markers, settings);
+    REQUIRE(greedy[0].has_value());
+    CHECK(greedy[0]->box.min_x == Approx(58));
+    CHECK_FALSE(greedy[1].has_value());
+
+    settings.repair = true;
+    const auto repaired = place_labels(requests, markers, settings);
+    REQUIRE(repaired[0].has_value());
+    REQUIRE(repaired[1].has_value());
+    CHECK(repaired[0]->box.max_x == Approx(42));
+    CHECK(repaired[1]->box.min_x == Approx(58));
+    CHECK_FALSE(repaired[1]->has_leader);
+}

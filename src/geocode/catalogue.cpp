@@ -200,6 +200,21 @@ std::vector<const Region*> Catalogue::with_display_name(std::string_view text) c
     std::vector<const Region*> out;
     if (key.empty())
         return out;
+    // Written exactly as a provider writes it (case aside), "Canada (Central)" is AWS's region,
+    // not Azure's "Canada Central", although both fold to the same key.
+    const auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (auto& c : out)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    };
+    const auto written = lower(text);
+    for (const auto& r : regions_)
+        if (lower(r.display_name) == written)
+            out.push_back(&r);
+    if (!out.empty())
+        return out;
     for (const auto& r : regions_)
         if (detail::fold(r.display_name) == key)
             out.push_back(&r);

@@ -57,7 +57,8 @@ public:
     const Region* find(std::string_view provider, std::string_view code) const;
 
     /// Regions whose display name matches `text` ignoring case, accents and punctuation
-    /// ("Europe (Frankfurt)", "us east n virginia"), in catalogue order.
+    /// ("Europe (Frankfurt)", "us east n virginia"), in catalogue order; when some match as
+    /// written (ignoring only case), just those.
     std::vector<const Region*> with_display_name(std::string_view text) const;
 
     /// Regions whose attributed place's first part matches `name` the same way ("Eemshaven",

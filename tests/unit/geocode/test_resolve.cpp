@@ -142,3 +142,73 @@ TEST_CASE("geocode: a large place found through an unrelated alternate name is n
                   Gazetteer::embedded(), diagnostics);
     CHECK(diagnostics.warnings.empty());
 }
+
+TEST_CASE("geocode: region ids place sites and fill empty names", "[geocode]") {
+    Site by_id;
+    by_id.region = "aws:eu-central-1";
+    by_id.region_pos = {"regions.yaml", 3, 13};
+    Site by_provider;
+    by_provider.provider = "Alibaba Cloud";
+    by_provider.region = "eu-west-1";
+    by_provider.name = "London";
+    Diagnostics diagnostics;
+    const auto sites = resolve_sites(file_of({by_id, by_provider}), Gazetteer::embedded(), diagnostics);
+    CHECK(sites[0].site.name == "Europe (Frankfurt)");
+    CHECK(sites[0].region == "aws:eu-central-1");
+    CHECK(sites[0].source == dcmap::PlaceSource::catalogue);
+    CHECK(sites[0].country == "DE");
+    CHECK(sites[1].site.name == "London");
+    CHECK(sites[1].country == "GB");
+    CHECK(diagnostics.warnings.empty());
+}
+
+TEST_CASE("geocode: a region without a provider or with an unknown code is an error at its position",
+          "[geocode]") {
+    Site bare;
+    bare.name = "x";
+    bare.region = "eu-central-1";
+    bare.region_pos = {"regions.yaml", 3, 13};
+    Site typo;
+    typo.name = "y";
+    typo.region = "aws:eu-centrl-1";
+    typo.region_pos = {"regions.yaml", 7, 13};
+    Diagnostics diagnostics;
+    try {
+        resolve_sites(file_of({bare, typo}), Gazetteer::embedded(), diagnostics);
+        FAIL("no error");
+    } catch (const InputErrors& e) {
+        REQUIRE(e.errors().size() == 2);
+        CHECK(std::string(e.errors()[0].what()) ==
+              "regions.yaml:3:13: error: region \"eu-central-1\" needs a provider; write region: "
+              "aws:eu-central-1 or add provider: (aws, azure, gcp, alibaba, oracle)");
+        CHECK(std::string(e.errors()[1].what()).find("closest: eu-central-1") != std::string::npos);
+    }
+}
+
+TEST_CASE("geocode: each resolved site records precision, source and its runner-up", "[geocode]") {
+    Site country;
+    country.name = "Bahrain";
+    country.location_query = "Bahrain";
+    Diagnostics diagnostics;
+    const auto sites = resolve_sites(
+        file_of({located("a", "Dublin", 4), country, at("e", 41.03, 113.13)}), Gazetteer::embedded(),
+        diagnostics);
+    CHECK(sites[0].precision == dcmap::Precision::city);
+    CHECK(sites[0].source == dcmap::PlaceSource::gazetteer);
+    CHECK(sites[0].place.name == "Dublin");
+    REQUIRE(sites[0].runner_up);
+    CHECK(sites[0].runner_up->country != "IE");
+    CHECK(sites[0].runner_up_km > 1000);
+    CHECK(sites[1].precision == dcmap::Precision::country);
+    CHECK(sites[2].precision == dcmap::Precision::exact);
+    CHECK(sites[2].source == dcmap::PlaceSource::explicit_coordinates);
+}
+
+TEST_CASE("geocode: a site's country: key is a hint for an unqualified location", "[geocode]") {
+    Site s = located("d", "Dublin", 4);
+    s.country = "US";
+    Diagnostics diagnostics;
+    const auto sites = resolve_sites(file_of({s}), Gazetteer::embedded(), diagnostics);
+    CHECK(sites[0].country == "US");
+    CHECK(diagnostics.warnings.empty());
+}

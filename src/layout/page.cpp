@@ -19,6 +19,63 @@ struct Bands {
 
 double block_gap(const Style& style, double scale) { return 0.5 * style.margin * scale; }
 
+/// Pieces of `line` that end after ". ", "; " or " · ", each keeping its punctuation.
+std::vector<std::string> break_points(const std::string& line) {
+    std::vector<std::string> pieces;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const bool after_stop = (line[i] == '.' || line[i] == ';') && line[i + 1] == ' ';
+        const bool before_dot = line.compare(i, 4, " \u00b7 ") == 0;
+        if (!after_stop && !before_dot) continue;
+        const std::size_t end = after_stop ? i + 1 : i;
+        pieces.push_back(line.substr(start, end - start));
+        start = after_stop ? i + 2 : i + 4;
+        i = start - 1;
+    }
+    pieces.push_back(line.substr(start));
+    return pieces;
+}
+
+/// Footer lines wider than `max_width` broken at sentence ends so they stay on the canvas; a
+/// piece that is too wide on its own stays whole. No limit when max_width <= 0.
+std::vector<std::string> fit_lines(const std::vector<std::string>& lines, const FontSpec& font,
+                                   double max_width, const MeasureText& measure) {
+    if (max_width <= 0) return lines;
+    std::vector<std::string> out;
+    for (const auto& line : lines) {
+        if (measure(line, font).width <= max_width) {
+            out.push_back(line);
+            continue;
+        }
+        std::string current;
+        for (const auto& piece : break_points(line)) {
+            const std::string joined = current.empty() ? piece : current + " " + piece;
+            if (current.empty() || measure(joined, font).width <= max_width) {
+                current = joined;
+            } else {
+                out.push_back(current);
+                current = piece;
+            }
+        }
+        out.push_back(current);
+    }
+    return out;
+}
+
+/// The canvas width at scale 1 when it is known before the height (given, or the default).
+double known_width(const LayoutRequest& request, const Style& style) {
+    if (request.width > 0) return request.width;
+    return request.height > 0 ? 0.0 : style.default_width;
+}
+
+/// The footer's lines, broken so each fits between the margins at `scale`.
+std::vector<std::string> fitted_footer(const LayoutRequest& request, const Style& style,
+                                       const MeasureText& measure, double scale) {
+    const double width = known_width(request, style);
+    const double room = width > 0 ? (width - 2 * style.margin) * scale : 0;
+    return fit_lines(footer_lines(request), scaled_font(style.footer_font, scale), room, measure);
+}
+
 double text_height(const std::string& text, const FontSpec& font, const MeasureText& measure) {
     return text.empty() ? 0.0 : measure(text, font).height;
 }
@@ -30,7 +87,7 @@ Bands measure_bands(const LayoutRequest& request, const Style& style, const Meas
                    text_height(request.subtitle, scaled(style.subtitle_font, scale), measure);
     if (bands.header > 0) bands.header += block_gap(style, scale);
     const FontSpec footer_font = scaled(style.footer_font, scale);
-    for (const auto& line : footer_lines(request))
+    for (const auto& line : fitted_footer(request, style, measure, scale))
         bands.footer += measure(line, footer_font).height;
     if (bands.footer > 0) bands.footer += block_gap(style, scale);
     return bands;
@@ -134,7 +191,7 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
 
     double footer_y = map_bottom + (bands.footer > 0 ? block_gap(style, s) : 0);
     const FontSpec footer_font = scaled(style.footer_font, s);
-    for (const auto& line : footer_lines(request)) {
+    for (const auto& line : fitted_footer(request, style, measure, s)) {
         page.footer.push_back(
             place_text(line, footer_font, style.footer_color, margin, footer_y, measure));
         footer_y = page.footer.back().box.max_y;

@@ -114,3 +114,22 @@ TEST_CASE("layout: a view without area or a canvas without room is an error", "[
     CHECK_THROWS_AS(run_layout(request), Error);
     CHECK_THROWS_WITH(run_layout(request), Catch::Contains("larger --width or --height"));
 }
+
+TEST_CASE("layout: a footer line wider than the canvas breaks at sentence ends", "[layout]") {
+    auto request = world_request({make_site("a", 10, 10)});
+    request.source.clear();
+    request.as_of.clear();
+    request.attribution = "Base map: Natural Earth. Places: GeoNames, CC BY 4.0; subset.";
+    request.width = 1200;
+    CHECK(run_layout(request).footer.size() == 1);
+    // 11 px footer text at 6.4 px per character: the line needs ~390 px; 300 px leaves 252.
+    request.width = 300;
+    const MapLayout l = run_layout(request);
+    std::vector<std::string> lines;
+    for (const auto& f : l.footer) {
+        lines.push_back(f.text);
+        CHECK(f.box.max_x <= l.width - 24 + 1e-9);
+    }
+    CHECK(lines == std::vector<std::string>{"Base map: Natural Earth.",
+                                            "Places: GeoNames, CC BY 4.0; subset."});
+}

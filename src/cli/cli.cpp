@@ -34,6 +34,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // render ---------------------------------------------------------------------------------
     RenderCommand render;
     std::string style, projection, center, extent, title;
+    std::vector<std::string> insets;
+    std::string detail;
     int width = 0, height = 0;
     std::string formats = "png";
     auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
@@ -52,7 +54,20 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* o_center = r->add_option("--center", center,
                                    "Central meridian LON, or LON,LAT for orthographic (e.g. 150)")
                          ->group("Map");
-    auto* o_extent = r->add_option("--extent", extent, "world (default), auto, or W,S,E,N in degrees")
+    auto* o_extent = r->add_option("--extent", extent,
+                                   "world (default), auto, europe, asia-pacific, north-america, "
+                                   "latin-america, middle-east-africa, china, or W,S,E,N in degrees")
+                         ->group("Map");
+    auto* o_inset = r->add_option("--inset", insets,
+                                  "Magnified inset of a dense area: europe, east-asia, "
+                                  "north-america-east (or an extent name), W,S,E,N, auto, or none; "
+                                  "repeat for several")
+                        ->allow_extra_args(false)
+                        ->group("Map");
+    auto* o_detail = r->add_option("--detail", detail,
+                                   "Base map detail: auto (by scale, default), low (Natural Earth "
+                                   "1:110m) or medium (1:50m)")
+                         ->check(CLI::IsMember({"auto", "low", "medium"}))
                          ->group("Map");
     auto* o_title = r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
     auto* o_width = r->add_option("--width", width, "Canvas width in pixels (height follows the map's aspect)")
@@ -131,6 +146,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             set_if_given(o_proj, projection, render.overrides.projection);
             set_if_given(o_center, center, render.overrides.center);
             set_if_given(o_extent, extent, render.overrides.extent);
+            set_if_given(o_inset, insets, render.overrides.insets);
+            set_if_given(o_detail, detail, render.overrides.detail);
             set_if_given(o_title, title, render.overrides.title);
             set_if_given(o_width, width, render.overrides.width);
             set_if_given(o_height, height, render.overrides.height);

@@ -2,6 +2,8 @@
 
 #include "cli/json_writer.hpp"
 
+#include <map>
+
 namespace dcmap::cli {
 
 namespace {
@@ -25,6 +27,61 @@ void write_box(JsonWriter& j, const Box& b) {
     j.key("x").value(b.min_x).key("y").value(b.min_y);
     j.key("w").value(b.width()).key("h").value(b.height());
     j.end_object();
+}
+
+void write_labels(JsonWriter& j, const std::vector<LabelLayout>& labels) {
+    j.key("labels").begin_array();
+    for (const auto& l : labels) {
+        j.begin_object();
+        j.key("id").value(l.id).key("text").value(l.text);
+        j.key("x").value(l.box.min_x).key("y").value(l.box.min_y);
+        j.key("w").value(l.box.width()).key("h").value(l.box.height());
+        j.end_object();
+    }
+    j.end_array();
+    j.key("leaders").begin_array();
+    for (const auto& l : labels) {
+        if (!l.has_leader) continue;
+        j.begin_object();
+        j.key("id").value(l.id);
+        j.key("x1").value(l.leader_from.x).key("y1").value(l.leader_from.y);
+        j.key("x2").value(l.leader_to.x).key("y2").value(l.leader_to.y);
+        j.end_object();
+    }
+    j.end_array();
+}
+
+/// Each inset: its frame and the area it magnifies (pixels), its markers, labels and leaders.
+void write_insets(JsonWriter& j, const std::vector<InsetLayout>& insets) {
+    j.key("insets").begin_array();
+    for (const auto& inset : insets) {
+        j.begin_object();
+        j.key("name").value(inset.name).key("caption").value(inset.caption.text);
+        j.key("box");
+        write_box(j, inset.box);
+        j.key("area");
+        write_box(j, inset.area);
+        j.key("magnification").value(inset.magnification);
+        j.key("markers").begin_array();
+        for (const auto& m : inset.markers) {
+            j.begin_object();
+            j.key("id").value(m.id);
+            j.key("x").value(m.x).key("y").value(m.y).key("r").value(m.r);
+            j.end_object();
+        }
+        j.end_array();
+        write_labels(j, inset.labels);
+        j.end_object();
+    }
+    j.end_array();
+}
+
+/// Site id -> name of the inset that shows it.
+std::map<std::string, std::string> insets_by_site(const MapLayout& layout) {
+    std::map<std::string, std::string> out;
+    for (const auto& inset : layout.insets)
+        for (const auto& m : inset.markers) out.emplace(m.id, inset.name);
+    return out;
 }
 
 } // namespace
@@ -79,11 +136,18 @@ std::string layout_to_json(const MapLayout& layout) {
     for (const auto& id : layout.dropped) j.value(id);
     j.end_array();
 
+    const auto in_inset = insets_by_site(layout);
     j.key("sites").begin_array();
     for (const auto& [id, outcome] : layout.outcomes) {
-        j.begin_object().key("id").value(id).key("outcome").value(outcome_name(outcome)).end_object();
+        j.begin_object().key("id").value(id).key("outcome").value(outcome_name(outcome));
+        // Sites in an inset are labelled there; their outcome is "grouped" when they are.
+        if (const auto it = in_inset.find(id); it != in_inset.end())
+            j.key("inset").value(it->second);
+        j.end_object();
     }
     j.end_array();
+
+    write_insets(j, layout.insets);
 
     j.key("legend");
     write_box(j, layout.legend.box);

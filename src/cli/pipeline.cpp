@@ -36,15 +36,41 @@ RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& o)
         s.height = file.height.value_or(0);
     }
     s.title = o.title.value_or("");
+    // Insets on the command line replace the file's list; `--inset none` removes them all.
+    s.insets = o.insets.value_or(file.insets.value_or(std::vector<std::string>{}));
+    if (std::find(s.insets.begin(), s.insets.end(), "none") != s.insets.end()) s.insets.clear();
+    s.detail = o.detail.value_or(file.detail.value_or("auto"));
     return s;
 }
 
 namespace {
 
-/// Natural Earth 1:110m is plenty for thumbnails and small maps; 1:50m otherwise.
-basemap::Detail detail_for(const RenderSettings& s) {
-    double px = (s.width > 0 ? s.width : 2400) * s.scale;
-    return px < 1000 ? basemap::Detail::low : basemap::Detail::medium;
+// Natural Earth's scales on screen: at 1:110,000,000 a 0.28 mm pixel spans 31 km, about 3.6
+// pixels per degree; 1:50m holds detail to about 8. Below this many pixels per degree 1:110m
+// already shows all the pixels can.
+constexpr double low_detail_max_px_per_degree = 4.0;
+
+/// Pixels per degree of the map at its canvas size (title and footer ignored: they change it
+/// by a few per cent), for choosing the base map's level of detail.
+double pixels_per_degree(const RenderSettings& s, const Style& style, const Box& view,
+                         const project::Projector& projector) {
+    const double frame_w = (s.width > 0 ? s.width : style.default_width) - 2 * style.margin;
+    const double frame_h = s.height - 2 * style.margin;
+    double k = frame_w / view.width();  // pixels per projected unit at scale 1
+    if (s.height > 0 && s.width > 0) k = std::min(k, frame_h / view.height());
+    else if (s.height > 0) k = frame_h / view.height();
+    return std::max(k, 0.0) * s.scale * project::units_per_degree(projector);
+}
+
+/// `--detail low|medium`, or by scale: 1:110m for small world maps and thumbnails, 1:50m
+/// otherwise. An inset magnifies part of the map, so a map with insets takes 1:50m.
+basemap::Detail detail_for(const RenderSettings& s, const Style& style, const Box& view,
+                           const project::Projector& projector) {
+    if (s.detail == "low") return basemap::Detail::low;
+    if (s.detail == "medium" || !s.insets.empty()) return basemap::Detail::medium;
+    return pixels_per_degree(s, style, view, projector) < low_detail_max_px_per_degree
+               ? basemap::Detail::low
+               : basemap::Detail::medium;
 }
 
 std::string describe(const SiteFile& file, const std::string& projection_name) {
@@ -77,9 +103,6 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
     if (resolved) *resolved = sites;
 
     const project::Projector projector(project::parse_projection(settings.projection, settings.center));
-    const ProjectedBasemap basemap =
-        basemap::build_basemap(projector, detail_for(settings), style.graticule_step);
-
     layout::LayoutRequest request;
     std::vector<Point> lonlats;
     for (const auto& site : sites) {
@@ -91,7 +114,23 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
         lonlats.push_back({site.lon, site.lat});
         request.sites.push_back(std::move(ps));
     }
-    request.view = project::compute_view(settings.extent, projector, basemap, lonlats);
+    // The view needs only the projection's outline, so it is framed before the base map is
+    // read at the level of detail the view's scale calls for.
+    ProjectedBasemap outline_only;
+    outline_only.outline = basemap::projection_outline(projector);
+    for (const Point& p : outline_only.outline) outline_only.bounds.expand(p);
+    request.view = project::compute_view(settings.extent, projector, outline_only, lonlats);
+    for (const auto& inset : settings.insets) {
+        if (inset == "auto") {
+            request.auto_inset = true;
+            continue;
+        }
+        const project::InsetArea area = project::inset_area(inset, projector);
+        request.insets.push_back({area.name, area.caption, area.view});
+    }
+    const ProjectedBasemap basemap = basemap::build_basemap(
+        projector, detail_for(settings, style, request.view, projector), style.graticule_step);
+    request.land = &basemap.land;
     request.title = settings.title.empty() ? file.title : settings.title;
     request.subtitle = file.subtitle;
     request.source = file.source;

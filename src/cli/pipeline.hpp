@@ -16,6 +16,8 @@ namespace dcmap::cli {
 struct RenderOverrides {
     std::optional<std::string> style, projection, center, extent, title;
     std::optional<int> width, height;
+    std::optional<std::vector<std::string>> insets;  ///< --inset, repeatable
+    std::optional<std::string> detail;               ///< --detail auto|low|medium
 };
 
 /// Everything the pipeline needs besides the sites, after merging options over the file.
@@ -29,6 +31,8 @@ struct RenderSettings {
     double scale = 1;
     double dpi = 0;
     std::string title;             ///< empty = the file's title
+    std::vector<std::string> insets;  ///< inset names, "W,S,E,N" boxes, "auto"; none when empty
+    std::string detail = "auto";   ///< base map: auto (by scale), low (1:110m), medium (1:50m)
     std::string catalogue;         ///< --catalogue FILE of extra regions; empty = none
 };
 

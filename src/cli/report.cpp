@@ -19,6 +19,7 @@ void print_warnings(const Diagnostics& diagnostics, std::ostream& err) {
         }
         err << "warning: " << w.message << '\n';
     }
+    for (const auto& n : diagnostics.notes) err << "note: " << n.message << '\n';
 }
 
 void print_error(const std::exception& e, std::ostream& err) {

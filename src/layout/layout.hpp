@@ -27,6 +27,13 @@ struct ProjectedSite {
     bool visible = false;  ///< false on the far side of an orthographic globe
 };
 
+/// An inset asked for by name or lon/lat box (see project::inset_area).
+struct InsetRequest {
+    std::string name;     ///< "europe", "W,S,E,N"
+    std::string caption;  ///< "Europe"; empty = no caption
+    Box view;             ///< projected units the inset shows
+};
+
 struct LayoutRequest {
     std::vector<ProjectedSite> sites;
     Box view;               ///< projected units to fit into the map frame, aspect kept
@@ -38,6 +45,10 @@ struct LayoutRequest {
     int width = 0;          ///< canvas pixels at scale 1; 0 = derive from height / aspect
     int height = 0;         ///< canvas pixels at scale 1; 0 = derive from width / aspect
     double scale = 1;       ///< multiplies every pixel size (2 for retina)
+    std::vector<InsetRequest> insets;  ///< magnified frames, laid out in this order
+    bool auto_inset = false;  ///< add an inset around the most crowded cluster, if any
+    /// Land polygons in projected units, so insets prefer the sea; optional, not owned.
+    const std::vector<Polygon>* land = nullptr;
 };
 
 /// Lays the map out. Deterministic: same request, style and measurer give the same layout.

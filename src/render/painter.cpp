@@ -360,6 +360,75 @@ void paint_cross(cairo_t *cr, Point c, double r, const Style &style, double scal
     cairo_restore(cr);
 }
 
+// Insets: the frame and the area outline share one colour, so the reader pairs them at once.
+Color inset_line_color(const Style &style) { return with_alpha(style.title_color, 0.7); }
+
+void add_box(cairo_t *cr, const Box &b) {
+    cairo_rectangle(cr, b.min_x, b.min_y, b.width(), b.height());
+}
+
+/// On the main map, the outline of every area an inset magnifies, over a thin halo.
+void paint_inset_areas(cairo_t *cr, const MapLayout &layout, const Style &style) {
+    if (layout.insets.empty())
+        return;
+    cairo_save(cr);
+    add_box(cr, canvas_clip(layout));
+    cairo_clip(cr);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    for (const auto &inset : layout.insets) {
+        add_box(cr, inset.area);
+        stroke_path(cr, with_alpha(style.background, 0.8), 3.0 * layout.scale);
+        add_box(cr, inset.area);
+        stroke_path(cr, inset_line_color(style), 1.2 * layout.scale);
+    }
+    cairo_restore(cr);
+}
+
+/// One inset: a band of page colour around it, then its own base map, markers, labels and
+/// caption, drawn by the main map's painters through the inset's view, and its frame.
+void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
+                 const ProjectedBasemap &basemap, const Style &style, const TextContext &text) {
+    MapLayout view;
+    view.width = layout.width;
+    view.height = layout.height;
+    view.scale = layout.scale;
+    view.transform = inset.transform;
+    view.map_frame = inset.box;
+    view.markers = inset.markers;
+    view.labels = inset.labels;
+    view.host_countries = layout.host_countries;
+    const double s = layout.scale;
+    cairo_save(cr);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    add_box(cr, inset.box);
+    stroke_path(cr, style.background, 8 * s);
+    add_box(cr, inset.box);
+    fill_path(cr, style.background);
+    cairo_restore(cr);
+    paint_basemap(cr, view, basemap, style);
+    cairo_save(cr);
+    add_box(cr, inset.box);
+    cairo_clip(cr);
+    paint_leaders(cr, view, style);
+    for (const auto &marker : view.markers)
+        paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style, s);
+    paint_labels(cr, view, style, text);
+    if (!inset.caption.text.empty()) {
+        const double pad = 3 * s;
+        const Box &c = inset.caption.box;
+        add_rounded_box(cr, {c.min_x - pad, c.min_y - pad / 2, c.max_x + pad, c.max_y + pad / 2},
+                        3 * s);
+        fill_path(cr, style.legend_background);
+        paint_block(cr, text, inset.caption);
+    }
+    cairo_restore(cr);
+    cairo_save(cr);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    add_box(cr, inset.box);
+    stroke_path(cr, inset_line_color(style), 1.2 * s);
+    cairo_restore(cr);
+}
+
 } // namespace
 
 void paint_marker(cairo_t *cr, Status status, Point centre, double r, Color color,
@@ -389,11 +458,14 @@ void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &bas
     set_color(cr, style.background);
     cairo_paint(cr);
     paint_basemap(cr, layout, basemap, style);
+    paint_inset_areas(cr, layout, style);
     paint_leaders(cr, layout, style);
     for (const auto &marker : layout.markers)
         paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style,
                      layout.scale);
     paint_labels(cr, layout, style, text);
+    for (const auto &inset : layout.insets)
+        paint_inset(cr, layout, inset, basemap, style, text);
     paint_legend(cr, layout, style, text);
     paint_block(cr, text, layout.title);
     paint_block(cr, text, layout.subtitle);

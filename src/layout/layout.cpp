@@ -1,6 +1,6 @@
 #include "layout/layout.hpp"
 
-#include "layout/insets.hpp"
+#include "layout/clusters.hpp"
 #include "layout/label_placer.hpp"
 #include "layout/legend.hpp"
 #include "layout/markers.hpp"
@@ -22,6 +22,9 @@ using detail::SizeRange;
 
 // The warning lists at most this many ids, so a huge drop count stays readable.
 constexpr std::size_t max_listed_ids = 20;
+
+// Markers closer than this share of their radii sum hide each other and are spread on a ring.
+constexpr double coincident_overlap = 0.6;
 
 /// Sites in a fixed order that does not depend on the input order.
 std::vector<const ProjectedSite*> sorted_by_key(const std::vector<ProjectedSite>& sites) {
@@ -125,7 +128,7 @@ std::vector<std::optional<LabelLayout>>
 place_all_labels(const std::vector<const ProjectedSite*>& shown,
                  const std::vector<MarkerLayout>& markers, const detail::Page& page,
                  const LegendLayout& legend, const Style& style, double scale,
-                 const MeasureText& measure, const detail::InsetsResult& insets) {
+                 const MeasureText& measure, const std::vector<std::vector<int>>& coincident) {
     std::vector<detail::MarkerDisc> discs;
     for (const auto& m : markers) discs.push_back({{m.x, m.y}, m.r});
     std::vector<int> order(shown.size());
@@ -141,19 +144,23 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
     FontSpec pending_font = font;
     pending_font.weight = style.pending_label_weight;
     for (int i : order) {
-        if (insets.inset_of[static_cast<std::size_t>(i)] >= 0) continue;  // labelled in its inset
         const Site& site = shown[static_cast<std::size_t>(i)]->site.site;
         const bool pending = detail::is_pending(site.status);
         requests.push_back({site.key(), site.display_label(),
                             measure(site.display_label(), pending ? pending_font : font), i});
     }
+    std::vector<std::string> ids;
+    for (const auto* s : shown) ids.push_back(s->site.site.key());
+    std::set<std::string> providers;
+    for (const auto& m : markers) providers.insert(m.provider);
+    detail::group_requests(requests, coincident, markers, ids, providers.size() > 1,
+                           [&](const std::string& text) { return measure(text, font); });
     detail::PlacerSettings settings;
     settings.canvas = {0, 0, page.width, page.height};
     settings.frame = page.map_frame;
     for (const Box& b : {page.title_box, legend.box})
         if (!b.empty()) settings.blocked.push_back(b);
     for (const auto& f : page.footer) settings.blocked.push_back(f.box);
-    for (const Box& b : insets.blocked) settings.blocked.push_back(b);
     settings.gap = style.label_gap * scale;
     settings.pad = 1.5 * scale;
     settings.cell = std::max(4.0 * font.size, 8.0);
@@ -227,33 +234,35 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     const SizeRange sizes = size_range(shown, style.size_by);
     for (const auto* s : shown)
         out.markers.push_back(make_marker(*s, page, style, scale, sizes, colors));
+    const auto coincident = detail::coincident_groups(out.markers, coincident_overlap);
+    for (const auto& group : coincident) detail::spread_on_ring(out.markers, group, 1.0 * scale);
 
     out.legend = detail::build_legend(out.markers, colors, sizes, style, scale, measure);
     detail::place_legend(out.legend, page.map_frame, 0.5 * style.margin * scale, out.markers);
-    const detail::InsetsResult insets = detail::layout_insets(
-        request, page, shown, out.markers, out.legend, style, scale, measure, diagnostics);
-    const auto labels = place_all_labels(shown, out.markers, page, out.legend, style, scale,
-                                         measure, insets);
+    const auto labels =
+        place_all_labels(shown, out.markers, page, out.legend, style, scale, measure, coincident);
     sort_for_drawing(out.markers);
 
     // Walk all sites in key order, pairing them with the shown ones (a sub-sequence of them).
     std::vector<std::string> hidden, did_not_fit;
+    std::set<std::string> grouped;  // named in another site's grouped label
+    for (const auto& label : labels)
+        if (label) grouped.insert(label->members.begin(), label->members.end());
     std::size_t next_shown = 0;
     for (const auto* s : sites) {
         const std::string& id = s->site.site.key();
         const bool is_shown_site = next_shown < shown.size() && shown[next_shown] == s;
         const std::optional<LabelLayout>* label = is_shown_site ? &labels[next_shown] : nullptr;
-        const int inset = is_shown_site ? insets.inset_of[next_shown] : -1;
-        if (inset >= 0 && insets.labelled[next_shown]) {
-            out.outcomes.emplace_back(id, LabelOutcome::grouped);  // labelled in its inset
-            ++next_shown;
-            continue;
-        }
         if (is_shown_site) ++next_shown;
         if (label && *label) {
             out.labels.push_back(**label);
-            out.outcomes.emplace_back(id, (*label)->has_leader ? LabelOutcome::leader
-                                                               : LabelOutcome::labelled);
+            out.outcomes.emplace_back(id, !(*label)->members.empty() ? LabelOutcome::grouped
+                                          : (*label)->has_leader     ? LabelOutcome::leader
+                                                                     : LabelOutcome::labelled);
+            continue;
+        }
+        if (is_shown_site && grouped.count(id)) {
+            out.outcomes.emplace_back(id, LabelOutcome::grouped);
             continue;
         }
         out.dropped.push_back(id);
@@ -262,7 +271,6 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     }
     warn_left_out(hidden, did_not_fit, diagnostics);
     out.host_countries = host_countries(sites);
-    out.insets = insets.insets;
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "layout/layout.hpp"
 
 #include "layout/clusters.hpp"
+#include "layout/insets.hpp"
 #include "layout/label_placer.hpp"
 #include "layout/legend.hpp"
 #include "layout/markers.hpp"
@@ -128,7 +129,8 @@ std::vector<std::optional<LabelLayout>>
 place_all_labels(const std::vector<const ProjectedSite*>& shown,
                  const std::vector<MarkerLayout>& markers, const detail::Page& page,
                  const LegendLayout& legend, const Style& style, double scale,
-                 const MeasureText& measure, const std::vector<std::vector<int>>& coincident) {
+                 const MeasureText& measure, const std::vector<std::vector<int>>& coincident,
+                 const detail::InsetsResult& insets) {
     std::vector<detail::MarkerDisc> discs;
     for (const auto& m : markers) discs.push_back({{m.x, m.y}, m.r});
     std::vector<int> order(shown.size());
@@ -144,6 +146,7 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
     FontSpec pending_font = font;
     pending_font.weight = style.pending_label_weight;
     for (int i : order) {
+        if (insets.inset_of[static_cast<std::size_t>(i)] >= 0) continue;  // labelled in its inset
         const Site& site = shown[static_cast<std::size_t>(i)]->site.site;
         const bool pending = detail::is_pending(site.status);
         requests.push_back({site.key(), site.display_label(),
@@ -161,6 +164,7 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
     for (const Box& b : {page.title_box, legend.box})
         if (!b.empty()) settings.blocked.push_back(b);
     for (const auto& f : page.footer) settings.blocked.push_back(f.box);
+    for (const Box& b : insets.blocked) settings.blocked.push_back(b);
     settings.gap = style.label_gap * scale;
     settings.pad = 1.5 * scale;
     settings.cell = std::max(4.0 * font.size, 8.0);
@@ -239,8 +243,10 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
 
     out.legend = detail::build_legend(out.markers, colors, sizes, style, scale, measure);
     detail::place_legend(out.legend, page.map_frame, 0.5 * style.margin * scale, out.markers);
-    const auto labels =
-        place_all_labels(shown, out.markers, page, out.legend, style, scale, measure, coincident);
+    const detail::InsetsResult insets = detail::layout_insets(
+        request, page, shown, out.markers, out.legend, style, scale, measure, diagnostics);
+    const auto labels = place_all_labels(shown, out.markers, page, out.legend, style, scale,
+                                         measure, coincident, insets);
     sort_for_drawing(out.markers);
 
     // Walk all sites in key order, pairing them with the shown ones (a sub-sequence of them).
@@ -253,6 +259,12 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         const std::string& id = s->site.site.key();
         const bool is_shown_site = next_shown < shown.size() && shown[next_shown] == s;
         const std::optional<LabelLayout>* label = is_shown_site ? &labels[next_shown] : nullptr;
+        const int inset = is_shown_site ? insets.inset_of[next_shown] : -1;
+        if (inset >= 0 && insets.labelled[next_shown]) {
+            out.outcomes.emplace_back(id, LabelOutcome::grouped);  // labelled in its inset
+            ++next_shown;
+            continue;
+        }
         if (is_shown_site) ++next_shown;
         if (label && *label) {
             out.labels.push_back(**label);
@@ -271,6 +283,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     }
     warn_left_out(hidden, did_not_fit, diagnostics);
     out.host_countries = host_countries(sites);
+    out.insets = insets.insets;
     return out;
 }
 

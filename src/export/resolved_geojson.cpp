@@ -8,6 +8,7 @@
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
 #include <atomic>
@@ -53,6 +54,11 @@ std::string resolved_geojson(const std::vector<ResolvedSite>& sites) {
     static std::atomic<unsigned> counter{0};
     const MemFile mem{"/vsimem/dcmap/export/resolved-" + std::to_string(counter++) + ".geojson"};
 
+    // Library code never prints: GDAL's warnings are silenced while this runs.
+    struct Quiet {
+        Quiet() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+        ~Quiet() { CPLPopErrorHandler(); }
+    } quiet;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
     if (!driver)
         throw IoError("GDAL has no GeoJSON driver");
@@ -64,7 +70,10 @@ std::string resolved_geojson(const std::vector<ResolvedSite>& sites) {
         options = CSLSetNameValue(options, "RFC7946", "YES");
         options = CSLSetNameValue(options, "COORDINATE_PRECISION", "6");
         options = CSLSetNameValue(options, "WRITE_NAME", "NO");
-        OGRLayer* layer = data->CreateLayer("sites", nullptr, wkbPoint, options);
+        OGRSpatialReference wgs84;
+        wgs84.SetWellKnownGeogCS("WGS84");
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        OGRLayer* layer = data->CreateLayer("sites", &wgs84, wkbPoint, options);
         CSLDestroy(options);
         if (!layer)
             throw IoError("cannot create a GeoJSON layer: " + std::string(CPLGetLastErrorMsg()));

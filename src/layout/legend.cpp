@@ -16,8 +16,13 @@ namespace {
 constexpr std::array<Status, 5> all_statuses{Status::live, Status::announced, Status::planned,
                                              Status::under_construction, Status::retired};
 
-/// Symbol colour for status rows when markers have several provider colours.
-Color status_symbol_color() { return {0.35, 0.38, 0.42, 1}; }
+/// Symbol colour for status and size rows when markers have several provider colours: the
+/// legend's text colour, a little lighter, so it reads on light and dark legend panels alike.
+Color status_symbol_color(const Style& style) {
+    Color c = style.legend_text;
+    c.a *= 0.72;
+    return c;
+}
 
 /// "12", "2.5": at most one decimal, no locale.
 std::string format_number(double value) {
@@ -175,7 +180,7 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
     LegendBuilder builder(style, scale, measure, symbol_r);
     builder.heading("Status");
     const Color status_color =
-        several_providers ? status_symbol_color() : colors.of(markers.front().provider);
+        several_providers ? status_symbol_color(style) : colors.of(markers.front().provider);
     for (Status status : all_statuses) {
         const auto it = status_counts.find(status);
         if (it == status_counts.end()) continue;
@@ -197,7 +202,7 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
     if (!samples.empty()) {
         builder.heading(style.size_by == SizeBy::zones ? "Availability zones" : "Capacity");
         for (double v : samples)
-            builder.row(LegendRow::Kind::size, Status::live, status_symbol_color(),
+            builder.row(LegendRow::Kind::size, Status::live, status_color,
                         marker_radius(v, sizes, style, scale), size_text(v, style.size_by));
     }
     return builder.finish();

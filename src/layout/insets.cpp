@@ -1,6 +1,8 @@
 #include "layout/insets.hpp"
 
+#include "layout/clusters.hpp"
 #include "layout/label_placer.hpp"
+#include "layout/markers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,7 +16,7 @@ namespace {
 
 // Inset sizes, as shares of the map frame's area. An inset starts at the size its number of
 // sites asks for (share_per_site each above a base) and shrinks until it finds a free spot.
-constexpr double size_shares[] = {0.20, 0.16, 0.12, 0.09, 0.06};
+constexpr double size_shares[] = {0.25, 0.20, 0.16, 0.12, 0.09, 0.06};
 constexpr double base_share = 0.04;
 constexpr double share_per_site = 0.006;
 // An inset may take at most this share of the frame's width and height.
@@ -22,6 +24,8 @@ constexpr double max_width_share = 0.45;
 constexpr double max_height_share = 0.60;
 // An inset that magnifies less than this adds nothing the main map does not show.
 constexpr double min_magnification = 1.5;
+// As on the main map: markers closer than this share of their radii sum are spread on a ring.
+constexpr double coincident_overlap = 0.6;
 // Score weights: a spot on land hides base-map context; one far from its area makes the reader
 // search for the match; a larger inset labels more. Each term is 0..1 before weighting.
 constexpr double distance_weight = 0.25;
@@ -92,6 +96,54 @@ place_some(const std::vector<const ProjectedSite*>& shown, const std::vector<int
     for (std::size_t r = 0; r < requests.size(); ++r)
         by_site[static_cast<std::size_t>(requests[r].marker)] = placed[r];
     return by_site;
+}
+
+/// Labels an inset's sites: `members` index `shown`, `markers[k]` is member k's marker in the
+/// inset (moved apart first where they coincide). Sites sharing a town get one grouped label, as
+/// on the main map. Returns a label per member, or nothing; a member named by another's grouped
+/// label counts as labelled through `named`.
+std::vector<std::optional<LabelLayout>>
+label_members(const std::vector<const ProjectedSite*>& shown, const std::vector<int>& members,
+              std::vector<MarkerLayout>& markers, const PlacerSettings& settings,
+              const Style& style, const FontSpec& font, bool name_providers,
+              const MeasureText& measure, std::vector<bool>& named) {
+    const auto coincident = coincident_groups(markers, coincident_overlap);
+    for (const auto& group : coincident) spread_on_ring(markers, group, settings.pad / 1.5);
+    std::vector<MarkerDisc> discs;
+    for (const auto& m : markers) discs.push_back({{m.x, m.y}, m.r});
+    std::vector<int> local(members.size());
+    std::iota(local.begin(), local.end(), 0);
+    std::stable_sort(local.begin(), local.end(), [&](int a, int b) {
+        return labels_first(shown[static_cast<std::size_t>(members[static_cast<std::size_t>(a)])]->site.site,
+                            shown[static_cast<std::size_t>(members[static_cast<std::size_t>(b)])]->site.site);
+    });
+    FontSpec pending_font = font;
+    pending_font.weight = style.pending_label_weight;
+    std::vector<LabelRequest> requests;
+    std::vector<std::string> ids;
+    for (int m : members) ids.push_back(shown[static_cast<std::size_t>(m)]->site.site.key());
+    for (int k : local) {
+        const Site& site = shown[static_cast<std::size_t>(members[static_cast<std::size_t>(k)])]->site.site;
+        const bool pending = is_pending(site.status);
+        requests.push_back(LabelRequest{site.key(), site.display_label(),
+                                        measure(site.display_label(), pending ? pending_font : font), k});
+    }
+    group_requests(requests, coincident, markers, ids, name_providers,
+                   [&](const std::string& text) { return measure(text, font); });
+    const auto placed = place_labels(requests, discs, settings);
+    std::vector<std::optional<LabelLayout>> out(members.size());
+    named.assign(members.size(), false);
+    for (std::size_t r = 0; r < requests.size(); ++r) {
+        const auto k = static_cast<std::size_t>(requests[r].marker);
+        out[k] = placed[r];
+        if (!out[k]) continue;
+        named[k] = true;
+        for (int other : requests[r].members) named[static_cast<std::size_t>(other)] = true;
+        const Site& site = shown[static_cast<std::size_t>(members[k])]->site.site;
+        if (is_pending(site.status) && out[k]->members.empty())
+            out[k]->weight = style.pending_label_weight;
+    }
+    return out;
 }
 
 /// Union-find over marker indices.
@@ -413,6 +465,12 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
     const LandMask land = request.land ? LandMask(*request.land, page.transform, frame, 6 * scale)
                                        : LandMask();
 
+    std::vector<std::string> providers;
+    for (const auto& m : markers) providers.push_back(m.provider);
+    std::sort(providers.begin(), providers.end());
+    const bool name_providers =
+        std::unique(providers.begin(), providers.end()) - providers.begin() > 1;
+
     std::vector<Target> targets;
     for (const auto& r : request.insets) targets.push_back({r.name, r.caption, r.view, {}, false});
 
@@ -504,8 +562,6 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
         for (std::size_t i = 0; i < shown.size(); ++i)
             if (!taken[i] && contains_point(t.view, shown[i]->projected))
                 members.push_back(static_cast<int>(i));
-        std::vector<MarkerDisc> discs(shown.size());
-        std::vector<Point> member_points;
         for (int i : members) {
             const auto u = static_cast<std::size_t>(i);
             taken[u] = true;
@@ -514,26 +570,22 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
             const Point p = inset.transform.to_pixels(shown[u]->projected);
             m.x = p.x;
             m.y = p.y;
-            discs[u] = {p, m.r};
-            member_points.push_back(p);
             inset.markers.push_back(m);
         }
-        // Markers of no member sit far outside, where they block nothing.
-        for (std::size_t i = 0; i < discs.size(); ++i)
-            if (result.inset_of[i] != static_cast<int>(result.insets.size()))
-                discs[i] = {{-1e9, -1e9}, 0};
+        std::vector<Point> member_points;
+        for (const auto& m : inset.markers) member_points.push_back({m.x, m.y});
         inset.caption = place_caption(t.caption, inset.box, member_points, style, scale, measure);
 
         PlacerSettings settings =
             placer_settings(inset.box, grown(inset.box, -2 * scale), style, scale, font);
         if (!inset.caption.text.empty())
             settings.blocked.push_back(grown(inset.caption.box, 2 * scale));
-        const auto labels = place_some(shown, members, discs, settings, font, measure);
-        for (int i : members) {
-            const auto& label = labels[static_cast<std::size_t>(i)];
-            if (!label) continue;
-            inset.labels.push_back(*label);
-            result.labelled[static_cast<std::size_t>(i)] = true;
+        std::vector<bool> named;
+        const auto labels = label_members(shown, members, inset.markers, settings, style, font,
+                                          name_providers, measure, named);
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            if (labels[k]) inset.labels.push_back(*labels[k]);
+            result.labelled[static_cast<std::size_t>(members[k])] = named[k];
         }
         std::sort(inset.markers.begin(), inset.markers.end(),
                   [](const MarkerLayout& a, const MarkerLayout& b) {

@@ -211,10 +211,13 @@ void warn_left_out(const std::vector<std::string>& hidden,
                          " (use --width, an inset or `label:` to shorten)");
 }
 
+/// Countries of the sites that are or will be in service: a retired site no longer makes its
+/// country part of the footprint.
 std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>& sites) {
     std::set<std::string> countries;
     for (const auto* s : sites)
-        if (!s->site.country.empty()) countries.insert(s->site.country);
+        if (!s->site.country.empty() && s->site.site.status != Status::retired)
+            countries.insert(s->site.country);
     return {countries.begin(), countries.end()};
 }
 

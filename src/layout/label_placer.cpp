@@ -37,12 +37,9 @@ constexpr std::array<Direction, 8> in_between_directions{{{1, -0.5},
 // further out than 4x a label stops reading as belonging to its marker.
 constexpr std::array<double, 7> leader_distances{2.0, 3.0, 4.0, 5.5, 7.0, 9.0, 12.0};
 
-// Costs order the candidates: near positions first (ambiguous ones after the clear ones), then
-// a grouped label's short text in near positions, then leaders by distance, full text first.
+// Candidates come in this order: near positions (ambiguous ones after the clear ones), a grouped
+// label's short text in near positions, leaders by distance, leaders with the short text.
 constexpr double ambiguous_cost = 8;
-constexpr double short_near_cost = 16;
-constexpr double leader_cost = 32;
-constexpr double short_leader_cost = 1000;
 
 /// A position a label may take.
 struct Candidate {
@@ -77,7 +74,7 @@ Box inflate(const Box& b, double d) { return {b.min_x - d, b.min_y - d, b.max_x 
 
 double distance_to_box(const Box& box, Point p) {
     const Point q = nearest_point_on_box(box, p);
-    return std::hypot(q.x - p.x, q.y - p.y);
+    return std::sqrt((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y));
 }
 
 /// From the anchor's edge towards the nearest point of the label box, ending on the box.
@@ -85,7 +82,7 @@ std::pair<Point, Point> leader_ends(const MarkerDisc& anchor, const Box& box) {
     const Point to = nearest_point_on_box(box, anchor.centre);
     const double dx = to.x - anchor.centre.x;
     const double dy = to.y - anchor.centre.y;
-    const double length = std::hypot(dx, dy);
+    const double length = std::sqrt(dx * dx + dy * dy);
     const Point from{anchor.centre.x + dx / length * anchor.r,
                      anchor.centre.y + dy / length * anchor.r};
     return {from, to};
@@ -109,19 +106,21 @@ public:
     /// For each request left out, in order: find a candidate blocked only by one or two placed
     /// labels, take it, and move those labels elsewhere; undo when they find no other place.
     void repair() {
-        long budget = static_cast<long>(settings_.repair_budget) * count();
-        for (int u = 0; u < count() && budget > 0; ++u) {
+        const long budget = std::max(static_cast<long>(settings_.repair_budget) * count(),
+                                     static_cast<long>(settings_.repair_budget_floor));
+        checks_ = 0;
+        for (int u = 0; u < count() && checks_ < budget; ++u) {
             if (placed_[static_cast<std::size_t>(u)]) continue;
-            for (const Candidate& c : candidates(u)) {
-                if (--budget <= 0) break;
+            for_each_candidate(u, [&](const Candidate& c) {
+                if (checks_ >= budget) return true;
                 std::vector<int> blockers;
-                if (!only_labels_block(u, c, blockers) || blockers.size() > 2) continue;
+                if (!only_labels_block(u, c, blockers) || blockers.size() > 2) return false;
                 if (blockers.empty()) {
                     accept(u, c);  // an earlier repair freed this spot
-                    break;
+                    return true;
                 }
-                if (try_evicting(u, c, blockers, budget)) break;
-            }
+                return try_evicting(u, c, blockers);
+            });
         }
     }
 
@@ -165,44 +164,50 @@ private:
         return std::find(r.members.begin(), r.members.end(), marker) != r.members.end();
     }
 
-    /// Candidates of request `u`, best first.
-    std::vector<Candidate> candidates(int u) {
+    /// Calls `visit(candidate)` for the candidates of request `u`, best first, until it returns
+    /// true; returns whether one did. Near positions are few and ranked by ambiguity; leader
+    /// positions are many and come in a fixed order, so they are made one at a time.
+    template <class Visit> bool for_each_candidate(int u, Visit visit) {
         const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
         const MarkerDisc a = anchor(u);
-        std::vector<Candidate> out;
-        auto add_for = [&](TextSize size, bool short_text) {
-            for (std::size_t i = 0; i < preferred_directions.size(); ++i) {
-                Candidate c;
+        auto near = [&](TextSize size, bool short_text) {
+            std::array<Candidate, preferred_directions.size()> near;
+            for (std::size_t i = 0; i < near.size(); ++i) {
+                Candidate& c = near[i];
                 c.box = candidate_box(a, preferred_directions[i], settings_.gap, size);
                 c.short_text = short_text;
-                c.cost = (short_text ? short_near_cost : 0) + static_cast<double>(i);
-                if (settings_.avoid_ambiguity && is_ambiguous(u, a, c.box))
+                c.cost = static_cast<double>(i);
+                if (settings_.avoid_ambiguity && settings_.frame.contains(c.box) &&
+                    is_ambiguous(u, a, c.box))
                     c.cost += ambiguous_cost;
-                out.push_back(c);
             }
-            for (std::size_t f = 0; f < leader_distances.size(); ++f) {
-                const double clearance = leader_distances[f] * (a.r + settings_.gap) - a.r;
-                std::size_t j = 0;
+            std::stable_sort(near.begin(), near.end(), [](const Candidate& x, const Candidate& y) {
+                return x.cost < y.cost;
+            });
+            for (const Candidate& c : near)
+                if (visit(c)) return true;
+            return false;
+        };
+        auto leaders = [&](TextSize size, bool short_text) {
+            for (double factor : leader_distances) {
+                const double clearance = factor * (a.r + settings_.gap) - a.r;
                 for (const auto* directions : {&preferred_directions, &in_between_directions}) {
                     for (Direction dir : *directions) {
                         Candidate c;
                         c.box = candidate_box(a, dir, clearance, size);
+                        if (!settings_.frame.contains(c.box)) continue;
                         c.leader = true;
                         c.short_text = short_text;
                         std::tie(c.from, c.to) = leader_ends(a, c.box);
-                        c.cost = (short_text ? short_leader_cost : 0) +
-                                 leader_cost * static_cast<double>(f + 1) +
-                                 static_cast<double>(j++) / 16;
-                        out.push_back(c);
+                        if (visit(c)) return true;
                     }
                 }
             }
+            return false;
         };
-        add_for(r.size, false);
-        if (!r.short_text.empty()) add_for(r.short_size, true);
-        std::stable_sort(out.begin(), out.end(),
-                         [](const Candidate& x, const Candidate& y) { return x.cost < y.cost; });
-        return out;
+        const bool has_short = !r.short_text.empty();
+        return near(r.size, false) || (has_short && near(r.short_size, true)) ||
+               leaders(r.size, false) || (has_short && leaders(r.short_size, true));
     }
 
     /// True when some other marker is nearer to `box` than the label's own anchor, so a reader
@@ -218,13 +223,11 @@ private:
     }
 
     bool place_best_free(int u) {
-        for (const Candidate& c : candidates(u)) {
-            if (is_free(u, c)) {
-                accept(u, c);
-                return true;
-            }
-        }
-        return false;
+        return for_each_candidate(u, [&](const Candidate& c) {
+            if (!is_free(u, c)) return false;
+            accept(u, c);
+            return true;
+        });
     }
 
     bool is_free(int u, const Candidate& c) {
@@ -237,6 +240,7 @@ private:
     /// soon as one blocker is known.
     bool only_labels_block(int u, const Candidate& c, std::vector<int>& blockers,
                            bool stop_at_first = false) {
+        ++checks_;
         if (!settings_.frame.contains(c.box)) return false;
         for (const Box& blocked : settings_.blocked) {
             if (c.box.intersects(blocked)) return false;
@@ -277,7 +281,7 @@ private:
         return true;
     }
 
-    bool try_evicting(int u, const Candidate& c, const std::vector<int>& blockers, long& budget) {
+    bool try_evicting(int u, const Candidate& c, const std::vector<int>& blockers) {
         std::vector<Candidate> previous;
         for (int b : blockers) {
             previous.push_back(placed_[static_cast<std::size_t>(b)]->candidate);
@@ -286,7 +290,6 @@ private:
         accept(u, c);
         bool all_moved = true;
         for (int b : blockers) {
-            budget -= 8;  // re-placing a label tries many candidates; charge it
             if (!place_best_free(b)) {
                 all_moved = false;
                 break;
@@ -328,6 +331,7 @@ private:
     SpatialGrid grid_;
     std::vector<Obstacle> obstacles_;
     std::vector<std::optional<Placement>> placed_;
+    long checks_ = 0;  ///< candidate checks so far in the repair pass
 };
 
 } // namespace

@@ -48,10 +48,12 @@ struct PlacerSettings {
     double cell = 48;          ///< spatial index cell side in pixels
     /// Prefer near positions that sit closer to their own marker than to any other.
     bool avoid_ambiguity = true;
-    /// Move already placed labels to make room for left-out ones (at most `repair_budget`
-    /// attempts per request, so the work stays linear in the number of labels).
+    /// Move already placed labels to make room for left-out ones. The pass stops after
+    /// `repair_budget` candidate checks per request or `repair_budget_floor`, whichever is more,
+    /// so small maps get a thorough repair and huge ones stay fast.
     bool repair = true;
     int repair_budget = 64;
+    int repair_budget_floor = 200000;
 };
 
 /// Places labels, most important first in the order given. Returns, for each request at the

@@ -45,7 +45,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                   "(default: out)");
     r->add_option("--format", formats, "Formats written into an output folder: png,svg,pdf")
         ->default_val("png");
-    auto* o_style = r->add_option("--style", style, "Style: default, dark, or a style YAML file")
+    auto* o_style = r->add_option("--style", style, "Style: default, dark, print, or a YAML file")
                         ->group("Map");
     auto* o_proj = r->add_option("--projection", projection,
                                  "equal-earth (default), robinson, natural-earth, web-mercator, "

@@ -146,7 +146,7 @@ void group_requests(std::vector<LabelRequest>& requests,
                     const std::vector<std::vector<int>>& groups,
                     const std::vector<MarkerLayout>& markers, const std::vector<std::string>& ids,
                     bool name_providers,
-                    const std::function<TextSize(const std::string&)>& measure) {
+                    const std::function<TextSize(const std::string&, int)>& measure) {
     if (groups.empty()) return;
     std::vector<int> position(markers.size(), -1);
     for (std::size_t i = 0; i < requests.size(); ++i)
@@ -175,17 +175,15 @@ void group_requests(std::vector<LabelRequest>& requests,
             }
             LabelRequest& r = requests[static_cast<std::size_t>(best)];
             const Disc disc = enclosing_disc(markers, members);
-            r.id = ids[static_cast<std::size_t>(members.front())];
-            r.marker = members.front();
             r.members = members;
             r.member_ids = member_ids;
             r.anchor = MarkerDisc{disc.centre, disc.r};
             r.text = group_text(text, providers, name_providers);
-            r.size = measure(r.text);
+            r.size = measure(r.text, r.marker);
             const std::string short_text = group_text(text, providers, false);
             if (short_text != r.text) {
                 r.short_text = short_text;
-                r.short_size = measure(short_text);
+                r.short_size = measure(short_text, r.marker);
             }
         }
     }
@@ -194,6 +192,15 @@ void group_requests(std::vector<LabelRequest>& requests,
     for (std::size_t i = 0; i < requests.size(); ++i)
         if (!merged_away[i]) kept.push_back(std::move(requests[i]));
     requests = std::move(kept);
+}
+
+void group_requests(std::vector<LabelRequest>& requests,
+                    const std::vector<std::vector<int>>& groups,
+                    const std::vector<MarkerLayout>& markers, const std::vector<std::string>& ids,
+                    bool name_providers,
+                    const std::function<TextSize(const std::string&)>& measure) {
+    group_requests(requests, groups, markers, ids, name_providers,
+                   [&](const std::string& text, int) { return measure(text); });
 }
 
 } // namespace dcmap::layout::detail

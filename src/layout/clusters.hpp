@@ -45,7 +45,15 @@ std::string group_text(const std::string& name, std::vector<std::string> provide
 /// grouped request: it takes the place of the best-ranked member in `requests` (which is in
 /// placement order), sits around the members' disc, names every member, and carries a short
 /// text ("Frankfurt ×3") to fall back to. `requests[i].marker` and `groups` index `markers` and
-/// `ids`. `measure` measures a label text in the label font.
+/// `ids`; the grouped request keeps the best-ranked member's marker and id. `measure(text,
+/// marker)` measures a label text in the font that marker's label is drawn in.
+void group_requests(std::vector<LabelRequest>& requests,
+                    const std::vector<std::vector<int>>& groups,
+                    const std::vector<MarkerLayout>& markers, const std::vector<std::string>& ids,
+                    bool name_providers,
+                    const std::function<TextSize(const std::string&, int)>& measure);
+
+/// The same, measuring every text in one font.
 void group_requests(std::vector<LabelRequest>& requests,
                     const std::vector<std::vector<int>>& groups,
                     const std::vector<MarkerLayout>& markers, const std::vector<std::string>& ids,

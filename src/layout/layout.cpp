@@ -157,7 +157,12 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
     std::set<std::string> providers;
     for (const auto& m : markers) providers.insert(m.provider);
     detail::group_requests(requests, coincident, markers, ids, providers.size() > 1,
-                           [&](const std::string& text) { return measure(text, font); });
+                           [&](const std::string& text, int marker) {
+                               // Measured in the weight the painter will draw it in.
+                               const Site& site = shown[static_cast<std::size_t>(marker)]->site.site;
+                               return measure(text, detail::is_pending(site.status) ? pending_font
+                                                                                   : font);
+                           });
     detail::PlacerSettings settings;
     settings.canvas = {0, 0, page.width, page.height};
     settings.frame = page.map_frame;

@@ -1,3 +1,4 @@
+#include "config/site_loader.hpp"
 #include "config/style_loader.hpp"
 #include "model/error.hpp"
 
@@ -272,4 +273,11 @@ TEST_CASE("config: pending sites get a marker scale and a label weight", "[confi
               "s.yaml:2:18: error: pending_scale must be 1..3, not 0.5; 1 draws announced and "
               "planned sites as large as live ones");
     }
+}
+
+TEST_CASE("config: a built-in style named in a site file is not taken for a path", "[config]") {
+    const auto file = dcmap::config::load_site_file(fixture("config-style-print.yaml"));
+    REQUIRE(file.map.style);
+    CHECK(*file.map.style == "print");
+    CHECK(load_style(*file.map.style).name == "print");
 }

@@ -185,6 +185,12 @@ void Catalogue::sort_rows() {
                std::tuple{provider_rank(b.provider), std::string_view(b.provider),
                           std::string_view(b.code)};
     });
+    display_keys_.clear();
+    place_keys_.clear();
+    for (const auto& r : regions_) {
+        display_keys_.push_back(detail::fold(r.display_name));
+        place_keys_.push_back(detail::fold(first_part(r.place)));
+    }
 }
 
 const Region* Catalogue::find(std::string_view provider, std::string_view code) const {
@@ -215,9 +221,9 @@ std::vector<const Region*> Catalogue::with_display_name(std::string_view text) c
             out.push_back(&r);
     if (!out.empty())
         return out;
-    for (const auto& r : regions_)
-        if (detail::fold(r.display_name) == key)
-            out.push_back(&r);
+    for (std::size_t i = 0; i < regions_.size(); ++i)
+        if (display_keys_[i] == key)
+            out.push_back(&regions_[i]);
     return out;
 }
 
@@ -226,9 +232,9 @@ std::vector<const Region*> Catalogue::at_place(std::string_view name) const {
     std::vector<const Region*> out;
     if (key.empty())
         return out;
-    for (const auto& r : regions_)
-        if (r.lat && detail::fold(first_part(r.place)) == key)
-            out.push_back(&r);
+    for (std::size_t i = 0; i < regions_.size(); ++i)
+        if (regions_[i].lat && place_keys_[i] == key)
+            out.push_back(&regions_[i]);
     return out;
 }
 

@@ -76,6 +76,8 @@ public:
 private:
     void sort_rows();
     std::vector<Region> regions_;
+    std::vector<std::string> display_keys_;  ///< folded display names, as regions_
+    std::vector<std::string> place_keys_;    ///< folded first parts of the places, as regions_
 };
 
 } // namespace dcmap::geocode

@@ -6,7 +6,9 @@
 #include "resources/resources.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -97,6 +99,30 @@ int feature_rank(std::string_view feature) {
     return 9;
 }
 
+/// Set bits of x (std::popcount is a library call without -mpopcnt; this stays inline).
+int count_bits(std::uint32_t x) {
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+}
+
+/// A set of 32 byte classes: a-z, digits, space, and four classes of non-ASCII bytes. A name
+/// that lacks k classes of the query is at least k edits away from it.
+std::uint32_t byte_classes(std::string_view key) {
+    std::uint32_t bits = 0;
+    for (const unsigned char c : key) {
+        if (c >= 'a' && c <= 'z')
+            bits |= 1u << (c - 'a');
+        else if (c >= '0' && c <= '9')
+            bits |= 1u << 26;
+        else if (c == ' ')
+            bits |= 1u << 27;
+        else
+            bits |= 1u << (28 + (c & 3));
+    }
+    return bits;
+}
+
 std::vector<std::string_view> split_query(std::string_view query) {
     std::vector<std::string_view> parts;
     while (true) {
@@ -128,6 +154,21 @@ struct Gazetteer::Impl {
     std::vector<Country> countries;       // sorted by alpha-2
     std::vector<CountryKey> country_keys; // sorted by key, names before codes
     std::vector<Admin1> admin1;           // sorted by code
+
+    /// Every place's key, country and population, for the closest-name search; built on the
+    /// first unknown name, so runs that resolve everything never pay for it.
+    struct NameEntry {
+        std::string_view key;
+        std::string_view country;
+        std::int64_t population;
+        std::uint32_t classes;            ///< byte classes present (byte_classes)
+        std::array<std::uint8_t, 4> cut;  ///< offsets of the first 4 spaces; 255 = none
+        std::array<std::uint32_t, 4> prefix_classes; ///< byte classes of key[0, cut[i])
+    };
+    mutable std::once_flag names_built;
+    mutable std::vector<NameEntry> names;
+    mutable std::vector<std::uint32_t> name_classes; // names[i].classes, packed for the scan
+    const std::vector<NameEntry> &name_entries() const;
 
     void load_places(std::string_view text);
     void load_countries(std::string_view text);
@@ -445,43 +486,78 @@ Gazetteer::Impl::interpret_hints(std::string_view query,
     return interpretations;
 }
 
+const std::vector<Gazetteer::Impl::NameEntry> &Gazetteer::Impl::name_entries() const {
+    std::call_once(names_built, [this] {
+        names.reserve(place_starts.size());
+        for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
+            const auto r = row(n);
+            NameEntry e{r.key, r.country, r.population, byte_classes(r.key),
+                        {255, 255, 255, 255}, {0, 0, 0, 0}};
+            std::size_t seen = 0;
+            for (std::size_t i = 0; i < r.key.size() && i < 255 && seen < e.cut.size(); ++i) {
+                if (r.key[i] == ' ') {
+                    e.prefix_classes[seen] = byte_classes(r.key.substr(0, i));
+                    e.cut[seen++] = static_cast<std::uint8_t>(i);
+                }
+            }
+            names.push_back(e);
+            name_classes.push_back(e.classes);
+        }
+    });
+    return names;
+}
+
 std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_view country) const {
     const int limit = std::max(2, static_cast<int>(key.size()) / 3);
     const auto words = 1 + std::count(key.begin(), key.end(), ' ');
-    // Score a name by its whole key, or by its first words (one point dearer) so that
-    // "frankfrut" finds "frankfurt am main".
-    const auto score = [&](std::string_view name_key) {
-        int best = detail::edit_distance(key, name_key, limit);
-        std::size_t cut = std::string_view::npos;
-        long seen = 0;
-        for (auto pos = name_key.find(' '); pos != std::string_view::npos;
-             pos = name_key.find(' ', pos + 1)) {
-            if (++seen == words) {
-                cut = pos;
-                break;
-            }
-        }
-        if (cut != std::string_view::npos)
-            best = std::min(best, 1 + detail::edit_distance(key, name_key.substr(0, cut), limit));
-        return best;
-    };
+    const auto &entries = name_entries();
+    const std::uint32_t key_classes = byte_classes(key);
+    const auto key_size = static_cast<long>(key.size());
+
+    // Pass 1 sees every place, so it only compares packed byte classes (a loop the compiler
+    // vectorises): each edit adds at most one byte class the name lacks.
+    std::vector<std::uint8_t> near(entries.size());
+    for (std::size_t n = 0; n < entries.size(); ++n)
+        near[n] = count_bits(key_classes & ~name_classes[n]) <= limit;
+    std::vector<std::uint32_t> candidates;
+    for (std::uint32_t n = 0; n < near.size(); ++n)
+        if (near[n] && (country.empty() || entries[n].country == country))
+            candidates.push_back(n);
+
+    // Then distances, allowing 1 edit, then 2, ... up to the limit: once three names are
+    // found within k edits, no name further away can be among the three closest. A name
+    // scores by its whole key, or by its first words one point dearer ("frankfrut" finds
+    // "frankfurt am main").
     std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
-    for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
-        const auto r = row(n);
-        if (!country.empty() && r.country != country)
-            continue;
-        if (const int s = score(r.key); s <= limit)
-            scored.emplace_back(s, -r.population, n);
-    }
-    std::sort(scored.begin(), scored.end());
     std::vector<std::string> names;
-    for (const auto &[s, pop, n] : scored) {
-        const auto r = row(n);
-        auto label = std::string(r.name) + " (" + std::string(r.country) + ")";
-        if (std::find(names.begin(), names.end(), label) == names.end())
-            names.push_back(label);
-        if (names.size() == max_suggestions)
-            break;
+    for (int k = 1; k <= limit && names.size() < max_suggestions; ++k) {
+        scored.clear();
+        for (const auto n : candidates) {
+            const auto &e = entries[n];
+            if (count_bits(key_classes & ~e.classes) > k)
+                continue;
+            const bool whole = std::abs(static_cast<long>(e.key.size()) - key_size) <= k;
+            const bool prefix = words <= static_cast<long>(e.cut.size()) &&
+                                e.cut[words - 1] != 255 &&
+                                std::abs(static_cast<long>(e.cut[words - 1]) - key_size) < k &&
+                                count_bits(key_classes & ~e.prefix_classes[words - 1]) < k;
+            int best = whole ? detail::edit_distance(key, e.key, k) : k + 1;
+            if (prefix)
+                best = std::min(
+                    best, 1 + detail::edit_distance(key, e.key.substr(0, e.cut[words - 1]), k));
+            if (best <= k)
+                scored.emplace_back(best, -e.population, n);
+        }
+        std::sort(scored.begin(), scored.end());
+        names.clear();
+        for (const auto &[score, pop, n] : scored) {
+            const auto r = row(n);
+            auto label = std::string(r.name) + " (" + std::string(r.country) + ")";
+            if (std::find(names.begin(), names.end(), label) == names.end())
+                names.push_back(label);
+            if (names.size() == max_suggestions)
+                break;
+        }
     }
     if (names.empty())
         return "no similar names in the gazetteer";
@@ -569,6 +645,16 @@ std::string Gazetteer::country_code(std::string_view name) const {
 }
 
 GeocodeMatch Gazetteer::lookup(std::string_view query) const {
+    if (auto found = find(query))
+        return std::move(*found);
+    const auto parts = split_query(query);
+    const auto hint_sets = impl_->interpret_hints(query, parts);
+    throw GeocodeError(std::string(query),
+                       "unknown place " + quoted(query) + "; " +
+                           impl_->closest_names(fold(parts.front()), hint_sets.front().country));
+}
+
+std::optional<GeocodeMatch> Gazetteer::find(std::string_view query) const {
     const auto parts = split_query(query);
     if (parts.empty())
         throw GeocodeError(std::string(query), "empty place name");
@@ -599,8 +685,7 @@ GeocodeMatch Gazetteer::lookup(std::string_view query) const {
     if (parts.size() == 1 || (parts.size() == 2 && hint_sets.front().admin1.empty()))
         if (auto m = impl.admin1_alone(query, name, hint_sets.front().country))
             return std::move(*m);
-    throw GeocodeError(std::string(query), "unknown place " + quoted(query) + "; " +
-                                               impl.closest_names(key, hint_sets.front().country));
+    return std::nullopt;
 }
 
 } // namespace dcmap::geocode

@@ -4,6 +4,7 @@
 #include "model/place.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,11 @@ public:
     /// province alone (precision admin1: its seat). Throws GeocodeError naming the closest
     /// names when nothing matches.
     GeocodeMatch lookup(std::string_view query) const;
+
+    /// Like lookup, but an unknown place gives nullopt instead of a GeocodeError, and no
+    /// closest names are searched for (the slow part of a miss). Still throws GeocodeError for
+    /// an empty query or an unknown country or region after the comma.
+    std::optional<GeocodeMatch> find(std::string_view query) const;
 
     /// ISO alpha-2 for a country name, alias or code ("Germany", "DE", "DEU", "Deutschland");
     /// empty when unknown.

@@ -122,27 +122,38 @@ GeocodeMatch Geocoder::lookup(std::string_view query) const {
     if (region_style)
         if (const auto found = catalogue_.with_display_name(query); !found.empty())
             return from_regions(query, found);
+    std::optional<GeocodeMatch> town;
+    std::optional<GeocodeError> hint_error;
     try {
-        return gazetteer_.lookup(query);
+        town = gazetteer_.find(query);
     } catch (const GeocodeError& e) {
-        if (auto found = catalogue_.with_display_name(query); !found.empty())
-            return from_regions(query, found);
-        // "Eemshaven", "Jurong West, SG": sites that are not towns but that the catalogue
-        // places; a country after the name must agree.
-        const auto comma = query.find(',');
-        auto found = catalogue_.at_place(query.substr(0, comma));
-        if (comma != std::string_view::npos) {
-            const auto country = gazetteer_.country_code(trim(query.substr(query.rfind(',') + 1)));
-            std::erase_if(found, [&](const Region* r) { return r->country != country; });
-        }
-        if (!found.empty())
-            return from_regions(query, found);
-        if (region_style)
-            throw GeocodeError(std::string(query),
-                               std::string(e.what()) +
-                                   "; no provider region has this name either (`dcmap regions` "
-                                   "lists them)");
-        throw;
+        hint_error = e; // "Eemshaven, NL" may still be a catalogue site
+    }
+    if (town)
+        return std::move(*town);
+    if (auto found = catalogue_.with_display_name(query); !found.empty())
+        return from_regions(query, found);
+    // "Eemshaven", "Jurong West, SG": sites that are not towns but that the catalogue places;
+    // a country after the name must agree.
+    const auto comma = query.find(',');
+    auto found = catalogue_.at_place(query.substr(0, comma));
+    if (comma != std::string_view::npos) {
+        const auto country = gazetteer_.country_code(trim(query.substr(query.rfind(',') + 1)));
+        std::erase_if(found, [&](const Region* r) { return r->country != country; });
+    }
+    if (!found.empty())
+        return from_regions(query, found);
+    if (hint_error)
+        throw *hint_error;
+    try {
+        return gazetteer_.lookup(query); // throws, naming the closest places
+    } catch (const GeocodeError& e) {
+        if (!region_style)
+            throw;
+        throw GeocodeError(std::string(query),
+                           std::string(e.what()) +
+                               "; no provider region has this name either (`dcmap regions` "
+                               "lists them)");
     }
 }
 

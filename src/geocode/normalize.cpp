@@ -1,5 +1,7 @@
 #include "geocode/normalize.hpp"
 
+#include <array>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -145,25 +147,44 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
     const int m = static_cast<int>(b.size());
     if (std::abs(n - m) > limit)
         return limit + 1;
-    // Three rows suffice for OSA: the transposition looks two rows back.
-    std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
+    // Three rows suffice for OSA: the transposition looks two rows back. Short names (almost
+    // all) use the stack: the closest-name search calls this for every gazetteer key.
+    constexpr int stack_width = 64;
+    std::array<int, 3 * stack_width> stack_rows;
+    std::vector<int> heap_rows;
+    int *rows = stack_rows.data();
+    if (m + 1 > stack_width) {
+        heap_rows.resize(3 * static_cast<std::size_t>(m + 1));
+        rows = heap_rows.data();
+    }
+    const int width = m + 1 > stack_width ? m + 1 : stack_width;
+    int *before = rows, *previous = rows + width, *current = rows + 2 * width;
+    // Only cells within `limit` of the diagonal can stay within the limit, so each row is
+    // computed in that band; cells just outside it count as limit + 1.
+    const int over = limit + 1;
     for (int j = 0; j <= m; ++j)
-        previous[j] = j;
+        previous[j] = std::min(j, over);
     for (int i = 1; i <= n; ++i) {
-        current[0] = i;
-        int row_min = current[0];
-        for (int j = 1; j <= m; ++j) {
+        const int lo = std::max(1, i - limit);
+        const int hi = std::min(m, i + limit);
+        current[lo - 1] = lo == 1 ? std::min(i, over) : over;
+        if (i + limit <= m)
+            previous[hi] = over; // outside the previous row's band
+        int row_min = current[lo - 1];
+        for (int j = lo; j <= hi; ++j) {
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 d = std::min(d, before[j - 2] + 1);
-            current[j] = d;
+            current[j] = std::min(d, over);
             row_min = std::min(row_min, d);
         }
         if (row_min > limit)
             return limit + 1;
-        std::swap(before, previous);
-        std::swap(previous, current);
+        int *oldest = before;
+        before = previous;
+        previous = current;
+        current = oldest;
     }
     return std::min(previous[m], limit + 1);
 }

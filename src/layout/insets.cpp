@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <numeric>
 
@@ -128,8 +129,9 @@ label_members(const std::vector<const ProjectedSite*>& shown, const std::vector<
         requests.push_back(LabelRequest{site.key(), site.display_label(),
                                         measure(site.display_label(), pending ? pending_font : font), k});
     }
-    group_requests(requests, coincident, markers, ids, name_providers,
-                   [&](const std::string& text) { return measure(text, font); });
+    const std::function<TextSize(const std::string&)> measure_group =
+        [&](const std::string& text) { return measure(text, font); };
+    group_requests(requests, coincident, markers, ids, name_providers, measure_group);
     const auto placed = place_labels(requests, discs, settings);
     std::vector<std::optional<LabelLayout>> out(members.size());
     named.assign(members.size(), false);
@@ -140,6 +142,7 @@ label_members(const std::vector<const ProjectedSite*>& shown, const std::vector<
         named[k] = true;
         for (int other : requests[r].members) named[static_cast<std::size_t>(other)] = true;
         const Site& site = shown[static_cast<std::size_t>(members[k])]->site.site;
+        // A grouped label is measured in the regular weight, so it is drawn in it.
         if (is_pending(site.status) && out[k]->members.empty())
             out[k]->weight = style.pending_label_weight;
     }

@@ -1,0 +1,166 @@
+// End to end: insets and the base map's level of detail, checked on the files dcmap writes.
+#include "e2e_support.hpp"
+
+#include <cairo.h>
+#include <catch2/catch.hpp>
+#include <cpl_json.h>
+
+#include <cmath>
+#include <set>
+#include <string>
+
+using e2e::fixture;
+using e2e::read_bytes;
+using e2e::run_dcmap;
+
+namespace {
+
+struct Rgb {
+    int r, g, b;
+};
+
+Rgb pixel(const std::string& png, double x, double y) {
+    cairo_surface_t* s = cairo_image_surface_create_from_png(png.c_str());
+    REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+    cairo_surface_flush(s);
+    const unsigned char* row = cairo_image_surface_get_data(s) +
+                               static_cast<int>(std::floor(y)) * cairo_image_surface_get_stride(s);
+    const auto px = reinterpret_cast<const uint32_t*>(row)[static_cast<int>(std::floor(x))];
+    cairo_surface_destroy(s);
+    return {int(px >> 16 & 255), int(px >> 8 & 255), int(px & 255)};
+}
+
+const std::set<std::string> european{"dub", "lon", "ams", "bru", "par",
+                                     "fra", "zrh", "mil", "ber", "waw"};
+
+} // namespace
+
+TEST_CASE("e2e: an inset from the file magnifies Europe and labels its sites inside", "[e2e]") {
+    e2e::TempDir dir;
+    auto run = run_dcmap({"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "map.png",
+                          "--layout-json", dir / "layout.json"});
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    CHECK(run.err.empty());
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "layout.json"));
+    const auto insets = doc.GetRoot().GetArray("insets");
+    REQUIRE(insets.Size() == 1);
+    const auto inset = insets[0];
+    CHECK(inset.GetString("name") == "europe");
+    CHECK(inset.GetString("caption") == "Europe");
+    CHECK(inset.GetDouble("magnification") >= 1.5);
+    CHECK(inset.GetArray("markers").Size() == 10);
+    CHECK(inset.GetArray("labels").Size() == 10);
+    for (const auto& site : doc.GetRoot().GetArray("sites")) {
+        const std::string id = site.GetString("id");
+        INFO(id);
+        if (european.count(id)) {
+            CHECK(site.GetString("outcome") == "grouped");
+            CHECK(site.GetString("inset") == "europe");
+        } else {
+            CHECK(site.GetString("outcome") == "labelled");
+            CHECK(site.GetString("inset", "none") == "none");
+        }
+    }
+    // The inset's live markers are drawn in the marker colour at their inset positions, and the
+    // frame is drawn where the layout says: darker than the sea and the page around it.
+    const auto box = inset.GetObj("box");
+    const Rgb frame = pixel(dir / "map.png", box.GetDouble("x") + box.GetDouble("w") / 2,
+                            box.GetDouble("y") + 0.5);
+    CHECK(frame.r + frame.g + frame.b < 3 * 200);
+    for (const auto& m : inset.GetArray("markers")) {
+        if (m.GetString("id") == "waw") continue;  // announced: a ring, not a filled disc
+        INFO(m.GetString("id"));
+        const Rgb c = pixel(dir / "map.png", m.GetDouble("x"), m.GetDouble("y"));
+        // The default palette's first colour, vermillion: red well above blue.
+        CHECK(c.r > c.b + 80);
+    }
+}
+
+TEST_CASE("e2e: --inset replaces the file's insets, none removes them", "[e2e]") {
+    e2e::TempDir dir;
+    auto none = run_dcmap({"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "none.png",
+                           "--inset", "none", "--layout-json", dir / "none.json"});
+    REQUIRE(none.code == 0);
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "none.json"));
+    CHECK(doc.GetRoot().GetArray("insets").Size() == 0);
+
+    auto box = run_dcmap({"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "box.png",
+                          "--inset", "-12,44,16,56", "--inset", "north-america-east",
+                          "--layout-json", dir / "box.json"});
+    INFO(box.err);
+    REQUIRE(box.code == 0);
+    REQUIRE(doc.Load(dir / "box.json"));
+    const auto insets = doc.GetRoot().GetArray("insets");
+    REQUIRE(insets.Size() == 2);
+    CHECK(insets[0].GetString("name") == "-12,44,16,56");
+    CHECK(insets[0].GetString("caption").empty());
+    CHECK(insets[1].GetString("name") == "north-america-east");
+    CHECK(insets[1].GetArray("markers").Size() == 1);
+}
+
+TEST_CASE("e2e: an unknown inset is an error naming the choices", "[e2e]") {
+    e2e::TempDir dir;
+    auto run = run_dcmap({"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "map.png",
+                          "--inset", "atlantis"});
+    CHECK(run.code == 1);
+    CHECK(run.err.find("invalid --inset 'atlantis': no inset area has that name") !=
+          std::string::npos);
+    CHECK(run.err.find("east-asia") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "map.png"));
+}
+
+TEST_CASE("e2e: --inset auto says on stderr which inset it added", "[e2e]") {
+    e2e::TempDir dir;
+    auto run = run_dcmap({"render", e2e::source_file("regions/aws-azure-gcp.yaml"), "-o",
+                          dir / "map.png", "--inset", "auto", "--layout-json", dir / "l.json"});
+    REQUIRE(run.code == 0);
+    CHECK(run.err.find("note: --inset auto: added an inset of ") != std::string::npos);
+    CHECK(run.err.find("to keep it, write --inset ") != std::string::npos);
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "l.json"));
+    REQUIRE(doc.GetRoot().GetArray("insets").Size() == 1);
+    CHECK(doc.GetRoot().GetArray("insets")[0].GetString("name") == "auto");
+}
+
+TEST_CASE("e2e: named extents frame the map on their region", "[e2e]") {
+    e2e::TempDir dir;
+    auto run = run_dcmap({"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "eu.png",
+                          "--extent", "europe", "--inset", "none", "--layout-json",
+                          dir / "eu.json"});
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "eu.json"));
+    std::set<std::string> drawn;
+    for (const auto& m : doc.GetRoot().GetArray("markers")) drawn.insert(m.GetString("id"));
+    CHECK(drawn == european);
+    CHECK(run.err.find("3 sites lie outside the visible map") != std::string::npos);
+}
+
+TEST_CASE("e2e: the base map's detail follows the map's scale unless --detail says", "[e2e]") {
+    e2e::TempDir dir;
+    auto size_of = [&](const std::string& name, std::vector<std::string> extra) {
+        std::vector<std::string> args{"render", fixture("e2e-explicit-coordinates.yaml"), "-o",
+                                      dir / name};
+        args.insert(args.end(), extra.begin(), extra.end());
+        auto run = run_dcmap(args);
+        INFO(run.err);
+        REQUIRE(run.code == 0);
+        return read_bytes(dir / name).size();
+    };
+    // A small world map gets 1:110m: far fewer coastline vertices than 1:50m.
+    const auto small_auto = size_of("small.svg", {"--width", "800"});
+    const auto small_medium = size_of("small-medium.svg", {"--width", "800", "--detail", "medium"});
+    CHECK(small_auto * 2 < small_medium);
+    // A Europe map of the same width has many pixels per degree: 1:50m.
+    const auto europe_auto = size_of("eu.svg", {"--width", "800", "--extent", "europe"});
+    const auto europe_medium =
+        size_of("eu-medium.svg", {"--width", "800", "--extent", "europe", "--detail", "medium"});
+    CHECK(europe_auto == europe_medium);
+    CHECK(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "x.png",
+                     "--detail", "high"})
+              .code == 2);
+}

@@ -7,6 +7,7 @@
 #include "geocode/gazetteer.hpp"
 #include "geocode/resolve.hpp"
 #include "layout/layout.hpp"
+#include "model/named_areas.hpp"
 #include "project/extent.hpp"
 #include "project/projection.hpp"
 #include "render/render.hpp"
@@ -73,6 +74,18 @@ basemap::Detail detail_for(const RenderSettings& s, const Style& style, const Bo
                : basemap::Detail::medium;
 }
 
+/// `--center`, or for a named extent with no centre given, the extent's middle meridian (and
+/// latitude, for orthographic), so a regional map is not skewed by a far-off central meridian.
+std::string centre_for(const RenderSettings& s) {
+    const auto area = find_named_extent(s.extent);
+    if (!s.center.empty() || !area || s.projection.rfind("+", 0) == 0) return s.center;
+    const double east = area->east < area->west ? area->east + 360 : area->east;
+    double lon = (area->west + east) / 2;
+    if (lon > 180) lon -= 360;
+    const double lat = (area->south + area->north) / 2;
+    return std::to_string(lon) + "," + std::to_string(lat);
+}
+
 std::string describe(const SiteFile& file, const std::string& projection_name) {
     std::map<std::string, int> by_status;
     for (const auto& s : file.sites) by_status[to_string(s.status)]++;
@@ -102,7 +115,8 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
     const std::vector<ResolvedSite> sites = resolve_site_file(file, settings.catalogue, diagnostics);
     if (resolved) *resolved = sites;
 
-    const project::Projector projector(project::parse_projection(settings.projection, settings.center));
+    const project::Projector projector(
+        project::parse_projection(settings.projection, centre_for(settings)));
     layout::LayoutRequest request;
     std::vector<Point> lonlats;
     for (const auto& site : sites) {

@@ -19,8 +19,8 @@ std::vector<std::vector<int>> coincident_groups(const std::vector<MarkerLayout>&
                                                 double overlap);
 
 /// Moves the markers of `group` onto a ring around their mean centre, with `gap` pixels between
-/// neighbours: ordered by provider then id (so colours follow the legend), starting at the top
-/// and going clockwise.
+/// neighbours. Markers at distinct points keep their order around the centre; markers on one
+/// point go in provider-then-id order (colours follow the legend) clockwise from the top.
 void spread_on_ring(std::vector<MarkerLayout>& markers, std::vector<int> group, double gap);
 
 /// The smallest disc around the given markers' centres, widened by their radii; approximate:

@@ -37,17 +37,17 @@ constexpr std::array<Direction, 8> in_between_directions{{{1, -0.5},
 // further out than 4x a label stops reading as belonging to its marker.
 constexpr std::array<double, 7> leader_distances{2.0, 3.0, 4.0, 5.5, 7.0, 9.0, 12.0};
 
-// Candidates come in this order: near positions (ambiguous ones after the clear ones), a grouped
-// label's short text in near positions, leaders by distance, leaders with the short text.
-constexpr double ambiguous_cost = 8;
+// Leaders at the first this many distances read better than a near label that sits closer to
+// another marker than to its own.
+constexpr std::size_t short_leaders = 2;
 
 /// A position a label may take.
 struct Candidate {
     Box box;
     bool leader = false;
     bool short_text = false;
-    Point from, to;  ///< leader ends, when `leader`
-    double cost = 0;
+    bool ambiguous = false;  ///< a near position closer to another marker than to its own
+    Point from, to;          ///< leader ends, when `leader`
 };
 
 /// Something labels must avoid: a box (marker, label) or a segment (leader line).
@@ -165,32 +165,36 @@ private:
     }
 
     /// Calls `visit(candidate)` for the candidates of request `u`, best first, until it returns
-    /// true; returns whether one did. Near positions are few and ranked by ambiguity; leader
-    /// positions are many and come in a fixed order, so they are made one at a time.
+    /// true; returns whether one did. Order: near positions that read clearly as the anchor's,
+    /// the same with a grouped label's short text, short leaders, then near positions closer to
+    /// another marker, then long leaders. Leader positions are many, so they are made one at a
+    /// time.
     template <class Visit> bool for_each_candidate(int u, Visit visit) {
         const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
         const MarkerDisc a = anchor(u);
-        auto near = [&](TextSize size, bool short_text) {
-            std::array<Candidate, preferred_directions.size()> near;
+        const bool has_short = !r.short_text.empty();
+        using Near = std::array<Candidate, preferred_directions.size()>;
+        auto make_near = [&](TextSize size, bool short_text) {
+            Near near;
             for (std::size_t i = 0; i < near.size(); ++i) {
                 Candidate& c = near[i];
                 c.box = candidate_box(a, preferred_directions[i], settings_.gap, size);
                 c.short_text = short_text;
-                c.cost = static_cast<double>(i);
-                if (settings_.avoid_ambiguity && settings_.frame.contains(c.box) &&
-                    is_ambiguous(u, a, c.box))
-                    c.cost += ambiguous_cost;
+                c.ambiguous = settings_.avoid_ambiguity && settings_.frame.contains(c.box) &&
+                              is_ambiguous(u, a, c.box);
             }
-            std::stable_sort(near.begin(), near.end(), [](const Candidate& x, const Candidate& y) {
-                return x.cost < y.cost;
-            });
+            return near;
+        };
+        const Near near_full = make_near(r.size, false);
+        const Near near_short = has_short ? make_near(r.short_size, true) : Near{};
+        auto near = [&](const Near& near, bool ambiguous) {
             for (const Candidate& c : near)
-                if (visit(c)) return true;
+                if (c.ambiguous == ambiguous && visit(c)) return true;
             return false;
         };
-        auto leaders = [&](TextSize size, bool short_text) {
-            for (double factor : leader_distances) {
-                const double clearance = factor * (a.r + settings_.gap) - a.r;
+        auto leaders = [&](TextSize size, bool short_text, std::size_t from, std::size_t to) {
+            for (std::size_t f = from; f < to && f < leader_distances.size(); ++f) {
+                const double clearance = leader_distances[f] * (a.r + settings_.gap) - a.r;
                 for (const auto* directions : {&preferred_directions, &in_between_directions}) {
                     for (Direction dir : *directions) {
                         Candidate c;
@@ -205,9 +209,12 @@ private:
             }
             return false;
         };
-        const bool has_short = !r.short_text.empty();
-        return near(r.size, false) || (has_short && near(r.short_size, true)) ||
-               leaders(r.size, false) || (has_short && leaders(r.short_size, true));
+        const std::size_t all = leader_distances.size();
+        return near(near_full, false) || (has_short && near(near_short, false)) ||
+               leaders(r.size, false, 0, short_leaders) || near(near_full, true) ||
+               (has_short && near(near_short, true)) ||
+               leaders(r.size, false, short_leaders, all) ||
+               (has_short && leaders(r.short_size, true, 0, all));
     }
 
     /// True when some other marker is nearer to `box` than the label's own anchor, so a reader

@@ -25,7 +25,7 @@ using detail::SizeRange;
 constexpr std::size_t max_listed_ids = 20;
 
 // Markers closer than this share of their radii sum hide each other and are spread on a ring.
-constexpr double coincident_overlap = 0.6;
+constexpr double coincident_overlap = 0.75;
 
 /// Sites in a fixed order that does not depend on the input order.
 std::vector<const ProjectedSite*> sorted_by_key(const std::vector<ProjectedSite>& sites) {

@@ -90,9 +90,9 @@ std::vector<Country> load_countries() {
         throw IoError("embedded base map '" + resource + "' is missing");
     CPLPushErrorHandler(CPLQuietErrorHandler);
     // GDAL only reads the buffer (bTakeOwnership = FALSE), so the const_cast is safe.
-    VSILFILE* file =
-        VSIFileFromMemBuffer(path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
-                             static_cast<vsi_l_offset>(bytes.size()), FALSE);
+    VSILFILE* file = VSIFileFromMemBuffer(path.c_str(),
+                                          reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
+                                          static_cast<vsi_l_offset>(bytes.size()), FALSE);
     if (file)
         VSIFCloseL(file);
     const char* const drivers[] = {"TopoJSON", nullptr};

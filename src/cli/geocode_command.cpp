@@ -30,7 +30,8 @@ std::string match_json(const GeocodeMatch& m) {
     write_place(j, m.place);
     j.key("precision").value(to_string(m.precision));
     j.key("source").value(to_string(m.source));
-    if (!m.region.empty()) j.key("region").value(m.region);
+    if (!m.region.empty())
+        j.key("region").value(m.region);
     j.key("runners_up").begin_array();
     for (const auto& r : m.runners_up) {
         j.begin_object();
@@ -43,9 +44,11 @@ std::string match_json(const GeocodeMatch& m) {
 
 std::string describe(const Place& p) {
     std::string text = p.name;
-    if (!p.admin1.empty() && p.admin1 != p.name) text += ", " + p.admin1;
+    if (!p.admin1.empty() && p.admin1 != p.name)
+        text += ", " + p.admin1;
     if (p.country_name != p.name || p.name.empty())
-        text += ", " + (p.country_name.empty() ? p.country : p.country_name + " (" + p.country + ")");
+        text +=
+            ", " + (p.country_name.empty() ? p.country : p.country_name + " (" + p.country + ")");
     char coords[96];
     std::snprintf(coords, sizeof coords, "  %.5f, %.5f  pop. %lld", p.lat, p.lon,
                   static_cast<long long>(p.population));
@@ -55,8 +58,10 @@ std::string describe(const Place& p) {
 /// "Frankfurt am Main, Hesse, DE": how the audit names a place.
 std::string short_place(const Place& p) {
     std::string text = p.name;
-    if (!p.admin1.empty() && p.admin1 != p.name) text += ", " + p.admin1;
-    if (!p.country.empty()) text += ", " + p.country;
+    if (!p.admin1.empty() && p.admin1 != p.name)
+        text += ", " + p.admin1;
+    if (!p.country.empty())
+        text += ", " + p.country;
     return text;
 }
 
@@ -76,14 +81,14 @@ bool is_site_file(const std::string& arg) {
 
 /// One audit row per site: the columns of the table, the CSV and the JSON.
 struct AuditRow {
-    std::string key, query, place, admin1, country, lat, lon, population, precision, source,
-        region, runner_up, runner_up_km;
+    std::string key, query, place, admin1, country, lat, lon, population, precision, source, region,
+        runner_up, runner_up_km;
 };
 
 AuditRow audit_row(const ResolvedSite& r) {
     AuditRow row;
     row.key = r.site.key();
-    row.query = !r.query.empty() ? r.query
+    row.query = !r.query.empty()    ? r.query
                 : !r.region.empty() ? r.region
                                     : fixed(r.lat, 4) + "," + fixed(r.lon, 4);
     row.place = r.place.name;
@@ -104,21 +109,22 @@ AuditRow audit_row(const ResolvedSite& r) {
 
 /// Display width of UTF-8 text, in code points (good enough for a terminal table).
 std::size_t width(const std::string& s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 void print_table(const std::vector<AuditRow>& rows, std::ostream& out) {
-    std::vector<std::vector<std::string>> cells = {{"site", "query", "place", "admin1", "country", "lat",
-                                                    "lon", "population", "precision", "source",
-                                                    "runner-up", "km"}};
+    std::vector<std::vector<std::string>> cells = {{"site", "query", "place", "admin1", "country",
+                                                    "lat", "lon", "population", "precision",
+                                                    "source", "runner-up", "km"}};
     for (const auto& r : rows) {
         cells.push_back({r.key, r.query, r.place, r.admin1, r.country, r.lat, r.lon, r.population,
                          r.precision, r.source, r.runner_up, r.runner_up_km});
     }
     std::vector<std::size_t> widths(cells.front().size(), 0);
     for (const auto& line : cells)
-        for (std::size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], width(line[i]));
+        for (std::size_t i = 0; i < line.size(); ++i)
+            widths[i] = std::max(widths[i], width(line[i]));
     // Numbers right-aligned, text left-aligned.
     const std::vector<bool> right = {false, false, false, false, false, true,
                                      true,  true,  false, false, false, true};
@@ -126,18 +132,22 @@ void print_table(const std::vector<AuditRow>& rows, std::ostream& out) {
         std::string text;
         for (std::size_t i = 0; i < line.size(); ++i) {
             const std::string pad(widths[i] - width(line[i]), ' ');
-            if (i) text += "  ";
+            if (i)
+                text += "  ";
             text += right[i] ? pad + line[i] : line[i] + (i + 1 < line.size() ? pad : "");
         }
-        while (!text.empty() && text.back() == ' ') text.pop_back();
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
         out << text << '\n';
     }
 }
 
 std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
     std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
@@ -145,12 +155,13 @@ void print_csv(const std::vector<AuditRow>& rows, std::ostream& out) {
     out << "site,query,place,admin1,country,lat,lon,population,precision,source,region,runner_up,"
            "runner_up_km\n";
     for (const auto& r : rows) {
-        const std::string fields[] = {r.key,        r.query,     r.place,   r.admin1, r.country,
-                                      r.lat,        r.lon,       r.population, r.precision,
-                                      r.source,     r.region,    r.runner_up, r.runner_up_km};
+        const std::string fields[] = {r.key,    r.query,     r.place,       r.admin1,    r.country,
+                                      r.lat,    r.lon,       r.population,  r.precision, r.source,
+                                      r.region, r.runner_up, r.runner_up_km};
         bool first = true;
         for (const auto& f : fields) {
-            if (!first) out << ',';
+            if (!first)
+                out << ',';
             out << csv_field(f);
             first = false;
         }
@@ -166,8 +177,10 @@ void print_json(const std::vector<ResolvedSite>& sites, std::ostream& out) {
         j.key("place").value(r.place.name).key("admin1").value(r.place.admin1);
         j.key("country").value(r.country);
         j.key("lat").value(r.lat, 5).key("lon").value(r.lon, 5);
-        if (r.place.name.empty()) j.key("population").null();
-        else j.key("population").value(static_cast<long long>(r.place.population));
+        if (r.place.name.empty())
+            j.key("population").null();
+        else
+            j.key("population").value(static_cast<long long>(r.place.population));
         j.key("precision").value(row.precision).key("source").value(row.source);
         j.key("region").value(r.region);
         j.key("runner_up");
@@ -195,13 +208,17 @@ int audit_file(const GeocodeCommand& cmd, const std::string& path, std::ostream&
             print_json(sites, out);
         } else {
             std::vector<AuditRow> rows;
-            for (const auto& r : sites) rows.push_back(audit_row(r));
-            if (format == "csv") print_csv(rows, out);
-            else print_table(rows, out);
+            for (const auto& r : sites)
+                rows.push_back(audit_row(r));
+            if (format == "csv")
+                print_csv(rows, out);
+            else
+                print_table(rows, out);
         }
         print_warnings(diagnostics, err);
         if (cmd.strict && !diagnostics.warnings.empty()) {
-            err << path << ": error: " << diagnostics.warnings.size() << " warning(s) with --strict\n";
+            err << path << ": error: " << diagnostics.warnings.size()
+                << " warning(s) with --strict\n";
             return exit_failure;
         }
         return exit_ok;
@@ -233,14 +250,20 @@ int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err)
                 out << match_json(m) << '\n';
                 continue;
             }
-            out << query << "\n  -> " << describe(m.place) << "  [" << to_string(m.precision) << ", "
-                << to_string(m.source) << (m.region.empty() ? "" : " " + m.region) << "]\n";
-            for (const auto& r : m.runners_up) out << "     " << describe(r) << '\n';
+            out << query << "\n  -> " << describe(m.place) << "  [" << to_string(m.precision)
+                << ", " << to_string(m.source) << (m.region.empty() ? "" : " " + m.region) << "]\n";
+            for (const auto& r : m.runners_up)
+                out << "     " << describe(r) << '\n';
         } catch (const Error& e) {
             status = exit_failure;
             if (cmd.json || cmd.format == "json") {
                 JsonWriter j;
-                j.begin_object().key("query").value(query).key("error").value(e.what()).end_object();
+                j.begin_object()
+                    .key("query")
+                    .value(query)
+                    .key("error")
+                    .value(e.what())
+                    .end_object();
                 out << j.str() << '\n';
             } else {
                 print_error(e, err);

@@ -14,7 +14,8 @@ namespace dcmap::cli {
 namespace {
 
 std::string degrees(const std::optional<double>& v) {
-    if (!v) return "";
+    if (!v)
+        return "";
     char text[32];
     std::snprintf(text, sizeof text, "%.4f", *v);
     return text;
@@ -41,7 +42,8 @@ int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err)
     }
     std::vector<const geocode::Region*> rows;
     for (const auto& r : catalogue.regions())
-        if (provider.empty() || r.provider == provider) rows.push_back(&r);
+        if (provider.empty() || r.provider == provider)
+            rows.push_back(&r);
 
     if (cmd.json) {
         for (const auto* r : rows) {
@@ -49,8 +51,10 @@ int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err)
             j.begin_object().key("id").value(r->id()).key("provider").value(r->provider);
             j.key("code").value(r->code).key("display_name").value(r->display_name);
             j.key("place").value(r->place);
-            if (r->lat) j.key("lat").value(*r->lat, 4).key("lon").value(*r->lon, 4);
-            else j.key("lat").null().key("lon").null();
+            if (r->lat)
+                j.key("lat").value(*r->lat, 4).key("lon").value(*r->lon, 4);
+            else
+                j.key("lat").null().key("lon").null();
             j.key("country").value(r->country).key("status").value(r->status);
             j.key("source").value(r->source).key("note").value(r->note);
             j.end_object();
@@ -61,22 +65,27 @@ int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err)
     // A plain aligned table: id, display name, place, country, status, note.
     std::size_t w_id = 2, w_name = 12, w_place = 5;
     const auto width = [](const std::string& s) {
-        return static_cast<std::size_t>(std::count_if(
-            s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
     };
     for (const auto* r : rows) {
         w_id = std::max(w_id, width(r->id()));
         w_name = std::max(w_name, width(r->display_name));
         w_place = std::max(w_place, width(r->place));
     }
-    const auto pad = [&](const std::string& s, std::size_t w) { return s + std::string(w - width(s), ' '); };
+    const auto pad = [&](const std::string& s, std::size_t w) {
+        return s + std::string(w - width(s), ' ');
+    };
     out << pad("id", w_id) << "  " << pad("display name", w_name) << "  " << pad("place", w_place)
         << "  cc  status     lat       lon\n";
     for (const auto* r : rows) {
         std::string line = pad(r->id(), w_id) + "  " + pad(r->display_name, w_name) + "  " +
                            pad(r->place, w_place) + "  " + pad(r->country, 2) + "  " +
-                           pad(r->status, 9) + "  " + pad(degrees(r->lat), 8) + "  " + degrees(r->lon);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+                           pad(r->status, 9) + "  " + pad(degrees(r->lat), 8) + "  " +
+                           degrees(r->lon);
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out << line << '\n';
     }
     out << rows.size() << " regions\n";

@@ -75,9 +75,9 @@ void check_countries(const std::vector<ResolvedSite>& sites, Diagnostics& diagno
         if (!km || *km <= tolerance_km)
             continue;
         const std::string found = basemap::country_at(r.lon, r.lat);
-        std::string message = "site \"" + r.site.key() + "\" at " + degrees(r.lat, r.lon) +
-                              " is " + std::to_string(static_cast<long>(*km + 0.5)) +
-                              " km outside " + r.country;
+        std::string message = "site \"" + r.site.key() + "\" at " + degrees(r.lat, r.lon) + " is " +
+                              std::to_string(static_cast<long>(*km + 0.5)) + " km outside " +
+                              r.country;
         message += found.empty() ? " (at sea or in no country)" : " (it is in " + found + ")";
         const bool swapped_fits = std::abs(r.lon) <= 90 && [&] {
             const auto d = basemap::distance_to_country_km(r.country, r.lat, r.lon);

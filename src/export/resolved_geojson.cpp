@@ -24,11 +24,11 @@ struct Field {
 };
 
 constexpr Field fields[] = {
-    {"key", OFTString},        {"name", OFTString},       {"provider", OFTString},
-    {"status", OFTString},     {"region", OFTString},     {"query", OFTString},
-    {"place", OFTString},      {"admin1", OFTString},     {"country", OFTString},
-    {"population", OFTInteger64}, {"precision", OFTString}, {"source", OFTString},
-    {"runner_up", OFTString},  {"runner_up_km", OFTReal},
+    {"key", OFTString},           {"name", OFTString},       {"provider", OFTString},
+    {"status", OFTString},        {"region", OFTString},     {"query", OFTString},
+    {"place", OFTString},         {"admin1", OFTString},     {"country", OFTString},
+    {"population", OFTInteger64}, {"precision", OFTString},  {"source", OFTString},
+    {"runner_up", OFTString},     {"runner_up_km", OFTReal},
 };
 
 std::string describe(const Place& p) {

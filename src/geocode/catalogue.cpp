@@ -18,7 +18,7 @@ namespace {
 constexpr std::size_t column_count = 10;
 
 struct ProviderName {
-    const char* key;     ///< folded name as users write it
+    const char* key; ///< folded name as users write it
     const char* provider;
 };
 
@@ -181,9 +181,9 @@ Catalogue Catalogue::merged_with(const Catalogue& overrides) const {
 void Catalogue::sort_rows() {
     std::stable_sort(regions_.begin(), regions_.end(), [](const Region& a, const Region& b) {
         return std::tuple{provider_rank(a.provider), std::string_view(a.provider),
-                          std::string_view(a.code)} <
-               std::tuple{provider_rank(b.provider), std::string_view(b.provider),
-                          std::string_view(b.code)};
+                          std::string_view(a.code)} < std::tuple{provider_rank(b.provider),
+                                                                 std::string_view(b.provider),
+                                                                 std::string_view(b.code)};
     });
     display_keys_.clear();
     place_keys_.clear();
@@ -238,8 +238,7 @@ std::vector<const Region*> Catalogue::at_place(std::string_view name) const {
     return out;
 }
 
-std::vector<std::string> Catalogue::closest_codes(std::string_view provider,
-                                                  std::string_view code,
+std::vector<std::string> Catalogue::closest_codes(std::string_view provider, std::string_view code,
                                                   std::size_t limit) const {
     std::vector<std::pair<int, std::string>> scored;
     const int max_edits = std::max(3, static_cast<int>(code.size()) / 2);

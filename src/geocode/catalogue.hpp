@@ -12,17 +12,18 @@ namespace dcmap::geocode {
 
 /// One region of one provider, as a row of data/catalogue/regions.tsv.
 struct Region {
-    std::string provider;      ///< provider key: aws, azure, gcp, alibaba, oracle (or a user's)
-    std::string code;          ///< "eu-central-1"; "tbd-chile" for announced, unpublished codes
-    std::string display_name;  ///< as the provider writes it: "Europe (Frankfurt)"
-    std::string place;         ///< gazetteer query of the attributed town: "Frankfurt am Main, Hesse, DE"
-    std::optional<double> lat; ///< degrees; always set in the built-in file, may be empty in a user's
+    std::string provider;     ///< provider key: aws, azure, gcp, alibaba, oracle (or a user's)
+    std::string code;         ///< "eu-central-1"; "tbd-chile" for announced, unpublished codes
+    std::string display_name; ///< as the provider writes it: "Europe (Frankfurt)"
+    std::string place; ///< gazetteer query of the attributed town: "Frankfurt am Main, Hesse, DE"
+    std::optional<double>
+        lat; ///< degrees; always set in the built-in file, may be empty in a user's
     std::optional<double> lon;
-    std::string country;       ///< ISO alpha-2
-    std::string status;        ///< "live" or "announced" (a user's file may use any site status)
-    std::string source;        ///< public source of the row
-    std::string note;          ///< uncertainty, restrictions, how the town was chosen
-    SourcePos pos;             ///< file and line of the row (for a user's file)
+    std::string country; ///< ISO alpha-2
+    std::string status;  ///< "live" or "announced" (a user's file may use any site status)
+    std::string source;  ///< public source of the row
+    std::string note;    ///< uncertainty, restrictions, how the town was chosen
+    SourcePos pos;       ///< file and line of the row (for a user's file)
 
     /// "aws:eu-central-1".
     std::string id() const { return provider + ":" + code; }
@@ -76,8 +77,8 @@ public:
 private:
     void sort_rows();
     std::vector<Region> regions_;
-    std::vector<std::string> display_keys_;  ///< folded display names, as regions_
-    std::vector<std::string> place_keys_;    ///< folded first parts of the places, as regions_
+    std::vector<std::string> display_keys_; ///< folded display names, as regions_
+    std::vector<std::string> place_keys_;   ///< folded first parts of the places, as regions_
 };
 
 } // namespace dcmap::geocode

@@ -68,10 +68,10 @@ struct CountryKey {
 };
 
 struct Admin1 {
-    std::string code;     ///< "US.VA"
-    std::string name;     ///< "Virginia"
-    std::string key;      ///< "virginia"
-    std::string code_key; ///< "va"
+    std::string code;                 ///< "US.VA"
+    std::string name;                 ///< "Virginia"
+    std::string key;                  ///< "virginia"
+    std::string code_key;             ///< "va"
     std::vector<std::string> aliases; ///< folded abbreviations ("qc" for CA.10 Quebec)
 };
 
@@ -161,14 +161,14 @@ struct Gazetteer::Impl {
         std::string_view key;
         std::string_view country;
         std::int64_t population;
-        std::uint32_t classes;            ///< byte classes present (byte_classes)
-        std::array<std::uint8_t, 4> cut;  ///< offsets of the first 4 spaces; 255 = none
+        std::uint32_t classes;                       ///< byte classes present (byte_classes)
+        std::array<std::uint8_t, 4> cut;             ///< offsets of the first 4 spaces; 255 = none
         std::array<std::uint32_t, 4> prefix_classes; ///< byte classes of key[0, cut[i])
     };
     mutable std::once_flag names_built;
     mutable std::vector<NameEntry> names;
     mutable std::vector<std::uint32_t> name_classes; // names[i].classes, packed for the scan
-    const std::vector<NameEntry> &name_entries() const;
+    const std::vector<NameEntry>& name_entries() const;
 
     void load_places(std::string_view text);
     void load_countries(std::string_view text);
@@ -177,23 +177,23 @@ struct Gazetteer::Impl {
     PlaceRow row(std::uint32_t n) const {
         return parse_place_row(line_at(places, place_starts[n]));
     }
-    const Country *country(std::string_view alpha2) const;
+    const Country* country(std::string_view alpha2) const;
     std::optional<std::size_t> find_country(std::string_view text, bool names_only) const;
     std::string admin1_name(std::string_view country, std::string_view code) const;
     std::vector<std::string> admin1_matching(std::string_view text, std::string_view country) const;
 
     std::vector<std::uint32_t> primary_rows(std::string_view key) const;
     std::vector<std::uint32_t> index_rows(std::string_view key, char kind) const;
-    std::vector<Candidate> candidates(std::string_view key, const Hints &hints) const;
-    bool accepts(const PlaceRow &row, const Hints &hints) const;
+    std::vector<Candidate> candidates(std::string_view key, const Hints& hints) const;
+    bool accepts(const PlaceRow& row, const Hints& hints) const;
 
-    std::vector<Candidate> candidates_or_variants(std::string_view key, const Hints &hints) const;
-    const Country *country_named(std::string_view name, std::string_view required) const;
-    GeocodeMatch match_from(std::string_view query, const std::vector<Candidate> &found) const;
-    Place make_place(const PlaceRow &row) const;
-    Place country_place(const Country &c) const;
+    std::vector<Candidate> candidates_or_variants(std::string_view key, const Hints& hints) const;
+    const Country* country_named(std::string_view name, std::string_view required) const;
+    GeocodeMatch match_from(std::string_view query, const std::vector<Candidate>& found) const;
+    Place make_place(const PlaceRow& row) const;
+    Place country_place(const Country& c) const;
     std::vector<Hints> interpret_hints(std::string_view query,
-                                       const std::vector<std::string_view> &parts) const;
+                                       const std::vector<std::string_view>& parts) const;
     std::string closest_names(std::string_view key, std::string_view country) const;
     std::optional<GeocodeMatch> admin1_alone(std::string_view query, std::string_view name,
                                              std::string_view country) const;
@@ -239,10 +239,10 @@ void Gazetteer::Impl::load_countries(std::string_view text) {
         }
         countries.push_back(std::move(c));
     }
-    const auto by_alpha2 = [](const Country &a, const Country &b) { return a.alpha2 < b.alpha2; };
+    const auto by_alpha2 = [](const Country& a, const Country& b) { return a.alpha2 < b.alpha2; };
     if (!std::is_sorted(countries.begin(), countries.end(), by_alpha2))
         throw Error("countries.tsv: rows are not sorted by alpha-2 code");
-    std::sort(country_keys.begin(), country_keys.end(), [](const auto &a, const auto &b) {
+    std::sort(country_keys.begin(), country_keys.end(), [](const auto& a, const auto& b) {
         return std::tie(a.key, a.is_code, a.country) < std::tie(b.key, b.is_code, b.country);
     });
 }
@@ -266,13 +266,13 @@ void Gazetteer::Impl::load_admin1(std::string_view text) {
         admin1.push_back(std::move(a));
     }
     std::sort(admin1.begin(), admin1.end(),
-              [](const Admin1 &a, const Admin1 &b) { return a.code < b.code; });
+              [](const Admin1& a, const Admin1& b) { return a.code < b.code; });
 }
 
-const Country *Gazetteer::Impl::country(std::string_view alpha2) const {
+const Country* Gazetteer::Impl::country(std::string_view alpha2) const {
     const auto it =
         std::lower_bound(countries.begin(), countries.end(), alpha2,
-                         [](const Country &c, std::string_view a) { return c.alpha2 < a; });
+                         [](const Country& c, std::string_view a) { return c.alpha2 < a; });
     return it != countries.end() && it->alpha2 == alpha2 ? &*it : nullptr;
 }
 
@@ -280,7 +280,7 @@ std::optional<std::size_t> Gazetteer::Impl::find_country(std::string_view text,
                                                          bool names_only) const {
     const auto key = fold(text);
     auto it = std::lower_bound(country_keys.begin(), country_keys.end(), key,
-                               [](const CountryKey &k, const std::string &v) { return k.key < v; });
+                               [](const CountryKey& k, const std::string& v) { return k.key < v; });
     for (; it != country_keys.end() && it->key == key; ++it)
         if (!names_only || !it->is_code)
             return it->country;
@@ -293,7 +293,7 @@ std::string Gazetteer::Impl::admin1_name(std::string_view country, std::string_v
     full += code;
     const auto it =
         std::lower_bound(admin1.begin(), admin1.end(), full,
-                         [](const Admin1 &a, const std::string &c) { return a.code < c; });
+                         [](const Admin1& a, const std::string& c) { return a.code < c; });
     return it != admin1.end() && it->code == full ? it->name : std::string{};
 }
 
@@ -304,7 +304,7 @@ std::vector<std::string> Gazetteer::Impl::admin1_matching(std::string_view text,
     std::vector<std::string> codes;
     if (key.empty())
         return codes;
-    for (const auto &a : admin1)
+    for (const auto& a : admin1)
         if (a.code.starts_with(prefix) &&
             (a.key == key || a.code_key == key ||
              std::find(a.aliases.begin(), a.aliases.end(), key) != a.aliases.end()))
@@ -351,20 +351,20 @@ std::vector<std::uint32_t> Gazetteer::Impl::index_rows(std::string_view key, cha
     return rows;
 }
 
-bool Gazetteer::Impl::accepts(const PlaceRow &row, const Hints &hints) const {
+bool Gazetteer::Impl::accepts(const PlaceRow& row, const Hints& hints) const {
     if (!hints.country.empty() && row.country != hints.country)
         return false;
     if (hints.admin1.empty())
         return true;
-    return std::any_of(hints.admin1.begin(), hints.admin1.end(), [&](const std::string &code) {
+    return std::any_of(hints.admin1.begin(), hints.admin1.end(), [&](const std::string& code) {
         return code.size() == row.country.size() + 1 + row.admin1.size() &&
                code.starts_with(row.country) && code.ends_with(row.admin1);
     });
 }
 
-std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const Hints &hints) const {
+std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const Hints& hints) const {
     std::vector<Candidate> primary, alternate;
-    const auto collect = [&](const std::vector<std::uint32_t> &rows, std::vector<Candidate> &out) {
+    const auto collect = [&](const std::vector<std::uint32_t>& rows, std::vector<Candidate>& out) {
         for (auto n : rows) {
             const auto r = row(n);
             if (accepts(r, hints))
@@ -373,7 +373,7 @@ std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const H
     };
     collect(primary_rows(key), primary);
     collect(index_rows(key, 'a'), alternate);
-    const auto best_first = [](const Candidate &a, const Candidate &b) {
+    const auto best_first = [](const Candidate& a, const Candidate& b) {
         return std::tuple{-a.population, a.feature_rank, a.row} <
                std::tuple{-b.population, b.feature_rank, b.row};
     };
@@ -384,8 +384,8 @@ std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const H
         (!alternate.empty() &&
          static_cast<double>(alternate.front().population) >=
              alternate_name_factor * std::max(primary.front().population, assumed_min_population));
-    auto &first = alternate_wins ? alternate : primary;
-    auto &second = alternate_wins ? primary : alternate;
+    auto& first = alternate_wins ? alternate : primary;
+    auto& second = alternate_wins ? primary : alternate;
     // The rule picks the winner only; the rest rank by population whatever matched them, so a
     // large namesake found by alternate name is still a runner-up ("Geneva": Genève, CH).
     first.insert(first.end(), second.begin(), second.end());
@@ -395,17 +395,17 @@ std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const H
 }
 
 std::vector<Candidate> Gazetteer::Impl::candidates_or_variants(std::string_view key,
-                                                               const Hints &hints) const {
+                                                               const Hints& hints) const {
     auto found = candidates(key, hints);
     // "St. Ghislain", "Muenchen": other spellings only when the one written matches nothing.
     if (found.empty())
-        for (const auto &variant : detail::spelling_variants(key))
+        for (const auto& variant : detail::spelling_variants(key))
             if (found = candidates(variant, hints); !found.empty())
                 break;
     return found;
 }
 
-const Country *Gazetteer::Impl::country_named(std::string_view name,
+const Country* Gazetteer::Impl::country_named(std::string_view name,
                                               std::string_view required) const {
     const auto c = find_country(name, true);
     if (!c || !countries[*c].has_point)
@@ -416,13 +416,13 @@ const Country *Gazetteer::Impl::country_named(std::string_view name,
 }
 
 GeocodeMatch Gazetteer::Impl::match_from(std::string_view query,
-                                         const std::vector<Candidate> &found) const {
+                                         const std::vector<Candidate>& found) const {
     GeocodeMatch match;
     match.query = query;
     match.place = make_place(row(found.front().row));
     for (std::size_t i = 1; i < found.size() && match.runners_up.size() < max_runners_up; ++i) {
         auto place = make_place(row(found[i].row));
-        const auto same = [&](const Place &p) {
+        const auto same = [&](const Place& p) {
             return p.name == place.name && p.country == place.country && p.admin1 == place.admin1;
         };
         if (!same(match.place) &&
@@ -432,12 +432,12 @@ GeocodeMatch Gazetteer::Impl::match_from(std::string_view query,
     return match;
 }
 
-Place Gazetteer::Impl::make_place(const PlaceRow &row) const {
+Place Gazetteer::Impl::make_place(const PlaceRow& row) const {
     Place p;
     p.name = row.name;
     p.admin1 = admin1_name(row.country, row.admin1);
     p.country = row.country;
-    if (const auto *c = country(row.country))
+    if (const auto* c = country(row.country))
         p.country_name = c->name;
     p.lat = parse_number(row.lat, 0.0);
     p.lon = parse_number(row.lon, 0.0);
@@ -445,7 +445,7 @@ Place Gazetteer::Impl::make_place(const PlaceRow &row) const {
     return p;
 }
 
-Place Gazetteer::Impl::country_place(const Country &c) const {
+Place Gazetteer::Impl::country_place(const Country& c) const {
     Place p;
     p.name = c.name;
     p.country = c.alpha2;
@@ -457,7 +457,7 @@ Place Gazetteer::Impl::country_place(const Country &c) const {
 
 std::vector<Hints>
 Gazetteer::Impl::interpret_hints(std::string_view query,
-                                 const std::vector<std::string_view> &parts) const {
+                                 const std::vector<std::string_view>& parts) const {
     if (parts.size() < 2)
         return {Hints{}};
     std::vector<Hints> interpretations;
@@ -486,13 +486,14 @@ Gazetteer::Impl::interpret_hints(std::string_view query,
     return interpretations;
 }
 
-const std::vector<Gazetteer::Impl::NameEntry> &Gazetteer::Impl::name_entries() const {
+const std::vector<Gazetteer::Impl::NameEntry>& Gazetteer::Impl::name_entries() const {
     std::call_once(names_built, [this] {
         names.reserve(place_starts.size());
         for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
             const auto r = row(n);
-            NameEntry e{r.key, r.country, r.population, byte_classes(r.key),
-                        {255, 255, 255, 255}, {0, 0, 0, 0}};
+            NameEntry e{
+                r.key,       r.country, r.population, byte_classes(r.key), {255, 255, 255, 255},
+                {0, 0, 0, 0}};
             std::size_t seen = 0;
             for (std::size_t i = 0; i < r.key.size() && i < 255 && seen < e.cut.size(); ++i) {
                 if (r.key[i] == ' ') {
@@ -510,19 +511,20 @@ const std::vector<Gazetteer::Impl::NameEntry> &Gazetteer::Impl::name_entries() c
 std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_view country) const {
     const int limit = std::max(2, static_cast<int>(key.size()) / 3);
     const auto words = 1 + std::count(key.begin(), key.end(), ' ');
-    const auto &entries = name_entries();
+    const auto& entries = name_entries();
     const std::uint32_t key_classes = byte_classes(key);
     const auto key_size = static_cast<long>(key.size());
 
     // Pass 1 sees every place, so it only compares packed byte classes (a loop the compiler
     // vectorises): each edit adds at most one byte class the name lacks.
-    std::vector<std::uint8_t> near(entries.size());
+    std::vector<std::uint8_t> missing(entries.size());
     for (std::size_t n = 0; n < entries.size(); ++n)
-        near[n] = count_bits(key_classes & ~name_classes[n]) <= limit;
-    std::vector<std::uint32_t> candidates;
-    for (std::uint32_t n = 0; n < near.size(); ++n)
-        if (near[n] && (country.empty() || entries[n].country == country))
-            candidates.push_back(n);
+        missing[n] = static_cast<std::uint8_t>(count_bits(key_classes & ~name_classes[n]));
+    // Bucketed by that lower bound, so allowing k edits looks only at buckets 0..k.
+    std::vector<std::vector<std::uint32_t>> buckets(static_cast<std::size_t>(limit) + 1);
+    for (std::uint32_t n = 0; n < missing.size(); ++n)
+        if (missing[n] <= limit && (country.empty() || entries[n].country == country))
+            buckets[missing[n]].push_back(n);
 
     // Then distances, allowing 1 edit, then 2, ... up to the limit: once three names are
     // found within k edits, no name further away can be among the three closest. A name
@@ -532,25 +534,25 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
     std::vector<std::string> names;
     for (int k = 1; k <= limit && names.size() < max_suggestions; ++k) {
         scored.clear();
-        for (const auto n : candidates) {
-            const auto &e = entries[n];
-            if (count_bits(key_classes & ~e.classes) > k)
-                continue;
-            const bool whole = std::abs(static_cast<long>(e.key.size()) - key_size) <= k;
-            const bool prefix = words <= static_cast<long>(e.cut.size()) &&
-                                e.cut[words - 1] != 255 &&
-                                std::abs(static_cast<long>(e.cut[words - 1]) - key_size) < k &&
-                                count_bits(key_classes & ~e.prefix_classes[words - 1]) < k;
-            int best = whole ? detail::edit_distance(key, e.key, k) : k + 1;
-            if (prefix)
-                best = std::min(
-                    best, 1 + detail::edit_distance(key, e.key.substr(0, e.cut[words - 1]), k));
-            if (best <= k)
-                scored.emplace_back(best, -e.population, n);
+        for (int d = 0; d <= k; ++d) {
+            for (const auto n : buckets[static_cast<std::size_t>(d)]) {
+                const auto& e = entries[n];
+                const bool whole = std::abs(static_cast<long>(e.key.size()) - key_size) <= k;
+                const bool prefix = words <= static_cast<long>(e.cut.size()) &&
+                                    e.cut[words - 1] != 255 &&
+                                    std::abs(static_cast<long>(e.cut[words - 1]) - key_size) < k &&
+                                    count_bits(key_classes & ~e.prefix_classes[words - 1]) < k;
+                int best = whole ? detail::edit_distance(key, e.key, k) : k + 1;
+                if (prefix)
+                    best = std::min(
+                        best, 1 + detail::edit_distance(key, e.key.substr(0, e.cut[words - 1]), k));
+                if (best <= k)
+                    scored.emplace_back(best, -e.population, n);
+            }
         }
         std::sort(scored.begin(), scored.end());
         names.clear();
-        for (const auto &[score, pop, n] : scored) {
+        for (const auto& [score, pop, n] : scored) {
             const auto r = row(n);
             auto label = std::string(r.name) + " (" + std::string(r.country) + ")";
             if (std::find(names.begin(), names.end(), label) == names.end())
@@ -568,11 +570,11 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
 }
 
 std::optional<GeocodeMatch> Gazetteer::Impl::admin1_alone(std::string_view query,
-                                                         std::string_view name,
-                                                         std::string_view country) const {
+                                                          std::string_view name,
+                                                          std::string_view country) const {
     const auto key = fold(name);
-    const Admin1 *region = nullptr;
-    for (const auto &a : admin1)
+    const Admin1* region = nullptr;
+    for (const auto& a : admin1)
         if (a.key == key && (country.empty() || a.code.starts_with(std::string(country) + '.'))) {
             if (region) // the same name in two countries: let the caller say which
                 return std::nullopt;
@@ -606,11 +608,11 @@ std::optional<GeocodeMatch> Gazetteer::Impl::admin1_alone(std::string_view query
 }
 
 Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Gazetteer::Gazetteer(Gazetteer &&) noexcept = default;
-Gazetteer &Gazetteer::operator=(Gazetteer &&) noexcept = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 Gazetteer::~Gazetteer() = default;
 
-const Gazetteer &Gazetteer::embedded() {
+const Gazetteer& Gazetteer::embedded() {
     static const Gazetteer instance = [] {
         auto impl = std::make_unique<Impl>();
         const auto places = resources::get("gazetteer.tsv");
@@ -635,7 +637,7 @@ Gazetteer Gazetteer::from_tsv(std::string_view places, std::string_view countrie
 }
 
 std::string Gazetteer::country_name(std::string_view alpha2) const {
-    const auto *c = impl_->country(alpha2);
+    const auto* c = impl_->country(alpha2);
     return c ? c->name : std::string{};
 }
 
@@ -658,9 +660,9 @@ std::optional<GeocodeMatch> Gazetteer::find(std::string_view query) const {
     const auto parts = split_query(query);
     if (parts.empty())
         throw GeocodeError(std::string(query), "empty place name");
-    const auto &impl = *impl_;
+    const auto& impl = *impl_;
     const auto name = parts.front();
-    const auto country_match = [&](const Country &c) {
+    const auto country_match = [&](const Country& c) {
         GeocodeMatch m;
         m.query = std::string(query);
         m.place = impl.country_place(c);
@@ -668,17 +670,17 @@ std::optional<GeocodeMatch> Gazetteer::find(std::string_view query) const {
         return m;
     };
     if (parts.size() == 1)
-        if (const auto *c = impl.country_named(name, {}))
+        if (const auto* c = impl.country_named(name, {}))
             return country_match(*c);
     const auto hint_sets = impl.interpret_hints(query, parts);
     const auto key = fold(name);
-    for (const auto &hints : hint_sets) {
+    for (const auto& hints : hint_sets) {
         const auto found = impl.candidates_or_variants(key, hints);
         if (!found.empty())
             return impl.match_from(query, found);
         // "Bahrain, BH": the name is the hinted country itself.
         if (hints.admin1.empty() && !hints.country.empty())
-            if (const auto *c = impl.country_named(name, hints.country))
+            if (const auto* c = impl.country_named(name, hints.country))
                 return country_match(*c);
     }
     // "Ningxia", "Bavaria, Germany": a state or province named alone stands at its seat.

@@ -31,9 +31,9 @@ std::string_view first_part(std::string_view place) {
 double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
     constexpr double rad = M_PI / 180;
     const double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) *
-                         std::sin(dlon / 2);
+    const double a =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -58,7 +58,8 @@ GeocodeMatch Geocoder::region_match(const Region& r, std::string_view query) con
     if (r.lat && r.lon) {
         p.lat = *r.lat;
         p.lon = *r.lon;
-        if (town && great_circle_km(p.lat, p.lon, town->place.lat, town->place.lon) <= same_town_km) {
+        if (town &&
+            great_circle_km(p.lat, p.lon, town->place.lat, town->place.lon) <= same_town_km) {
             p.name = town->place.name;
             p.admin1 = town->place.admin1;
             p.population = town->place.population;
@@ -68,8 +69,9 @@ GeocodeMatch Geocoder::region_match(const Region& r, std::string_view query) con
         p = town->place;
         m.precision = town->precision;
     } else {
-        throw GeocodeError(std::string(query), "catalogue row " + r.id() + " has no lat/lon and its place \"" +
-                                                   r.place + "\" is not in the gazetteer");
+        throw GeocodeError(std::string(query), "catalogue row " + r.id() +
+                                                   " has no lat/lon and its place \"" + r.place +
+                                                   "\" is not in the gazetteer");
     }
     if (p.country.empty())
         p.country = town ? town->place.country : std::string{};

@@ -36,7 +36,8 @@ public:
     const Catalogue& catalogue() const { return catalogue_; }
 
 private:
-    GeocodeMatch from_regions(std::string_view query, const std::vector<const Region*>& found) const;
+    GeocodeMatch from_regions(std::string_view query,
+                              const std::vector<const Region*>& found) const;
     const Gazetteer& gazetteer_;
     const Catalogue& catalogue_;
 };

@@ -14,7 +14,7 @@ namespace {
 struct FoldRun {
     std::uint32_t first;
     std::uint32_t last;
-    const char *folded;
+    const char* folded;
 };
 
 constexpr FoldRun fold_runs[] = {
@@ -22,11 +22,11 @@ constexpr FoldRun fold_runs[] = {
 };
 
 /// The folded spelling of a code point >= 0x80, or nullptr when it folds to itself.
-const char *fold_non_ascii(std::uint32_t cp) {
-    const auto *end = std::end(fold_runs);
-    const auto *it =
+const char* fold_non_ascii(std::uint32_t cp) {
+    const auto* end = std::end(fold_runs);
+    const auto* it =
         std::upper_bound(std::begin(fold_runs), end, cp,
-                         [](std::uint32_t c, const FoldRun &r) { return c < r.first; });
+                         [](std::uint32_t c, const FoldRun& r) { return c < r.first; });
     if (it == std::begin(fold_runs))
         return nullptr;
     --it;
@@ -34,7 +34,7 @@ const char *fold_non_ascii(std::uint32_t cp) {
 }
 
 /// Decodes one UTF-8 sequence at text[i]; sets length; returns 0xFFFFFFFF when invalid.
-std::uint32_t decode_utf8(std::string_view text, std::size_t i, std::size_t &length) {
+std::uint32_t decode_utf8(std::string_view text, std::size_t i, std::size_t& length) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
     std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
@@ -74,7 +74,7 @@ std::string fold(std::string_view text) {
         const std::uint32_t cp = decode_utf8(text, i, length);
         if (cp == 0xFFFFFFFF)
             raw += ' ';
-        else if (const char *folded = fold_non_ascii(cp))
+        else if (const char* folded = fold_non_ascii(cp))
             raw += folded;
         else
             raw.append(text.substr(i, length));
@@ -128,8 +128,8 @@ std::vector<std::string> spelling_variants(std::string_view key) {
             variants.push_back(std::move(v));
     };
     const std::string padded = spaced(key);
-    for (const auto &[short_form, long_form] : abbreviations) {
-        for (const auto &[from, to] : {std::pair{short_form, long_form}, {long_form, short_form}}) {
+    for (const auto& [short_form, long_form] : abbreviations) {
+        for (const auto& [from, to] : {std::pair{short_form, long_form}, {long_form, short_form}}) {
             const std::string needle = spaced(from);
             if (const auto at = padded.find(needle); at != std::string::npos) {
                 auto v = padded;
@@ -152,7 +152,7 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
     constexpr int stack_width = 64;
     std::array<int, 3 * stack_width> stack_rows;
     std::vector<int> heap_rows;
-    int *rows = stack_rows.data();
+    int* rows = stack_rows.data();
     if (m + 1 > stack_width) {
         heap_rows.resize(3 * static_cast<std::size_t>(m + 1));
         rows = heap_rows.data();
@@ -181,7 +181,7 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
         }
         if (row_min > limit)
             return limit + 1;
-        int *oldest = before;
+        int* oldest = before;
         before = previous;
         previous = current;
         current = oldest;

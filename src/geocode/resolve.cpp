@@ -17,7 +17,7 @@ constexpr double ambiguity_population_ratio = 1.0 / 3.0;
 constexpr int max_namesake_edits = 2;
 
 /// "Hangzhou, Zhejiang, CN": name, admin-1 name when known, country code.
-std::string describe(const Place &p) {
+std::string describe(const Place& p) {
     std::string out = p.name;
     if (!p.admin1.empty() && p.admin1 != p.name)
         out += ", " + p.admin1;
@@ -27,13 +27,13 @@ std::string describe(const Place &p) {
 }
 
 /// A place in another country or another admin-1 region than the chosen one.
-bool is_other_region(const Place &chosen, const Place &other) {
+bool is_other_region(const Place& chosen, const Place& other) {
     return other.country != chosen.country || other.admin1 != chosen.admin1;
 }
 
 /// A place called what the query says, or nearly (Genève for "Geneva"). Places found through
 /// an unrelated alternate name (João Pessoa, once "Fredericia") are not namesakes.
-bool is_namesake(const Place &other, std::string_view query_key) {
+bool is_namesake(const Place& other, std::string_view query_key) {
     const auto key = detail::fold(other.name);
     return key == query_key ||
            detail::edit_distance(key, query_key, max_namesake_edits) <= max_namesake_edits;
@@ -42,9 +42,9 @@ bool is_namesake(const Place &other, std::string_view query_key) {
 /// The runner-up worth warning about, or nullptr: the most populous namesake in another country
 /// or admin-1 region, when its population is at least a third of the winner's. Runners-up come
 /// most populous first.
-const Place *rival(const GeocodeMatch &m) {
+const Place* rival(const GeocodeMatch& m) {
     const auto query_key = detail::fold(m.query);
-    for (const auto &other : m.runners_up) {
+    for (const auto& other : m.runners_up) {
         if (!is_other_region(m.place, other) || !is_namesake(other, query_key))
             continue;
         const double ratio = m.place.population > 0 ? static_cast<double>(other.population) /
@@ -55,18 +55,18 @@ const Place *rival(const GeocodeMatch &m) {
     return nullptr;
 }
 
-std::string ambiguity_warning(const GeocodeMatch &m, const Place &other) {
+std::string ambiguity_warning(const GeocodeMatch& m, const Place& other) {
     return "\"" + m.query + "\" is ambiguous: using " + describe(m.place) + " (population " +
            std::to_string(m.place.population) + "), not " + describe(other) + " (population " +
            std::to_string(other.population) + "); write \"" + describe(m.place) +
            "\" to keep this choice or \"" + describe(other) + "\" for the other";
 }
 
-bool has_hint(const std::string &query) { return query.find(',') != std::string::npos; }
+bool has_hint(const std::string& query) { return query.find(',') != std::string::npos; }
 
 /// The region a site names: "aws:eu-central-1", or the code with `provider:`. Returns
 /// {provider, code}; the provider is empty when neither says which.
-std::pair<std::string, std::string> split_region(const Site &site) {
+std::pair<std::string, std::string> split_region(const Site& site) {
     const auto colon = site.region.find(':');
     if (colon != std::string::npos)
         return {site.region.substr(0, colon), site.region.substr(colon + 1)};
@@ -74,7 +74,7 @@ std::pair<std::string, std::string> split_region(const Site &site) {
 }
 
 /// Fills the audit fields of `r` from a match.
-void record_match(ResolvedSite &r, const GeocodeMatch &m) {
+void record_match(ResolvedSite& r, const GeocodeMatch& m) {
     r.lat = m.place.lat;
     r.lon = m.place.lon;
     r.matched = describe(m.place);
@@ -87,13 +87,13 @@ void record_match(ResolvedSite &r, const GeocodeMatch &m) {
     r.place = m.place;
     if (!m.runners_up.empty()) {
         r.runner_up = m.runners_up.front();
-        r.runner_up_km = great_circle_km(m.place.lat, m.place.lon, r.runner_up->lat,
-                                         r.runner_up->lon);
+        r.runner_up_km =
+            great_circle_km(m.place.lat, m.place.lon, r.runner_up->lat, r.runner_up->lon);
     }
 }
 
 /// A catalogue name ("Netherlands", "US East") that several regions at different places share.
-std::string region_ambiguity_warning(const GeocodeMatch &m) {
+std::string region_ambiguity_warning(const GeocodeMatch& m) {
     return "\"" + m.query + "\" names regions in several places: using " + m.region + " (" +
            describe(m.place) + "), not " + describe(m.runners_up.front()) +
            "; write the region id (e.g. region: " + m.region + ") to be sure";
@@ -101,27 +101,27 @@ std::string region_ambiguity_warning(const GeocodeMatch &m) {
 
 } // namespace
 
-bool needs_geocoding(const Site &site) {
+bool needs_geocoding(const Site& site) {
     return !(site.lat && site.lon) || (!site.region.empty() && site.name.empty());
 }
 
-std::vector<ResolvedSite> resolve_sites(const SiteFile &file, const Gazetteer &gazetteer,
-                                        Diagnostics &diagnostics) {
+std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Gazetteer& gazetteer,
+                                        Diagnostics& diagnostics) {
     return resolve_sites(file, Geocoder(gazetteer, Catalogue::embedded()), diagnostics);
 }
 
-std::vector<ResolvedSite> resolve_sites(const SiteFile &file, const Geocoder &geocoder,
-                                        Diagnostics &diagnostics) {
+std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& geocoder,
+                                        Diagnostics& diagnostics) {
     std::vector<ResolvedSite> resolved;
     std::vector<InputError> errors;
     resolved.reserve(file.sites.size());
-    for (const auto &site : file.sites) {
+    for (const auto& site : file.sites) {
         ResolvedSite r;
         r.site = site;
         std::optional<GeocodeMatch> region_match;
         if (!site.region.empty()) {
             const auto [provider, code] = split_region(site);
-            const SourcePos &at = site.region_pos.file.empty() ? site.pos : site.region_pos;
+            const SourcePos& at = site.region_pos.file.empty() ? site.pos : site.region_pos;
             if (provider.empty()) {
                 errors.emplace_back(at, "region \"" + site.region + "\" needs a provider",
                                     "write region: aws:" + site.region +
@@ -131,23 +131,21 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile &file, const Geocoder &ge
             if (!site.provider.empty() && site.region.find(':') != std::string::npos &&
                 !provider_key(site.provider).empty() &&
                 provider_key(site.provider) != provider_key(provider)) {
-                errors.emplace_back(at, "region \"" + site.region + "\" is not a region of " +
-                                            site.provider,
-                                    "make provider: and the region's prefix agree");
+                errors.emplace_back(
+                    at, "region \"" + site.region + "\" is not a region of " + site.provider,
+                    "make provider: and the region's prefix agree");
                 continue;
             }
             try {
                 region_match = geocoder.region(provider, code);
-            } catch (const GeocodeError &e) {
+            } catch (const GeocodeError& e) {
                 errors.emplace_back(at, e.what(), "`dcmap regions` lists the catalogue");
                 continue;
             }
             r.region = region_match->region;
             if (r.site.name.empty())
-                if (const auto *row = geocoder.catalogue().find(provider_key(provider).empty()
-                                                                    ? provider
-                                                                    : provider_key(provider),
-                                                                code))
+                if (const auto* row = geocoder.catalogue().find(
+                        provider_key(provider).empty() ? provider : provider_key(provider), code))
                     r.site.name = row->display_name;
         }
         if (site.lat && site.lon) {
@@ -168,13 +166,13 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile &file, const Geocoder &ge
             try {
                 const auto match = geocoder.lookup(query);
                 if (!hinted && match.source == PlaceSource::gazetteer)
-                    if (const Place *other = rival(match))
+                    if (const Place* other = rival(match))
                         diagnostics.warn(site.location_pos, ambiguity_warning(match, *other));
                 if (match.source == PlaceSource::catalogue && !match.runners_up.empty())
                     diagnostics.warn(site.location_pos, region_ambiguity_warning(match));
                 record_match(r, match);
                 resolved.push_back(std::move(r));
-            } catch (const GeocodeError &e) {
+            } catch (const GeocodeError& e) {
                 errors.emplace_back(site.location_pos, e.what(),
                                     hinted ? "check the spelling, or give lat/lon"
                                            : "add a country, e.g. \"Hangzhou, China\", or give "

@@ -92,11 +92,12 @@ TEST_CASE("e2e: regions lists the catalogue, filtered by provider", "[e2e]") {
 }
 
 TEST_CASE("e2e: --catalogue adds rows to regions and geocode", "[e2e]") {
-    auto run = run_dcmap({"regions", "--provider", "aws", "--catalogue", fixture("catalogue-extra.tsv")});
+    auto run =
+        run_dcmap({"regions", "--provider", "aws", "--catalogue", fixture("catalogue-extra.tsv")});
     REQUIRE(run.code == 0);
     CHECK(run.out.find("aws:zz-test-1") != std::string::npos);
-    auto lookup = run_dcmap({"geocode", "--json", "--catalogue", fixture("catalogue-extra.tsv"),
-                             "aws:zz-test-1"});
+    auto lookup = run_dcmap(
+        {"geocode", "--json", "--catalogue", fixture("catalogue-extra.tsv"), "aws:zz-test-1"});
     REQUIRE(lookup.code == 0);
     CHECK(lookup.out.find("\"country\":\"FI\"") != std::string::npos);
 }

@@ -7,16 +7,16 @@ using dcmap::basemap::country_at;
 using dcmap::basemap::distance_to_country_km;
 
 TEST_CASE("basemap: country_at names the country under a point", "[basemap]") {
-    CHECK(country_at(2.35, 48.86) == "FR");       // Paris
-    CHECK(country_at(-77.49, 39.04) == "US");     // Ashburn
-    CHECK(country_at(151.21, -33.87) == "AU");    // Sydney
-    CHECK(country_at(-30.0, 40.0).empty());       // mid-Atlantic
+    CHECK(country_at(2.35, 48.86) == "FR");    // Paris
+    CHECK(country_at(-77.49, 39.04) == "US");  // Ashburn
+    CHECK(country_at(151.21, -33.87) == "AU"); // Sydney
+    CHECK(country_at(-30.0, 40.0).empty());    // mid-Atlantic
 }
 
 TEST_CASE("basemap: country_at works across the antimeridian and round the pole", "[basemap]") {
-    CHECK(country_at(-175.0, 66.0) == "RU");   // Chukotka, east of 180
-    CHECK(country_at(178.4, -18.1) == "FJ");   // Suva
-    CHECK(country_at(-173.1, 64.6) == "RU");   // inland of Provideniya
+    CHECK(country_at(-175.0, 66.0) == "RU"); // Chukotka, east of 180
+    CHECK(country_at(178.4, -18.1) == "FJ"); // Suva
+    CHECK(country_at(-173.1, 64.6) == "RU"); // inland of Provideniya
     CHECK(country_at(0.0, -85.0) == "AQ");
 }
 

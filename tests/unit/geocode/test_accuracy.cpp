@@ -52,8 +52,7 @@ std::vector<TruthRow> read_truth() {
 
 } // namespace
 
-TEST_CASE("geocode: at least 98% of 249 real data-center places land within 50 km",
-          "[geocode]") {
+TEST_CASE("geocode: at least 98% of 249 real data-center places land within 50 km", "[geocode]") {
     const auto truth = read_truth();
     REQUIRE(truth.size() >= 150);
     const Geocoder geocoder(Gazetteer::embedded(), Catalogue::embedded());
@@ -70,9 +69,8 @@ TEST_CASE("geocode: at least 98% of 249 real data-center places land within 50 k
                 continue;
             }
             std::ostringstream miss;
-            miss << t.query << " [" << t.kind << "]: got " << m.place.name << ", "
-                 << m.place.admin1 << ", " << m.place.country << " " << static_cast<long>(km)
-                 << " km away";
+            miss << t.query << " [" << t.kind << "]: got " << m.place.name << ", " << m.place.admin1
+                 << ", " << m.place.country << " " << static_cast<long>(km) << " km away";
             misses.push_back(miss.str());
         } catch (const dcmap::GeocodeError& e) {
             misses.push_back(t.query + " [" + t.kind + "]: " + e.what());
@@ -85,8 +83,8 @@ TEST_CASE("geocode: at least 98% of 249 real data-center places land within 50 k
         report << "  " << kind << ": " << counts.first << "/" << counts.second << "\n";
     }
     const double rate = static_cast<double>(hits) / static_cast<double>(truth.size());
-    std::cout << "geocoding accuracy: " << hits << "/" << truth.size() << " within "
-              << tolerance_km << " km (" << rate * 100 << "%)\n"
+    std::cout << "geocoding accuracy: " << hits << "/" << truth.size() << " within " << tolerance_km
+              << " km (" << rate * 100 << "%)\n"
               << report.str();
     for (const auto& m : misses)
         std::cout << "  miss: " << m << "\n";

@@ -106,9 +106,9 @@ TEST_CASE("catalogue: malformed user rows are errors at file:line", "[geocode]")
                                           "mine.tsv"),
                       "mine.tsv:2:1: error: unknown provider \"hetzner\"; use aws, azure, gcp, "
                       "alibaba or oracle");
-    CHECK_THROWS_WITH(Catalogue::from_tsv(header + "aws\tx-1\tX\tParis, FR\t95\t2\tFR\tlive\t\t\n",
-                                          "mine.tsv"),
-                      Catch::StartsWith("mine.tsv:2:1: error: bad lat/lon in catalogue row aws:x-1"));
+    CHECK_THROWS_WITH(
+        Catalogue::from_tsv(header + "aws\tx-1\tX\tParis, FR\t95\t2\tFR\tlive\t\t\n", "mine.tsv"),
+        Catch::StartsWith("mine.tsv:2:1: error: bad lat/lon in catalogue row aws:x-1"));
     CHECK_THROWS_WITH(Catalogue::from_tsv(header + "aws\tx-1\tX\n", "mine.tsv"),
                       Catch::Contains("3 tab-separated columns"));
 }

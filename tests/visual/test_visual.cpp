@@ -45,6 +45,7 @@ struct Case {
     std::string style;  ///< --style, empty for the file's own
     int width = 480;
     bool svg = true;    ///< compare the SVG too
+    int scale = 1;      ///< --scale
 };
 
 // The two regional cases draw 1:50m outlines of the whole world under a clip path, ~3 MB of SVG
@@ -58,6 +59,9 @@ const std::vector<Case> kCases = {
     {"every-status-dark", "every-status.yaml", "dark", 480},
     {"every-status-print", "every-status.yaml", "print", 480},
     {"sized-zones", "sized-zones.yaml", "", 480},
+    // Retina: everything twice as large on a canvas twice as wide (PNG only: the SVG is the
+    // scale-1 drawing with larger numbers).
+    {"every-status", "every-status.yaml", "", 480, false, 2},
 };
 
 bool updating() {
@@ -227,8 +231,9 @@ struct Rendered {
 
 Rendered render_case(const Case& c) {
     fs::create_directories(kOutDir);
-    Rendered r{kOutDir / (c.name + ".png"), kOutDir / (c.name + ".svg"),
-               kOutDir / (c.name + ".json"), {}};
+    const std::string base = c.name + "-" + std::to_string(c.width) + "-" + std::to_string(c.scale);
+    Rendered r{kOutDir / (base + ".png"), kOutDir / (base + ".svg"), kOutDir / (base + ".json"),
+               {}};
     std::vector<std::string> args = {"render",
                                      (kVisualDir / "cases" / c.input).string(),
                                      "-o",
@@ -237,6 +242,8 @@ Rendered render_case(const Case& c) {
                                      r.svg.string(),
                                      "--width",
                                      std::to_string(c.width),
+                                     "--scale",
+                                     std::to_string(c.scale),
                                      "--layout-json",
                                      r.json.string()};
     if (!c.style.empty()) {
@@ -252,7 +259,8 @@ Rendered render_case(const Case& c) {
 }
 
 std::string reference_stem(const Case& c, int w, int h) {
-    return c.name + "-" + std::to_string(w) + "-" + std::to_string(h) + "-1";
+    return c.name + "-" + std::to_string(w) + "-" + std::to_string(h) + "-" +
+           std::to_string(c.scale);
 }
 
 dcmap::Style case_style(const Case& c) {
@@ -322,7 +330,7 @@ void check_pixel_facts(const Case& c, const Image& png, const fs::path& json_pat
         int tolerance = 12;
         if (m.status == "announced") {
             // Inside the ring's stroke, on its right side.
-            const double w = std::min(style.ring_width, m.r * 0.6);
+            const double w = std::min(style.ring_width * c.scale, m.r * 0.6);
             x = m.x + m.r - w / 2;
             tolerance = 48;  // a 2 px ring is mostly antialiased edge
         } else if (m.status != "live") {
@@ -343,7 +351,7 @@ void check_pixel_facts(const Case& c, const Image& png, const fs::path& json_pat
 
 TEST_CASE("visual: each case matches its PNG and SVG references", "[visual]") {
     for (const Case& c : kCases) {
-        DYNAMIC_SECTION(c.name) {
+        DYNAMIC_SECTION(c.name << " at scale " << c.scale) {
             const Rendered out = render_case(c);
             const Image png(out.png);
             REQUIRE(png.ok());
@@ -366,7 +374,7 @@ TEST_CASE("visual: each case matches its PNG and SVG references", "[visual]") {
 
             const Image reference(png_ref);
             REQUIRE(reference.ok());
-            const fs::path diff_path = kOutDir / (c.name + "-diff.png");
+            const fs::path diff_path = kOutDir / (stem + "-diff.png");
             const PngComparison cmp = compare_png(png, reference, diff_path);
             INFO(c.name << ": " << cmp.differing << " of " << cmp.total
                         << " pixels differ by more than " << kChannelTolerance << " (worst "
@@ -386,7 +394,7 @@ TEST_CASE("visual: each case matches its PNG and SVG references", "[visual]") {
 
 TEST_CASE("visual: markers have their provider's colour at their layout position", "[visual]") {
     for (const Case& c : kCases) {
-        DYNAMIC_SECTION(c.name) {
+        DYNAMIC_SECTION(c.name << " at scale " << c.scale) {
             const Rendered out = render_case(c);
             const Image png(out.png);
             REQUIRE(png.ok());

@@ -36,6 +36,11 @@ void write_labels(JsonWriter& j, const std::vector<LabelLayout>& labels) {
         j.key("id").value(l.id).key("text").value(l.text);
         j.key("x").value(l.box.min_x).key("y").value(l.box.min_y);
         j.key("w").value(l.box.width()).key("h").value(l.box.height());
+        if (!l.members.empty()) {
+            j.key("members").begin_array();
+            for (const auto& id : l.members) j.value(id);
+            j.end_array();
+        }
         j.end_object();
     }
     j.end_array();

@@ -6,7 +6,9 @@
 #include <cpl_json.h>
 
 #include <cmath>
+#include <cstdio>
 #include <set>
+#include <vector>
 #include <string>
 
 using e2e::fixture;
@@ -163,4 +165,62 @@ TEST_CASE("e2e: the base map's detail follows the map's scale unless --detail sa
     CHECK(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "x.png",
                      "--detail", "high"})
               .code == 2);
+}
+
+TEST_CASE("e2e: AWS, Azure and GCP with a Europe inset leave no site unlabelled", "[e2e]") {
+    e2e::TempDir dir;
+    auto run = run_dcmap({"render", e2e::source_file("regions/aws-azure-gcp.yaml"), "-o",
+                          dir / "map.png", "--inset", "europe", "--layout-json", dir / "l.json"});
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "l.json"));
+    const auto root = doc.GetRoot();
+    std::size_t sites = 0, unlabelled = 0, in_inset = 0;
+    for (const auto& site : root.GetArray("sites")) {
+        ++sites;
+        if (site.GetString("outcome") == "unlabelled") ++unlabelled;
+        if (site.GetString("inset", "") == "europe") ++in_inset;
+    }
+    std::printf("aws-azure-gcp with --inset europe: %zu of %zu sites unlabelled, %zu in the inset\n",
+                unlabelled, sites, in_inset);
+    CHECK(sites == 153);
+    CHECK(unlabelled == 0);
+    CHECK(in_inset >= 40);
+    // Inside the inset the same promises hold: labels inside its frame, clear of each other and
+    // of its markers; every site it shows is named by a label.
+    const auto inset = root.GetArray("insets")[0];
+    const auto box = inset.GetObj("box");
+    const double bx = box.GetDouble("x"), by = box.GetDouble("y");
+    const double bw = box.GetDouble("w"), bh = box.GetDouble("h");
+    struct B {
+        double x0, y0, x1, y1;
+    };
+    auto overlaps = [](const B& a, const B& b) {
+        return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    };
+    std::vector<B> labels, markers;
+    std::set<std::string> named;
+    for (const auto& l : inset.GetArray("labels")) {
+        const double x = l.GetDouble("x"), y = l.GetDouble("y");
+        labels.push_back({x, y, x + l.GetDouble("w"), y + l.GetDouble("h")});
+        CHECK(x >= bx);
+        CHECK(y >= by);
+        CHECK(x + l.GetDouble("w") <= bx + bw);
+        CHECK(y + l.GetDouble("h") <= by + bh);
+        const auto members = l.GetArray("members");
+        if (members.IsValid() && members.Size() > 0)
+            for (const auto& id : members) named.insert(id.ToString());
+        else
+            named.insert(l.GetString("id"));
+    }
+    for (const auto& m : inset.GetArray("markers")) {
+        const double x = m.GetDouble("x"), y = m.GetDouble("y"), r = m.GetDouble("r");
+        markers.push_back({x - r, y - r, x + r, y + r});
+        CHECK(named.count(m.GetString("id")) == 1);
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        for (std::size_t j = i + 1; j < labels.size(); ++j) CHECK_FALSE(overlaps(labels[i], labels[j]));
+        for (const auto& m : markers) CHECK_FALSE(overlaps(labels[i], m));
+    }
 }

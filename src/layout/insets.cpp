@@ -218,6 +218,8 @@ std::vector<int> trial_outcomes(const std::vector<const ProjectedSite*>& shown,
     PlacerSettings settings =
         placer_settings({0, 0, page.width, page.height}, page.map_frame, style, scale, font);
     settings.blocked = blocked;
+    // Greedy only: the trial asks where labels crowd, not how well a repair could hide it.
+    settings.repair = false;
     std::vector<int> all(shown.size());
     std::iota(all.begin(), all.end(), 0);
     const auto labels = place_some(shown, all, discs, settings, font, measure);

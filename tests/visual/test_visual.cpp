@@ -229,9 +229,12 @@ struct Rendered {
     std::string err;
 };
 
-Rendered render_case(const Case& c) {
+/// Renders a case into kOutDir; `purpose` keeps the files of tests that ctest runs in parallel
+/// apart.
+Rendered render_case(const Case& c, const std::string& purpose) {
     fs::create_directories(kOutDir);
-    const std::string base = c.name + "-" + std::to_string(c.width) + "-" + std::to_string(c.scale);
+    const std::string base = c.name + "-" + std::to_string(c.width) + "-" +
+                             std::to_string(c.scale) + "-" + purpose;
     Rendered r{kOutDir / (base + ".png"), kOutDir / (base + ".svg"), kOutDir / (base + ".json"),
                {}};
     std::vector<std::string> args = {"render",
@@ -352,7 +355,7 @@ void check_pixel_facts(const Case& c, const Image& png, const fs::path& json_pat
 TEST_CASE("visual: each case matches its PNG and SVG references", "[visual]") {
     for (const Case& c : kCases) {
         DYNAMIC_SECTION(c.name << " at scale " << c.scale) {
-            const Rendered out = render_case(c);
+            const Rendered out = render_case(c, "compare");
             const Image png(out.png);
             REQUIRE(png.ok());
             const std::string stem = reference_stem(c, png.width(), png.height());
@@ -395,7 +398,7 @@ TEST_CASE("visual: each case matches its PNG and SVG references", "[visual]") {
 TEST_CASE("visual: markers have their provider's colour at their layout position", "[visual]") {
     for (const Case& c : kCases) {
         DYNAMIC_SECTION(c.name << " at scale " << c.scale) {
-            const Rendered out = render_case(c);
+            const Rendered out = render_case(c, "facts");
             const Image png(out.png);
             REQUIRE(png.ok());
             check_pixel_facts(c, png, out.json);
@@ -420,6 +423,7 @@ TEST_CASE("visual: the comparison catches a moved marker and passes an identical
         cairo_surface_destroy(s);
     };
     fs::create_directories(kOutDir);
+    // Files of their own, apart from the cases'.
     draw(kOutDir / "self-a.png", 100);
     draw(kOutDir / "self-b.png", 100);
     draw(kOutDir / "self-c.png", 104);

@@ -384,6 +384,42 @@ void paint_inset_areas(cairo_t *cr, const MapLayout &layout, const Style &style)
     cairo_restore(cr);
 }
 
+Box bounds_of(const std::vector<Point> &points) {
+    Box b;
+    for (const Point &p : points)
+        if (finite(p))
+            b.expand(p);
+    return b;
+}
+
+bool polygon_touches(const Polygon &polygon, const Box &view) {
+    return !polygon.rings.empty() && bounds_of(polygon.rings.front()).intersects(view);
+}
+
+/// The part of the base map that can show in `view` (projected units): whole polygons and lines
+/// whose bounds meet it. An inset draws only these, so an SVG or PDF does not carry the whole
+/// world a second time under the inset's clip.
+ProjectedBasemap basemap_within(const ProjectedBasemap &basemap, const Box &view) {
+    ProjectedBasemap out;
+    out.outline = basemap.outline;
+    out.bounds = basemap.bounds;
+    for (const auto &country : basemap.countries) {
+        CountryShape kept{country.iso2, country.name, {}};
+        for (const auto &polygon : country.polygons)
+            if (polygon_touches(polygon, view))
+                kept.polygons.push_back(polygon);
+        if (!kept.polygons.empty())
+            out.countries.push_back(std::move(kept));
+    }
+    for (const auto &polygon : basemap.land)
+        if (polygon_touches(polygon, view))
+            out.land.push_back(polygon);
+    for (const auto &line : basemap.graticule)
+        if (bounds_of(line).intersects(view))
+            out.graticule.push_back(line);
+    return out;
+}
+
 /// One inset: a band of page colour around it, then its own base map, markers, labels and
 /// caption, drawn by the main map's painters through the inset's view, and its frame.
 void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
@@ -405,7 +441,10 @@ void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
     add_box(cr, inset.box);
     fill_path(cr, style.background);
     cairo_restore(cr);
-    paint_basemap(cr, view, basemap, style);
+    const ViewTransform &t = inset.transform;
+    const Box projected{t.x0, t.y0 - inset.box.height() / t.k, t.x0 + inset.box.width() / t.k,
+                        t.y0};
+    paint_basemap(cr, view, basemap_within(basemap, projected), style);
     cairo_save(cr);
     add_box(cr, inset.box);
     cairo_clip(cr);

@@ -1,10 +1,16 @@
 // End to end: insets and the base map's level of detail, checked on the files dcmap writes.
 #include "e2e_support.hpp"
 
+#include "cli/pipeline.hpp"
+#include "config/site_loader.hpp"
+#include "config/style_loader.hpp"
+#include "project/projection.hpp"
+
 #include <cairo.h>
 #include <catch2/catch.hpp>
 #include <cpl_json.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -71,6 +77,15 @@ TEST_CASE("e2e: an inset from the file magnifies Europe and labels its sites ins
     const Rgb frame = pixel(dir / "map.png", box.GetDouble("x") + box.GetDouble("w") / 2,
                             box.GetDouble("y") + 0.5);
     CHECK(frame.r + frame.g + frame.b < 3 * 200);
+    // The area it magnifies is outlined on the main map in the same colour.
+    const auto area = inset.GetObj("area");
+    int darkest = 3 * 255;
+    for (int dx = -1; dx <= 1; ++dx) {
+        const Rgb c = pixel(dir / "map.png", area.GetDouble("x") + dx,
+                            area.GetDouble("y") + area.GetDouble("h") / 2);
+        darkest = std::min(darkest, c.r + c.g + c.b);
+    }
+    CHECK(darkest < 3 * 200);
     for (const auto& m : inset.GetArray("markers")) {
         if (m.GetString("id") == "waw") continue;  // announced: a ring, not a filled disc
         INFO(m.GetString("id"));
@@ -223,4 +238,26 @@ TEST_CASE("e2e: AWS, Azure and GCP with a Europe inset leave no site unlabelled"
         for (std::size_t j = i + 1; j < labels.size(); ++j) CHECK_FALSE(overlaps(labels[i], labels[j]));
         for (const auto& m : markers) CHECK_FALSE(overlaps(labels[i], m));
     }
+}
+
+TEST_CASE("e2e: countries hosting a live site are tinted, a retired site's are not", "[e2e]") {
+    e2e::TempDir dir;
+    const dcmap::SiteFile file = dcmap::config::load_site_file(fixture("e2e-host-tint.yaml"));
+    dcmap::Diagnostics diagnostics;
+    dcmap::cli::RenderSettings settings;
+    settings.width = 1600;
+    const auto layout = dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
+    CHECK(layout.host_countries == std::vector<std::string>{"FR"});
+    const dcmap::Style style = dcmap::config::load_style("default");
+    const dcmap::project::Projector projector(dcmap::project::parse_projection(""));
+    auto colour_at = [&](double lon, double lat) {
+        const auto p = layout.transform.to_pixels(*projector.forward(lon, lat));
+        return pixel(dir / "map.png", p.x, p.y);
+    };
+    auto near = [](Rgb c, dcmap::Color want) {
+        return std::abs(c.r - want.r * 255) < 4 && std::abs(c.g - want.g * 255) < 4 &&
+               std::abs(c.b - want.b * 255) < 4;
+    };
+    CHECK(near(colour_at(2.0, 45.0), style.host_country));  // central France
+    CHECK(near(colour_at(8.0, 51.5), style.land));          // western Germany, clear of labels
 }

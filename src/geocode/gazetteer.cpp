@@ -168,6 +168,9 @@ struct Gazetteer::Impl {
     mutable std::once_flag names_built;
     mutable std::vector<NameEntry> names;
     mutable std::vector<std::uint32_t> name_classes; // names[i].classes, packed for the scan
+    /// Key length and the ends of its first 1, 2, 3 words (255 = none or past 254), packed so
+    /// the distance passes can rule a name out without touching its entry.
+    mutable std::vector<std::array<std::uint8_t, 4>> name_shapes;
     const std::vector<NameEntry>& name_entries() const;
 
     void load_places(std::string_view text);
@@ -503,6 +506,9 @@ const std::vector<Gazetteer::Impl::NameEntry>& Gazetteer::Impl::name_entries() c
             }
             names.push_back(e);
             name_classes.push_back(e.classes);
+            name_shapes.push_back(
+                {static_cast<std::uint8_t>(std::min<std::size_t>(e.key.size(), 255)), e.cut[0],
+                 e.cut[1], e.cut[2]});
         }
     });
     return names;
@@ -526,40 +532,47 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
         if (missing[n] <= limit && (country.empty() || entries[n].country == country))
             buckets[missing[n]].push_back(n);
 
-    // Then distances, allowing 1 edit, then 2, ... up to the limit: once three names are
-    // found within k edits, no name further away can be among the three closest. A name
-    // scores by its whole key, or by its first words one point dearer ("frankfrut" finds
-    // "frankfurt am main").
+    // Then distances, bucket by bucket: a name in bucket d scores at least d (a prefix match's
+    // classes are a subset of the whole name's), so once three names score d or less no later
+    // bucket can displace them, and the third-best score caps the distances still worth
+    // computing. A name scores by its whole key, or by its first words one point dearer
+    // ("frankfrut" finds "frankfurt am main").
     std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
     std::vector<std::string> names;
-    for (int k = 1; k <= limit && names.size() < max_suggestions; ++k) {
-        scored.clear();
-        for (int d = 0; d <= k; ++d) {
-            for (const auto n : buckets[static_cast<std::size_t>(d)]) {
-                const auto& e = entries[n];
-                const bool whole = std::abs(static_cast<long>(e.key.size()) - key_size) <= k;
-                const bool prefix = words <= static_cast<long>(e.cut.size()) &&
-                                    e.cut[words - 1] != 255 &&
-                                    std::abs(static_cast<long>(e.cut[words - 1]) - key_size) < k &&
-                                    count_bits(key_classes & ~e.prefix_classes[words - 1]) < k;
-                int best = whole ? detail::edit_distance(key, e.key, k) : k + 1;
-                if (prefix)
-                    best = std::min(
-                        best, 1 + detail::edit_distance(key, e.key.substr(0, e.cut[words - 1]), k));
-                if (best <= k)
-                    scored.emplace_back(best, -e.population, n);
-            }
+    int bound = limit;
+    for (int d = 0; d <= bound; ++d) {
+        for (const auto n : buckets[static_cast<std::size_t>(d)]) {
+            const auto& shape = name_shapes[n];
+            const long cut = words <= 3 ? shape[static_cast<std::size_t>(words)] : 255;
+            const bool whole = std::abs(static_cast<long>(shape[0]) - key_size) <= bound;
+            const bool prefix_length = cut != 255 && std::abs(cut - key_size) < bound;
+            if (!whole && !prefix_length)
+                continue;
+            const auto& e = entries[n];
+            int best = whole ? detail::edit_distance(key, e.key, bound) : bound + 1;
+            if (prefix_length && count_bits(key_classes & ~e.prefix_classes[words - 1]) < bound)
+                best = std::min(
+                    best, 1 + detail::edit_distance(
+                                  key, e.key.substr(0, static_cast<std::size_t>(cut)), bound - 1));
+            if (best <= bound)
+                scored.emplace_back(best, -e.population, n);
         }
         std::sort(scored.begin(), scored.end());
         names.clear();
+        int third = limit + 1;
         for (const auto& [score, pop, n] : scored) {
             const auto r = row(n);
             auto label = std::string(r.name) + " (" + std::string(r.country) + ")";
             if (std::find(names.begin(), names.end(), label) == names.end())
                 names.push_back(label);
-            if (names.size() == max_suggestions)
+            if (names.size() == max_suggestions) {
+                third = score;
                 break;
+            }
         }
+        bound = std::min(bound, third);
+        if (third <= d)
+            break;
     }
     if (names.empty())
         return "no similar names in the gazetteer";

@@ -36,3 +36,10 @@ measure() {
 measure "render png 2400px" "$dcmap" render "$input" -o "$work/m.png"
 measure "geocode Paris" "$dcmap" geocode Paris
 measure "validate" "$dcmap" validate "$input"
+
+# Geocoding 10,000 queries in one process (bench/README.md), when the benchmark is built.
+bench_geocode="$(dirname "$dcmap")/bench/bench_geocode"
+if [ -x "$bench_geocode" ]; then
+  echo
+  "$bench_geocode"
+fi

@@ -133,3 +133,15 @@ TEST_CASE("e2e: all AWS, Azure and GCP regions on one world map leave at most 5%
     // Regions of several providers in one town share one label.
     CHECK(result.outcomes["grouped"] > 50);
 }
+
+TEST_CASE("e2e: the AWS, Azure and GCP layout is identical on every run", "[e2e]") {
+    e2e::TempDir dir;
+    const std::string input = e2e::source_file("regions/aws-azure-gcp.yaml");
+    for (const char* name : {"a.json", "b.json"})
+        REQUIRE(e2e::run_dcmap({"render", input, "-o", dir / "map.svg", "--layout-json",
+                                dir / name})
+                    .code == 0);
+    const std::string a = e2e::read_bytes(dir / "a.json");
+    CHECK(a.size() > 10000);
+    CHECK(a == e2e::read_bytes(dir / "b.json"));
+}

@@ -111,3 +111,22 @@ TEST_CASE("layout: the repair pass moves a placed label to make room for a left-
     CHECK(repaired[1]->box.min_x == Approx(58));
     CHECK_FALSE(repaired[1]->has_leader);
 }
+
+TEST_CASE("layout: a label avoids a free spot that sits closer to another marker", "[layout]") {
+    // "b" is just right of "a"'s right-hand spot: a label there would read as b's.
+    using namespace detail;
+    const std::vector<MarkerDisc> markers = {{{100, 50}, 5}, {{154, 50}, 5}};
+    PlacerSettings settings;
+    settings.canvas = {0, 0, 300, 100};
+    settings.frame = {0, 0, 300, 100};
+    const std::vector<LabelRequest> requests = {{"a", "a", {40, 14}, 0}};
+    const auto clear = place_labels(requests, markers, settings);
+    REQUIRE(clear[0].has_value());
+    CHECK(clear[0]->box.max_x == Approx(100 - 5 - 3));  // left of its marker
+    CHECK_FALSE(clear[0]->has_leader);
+
+    settings.avoid_ambiguity = false;
+    const auto plain = place_labels(requests, markers, settings);
+    REQUIRE(plain[0].has_value());
+    CHECK(plain[0]->box.min_x == Approx(100 + 5 + 3));  // the first spot, right of it
+}

@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kVisualDir = DCMAP_VISUAL_DIR;  // tests/visual in the source tree
-const fs::path kOutDir = DCMAP_VISUAL_OUT;     // where failed runs leave actual and diff images
+const fs::path kVisualDir = DCMAP_VISUAL_DIR; // tests/visual in the source tree
+const fs::path kOutDir = DCMAP_VISUAL_OUT;    // where failed runs leave actual and diff images
 
 // A pixel differs when one of its channels is off by more than this (of 255): antialiasing noise
 // from another pixman/FreeType build stays below it, a moved or missing symbol does not.
@@ -40,12 +40,12 @@ constexpr double kMaxDifferingShare = 0.0002;
 constexpr double kSvgNumberTolerance = 0.15;
 
 struct Case {
-    std::string name;   ///< the reference file's prefix
-    std::string input;  ///< file in tests/visual/cases/
-    std::string style;  ///< --style, empty for the file's own
+    std::string name;  ///< the reference file's prefix
+    std::string input; ///< file in tests/visual/cases/
+    std::string style; ///< --style, empty for the file's own
     int width = 480;
-    bool svg = true;    ///< compare the SVG too
-    int scale = 1;      ///< --scale
+    bool svg = true; ///< compare the SVG too
+    int scale = 1;   ///< --scale
 };
 
 // The two regional cases draw 1:50m outlines of the whole world under a clip path, ~3 MB of SVG
@@ -77,11 +77,13 @@ std::string read_text(const fs::path& path) {
 /// Reads a file through GDAL's virtual file system (so "/vsigzip/x.gz" reads it unpacked).
 std::string read_vsi(const std::string& path) {
     VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
-    if (!f) return {};
+    if (!f)
+        return {};
     std::string out;
     char buffer[65536];
     std::size_t n;
-    while ((n = VSIFReadL(buffer, 1, sizeof buffer, f)) > 0) out.append(buffer, n);
+    while ((n = VSIFReadL(buffer, 1, sizeof buffer, f)) > 0)
+        out.append(buffer, n);
     VSIFCloseL(f);
     return out;
 }
@@ -129,8 +131,8 @@ private:
 };
 
 int channel_difference(Rgba a, Rgba b) {
-    return std::max({std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b),
-                     std::abs(a.a - b.a)});
+    return std::max(
+        {std::abs(a.r - b.r), std::abs(a.g - b.g), std::abs(a.b - b.b), std::abs(a.a - b.a)});
 }
 
 struct PngComparison {
@@ -156,13 +158,14 @@ PngComparison compare_png(const Image& actual, const Image& reference, const fs:
             const bool differs = d > kChannelTolerance;
             result.differing += differs;
             const int grey = 192 + (b.r + b.g + b.b) / 12;
-            row[x] = differs ? 0xff0000u
-                             : static_cast<std::uint32_t>(grey << 16 | grey << 8 | grey);
+            row[x] =
+                differs ? 0xff0000u : static_cast<std::uint32_t>(grey << 16 | grey << 8 | grey);
         }
     }
     result.total = static_cast<long>(w) * h;
     cairo_surface_mark_dirty(diff);
-    if (result.differing > 0) cairo_surface_write_to_png(diff, diff_path.c_str());
+    if (result.differing > 0)
+        cairo_surface_write_to_png(diff, diff_path.c_str());
     cairo_surface_destroy(diff);
     return result;
 }
@@ -179,10 +182,9 @@ SvgTokens tokenize_svg(const std::string& svg) {
     std::size_t i = 0;
     while (i < svg.size()) {
         const char c = svg[i];
-        const bool starts_number =
-            std::isdigit(static_cast<unsigned char>(c)) ||
-            ((c == '-' || c == '.') && i + 1 < svg.size() &&
-             std::isdigit(static_cast<unsigned char>(svg[i + 1])));
+        const bool starts_number = std::isdigit(static_cast<unsigned char>(c)) ||
+                                   ((c == '-' || c == '.') && i + 1 < svg.size() &&
+                                    std::isdigit(static_cast<unsigned char>(svg[i + 1])));
         if (!starts_number) {
             t.skeleton += c;
             ++i;
@@ -208,20 +210,23 @@ std::string compare_svg(const std::string& actual, const std::string& reference)
                                           b.skeleton.end());
         const auto at = static_cast<std::size_t>(parted.first - a.skeleton.begin());
         const std::size_t from = at > 80 ? at - 80 : 0;
-        return "structure differs at character " + std::to_string(at) + " of the skeleton:\n  got:  " +
-               a.skeleton.substr(from, 160) + "\n  want: " + b.skeleton.substr(from, 160);
+        return "structure differs at character " + std::to_string(at) +
+               " of the skeleton:\n  got:  " + a.skeleton.substr(from, 160) +
+               "\n  want: " + b.skeleton.substr(from, 160);
     }
     std::size_t off = 0;
     double worst = 0;
     for (std::size_t i = 0; i < a.numbers.size(); ++i) {
         const double d = std::abs(a.numbers[i] - b.numbers[i]);
         worst = std::max(worst, d);
-        if (d > kSvgNumberTolerance) ++off;
+        if (d > kSvgNumberTolerance)
+            ++off;
     }
-    if (off == 0) return {};
+    if (off == 0)
+        return {};
     return std::to_string(off) + " of " + std::to_string(a.numbers.size()) +
-           " numbers differ by more than " + std::to_string(kSvgNumberTolerance) +
-           " (worst " + std::to_string(worst) + ")";
+           " numbers differ by more than " + std::to_string(kSvgNumberTolerance) + " (worst " +
+           std::to_string(worst) + ")";
 }
 
 struct Rendered {
@@ -233,10 +238,10 @@ struct Rendered {
 /// apart.
 Rendered render_case(const Case& c, const std::string& purpose) {
     fs::create_directories(kOutDir);
-    const std::string base = c.name + "-" + std::to_string(c.width) + "-" +
-                             std::to_string(c.scale) + "-" + purpose;
-    Rendered r{kOutDir / (base + ".png"), kOutDir / (base + ".svg"), kOutDir / (base + ".json"),
-               {}};
+    const std::string base =
+        c.name + "-" + std::to_string(c.width) + "-" + std::to_string(c.scale) + "-" + purpose;
+    Rendered r{
+        kOutDir / (base + ".png"), kOutDir / (base + ".svg"), kOutDir / (base + ".json"), {}};
     std::vector<std::string> args = {"render",
                                      (kVisualDir / "cases" / c.input).string(),
                                      "-o",
@@ -267,11 +272,13 @@ std::string reference_stem(const Case& c, int w, int h) {
 }
 
 dcmap::Style case_style(const Case& c) {
-    if (!c.style.empty()) return dcmap::config::load_style(c.style);
+    if (!c.style.empty())
+        return dcmap::config::load_style(c.style);
     // The cases name their own style file (or none) beside them.
     const std::string text = read_text(kVisualDir / "cases" / c.input);
     const auto at = text.find("style: ");
-    if (at == std::string::npos) return dcmap::config::load_style("default");
+    if (at == std::string::npos)
+        return dcmap::config::load_style("default");
     const auto end = text.find('\n', at);
     const std::string name = text.substr(at + 7, end - at - 7);
     return dcmap::config::load_style((kVisualDir / "cases" / name).string());
@@ -318,7 +325,8 @@ void check_pixel_facts(const Case& c, const Image& png, const fs::path& json_pat
     };
     auto covered = [&](const Marker& self, double x, double y) {
         for (const auto& m : markers)
-            if (&m != &self && std::hypot(m.x - x, m.y - y) < m.r + 3) return true;
+            if (&m != &self && std::hypot(m.x - x, m.y - y) < m.r + 3)
+                return true;
         if (has_legend) {
             const double lx = legend.GetDouble("x"), ly = legend.GetDouble("y");
             if (x >= lx - 2 && x <= lx + legend.GetDouble("w") + 2 && y >= ly - 2 &&
@@ -335,15 +343,16 @@ void check_pixel_facts(const Case& c, const Image& png, const fs::path& json_pat
             // Inside the ring's stroke, on its right side.
             const double w = std::min(style.ring_width * c.scale, m.r * 0.6);
             x = m.x + m.r - w / 2;
-            tolerance = 48;  // a 2 px ring is mostly antialiased edge
+            tolerance = 48; // a 2 px ring is mostly antialiased edge
         } else if (m.status != "live") {
             continue;
         }
-        if (covered(m, x, y)) continue;
+        if (covered(m, x, y))
+            continue;
         const Rgba got = png.at(int(std::floor(x)), int(std::floor(y)));
         const Rgba want = colour_of(m.provider);
-        INFO(c.name << ": marker " << m.id << " (" << m.status << ") at " << x << "," << y
-                    << " is " << describe(got) << ", expected " << describe(want));
+        INFO(c.name << ": marker " << m.id << " (" << m.status << ") at " << x << "," << y << " is "
+                    << describe(got) << ", expected " << describe(want));
         CHECK(channel_difference(got, want) <= tolerance);
         ++checked;
     }
@@ -365,13 +374,15 @@ TEST_CASE("visual: each case matches its PNG and SVG references", "[visual]") {
             if (updating()) {
                 fs::create_directories(png_ref.parent_path());
                 fs::copy_file(out.png, png_ref, fs::copy_options::overwrite_existing);
-                if (c.svg) write_vsi("/vsigzip/" + svg_ref.string(), svg);
+                if (c.svg)
+                    write_vsi("/vsigzip/" + svg_ref.string(), svg);
                 WARN("updated " << stem);
                 continue;
             }
             if (!fs::exists(png_ref) || (c.svg && !fs::exists(svg_ref)))
                 FAIL("no reference for " << stem << " (a new case or a changed size?): look at "
-                     << out.png.string() << ", then run with DCMAP_UPDATE_REFERENCES=1");
+                                         << out.png.string()
+                                         << ", then run with DCMAP_UPDATE_REFERENCES=1");
 
             const Image reference(png_ref);
             REQUIRE(reference.ok());

@@ -128,7 +128,8 @@ TEST_CASE("config: the print palette's first three colours differ in grey level"
             INFO("levels " << i << " and " << j);
             CHECK(std::abs(levels[i] - levels[j]) >= 0.2);
         }
-    for (int i = 0; i < 3; ++i) CHECK(lightness(print.host_country) - levels[i] >= 0.15);
+    for (int i = 0; i < 3; ++i)
+        CHECK(lightness(print.host_country) - levels[i] >= 0.15);
     // Status is told by shape, so the print style must keep hollow rings visibly thick.
     CHECK(print.ring_width >= 2.0);
 }

@@ -510,9 +510,11 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
     std::vector<Box> areas;  // every target's area in main-map pixels
     for (const auto& t : targets) areas.push_back(to_pixels(page.transform, t.view));
 
+    // Auto insets may widen their area: a landscape frame often fits where a square one does not.
+    const double auto_aspects[] = {0, 4.0 / 3, 16.0 / 9};
     for (std::size_t ti = 0; ti < targets.size(); ++ti) {
-        const Target& t = targets[ti];
-        const Box area = areas[ti];
+        Target t = targets[ti];
+        Box area = areas[ti];
         Box visible_area = area;
         visible_area.min_x = std::max(area.min_x, frame.min_x);
         visible_area.min_y = std::max(area.min_y, frame.min_y);
@@ -523,27 +525,48 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
                              " lies outside the map's extent and is left out (widen --extent)");
             continue;
         }
-        std::vector<Box> obstacles = fixed;
-        for (const Box& a : areas) obstacles.push_back(grown(a, gutter));
-        for (const auto& done : result.insets) obstacles.push_back(grown(done.box, 2 * gutter));
-
-        int inside = 0;
-        for (std::size_t i = 0; i < shown.size(); ++i)
-            inside += !taken[i] && contains_point(t.view, shown[i]->projected) ? 1 : 0;
-        const double wanted = base_share + share_per_site * inside;
         std::optional<Box> spot;
         bool magnifies = false;
-        for (double share : size_shares) {
-            if (share > wanted && share != size_shares[std::size(size_shares) - 1] &&
-                share * 0.8 >= wanted)
-                continue;
-            const auto [w, h] = inset_size(t.view, frame, share);
-            if (w / area.width() < min_magnification) break;
-            magnifies = true;
-            spot = choose_spot(candidate_spots(frame, edge, w, h), w, h, obstacles, land,
-                               centre_of(visible_area), std::hypot(frame.width(), frame.height()));
-            if (spot) break;
+        for (double aspect : auto_aspects) {
+            if (aspect > 0 && !t.automatic) break;
+            Box view = t.view;
+            if (aspect > 0) {
+                if (view.width() >= aspect * view.height()) continue;
+                const double grow = (aspect * view.height() - view.width()) / 2;
+                view.min_x -= grow;
+                view.max_x += grow;
+            }
+            const Box view_area = to_pixels(page.transform, view);
+            std::vector<Box> obstacles = fixed;
+            for (std::size_t a = 0; a < areas.size(); ++a)
+                obstacles.push_back(grown(a == ti ? view_area : areas[a], gutter));
+            for (const auto& done : result.insets)
+                obstacles.push_back(grown(done.box, 2 * gutter));
+
+            int inside = 0;
+            for (std::size_t i = 0; i < shown.size(); ++i)
+                inside += !taken[i] && contains_point(view, shown[i]->projected) ? 1 : 0;
+            const double wanted = base_share + share_per_site * inside;
+            for (double share : size_shares) {
+                if (share > wanted && share != size_shares[std::size(size_shares) - 1] &&
+                    share * 0.8 >= wanted)
+                    continue;
+                const auto [w, h] = inset_size(view, frame, share);
+                if (w / view_area.width() < min_magnification) break;
+                magnifies = true;
+                const auto found =
+                    choose_spot(candidate_spots(frame, edge, w, h), w, h, obstacles, land,
+                                centre_of(visible_area), std::hypot(frame.width(), frame.height()));
+                if (!found) continue;
+                if (!spot || found->width() / view_area.width() > spot->width() / area.width()) {
+                    spot = found;
+                    t.view = view;
+                    area = view_area;
+                }
+                break;
+            }
         }
+        areas[ti] = area;
         if (!spot) {
             diagnostics.warn(
                 "inset " + t.name +

@@ -22,7 +22,8 @@ namespace {
 TextSize fixed_measure(const std::string& text, const FontSpec& font) {
     double chars = 0;
     for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++chars;
+        if ((c & 0xC0) != 0x80)
+            ++chars;
     return {chars * 7 * font.size / 12, 1.3 * font.size};
 }
 
@@ -79,7 +80,8 @@ int main(int argc, char** argv) {
         layout = make_layout(request, style, fixed_measure, diagnostics);
     });
     std::size_t counts[4] = {0, 0, 0, 0};
-    for (const auto& [id, outcome] : layout.outcomes) ++counts[static_cast<int>(outcome)];
+    for (const auto& [id, outcome] : layout.outcomes)
+        ++counts[static_cast<int>(outcome)];
     std::printf("make_layout, 10000 random sites, 2400x1200: best of %d runs %.1f ms\n", runs,
                 full);
     std::printf("  labelled %zu, leader %zu, grouped %zu, unlabelled %zu (%.1f%%)\n", counts[0],

@@ -30,7 +30,8 @@ Box disc_box(const MarkerLayout& m, double grow) {
 std::vector<std::vector<int>> coincident_groups(const std::vector<MarkerLayout>& markers,
                                                 double overlap) {
     const int n = static_cast<int>(markers.size());
-    if (n < 2) return {};
+    if (n < 2)
+        return {};
     Box bounds;
     double largest = 0;
     for (const auto& m : markers) {
@@ -38,7 +39,8 @@ std::vector<std::vector<int>> coincident_groups(const std::vector<MarkerLayout>&
         largest = std::max(largest, m.r);
     }
     SpatialGrid grid(bounds, std::max(4 * largest, 1.0));
-    for (int i = 0; i < n; ++i) grid.insert(i, disc_box(markers[static_cast<std::size_t>(i)], 0));
+    for (int i = 0; i < n; ++i)
+        grid.insert(i, disc_box(markers[static_cast<std::size_t>(i)], 0));
 
     std::vector<int> parent(static_cast<std::size_t>(n));
     std::iota(parent.begin(), parent.end(), 0);
@@ -56,15 +58,18 @@ std::vector<std::vector<int>> coincident_groups(const std::vector<MarkerLayout>&
         });
     }
     std::map<int, std::vector<int>> by_root;
-    for (int i = 0; i < n; ++i) by_root[find_root(parent, i)].push_back(i);
+    for (int i = 0; i < n; ++i)
+        by_root[find_root(parent, i)].push_back(i);
     std::vector<std::vector<int>> groups;
     for (auto& [root, members] : by_root)
-        if (members.size() > 1) groups.push_back(std::move(members));
+        if (members.size() > 1)
+            groups.push_back(std::move(members));
     return groups;
 }
 
 void spread_on_ring(std::vector<MarkerLayout>& markers, std::vector<int> group, double gap) {
-    if (group.size() < 2) return;
+    if (group.size() < 2)
+        return;
     Point centre;
     double largest = 0;
     for (int i : group) {
@@ -84,7 +89,8 @@ void spread_on_ring(std::vector<MarkerLayout>& markers, std::vector<int> group, 
     bool apart = false;
     for (int i : group) {
         const auto& m = markers[static_cast<std::size_t>(i)];
-        if (std::abs(m.x - centre.x) + std::abs(m.y - centre.y) > 0.5) apart = true;
+        if (std::abs(m.x - centre.x) + std::abs(m.y - centre.y) > 0.5)
+            apart = true;
     }
     if (apart)
         for (int i : group) {
@@ -110,7 +116,8 @@ void spread_on_ring(std::vector<MarkerLayout>& markers, std::vector<int> group, 
 
 Disc enclosing_disc(const std::vector<MarkerLayout>& markers, const std::vector<int>& members) {
     Disc d;
-    if (members.empty()) return d;
+    if (members.empty())
+        return d;
     for (int i : members) {
         d.centre.x += markers[static_cast<std::size_t>(i)].x;
         d.centre.y += markers[static_cast<std::size_t>(i)].y;
@@ -127,14 +134,10 @@ Disc enclosing_disc(const std::vector<MarkerLayout>& markers, const std::vector<
 std::string short_provider(const std::string& provider) {
     // The names cloud users say aloud; anything else keeps the name the input gave.
     static const std::map<std::string, std::string> short_names = {
-        {"Alibaba Cloud", "Alibaba"},
-        {"Amazon Web Services", "AWS"},
-        {"Google Cloud", "GCP"},
-        {"Google Cloud Platform", "GCP"},
-        {"IBM Cloud", "IBM"},
-        {"Microsoft Azure", "Azure"},
-        {"Oracle Cloud", "OCI"},
-        {"Oracle Cloud Infrastructure", "OCI"},
+        {"Alibaba Cloud", "Alibaba"}, {"Amazon Web Services", "AWS"},
+        {"Google Cloud", "GCP"},      {"Google Cloud Platform", "GCP"},
+        {"IBM Cloud", "IBM"},         {"Microsoft Azure", "Azure"},
+        {"Oracle Cloud", "OCI"},      {"Oracle Cloud Infrastructure", "OCI"},
     };
     const auto it = short_names.find(provider);
     return it == short_names.end() ? provider : it->second;
@@ -143,16 +146,20 @@ std::string short_provider(const std::string& provider) {
 std::string group_text(const std::string& name, std::vector<std::string> providers,
                        bool name_providers) {
     const std::string times = "\u00d7";
-    if (!name_providers) return name + " " + times + std::to_string(providers.size());
+    if (!name_providers)
+        return name + " " + times + std::to_string(providers.size());
     std::map<std::string, int> counts;
     for (const auto& p : providers)
-        if (!p.empty()) ++counts[short_provider(p)];
-    if (counts.empty()) return name + " " + times + std::to_string(providers.size());
+        if (!p.empty())
+            ++counts[short_provider(p)];
+    if (counts.empty())
+        return name + " " + times + std::to_string(providers.size());
     std::string text = name + " \u00b7 ";
     bool first = true;
     for (const auto& [provider, count] : counts) {
         text += (first ? "" : ", ") + provider;
-        if (count > 1) text += " " + times + std::to_string(count);
+        if (count > 1)
+            text += " " + times + std::to_string(count);
         first = false;
     }
     return text;
@@ -163,7 +170,8 @@ void group_requests(std::vector<LabelRequest>& requests,
                     const std::vector<MarkerLayout>& markers, const std::vector<std::string>& ids,
                     bool name_providers,
                     const std::function<TextSize(const std::string&, int)>& measure) {
-    if (groups.empty()) return;
+    if (groups.empty())
+        return;
     std::vector<int> position(markers.size(), -1);
     for (std::size_t i = 0; i < requests.size(); ++i)
         position[static_cast<std::size_t>(requests[i].marker)] = static_cast<int>(i);
@@ -173,21 +181,25 @@ void group_requests(std::vector<LabelRequest>& requests,
         std::map<std::string, std::vector<int>> by_text;
         for (int m : group) {
             const int at = position[static_cast<std::size_t>(m)];
-            if (at >= 0) by_text[requests[static_cast<std::size_t>(at)].text].push_back(m);
+            if (at >= 0)
+                by_text[requests[static_cast<std::size_t>(at)].text].push_back(m);
         }
         for (const auto& [text, members] : by_text) {
-            if (members.size() < 2) continue;
+            if (members.size() < 2)
+                continue;
             int best = -1;
             std::vector<std::string> providers, member_ids;
             for (int m : members) {
                 const int at = position[static_cast<std::size_t>(m)];
-                if (best < 0 || at < best) best = at;
+                if (best < 0 || at < best)
+                    best = at;
                 providers.push_back(markers[static_cast<std::size_t>(m)].provider);
                 member_ids.push_back(ids[static_cast<std::size_t>(m)]);
             }
             for (int m : members) {
                 const int at = position[static_cast<std::size_t>(m)];
-                if (at != best) merged_away[static_cast<std::size_t>(at)] = true;
+                if (at != best)
+                    merged_away[static_cast<std::size_t>(at)] = true;
             }
             LabelRequest& r = requests[static_cast<std::size_t>(best)];
             const Disc disc = enclosing_disc(markers, members);
@@ -206,7 +218,8 @@ void group_requests(std::vector<LabelRequest>& requests,
     std::vector<LabelRequest> kept;
     kept.reserve(requests.size());
     for (std::size_t i = 0; i < requests.size(); ++i)
-        if (!merged_away[i]) kept.push_back(std::move(requests[i]));
+        if (!merged_away[i])
+            kept.push_back(std::move(requests[i]));
     requests = std::move(kept);
 }
 

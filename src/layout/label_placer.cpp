@@ -24,14 +24,8 @@ constexpr std::array<Direction, 8> preferred_directions{
     {{1, 0}, {1, -1}, {1, 1}, {-1, 0}, {-1, -1}, {-1, 1}, {0, -1}, {0, 1}}};
 
 // Further out there is more room, so displaced labels also try the directions in between.
-constexpr std::array<Direction, 8> in_between_directions{{{1, -0.5},
-                                                          {1, 0.5},
-                                                          {-1, -0.5},
-                                                          {-1, 0.5},
-                                                          {0.5, -1},
-                                                          {-0.5, -1},
-                                                          {0.5, 1},
-                                                          {-0.5, 1}}};
+constexpr std::array<Direction, 8> in_between_directions{
+    {{1, -0.5}, {1, 0.5}, {-1, -0.5}, {-1, 0.5}, {0.5, -1}, {-0.5, -1}, {0.5, 1}, {-0.5, 1}}};
 
 // Displaced positions sit at these multiples of the normal distance from the anchor centre;
 // further out than 4x a label stops reading as belonging to its marker.
@@ -46,8 +40,8 @@ struct Candidate {
     Box box;
     bool leader = false;
     bool short_text = false;
-    bool ambiguous = false;  ///< a near position closer to another marker than to its own
-    Point from, to;          ///< leader ends, when `leader`
+    bool ambiguous = false; ///< a near position closer to another marker than to its own
+    Point from, to;         ///< leader ends, when `leader`
 };
 
 /// Something labels must avoid: a box (marker, label) or a segment (leader line).
@@ -55,9 +49,9 @@ struct Obstacle {
     Box box;
     Point a, b;
     bool is_segment = false;
-    int owner_marker = -1;  ///< the marker a marker box belongs to; -1 for labels and leaders
-    int owner_label = -1;   ///< the request a label box or leader belongs to; -1 for markers
-    bool removed = false;   ///< set when the repair pass moves its label away
+    int owner_marker = -1; ///< the marker a marker box belongs to; -1 for labels and leaders
+    int owner_label = -1;  ///< the request a label box or leader belongs to; -1 for markers
+    bool removed = false;  ///< set when the repair pass moves its label away
 };
 
 /// The label box in direction `dir`, keeping `clearance` pixels from the anchor's box on every
@@ -100,7 +94,8 @@ public:
 
     /// Every request in order takes its best free candidate.
     void place_greedily() {
-        for (int u = 0; u < count(); ++u) place_best_free(u);
+        for (int u = 0; u < count(); ++u)
+            place_best_free(u);
     }
 
     /// For each request left out, in order: find a candidate blocked only by one or two placed
@@ -110,13 +105,16 @@ public:
                                      static_cast<long>(settings_.repair_budget_floor));
         checks_ = 0;
         for (int u = 0; u < count() && checks_ < budget; ++u) {
-            if (placed_[static_cast<std::size_t>(u)]) continue;
+            if (placed_[static_cast<std::size_t>(u)])
+                continue;
             for_each_candidate(u, [&](const Candidate& c) {
-                if (checks_ >= budget) return true;
+                if (checks_ >= budget)
+                    return true;
                 std::vector<int> blockers;
-                if (!only_labels_block(u, c, blockers) || blockers.size() > 2) return false;
+                if (!only_labels_block(u, c, blockers) || blockers.size() > 2)
+                    return false;
                 if (blockers.empty()) {
-                    accept(u, c);  // an earlier repair freed this spot
+                    accept(u, c); // an earlier repair freed this spot
                     return true;
                 }
                 return try_evicting(u, c, blockers);
@@ -128,13 +126,15 @@ public:
         std::vector<std::optional<LabelLayout>> out(requests_.size());
         for (std::size_t u = 0; u < requests_.size(); ++u) {
             const auto& p = placed_[u];
-            if (!p) continue;
+            if (!p)
+                continue;
             const LabelRequest& request = requests_[u];
             LabelLayout label;
             label.id = request.id;
             label.text = p->candidate.short_text ? request.short_text : request.text;
             label.box = p->candidate.box;
-            if (request.member_ids.size() > 1) label.members = request.member_ids;
+            if (request.member_ids.size() > 1)
+                label.members = request.member_ids;
             label.has_leader = p->candidate.leader;
             if (label.has_leader) {
                 label.leader_from = p->candidate.from;
@@ -160,7 +160,8 @@ private:
 
     bool is_own(int u, int marker) const {
         const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
-        if (r.members.empty()) return marker == r.marker;
+        if (r.members.empty())
+            return marker == r.marker;
         return std::find(r.members.begin(), r.members.end(), marker) != r.members.end();
     }
 
@@ -189,7 +190,8 @@ private:
         const Near near_short = has_short ? make_near(r.short_size, true) : Near{};
         auto near = [&](const Near& near, bool ambiguous) {
             for (const Candidate& c : near)
-                if (c.ambiguous == ambiguous && visit(c)) return true;
+                if (c.ambiguous == ambiguous && visit(c))
+                    return true;
             return false;
         };
         auto leaders = [&](TextSize size, bool short_text, std::size_t from, std::size_t to) {
@@ -199,11 +201,13 @@ private:
                     for (Direction dir : *directions) {
                         Candidate c;
                         c.box = candidate_box(a, dir, clearance, size);
-                        if (!settings_.frame.contains(c.box)) continue;
+                        if (!settings_.frame.contains(c.box))
+                            continue;
                         c.leader = true;
                         c.short_text = short_text;
                         std::tie(c.from, c.to) = leader_ends(a, c.box);
-                        if (visit(c)) return true;
+                        if (visit(c))
+                            return true;
                     }
                 }
             }
@@ -223,7 +227,8 @@ private:
         const double own = distance_to_box(box, a.centre) - a.r;
         return grid_.any_near(inflate(box, own + settings_.gap), [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
-            if (o.owner_marker < 0 || is_own(u, o.owner_marker)) return false;
+            if (o.owner_marker < 0 || is_own(u, o.owner_marker))
+                return false;
             const MarkerDisc& m = markers_[static_cast<std::size_t>(o.owner_marker)];
             return distance_to_box(box, m.centre) - m.r < own;
         });
@@ -231,7 +236,8 @@ private:
 
     bool place_best_free(int u) {
         return for_each_candidate(u, [&](const Candidate& c) {
-            if (!is_free(u, c)) return false;
+            if (!is_free(u, c))
+                return false;
             accept(u, c);
             return true;
         });
@@ -248,10 +254,13 @@ private:
     bool only_labels_block(int u, const Candidate& c, std::vector<int>& blockers,
                            bool stop_at_first = false) {
         ++checks_;
-        if (!settings_.frame.contains(c.box)) return false;
+        if (!settings_.frame.contains(c.box))
+            return false;
         for (const Box& blocked : settings_.blocked) {
-            if (c.box.intersects(blocked)) return false;
-            if (c.leader && segment_crosses_box(c.from, c.to, blocked)) return false;
+            if (c.box.intersects(blocked))
+                return false;
+            if (c.leader && segment_crosses_box(c.from, c.to, blocked))
+                return false;
         }
         bool fixed = false;
         auto note = [&](const Obstacle& o) {
@@ -265,16 +274,19 @@ private:
         };
         grid_.any_near(c.box, [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
-            if (o.removed) return false;
+            if (o.removed)
+                return false;
             const bool hit =
                 o.is_segment ? segment_crosses_box(o.a, o.b, c.box) : c.box.intersects(o.box);
             return hit && note(o);
         });
-        if (fixed) return false;
+        if (fixed)
+            return false;
         if (c.leader && !(stop_at_first && !blockers.empty())) {
             grid_.any_near(segment_bounds(c.from, c.to), [&](int item) {
                 const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
-                if (o.removed) return false;
+                if (o.removed)
+                    return false;
                 bool hit = false;
                 if (o.is_segment)
                     hit = segments_cross(c.from, c.to, o.a, o.b);
@@ -282,7 +294,8 @@ private:
                     hit = segment_crosses_box(c.from, c.to, o.box);
                 return hit && note(o);
             });
-            if (fixed) return false;
+            if (fixed)
+                return false;
         }
         std::sort(blockers.begin(), blockers.end());
         return true;
@@ -302,12 +315,15 @@ private:
                 break;
             }
         }
-        if (all_moved) return true;
+        if (all_moved)
+            return true;
         remove(u);
         for (std::size_t i = 0; i < blockers.size(); ++i) {
-            if (placed_[static_cast<std::size_t>(blockers[i])]) remove(blockers[i]);
+            if (placed_[static_cast<std::size_t>(blockers[i])])
+                remove(blockers[i]);
         }
-        for (std::size_t i = 0; i < blockers.size(); ++i) accept(blockers[i], previous[i]);
+        for (std::size_t i = 0; i < blockers.size(); ++i)
+            accept(blockers[i], previous[i]);
         return false;
     }
 
@@ -322,13 +338,15 @@ private:
     void accept(int u, const Candidate& c) {
         Placement p{c, {}};
         p.obstacles.push_back(add({inflate(c.box, settings_.pad), {}, {}, false, -1, u, false}));
-        if (c.leader) p.obstacles.push_back(add({{}, c.from, c.to, true, -1, u, false}));
+        if (c.leader)
+            p.obstacles.push_back(add({{}, c.from, c.to, true, -1, u, false}));
         placed_[static_cast<std::size_t>(u)] = std::move(p);
     }
 
     void remove(int u) {
         auto& p = placed_[static_cast<std::size_t>(u)];
-        for (int item : p->obstacles) obstacles_[static_cast<std::size_t>(item)].removed = true;
+        for (int item : p->obstacles)
+            obstacles_[static_cast<std::size_t>(item)].removed = true;
         p.reset();
     }
 
@@ -338,7 +356,7 @@ private:
     SpatialGrid grid_;
     std::vector<Obstacle> obstacles_;
     std::vector<std::optional<Placement>> placed_;
-    long checks_ = 0;  ///< candidate checks so far in the repair pass
+    long checks_ = 0; ///< candidate checks so far in the repair pass
 };
 
 } // namespace
@@ -348,7 +366,8 @@ std::vector<std::optional<LabelLayout>> place_labels(const std::vector<LabelRequ
                                                      const PlacerSettings& settings) {
     Placer placer(requests, markers, settings);
     placer.place_greedily();
-    if (settings.repair) placer.repair();
+    if (settings.repair)
+        placer.repair();
     return placer.result();
 }
 

@@ -29,23 +29,23 @@ struct LabelRequest {
 
     std::string id;
     std::string text;
-    TextSize size;  ///< measured text size in pixels
+    TextSize size; ///< measured text size in pixels
     int marker = 0;
-    std::vector<int> members;         ///< markers the label names; empty means just `marker`
-    std::vector<std::string> member_ids;  ///< ids of `members`, copied to the placed label
-    std::optional<MarkerDisc> anchor;  ///< empty means markers[marker]
+    std::vector<int> members;            ///< markers the label names; empty means just `marker`
+    std::vector<std::string> member_ids; ///< ids of `members`, copied to the placed label
+    std::optional<MarkerDisc> anchor;    ///< empty means markers[marker]
     /// A shorter text to try when `text` fits nowhere (grouped labels); empty when none.
     std::string short_text;
     TextSize short_size;
 };
 
 struct PlacerSettings {
-    Box canvas;                ///< bounds of the spatial index
-    Box frame;                 ///< labels and leaders stay inside it
-    std::vector<Box> blocked;  ///< legend, title, footer: nothing may touch them
-    double gap = 3;            ///< pixels between a marker's box and its label
-    double pad = 1.5;          ///< pixels kept free around every placed label
-    double cell = 48;          ///< spatial index cell side in pixels
+    Box canvas;               ///< bounds of the spatial index
+    Box frame;                ///< labels and leaders stay inside it
+    std::vector<Box> blocked; ///< legend, title, footer: nothing may touch them
+    double gap = 3;           ///< pixels between a marker's box and its label
+    double pad = 1.5;         ///< pixels kept free around every placed label
+    double cell = 48;         ///< spatial index cell side in pixels
     /// Prefer near positions that sit closer to their own marker than to any other.
     bool avoid_ambiguity = true;
     /// Move already placed labels to make room for left-out ones. The pass stops after

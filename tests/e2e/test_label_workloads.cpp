@@ -63,13 +63,14 @@ WorkloadResult check_workload(const std::string& input) {
         markers.push_back({x - r, y - r, x + r, y + r});
     }
     std::vector<std::pair<std::string, Box>> labels;
-    std::set<std::string> named;  // sites some label names
+    std::set<std::string> named; // sites some label names
     for (const auto& l : root.GetArray("labels")) {
         const double x = l.GetDouble("x"), y = l.GetDouble("y");
         labels.push_back({l.GetString("id"), {x, y, x + l.GetDouble("w"), y + l.GetDouble("h")}});
         const auto members = l.GetArray("members");
         if (members.IsValid() && members.Size() > 0)
-            for (const auto& id : members) named.insert(id.ToString());
+            for (const auto& id : members)
+                named.insert(id.ToString());
         else
             named.insert(l.GetString("id"));
     }
@@ -84,7 +85,8 @@ WorkloadResult check_workload(const std::string& input) {
             INFO("other label " << labels[j].first);
             CHECK_FALSE(a.overlaps(labels[j].second));
         }
-        for (const Box& m : markers) CHECK_FALSE(a.overlaps(m));
+        for (const Box& m : markers)
+            CHECK_FALSE(a.overlaps(m));
     }
     std::vector<Segment> leaders;
     for (const auto& l : root.GetArray("leaders"))
@@ -110,9 +112,10 @@ WorkloadResult check_workload(const std::string& input) {
     }
     // The share goes to the test log, so a run shows the figure the issue asks to report.
     std::printf("%s: %zu sites, %zu unlabelled (%.1f%%)", input.c_str(), result.sites,
-                result.unlabelled, 100.0 * static_cast<double>(result.unlabelled) /
-                                       static_cast<double>(result.sites));
-    for (const auto& [outcome, n] : result.outcomes) std::printf(", %s %zu", outcome.c_str(), n);
+                result.unlabelled,
+                100.0 * static_cast<double>(result.unlabelled) / static_cast<double>(result.sites));
+    for (const auto& [outcome, n] : result.outcomes)
+        std::printf(", %s %zu", outcome.c_str(), n);
     std::printf("\n");
     return result;
 }
@@ -138,9 +141,9 @@ TEST_CASE("e2e: the AWS, Azure and GCP layout is identical on every run", "[e2e]
     e2e::TempDir dir;
     const std::string input = e2e::source_file("regions/aws-azure-gcp.yaml");
     for (const char* name : {"a.json", "b.json"})
-        REQUIRE(e2e::run_dcmap({"render", input, "-o", dir / "map.svg", "--layout-json",
-                                dir / name})
-                    .code == 0);
+        REQUIRE(
+            e2e::run_dcmap({"render", input, "-o", dir / "map.svg", "--layout-json", dir / name})
+                .code == 0);
     const std::string a = e2e::read_bytes(dir / "a.json");
     CHECK(a.size() > 10000);
     CHECK(a == e2e::read_bytes(dir / "b.json"));

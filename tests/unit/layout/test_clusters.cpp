@@ -14,7 +14,8 @@ std::vector<ProjectedSite> frankfurt_three() {
     std::vector<ProjectedSite> sites = {make_site("aws:eu-central-1", 8.7, 50.1, "AWS"),
                                         make_site("azure:gwc", 8.7, 50.1, "Microsoft Azure"),
                                         make_site("gcp:europe-west3", 8.7, 50.1, "Google Cloud")};
-    for (auto& s : sites) s.site.site.name = "Frankfurt";
+    for (auto& s : sites)
+        s.site.site.name = "Frankfurt";
     return sites;
 }
 
@@ -68,12 +69,13 @@ TEST_CASE("layout: coincident sites with different names keep their own labels",
     const auto l = run_layout(world_request({a, b}));
     require_clean_labels(l);
     REQUIRE(l.labels.size() == 2);
-    for (const auto& lb : l.labels) CHECK(lb.members.empty());
-    for (const auto& [id, outcome] : l.outcomes) CHECK(outcome == LabelOutcome::labelled);
+    for (const auto& lb : l.labels)
+        CHECK(lb.members.empty());
+    for (const auto& [id, outcome] : l.outcomes)
+        CHECK(outcome == LabelOutcome::labelled);
 }
 
-TEST_CASE("layout: group text names each provider once, with a count when repeated",
-          "[layout]") {
+TEST_CASE("layout: group text names each provider once, with a count when repeated", "[layout]") {
     using detail::group_text;
     CHECK(group_text("Canberra", {"Microsoft Azure", "Microsoft Azure"}, true) ==
           "Canberra \u00b7 Azure \u00d72");
@@ -122,11 +124,11 @@ TEST_CASE("layout: a label avoids a free spot that sits closer to another marker
     const std::vector<LabelRequest> requests = {{"a", "a", {40, 14}, 0}};
     const auto clear = place_labels(requests, markers, settings);
     REQUIRE(clear[0].has_value());
-    CHECK(clear[0]->box.max_x == Approx(100 - 5 - 3));  // left of its marker
+    CHECK(clear[0]->box.max_x == Approx(100 - 5 - 3)); // left of its marker
     CHECK_FALSE(clear[0]->has_leader);
 
     settings.avoid_ambiguity = false;
     const auto plain = place_labels(requests, markers, settings);
     REQUIRE(plain[0].has_value());
-    CHECK(plain[0]->box.min_x == Approx(100 + 5 + 3));  // the first spot, right of it
+    CHECK(plain[0]->box.min_x == Approx(100 + 5 + 3)); // the first spot, right of it
 }

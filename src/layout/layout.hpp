@@ -52,7 +52,9 @@ struct LayoutRequest {
 };
 
 /// Lays the map out. Deterministic: same request, style and measurer give the same layout.
-/// Labels that cannot be placed without overlap are dropped and counted in one warning.
+/// Markers that hide each other are spread on a small ring; sites there sharing a name get one
+/// grouped label. Labels move to displaced positions with leader lines before they are dropped;
+/// the ones dropped are counted in one warning. docs/labels.md describes the order.
 MapLayout make_layout(const LayoutRequest& request, const Style& style,
                       const MeasureText& measure, Diagnostics& diagnostics);
 

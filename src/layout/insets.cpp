@@ -51,12 +51,16 @@ bool contains_point(const Box& b, Point p) {
 
 /// True when `a` should get its label placed before `b`: the main map's order.
 bool labels_first(const Site& a, const Site& b) {
-    if (a.priority != b.priority) return a.priority > b.priority;
-    if (a.status != b.status) return a.status < b.status;
+    if (a.priority != b.priority)
+        return a.priority > b.priority;
+    if (a.status != b.status)
+        return a.status < b.status;
     const int za = a.zones.value_or(0), zb = b.zones.value_or(0);
-    if (za != zb) return za > zb;
+    if (za != zb)
+        return za > zb;
     const double ca = a.capacity_mw.value_or(0), cb = b.capacity_mw.value_or(0);
-    if (ca != cb) return ca > cb;
+    if (ca != cb)
+        return ca > cb;
     return a.key() < b.key();
 }
 
@@ -109,28 +113,35 @@ label_members(const std::vector<const ProjectedSite*>& shown, const std::vector<
               const Style& style, const FontSpec& font, bool name_providers,
               const MeasureText& measure, std::vector<bool>& named) {
     const auto coincident = coincident_groups(markers, coincident_overlap);
-    for (const auto& group : coincident) spread_on_ring(markers, group, settings.pad / 1.5);
+    for (const auto& group : coincident)
+        spread_on_ring(markers, group, settings.pad / 1.5);
     std::vector<MarkerDisc> discs;
-    for (const auto& m : markers) discs.push_back({{m.x, m.y}, m.r});
+    for (const auto& m : markers)
+        discs.push_back({{m.x, m.y}, m.r});
     std::vector<int> local(members.size());
     std::iota(local.begin(), local.end(), 0);
     std::stable_sort(local.begin(), local.end(), [&](int a, int b) {
-        return labels_first(shown[static_cast<std::size_t>(members[static_cast<std::size_t>(a)])]->site.site,
-                            shown[static_cast<std::size_t>(members[static_cast<std::size_t>(b)])]->site.site);
+        return labels_first(
+            shown[static_cast<std::size_t>(members[static_cast<std::size_t>(a)])]->site.site,
+            shown[static_cast<std::size_t>(members[static_cast<std::size_t>(b)])]->site.site);
     });
     FontSpec pending_font = font;
     pending_font.weight = style.pending_label_weight;
     std::vector<LabelRequest> requests;
     std::vector<std::string> ids;
-    for (int m : members) ids.push_back(shown[static_cast<std::size_t>(m)]->site.site.key());
+    for (int m : members)
+        ids.push_back(shown[static_cast<std::size_t>(m)]->site.site.key());
     for (int k : local) {
-        const Site& site = shown[static_cast<std::size_t>(members[static_cast<std::size_t>(k)])]->site.site;
+        const Site& site =
+            shown[static_cast<std::size_t>(members[static_cast<std::size_t>(k)])]->site.site;
         const bool pending = is_pending(site.status);
-        requests.push_back(LabelRequest{site.key(), site.display_label(),
-                                        measure(site.display_label(), pending ? pending_font : font), k});
+        requests.push_back(
+            LabelRequest{site.key(), site.display_label(),
+                         measure(site.display_label(), pending ? pending_font : font), k});
     }
-    const std::function<TextSize(const std::string&)> measure_group =
-        [&](const std::string& text) { return measure(text, font); };
+    const std::function<TextSize(const std::string&)> measure_group = [&](const std::string& text) {
+        return measure(text, font);
+    };
     group_requests(requests, coincident, markers, ids, name_providers, measure_group);
     const auto placed = place_labels(requests, discs, settings);
     std::vector<std::optional<LabelLayout>> out(members.size());
@@ -138,9 +149,11 @@ label_members(const std::vector<const ProjectedSite*>& shown, const std::vector<
     for (std::size_t r = 0; r < requests.size(); ++r) {
         const auto k = static_cast<std::size_t>(requests[r].marker);
         out[k] = placed[r];
-        if (!out[k]) continue;
+        if (!out[k])
+            continue;
         named[k] = true;
-        for (int other : requests[r].members) named[static_cast<std::size_t>(other)] = true;
+        for (int other : requests[r].members)
+            named[static_cast<std::size_t>(other)] = true;
         const Site& site = shown[static_cast<std::size_t>(members[k])]->site.site;
         // A grouped label is measured in the regular weight, so it is drawn in it.
         if (is_pending(site.status) && out[k]->members.empty())
@@ -162,7 +175,8 @@ struct Groups {
     void join(int a, int b) {
         a = root(a);
         b = root(b);
-        if (a != b) parent[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
+        if (a != b)
+            parent[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
     }
 };
 
@@ -185,8 +199,10 @@ std::string named_sites(const std::vector<const ProjectedSite*>& shown,
     std::string out;
     const std::size_t listed = std::min<std::size_t>(order.size(), 3);
     for (std::size_t i = 0; i < listed; ++i)
-        out += (i ? ", " : "") + shown[static_cast<std::size_t>(order[i])]->site.site.display_label();
-    if (order.size() > listed) out += " and " + std::to_string(order.size() - listed) + " more";
+        out +=
+            (i ? ", " : "") + shown[static_cast<std::size_t>(order[i])]->site.site.display_label();
+    if (order.size() > listed)
+        out += " and " + std::to_string(order.size() - listed) + " more";
     return out;
 }
 
@@ -214,7 +230,8 @@ std::vector<int> trial_outcomes(const std::vector<const ProjectedSite*>& shown,
                                 const std::vector<Box>& blocked, const Style& style, double scale,
                                 const FontSpec& font, const MeasureText& measure) {
     std::vector<MarkerDisc> discs;
-    for (const auto& m : markers) discs.push_back({{m.x, m.y}, m.r});
+    for (const auto& m : markers)
+        discs.push_back({{m.x, m.y}, m.r});
     PlacerSettings settings =
         placer_settings({0, 0, page.width, page.height}, page.map_frame, style, scale, font);
     settings.blocked = blocked;
@@ -225,7 +242,8 @@ std::vector<int> trial_outcomes(const std::vector<const ProjectedSite*>& shown,
     const auto labels = place_some(shown, all, discs, settings, font, measure);
     std::vector<int> out(shown.size(), 2);
     for (std::size_t i = 0; i < labels.size(); ++i)
-        if (labels[i]) out[i] = labels[i]->has_leader ? 1 : 0;
+        if (labels[i])
+            out[i] = labels[i]->has_leader ? 1 : 0;
     return out;
 }
 
@@ -234,22 +252,23 @@ std::pair<double, double> inset_size(const Box& view, const Box& frame, double s
     const double aspect = view.width() / view.height();
     double w = std::sqrt(share * frame.width() * frame.height() * aspect);
     double h = w / aspect;
-    const double shrink = std::min({1.0, max_width_share * frame.width() / w,
-                                    max_height_share * frame.height() / h});
+    const double shrink =
+        std::min({1.0, max_width_share * frame.width() / w, max_height_share * frame.height() / h});
     return {w * shrink, h * shrink};
 }
 
 struct Target {
     std::string name, caption;
     Box view;
-    std::vector<int> sites;  // for auto: the cluster's sites
+    std::vector<int> sites; // for auto: the cluster's sites
     bool automatic = false;
 };
 
 /// The caption in the corner of `box` that covers the fewest of `points`.
 TextBlock place_caption(const std::string& text, const Box& box, const std::vector<Point>& points,
                         const Style& style, double scale, const MeasureText& measure) {
-    if (text.empty()) return {};
+    if (text.empty())
+        return {};
     const FontSpec font = scaled(style.legend_title_font, scale);
     const TextSize size = measure(text, font);
     const double pad = 5 * scale;
@@ -262,7 +281,8 @@ TextBlock place_caption(const std::string& text, const Box& box, const std::vect
     for (Point c : corners) {
         const Box b = grown(Box::from_xywh(c.x, c.y, size.width, size.height), pad);
         int covered = 0;
-        for (Point p : points) covered += contains_point(b, p) ? 1 : 0;
+        for (Point p : points)
+            covered += contains_point(b, p) ? 1 : 0;
         if (best_covered < 0 || covered < best_covered) {
             best = Box::from_xywh(c.x, c.y, size.width, size.height);
             best_covered = covered;
@@ -276,7 +296,8 @@ TextBlock place_caption(const std::string& text, const Box& box, const std::vect
 LandMask::LandMask(const std::vector<Polygon>& land, const ViewTransform& to_px, const Box& frame,
                    double cell)
     : frame_(frame), cell_(cell) {
-    if (frame.empty() || !(cell > 0)) return;
+    if (frame.empty() || !(cell > 0))
+        return;
     columns_ = std::max(1, static_cast<int>(std::ceil(frame.width() / cell)));
     rows_ = std::max(1, static_cast<int>(std::ceil(frame.height() / cell)));
     // Scanline fill, even-odd over every ring: x where each edge crosses each row's centre line.
@@ -291,13 +312,14 @@ LandMask::LandMask(const std::vector<Polygon>& land, const ViewTransform& to_px,
                     continue;
                 const double lo = std::min(a.y, b.y), hi = std::max(a.y, b.y);
                 // Rows whose centre y = min_y + (r + 0.5) * cell lies in [lo, hi).
-                const int r0 = std::max(0, static_cast<int>(std::ceil((lo - frame.min_y) / cell - 0.5)));
-                const int r1 =
-                    std::min(rows_ - 1, static_cast<int>(std::ceil((hi - frame.min_y) / cell - 0.5)) - 1);
+                const int r0 =
+                    std::max(0, static_cast<int>(std::ceil((lo - frame.min_y) / cell - 0.5)));
+                const int r1 = std::min(
+                    rows_ - 1, static_cast<int>(std::ceil((hi - frame.min_y) / cell - 0.5)) - 1);
                 for (int r = r0; r <= r1; ++r) {
                     const double y = frame.min_y + (r + 0.5) * cell;
                     crossings[static_cast<std::size_t>(r)].push_back(a.x + (y - a.y) * (b.x - a.x) /
-                                                                              (b.y - a.y));
+                                                                               (b.y - a.y));
                 }
             }
         }
@@ -313,9 +335,11 @@ LandMask::LandMask(const std::vector<Polygon>& land, const ViewTransform& to_px,
             // Cells whose centre x = min_x + (c + 0.5) * cell lies in [xs[k], xs[k+1]).
             const int c0 =
                 std::max(0, static_cast<int>(std::ceil((xs[k] - frame.min_x) / cell - 0.5)));
-            const int c1 = std::min(
-                columns_ - 1, static_cast<int>(std::ceil((xs[k + 1] - frame.min_x) / cell - 0.5)) - 1);
-            for (int c = c0; c <= c1; ++c) row_cells[static_cast<std::size_t>(c)] = 1;
+            const int c1 =
+                std::min(columns_ - 1,
+                         static_cast<int>(std::ceil((xs[k + 1] - frame.min_x) / cell - 0.5)) - 1);
+            for (int c = c0; c <= c1; ++c)
+                row_cells[static_cast<std::size_t>(c)] = 1;
         }
         for (int c = 0; c < columns_; ++c) {
             const auto at = [&](int rr, int cc) -> int& {
@@ -328,12 +352,18 @@ LandMask::LandMask(const std::vector<Polygon>& land, const ViewTransform& to_px,
 }
 
 double LandMask::share(const Box& box) const {
-    if (sums_.empty() || box.empty()) return 0;
-    const int c0 = std::max(0, static_cast<int>(std::ceil((box.min_x - frame_.min_x) / cell_ - 0.5)));
-    const int c1 = std::min(columns_, static_cast<int>(std::floor((box.max_x - frame_.min_x) / cell_ - 0.5)) + 1);
-    const int r0 = std::max(0, static_cast<int>(std::ceil((box.min_y - frame_.min_y) / cell_ - 0.5)));
-    const int r1 = std::min(rows_, static_cast<int>(std::floor((box.max_y - frame_.min_y) / cell_ - 0.5)) + 1);
-    if (c1 <= c0 || r1 <= r0) return 0;
+    if (sums_.empty() || box.empty())
+        return 0;
+    const int c0 =
+        std::max(0, static_cast<int>(std::ceil((box.min_x - frame_.min_x) / cell_ - 0.5)));
+    const int c1 = std::min(
+        columns_, static_cast<int>(std::floor((box.max_x - frame_.min_x) / cell_ - 0.5)) + 1);
+    const int r0 =
+        std::max(0, static_cast<int>(std::ceil((box.min_y - frame_.min_y) / cell_ - 0.5)));
+    const int r1 =
+        std::min(rows_, static_cast<int>(std::floor((box.max_y - frame_.min_y) / cell_ - 0.5)) + 1);
+    if (c1 <= c0 || r1 <= r0)
+        return 0;
     const auto width = static_cast<std::size_t>(columns_ + 1);
     const auto at = [&](int r, int c) {
         return sums_[static_cast<std::size_t>(r) * width + static_cast<std::size_t>(c)];
@@ -349,7 +379,8 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
                                              const ViewTransform& to_px, int min_sites,
                                              int min_struggling) {
     const std::size_t n = markers.size();
-    if (n == 0 || !(link > 0)) return std::nullopt;
+    if (n == 0 || !(link > 0))
+        return std::nullopt;
     // Join markers closer than `link`, looking only at neighbouring cells of a link-sized grid.
     std::map<std::pair<long, long>, std::vector<int>> cells;
     auto cell_of = [&](const MarkerLayout& m) {
@@ -357,15 +388,18 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
                                      static_cast<long>(std::floor(m.y / link))};
     };
     for (std::size_t i = 0; i < n; ++i)
-        if (!taken[i]) cells[cell_of(markers[i])].push_back(static_cast<int>(i));
+        if (!taken[i])
+            cells[cell_of(markers[i])].push_back(static_cast<int>(i));
     Groups groups(n);
     for (std::size_t i = 0; i < n; ++i) {
-        if (taken[i]) continue;
+        if (taken[i])
+            continue;
         const auto [cx, cy] = cell_of(markers[i]);
         for (long dx = -1; dx <= 1; ++dx) {
             for (long dy = -1; dy <= 1; ++dy) {
                 const auto it = cells.find({cx + dx, cy + dy});
-                if (it == cells.end()) continue;
+                if (it == cells.end())
+                    continue;
                 for (int j : it->second) {
                     const auto& a = markers[i];
                     const auto& b = markers[static_cast<std::size_t>(j)];
@@ -377,31 +411,38 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
     }
     std::map<int, CrowdedArea> clusters;
     for (std::size_t i = 0; i < n; ++i) {
-        if (taken[i]) continue;
+        if (taken[i])
+            continue;
         auto& c = clusters[groups.root(static_cast<int>(i))];
         c.sites.push_back(static_cast<int>(i));
-        if (trial[i] != 0) ++c.struggling;
+        if (trial[i] != 0)
+            ++c.struggling;
     }
     std::optional<CrowdedArea> best;
     for (auto& [root, c] : clusters) {
-        if (static_cast<int>(c.sites.size()) < min_sites || c.struggling < min_struggling) continue;
+        if (static_cast<int>(c.sites.size()) < min_sites || c.struggling < min_struggling)
+            continue;
         if (best && (c.struggling < best->struggling ||
                      (c.struggling == best->struggling && c.sites.size() <= best->sites.size())))
             continue;
         best = c;
     }
-    if (!best) return std::nullopt;
+    if (!best)
+        return std::nullopt;
     // The view: the sites' projected box, padded so edge sites keep room for their labels, and
     // no flatter or taller than 3:2.
     Box sites;
-    for (int i : best->sites) sites.expand(shown[static_cast<std::size_t>(i)]->projected);
-    const double px = to_px.k;  // pixels per projected unit on the main map
+    for (int i : best->sites)
+        sites.expand(shown[static_cast<std::size_t>(i)]->projected);
+    const double px = to_px.k; // pixels per projected unit on the main map
     const double min_pad = link / px;
     double pad_x = std::max(0.15 * sites.width(), min_pad);
     double pad_y = std::max(0.15 * sites.height(), min_pad);
     double w = sites.width() + 2 * pad_x, h = sites.height() + 2 * pad_y;
-    if (w > 1.5 * h) h = w / 1.5;
-    if (h > 1.5 * w) w = h / 1.5;
+    if (w > 1.5 * h)
+        h = w / 1.5;
+    if (h > 1.5 * w)
+        w = h / 1.5;
     const Point c = centre_of(sites);
     best->view = {c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2};
     return best;
@@ -411,9 +452,11 @@ std::vector<Point> candidate_spots(const Box& frame, double inset, double w, dou
     std::vector<Point> out;
     const double x0 = frame.min_x + inset, x1 = frame.max_x - inset - w;
     const double y0 = frame.min_y + inset, y1 = frame.max_y - inset - h;
-    if (x1 < x0 || y1 < y0) return out;
+    if (x1 < x0 || y1 < y0)
+        return out;
     // Corners: bottom-left first, where world maps have open ocean and Antarctica's edge.
-    for (Point p : {Point{x0, y1}, Point{x1, y1}, Point{x0, y0}, Point{x1, y0}}) out.push_back(p);
+    for (Point p : {Point{x0, y1}, Point{x1, y1}, Point{x0, y0}, Point{x1, y0}})
+        out.push_back(p);
     constexpr int along = 12, inside = 6;
     for (int i = 1; i < along; ++i) {
         const double x = x0 + (x1 - x0) * i / along;
@@ -432,15 +475,16 @@ std::vector<Point> candidate_spots(const Box& frame, double inset, double w, dou
 }
 
 std::optional<Box> choose_spot(const std::vector<Point>& candidates, double w, double h,
-                               const std::vector<Box>& obstacles, const LandMask& land,
-                               Point near, double reach) {
+                               const std::vector<Box>& obstacles, const LandMask& land, Point near,
+                               double reach) {
     std::optional<Box> best;
     double best_score = 0;
     for (Point p : candidates) {
         const Box box = Box::from_xywh(p.x, p.y, w, h);
         const bool blocked = std::any_of(obstacles.begin(), obstacles.end(),
                                          [&](const Box& o) { return o.intersects(box); });
-        if (blocked) continue;
+        if (blocked)
+            continue;
         const Point c = centre_of(box);
         const double distance = reach > 0 ? std::hypot(c.x - near.x, c.y - near.y) / reach : 0;
         const double score = land.share(box) + distance_weight * distance;
@@ -460,40 +504,48 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
     InsetsResult result;
     result.inset_of.assign(shown.size(), -1);
     result.labelled.assign(shown.size(), false);
-    if (request.insets.empty() && !request.auto_inset) return result;
+    if (request.insets.empty() && !request.auto_inset)
+        return result;
 
     const Box& frame = page.map_frame;
     const FontSpec font = scaled(style.label_font, scale);
     const double line = 1.3 * font.size;
-    const double edge = 0.5 * style.margin * scale;  // from the frame's edge, as the legend
-    const double gutter = 4 * scale;                 // free space kept around each inset
-    const LandMask land = request.land ? LandMask(*request.land, page.transform, frame, 6 * scale)
-                                       : LandMask();
+    const double edge = 0.5 * style.margin * scale; // from the frame's edge, as the legend
+    const double gutter = 4 * scale;                // free space kept around each inset
+    const LandMask land =
+        request.land ? LandMask(*request.land, page.transform, frame, 6 * scale) : LandMask();
 
     std::vector<std::string> providers;
-    for (const auto& m : markers) providers.push_back(m.provider);
+    for (const auto& m : markers)
+        providers.push_back(m.provider);
     std::sort(providers.begin(), providers.end());
     const bool name_providers =
         std::unique(providers.begin(), providers.end()) - providers.begin() > 1;
 
     std::vector<Target> targets;
-    for (const auto& r : request.insets) targets.push_back({r.name, r.caption, r.view, {}, false});
+    for (const auto& r : request.insets)
+        targets.push_back({r.name, r.caption, r.view, {}, false});
 
     // Obstacles every inset avoids: markers with room for a label line around them, the legend,
     // and the areas insets show (so their outlines stay in sight).
     std::vector<Box> fixed;
-    for (const auto& m : markers) fixed.push_back(grown({m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r}, line));
-    if (!legend.box.empty()) fixed.push_back(grown(legend.box, gutter));
+    for (const auto& m : markers)
+        fixed.push_back(grown({m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r}, line));
+    if (!legend.box.empty())
+        fixed.push_back(grown(legend.box, gutter));
 
     std::vector<bool> taken(shown.size(), false);
     auto mark_members = [&](const Box& view) {
         for (std::size_t i = 0; i < shown.size(); ++i)
-            if (!taken[i] && contains_point(view, shown[i]->projected)) taken[i] = true;
+            if (!taken[i] && contains_point(view, shown[i]->projected))
+                taken[i] = true;
     };
-    for (const auto& t : targets) mark_members(t.view);
+    for (const auto& t : targets)
+        mark_members(t.view);
     if (request.auto_inset) {
         std::vector<Box> blocked;
-        if (!legend.box.empty()) blocked.push_back(legend.box);
+        if (!legend.box.empty())
+            blocked.push_back(legend.box);
         const auto trial =
             trial_outcomes(shown, markers, page, blocked, style, scale, font, measure);
         const auto crowded =
@@ -507,8 +559,9 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
     }
 
     std::fill(taken.begin(), taken.end(), false);
-    std::vector<Box> areas;  // every target's area in main-map pixels
-    for (const auto& t : targets) areas.push_back(to_pixels(page.transform, t.view));
+    std::vector<Box> areas; // every target's area in main-map pixels
+    for (const auto& t : targets)
+        areas.push_back(to_pixels(page.transform, t.view));
 
     // Auto insets may widen their area: a landscape frame often fits where a square one does not.
     const double auto_aspects[] = {0, 4.0 / 3, 16.0 / 9};
@@ -528,10 +581,12 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
         std::optional<Box> spot;
         bool magnifies = false;
         for (double aspect : auto_aspects) {
-            if (aspect > 0 && !t.automatic) break;
+            if (aspect > 0 && !t.automatic)
+                break;
             Box view = t.view;
             if (aspect > 0) {
-                if (view.width() >= aspect * view.height()) continue;
+                if (view.width() >= aspect * view.height())
+                    continue;
                 const double grow = (aspect * view.height() - view.width()) / 2;
                 view.min_x -= grow;
                 view.max_x += grow;
@@ -552,12 +607,14 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
                     share * 0.8 >= wanted)
                     continue;
                 const auto [w, h] = inset_size(view, frame, share);
-                if (w / view_area.width() < min_magnification) break;
+                if (w / view_area.width() < min_magnification)
+                    break;
                 magnifies = true;
                 const auto found =
                     choose_spot(candidate_spots(frame, edge, w, h), w, h, obstacles, land,
                                 centre_of(visible_area), std::hypot(frame.width(), frame.height()));
-                if (!found) continue;
+                if (!found)
+                    continue;
                 if (!spot || found->width() / view_area.width() > spot->width() / area.width()) {
                     spot = found;
                     t.view = view;
@@ -601,7 +658,8 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
             inset.markers.push_back(m);
         }
         std::vector<Point> member_points;
-        for (const auto& m : inset.markers) member_points.push_back({m.x, m.y});
+        for (const auto& m : inset.markers)
+            member_points.push_back({m.x, m.y});
         inset.caption = place_caption(t.caption, inset.box, member_points, style, scale, measure);
 
         PlacerSettings settings =
@@ -612,12 +670,14 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
         const auto labels = label_members(shown, members, inset.markers, settings, style, font,
                                           name_providers, measure, named);
         for (std::size_t k = 0; k < members.size(); ++k) {
-            if (labels[k]) inset.labels.push_back(*labels[k]);
+            if (labels[k])
+                inset.labels.push_back(*labels[k]);
             result.labelled[static_cast<std::size_t>(members[k])] = named[k];
         }
         std::sort(inset.markers.begin(), inset.markers.end(),
                   [](const MarkerLayout& a, const MarkerLayout& b) {
-                      if (a.r != b.r) return a.r > b.r;
+                      if (a.r != b.r)
+                          return a.r > b.r;
                       return a.id < b.id;
                   });
         if (t.automatic)

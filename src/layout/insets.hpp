@@ -26,14 +26,14 @@ private:
     Box frame_;
     double cell_ = 1;
     int columns_ = 0, rows_ = 0;
-    std::vector<int> sums_;  // summed-area table, (columns_ + 1) x (rows_ + 1)
+    std::vector<int> sums_; // summed-area table, (columns_ + 1) x (rows_ + 1)
 };
 
 /// A cluster that crowds the main map, as `--inset auto` finds it.
 struct CrowdedArea {
-    Box view;                 ///< projected units to show, padded around the sites
-    std::vector<int> sites;   ///< indices into the shown sites
-    int struggling = 0;       ///< of them, sites a plain placement left unlabelled or on a leader
+    Box view;               ///< projected units to show, padded around the sites
+    std::vector<int> sites; ///< indices into the shown sites
+    int struggling = 0;     ///< of them, sites a plain placement left unlabelled or on a leader
 };
 
 /// The most crowded cluster of `markers` (pixels; same order as `shown`), skipping sites with
@@ -52,8 +52,8 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
 /// obstacle (pixels). Score: land share + 0.25 x distance to `near` / `reach`. Nothing when
 /// every spot touches an obstacle.
 std::optional<Box> choose_spot(const std::vector<Point>& candidates, double w, double h,
-                               const std::vector<Box>& obstacles, const LandMask& land,
-                               Point near, double reach);
+                               const std::vector<Box>& obstacles, const LandMask& land, Point near,
+                               double reach);
 
 /// Top-left corners for a w x h box along the inside of `frame` (`inset` pixels from its
 /// edges): corners first, then along each edge, then a coarse grid inside.

@@ -10,8 +10,8 @@ namespace dcmap {
 
 /// A box in degrees; west > east crosses the antimeridian.
 struct NamedArea {
-    std::string_view name;     ///< "europe"
-    std::string_view caption;  ///< "Europe": drawn in an inset's corner
+    std::string_view name;    ///< "europe"
+    std::string_view caption; ///< "Europe": drawn in an inset's corner
     double west, south, east, north;
 };
 
@@ -35,18 +35,22 @@ inline constexpr std::array<NamedArea, 3> named_inset_areas{{
 /// The named extent `name`, or one of the inset areas when no extent has that name.
 inline std::optional<NamedArea> find_named_extent(std::string_view name) {
     for (const auto& a : named_extents)
-        if (a.name == name) return a;
+        if (a.name == name)
+            return a;
     for (const auto& a : named_inset_areas)
-        if (a.name == name) return a;
+        if (a.name == name)
+            return a;
     return std::nullopt;
 }
 
 /// The inset area `name`, or a named extent when no inset area has that name.
 inline std::optional<NamedArea> find_inset_area(std::string_view name) {
     for (const auto& a : named_inset_areas)
-        if (a.name == name) return a;
+        if (a.name == name)
+            return a;
     for (const auto& a : named_extents)
-        if (a.name == name) return a;
+        if (a.name == name)
+            return a;
     return std::nullopt;
 }
 
@@ -54,14 +58,18 @@ inline std::optional<NamedArea> find_inset_area(std::string_view name) {
 inline std::string named_area_list() {
     std::string out;
     auto add = [&](std::string_view n) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty())
+            out += ", ";
         out += n;
     };
-    for (const auto& a : named_extents) add(a.name);
+    for (const auto& a : named_extents)
+        add(a.name);
     for (const auto& a : named_inset_areas) {
         bool also_extent = false;
-        for (const auto& e : named_extents) also_extent = also_extent || e.name == a.name;
-        if (!also_extent) add(a.name);
+        for (const auto& e : named_extents)
+            also_extent = also_extent || e.name == a.name;
+        if (!also_extent)
+            add(a.name);
     }
     return out;
 }

@@ -14,8 +14,8 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
-#include <vector>
 #include <string>
+#include <vector>
 
 using e2e::fixture;
 using e2e::read_bytes;
@@ -87,7 +87,8 @@ TEST_CASE("e2e: an inset from the file magnifies Europe and labels its sites ins
     }
     CHECK(darkest < 3 * 200);
     for (const auto& m : inset.GetArray("markers")) {
-        if (m.GetString("id") == "waw") continue;  // announced: a ring, not a filled disc
+        if (m.GetString("id") == "waw")
+            continue; // announced: a ring, not a filled disc
         INFO(m.GetString("id"));
         const Rgb c = pixel(dir / "map.png", m.GetDouble("x"), m.GetDouble("y"));
         // The default palette's first colour, vermillion: red well above blue.
@@ -120,8 +121,8 @@ TEST_CASE("e2e: --inset replaces the file's insets, none removes them", "[e2e]")
 
 TEST_CASE("e2e: an unknown inset is an error naming the choices", "[e2e]") {
     e2e::TempDir dir;
-    auto run = run_dcmap({"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "map.png",
-                          "--inset", "atlantis"});
+    auto run = run_dcmap(
+        {"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "map.png", "--inset", "atlantis"});
     CHECK(run.code == 1);
     CHECK(run.err.find("invalid --inset 'atlantis': no inset area has that name") !=
           std::string::npos);
@@ -144,15 +145,16 @@ TEST_CASE("e2e: --inset auto says on stderr which inset it added", "[e2e]") {
 
 TEST_CASE("e2e: named extents frame the map on their region", "[e2e]") {
     e2e::TempDir dir;
-    auto run = run_dcmap({"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "eu.png",
-                          "--extent", "europe", "--inset", "none", "--layout-json",
-                          dir / "eu.json"});
+    auto run =
+        run_dcmap({"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "eu.png", "--extent",
+                   "europe", "--inset", "none", "--layout-json", dir / "eu.json"});
     INFO(run.err);
     REQUIRE(run.code == 0);
     CPLJSONDocument doc;
     REQUIRE(doc.Load(dir / "eu.json"));
     std::set<std::string> drawn;
-    for (const auto& m : doc.GetRoot().GetArray("markers")) drawn.insert(m.GetString("id"));
+    for (const auto& m : doc.GetRoot().GetArray("markers"))
+        drawn.insert(m.GetString("id"));
     CHECK(drawn == european);
     CHECK(run.err.find("3 sites lie outside the visible map") != std::string::npos);
 }
@@ -194,11 +196,14 @@ TEST_CASE("e2e: AWS, Azure and GCP with a Europe inset leave no site unlabelled"
     std::size_t sites = 0, unlabelled = 0, in_inset = 0;
     for (const auto& site : root.GetArray("sites")) {
         ++sites;
-        if (site.GetString("outcome") == "unlabelled") ++unlabelled;
-        if (site.GetString("inset", "") == "europe") ++in_inset;
+        if (site.GetString("outcome") == "unlabelled")
+            ++unlabelled;
+        if (site.GetString("inset", "") == "europe")
+            ++in_inset;
     }
-    std::printf("aws-azure-gcp with --inset europe: %zu of %zu sites unlabelled, %zu in the inset\n",
-                unlabelled, sites, in_inset);
+    std::printf(
+        "aws-azure-gcp with --inset europe: %zu of %zu sites unlabelled, %zu in the inset\n",
+        unlabelled, sites, in_inset);
     CHECK(sites == 153);
     CHECK(unlabelled == 0);
     CHECK(in_inset >= 40);
@@ -225,7 +230,8 @@ TEST_CASE("e2e: AWS, Azure and GCP with a Europe inset leave no site unlabelled"
         CHECK(y + l.GetDouble("h") <= by + bh);
         const auto members = l.GetArray("members");
         if (members.IsValid() && members.Size() > 0)
-            for (const auto& id : members) named.insert(id.ToString());
+            for (const auto& id : members)
+                named.insert(id.ToString());
         else
             named.insert(l.GetString("id"));
     }
@@ -235,8 +241,10 @@ TEST_CASE("e2e: AWS, Azure and GCP with a Europe inset leave no site unlabelled"
         CHECK(named.count(m.GetString("id")) == 1);
     }
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        for (std::size_t j = i + 1; j < labels.size(); ++j) CHECK_FALSE(overlaps(labels[i], labels[j]));
-        for (const auto& m : markers) CHECK_FALSE(overlaps(labels[i], m));
+        for (std::size_t j = i + 1; j < labels.size(); ++j)
+            CHECK_FALSE(overlaps(labels[i], labels[j]));
+        for (const auto& m : markers)
+            CHECK_FALSE(overlaps(labels[i], m));
     }
 }
 
@@ -246,7 +254,8 @@ TEST_CASE("e2e: countries hosting a live site are tinted, a retired site's are n
     dcmap::Diagnostics diagnostics;
     dcmap::cli::RenderSettings settings;
     settings.width = 1600;
-    const auto layout = dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
+    const auto layout =
+        dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
     CHECK(layout.host_countries == std::vector<std::string>{"FR"});
     const dcmap::Style style = dcmap::config::load_style("default");
     const dcmap::project::Projector projector(dcmap::project::parse_projection(""));
@@ -258,6 +267,6 @@ TEST_CASE("e2e: countries hosting a live site are tinted, a retired site's are n
         return std::abs(c.r - want.r * 255) < 4 && std::abs(c.g - want.g * 255) < 4 &&
                std::abs(c.b - want.b * 255) < 4;
     };
-    CHECK(near(colour_at(2.0, 45.0), style.host_country));  // central France
-    CHECK(near(colour_at(8.0, 51.5), style.land));          // western Germany, clear of labels
+    CHECK(near(colour_at(2.0, 45.0), style.host_country)); // central France
+    CHECK(near(colour_at(8.0, 51.5), style.land));         // western Germany, clear of labels
 }

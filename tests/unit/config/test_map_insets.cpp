@@ -22,7 +22,8 @@ std::vector<std::string> errors_of(const std::string& map) {
         map_of(map);
     } catch (const InputErrors& e) {
         std::vector<std::string> lines;
-        for (const auto& error : e.errors()) lines.push_back(error.what());
+        for (const auto& error : e.errors())
+            lines.push_back(error.what());
         return lines;
     }
     return {};

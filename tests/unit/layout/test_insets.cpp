@@ -35,7 +35,8 @@ bool in_view(const Box& view, const ProjectedSite& s) {
 
 LabelOutcome outcome_of(const MapLayout& l, const std::string& id) {
     for (const auto& [site, outcome] : l.outcomes)
-        if (site == id) return outcome;
+        if (site == id)
+            return outcome;
     FAIL("no outcome for " << id);
     return LabelOutcome::unlabelled;
 }
@@ -59,20 +60,21 @@ TEST_CASE("insets: the land mask gives the share of land under a box", "[layout]
     CHECK(detail::LandMask().share({0, 0, 10, 10}) == 0);
 }
 
-TEST_CASE("insets: a spot is chosen clear of obstacles, on the sea rather than land",
-          "[layout]") {
+TEST_CASE("insets: a spot is chosen clear of obstacles, on the sea rather than land", "[layout]") {
     Polygon left_half{{{{0, 0}, {50, 0}, {50, 100}, {0, 100}}}};
     const ViewTransform to_px{0, 100, 1, 0, 0};
     const Box frame{0, 0, 100, 100};
     const detail::LandMask land({left_half}, to_px, frame, 1);
     const auto spots = detail::candidate_spots(frame, 2, 20, 20);
     REQUIRE(spots.size() > 8);
-    for (Point p : spots) CHECK(frame.contains(Box::from_xywh(p.x, p.y, 20, 20)));
+    for (Point p : spots)
+        CHECK(frame.contains(Box::from_xywh(p.x, p.y, 20, 20)));
     const auto spot = detail::choose_spot(spots, 20, 20, {}, land, {50, 50}, 141);
     REQUIRE(spot);
     CHECK(land.share(*spot) == 0);
     // With the whole sea side blocked it takes land; with everything blocked, nothing.
-    const auto on_land = detail::choose_spot(spots, 20, 20, {{45, 0, 100, 100}}, land, {50, 50}, 141);
+    const auto on_land =
+        detail::choose_spot(spots, 20, 20, {{45, 0, 100, 100}}, land, {50, 50}, 141);
     REQUIRE(on_land);
     CHECK(on_land->max_x <= 45);
     CHECK_FALSE(detail::choose_spot(spots, 20, 20, {frame}, land, {50, 50}, 141));
@@ -108,7 +110,8 @@ TEST_CASE("insets: an inset hides no marker, legend or area and labels its sites
         }
         ++members;
         CHECK(outcome_of(l, id) == LabelOutcome::grouped);
-        for (const auto& label : l.labels) CHECK(label.id != id);
+        for (const auto& label : l.labels)
+            CHECK(label.id != id);
     }
     CHECK(inset.markers.size() == members);
     CHECK(inset.labels.size() == members);
@@ -116,13 +119,17 @@ TEST_CASE("insets: an inset hides no marker, legend or area and labels its sites
         INFO(label.id);
         CHECK(inset.box.contains(label.box));
         CHECK_FALSE(label.box.intersects(inset.caption.box));
-        for (const auto& m : inset.markers) CHECK_FALSE(label.box.intersects(marker_box(m)));
+        for (const auto& m : inset.markers)
+            CHECK_FALSE(label.box.intersects(marker_box(m)));
         for (const auto& other : inset.labels)
-            if (&other != &label) CHECK_FALSE(label.box.intersects(other.box));
+            if (&other != &label)
+                CHECK_FALSE(label.box.intersects(other.box));
     }
-    for (const auto& m : inset.markers) CHECK(inset.box.contains(marker_box(m)));
+    for (const auto& m : inset.markers)
+        CHECK(inset.box.contains(marker_box(m)));
     // The main map's labels keep out of the inset.
-    for (const auto& label : l.labels) CHECK_FALSE(label.box.intersects(inset.box));
+    for (const auto& label : l.labels)
+        CHECK_FALSE(label.box.intersects(inset.box));
     require_clean_labels(l);
     CHECK(diagnostics.warnings.empty());
 }
@@ -145,7 +152,7 @@ TEST_CASE("insets: the same request gives the same insets", "[layout]") {
 
 TEST_CASE("insets: an inset that would not magnify is left out with a warning", "[layout]") {
     auto request = world_request(crowded_europe());
-    request.view = {-5, 40, 20, 58};  // the map already shows only Europe
+    request.view = {-5, 40, 20, 58}; // the map already shows only Europe
     request.insets = {europe_inset()};
     Diagnostics diagnostics;
     const MapLayout l = make_layout(request, Style{}, fixed_measure, diagnostics);
@@ -156,7 +163,7 @@ TEST_CASE("insets: an inset that would not magnify is left out with a warning", 
 
 TEST_CASE("insets: an inset of an area off the map is left out with a warning", "[layout]") {
     auto request = world_request(crowded_europe());
-    request.view = {-100, -40, -30, 40};  // the Americas
+    request.view = {-100, -40, -30, 40}; // the Americas
     request.insets = {europe_inset()};
     Diagnostics diagnostics;
     const MapLayout l = make_layout(request, Style{}, fixed_measure, diagnostics);
@@ -175,7 +182,8 @@ TEST_CASE("insets: auto adds one around the crowded cluster and notes which", "[
     REQUIRE(l.insets.size() == 1);
     CHECK(l.insets[0].name == "auto");
     CHECK(l.insets[0].markers.size() == 20);
-    for (const auto& m : l.insets[0].markers) CHECK(m.id.rfind("eu", 0) == 0);
+    for (const auto& m : l.insets[0].markers)
+        CHECK(m.id.rfind("eu", 0) == 0);
     REQUIRE(diagnostics.notes.size() == 1);
     const std::string& note = diagnostics.notes[0].message;
     CHECK(note.find("--inset auto: added an inset of 20 crowded sites around") == 0);
@@ -197,8 +205,8 @@ TEST_CASE("insets: with land given, the inset sits on the sea", "[layout]") {
     auto request = world_request(crowded_europe());
     request.insets = {europe_inset()};
     // Land everywhere west of 60 E except a sea box in the south Atlantic.
-    const std::vector<Polygon> land{
-        {{{{-180, -90}, {60, -90}, {60, 90}, {-180, 90}}, {{-40, -60}, {10, -60}, {10, -5}, {-40, -5}}}}};
+    const std::vector<Polygon> land{{{{{-180, -90}, {60, -90}, {60, 90}, {-180, 90}},
+                                      {{-40, -60}, {10, -60}, {10, -5}, {-40, -5}}}}};
     request.land = &land;
     const MapLayout l = run_layout(request);
     REQUIRE(l.insets.size() == 1);

@@ -65,7 +65,10 @@ SizeRange size_range(const std::vector<const ProjectedSite*>& shown, SizeBy size
     SizeRange range;
     for (const auto* s : shown) {
         const auto v = detail::size_value(s->site.site, size_by);
-        if (!v) continue;
+        if (!v) {
+            if (size_by != SizeBy::none) ++range.missing;
+            continue;
+        }
         range.min = range.any ? std::min(range.min, *v) : *v;
         range.max = range.any ? std::max(range.max, *v) : *v;
         range.any = true;

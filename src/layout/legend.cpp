@@ -204,6 +204,12 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
         for (double v : samples)
             builder.row(LegendRow::Kind::size, Status::live, status_color,
                         marker_radius(v, sizes, style, scale), size_text(v, style.size_by));
+        // Sites without the quantity share the smallest symbol; say so, or a reader takes
+        // them for the smallest value.
+        if (sizes.missing > 0)
+            builder.row(LegendRow::Kind::size, Status::live, status_color,
+                        marker_radius(std::nullopt, sizes, style, scale),
+                        with_count("Not given", sizes.missing));
     }
     return builder.finish();
 }

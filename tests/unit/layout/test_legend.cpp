@@ -60,9 +60,15 @@ TEST_CASE("layout: unnamed provider gives only status rows; size_by adds size ro
     sites[1].site.site.capacity_mw = 250;
     const auto l = run_layout(world_request(sites), style);
     CHECK(texts(l.legend.headings) == std::vector<std::string>{"Status", "Capacity"});
-    CHECK(texts(l.legend.rows) == std::vector<std::string>{"Live (3)", "10 MW", "90 MW", "250 MW"});
-    CHECK(l.legend.rows.back().r == Approx(style.marker_radius_max));
+    // c has no capacity: it is drawn at the smallest radius, and the legend says so.
+    CHECK(texts(l.legend.rows) ==
+          std::vector<std::string>{"Live (3)", "10 MW", "90 MW", "250 MW", "Not given (1)"});
+    CHECK(l.legend.rows[3].r == Approx(style.marker_radius_max));
     CHECK(l.legend.rows[1].r == Approx(style.marker_radius_min));
+    CHECK(l.legend.rows[4].r == Approx(style.marker_radius_min));
+    sites[2].site.site.capacity_mw = 40;
+    const auto all_given = run_layout(world_request(sites), style);
+    CHECK(texts(all_given.legend.rows).back() == "250 MW");
 }
 
 TEST_CASE("layout: legend sits bottom-left by default and moves to a corner without markers",

@@ -223,6 +223,66 @@ void group_requests(std::vector<LabelRequest>& requests,
     requests = std::move(kept);
 }
 
+std::vector<std::vector<int>> fallback_groups(const std::vector<LabelRequest>& requests,
+                                              const std::vector<std::vector<int>>& groups,
+                                              std::size_t marker_count) {
+    std::vector<int> request_of(marker_count, -1);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        request_of[static_cast<std::size_t>(requests[i].marker)] = static_cast<int>(i);
+        for (int m : requests[i].members)
+            request_of[static_cast<std::size_t>(m)] = static_cast<int>(i);
+    }
+    std::vector<std::vector<int>> out;
+    for (const auto& group : groups) {
+        std::vector<int> named;
+        for (int m : group) {
+            const int r = request_of[static_cast<std::size_t>(m)];
+            if (r >= 0 && std::find(named.begin(), named.end(), r) == named.end())
+                named.push_back(r);
+        }
+        std::sort(named.begin(), named.end());
+        if (named.size() > 1)
+            out.push_back(std::move(named));
+    }
+    return out;
+}
+
+LabelRequest fallback_request(const std::vector<LabelRequest>& requests,
+                              const std::vector<int>& unplaced,
+                              const std::vector<MarkerLayout>& markers,
+                              const std::function<TextSize(const std::string&, int)>& measure) {
+    LabelRequest out;
+    const LabelRequest& best = requests[static_cast<std::size_t>(unplaced.front())];
+    out.id = best.id;
+    out.marker = best.marker;
+    std::vector<std::pair<int, std::string>> members; // marker, id
+    for (int u : unplaced) {
+        const LabelRequest& r = requests[static_cast<std::size_t>(u)];
+        // A grouped request names its town once, in its short form ("Frankfurt ×3").
+        const std::string& name = r.short_text.empty() ? r.text : r.short_text;
+        out.text += (out.text.empty() ? "" : " / ") + name;
+        if (r.members.empty()) {
+            members.emplace_back(r.marker, r.id);
+        } else {
+            for (std::size_t k = 0; k < r.members.size(); ++k)
+                members.emplace_back(r.members[k],
+                                     k < r.member_ids.size() ? r.member_ids[k] : r.id);
+        }
+    }
+    std::sort(members.begin(), members.end());
+    for (const auto& [marker, id] : members) {
+        out.members.push_back(marker);
+        out.member_ids.push_back(id);
+    }
+    const Disc disc = enclosing_disc(markers, out.members);
+    out.anchor = MarkerDisc{disc.centre, disc.r};
+    out.size = measure(out.text, out.marker);
+    const std::string& first = best.short_text.empty() ? best.text : best.short_text;
+    out.short_text = first + " +" + std::to_string(unplaced.size() - 1);
+    out.short_size = measure(out.short_text, out.marker);
+    return out;
+}
+
 void group_requests(std::vector<LabelRequest>& requests,
                     const std::vector<std::vector<int>>& groups,
                     const std::vector<MarkerLayout>& markers, const std::vector<std::string>& ids,

@@ -53,6 +53,20 @@ void group_requests(std::vector<LabelRequest>& requests,
                     bool name_providers,
                     const std::function<TextSize(const std::string&, int)>& measure);
 
+/// For each coincident group, the indices of the requests that name its sites (in increasing
+/// order), when there are two or more: sites that may share a fallback label.
+std::vector<std::vector<int>> fallback_groups(const std::vector<LabelRequest>& requests,
+                                              const std::vector<std::vector<int>>& groups,
+                                              std::size_t marker_count);
+
+/// One label naming the sites of `requests` at the indices `unplaced` (best-ranked first): their
+/// texts joined by " / " ("Hong Kong / Shenzhen"), with "Hong Kong +1" as its short text, around
+/// the disc of all their markers. `measure(text, marker)` as for `group_requests`.
+LabelRequest fallback_request(const std::vector<LabelRequest>& requests,
+                              const std::vector<int>& unplaced,
+                              const std::vector<MarkerLayout>& markers,
+                              const std::function<TextSize(const std::string&, int)>& measure);
+
 /// The same, measuring every text in one font.
 void group_requests(std::vector<LabelRequest>& requests,
                     const std::vector<std::vector<int>>& groups,

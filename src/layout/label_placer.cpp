@@ -92,6 +92,20 @@ public:
             add({markers[static_cast<std::size_t>(i)].box(), {}, {}, false, i, -1, false});
     }
 
+    /// Adds a request after the others; returns its index.
+    int add_request(LabelRequest request) {
+        requests_.push_back(std::move(request));
+        placed_.emplace_back();
+        return count() - 1;
+    }
+
+    bool is_placed(int u) const { return placed_[static_cast<std::size_t>(u)].has_value(); }
+
+    int marker_of(int u) const { return requests_[static_cast<std::size_t>(u)].marker; }
+
+    /// Request `u` takes its best free candidate, when it has one.
+    bool place(int u) { return place_best_free(u); }
+
     /// Every request in order takes its best free candidate.
     void place_greedily() {
         for (int u = 0; u < count(); ++u)
@@ -350,7 +364,7 @@ private:
         p.reset();
     }
 
-    const std::vector<LabelRequest>& requests_;
+    std::vector<LabelRequest> requests_;
     const std::vector<MarkerDisc>& markers_;
     const PlacerSettings& settings_;
     SpatialGrid grid_;
@@ -369,6 +383,38 @@ std::vector<std::optional<LabelLayout>> place_labels(const std::vector<LabelRequ
     if (settings.repair)
         placer.repair();
     return placer.result();
+}
+
+PlacedLabels place_labels(const std::vector<LabelRequest>& requests,
+                          const std::vector<MarkerDisc>& markers, const PlacerSettings& settings,
+                          const std::vector<std::vector<int>>& fallback_groups,
+                          const MakeFallback& make_fallback) {
+    Placer placer(requests, markers, settings);
+    placer.place_greedily();
+    if (settings.repair)
+        placer.repair();
+    std::vector<int> extra;
+    for (const auto& group : fallback_groups) {
+        std::vector<int> left;
+        for (int u : group)
+            if (!placer.is_placed(u))
+                left.push_back(u);
+        if (left.size() < 2)
+            continue;
+        std::sort(left.begin(), left.end());
+        auto request = make_fallback(left);
+        if (!request)
+            continue;
+        const int u = placer.add_request(std::move(*request));
+        if (placer.place(u))
+            extra.push_back(u);
+    }
+    auto all = placer.result();
+    PlacedLabels out;
+    out.labels.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(requests.size()));
+    for (int u : extra)
+        out.fallbacks.emplace_back(placer.marker_of(u), *all[static_cast<std::size_t>(u)]);
+    return out;
 }
 
 } // namespace dcmap::layout::detail

@@ -4,6 +4,7 @@
 // to make room for the ones left out.
 #include "layout/layout.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -61,5 +62,26 @@ struct PlacerSettings {
 std::vector<std::optional<LabelLayout>> place_labels(const std::vector<LabelRequest>& requests,
                                                      const std::vector<MarkerDisc>& markers,
                                                      const PlacerSettings& settings);
+
+/// Builds one grouped request naming the requests at the given indices (each left without a
+/// label), or nothing.
+using MakeFallback =
+    std::function<std::optional<LabelRequest>(const std::vector<int>& unplaced_requests)>;
+
+/// What `place_labels` with fallbacks gives: a label or nothing per request, and the grouped
+/// labels placed for requests left out.
+struct PlacedLabels {
+    std::vector<std::optional<LabelLayout>> labels;
+    /// Each grouped label with the marker of its best-ranked site; it lists the sites it names
+    /// in `members`.
+    std::vector<std::pair<int, LabelLayout>> fallbacks;
+};
+
+/// Places labels as above; then, for each group in `fallback_groups` (request indices) with two
+/// or more requests still without a label, places the request `make_fallback` builds for them.
+PlacedLabels place_labels(const std::vector<LabelRequest>& requests,
+                          const std::vector<MarkerDisc>& markers, const PlacerSettings& settings,
+                          const std::vector<std::vector<int>>& fallback_groups,
+                          const MakeFallback& make_fallback);
 
 } // namespace dcmap::layout::detail

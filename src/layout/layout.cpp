@@ -177,13 +177,29 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
     settings.pad = 1.5 * scale;
     settings.cell = std::max(4.0 * font.size, 8.0);
 
-    const auto results = detail::place_labels(requests, discs, settings);
+    auto measure_for = [&](const std::string& text, int marker) {
+        const Site& site = shown[static_cast<std::size_t>(marker)]->site.site;
+        return measure(text, detail::is_pending(site.status) ? pending_font : font);
+    };
+    // Sites on one ring whose own labels all fail get one label naming them together.
+    const auto placed = detail::place_labels(
+        requests, discs, settings, detail::fallback_groups(requests, coincident, markers.size()),
+        [&](const std::vector<int>& unplaced) {
+            return std::optional{detail::fallback_request(requests, unplaced, markers, measure_for)};
+        });
+    const auto& results = placed.labels;
     std::vector<std::optional<LabelLayout>> by_site(shown.size());
     for (std::size_t i = 0; i < results.size(); ++i) {
         const auto site = static_cast<std::size_t>(requests[i].marker);
         by_site[site] = results[i];
         // The painter draws the label in the weight it was measured in.
         if (by_site[site] && detail::is_pending(shown[site]->site.site.status))
+            by_site[site]->weight = style.pending_label_weight;
+    }
+    for (const auto& [marker, label] : placed.fallbacks) {
+        const auto site = static_cast<std::size_t>(marker);
+        by_site[site] = label;
+        if (detail::is_pending(shown[site]->site.site.status))
             by_site[site]->weight = style.pending_label_weight;
     }
     return by_site;

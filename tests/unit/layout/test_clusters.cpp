@@ -132,3 +132,56 @@ TEST_CASE("layout: a label avoids a free spot that sits closer to another marker
     REQUIRE(plain[0].has_value());
     CHECK(plain[0]->box.min_x == Approx(100 + 5 + 3)); // the first spot, right of it
 }
+
+TEST_CASE("layout: sites on one ring left without labels share a fallback label", "[layout]") {
+    // Each name alone is too wide for the frame; the fallback built for both fits.
+    using namespace detail;
+    const std::vector<MarkerDisc> markers = {{{100, 45}, 5}, {{100, 55}, 5}};
+    PlacerSettings settings;
+    settings.canvas = {0, 0, 200, 100};
+    settings.frame = {0, 0, 200, 100};
+    const std::vector<LabelRequest> requests = {{"hk", "Hong Kong", {300, 14}, 0},
+                                                {"sz", "Shenzhen", {300, 14}, 1}};
+    std::vector<std::vector<int>> asked;
+    const auto placed =
+        place_labels(requests, markers, settings, {{0, 1}}, [&](const std::vector<int>& left) {
+            asked.push_back(left);
+            LabelRequest r{"hk", "HK / SZ", {50, 14}, 0};
+            r.members = {0, 1};
+            r.member_ids = {"hk", "sz"};
+            r.anchor = MarkerDisc{{100, 50}, 11};
+            return std::optional{r};
+        });
+    CHECK_FALSE(placed.labels[0].has_value());
+    CHECK_FALSE(placed.labels[1].has_value());
+    CHECK(asked == std::vector<std::vector<int>>{{0, 1}});
+    REQUIRE(placed.fallbacks.size() == 1);
+    CHECK(placed.fallbacks[0].first == 0);
+    CHECK(placed.fallbacks[0].second.text == "HK / SZ");
+    CHECK(placed.fallbacks[0].second.members == std::vector<std::string>{"hk", "sz"});
+    CHECK(placed.fallbacks[0].second.box.min_x == Approx(100 + 11 + 3));
+}
+
+TEST_CASE("layout: a fallback label lists the names, best-ranked first, around all markers",
+          "[layout]") {
+    using namespace detail;
+    std::vector<MarkerLayout> markers(3);
+    markers[0].x = 100, markers[0].y = 40, markers[0].r = 5;
+    markers[1].x = 100, markers[1].y = 60, markers[1].r = 5;
+    markers[2].x = 300, markers[2].y = 300, markers[2].r = 5;
+    LabelRequest shenzhen{"cn-shenzhen", "Shenzhen", {56, 14}, 1};
+    LabelRequest hong_kong{"cn-hongkong", "Hong Kong", {63, 14}, 0};
+    const std::vector<LabelRequest> requests = {shenzhen, hong_kong, {"far", "Far", {21, 14}, 2}};
+    CHECK(fallback_groups(requests, {{0, 1}}, 3) == std::vector<std::vector<int>>{{0, 1}});
+    const auto r = fallback_request(requests, {0, 1}, markers, [](const std::string& t, int) {
+        return TextSize{7.0 * static_cast<double>(t.size()), 14};
+    });
+    CHECK(r.text == "Shenzhen / Hong Kong");
+    CHECK(r.short_text == "Shenzhen +1");
+    CHECK(r.marker == 1);
+    CHECK(r.member_ids == std::vector<std::string>{"cn-hongkong", "cn-shenzhen"});
+    REQUIRE(r.anchor.has_value());
+    CHECK(r.anchor->centre.y == Approx(50));
+    CHECK(r.anchor->r == Approx(15));
+    CHECK(r.size.width == Approx(7.0 * 20));
+}

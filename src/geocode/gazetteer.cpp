@@ -539,6 +539,34 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
     // ("frankfrut" finds "frankfurt am main").
     std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
     std::vector<std::string> names;
+    // q-gram bound: an edit destroys at most 3 of a string's padded bigrams ("^f", "fr", ...,
+    // "t$"; a transposition 3, a deletion or substitution 2, an insertion 1) and n bytes have
+    // n + 1 of them, so strings within k edits share at least max(n, m) + 1 - 3k. Counting
+    // the name's bigrams that occur in the key at all over-counts shared ones, so a name below
+    // the bound is certainly too far: most are ruled out before the edit distance.
+    constexpr unsigned char begin_mark = 1, end_mark = 2; // never in a folded key
+    const auto bigram = [](unsigned char a, unsigned char b) {
+        return static_cast<unsigned>(a) << 8 | b;
+    };
+    std::array<std::uint64_t, 1024> key_bigrams{}; // a set of 65,536 bits
+    const auto add = [&](unsigned v) { key_bigrams[v >> 6] |= std::uint64_t{1} << (v & 63); };
+    const auto has = [&](unsigned v) {
+        return static_cast<long>(key_bigrams[v >> 6] >> (v & 63) & 1);
+    };
+    if (!key.empty()) {
+        add(bigram(begin_mark, key.front()));
+        for (std::size_t i = 0; i + 1 < key.size(); ++i)
+            add(bigram(key[i], key[i + 1]));
+        add(bigram(key.back(), end_mark));
+    }
+    const auto may_be_within = [&](std::string_view name, int k) {
+        if (name.empty())
+            return false;
+        long shared = has(bigram(begin_mark, name.front())) + has(bigram(name.back(), end_mark));
+        for (std::size_t i = 0; i + 1 < name.size(); ++i)
+            shared += has(bigram(name[i], name[i + 1]));
+        return shared >= std::max(key_size, static_cast<long>(name.size())) + 1 - 3L * k;
+    };
     int bound = limit;
     for (int d = 0; d <= bound; ++d) {
         for (const auto n : buckets[static_cast<std::size_t>(d)]) {
@@ -549,11 +577,13 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
             if (!whole && !prefix_length)
                 continue;
             const auto& e = entries[n];
-            int best = whole ? detail::edit_distance(key, e.key, bound) : bound + 1;
-            if (prefix_length && count_bits(key_classes & ~e.prefix_classes[words - 1]) < bound)
-                best = std::min(
-                    best, 1 + detail::edit_distance(
-                                  key, e.key.substr(0, static_cast<std::size_t>(cut)), bound - 1));
+            int best = whole && may_be_within(e.key, bound)
+                           ? detail::edit_distance(key, e.key, bound)
+                           : bound + 1;
+            const auto prefix = e.key.substr(0, static_cast<std::size_t>(cut));
+            if (prefix_length && count_bits(key_classes & ~e.prefix_classes[words - 1]) < bound &&
+                may_be_within(prefix, bound - 1))
+                best = std::min(best, 1 + detail::edit_distance(key, prefix, bound - 1));
             if (best <= bound)
                 scored.emplace_back(best, -e.population, n);
         }

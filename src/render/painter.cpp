@@ -496,7 +496,16 @@ void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &bas
     text.attach(cr);
     set_color(cr, style.background);
     cairo_paint(cr);
-    paint_basemap(cr, layout, basemap, style);
+    // Only what reaches the map frame: a regional map's SVG or PDF then does not carry the rest
+    // of the world's outlines under the clip (dense Europe at 480 px: 3.7 MB of SVG otherwise).
+    const ViewTransform &t = layout.transform;
+    const Box frame = canvas_clip(layout);
+    const Box view{t.x0 + (frame.min_x - t.ox) / t.k, t.y0 - (frame.max_y - t.oy) / t.k,
+                   t.x0 + (frame.max_x - t.ox) / t.k, t.y0 - (frame.min_y - t.oy) / t.k};
+    if (view.contains(basemap.bounds))
+        paint_basemap(cr, layout, basemap, style);  // a whole-world map: nothing to leave out
+    else
+        paint_basemap(cr, layout, basemap_within(basemap, view), style);
     paint_inset_areas(cr, layout, style);
     paint_leaders(cr, layout, style);
     for (const auto &marker : layout.markers)

@@ -376,8 +376,8 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
                                              const std::vector<MarkerLayout>& markers,
                                              const std::vector<int>& trial,
                                              const std::vector<bool>& taken, double link,
-                                             const ViewTransform& to_px, int min_sites,
-                                             int min_struggling) {
+                                             const ViewTransform& to_px, TextSize max_span,
+                                             int min_sites, int min_struggling) {
     const std::size_t n = markers.size();
     if (n == 0 || !(link > 0))
         return std::nullopt;
@@ -422,6 +422,13 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
     for (auto& [root, c] : clusters) {
         if (static_cast<int>(c.sites.size()) < min_sites || c.struggling < min_struggling)
             continue;
+        Box span;
+        for (int i : c.sites) {
+            const auto& m = markers[static_cast<std::size_t>(i)];
+            span.expand(Point{m.x, m.y});
+        }
+        if (span.width() > max_span.width || span.height() > max_span.height)
+            continue; // spread over much of the map: an inset would not magnify it
         if (best && (c.struggling < best->struggling ||
                      (c.struggling == best->struggling && c.sites.size() <= best->sites.size())))
             continue;
@@ -549,12 +556,15 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
         const auto trial =
             trial_outcomes(shown, markers, page, blocked, style, scale, font, measure);
         const auto crowded =
-            find_crowded_area(shown, markers, trial, taken, 3 * line, page.transform);
+            find_crowded_area(shown, markers, trial, taken, 3 * line, page.transform,
+                              // Wider than this, even the largest inset magnifies under 1.5x.
+                              {max_width_share / min_magnification * frame.width(),
+                               max_height_share / min_magnification * frame.height()});
         if (crowded) {
             Target t{"auto", "", crowded->view, crowded->sites, true};
             targets.push_back(t);
         } else {
-            diagnostics.note("--inset auto: no area is crowded enough to need an inset");
+            diagnostics.note("--inset auto: no small area is crowded enough to need an inset");
         }
     }
 

@@ -39,14 +39,15 @@ struct CrowdedArea {
 /// The most crowded cluster of `markers` (pixels; same order as `shown`), skipping sites with
 /// `taken[i]`: markers joined when closer than `link` pixels, crowded when it has at least
 /// `min_sites` sites of which at least `min_struggling` need a leader or lose their label in a
-/// plain placement (`trial_outcomes`: 0 labelled, 1 leader, 2 unlabelled, per site). Nothing
-/// when no cluster qualifies.
+/// plain placement (`trial_outcomes`: 0 labelled, 1 leader, 2 unlabelled, per site), and small:
+/// its markers span at most `max_span` (pixels, width and height). Nothing when no cluster
+/// qualifies.
 std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSite*>& shown,
                                              const std::vector<MarkerLayout>& markers,
                                              const std::vector<int>& trial_outcomes,
                                              const std::vector<bool>& taken, double link,
-                                             const ViewTransform& to_px, int min_sites = 5,
-                                             int min_struggling = 3);
+                                             const ViewTransform& to_px, TextSize max_span,
+                                             int min_sites = 5, int min_struggling = 3);
 
 /// Where a `size` box goes among `candidates`: the first lowest-scoring spot that hides no
 /// obstacle (pixels). Score: land share + 0.25 x distance to `near` / `reach`. Nothing when

@@ -198,7 +198,24 @@ TEST_CASE("insets: auto on a map with room adds nothing and says so", "[layout]"
     const MapLayout l = make_layout(request, Style{}, fixed_measure, diagnostics);
     CHECK(l.insets.empty());
     REQUIRE(diagnostics.notes.size() == 1);
-    CHECK(diagnostics.notes[0].message.find("no area is crowded enough") != std::string::npos);
+    CHECK(diagnostics.notes[0].message.find("no small area is crowded enough") !=
+          std::string::npos);
+}
+
+TEST_CASE("insets: auto adds nothing when the crowd covers most of the map", "[layout]") {
+    std::vector<ProjectedSite> sites;
+    for (int i = 0; i < 40; ++i)
+        for (int j = 0; j < 12; ++j)
+            sites.push_back(make_site("s" + std::to_string(i) + "-" + std::to_string(j),
+                                      -170 + i * 8.5, -55 + j * 10));
+    auto request = world_request(sites);
+    request.auto_inset = true;
+    Diagnostics diagnostics;
+    const MapLayout l = make_layout(request, Style{}, fixed_measure, diagnostics);
+    CHECK(l.insets.empty());
+    REQUIRE(diagnostics.notes.size() == 1);
+    CHECK(diagnostics.notes[0].message.find("no small area is crowded enough") !=
+          std::string::npos);
 }
 
 TEST_CASE("insets: with land given, the inset sits on the sea", "[layout]") {

@@ -154,6 +154,8 @@ struct Gazetteer::Impl {
     std::vector<Country> countries;       // sorted by alpha-2
     std::vector<CountryKey> country_keys; // sorted by key, names before codes
     std::vector<Admin1> admin1;           // sorted by code
+    /// Every folded name, code and abbreviation of a division -> its index in admin1, sorted.
+    std::vector<std::pair<std::string, std::uint32_t>> admin1_keys;
 
     /// Every place's key, country and population, for the closest-name search; built on the
     /// first unknown name, so runs that resolve everything never pay for it.
@@ -270,6 +272,14 @@ void Gazetteer::Impl::load_admin1(std::string_view text) {
     }
     std::sort(admin1.begin(), admin1.end(),
               [](const Admin1& a, const Admin1& b) { return a.code < b.code; });
+    admin1_keys.clear();
+    for (std::uint32_t i = 0; i < admin1.size(); ++i) {
+        admin1_keys.emplace_back(admin1[i].key, i);
+        admin1_keys.emplace_back(admin1[i].code_key, i);
+        for (const auto& alias : admin1[i].aliases)
+            admin1_keys.emplace_back(alias, i);
+    }
+    std::sort(admin1_keys.begin(), admin1_keys.end());
 }
 
 const Country* Gazetteer::Impl::country(std::string_view alpha2) const {
@@ -307,11 +317,18 @@ std::vector<std::string> Gazetteer::Impl::admin1_matching(std::string_view text,
     std::vector<std::string> codes;
     if (key.empty())
         return codes;
-    for (const auto& a : admin1)
-        if (a.code.starts_with(prefix) &&
-            (a.key == key || a.code_key == key ||
-             std::find(a.aliases.begin(), a.aliases.end(), key) != a.aliases.end()))
-            codes.push_back(a.code);
+    const auto [lo, hi] = std::equal_range(
+        admin1_keys.begin(), admin1_keys.end(), std::pair<std::string, std::uint32_t>{key, 0},
+        [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::uint32_t> found;
+    for (auto it = lo; it != hi; ++it)
+        if (admin1[it->second].code.starts_with(prefix))
+            found.push_back(it->second);
+    // In code order, once each, as a scan of the sorted divisions would give them.
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    for (const auto i : found)
+        codes.push_back(admin1[i].code);
     return codes;
 }
 

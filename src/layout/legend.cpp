@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <utility>
 
 namespace dcmap::layout::detail {
 
@@ -139,6 +140,64 @@ std::vector<Point> legend_spots(const Box& frame, double inset, double w, double
     return spots;
 }
 
+/// The top-left corner for the legend that covers the fewest markers, and how many it covers.
+std::pair<Point, int> best_spot(const LegendLayout& legend, const Box& frame, double inset,
+                                const std::vector<MarkerLayout>& markers) {
+    const std::vector<Point> spots =
+        legend_spots(frame, inset, legend.box.width(), legend.box.height());
+    Point best = spots.front();
+    int best_covered = -1;
+    for (Point spot : spots) {
+        const int covered = markers_covered(
+            Box::from_xywh(spot.x, spot.y, legend.box.width(), legend.box.height()), markers);
+        if (best_covered < 0 || covered < best_covered) {
+            best = spot;
+            best_covered = covered;
+        }
+        if (covered == 0) break;
+    }
+    return {best, best_covered};
+}
+
+/// The legend with each section (a heading and the rows under it) in a column of its own, top
+/// aligned, instead of stacked: wider and shorter.
+LegendLayout side_by_side(const LegendLayout& legend) {
+    LegendLayout out = legend;
+    const double pad = legend.headings.front().box.min_x - legend.box.min_x;
+    const double top = legend.headings.front().box.min_y;
+    double content_bottom = 0;
+    for (const auto& h : legend.headings) content_bottom = std::max(content_bottom, h.box.max_y);
+    for (const auto& r : legend.rows)
+        content_bottom = std::max({content_bottom, r.label.box.max_y, r.symbol.y + r.r});
+    const double pad_bottom = legend.box.max_y - content_bottom;
+
+    double right = legend.box.min_x + pad;  // right edge of the columns placed so far
+    double bottom = top;
+    for (std::size_t i = 0; i < out.headings.size(); ++i) {
+        const double from = legend.headings[i].box.min_y;
+        const double to = i + 1 < legend.headings.size() ? legend.headings[i + 1].box.min_y
+                                                         : legend.box.max_y;
+        const double dx = i == 0 ? 0.0 : right + 2 * pad - (legend.box.min_x + pad);
+        const double dy = top - from;
+        auto shift = [&](Box& b) { b = {b.min_x + dx, b.min_y + dy, b.max_x + dx, b.max_y + dy}; };
+        shift(out.headings[i].box);
+        double column_right = out.headings[i].box.max_x;
+        bottom = std::max(bottom, out.headings[i].box.max_y);
+        for (std::size_t k = 0; k < out.rows.size(); ++k) {
+            const double y = legend.rows[k].label.box.min_y;
+            if (y < from || y >= to) continue;
+            LegendRow& row = out.rows[k];
+            shift(row.label.box);
+            row.symbol = {row.symbol.x + dx, row.symbol.y + dy};
+            column_right = std::max(column_right, row.label.box.max_x);
+            bottom = std::max({bottom, row.label.box.max_y, row.symbol.y + row.r});
+        }
+        right = column_right;
+    }
+    out.box = {legend.box.min_x, legend.box.min_y, right + pad, bottom + pad_bottom};
+    return out;
+}
+
 } // namespace
 
 const char* status_title(Status status) {
@@ -217,18 +276,17 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
 void place_legend(LegendLayout& legend, const Box& frame, double inset,
                   const std::vector<MarkerLayout>& markers) {
     if (legend.box.empty()) return;
-    const std::vector<Point> spots = legend_spots(frame, inset, legend.box.width(),
-                                                  legend.box.height());
-    Point best = spots.front();
-    int best_covered = -1;
-    for (Point spot : spots) {
-        const int covered = markers_covered(
-            Box::from_xywh(spot.x, spot.y, legend.box.width(), legend.box.height()), markers);
-        if (best_covered < 0 || covered < best_covered) {
-            best = spot;
-            best_covered = covered;
+    auto [best, best_covered] = best_spot(legend, frame, inset, markers);
+    // A tall legend on a small map can find no free spot; its sections side by side are shorter
+    // and may fit where the column does not.
+    if (best_covered > 0 && legend.headings.size() > 1) {
+        LegendLayout wide = side_by_side(legend);
+        const auto [wide_best, wide_covered] = best_spot(wide, frame, inset, markers);
+        const bool fits = wide.box.width() <= frame.width() - 2 * inset;
+        if (fits && wide_covered < best_covered) {
+            legend = std::move(wide);
+            best = wide_best;
         }
-        if (covered == 0) break;
     }
     move_legend(legend, best.x - legend.box.min_x, best.y - legend.box.min_y);
 }

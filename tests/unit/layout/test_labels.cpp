@@ -237,7 +237,7 @@ TEST_CASE("layout: higher priority, then live status, wins the preferred positio
     auto high = make_site("z-high", 0, 0);
     high.site.site.priority = 5;
     auto request = world_request({low, high});
-    request.width = 400;
+    request.width = 600;  // room for the legend beside the two sites at the centre
     const auto by_priority = run_layout(request);
     const auto& m = by_priority.markers.at(0);
     REQUIRE(label_of(by_priority, "z-high") != nullptr);

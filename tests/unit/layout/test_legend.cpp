@@ -116,3 +116,28 @@ TEST_CASE("layout: with markers in every corner the legend slides along an edge"
     CHECK(l.map_frame.contains(l.legend.box));
     require_clean_labels(l);
 }
+
+TEST_CASE("layout: a legend too tall for a small map puts its sections side by side", "[layout]") {
+    // On a 400 px canvas the stacked legend is taller than half the map and covers some of the
+    // sites along the equator wherever it goes; its Status and Provider sections side by side
+    // fit below them.
+    std::vector<ProjectedSite> sites;
+    for (int lon = -160; lon <= 160; lon += 20)
+        sites.push_back(make_site("s" + std::to_string(lon + 200), lon, 0,
+                                  lon % 40 == 0 ? "Alpha" : "Beta",
+                                  lon == 0 ? Status::planned : Status::live));
+    auto request = world_request(sites);
+    request.width = 400;
+    const auto l = run_layout(request);
+    REQUIRE(l.legend.headings.size() == 2);
+    CHECK(markers_under(l) == 0);
+    CHECK(l.legend.headings[1].box.min_y == Approx(l.legend.headings[0].box.min_y));
+    CHECK(l.legend.headings[1].box.min_x > l.legend.headings[0].box.max_x);
+    for (const auto& row : l.legend.rows) CHECK(l.legend.box.contains(row.label.box));
+    CHECK(l.legend.box.width() > l.legend.box.height());
+
+    // With room, the sections stay stacked.
+    request.width = 1200;
+    const auto roomy = run_layout(request);
+    CHECK(roomy.legend.headings[1].box.min_y > roomy.legend.headings[0].box.max_y);
+}

@@ -235,6 +235,30 @@ void warn_left_out(const std::vector<std::string>& hidden,
                          " (use --width, an inset or `label:` to shorten)");
 }
 
+/// Ids of the sites whose marker the legend hides on the main map and no inset shows (on a
+/// small canvas the legend may find no free spot), sorted. `markers` are in `shown` order.
+std::vector<std::string> under_legend(const LegendLayout& legend,
+                                      const std::vector<MarkerLayout>& markers,
+                                      const std::vector<int>& inset_of) {
+    std::vector<std::string> covered;
+    if (legend.box.empty()) return covered;
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        const MarkerLayout& m = markers[i];
+        if (i < inset_of.size() && inset_of[i] >= 0) continue;
+        if (legend.box.intersects({m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r}))
+            covered.push_back(m.id);
+    }
+    std::sort(covered.begin(), covered.end());
+    return covered;
+}
+
+void warn_under_legend(const std::vector<std::string>& covered, Diagnostics& diagnostics) {
+    if (covered.empty()) return;
+    diagnostics.warn(count_phrase(covered.size(), "site is", "sites are") +
+                     " hidden under the legend: " + listed_ids(covered) +
+                     " (use a larger --width or --height, or an inset)");
+}
+
 /// Countries of the sites that are or will be in service: a retired site no longer makes its
 /// country part of the footprint.
 std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>& sites) {
@@ -272,6 +296,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     detail::place_legend(out.legend, page.map_frame, 0.5 * style.margin * scale, out.markers);
     const detail::InsetsResult insets = detail::layout_insets(
         request, page, shown, out.markers, out.legend, style, scale, measure, diagnostics);
+    const auto covered = under_legend(out.legend, out.markers, insets.inset_of);
     const auto labels = place_all_labels(shown, out.markers, page, out.legend, style, scale,
                                          measure, coincident, insets);
     sort_for_drawing(out.markers);
@@ -309,6 +334,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         (is_shown_site ? did_not_fit : hidden).push_back(id);
     }
     warn_left_out(hidden, did_not_fit, diagnostics);
+    warn_under_legend(covered, diagnostics);
     out.host_countries = host_countries(sites);
     out.insets = insets.insets;
     return out;

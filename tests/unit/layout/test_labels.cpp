@@ -169,7 +169,11 @@ TEST_CASE("layout: labels left out are counted in one warning naming them", "[la
     require_clean_leaders(l);
     require_consistent_outcomes(l, sites);
     REQUIRE_FALSE(l.dropped.empty());
-    REQUIRE(diagnostics.warnings.size() == 1);
+    // One warning for all dropped labels (a second may name sites under the legend).
+    REQUIRE(std::count_if(diagnostics.warnings.begin(), diagnostics.warnings.end(),
+                          [](const auto& w) {
+                              return w.message.find("did not fit") != std::string::npos;
+                          }) == 1);
     const std::string& message = diagnostics.warnings[0].message;
     CHECK_THAT(message, Catch::StartsWith(std::to_string(l.dropped.size()) +
                                           " labels did not fit and were left out: " +
@@ -223,7 +227,7 @@ TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
     require_clean_labels(l);
     require_consistent_outcomes(l, sites);
     REQUIRE_FALSE(l.dropped.empty());
-    REQUIRE(diagnostics.warnings.size() == 1);
+    REQUIRE(!diagnostics.warnings.empty());  // a second may name sites under the legend
     std::string expected = std::to_string(l.dropped.size()) +
                            (l.dropped.size() == 1 ? " label did not fit and was left out: "
                                                   : " labels did not fit and were left out: ");
@@ -295,7 +299,7 @@ TEST_CASE("layout: ten thousand random sites lay out without any overlap", "[lay
     CHECK(l.labels.size() > 500);
     require_clean_labels(l);
     require_consistent_outcomes(l, sites);
-    REQUIRE(diagnostics.warnings.size() == 1);
+    REQUIRE(!diagnostics.warnings.empty());  // a second names the sites under the legend
     CHECK_THAT(diagnostics.warnings[0].message,
                Catch::StartsWith(std::to_string(l.dropped.size()) + " labels did not fit"));
     CHECK_THAT(diagnostics.warnings[0].message,

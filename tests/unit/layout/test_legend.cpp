@@ -141,3 +141,34 @@ TEST_CASE("layout: a legend too tall for a small map puts its sections side by s
     const auto roomy = run_layout(request);
     CHECK(roomy.legend.headings[1].box.min_y > roomy.legend.headings[0].box.max_y);
 }
+
+TEST_CASE("layout: sites hidden under the legend are named in a warning", "[layout]") {
+    // Sites everywhere: the legend must cover some of them on a small map.
+    std::vector<ProjectedSite> sites;
+    for (int lon = -160; lon <= 160; lon += 40)
+        for (int lat = -80; lat <= 80; lat += 40)
+            sites.push_back(make_site("s" + std::to_string(lon + 200) + "-" +
+                                          std::to_string(lat + 100),
+                                      lon, lat));
+    auto request = world_request(sites);
+    request.width = 500;
+    Diagnostics diagnostics;
+    const auto l = make_layout(request, {}, fixed_measure, diagnostics);
+    REQUIRE(markers_under(l) > 1);
+    REQUIRE(markers_under(l) <= 20);  // all listed by name
+    const auto warning =
+        std::find_if(diagnostics.warnings.begin(), diagnostics.warnings.end(), [](const auto& w) {
+            return w.message.find("hidden under the legend") != std::string::npos;
+        });
+    REQUIRE(warning != diagnostics.warnings.end());
+    CHECK_THAT(warning->message, Catch::StartsWith(std::to_string(markers_under(l)) +
+                                                   " sites are hidden under the legend: "));
+    for (const auto& m : l.markers)
+        if (l.legend.box.intersects(marker_box(m)))
+            CHECK_THAT(warning->message, Catch::Contains(m.id));
+
+    // A map with room for the legend says nothing of it.
+    Diagnostics quiet;
+    make_layout(world_request({make_site("centre", 0, 0)}), {}, fixed_measure, quiet);
+    CHECK(quiet.warnings.empty());
+}

@@ -496,7 +496,7 @@ LonLatLine geographic_line(LonLat from, LonLat to) { return densify({from, to});
 std::vector<Polyline> graticule(double step, const Projection &proj,
                                 const project::ProjectionSpec &spec) {
     std::vector<Polyline> out;
-    if (!(step > 0))
+    if (!(step >= 1 && step <= 90))  // the style loader enforces this range
         return out;
     auto append = [&](const LonLatLine &line) {
         for (Polyline &piece : project_polyline(line, proj))
@@ -507,7 +507,10 @@ std::vector<Polyline> graticule(double step, const Projection &proj,
         const double lon = wrap180(-180 + i * step);
         append(geographic_line({lon, -90}, {lon, 90}));
     }
-    for (double lat = -90 + step; lat < 90 - 1e-9; lat += step) {
+    // Counted, not accumulated, so rounding can neither add nor lose a parallel.
+    const int parallels = static_cast<int>(std::ceil(180 / step - 1e-9)) - 1;
+    for (int j = 1; j <= parallels; ++j) {
+        const double lat = -90 + j * step;
         // Start at the seam so a world map's parallel is one piece.
         const double west = spec.orthographic ? -180 : spec.center_lon - 180 + edge_inset;
         const double east = spec.orthographic ? 180 : spec.center_lon + 180 - edge_inset;

@@ -95,6 +95,12 @@ void set_font(Reader& r, const std::vector<Entry>& entries, const std::string& k
                          }
                      }
                      set_size(r, f, "size", font.size, true);
+                     if (const Entry* e = find(f, "size"); e && font.size > 200)
+                         r.error(r.value_pos(*e),
+                                 path + "." + key + ".size " + e->value.Scalar() +
+                                     " is above the 200 px maximum",
+                                 "use a size between " +
+                                     std::to_string(static_cast<int>(kMinTextPx)) + " and 200");
                      if (const Entry* e = find(f, "size"); e && font.size < kMinTextPx)
                          r.error(r.value_pos(*e),
                                  path + "." + key + ".size " + e->value.Scalar() +
@@ -152,6 +158,13 @@ void read_basemap(Reader& r, const std::vector<Entry>& top, Style& style) {
                          set_color(r, g, "color", style.graticule);
                          set_size(r, g, "width", style.graticule_width);
                          set_size(r, g, "step", style.graticule_step, true);
+                         // A tiny step means tens of thousands of lines to cut and project.
+                         if (const Entry* e = find(g, "step");
+                             e && (style.graticule_step < 1 || style.graticule_step > 90))
+                             r.error(r.value_pos(*e),
+                                     "basemap.graticule.step " + e->value.Scalar() +
+                                         " is outside 1..90 degrees",
+                                     "use e.g. step: 30, or a transparent color to hide the grid");
                      });
         set_stroke(r, b, "outline", "basemap", style.outline, style.outline_width);
     });

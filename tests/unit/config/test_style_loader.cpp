@@ -208,6 +208,24 @@ TEST_CASE("config: style values are range-checked and size_by is a known choice"
     }
 }
 
+TEST_CASE("config: a graticule step outside 1..90 degrees and a huge font are errors",
+          "[config]") {
+    const std::string text =
+        "basemap:\n  graticule: {step: 0.000001}\nlabels:\n  font: {size: 5000}\n";
+    try {
+        parse_style(text, "s.yaml", Style{});
+        FAIL("expected InputErrors");
+    } catch (const InputErrors& e) {
+        REQUIRE(e.errors().size() == 2);
+        CHECK(std::string(e.errors()[0].what()) ==
+              "s.yaml:2:21: error: basemap.graticule.step 0.000001 is outside 1..90 degrees; use "
+              "e.g. step: 30, or a transparent color to hide the grid");
+        CHECK(std::string(e.errors()[1].what()).rfind("s.yaml:4:16: error: labels.font.size 5000 "
+                                                      "is above the 200 px maximum",
+                                                      0) == 0);
+    }
+}
+
 TEST_CASE("config: a missing style file is an IoError that lists the built-in names", "[config]") {
     try {
         load_style("drak");

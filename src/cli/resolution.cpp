@@ -33,7 +33,11 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
                                             const std::string& option_catalogue,
                                             Diagnostics& diagnostics) {
     std::vector<ResolvedSite> sites;
-    const bool needs = std::any_of(file.sites.begin(), file.sites.end(), geocode::needs_geocoding);
+    // A region is checked against the catalogue even when coordinates place the site, so one
+    // file never resolves differently depending on its other sites.
+    const bool needs = std::any_of(file.sites.begin(), file.sites.end(), [](const Site& s) {
+        return geocode::needs_geocoding(s) || !s.region.empty();
+    });
     if (!needs) {
         // A file of explicit coordinates never loads the gazetteer: it renders faster.
         for (const auto& s : file.sites) {

@@ -56,3 +56,10 @@ TEST_CASE("e2e: geocode of an unknown place exits 1 with an error object", "[e2e
     CHECK(doc.GetRoot().GetString("query") == "Xqzzyville, Atlantis");
     CHECK_FALSE(doc.GetRoot().GetString("error").empty());
 }
+
+TEST_CASE("e2e: an unknown region is an error even when coordinates place the site", "[e2e]") {
+    auto run = run_dcmap({"validate", fixture("e2e-unknown-region-with-coordinates.yaml")});
+    CHECK(run.code == 1);
+    CHECK(run.err.find("e2e-unknown-region-with-coordinates.yaml:3:") != std::string::npos);
+    CHECK(run.err.find("eu-centrall-1") != std::string::npos);
+}

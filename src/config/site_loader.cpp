@@ -249,15 +249,27 @@ std::optional<Site> read_site(Reader& r, const YAML::Node& node) {
 /// Ids must be unique; the error points at the second and names the first's line.
 void check_unique_ids(Reader& r, const std::vector<Site>& sites,
                       const std::vector<SourcePos>& id_positions) {
-    std::map<std::string, int> first_line;
+    // A site without an id is known by its name (Site::key()) in layouts, warnings and
+    // --layout-json, so names standing in for ids must be unique too.
+    std::map<std::string, std::pair<int, bool>> first;  // key -> line, had an explicit id
     for (std::size_t i = 0; i < sites.size(); ++i) {
-        if (sites[i].id.empty())
+        const std::string& key = sites[i].key();
+        if (key.empty())
             continue;
-        const auto [it, inserted] = first_line.emplace(sites[i].id, id_positions[i].line);
-        if (!inserted)
-            r.error(id_positions[i], "duplicate id '" + sites[i].id + "'",
-                    "first used on line " + std::to_string(it->second) +
-                        "; ids must be unique within a file");
+        const bool has_id = !sites[i].id.empty();
+        const SourcePos& pos = has_id ? id_positions[i] : sites[i].pos;
+        const auto [it, inserted] = first.emplace(key, std::make_pair(pos.line, has_id));
+        if (inserted)
+            continue;
+        const std::string first_line = std::to_string(it->second.first);
+        if (has_id && it->second.second)
+            r.error(pos, "duplicate id '" + key + "'",
+                    "first used on line " + first_line + "; ids must be unique within a file");
+        else
+            r.error(pos, "two sites are both known as '" + key + "' (the other is on line " +
+                             first_line + ")",
+                    "give each site an id: (e.g. id: eu-central-1) so labels and --layout-json "
+                    "can tell them apart");
     }
 }
 

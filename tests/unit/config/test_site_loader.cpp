@@ -228,6 +228,15 @@ TEST_CASE("config: a duplicate id points at the second and names the first's lin
                           "be unique within a file");
 }
 
+TEST_CASE("config: two sites without ids may not share a name", "[config]") {
+    const auto lines = error_lines_of_file(fixture("invalid-duplicate-name-without-id.yaml"));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == fixture("invalid-duplicate-name-without-id.yaml") +
+                          ":6:3: error: two sites are both known as 'Frankfurt' (the other is on "
+                          "line 2); give each site an id: (e.g. id: eu-central-1) so labels and "
+                          "--layout-json can tell them apart");
+}
+
 TEST_CASE("config: unknown status values get did-you-mean or the list of statuses", "[config]") {
     const auto lines = error_lines_of_file(fixture("invalid-status.yaml"));
     REQUIRE(lines.size() == 2);

@@ -39,11 +39,13 @@ inline std::string_view line_at(std::string_view text, std::size_t offset) {
     return rest.substr(0, rest.find('\n'));
 }
 
-/// Parses a decimal integer or floating-point field; fallback when the field is malformed.
+/// Parses a decimal integer or floating-point field; fallback when the field is malformed or
+/// has anything after the number ("50,1" or "50.1x" are not 50).
 template <typename T> T parse_number(std::string_view field, T fallback) {
     T value = fallback;
-    const auto result = std::from_chars(field.data(), field.data() + field.size(), value);
-    return result.ec == std::errc{} ? value : fallback;
+    const char* end = field.data() + field.size();
+    const auto result = std::from_chars(field.data(), end, value);
+    return result.ec == std::errc{} && result.ptr == end ? value : fallback;
 }
 
 } // namespace dcmap::geocode::detail

@@ -6,6 +6,7 @@
 #include "config/style_loader.hpp"
 #include "geocode/gazetteer.hpp"
 #include "geocode/resolve.hpp"
+#include "io/atomic_file.hpp"
 #include "layout/layout.hpp"
 #include "model/named_areas.hpp"
 #include "project/extent.hpp"
@@ -160,8 +161,12 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
     options.dpi = settings.dpi;
     options.title = request.title.empty() ? "dcmap map" : request.title;
     options.description = describe(file, projector.spec().name);
+    // Draw every format before writing any, so a failure in one leaves none behind.
+    std::vector<std::string> encoded;
     for (std::size_t i = 0; i < outputs.size(); ++i)
-        render::render_map(map, basemap, style, formats[i], options, outputs[i]);
+        encoded.push_back(render::encode_map(map, basemap, style, formats[i], options));
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+        io::write_file_atomically(outputs[i], encoded[i]);
     return map;
 }
 

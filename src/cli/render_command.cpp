@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <ostream>
 
 namespace fs = std::filesystem;
@@ -45,10 +46,27 @@ bool names_a_file(const std::string& output) {
     return ext == ".png" || ext == ".svg" || ext == ".pdf";
 }
 
+/// Fails before any work when a file could not be written because its folder is missing, so a
+/// run never writes the map and then fails on its --layout-json or --resolved file.
+void check_writable_folders(const std::vector<std::string>& paths) {
+    for (const auto& path : paths) {
+        if (path.empty()) continue;
+        const fs::path folder = fs::path(path).parent_path();
+        std::error_code ec;
+        if (!folder.empty() && !fs::is_directory(folder, ec))
+            throw IoError("cannot write " + path + ": no folder " + folder.string() +
+                          "; create it first");
+    }
+}
+
 int render_one(const std::string& input, const std::vector<std::string>& outputs,
                const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
     Diagnostics diagnostics;
     try {
+        std::vector<std::string> written = outputs;
+        written.push_back(cmd.layout_json);
+        written.push_back(cmd.resolved);
+        check_writable_folders(written);
         const SiteFile file = config::load_site_file(input);
         RenderSettings settings = merge_settings(file.map, cmd.overrides);
         settings.scale = cmd.scale;
@@ -113,13 +131,25 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         err << "dcmap: error: cannot create folder " << folder << ": " << ec.message() << '\n';
         return exit_failure;
     }
-    int status = exit_ok;
+    // Name every output first: two inputs with one stem (a/eu.yaml, b/eu.yaml) or a format
+    // given twice would silently overwrite each other's maps.
+    std::vector<std::vector<std::string>> outputs_per_input;
+    std::set<std::string> seen;
     for (const auto& input : inputs) {
         std::vector<std::string> outputs;
-        for (const auto& format : cmd.formats)
+        for (const auto& format : cmd.formats) {
             outputs.push_back((fs::path(folder) / fs::path(input).stem()).string() + "." + format);
-        if (render_one(input, outputs, cmd, out, err) != exit_ok) status = exit_failure;
+            if (!seen.insert(outputs.back()).second) {
+                err << "dcmap: error: two maps would be written to " << outputs.back()
+                    << "; give inputs distinct file names and each format once\n";
+                return exit_usage;
+            }
+        }
+        outputs_per_input.push_back(std::move(outputs));
     }
+    int status = exit_ok;
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (render_one(inputs[i], outputs_per_input[i], cmd, out, err) != exit_ok) status = exit_failure;
     return status;
 }
 

@@ -73,16 +73,20 @@ Format format_from_path(const std::string &path) {
     throw Error("unsupported output format '" + shown + "': use .png, .svg or .pdf");
 }
 
-void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
-                Format format, const RenderOptions &options, const std::string &output_path) {
+std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap,
+                       const Style &style, Format format, const RenderOptions &options) {
     int width = canvas_side(layout.width, "width");
     int height = canvas_side(layout.height, "height");
     detail::TextContext text;
     detail::Canvas canvas{width, height};
-    std::string bytes = detail::encode(format, canvas, options, [&](cairo_t *cr) {
+    return detail::encode(format, canvas, options, [&](cairo_t *cr) {
         detail::paint_map(cr, layout, basemap, style, text);
     });
-    io::write_file_atomically(output_path, bytes);
+}
+
+void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
+                Format format, const RenderOptions &options, const std::string &output_path) {
+    io::write_file_atomically(output_path, encode_map(layout, basemap, style, format, options));
 }
 
 layout::MeasureText pango_measurer() {

@@ -28,6 +28,11 @@ struct RenderOptions {
 void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
                 Format format, const RenderOptions &options, const std::string &output_path);
 
+/// The bytes render_map would write, for callers that write several files only once every one
+/// of them has been drawn. Throws Error as render_map does.
+std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap,
+                       const Style &style, Format format, const RenderOptions &options);
+
 /// Text measurement with Pango, matching how render_map draws text.
 layout::MeasureText pango_measurer();
 

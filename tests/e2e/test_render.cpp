@@ -226,3 +226,22 @@ TEST_CASE("e2e: a folder of inputs renders one map per file and format", "[e2e]"
     REQUIRE(run.code == 0);
     for (std::string name : {"one.png", "one.svg", "two.png", "two.svg"}) CHECK(std::filesystem::exists(out / name));
 }
+
+TEST_CASE("e2e: a missing folder for --layout-json fails before any map is written", "[e2e]") {
+    e2e::TempDir dir;
+    auto run = run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
+                          "--layout-json", dir / "no-such-folder/layout.json"});
+    CHECK(run.code == 1);
+    CHECK(run.err.find("no-such-folder") != std::string::npos);
+    CHECK(std::filesystem::is_empty(dir.path));
+}
+
+TEST_CASE("e2e: two inputs that would write the same map are a usage error", "[e2e]") {
+    e2e::TempDir a, b, out;
+    std::filesystem::copy_file(fixture("e2e-explicit-coordinates.yaml"), a / "eu.yaml");
+    std::filesystem::copy_file(fixture("e2e-explicit-coordinates.yaml"), b / "eu.yaml");
+    auto run = run_dcmap({"render", a / "eu.yaml", b / "eu.yaml", "-o", out.path.string()});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("two maps would be written to") != std::string::npos);
+    CHECK(std::filesystem::is_empty(out.path));
+}

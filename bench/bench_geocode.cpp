@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
     const dcmap::geocode::Geocoder geocoder(gazetteer, catalogue);
 
     int found = 0, failed = 0;
-    double hit_ms = 0, miss_ms = 0;
+    double hit_ms = 0, miss_ms = 0, first_miss_ms = 0;
     start = Clock::now();
     for (const auto& q : queries) {
         const auto t = Clock::now();
@@ -101,8 +101,11 @@ int main(int argc, char** argv) {
             ++found;
             hit_ms += ms_since(t);
         } catch (const dcmap::GeocodeError&) {
-            ++failed;
-            miss_ms += ms_since(t);
+            // The first miss also builds the closest-name index (once per process).
+            if (++failed == 1)
+                first_miss_ms = ms_since(t);
+            else
+                miss_ms += ms_since(t);
         }
     }
     const double resolve_ms = ms_since(start);
@@ -115,8 +118,10 @@ int main(int argc, char** argv) {
                 1000 * resolve_ms / total);
     std::printf("  found %d:       %8.1f ms (%.1f us each)\n", found, hit_ms,
                 found ? 1000 * hit_ms / found : 0);
-    std::printf("  not found %d:   %8.1f ms (%.1f us each, incl. closest-name search)\n", failed,
-                miss_ms, failed ? 1000 * miss_ms / failed : 0);
+    std::printf("  first miss:     %8.1f ms (builds the closest-name index)\n", first_miss_ms);
+    std::printf("  other %d misses: %7.1f ms (%.1f us each, incl. closest-name search)\n",
+                failed > 1 ? failed - 1 : 0, miss_ms,
+                failed > 1 ? 1000 * miss_ms / (failed - 1) : 0);
     std::printf("load + resolve:   %8.1f ms wall, %.1f ms CPU\n",
                 load_gazetteer_ms + load_catalogue_ms + resolve_ms,
                 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);

@@ -1,12 +1,12 @@
 #include "geocode/gazetteer.hpp"
 
+#include "geocode/name_index.hpp"
 #include "geocode/normalize.hpp"
 #include "geocode/tsv.hpp"
 #include "model/error.hpp"
 #include "resources/resources.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -99,30 +99,6 @@ int feature_rank(std::string_view feature) {
     return 9;
 }
 
-/// Set bits of x (std::popcount is a library call without -mpopcnt; this stays inline).
-int count_bits(std::uint32_t x) {
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
-}
-
-/// A set of 32 byte classes: a-z, digits, space, and four classes of non-ASCII bytes. A name
-/// that lacks k classes of the query is at least k edits away from it.
-std::uint32_t byte_classes(std::string_view key) {
-    std::uint32_t bits = 0;
-    for (const unsigned char c : key) {
-        if (c >= 'a' && c <= 'z')
-            bits |= 1u << (c - 'a');
-        else if (c >= '0' && c <= '9')
-            bits |= 1u << 26;
-        else if (c == ' ')
-            bits |= 1u << 27;
-        else
-            bits |= 1u << (28 + (c & 3));
-    }
-    return bits;
-}
-
 std::vector<std::string_view> split_query(std::string_view query) {
     std::vector<std::string_view> parts;
     while (true) {
@@ -157,23 +133,17 @@ struct Gazetteer::Impl {
     /// Every folded name, code and abbreviation of a division -> its index in admin1, sorted.
     std::vector<std::pair<std::string, std::uint32_t>> admin1_keys;
 
-    /// Every place's key, country and population, for the closest-name search; built on the
-    /// first unknown name, so runs that resolve everything never pay for it.
-    struct NameEntry {
-        std::string_view key;
-        std::string_view country;
-        std::int64_t population;
-        std::uint32_t classes;                       ///< byte classes present (byte_classes)
-        std::array<std::uint8_t, 4> cut;             ///< offsets of the first 4 spaces; 255 = none
-        std::array<std::uint32_t, 4> prefix_classes; ///< byte classes of key[0, cut[i])
+    /// Every place's key, country and population and an index of the keys, for the
+    /// closest-name search; built on the first unknown name, so runs that resolve everything
+    /// never pay for it.
+    struct Names {
+        std::vector<std::string_view> keys, countries; // by row
+        std::vector<std::int64_t> populations;         // by row
+        std::optional<detail::NameIndex> index;
     };
     mutable std::once_flag names_built;
-    mutable std::vector<NameEntry> names;
-    mutable std::vector<std::uint32_t> name_classes; // names[i].classes, packed for the scan
-    /// Key length and the ends of its first 1, 2, 3 words (255 = none or past 254), packed so
-    /// the distance passes can rule a name out without touching its entry.
-    mutable std::vector<std::array<std::uint8_t, 4>> name_shapes;
-    const std::vector<NameEntry>& name_entries() const;
+    mutable Names names;
+    const Names& name_index() const;
 
     void load_places(std::string_view text);
     void load_countries(std::string_view text);
@@ -506,126 +476,53 @@ Gazetteer::Impl::interpret_hints(std::string_view query,
     return interpretations;
 }
 
-const std::vector<Gazetteer::Impl::NameEntry>& Gazetteer::Impl::name_entries() const {
+const Gazetteer::Impl::Names& Gazetteer::Impl::name_index() const {
     std::call_once(names_built, [this] {
-        names.reserve(place_starts.size());
+        names.keys.reserve(place_starts.size());
+        names.countries.reserve(place_starts.size());
+        names.populations.reserve(place_starts.size());
         for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
             const auto r = row(n);
-            NameEntry e{
-                r.key,       r.country, r.population, byte_classes(r.key), {255, 255, 255, 255},
-                {0, 0, 0, 0}};
-            std::size_t seen = 0;
-            for (std::size_t i = 0; i < r.key.size() && i < 255 && seen < e.cut.size(); ++i) {
-                if (r.key[i] == ' ') {
-                    e.prefix_classes[seen] = byte_classes(r.key.substr(0, i));
-                    e.cut[seen++] = static_cast<std::uint8_t>(i);
-                }
-            }
-            names.push_back(e);
-            name_classes.push_back(e.classes);
-            name_shapes.push_back(
-                {static_cast<std::uint8_t>(std::min<std::size_t>(e.key.size(), 255)), e.cut[0],
-                 e.cut[1], e.cut[2]});
+            names.keys.push_back(r.key);
+            names.countries.push_back(r.country);
+            names.populations.push_back(r.population);
         }
+        names.index.emplace(names.keys);
     });
     return names;
 }
 
 std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_view country) const {
     const int limit = std::max(2, static_cast<int>(key.size()) / 3);
-    const auto words = 1 + std::count(key.begin(), key.end(), ' ');
-    const auto& entries = name_entries();
-    const std::uint32_t key_classes = byte_classes(key);
-    const auto key_size = static_cast<long>(key.size());
-
-    // Pass 1 sees every place, so it only compares packed byte classes (a loop the compiler
-    // vectorises): each edit adds at most one byte class the name lacks.
-    std::vector<std::uint8_t> missing(entries.size());
-    for (std::size_t n = 0; n < entries.size(); ++n)
-        missing[n] = static_cast<std::uint8_t>(count_bits(key_classes & ~name_classes[n]));
-    // Bucketed by that lower bound, so allowing k edits looks only at buckets 0..k.
-    std::vector<std::vector<std::uint32_t>> buckets(static_cast<std::size_t>(limit) + 1);
-    for (std::uint32_t n = 0; n < missing.size(); ++n)
-        if (missing[n] <= limit && (country.empty() || entries[n].country == country))
-            buckets[missing[n]].push_back(n);
-
-    // Then distances, bucket by bucket: a name in bucket d scores at least d (a prefix match's
-    // classes are a subset of the whole name's), so once three names score d or less no later
-    // bucket can displace them, and the third-best score caps the distances still worth
-    // computing. A name scores by its whole key, or by its first words one point dearer
-    // ("frankfrut" finds "frankfurt am main").
-    std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
-    std::vector<std::string> names;
-    // q-gram bound: an edit destroys at most 3 of a string's padded bigrams ("^f", "fr", ...,
-    // "t$"; a transposition 3, a deletion or substitution 2, an insertion 1) and n bytes have
-    // n + 1 of them, so strings within k edits share at least max(n, m) + 1 - 3k. Counting
-    // the name's bigrams that occur in the key at all over-counts shared ones, so a name below
-    // the bound is certainly too far: most are ruled out before the edit distance.
-    constexpr unsigned char begin_mark = 1, end_mark = 2; // never in a folded key
-    const auto bigram = [](unsigned char a, unsigned char b) {
-        return static_cast<unsigned>(a) << 8 | b;
-    };
-    std::array<std::uint64_t, 1024> key_bigrams{}; // a set of 65,536 bits
-    const auto add = [&](unsigned v) { key_bigrams[v >> 6] |= std::uint64_t{1} << (v & 63); };
-    const auto has = [&](unsigned v) {
-        return static_cast<long>(key_bigrams[v >> 6] >> (v & 63) & 1);
-    };
-    if (!key.empty()) {
-        add(bigram(begin_mark, key.front()));
-        for (std::size_t i = 0; i + 1 < key.size(); ++i)
-            add(bigram(key[i], key[i + 1]));
-        add(bigram(key.back(), end_mark));
-    }
-    const auto may_be_within = [&](std::string_view name, int k) {
-        if (name.empty())
-            return false;
-        long shared = has(bigram(begin_mark, name.front())) + has(bigram(name.back(), end_mark));
-        for (std::size_t i = 0; i + 1 < name.size(); ++i)
-            shared += has(bigram(name[i], name[i + 1]));
-        return shared >= std::max(key_size, static_cast<long>(name.size())) + 1 - 3L * k;
-    };
-    int bound = limit;
-    for (int d = 0; d <= bound; ++d) {
-        for (const auto n : buckets[static_cast<std::size_t>(d)]) {
-            const auto& shape = name_shapes[n];
-            const long cut = words <= 3 ? shape[static_cast<std::size_t>(words)] : 255;
-            const bool whole = std::abs(static_cast<long>(shape[0]) - key_size) <= bound;
-            const bool prefix_length = cut != 255 && std::abs(cut - key_size) < bound;
-            if (!whole && !prefix_length)
-                continue;
-            const auto& e = entries[n];
-            int best = whole && may_be_within(e.key, bound)
-                           ? detail::edit_distance(key, e.key, bound)
-                           : bound + 1;
-            const auto prefix = e.key.substr(0, static_cast<std::size_t>(cut));
-            if (prefix_length && count_bits(key_classes & ~e.prefix_classes[words - 1]) < bound &&
-                may_be_within(prefix, bound - 1))
-                best = std::min(best, 1 + detail::edit_distance(key, prefix, bound - 1));
-            if (best <= bound)
-                scored.emplace_back(best, -e.population, n);
-        }
+    const auto words = static_cast<int>(1 + std::count(key.begin(), key.end(), ' '));
+    const auto& all = name_index();
+    // Allowing 1 edit, then 2, then 3, then the limit: once three names score k or less, no
+    // name further away can displace them. The index's cost grows with k / 2 (see
+    // name_index.hpp), so past 3 edits one search at the limit is cheaper than several.
+    std::vector<std::string> labels;
+    for (int k = 1; k <= limit; k = k < 3 ? k + 1 : std::max(k + 1, limit)) {
+        std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
+        for (const auto& hit : all.index->within(key, k, words))
+            if (country.empty() || all.countries[hit.key] == country)
+                scored.emplace_back(hit.score, -all.populations[hit.key], hit.key);
         std::sort(scored.begin(), scored.end());
-        names.clear();
-        int third = limit + 1;
+        labels.clear();
         for (const auto& [score, pop, n] : scored) {
             const auto r = row(n);
             auto label = std::string(r.name) + " (" + std::string(r.country) + ")";
-            if (std::find(names.begin(), names.end(), label) == names.end())
-                names.push_back(label);
-            if (names.size() == max_suggestions) {
-                third = score;
+            if (std::find(labels.begin(), labels.end(), label) == labels.end())
+                labels.push_back(std::move(label));
+            if (labels.size() == max_suggestions)
                 break;
-            }
         }
-        bound = std::min(bound, third);
-        if (third <= d)
+        if (labels.size() == max_suggestions)
             break;
     }
-    if (names.empty())
+    if (labels.empty())
         return "no similar names in the gazetteer";
     std::string out = "closest: ";
-    for (std::size_t i = 0; i < names.size(); ++i)
-        out += (i ? ", " : "") + names[i];
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        out += (i ? ", " : "") + labels[i];
     return out;
 }
 

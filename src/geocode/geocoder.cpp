@@ -49,10 +49,12 @@ GeocodeMatch Geocoder::region_match(const Region& r, std::string_view query) con
     p.country_name = gazetteer_.country_name(r.country);
     std::optional<GeocodeMatch> town;
     if (!r.place.empty()) {
+        // find, not lookup: a place the gazetteer lacks (Eemshaven, NEOM) needs no closest
+        // names, so this never builds the closest-name index; the row's coordinates stand alone.
         try {
-            town = gazetteer_.lookup(r.place);
+            town = gazetteer_.find(r.place);
         } catch (const GeocodeError&) {
-            // Not a gazetteer town (Eemshaven, NEOM): the row's coordinates stand alone.
+            // an unknown country or region after the comma: the coordinates stand alone too
         }
     }
     if (r.lat && r.lon) {

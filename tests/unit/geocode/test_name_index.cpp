@@ -1,0 +1,110 @@
+// The closest-name index against a plain scan of every key, on the real gazetteer.
+#include "geocode/name_index.hpp"
+#include "geocode/normalize.hpp"
+#include "resources/resources.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using dcmap::geocode::detail::edit_distance;
+using dcmap::geocode::detail::NameIndex;
+
+namespace {
+
+using Hits = std::vector<NameIndex::Hit>;
+
+/// The score NameIndex::within documents, computed key by key.
+Hits scan(const std::vector<std::string_view>& keys, std::string_view query, int k, int words) {
+    Hits hits;
+    for (std::uint32_t n = 0; n < keys.size(); ++n) {
+        const auto key = keys[n];
+        if (key.empty())
+            continue;
+        int best = edit_distance(query, key, k);
+        int seen = 0;
+        for (std::size_t i = 0; i < key.size() && i < 255 && words >= 1 && words <= 3; ++i)
+            if (key[i] == ' ' && ++seen == words) {
+                best = std::min(best, 1 + edit_distance(query, key.substr(0, i), k - 1));
+                break;
+            }
+        if (best <= k)
+            hits.push_back({n, best});
+    }
+    return hits;
+}
+
+int words_of(std::string_view query) {
+    return 1 + static_cast<int>(std::count(query.begin(), query.end(), ' '));
+}
+
+/// The keys of the embedded gazetteer's places, in file order.
+std::vector<std::string_view> gazetteer_keys() {
+    auto text = dcmap::resources::get("gazetteer.tsv");
+    text = text.substr(0, text.find("\n#index\n") + 1);
+    std::vector<std::string_view> keys;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto end = text.find('\n', at);
+        const auto line = text.substr(at, end - at);
+        keys.push_back(line.substr(line.rfind('\t') + 1));
+        at = end + 1;
+    }
+    return keys;
+}
+
+} // namespace
+
+TEST_CASE("name index: scores whole keys and first words, one point dearer", "[geocode]") {
+    const std::vector<std::string_view> keys = {"frankfurt am main", "frankfurt", "",
+                                                "frankfort",         "franklin",  "frankfurt"};
+    const NameIndex index(keys);
+    // "frankfrut" -> "frankfurt" is one transposition; "frankfort" is two edits away, and
+    // "frankfurt am main" scores its first word plus one.
+    CHECK(index.within("frankfrut", 1, 1) == Hits{{1, 1}, {5, 1}});
+    CHECK(index.within("frankfrut", 2, 1) == Hits{{0, 2}, {1, 1}, {3, 2}, {5, 1}});
+    // Two query words compare with the first two words of a key ("frankfurt am").
+    CHECK(index.within("frankfurt an", 2, 2) == Hits{{0, 2}});
+    CHECK(index.within("frankfurt an", 2, 1).empty());
+    // The empty key is never a hit, however short the query.
+    CHECK(index.within("x", 2, 1).empty());
+}
+
+TEST_CASE("name index: finds the same keys as a scan of the gazetteer", "[geocode]") {
+    const auto keys = gazetteer_keys();
+    REQUIRE(keys.size() > 100'000);
+    const NameIndex index(keys);
+    // Misspellings of keys spread over the file: a substitution, a deletion, a transposition
+    // and an insertion in turn, plus made-up words and multi-word names.
+    std::vector<std::string> queries = {
+        "frankfrut", "sna", "xy", "qqqq", "lodnon", "rio de janiero", "salt lake citq", "zzyzzx"};
+    for (std::size_t n = 7919, i = 0; n < keys.size() && queries.size() < 24; n += 9973, ++i) {
+        std::string q(keys[n]);
+        const std::size_t at = (n / 7) % q.size();
+        switch (i % 4) {
+        case 0:
+            q[at] = 'q';
+            break;
+        case 1:
+            q.erase(at, 1);
+            break;
+        case 2:
+            if (at + 1 < q.size())
+                std::swap(q[at], q[at + 1]);
+            break;
+        default:
+            q.insert(at, 1, 'z');
+        }
+        queries.push_back(q);
+    }
+    for (const auto& q : queries) {
+        const int limit = std::max(2, static_cast<int>(q.size()) / 3);
+        for (const int k : {1, 2, limit}) {
+            INFO("query \"" << q << "\", k = " << k);
+            const auto expected = scan(keys, q, k, words_of(q));
+            CHECK(index.within(q, k, words_of(q)) == expected);
+        }
+    }
+}

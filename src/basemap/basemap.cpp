@@ -584,20 +584,20 @@ class MemoryDataset {
         std::call_once(registered, [] { GDALAllRegister(); });
         const std::string_view bytes = resources::get(resource);
         if (bytes.empty())
-            throw IoError("error: embedded base map '" + resource + "' is missing");
+            throw IoError("embedded base map '" + resource + "' is missing");
         // GDAL only reads the buffer (bTakeOwnership = FALSE), so the const_cast is safe.
         VSILFILE *file = VSIFileFromMemBuffer(
             path_.c_str(), reinterpret_cast<GByte *>(const_cast<char *>(bytes.data())),
             static_cast<vsi_l_offset>(bytes.size()), FALSE);
         if (!file)
-            throw IoError("error: cannot register base map '" + resource + "' in memory");
+            throw IoError("cannot register base map '" + resource + "' in memory");
         VSIFCloseL(file);
         const char *const drivers[] = {"TopoJSON", nullptr};
         dataset_.reset(
             GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
         if (!dataset_) {
             VSIUnlink(path_.c_str());
-            throw IoError("error: cannot read embedded base map '" + resource + "'");
+            throw IoError("cannot read embedded base map '" + resource + "'");
         }
     }
     ~MemoryDataset() {
@@ -610,7 +610,7 @@ class MemoryDataset {
     OGRLayer &layer(const char *name, const std::string &resource) {
         OGRLayer *layer = dataset_->GetLayerByName(name);
         if (!layer)
-            throw IoError("error: base map '" + resource + "' has no layer '" + name + "'");
+            throw IoError("base map '" + resource + "' has no layer '" + name + "'");
         return *layer;
     }
 

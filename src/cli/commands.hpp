@@ -27,7 +27,6 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err);
 struct ValidateCommand {
     std::vector<std::string> inputs;
     bool strict = false;  ///< warnings count as errors
-    bool offline_only = false;
     std::string catalogue;  ///< --catalogue FILE of extra regions; empty = none
 };
 int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err);

@@ -28,8 +28,9 @@ void print_error(const std::exception& e, std::ostream& err) {
         err << what << '\n';
         return;
     }
-    // Messages of other errors may already start with "error:"; avoid saying it twice.
-    err << "dcmap: " << (what.rfind("error:", 0) == 0 ? "" : "error: ") << what << '\n';
+    // Errors tied to a file position start with it ("file:line:col: error: ..."); the rest
+    // are the program's own.
+    err << "dcmap: " << (what.find(": error: ") != std::string::npos ? "" : "error: ") << what << '\n';
 }
 
 } // namespace dcmap::cli

@@ -217,7 +217,7 @@ Projector::Projector(ProjectionSpec spec) : impl_(std::make_unique<Impl>()) {
     proj_log_level(impl_->context, PJ_LOG_NONE);
     impl_->transform = create_transform(impl_->context, impl_->spec.definition);
     if (!impl_->transform)
-        throw ProjectionError("error: PROJ cannot use projection '" + impl_->spec.definition +
+        throw ProjectionError("PROJ cannot use projection '" + impl_->spec.definition +
                               "'; check the PROJ string or use a named projection");
 }
 

@@ -1,6 +1,7 @@
 #include "cli/pipeline.hpp"
 
 #include "cli/resolution.hpp"
+#include "cli/value_position.hpp"
 
 #include "basemap/basemap.hpp"
 #include "config/style_loader.hpp"
@@ -42,6 +43,11 @@ RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& o)
     s.insets = o.insets.value_or(file.insets.value_or(std::vector<std::string>{}));
     if (std::find(s.insets.begin(), s.insets.end(), "none") != s.insets.end()) s.insets.clear();
     s.detail = o.detail.value_or(file.detail.value_or("auto"));
+    if (!o.projection) s.projection_pos = file.projection_pos;
+    if (!o.center) s.center_pos = file.center_pos;
+    if (!o.extent) s.extent_pos = file.extent_pos;
+    if (!o.style) s.style_pos = file.style_pos;
+    if (!o.insets) s.insets_pos = file.insets_pos;
     return s;
 }
 
@@ -112,12 +118,16 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
     std::vector<render::Format> formats;
     for (const auto& path : outputs) formats.push_back(render::format_from_path(path));
 
-    const Style style = config::load_style(settings.style);
+    const Style style =
+        at_value(settings.style_pos, [&] { return config::load_style(settings.style); });
     const std::vector<ResolvedSite> sites = resolve_site_file(file, settings.catalogue, diagnostics);
     if (resolved) *resolved = sites;
 
-    const project::Projector projector(
-        project::parse_projection(settings.projection, centre_for(settings)));
+    const SourcePos& projection_pos =
+        settings.projection_pos.file.empty() ? settings.center_pos : settings.projection_pos;
+    const project::Projector projector(at_value(projection_pos, [&] {
+        return project::parse_projection(settings.projection, centre_for(settings));
+    }));
     layout::LayoutRequest request;
     std::vector<Point> lonlats;
     for (const auto& site : sites) {
@@ -134,13 +144,16 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
     ProjectedBasemap outline_only;
     outline_only.outline = basemap::projection_outline(projector);
     for (const Point& p : outline_only.outline) outline_only.bounds.expand(p);
-    request.view = project::compute_view(settings.extent, projector, outline_only, lonlats);
+    request.view = at_value(settings.extent_pos, [&] {
+        return project::compute_view(settings.extent, projector, outline_only, lonlats);
+    });
     for (const auto& inset : settings.insets) {
         if (inset == "auto") {
             request.auto_inset = true;
             continue;
         }
-        const project::InsetArea area = project::inset_area(inset, projector);
+        const project::InsetArea area =
+            at_value(settings.insets_pos, [&] { return project::inset_area(inset, projector); });
         request.insets.push_back({area.name, area.caption, area.view});
     }
     const ProjectedBasemap basemap = basemap::build_basemap(

@@ -1,4 +1,5 @@
 #include "cli/resolution.hpp"
+#include "cli/value_position.hpp"
 
 #include "basemap/countries.hpp"
 #include "geocode/catalogue.hpp"
@@ -56,7 +57,8 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
                     r.country = gazetteer.country_code(r.site.country);
         }
     } else {
-        const geocode::Catalogue catalogue = load_catalogue(file.catalogue, option_catalogue);
+        const geocode::Catalogue catalogue = at_value(
+            file.catalogue_pos, [&] { return load_catalogue(file.catalogue, option_catalogue); });
         const geocode::Geocoder geocoder(geocode::Gazetteer::embedded(), catalogue);
         sites = geocode::resolve_sites(file, geocoder, diagnostics);
     }

@@ -439,20 +439,30 @@ void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
     if (!r.expect_mapping(map_entry))
         return;
     const auto entries = r.entries(map_entry.value, kMapKeys, "map");
-    if (const Entry* e = find(entries, "projection"))
+    if (const Entry* e = find(entries, "projection")) {
         map.projection = r.text(*e);
-    if (const Entry* e = find(entries, "center"))
+        map.projection_pos = r.value_pos(*e);
+    }
+    if (const Entry* e = find(entries, "center")) {
         map.center = read_center(r, *e);
-    if (const Entry* e = find(entries, "extent"))
+        map.center_pos = r.value_pos(*e);
+    }
+    if (const Entry* e = find(entries, "extent")) {
         map.extent = read_extent(r, *e);
-    if (const Entry* e = find(entries, "style"))
+        map.extent_pos = r.value_pos(*e);
+    }
+    if (const Entry* e = find(entries, "style")) {
         map.style = r.text(*e);
+        map.style_pos = r.value_pos(*e);
+    }
     if (const Entry* e = find(entries, "width"))
         map.width = read_pixels(r, *e);
     if (const Entry* e = find(entries, "height"))
         map.height = read_pixels(r, *e);
-    if (const Entry* e = find(entries, "insets"))
+    if (const Entry* e = find(entries, "insets")) {
         map.insets = read_insets(r, *e);
+        map.insets_pos = r.value_pos(*e);
+    }
     if (const Entry* e = find(entries, "detail"))
         map.detail = read_detail(r, *e);
 }

@@ -67,6 +67,10 @@ struct MapSettings {
     std::optional<int> height;              ///< pixels
     std::optional<std::vector<std::string>> insets;  ///< names or "W,S,E,N" boxes, or "auto"
     std::optional<std::string> detail;      ///< "auto" | "low" | "medium" (Natural Earth scale)
+
+    /// Where each setting was written, so a value the later stages reject is reported at its
+    /// line in the file rather than as if it had been a command-line option.
+    SourcePos projection_pos, center_pos, extent_pos, style_pos, insets_pos;
 };
 
 /// A whole input file after loading and validation.

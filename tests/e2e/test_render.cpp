@@ -245,3 +245,16 @@ TEST_CASE("e2e: two inputs that would write the same map are a usage error", "[e
     CHECK(run.err.find("two maps would be written to") != std::string::npos);
     CHECK(std::filesystem::is_empty(out.path));
 }
+
+TEST_CASE("e2e: a bad map setting in the file is reported at its line; the option overrides it",
+          "[e2e]") {
+    e2e::TempDir dir;
+    auto run = run_dcmap({"render", fixture("e2e-invalid-map-projection.yaml"), "-o", dir / "map.png"});
+    CHECK(run.code == 1);
+    CHECK(run.err.find("e2e-invalid-map-projection.yaml:4:15: error: unknown projection 'robinsn'") !=
+          std::string::npos);
+    CHECK(std::filesystem::is_empty(dir.path));
+    auto fixed = run_dcmap({"render", fixture("e2e-invalid-map-projection.yaml"), "-o", dir / "map.png",
+                            "--projection", "robinson", "--width", "400"});
+    CHECK(fixed.code == 0);
+}

@@ -121,6 +121,9 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
     const Style style =
         at_value(settings.style_pos, [&] { return config::load_style(settings.style); });
     const std::vector<ResolvedSite> sites = resolve_site_file(file, settings.catalogue, diagnostics);
+    if (settings.strict && !diagnostics.warnings.empty())
+        throw Error(file.path + ": " + std::to_string(diagnostics.warnings.size()) +
+                    " geocoding warning(s) with --strict; nothing written");
     if (resolved) *resolved = sites;
 
     const SourcePos& projection_pos =

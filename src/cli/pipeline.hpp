@@ -34,6 +34,7 @@ struct RenderSettings {
     std::vector<std::string> insets;  ///< inset names, "W,S,E,N" boxes, "auto"; none when empty
     std::string detail = "auto";   ///< base map: auto (by scale), low (1:110m), medium (1:50m)
     std::string catalogue;         ///< --catalogue FILE of extra regions; empty = none
+    bool strict = false;           ///< a geocoding warning stops the run before drawing
     /// Positions of the settings that came from the file's `map:`; empty when an option gave them.
     SourcePos projection_pos, center_pos, extent_pos, style_pos, insets_pos;
 };

@@ -72,17 +72,7 @@ int render_one(const std::string& input, const std::vector<std::string>& outputs
         settings.scale = cmd.scale;
         settings.dpi = cmd.dpi;
         settings.catalogue = cmd.catalogue;
-        if (cmd.strict) {
-            // Geocoding warnings stop the run before anything is written; layout warnings do not.
-            Diagnostics geocoding;
-            resolve_site_file(file, cmd.catalogue, geocoding);
-            if (!geocoding.warnings.empty()) {
-                print_warnings(geocoding, err);
-                err << input << ": error: " << geocoding.warnings.size()
-                    << " geocoding warning(s) with --strict; nothing written\n";
-                return exit_failure;
-            }
-        }
+        settings.strict = cmd.strict;
         std::vector<ResolvedSite> resolved;
         const MapLayout layout = render_site_file(file, settings, outputs, diagnostics, &resolved);
         if (!cmd.layout_json.empty()) io::write_file_atomically(cmd.layout_json, layout_to_json(layout));

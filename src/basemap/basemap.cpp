@@ -1,20 +1,14 @@
 #include "basemap/basemap.hpp"
 
-#include "model/error.hpp"
-#include "resources/resources.hpp"
+#include "basemap/gdal_reading.hpp"
 
-#include <cpl_error.h>
-#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -533,41 +527,6 @@ Ring outline(const Projection &proj) {
 
 // ---- reading the embedded data ---------------------------------------------------------
 
-/// ISO numeric -> alpha-2 from countries.tsv (numeric, alpha2, alpha3, name, ...). Lines that
-/// do not start with a number (headers, comments) are skipped; an empty file gives no codes.
-std::map<int, std::string> iso_numeric_to_alpha2() {
-    std::map<int, std::string> out;
-    std::istringstream in{std::string(resources::get("countries.tsv"))};
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto tab = line.find('\t');
-        if (tab == std::string::npos || tab == 0)
-            continue;
-        const std::string numeric = line.substr(0, tab);
-        if (numeric.find_first_not_of("0123456789") != std::string::npos)
-            continue;
-        const auto tab2 = line.find('\t', tab + 1);
-        std::string alpha2 =
-            line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
-        if (!alpha2.empty() && alpha2.back() == '\r')
-            alpha2.pop_back();
-        out[std::stoi(numeric)] = alpha2;
-    }
-    return out;
-}
-
-std::string alpha2_for(const std::string &id, const std::string &name,
-                       const std::map<int, std::string> &codes) {
-    if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
-        const auto it = codes.find(std::stoi(id));
-        if (it != codes.end())
-            return it->second;
-    }
-    if (name == "Kosovo")
-        return "XK"; // no ISO numeric code; XK by convention
-    return {};
-}
-
 /// Geographic polygons of a geometry (polygon or multipolygon); other types give none.
 std::vector<LonLatPolygon> geographic_polygons(const OGRGeometry *geometry) {
     std::vector<LonLatPolygon> out;
@@ -575,61 +534,9 @@ std::vector<LonLatPolygon> geographic_polygons(const OGRGeometry *geometry) {
     return out;
 }
 
-/// An embedded TopoJSON file opened from memory, removed again when done.
-class MemoryDataset {
-  public:
-    explicit MemoryDataset(const std::string &resource)
-        : path_("/vsimem/dcmap/basemap/" + resource) {
-        static std::once_flag registered;
-        std::call_once(registered, [] { GDALAllRegister(); });
-        const std::string_view bytes = resources::get(resource);
-        if (bytes.empty())
-            throw IoError("embedded base map '" + resource + "' is missing");
-        // GDAL only reads the buffer (bTakeOwnership = FALSE), so the const_cast is safe.
-        VSILFILE *file = VSIFileFromMemBuffer(
-            path_.c_str(), reinterpret_cast<GByte *>(const_cast<char *>(bytes.data())),
-            static_cast<vsi_l_offset>(bytes.size()), FALSE);
-        if (!file)
-            throw IoError("cannot register base map '" + resource + "' in memory");
-        VSIFCloseL(file);
-        const char *const drivers[] = {"TopoJSON", nullptr};
-        dataset_.reset(
-            GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
-        if (!dataset_) {
-            VSIUnlink(path_.c_str());
-            throw IoError("cannot read embedded base map '" + resource + "'");
-        }
-    }
-    ~MemoryDataset() {
-        dataset_.reset();
-        VSIUnlink(path_.c_str());
-    }
-    MemoryDataset(const MemoryDataset &) = delete;
-    MemoryDataset &operator=(const MemoryDataset &) = delete;
-
-    OGRLayer &layer(const char *name, const std::string &resource) {
-        OGRLayer *layer = dataset_->GetLayerByName(name);
-        if (!layer)
-            throw IoError("base map '" + resource + "' has no layer '" + name + "'");
-        return *layer;
-    }
-
-  private:
-    std::string path_;
-    GDALDatasetUniquePtr dataset_;
-};
-
-std::string field_text(const OGRFeature &feature, const char *field) {
-    const int index = feature.GetFieldIndex(field);
-    if (index < 0 || !feature.IsFieldSetAndNotNull(index))
-        return {};
-    return feature.GetFieldAsString(index);
-}
-
-std::vector<CountryShape> read_countries(MemoryDataset &data, const std::string &resource,
-                                         const Projection &proj) {
+std::vector<CountryShape> read_countries(MemoryDataset &data, const Projection &proj) {
     const auto codes = iso_numeric_to_alpha2();
-    OGRLayer &layer = data.layer("countries", resource);
+    OGRLayer &layer = data.layer("countries");
     layer.ResetReading();
     std::vector<CountryShape> out;
     for (const auto &feature : layer) {
@@ -644,9 +551,8 @@ std::vector<CountryShape> read_countries(MemoryDataset &data, const std::string 
     return out;
 }
 
-std::vector<Polygon> read_land(MemoryDataset &data, const std::string &resource,
-                               const Projection &proj) {
-    OGRLayer &layer = data.layer("land", resource);
+std::vector<Polygon> read_land(MemoryDataset &data, const Projection &proj) {
+    OGRLayer &layer = data.layer("land");
     layer.ResetReading();
     std::vector<Polygon> out;
     for (const auto &feature : layer)
@@ -655,16 +561,6 @@ std::vector<Polygon> read_land(MemoryDataset &data, const std::string &resource,
                 out.push_back(std::move(piece));
     return out;
 }
-
-/// Routes GDAL's messages to nowhere while alive: library code never prints, and the
-/// validity warnings GEOS gives for raw stitched rings are expected and repaired.
-class QuietGdal {
-  public:
-    QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal &) = delete;
-    QuietGdal &operator=(const QuietGdal &) = delete;
-};
 
 } // namespace detail
 
@@ -679,9 +575,9 @@ ProjectedBasemap build_basemap(const project::Projector &projector, Detail detai
     // world-atlas's countries file also holds the "land" object (the same one as land-*.json),
     // and parsing JSON is most of the cost, so both layers come from one file.
     const std::string resource = "countries-" + scale + ".json";
-    detail::MemoryDataset data(resource);
-    out.countries = detail::read_countries(data, resource, proj);
-    out.land = detail::read_land(data, resource, proj);
+    detail::MemoryDataset data(resource, "/vsimem/dcmap/basemap/");
+    out.countries = detail::read_countries(data, proj);
+    out.land = detail::read_land(data, proj);
     out.graticule = detail::graticule(graticule_step, proj, projector.spec());
     out.outline = detail::outline(proj);
     for (const Point &p : out.outline)

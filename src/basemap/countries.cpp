@@ -1,19 +1,15 @@
 #include "basemap/countries.hpp"
 
-#include "model/error.hpp"
-#include "resources/resources.hpp"
+#include "basemap/gdal_reading.hpp"
 
-#include <cpl_error.h>
-#include <cpl_vsi.h>
-#include <gdal_priv.h>
+#include "model/error.hpp"
+
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
-#include <mutex>
 #include <vector>
 
 namespace dcmap::basemap {
@@ -61,74 +57,27 @@ void collect_rings(const OGRGeometry* g, std::vector<Ring>& out) {
     }
 }
 
-std::map<int, std::string> numeric_to_alpha2() {
-    std::map<int, std::string> codes;
-    const auto text = resources::get("countries.tsv");
-    for (std::size_t start = 0; start < text.size();) {
-        auto end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        const auto line = text.substr(start, end - start);
-        start = end + 1;
-        const auto tab = line.find('\t');
-        if (tab == 0 || tab == std::string_view::npos)
-            continue;
-        const auto tab2 = line.find('\t', tab + 1);
-        codes[std::atoi(std::string(line.substr(0, tab)).c_str())] =
-            std::string(line.substr(tab + 1, tab2 - tab - 1));
-    }
-    return codes;
-}
-
 std::vector<Country> load_countries() {
-    static std::once_flag registered;
-    std::call_once(registered, [] { GDALAllRegister(); });
     const std::string resource = "countries-50m.json";
-    const std::string path = "/vsimem/dcmap/countries/" + resource;
-    const auto bytes = resources::get(resource);
-    if (bytes.empty())
-        throw IoError("embedded base map '" + resource + "' is missing");
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    // GDAL only reads the buffer (bTakeOwnership = FALSE), so the const_cast is safe.
-    VSILFILE* file = VSIFileFromMemBuffer(path.c_str(),
-                                          reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
-                                          static_cast<vsi_l_offset>(bytes.size()), FALSE);
-    if (file)
-        VSIFCloseL(file);
-    const char* const drivers[] = {"TopoJSON", nullptr};
-    GDALDatasetUniquePtr data(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
-    std::vector<Country> out;
-    OGRLayer* layer = data ? data->GetLayerByName("countries") : nullptr;
-    if (layer) {
-        const auto codes = numeric_to_alpha2();
+    const detail::QuietGdal quiet;
+    try {
+        detail::MemoryDataset data(resource, "/vsimem/dcmap/countries/");
+        OGRLayer* layer = data.find_layer("countries");
+        if (!layer)
+            throw detail::GdalOpenError("no countries layer");
+        const auto codes = detail::iso_numeric_to_alpha2();
+        std::vector<Country> out;
         for (const auto& feature : *layer) {
             Country c;
-            const int id_index = feature->GetFieldIndex("id");
-            const std::string id = id_index >= 0 && feature->IsFieldSetAndNotNull(id_index)
-                                       ? feature->GetFieldAsString(id_index)
-                                       : std::string{};
-            const int name_index = feature->GetFieldIndex("name");
-            const std::string name = name_index >= 0 && feature->IsFieldSetAndNotNull(name_index)
-                                         ? feature->GetFieldAsString(name_index)
-                                         : std::string{};
-            if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
-                const auto it = codes.find(std::atoi(id.c_str()));
-                if (it != codes.end())
-                    c.iso2 = it->second;
-            } else if (name == "Kosovo") {
-                c.iso2 = "XK";
-            }
+            c.iso2 = detail::alpha2_for(detail::field_text(*feature, "id"),
+                                        detail::field_text(*feature, "name"), codes);
             collect_rings(feature->GetGeometryRef(), c.rings);
             out.push_back(std::move(c));
         }
-    }
-    data.reset();
-    VSIUnlink(path.c_str());
-    CPLPopErrorHandler();
-    if (!layer)
+        return out;
+    } catch (const detail::GdalOpenError&) {
         throw IoError("cannot read the countries of embedded base map '" + resource + "'");
-    return out;
+    }
 }
 
 const std::vector<Country>& countries() {

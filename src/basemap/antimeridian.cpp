@@ -1,0 +1,284 @@
+#include "basemap/working_frame.hpp"
+
+#include <ogr_geometry.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace dcmap::basemap::detail {
+
+// ---- rings in the working frame -------------------------------------------------------
+
+/// Adds multiples of 360 so no step between neighbours is longer than 180 degrees.
+void make_continuous(LonLatLine& line) {
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        double step = line[i].x - line[i - 1].x;
+        step -= 360 * std::round(step / 360);
+        line[i].x = line[i - 1].x + step;
+    }
+}
+
+/// A continuous ring that ends 360 degrees away from its start goes round a pole: close it
+/// along that pole's latitude so it becomes a plain polygon in the plane. True when it did.
+bool close_round_pole(LonLatRing& ring) {
+    if (ring.size() < 2)
+        return false;
+    const LonLat first = ring.front();
+    const LonLat last = ring.back();
+    if (std::abs(last.x - first.x) < 180)
+        return false;
+    double lat_sum = 0;
+    for (const LonLat& p : ring)
+        lat_sum += p.y;
+    const double pole = lat_sum < 0 ? -90 : 90;
+    ring.push_back({last.x, pole});
+    ring.push_back({first.x, pole});
+    ring.push_back(first);
+    return true;
+}
+
+double mean_x(const LonLatRing& ring) {
+    double sum = 0;
+    for (const LonLat& p : ring)
+        sum += p.x;
+    return ring.empty() ? 0 : sum / ring.size();
+}
+
+/// Shifts a hole by a multiple of 360 so it sits inside its outer ring's longitude range.
+void align_hole(LonLatRing& hole, double outer_min, double outer_max) {
+    const double centre = mean_x(hole);
+    double best_shift = 0, best_distance = 1e300;
+    for (int k = -1; k <= 1; ++k) {
+        const double c = centre + 360.0 * k;
+        const double distance = c < outer_min ? outer_min - c : (c > outer_max ? c - outer_max : 0);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best_shift = 360.0 * k;
+        }
+    }
+    for (LonLat& p : hole)
+        p.x += best_shift;
+}
+
+/// Working-frame polygon: continuous rings, pole rings closed, holes beside their outer ring.
+WorkingPolygon to_working_polygon(const LonLatPolygon& geographic, const Frame& frame) {
+    WorkingPolygon out;
+    for (const LonLatRing& ring : geographic) {
+        LonLatRing work;
+        work.reserve(ring.size() + 3);
+        for (const LonLat& p : ring)
+            work.push_back(frame.to_work(p));
+        make_continuous(work);
+        const bool round_pole = close_round_pole(work);
+        if (!out.rings.empty()) {
+            Extent outer;
+            outer.add(out.rings.front());
+            if (!round_pole)
+                align_hole(work, outer.min_x, outer.max_x);
+            Extent hole;
+            hole.add(work);
+            if (round_pole || !outer.contains(hole))
+                out.combine_even_odd = true;
+        }
+        out.rings.push_back(std::move(work));
+    }
+    return out;
+}
+
+// ---- cutting with OGR ------------------------------------------------------------------
+
+OGRLinearRing to_ogr_ring(const LonLatRing& ring) {
+    OGRLinearRing out;
+    out.setNumPoints(static_cast<int>(ring.size()), FALSE);
+    for (std::size_t i = 0; i < ring.size(); ++i)
+        out.setPoint(static_cast<int>(i), ring[i].x, ring[i].y);
+    out.closeRings();
+    return out;
+}
+
+std::unique_ptr<OGRPolygon> to_ogr_polygon(const LonLatPolygon& polygon) {
+    auto out = std::make_unique<OGRPolygon>();
+    for (const LonLatRing& ring : polygon) {
+        OGRLinearRing r = to_ogr_ring(ring);
+        out->addRing(&r);
+    }
+    return out;
+}
+
+LonLatRing from_ogr_curve(const OGRSimpleCurve& curve, double shift) {
+    LonLatRing out;
+    out.reserve(curve.getNumPoints());
+    for (int i = 0; i < curve.getNumPoints(); ++i)
+        out.push_back({curve.getX(i) + shift, curve.getY(i)});
+    return out;
+}
+
+/// Appends every polygon in `geometry` (polygon, multipolygon or collection), shifted in x.
+void collect_polygons(const OGRGeometry* geometry, double shift, std::vector<LonLatPolygon>& out) {
+    if (!geometry)
+        return;
+    const auto type = wkbFlatten(geometry->getGeometryType());
+    if (type == wkbPolygon) {
+        const auto* polygon = geometry->toPolygon();
+        LonLatPolygon p;
+        for (const OGRLinearRing* ring : *polygon)
+            p.push_back(from_ogr_curve(*ring, shift));
+        if (!p.empty() && p.front().size() >= 4)
+            out.push_back(std::move(p));
+    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *geometry->toGeometryCollection())
+            collect_polygons(part, shift, out);
+    }
+}
+
+void collect_lines(const OGRGeometry* geometry, double shift, std::vector<LonLatLine>& out) {
+    if (!geometry)
+        return;
+    const auto type = wkbFlatten(geometry->getGeometryType());
+    if (type == wkbLineString) {
+        LonLatLine line = from_ogr_curve(*geometry->toLineString(), shift);
+        if (line.size() >= 2)
+            out.push_back(std::move(line));
+    } else if (type == wkbMultiLineString || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *geometry->toGeometryCollection())
+            collect_lines(part, shift, out);
+    }
+}
+
+std::vector<Window> windows(const Frame& frame) {
+    std::vector<Window> out;
+    for (int k = -1; k <= 1; ++k) {
+        const double centre = 360.0 * k;
+        LonLatRing corners{{centre - frame.half_width(), frame.lat_min()},
+                           {centre + frame.half_width(), frame.lat_min()},
+                           {centre + frame.half_width(), frame.lat_max()},
+                           {centre - frame.half_width(), frame.lat_max()},
+                           {centre - frame.half_width(), frame.lat_min()}};
+        Window w{-centre, {}};
+        OGRLinearRing ring = to_ogr_ring(corners);
+        w.box.addRing(&ring);
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+bool inside_middle_window(const Extent& e, const Frame& frame) {
+    return e.min_x >= -frame.half_width() && e.max_x <= frame.half_width() &&
+           e.min_y >= frame.lat_min() && e.max_y <= frame.lat_max();
+}
+
+/// True when no vertex falls inside the visible window. Land polygons are smaller than a
+/// hemisphere, so such a polygon cannot cover the window either and is wholly hidden.
+bool wholly_hidden(const LonLatPolygon& polygon, const Frame& frame) {
+    for (const LonLatRing& ring : polygon)
+        for (const LonLat& p : ring)
+            if (std::abs(wrap180(p.x)) <= frame.half_width() && p.y >= frame.lat_min() &&
+                p.y <= frame.lat_max())
+                return false;
+    return true;
+}
+
+bool overlaps(const Extent& e, const OGRGeometry& box) {
+    OGREnvelope b;
+    box.getEnvelope(&b);
+    return e.min_x <= b.MaxX && e.max_x >= b.MinX && e.min_y <= b.MaxY && e.max_y >= b.MinY;
+}
+
+/// MakeValid may return a collection with stray lines and points, which GEOS overlay refuses;
+/// keep only the polygons.
+std::unique_ptr<OGRGeometry> repaired(const OGRGeometry& shape) {
+    std::unique_ptr<OGRGeometry> fixed(shape.MakeValid());
+    if (!fixed)
+        return nullptr;
+    const auto type = wkbFlatten(fixed->getGeometryType());
+    if (type == wkbPolygon || type == wkbMultiPolygon)
+        return fixed;
+    std::vector<LonLatPolygon> parts;
+    collect_polygons(fixed.get(), 0, parts);
+    auto out = std::make_unique<OGRMultiPolygon>();
+    for (const LonLatPolygon& part : parts)
+        out->addGeometryDirectly(to_ogr_polygon(part).release());
+    return out;
+}
+
+std::unique_ptr<OGRGeometry> valid(std::unique_ptr<OGRGeometry> shape) {
+    if (shape && !shape->IsValid())
+        shape = repaired(*shape);
+    return shape;
+}
+
+/// The region covered an odd number of times by the rings, as a valid OGR geometry.
+std::unique_ptr<OGRGeometry> even_odd_region(const LonLatPolygon& rings) {
+    std::unique_ptr<OGRGeometry> region;
+    for (const LonLatRing& ring : rings) {
+        auto part = valid(to_ogr_polygon({ring}));
+        if (!part)
+            continue;
+        region = region ? std::unique_ptr<OGRGeometry>(region->SymDifference(part.get()))
+                        : std::move(part);
+        if (!region)
+            return nullptr;
+    }
+    return region;
+}
+
+/// Cuts a working-frame polygon into pieces that each lie inside the middle window.
+std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon& working, const Frame& frame,
+                                       const std::vector<Window>& cut_windows) {
+    const LonLatPolygon& polygon = working.rings;
+    Extent extent;
+    for (const LonLatRing& ring : polygon)
+        extent.add(ring);
+    if (!working.combine_even_odd && inside_middle_window(extent, frame))
+        return {polygon};
+    if (wholly_hidden(polygon, frame))
+        return {};
+
+    std::unique_ptr<OGRGeometry> shape =
+        working.combine_even_odd ? even_odd_region(polygon)
+                                 : std::unique_ptr<OGRGeometry>(to_ogr_polygon(polygon));
+    std::vector<LonLatPolygon> pieces;
+    if (!shape)
+        return pieces;
+    bool was_repaired = false;
+    for (const Window& w : cut_windows) {
+        if (!overlaps(extent, w.box))
+            continue;
+        std::unique_ptr<OGRGeometry> piece(shape->Intersection(&w.box));
+        // GEOS refuses self-intersecting input (a stitched ring after unwrapping can touch
+        // itself); repair once and retry, which is cheaper than validating every polygon.
+        if (!piece && !was_repaired) {
+            shape = repaired(*shape);
+            was_repaired = true;
+            if (!shape)
+                return pieces;
+            piece.reset(shape->Intersection(&w.box));
+        }
+        collect_polygons(piece.get(), w.shift, pieces);
+    }
+    return pieces;
+}
+
+std::vector<LonLatLine> cut_line(LonLatLine line, const Frame& frame,
+                                 const std::vector<Window>& cut_windows) {
+    make_continuous(line);
+    Extent extent;
+    extent.add(line);
+    if (inside_middle_window(extent, frame))
+        return {line};
+    OGRLineString shape;
+    for (const LonLat& p : line)
+        shape.addPoint(p.x, p.y);
+    std::vector<LonLatLine> pieces;
+    for (const Window& w : cut_windows) {
+        if (!overlaps(extent, w.box))
+            continue;
+        std::unique_ptr<OGRGeometry> piece(shape.Intersection(&w.box));
+        collect_lines(piece.get(), w.shift, pieces);
+    }
+    return pieces;
+}
+
+} // namespace dcmap::basemap::detail

@@ -42,7 +42,7 @@ std::string match_json(const GeocodeMatch& m) {
     return j.str();
 }
 
-std::string describe(const Place& p) {
+std::string describe_with_coordinates(const Place& p) {
     std::string text = p.name;
     if (!p.admin1.empty() && p.admin1 != p.name)
         text += ", " + p.admin1;
@@ -55,15 +55,6 @@ std::string describe(const Place& p) {
     return text + coords;
 }
 
-/// "Frankfurt am Main, Hesse, DE": how the audit names a place.
-std::string short_place(const Place& p) {
-    std::string text = p.name;
-    if (!p.admin1.empty() && p.admin1 != p.name)
-        text += ", " + p.admin1;
-    if (!p.country.empty())
-        text += ", " + p.country;
-    return text;
-}
 
 std::string fixed(double value, int decimals) {
     char text[64];
@@ -101,7 +92,7 @@ AuditRow audit_row(const ResolvedSite& r) {
     row.source = to_string(r.source);
     row.region = r.region;
     if (r.runner_up) {
-        row.runner_up = short_place(*r.runner_up);
+        row.runner_up = short_description(*r.runner_up);
         row.runner_up_km = fixed(r.runner_up_km, 0);
     }
     return row;
@@ -250,10 +241,10 @@ int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err)
                 out << match_json(m) << '\n';
                 continue;
             }
-            out << query << "\n  -> " << describe(m.place) << "  [" << to_string(m.precision)
+            out << query << "\n  -> " << describe_with_coordinates(m.place) << "  [" << to_string(m.precision)
                 << ", " << to_string(m.source) << (m.region.empty() ? "" : " " + m.region) << "]\n";
             for (const auto& r : m.runners_up)
-                out << "     " << describe(r) << '\n';
+                out << "     " << describe_with_coordinates(r) << '\n';
         } catch (const Error& e) {
             status = exit_failure;
             if (cmd.json || cmd.format == "json") {

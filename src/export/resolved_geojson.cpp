@@ -31,14 +31,6 @@ constexpr Field fields[] = {
     {"runner_up", OFTString},     {"runner_up_km", OFTReal},
 };
 
-std::string describe(const Place& p) {
-    std::string out = p.name;
-    if (!p.admin1.empty() && p.admin1 != p.name)
-        out += ", " + p.admin1;
-    if (!p.country.empty())
-        out += ", " + p.country;
-    return out;
-}
 
 /// Removes a /vsimem file when the scope ends, whatever happens.
 struct MemFile {
@@ -98,7 +90,7 @@ std::string resolved_geojson(const std::vector<ResolvedSite>& sites) {
             feature.SetField("precision", to_string(r.precision));
             feature.SetField("source", to_string(r.source));
             if (r.runner_up) {
-                feature.SetField("runner_up", describe(*r.runner_up).c_str());
+                feature.SetField("runner_up", short_description(*r.runner_up).c_str());
                 feature.SetField("runner_up_km", std::round(r.runner_up_km * 10) / 10);
             }
             OGRPoint point(r.lon, r.lat);

@@ -16,15 +16,6 @@ constexpr double ambiguity_population_ratio = 1.0 / 3.0;
 // Edits that still make a differently spelled name the same name (Genève / Geneva).
 constexpr int max_namesake_edits = 2;
 
-/// "Hangzhou, Zhejiang, CN": name, admin-1 name when known, country code.
-std::string describe(const Place& p) {
-    std::string out = p.name;
-    if (!p.admin1.empty() && p.admin1 != p.name)
-        out += ", " + p.admin1;
-    if (!p.country.empty() && p.country_name != p.name)
-        out += ", " + p.country;
-    return out;
-}
 
 /// A place in another country or another admin-1 region than the chosen one.
 bool is_other_region(const Place& chosen, const Place& other) {
@@ -56,10 +47,10 @@ const Place* rival(const GeocodeMatch& m) {
 }
 
 std::string ambiguity_warning(const GeocodeMatch& m, const Place& other) {
-    return "\"" + m.query + "\" is ambiguous: using " + describe(m.place) + " (population " +
-           std::to_string(m.place.population) + "), not " + describe(other) + " (population " +
-           std::to_string(other.population) + "); write \"" + describe(m.place) +
-           "\" to keep this choice or \"" + describe(other) + "\" for the other";
+    return "\"" + m.query + "\" is ambiguous: using " + short_description(m.place) + " (population " +
+           std::to_string(m.place.population) + "), not " + short_description(other) + " (population " +
+           std::to_string(other.population) + "); write \"" + short_description(m.place) +
+           "\" to keep this choice or \"" + short_description(other) + "\" for the other";
 }
 
 bool has_hint(const std::string& query) { return query.find(',') != std::string::npos; }
@@ -77,7 +68,7 @@ std::pair<std::string, std::string> split_region(const Site& site) {
 void record_match(ResolvedSite& r, const GeocodeMatch& m) {
     r.lat = m.place.lat;
     r.lon = m.place.lon;
-    r.matched = describe(m.place);
+    r.matched = short_description(m.place);
     r.country = m.place.country;
     r.precision = m.precision;
     r.source = m.source;
@@ -95,7 +86,7 @@ void record_match(ResolvedSite& r, const GeocodeMatch& m) {
 /// A catalogue name ("Netherlands", "US East") that several regions at different places share.
 std::string region_ambiguity_warning(const GeocodeMatch& m) {
     return "\"" + m.query + "\" names regions in several places: using " + m.region + " (" +
-           describe(m.place) + "), not " + describe(m.runners_up.front()) +
+           short_description(m.place) + "), not " + short_description(m.runners_up.front()) +
            "; write the region id (e.g. region: " + m.region + ") to be sure";
 }
 

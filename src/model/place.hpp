@@ -56,6 +56,18 @@ struct Place {
     std::int64_t population = 0;
 };
 
+/// "Hangzhou, Zhejiang, CN": name, admin-1 name when known and different, country code (left
+/// out when the place is the country itself). How warnings, the audit and --resolved name places.
+inline std::string short_description(const Place& p) {
+    // append() rather than `", " + s`: g++ 12 gives a false -Wrestrict on the latter here.
+    std::string out = p.name;
+    if (!p.admin1.empty() && p.admin1 != p.name)
+        out.append(", ").append(p.admin1);
+    if (!p.country.empty() && p.country_name != p.name)
+        out.append(", ").append(p.country);
+    return out;
+}
+
 /// The answer to one query: the chosen place and the next-best candidates, best first.
 struct GeocodeMatch {
     std::string query;

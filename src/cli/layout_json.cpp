@@ -29,6 +29,7 @@ void write_box(JsonWriter& j, const Box& b) {
     j.end_object();
 }
 
+/// The "labels" array and the "leaders" array of the labels that have a leader line.
 void write_labels(JsonWriter& j, const std::vector<LabelLayout>& labels) {
     j.key("labels").begin_array();
     for (const auto& l : labels) {
@@ -111,31 +112,7 @@ std::string layout_to_json(const MapLayout& layout) {
     }
     j.end_array();
 
-    j.key("labels").begin_array();
-    for (const auto& l : layout.labels) {
-        j.begin_object();
-        j.key("id").value(l.id).key("text").value(l.text);
-        j.key("x").value(l.box.min_x).key("y").value(l.box.min_y);
-        j.key("w").value(l.box.width()).key("h").value(l.box.height());
-        if (!l.members.empty()) {
-            j.key("members").begin_array();
-            for (const auto& id : l.members) j.value(id);
-            j.end_array();
-        }
-        j.end_object();
-    }
-    j.end_array();
-
-    j.key("leaders").begin_array();
-    for (const auto& l : layout.labels) {
-        if (!l.has_leader) continue;
-        j.begin_object();
-        j.key("id").value(l.id);
-        j.key("x1").value(l.leader_from.x).key("y1").value(l.leader_from.y);
-        j.key("x2").value(l.leader_to.x).key("y2").value(l.leader_to.y);
-        j.end_object();
-    }
-    j.end_array();
+    write_labels(j, layout.labels);
 
     j.key("dropped").begin_array();
     for (const auto& id : layout.dropped) j.value(id);

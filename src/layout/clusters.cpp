@@ -1,25 +1,16 @@
 #include "layout/clusters.hpp"
 
 #include "layout/spatial_grid.hpp"
+#include "layout/union_find.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <tuple>
 
 namespace dcmap::layout::detail {
 
 namespace {
-
-int find_root(std::vector<int>& parent, int i) {
-    while (parent[static_cast<std::size_t>(i)] != i) {
-        parent[static_cast<std::size_t>(i)] =
-            parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
-        i = parent[static_cast<std::size_t>(i)];
-    }
-    return i;
-}
 
 Box disc_box(const MarkerLayout& m, double grow) {
     return {m.x - m.r - grow, m.y - m.r - grow, m.x + m.r + grow, m.y + m.r + grow};
@@ -42,24 +33,19 @@ std::vector<std::vector<int>> coincident_groups(const std::vector<MarkerLayout>&
     for (int i = 0; i < n; ++i)
         grid.insert(i, disc_box(markers[static_cast<std::size_t>(i)], 0));
 
-    std::vector<int> parent(static_cast<std::size_t>(n));
-    std::iota(parent.begin(), parent.end(), 0);
+    UnionFind sets(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
         const MarkerLayout& a = markers[static_cast<std::size_t>(i)];
         grid.any_near(disc_box(a, largest), [&](int j) {
             const MarkerLayout& b = markers[static_cast<std::size_t>(j)];
-            if (j > i && std::hypot(a.x - b.x, a.y - b.y) < overlap * (a.r + b.r)) {
-                // The smaller root becomes the parent, so the result does not depend on the
-                // order pairs are found in.
-                const int ra = find_root(parent, i), rb = find_root(parent, j);
-                parent[static_cast<std::size_t>(std::max(ra, rb))] = std::min(ra, rb);
-            }
+            if (j > i && std::hypot(a.x - b.x, a.y - b.y) < overlap * (a.r + b.r))
+                sets.join(i, j);
             return false;
         });
     }
     std::map<int, std::vector<int>> by_root;
     for (int i = 0; i < n; ++i)
-        by_root[find_root(parent, i)].push_back(i);
+        by_root[sets.root(i)].push_back(i);
     std::vector<std::vector<int>> groups;
     for (auto& [root, members] : by_root)
         if (members.size() > 1)

@@ -1,8 +1,10 @@
 #include "layout/insets.hpp"
 
 #include "layout/clusters.hpp"
+#include "layout/label_order.hpp"
 #include "layout/label_placer.hpp"
 #include "layout/markers.hpp"
+#include "layout/union_find.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -49,28 +51,15 @@ bool contains_point(const Box& b, Point p) {
     return p.x >= b.min_x && p.x <= b.max_x && p.y >= b.min_y && p.y <= b.max_y;
 }
 
-/// True when `a` should get its label placed before `b`: the main map's order.
-bool labels_first(const Site& a, const Site& b) {
-    if (a.priority != b.priority)
-        return a.priority > b.priority;
-    if (a.status != b.status)
-        return a.status < b.status;
-    const int za = a.zones.value_or(0), zb = b.zones.value_or(0);
-    if (za != zb)
-        return za > zb;
-    const double ca = a.capacity_mw.value_or(0), cb = b.capacity_mw.value_or(0);
-    if (ca != cb)
-        return ca > cb;
-    return a.key() < b.key();
-}
-
-std::vector<int> label_order(const std::vector<const ProjectedSite*>& shown,
-                             const std::vector<int>& which) {
-    std::vector<int> order = which;
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return labels_first(shown[static_cast<std::size_t>(a)]->site.site,
-                            shown[static_cast<std::size_t>(b)]->site.site);
-    });
+/// `which` (indices into `shown`) in the main map's label order.
+std::vector<int> in_label_order(const std::vector<const ProjectedSite*>& shown,
+                                const std::vector<int>& which) {
+    std::vector<const Site*> sites;
+    for (int i : which)
+        sites.push_back(&shown[static_cast<std::size_t>(i)]->site.site);
+    std::vector<int> order;
+    for (int k : label_order(sites))
+        order.push_back(which[static_cast<std::size_t>(k)]);
     return order;
 }
 
@@ -91,7 +80,7 @@ place_some(const std::vector<const ProjectedSite*>& shown, const std::vector<int
            const std::vector<MarkerDisc>& discs, const PlacerSettings& settings,
            const FontSpec& font, const MeasureText& measure) {
     std::vector<LabelRequest> requests;
-    for (int i : label_order(shown, which)) {
+    for (int i : in_label_order(shown, which)) {
         const Site& site = shown[static_cast<std::size_t>(i)]->site.site;
         requests.push_back(
             LabelRequest{site.key(), site.display_label(), measure(site.display_label(), font), i});
@@ -118,20 +107,16 @@ label_members(const std::vector<const ProjectedSite*>& shown, const std::vector<
     std::vector<MarkerDisc> discs;
     for (const auto& m : markers)
         discs.push_back({{m.x, m.y}, m.r});
-    std::vector<int> local(members.size());
-    std::iota(local.begin(), local.end(), 0);
-    std::stable_sort(local.begin(), local.end(), [&](int a, int b) {
-        return labels_first(
-            shown[static_cast<std::size_t>(members[static_cast<std::size_t>(a)])]->site.site,
-            shown[static_cast<std::size_t>(members[static_cast<std::size_t>(b)])]->site.site);
-    });
+    std::vector<const Site*> member_sites;
+    for (int m : members)
+        member_sites.push_back(&shown[static_cast<std::size_t>(m)]->site.site);
     FontSpec pending_font = font;
     pending_font.weight = style.pending_label_weight;
     std::vector<LabelRequest> requests;
     std::vector<std::string> ids;
     for (int m : members)
         ids.push_back(shown[static_cast<std::size_t>(m)]->site.site.key());
-    for (int k : local) {
+    for (int k : label_order(member_sites)) {
         const Site& site =
             shown[static_cast<std::size_t>(members[static_cast<std::size_t>(k)])]->site.site;
         const bool pending = is_pending(site.status);
@@ -162,24 +147,6 @@ label_members(const std::vector<const ProjectedSite*>& shown, const std::vector<
     return out;
 }
 
-/// Union-find over marker indices.
-struct Groups {
-    std::vector<int> parent;
-    explicit Groups(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-    int root(int i) {
-        while (parent[static_cast<std::size_t>(i)] != i)
-            i = parent[static_cast<std::size_t>(i)] =
-                parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(i)])];
-        return i;
-    }
-    void join(int a, int b) {
-        a = root(a);
-        b = root(b);
-        if (a != b)
-            parent[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
-    }
-};
-
 std::string degrees(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", v);
@@ -195,7 +162,7 @@ std::string times(double v) {
 /// "around Frankfurt, London, Paris and 12 more"
 std::string named_sites(const std::vector<const ProjectedSite*>& shown,
                         const std::vector<int>& sites) {
-    const std::vector<int> order = label_order(shown, sites);
+    const std::vector<int> order = in_label_order(shown, sites);
     std::string out;
     const std::size_t listed = std::min<std::size_t>(order.size(), 3);
     for (std::size_t i = 0; i < listed; ++i)
@@ -390,7 +357,7 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
     for (std::size_t i = 0; i < n; ++i)
         if (!taken[i])
             cells[cell_of(markers[i])].push_back(static_cast<int>(i));
-    Groups groups(n);
+    UnionFind groups(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (taken[i])
             continue;
@@ -684,12 +651,7 @@ InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
                 inset.labels.push_back(*labels[k]);
             result.labelled[static_cast<std::size_t>(members[k])] = named[k];
         }
-        std::sort(inset.markers.begin(), inset.markers.end(),
-                  [](const MarkerLayout& a, const MarkerLayout& b) {
-                      if (a.r != b.r)
-                          return a.r > b.r;
-                      return a.id < b.id;
-                  });
+        sort_for_drawing(inset.markers);
         if (t.automatic)
             diagnostics.note("--inset auto: added an inset of " + std::to_string(members.size()) +
                              " crowded sites around " + named_sites(shown, members) +

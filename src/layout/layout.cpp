@@ -2,6 +2,7 @@
 
 #include "layout/clusters.hpp"
 #include "layout/insets.hpp"
+#include "layout/label_order.hpp"
 #include "layout/label_placer.hpp"
 #include "layout/legend.hpp"
 #include "layout/markers.hpp"
@@ -94,25 +95,6 @@ MarkerLayout make_marker(const ProjectedSite& s, const detail::Page& page, const
     return m;
 }
 
-/// Larger markers first so small ones stay visible on top; then by id.
-void sort_for_drawing(std::vector<MarkerLayout>& markers) {
-    std::sort(markers.begin(), markers.end(), [](const MarkerLayout& a, const MarkerLayout& b) {
-        if (a.r != b.r) return a.r > b.r;
-        return a.id < b.id;
-    });
-}
-
-/// True when `a` should get its label placed before `b`.
-bool labels_first(const Site& a, const Site& b) {
-    if (a.priority != b.priority) return a.priority > b.priority;
-    if (a.status != b.status) return a.status < b.status;
-    const int za = a.zones.value_or(0), zb = b.zones.value_or(0);
-    if (za != zb) return za > zb;
-    const double ca = a.capacity_mw.value_or(0), cb = b.capacity_mw.value_or(0);
-    if (ca != cb) return ca > cb;
-    return a.key() < b.key();
-}
-
 std::string listed_ids(const std::vector<std::string>& ids) {
     std::string out;
     for (std::size_t i = 0; i < ids.size() && i < max_listed_ids; ++i)
@@ -136,13 +118,10 @@ place_all_labels(const std::vector<const ProjectedSite*>& shown,
                  const detail::InsetsResult& insets) {
     std::vector<detail::MarkerDisc> discs;
     for (const auto& m : markers) discs.push_back({{m.x, m.y}, m.r});
-    std::vector<int> order(shown.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    // Stable, so sites equal in every ranked field keep their key order.
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return labels_first(shown[static_cast<std::size_t>(a)]->site.site,
-                            shown[static_cast<std::size_t>(b)]->site.site);
-    });
+    std::vector<const Site*> shown_sites;
+    for (const auto* s : shown) shown_sites.push_back(&s->site.site);
+    // Sites equal in every ranked field keep their key order.
+    const std::vector<int> order = detail::label_order(shown_sites);
     const FontSpec font = detail::scaled(style.label_font, scale);
     std::vector<detail::LabelRequest> requests;
     requests.reserve(order.size());
@@ -299,7 +278,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     const auto covered = under_legend(out.legend, out.markers, insets.inset_of);
     const auto labels = place_all_labels(shown, out.markers, page, out.legend, style, scale,
                                          measure, coincident, insets);
-    sort_for_drawing(out.markers);
+    detail::sort_for_drawing(out.markers);
 
     // Walk all sites in key order, pairing them with the shown ones (a sub-sequence of them).
     std::vector<std::string> hidden, did_not_fit;

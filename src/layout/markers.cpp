@@ -64,4 +64,12 @@ Color ProviderColors::of(const std::string& provider) const {
 
 Color unknown_provider_color() { return {0.55, 0.57, 0.60, 1}; }
 
+void sort_for_drawing(std::vector<MarkerLayout>& markers) {
+    std::sort(markers.begin(), markers.end(), [](const MarkerLayout& a, const MarkerLayout& b) {
+        if (a.r != b.r)
+            return a.r > b.r;
+        return a.id < b.id;
+    });
+}
+
 } // namespace dcmap::layout::detail

@@ -48,4 +48,8 @@ private:
 /// Neutral grey for markers whose provider is not known when others are.
 Color unknown_provider_color();
 
+/// Sorts `markers` into drawing order: larger ones first, so small ones stay visible on top;
+/// then by id.
+void sort_for_drawing(std::vector<MarkerLayout>& markers);
+
 } // namespace dcmap::layout::detail

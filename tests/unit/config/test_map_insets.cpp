@@ -1,3 +1,4 @@
+#include "config_test_support.hpp"
 #include "config/site_loader.hpp"
 #include "model/error.hpp"
 
@@ -6,7 +7,6 @@
 #include <string>
 #include <vector>
 
-using dcmap::InputErrors;
 using dcmap::MapSettings;
 using dcmap::config::parse_site_file;
 
@@ -18,15 +18,7 @@ MapSettings map_of(const std::string& map) {
 }
 
 std::vector<std::string> errors_of(const std::string& map) {
-    try {
-        map_of(map);
-    } catch (const InputErrors& e) {
-        std::vector<std::string> lines;
-        for (const auto& error : e.errors())
-            lines.push_back(error.what());
-        return lines;
-    }
-    return {};
+    return dcmap::config::testing::error_lines([&] { map_of(map); });
 }
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "config_test_support.hpp"
 #include "config/site_loader.hpp"
 #include "model/error.hpp"
 
@@ -6,7 +7,6 @@
 #include <string>
 #include <vector>
 
-using dcmap::InputErrors;
 using dcmap::Site;
 using dcmap::SiteFile;
 using dcmap::Status;
@@ -15,33 +15,15 @@ using dcmap::config::parse_site_file;
 
 namespace {
 
-const std::string kFixtures = DCMAP_FIXTURES;
+using dcmap::config::testing::error_lines;
+using dcmap::config::testing::fixture;
 
-std::string fixture(const std::string& name) { return kFixtures + "/" + name; }
-
-/// The formatted lines of the InputErrors a load throws; empty when it does not throw.
 std::vector<std::string> error_lines_of_file(const std::string& path) {
-    try {
-        load_site_file(path);
-    } catch (const InputErrors& e) {
-        std::vector<std::string> lines;
-        for (const auto& error : e.errors())
-            lines.push_back(error.what());
-        return lines;
-    }
-    return {};
+    return error_lines([&] { load_site_file(path); });
 }
 
 std::vector<std::string> error_lines_of_text(const std::string& text) {
-    try {
-        parse_site_file(text, "t.yaml");
-    } catch (const InputErrors& e) {
-        std::vector<std::string> lines;
-        for (const auto& error : e.errors())
-            lines.push_back(error.what());
-        return lines;
-    }
-    return {};
+    return error_lines([&] { parse_site_file(text, "t.yaml"); });
 }
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "config_test_support.hpp"
 #include "config/site_loader.hpp"
 #include "config/style_loader.hpp"
 #include "model/error.hpp"
@@ -19,20 +20,11 @@ using dcmap::config::parse_style;
 
 namespace {
 
-const std::string kFixtures = DCMAP_FIXTURES;
-
-std::string fixture(const std::string& name) { return kFixtures + "/" + name; }
+using dcmap::config::testing::error_lines;
+using dcmap::config::testing::fixture;
 
 std::vector<std::string> style_errors(const std::string& path) {
-    try {
-        load_style(path);
-    } catch (const InputErrors& e) {
-        std::vector<std::string> lines;
-        for (const auto& error : e.errors())
-            lines.push_back(error.what());
-        return lines;
-    }
-    return {};
+    return error_lines([&] { load_style(path); });
 }
 
 void put(std::ostringstream& out, const char* name, const Color& c) {

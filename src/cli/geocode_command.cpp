@@ -206,16 +206,9 @@ int audit_file(const GeocodeCommand& cmd, const std::string& path, std::ostream&
             else
                 print_table(rows, out);
         }
-        print_warnings(diagnostics, err);
-        if (cmd.strict && !diagnostics.warnings.empty()) {
-            err << path << ": error: " << diagnostics.warnings.size()
-                << " warning(s) with --strict\n";
-            return exit_failure;
-        }
-        return exit_ok;
+        return warnings_fail(path, diagnostics, cmd.strict, err) ? exit_failure : exit_ok;
     } catch (const std::exception& e) {
-        print_warnings(diagnostics, err);
-        print_error(e, err);
+        print_failure(e, diagnostics, err);
         return exit_failure;
     }
 }

@@ -82,8 +82,7 @@ int render_one(const std::string& input, const std::vector<std::string>& outputs
         if (!cmd.resolved.empty()) out << "wrote " << cmd.resolved << '\n';
         return exit_ok;
     } catch (const std::exception& e) {
-        print_warnings(diagnostics, err);
-        print_error(e, err);
+        print_failure(e, diagnostics, err);
         return exit_failure;
     }
 }

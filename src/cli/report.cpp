@@ -33,4 +33,17 @@ void print_error(const std::exception& e, std::ostream& err) {
     err << "dcmap: " << (what.find(": error: ") != std::string::npos ? "" : "error: ") << what << '\n';
 }
 
+void print_failure(const std::exception& e, const Diagnostics& diagnostics, std::ostream& err) {
+    print_warnings(diagnostics, err);
+    print_error(e, err);
+}
+
+bool warnings_fail(const std::string& path, const Diagnostics& diagnostics, bool strict,
+                   std::ostream& err) {
+    print_warnings(diagnostics, err);
+    if (!strict || diagnostics.warnings.empty()) return false;
+    err << path << ": error: " << diagnostics.warnings.size() << " warning(s) with --strict\n";
+    return true;
+}
+
 } // namespace dcmap::cli

@@ -20,17 +20,13 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
             // Unknown places and regions are data errors too, so validation geocodes every site
             // (and checks explicit coordinates against their country).
             resolve_site_file(file, cmd.catalogue, diagnostics);
-            print_warnings(diagnostics, err);
-            if (cmd.strict && !diagnostics.warnings.empty()) {
-                err << input << ": error: " << diagnostics.warnings.size()
-                    << " warning(s) with --strict\n";
+            if (warnings_fail(input, diagnostics, cmd.strict, err)) {
                 status = exit_failure;
                 continue;
             }
             out << input << ": ok (" << file.sites.size() << " sites)\n";
         } catch (const std::exception& e) {
-            print_warnings(diagnostics, err);
-            print_error(e, err);
+            print_failure(e, diagnostics, err);
             status = exit_failure;
         }
     }

@@ -35,7 +35,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     RenderCommand render;
     std::string style, projection, center, extent, title;
     std::vector<std::string> insets;
-    std::string detail;
+    std::string detail, markers, labels, key;
     int width = 0, height = 0;
     std::string formats = "png";
     auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
@@ -69,6 +69,21 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                                    "1:110m) or medium (1:50m)")
                          ->check(CLI::IsMember({"auto", "low", "medium"}))
                          ->group("Map");
+    auto* o_markers = r->add_option("--markers", markers,
+                                    "auto (default), sites (one marker each), clusters (counted "
+                                    "markers) or density (hexagons)")
+                          ->check(CLI::IsMember({"auto", "sites", "clusters", "density"}))
+                          ->group("Map");
+    auto* o_labels = r->add_option("--labels", labels,
+                                   "What a site's label shows: auto (name unless long, default), "
+                                   "name, or place (the town)")
+                         ->check(CLI::IsMember({"auto", "name", "place"}))
+                         ->group("Map");
+    auto* o_key = r->add_option("--key", key,
+                                "Number sites whose label finds no room and list them below the "
+                                "map: auto (default), always, never")
+                      ->check(CLI::IsMember({"auto", "always", "never"}))
+                      ->group("Map");
     auto* o_title = r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
     auto* o_width = r->add_option("--width", width, "Canvas width in pixels (height follows the map's aspect)")
                         ->check(CLI::Range(16, 20000))
@@ -148,6 +163,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             set_if_given(o_extent, extent, render.overrides.extent);
             set_if_given(o_inset, insets, render.overrides.insets);
             set_if_given(o_detail, detail, render.overrides.detail);
+            set_if_given(o_markers, markers, render.overrides.markers);
+            set_if_given(o_labels, labels, render.overrides.labels);
+            set_if_given(o_key, key, render.overrides.key);
             set_if_given(o_title, title, render.overrides.title);
             set_if_given(o_width, width, render.overrides.width);
             set_if_given(o_height, height, render.overrides.height);

@@ -27,6 +27,18 @@ std::string json_quote(std::string_view s) {
     return out + "\"";
 }
 
+void JsonWriter::break_line() {
+    const std::size_t depth = first_in_scope_.size();
+    if (one_item_per_line_ && (depth == 1 || depth == 2)) out_ += "\n" + std::string(depth, ' ');
+}
+
+void JsonWriter::break_before_close() {
+    const std::size_t depth = first_in_scope_.size();
+    // Only scopes whose items went on lines of their own, and that had any.
+    if (one_item_per_line_ && (depth == 1 || depth == 2) && !first_in_scope_.back())
+        out_ += "\n" + std::string(depth - 1, ' ');
+}
+
 void JsonWriter::before_value() {
     if (after_key_) {
         after_key_ = false;
@@ -35,6 +47,7 @@ void JsonWriter::before_value() {
     if (!first_in_scope_.empty()) {
         if (!first_in_scope_.back()) out_ += ',';
         first_in_scope_.back() = false;
+        break_line();
     }
 }
 
@@ -46,6 +59,7 @@ JsonWriter& JsonWriter::begin_object() {
 }
 
 JsonWriter& JsonWriter::end_object() {
+    break_before_close();
     out_ += '}';
     first_in_scope_.pop_back();
     return *this;
@@ -59,6 +73,7 @@ JsonWriter& JsonWriter::begin_array() {
 }
 
 JsonWriter& JsonWriter::end_array() {
+    break_before_close();
     out_ += ']';
     first_in_scope_.pop_back();
     return *this;

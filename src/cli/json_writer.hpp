@@ -9,6 +9,10 @@ namespace dcmap::cli {
 
 class JsonWriter {
 public:
+    /// Compact output; with `one_item_per_line`, each key of the outermost object and each item
+    /// of an array directly inside it starts a line of its own, so diffs of the output read well.
+    explicit JsonWriter(bool one_item_per_line = false) : one_item_per_line_(one_item_per_line) {}
+
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -31,6 +35,11 @@ private:
     std::string out_;
     std::vector<bool> first_in_scope_;  ///< one entry per open object/array
     bool after_key_ = false;
+    bool one_item_per_line_ = false;
+    /// Before an item at the current depth: a line break when the layout asks for one there.
+    void break_line();
+    /// Before a closing bracket of the scope being closed.
+    void break_before_close();
 };
 
 /// `s` as a JSON string literal, quotes included.

@@ -13,6 +13,9 @@ const char* outcome_name(LabelOutcome o) {
     case LabelOutcome::labelled: return "labelled";
     case LabelOutcome::leader: return "leader";
     case LabelOutcome::grouped: return "grouped";
+    case LabelOutcome::keyed: return "keyed";
+    case LabelOutcome::inset: return "inset";
+    case LabelOutcome::density: return "density";
     case LabelOutcome::unlabelled: return "unlabelled";
     }
     return "unlabelled";
@@ -42,6 +45,7 @@ void write_labels(JsonWriter& j, const std::vector<LabelLayout>& labels) {
             for (const auto& id : l.members) j.value(id);
             j.end_array();
         }
+        if (l.key > 0) j.key("key").value(l.key);
         j.end_object();
     }
     j.end_array();
@@ -93,24 +97,62 @@ std::map<std::string, std::string> insets_by_site(const MapLayout& layout) {
 } // namespace
 
 std::string layout_to_json(const MapLayout& layout) {
-    JsonWriter j;
+    JsonWriter j(true);
     j.begin_object();
     j.key("width").value(layout.width).key("height").value(layout.height);
     j.key("scale").value(layout.scale);
     j.key("map_frame");
     write_box(j, layout.map_frame);
+    j.key("markers_mode").value(layout.markers_mode);
 
+    // Each marker's drawn centre (x, y) and its true projected position (true_x, true_y).
     j.key("markers").begin_array();
     for (const auto& m : layout.markers) {
         j.begin_object();
         j.key("id").value(m.id);
         j.key("lon").value(m.lon, 6).key("lat").value(m.lat, 6);
         j.key("x").value(m.x).key("y").value(m.y).key("r").value(m.r);
+        j.key("true_x").value(m.true_x).key("true_y").value(m.true_y);
         j.key("status").value(to_string(m.status));
         j.key("provider").value(m.provider);
+        if (m.key > 0) j.key("key").value(m.key);
         j.end_object();
     }
     j.end_array();
+
+    j.key("aggregates").begin_array();
+    for (const auto& a : layout.aggregates) {
+        j.begin_object();
+        j.key("id").value(a.id);
+        j.key("x").value(a.x).key("y").value(a.y).key("r").value(a.r);
+        j.key("true_x").value(a.true_x).key("true_y").value(a.true_y);
+        j.key("spread").value(a.spread);
+        j.key("count").value(static_cast<long long>(a.members.size()));
+        if (a.key > 0) j.key("key").value(a.key);
+        j.key("members").begin_array();
+        for (const auto& id : a.members) j.value(id);
+        j.end_array();
+        j.end_object();
+    }
+    j.end_array();
+
+    j.key("key").begin_array();
+    for (std::size_t k = 0; k < layout.key.entries.size(); ++k) {
+        j.begin_object();
+        j.key("number").value(static_cast<long long>(k + 1));
+        j.key("text").value(layout.key.entries[k].text);
+        j.end_object();
+    }
+    j.end_array();
+    j.key("key_box");
+    write_box(j, layout.key.box);
+    if (!layout.density.cells.empty()) {
+        j.key("density").begin_object();
+        j.key("radius").value(layout.density.radius);
+        j.key("cells").value(static_cast<long long>(layout.density.cells.size()));
+        j.key("max_count").value(layout.density.max_count);
+        j.end_object();
+    }
 
     write_labels(j, layout.labels);
 

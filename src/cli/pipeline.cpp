@@ -43,6 +43,9 @@ RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& o)
     s.insets = o.insets.value_or(file.insets.value_or(std::vector<std::string>{}));
     if (std::find(s.insets.begin(), s.insets.end(), "none") != s.insets.end()) s.insets.clear();
     s.detail = o.detail.value_or(file.detail.value_or("auto"));
+    s.markers = o.markers.value_or(file.markers.value_or("auto"));
+    s.labels = o.labels.value_or(file.labels.value_or("auto"));
+    s.key = o.key.value_or(file.key.value_or("auto"));
     if (!o.projection) s.projection_pos = file.projection_pos;
     if (!o.center) s.center_pos = file.center_pos;
     if (!o.extent) s.extent_pos = file.extent_pos;
@@ -170,6 +173,16 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
     request.width = settings.width;
     request.height = settings.height;
     request.scale = settings.scale;
+    request.markers = settings.markers == "sites"      ? layout::MarkerMode::sites
+                      : settings.markers == "clusters" ? layout::MarkerMode::clusters
+                      : settings.markers == "density"  ? layout::MarkerMode::density
+                                                       : layout::MarkerMode::automatic;
+    request.labels = settings.labels == "name"    ? layout::LabelText::name
+                     : settings.labels == "place" ? layout::LabelText::place
+                                                  : layout::LabelText::automatic;
+    request.key = settings.key == "always"  ? layout::KeyMode::always
+                  : settings.key == "never" ? layout::KeyMode::never
+                                            : layout::KeyMode::automatic;
 
     const MapLayout map = layout::make_layout(request, style, render::pango_measurer(), diagnostics);
 

@@ -18,6 +18,7 @@ struct RenderOverrides {
     std::optional<int> width, height;
     std::optional<std::vector<std::string>> insets;  ///< --inset, repeatable
     std::optional<std::string> detail;               ///< --detail auto|low|medium
+    std::optional<std::string> markers, labels, key; ///< --markers, --labels, --key
 };
 
 /// Everything the pipeline needs besides the sites, after merging options over the file.
@@ -33,6 +34,9 @@ struct RenderSettings {
     std::string title;             ///< empty = the file's title
     std::vector<std::string> insets;  ///< inset names, "W,S,E,N" boxes, "auto"; none when empty
     std::string detail = "auto";   ///< base map: auto (by scale), low (1:110m), medium (1:50m)
+    std::string markers = "auto";  ///< auto | sites | clusters | density
+    std::string labels = "auto";   ///< auto | name | place
+    std::string key = "auto";      ///< auto | always | never
     std::string catalogue;         ///< --catalogue FILE of extra regions; empty = none
     bool strict = false;           ///< a geocoding warning stops the run before drawing
     /// Positions of the settings that came from the file's `map:`; empty when an option gave them.

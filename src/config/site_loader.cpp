@@ -4,6 +4,7 @@
 #include "config/yaml_reader.hpp"
 #include "model/named_areas.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -34,7 +35,8 @@ const std::vector<detail::Alias> kSiteAliases = {
 const std::vector<std::string> kFileKeys = {"title", "subtitle", "source", "as_of",
                                             "map",   "sites",    "catalogue"};
 const std::vector<std::string> kMapKeys = {"projection", "center", "extent", "style",
-                                           "width",      "height", "insets", "detail"};
+                                           "width",      "height", "insets", "detail",
+                                           "markers",    "labels", "key"};
 const std::vector<std::string> kStatusNames = {"live", "announced", "planned", "under-construction",
                                                "retired"};
 
@@ -435,6 +437,21 @@ std::optional<std::string> read_detail(Reader& r, const Entry& e) {
     return value;
 }
 
+/// A value that must be one of `choices`; `hint` says what they mean.
+std::optional<std::string> read_choice(Reader& r, const Entry& e,
+                                       const std::vector<std::string>& choices,
+                                       const std::string& hint) {
+    auto value = r.text(e);
+    if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
+        std::string list;
+        for (std::size_t i = 0; i < choices.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+        r.error(r.value_pos(e), e.key + " must be " + list, hint);
+        return std::nullopt;
+    }
+    return value;
+}
+
 void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
     if (!r.expect_mapping(map_entry))
         return;
@@ -465,6 +482,17 @@ void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
     }
     if (const Entry* e = find(entries, "detail"))
         map.detail = read_detail(r, *e);
+    if (const Entry* e = find(entries, "markers"))
+        map.markers = read_choice(r, *e, {"auto", "sites", "clusters", "density"},
+                                  "sites draws one marker per site, clusters counted markers, "
+                                  "density a hexagon surface; auto chooses by how crowded it is");
+    if (const Entry* e = find(entries, "labels"))
+        map.labels = read_choice(r, *e, {"auto", "name", "place"},
+                                 "name shows each site's name, place the town it is in; auto "
+                                 "shows the name unless it is long");
+    if (const Entry* e = find(entries, "key"))
+        map.key = read_choice(r, *e, {"auto", "always", "never"},
+                              "the key numbers and lists sites whose label finds no room");
 }
 
 const char* kNoSitesHint =

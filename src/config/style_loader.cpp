@@ -190,7 +190,8 @@ void read_palette(Reader& r, const Entry& e, Style& style) {
 
 void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
     const std::vector<std::string> keys = {"palette", "radius",     "radius_min",   "radius_max",
-                                           "size_by", "stroke",     "ring_width",   "pending_scale"};
+                                           "size_by", "stroke",     "ring_width",   "pending_scale",
+                                           "max_shift"};
     with_section(r, top, "markers", keys, "markers", [&](const std::vector<Entry>& m) {
         if (const Entry* e = find(m, "palette"))
             read_palette(r, *e, style);
@@ -212,6 +213,15 @@ void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
                         "1 draws announced and planned sites as large as live ones");
             else if (value)
                 style.pending_marker_scale = *value;
+        }
+        if (const Entry* e = find(m, "max_shift")) {
+            const auto value = r.number(*e, "max_shift: 1");
+            if (value && (*value < 0 || *value > 3))
+                r.error(r.value_pos(*e), "max_shift must be 0..3 marker diameters, not " +
+                                             e->value.Scalar(),
+                        "1 lets a marker move one diameter to make room; 0 never moves markers");
+            else if (value)
+                style.marker_max_shift = *value;
         }
     });
     if (style.marker_radius_min > style.marker_radius_max) {

@@ -227,7 +227,7 @@ private:
             }
             return false;
         };
-        const std::size_t all = leader_distances.size();
+        const std::size_t all = std::min(leader_distances.size(), settings_.leader_steps);
         return near(near_full, false) || (has_short && near(near_short, false)) ||
                leaders(r.size, false, 0, short_leaders) || near(near_full, true) ||
                (has_short && near(near_short, true)) ||
@@ -414,6 +414,32 @@ PlacedLabels place_labels(const std::vector<LabelRequest>& requests,
     out.labels.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(requests.size()));
     for (int u : extra)
         out.fallbacks.emplace_back(placer.marker_of(u), *all[static_cast<std::size_t>(u)]);
+    return out;
+}
+
+LabelsAndKeys place_labels_or_key(const std::vector<LabelRequest>& requests,
+                                  const std::vector<MarkerDisc>& markers,
+                                  const PlacerSettings& settings,
+                                  const std::function<LabelRequest(int)>& make_key_label) {
+    Placer placer(requests, markers, settings);
+    placer.place_greedily();
+    if (settings.repair)
+        placer.repair();
+    const int n = static_cast<int>(requests.size());
+    std::vector<std::pair<int, int>> keyed; // request, its number label's request
+    for (int u = 0; u < n; ++u) {
+        if (placer.is_placed(u))
+            continue;
+        const int k = placer.add_request(make_key_label(u));
+        if (placer.place(k))
+            keyed.emplace_back(u, k);
+    }
+    auto all = placer.result();
+    LabelsAndKeys out;
+    out.labels.assign(all.begin(), all.begin() + n);
+    out.key_labels.resize(requests.size());
+    for (const auto& [u, k] : keyed)
+        out.key_labels[static_cast<std::size_t>(u)] = all[static_cast<std::size_t>(k)];
     return out;
 }
 

@@ -55,6 +55,9 @@ struct PlacerSettings {
     bool repair = true;
     int repair_budget = 64;
     int repair_budget_floor = 200000;
+    /// Leader positions tried, nearest first, out of 7 distances from 2 to 12 times the near
+    /// distance; fewer keeps leaders short where a key can name the site instead.
+    std::size_t leader_steps = 7;
 };
 
 /// Places labels, most important first in the order given. Returns, for each request at the
@@ -83,5 +86,19 @@ PlacedLabels place_labels(const std::vector<LabelRequest>& requests,
                           const std::vector<MarkerDisc>& markers, const PlacerSettings& settings,
                           const std::vector<std::vector<int>>& fallback_groups,
                           const MakeFallback& make_fallback);
+
+/// What `place_labels_or_key` gives: per request, its label, or when it found no room, the small
+/// number label that refers to the map key (or nothing when even that found no room).
+struct LabelsAndKeys {
+    std::vector<std::optional<LabelLayout>> labels;
+    std::vector<std::optional<LabelLayout>> key_labels;
+};
+
+/// Places labels as `place_labels` does; then each request left out, in order, gets the request
+/// `make_key_label(index)` builds (a short number beside the same anchor) placed in the room left.
+LabelsAndKeys place_labels_or_key(const std::vector<LabelRequest>& requests,
+                                  const std::vector<MarkerDisc>& markers,
+                                  const PlacerSettings& settings,
+                                  const std::function<LabelRequest(int)>& make_key_label);
 
 } // namespace dcmap::layout::detail

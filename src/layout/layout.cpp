@@ -1,16 +1,24 @@
 #include "layout/layout.hpp"
 
 #include "layout/clusters.hpp"
+#include "layout/declutter.hpp"
+#include "layout/density.hpp"
 #include "layout/insets.hpp"
+#include "layout/key.hpp"
 #include "layout/label_order.hpp"
 #include "layout/label_placer.hpp"
 #include "layout/legend.hpp"
 #include "layout/markers.hpp"
 #include "layout/page.hpp"
+#include "layout/spatial_grid.hpp"
+#include "layout/union_find.hpp"
 #include "model/error.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -21,12 +29,30 @@ namespace {
 
 using detail::ProviderColors;
 using detail::SizeRange;
+using detail::Symbol;
 
 // The warning lists at most this many ids, so a huge drop count stays readable.
 constexpr std::size_t max_listed_ids = 20;
 
-// Markers closer than this share of their radii sum hide each other and are spread on a ring.
-constexpr double coincident_overlap = 0.75;
+// Above this many shown sites `--markers auto` draws a density surface without trying clusters:
+// no map names that many places, and clustering them repeatedly would cost more than it shows.
+constexpr std::size_t density_without_trying = 50000;
+
+// Cluster radii `--markers clusters` and `auto` try, in marker diameters, until every symbol is
+// named on the map or in the key; auto starts at 0 (merge only what cannot be drawn apart).
+constexpr double cluster_radii[] = {2, 4, 8, 16};
+
+// Rounds of joining symbols named nowhere to their nearest neighbour, per cluster radius.
+constexpr int local_merge_steps = 16;
+
+// Pixels kept free between neighbouring markers, at scale 1.
+constexpr double marker_gap = 1.0;
+
+// Symbols of one place closer than this many marker diameters (plus their radii) share a label.
+constexpr double same_place_link = 3.0;
+
+// Single-site labels longer than this many characters show the place instead with `labels: auto`.
+constexpr std::size_t long_label = 22;
 
 /// Sites in a fixed order that does not depend on the input order.
 std::vector<const ProjectedSite*> sorted_by_key(const std::vector<ProjectedSite>& sites) {
@@ -84,8 +110,8 @@ MarkerLayout make_marker(const ProjectedSite& s, const detail::Page& page, const
     m.lon = s.site.lon;
     m.lat = s.site.lat;
     const Point p = page.transform.to_pixels(s.projected);
-    m.x = p.x;
-    m.y = p.y;
+    m.x = m.true_x = p.x;
+    m.y = m.true_y = p.y;
     m.r =
         detail::marker_radius(detail::size_value(s.site.site, style.size_by), sizes, style, scale);
     if (detail::is_pending(s.site.site.status)) m.r *= style.pending_marker_scale;
@@ -108,80 +134,11 @@ std::string count_phrase(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-/// Places the labels of the shown sites; `markers` holds their markers in the same order.
-/// Returns, at each site's index in `shown`, its label or nothing when it did not fit.
-std::vector<std::optional<LabelLayout>>
-place_all_labels(const std::vector<const ProjectedSite*>& shown,
-                 const std::vector<MarkerLayout>& markers, const detail::Page& page,
-                 const LegendLayout& legend, const Style& style, double scale,
-                 const MeasureText& measure, const std::vector<std::vector<int>>& coincident,
-                 const detail::InsetsResult& insets) {
-    std::vector<detail::MarkerDisc> discs;
-    for (const auto& m : markers) discs.push_back({{m.x, m.y}, m.r});
-    std::vector<const Site*> shown_sites;
-    for (const auto* s : shown) shown_sites.push_back(&s->site.site);
-    // Sites equal in every ranked field keep their key order.
-    const std::vector<int> order = detail::label_order(shown_sites);
-    const FontSpec font = detail::scaled(style.label_font, scale);
-    std::vector<detail::LabelRequest> requests;
-    requests.reserve(order.size());
-    FontSpec pending_font = font;
-    pending_font.weight = style.pending_label_weight;
-    for (int i : order) {
-        if (insets.inset_of[static_cast<std::size_t>(i)] >= 0) continue;  // labelled in its inset
-        const Site& site = shown[static_cast<std::size_t>(i)]->site.site;
-        const bool pending = detail::is_pending(site.status);
-        requests.push_back({site.key(), site.display_label(),
-                            measure(site.display_label(), pending ? pending_font : font), i});
-    }
-    std::vector<std::string> ids;
-    for (const auto* s : shown) ids.push_back(s->site.site.key());
-    std::set<std::string> providers;
-    for (const auto& m : markers) providers.insert(m.provider);
-    detail::group_requests(requests, coincident, markers, ids, providers.size() > 1,
-                           [&](const std::string& text, int marker) {
-                               // Measured in the weight the painter will draw it in.
-                               const Site& site = shown[static_cast<std::size_t>(marker)]->site.site;
-                               return measure(text, detail::is_pending(site.status) ? pending_font
-                                                                                   : font);
-                           });
-    detail::PlacerSettings settings;
-    settings.canvas = {0, 0, page.width, page.height};
-    settings.frame = page.map_frame;
-    for (const Box& b : {page.title_box, legend.box})
-        if (!b.empty()) settings.blocked.push_back(b);
-    for (const auto& f : page.footer) settings.blocked.push_back(f.box);
-    for (const Box& b : insets.blocked) settings.blocked.push_back(b);
-    settings.gap = style.label_gap * scale;
-    settings.pad = 1.5 * scale;
-    settings.cell = std::max(4.0 * font.size, 8.0);
-
-    auto measure_for = [&](const std::string& text, int marker) {
-        const Site& site = shown[static_cast<std::size_t>(marker)]->site.site;
-        return measure(text, detail::is_pending(site.status) ? pending_font : font);
-    };
-    // Sites on one ring whose own labels all fail get one label naming them together.
-    const auto placed = detail::place_labels(
-        requests, discs, settings, detail::fallback_groups(requests, coincident, markers.size()),
-        [&](const std::vector<int>& unplaced) {
-            return std::optional{detail::fallback_request(requests, unplaced, markers, measure_for)};
-        });
-    const auto& results = placed.labels;
-    std::vector<std::optional<LabelLayout>> by_site(shown.size());
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        const auto site = static_cast<std::size_t>(requests[i].marker);
-        by_site[site] = results[i];
-        // The painter draws the label in the weight it was measured in.
-        if (by_site[site] && detail::is_pending(shown[site]->site.site.status))
-            by_site[site]->weight = style.pending_label_weight;
-    }
-    for (const auto& [marker, label] : placed.fallbacks) {
-        const auto site = static_cast<std::size_t>(marker);
-        by_site[site] = label;
-        if (detail::is_pending(shown[site]->site.site.status))
-            by_site[site]->weight = style.pending_label_weight;
-    }
-    return by_site;
+std::size_t code_points(const std::string& text) {
+    std::size_t n = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
 }
 
 /// The page's fixed parts copied into the layout.
@@ -199,45 +156,6 @@ MapLayout layout_from_page(const detail::Page& page, double scale) {
     return out;
 }
 
-/// One warning for sites without a marker and one for labels that did not fit.
-void warn_left_out(const std::vector<std::string>& hidden,
-                   const std::vector<std::string>& did_not_fit, Diagnostics& diagnostics) {
-    if (!hidden.empty())
-        diagnostics.warn(count_phrase(hidden.size(), "site lies", "sites lie") +
-                         " outside the visible map and " + (hidden.size() == 1 ? "is" : "are") +
-                         " not drawn: " + listed_ids(hidden) +
-                         " (widen --extent or change --center to show them)");
-    if (!did_not_fit.empty())
-        diagnostics.warn(count_phrase(did_not_fit.size(), "label", "labels") + " did not fit and " +
-                         (did_not_fit.size() == 1 ? "was" : "were") +
-                         " left out: " + listed_ids(did_not_fit) +
-                         " (use --width, an inset or `label:` to shorten)");
-}
-
-/// Ids of the sites whose marker the legend hides on the main map and no inset shows (on a
-/// small canvas the legend may find no free spot), sorted. `markers` are in `shown` order.
-std::vector<std::string> under_legend(const LegendLayout& legend,
-                                      const std::vector<MarkerLayout>& markers,
-                                      const std::vector<int>& inset_of) {
-    std::vector<std::string> covered;
-    if (legend.box.empty()) return covered;
-    for (std::size_t i = 0; i < markers.size(); ++i) {
-        const MarkerLayout& m = markers[i];
-        if (i < inset_of.size() && inset_of[i] >= 0) continue;
-        if (legend.box.intersects({m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r}))
-            covered.push_back(m.id);
-    }
-    std::sort(covered.begin(), covered.end());
-    return covered;
-}
-
-void warn_under_legend(const std::vector<std::string>& covered, Diagnostics& diagnostics) {
-    if (covered.empty()) return;
-    diagnostics.warn(count_phrase(covered.size(), "site is", "sites are") +
-                     " hidden under the legend: " + listed_ids(covered) +
-                     " (use a larger --width or --height, or an inset)");
-}
-
 /// Countries of the sites that are or will be in service: a retired site no longer makes its
 /// country part of the footprint.
 std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>& sites) {
@@ -248,6 +166,340 @@ std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>&
     return {countries.begin(), countries.end()};
 }
 
+/// The town a site is in, as far as it is known: empty when neither the geocoder nor the
+/// gazetteer said.
+const std::string& locality_of(const ProjectedSite& s) {
+    return s.locality.empty() ? s.site.place.name : s.locality;
+}
+
+/// Everything that stays the same while the cluster radius changes.
+struct Scene {
+    const LayoutRequest& request;
+    const Style& style;
+    const MeasureText& measure;
+    double scale = 1;
+    const detail::Page& page;
+    std::vector<const ProjectedSite*> shown;  ///< in key order
+    std::vector<MarkerLayout> markers;        ///< per shown site, at its true position
+    std::vector<int> rank;                    ///< per shown site: its place in label order
+    ProviderColors colors;
+    bool name_providers = false;  ///< more than one provider on the map
+    FontSpec font, pending_font;
+};
+
+/// The outcome of naming one set of symbols.
+struct Naming {
+    std::vector<LabelLayout> labels;          ///< placed labels, number labels included
+    std::vector<std::string> key_entries;     ///< text of key entry k + 1
+    std::vector<int> symbol_key;              ///< per symbol: its key number, 0 = none
+    std::vector<LabelOutcome> outcome;        ///< per shown site
+    int unnamed = 0;                          ///< shown sites outside insets named nowhere
+    std::vector<int> unnamed_symbols;         ///< symbols of the groups named nowhere
+};
+
+/// The text naming the sites `members` (shown indices, best-ranked first) that share one label.
+struct GroupText {
+    std::string text, short_text;
+};
+
+GroupText group_label(const Scene& scene, const std::vector<int>& members) {
+    const ProjectedSite& best = *scene.shown[static_cast<std::size_t>(members.front())];
+    if (members.size() == 1) {
+        const std::string& name = best.site.site.display_label();
+        const std::string& place = locality_of(best);
+        switch (scene.request.labels) {
+        case LabelText::name: return {name, ""};
+        case LabelText::place: return {place.empty() ? name : place, ""};
+        case LabelText::automatic:
+            return {code_points(name) > long_label && !place.empty() ? place : name, ""};
+        }
+    }
+    // The place most members are in; ties go to the best-ranked member's.
+    std::map<std::string, int> votes;
+    for (int m : members) ++votes[locality_of(*scene.shown[static_cast<std::size_t>(m)])];
+    std::string place = locality_of(best);
+    for (const auto& [name, n] : votes)
+        if (!name.empty() && (place.empty() || n > votes[place])) place = name;
+    const bool all_there = votes.size() == 1;
+    if (place.empty()) place = best.site.site.display_label();
+    const std::string name = all_there ? place : place + " area";
+    std::vector<std::string> providers;
+    for (int m : members) providers.push_back(scene.shown[static_cast<std::size_t>(m)]->site.site.provider);
+    GroupText out{detail::group_text(name, providers, scene.name_providers), ""};
+    const std::string short_text = detail::group_text(name, providers, false);
+    if (short_text != out.text) out.short_text = short_text;
+    return out;
+}
+
+/// Groups of symbols (indices) that one label names: symbols of the same known place close
+/// together; every other symbol alone. Each group is in increasing order; groups by first index.
+std::vector<std::vector<int>> place_groups(const Scene& scene, const std::vector<Symbol>& symbols,
+                                           const std::vector<std::vector<int>>& named) {
+    const int n = static_cast<int>(symbols.size());
+    std::vector<std::string> place(symbols.size());
+    for (int i = 0; i < n; ++i) {
+        const auto& members = named[static_cast<std::size_t>(i)];
+        if (members.empty()) continue;
+        const std::string& first = locality_of(*scene.shown[static_cast<std::size_t>(members.front())]);
+        bool same = !first.empty();
+        for (int m : members)
+            same = same && locality_of(*scene.shown[static_cast<std::size_t>(m)]) == first;
+        if (same) place[static_cast<std::size_t>(i)] = first;
+    }
+    const double diameter = 2 * scene.style.marker_radius * scene.scale;
+    detail::UnionFind sets(symbols.size());
+    if (n > 1) {
+        Box bounds;
+        double largest = 0;
+        for (const auto& s : symbols) {
+            bounds.expand(s.drawn);
+            largest = std::max(largest, s.r);
+        }
+        const double reach = same_place_link * diameter + 2 * largest;
+        detail::SpatialGrid grid(bounds, std::max(reach, 1.0));
+        for (int i = 0; i < n; ++i) {
+            const Point p = symbols[static_cast<std::size_t>(i)].drawn;
+            grid.insert(i, {p.x, p.y, p.x, p.y});
+        }
+        for (int i = 0; i < n; ++i) {
+            if (place[static_cast<std::size_t>(i)].empty()) continue;
+            const Symbol& a = symbols[static_cast<std::size_t>(i)];
+            grid.any_near({a.drawn.x - reach, a.drawn.y - reach, a.drawn.x + reach, a.drawn.y + reach},
+                          [&](int j) {
+                              const Symbol& b = symbols[static_cast<std::size_t>(j)];
+                              if (j > i && place[static_cast<std::size_t>(j)] ==
+                                               place[static_cast<std::size_t>(i)] &&
+                                  std::hypot(a.drawn.x - b.drawn.x, a.drawn.y - b.drawn.y) <
+                                      same_place_link * diameter + a.r + b.r)
+                                  sets.join(i, j);
+                              return false;
+                          });
+        }
+    }
+    std::map<int, std::vector<int>> by_root;
+    for (int i = 0; i < n; ++i)
+        if (!named[static_cast<std::size_t>(i)].empty()) by_root[sets.root(i)].push_back(i);
+    std::vector<std::vector<int>> groups;
+    for (auto& [root, g] : by_root) groups.push_back(std::move(g));
+    return groups;
+}
+
+detail::PlacerSettings placer_settings(const Scene& scene, const std::vector<Box>& blocked) {
+    detail::PlacerSettings settings;
+    const detail::Page& page = scene.page;
+    settings.canvas = {0, 0, page.width, page.height};
+    settings.frame = page.map_frame;
+    if (!page.title_box.empty()) settings.blocked.push_back(page.title_box);
+    for (const auto& f : page.footer) settings.blocked.push_back(f.box);
+    for (const Box& b : blocked) settings.blocked.push_back(b);
+    settings.gap = scene.style.label_gap * scene.scale;
+    settings.pad = 1.5 * scene.scale;
+    settings.cell = std::max(4.0 * scene.font.size, 8.0);
+    return settings;
+}
+
+/// Names the symbols: one label per place group, and when `use_key`, a number for each group
+/// whose label found no room. `in_inset[i]` marks shown sites an inset names instead.
+Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
+                    const std::vector<Box>& blocked, const std::vector<bool>& in_inset,
+                    bool use_key) {
+    Naming naming;
+    naming.outcome.assign(scene.shown.size(), LabelOutcome::unlabelled);
+    naming.symbol_key.assign(symbols.size(), 0);
+    // Members each symbol names on the main map, best-ranked first.
+    std::vector<std::vector<int>> named(symbols.size());
+    for (std::size_t i = 0; i < symbols.size(); ++i) {
+        for (int m : symbols[i].members)
+            if (!in_inset[static_cast<std::size_t>(m)]) named[i].push_back(m);
+        std::sort(named[i].begin(), named[i].end(), [&](int a, int b) {
+            return scene.rank[static_cast<std::size_t>(a)] < scene.rank[static_cast<std::size_t>(b)];
+        });
+    }
+    struct Group {
+        std::vector<int> symbols, sites;  // sites best-ranked first
+    };
+    std::vector<Group> groups;
+    for (auto& g : place_groups(scene, symbols, named)) {
+        Group group{g, {}};
+        for (int s : g)
+            for (int m : named[static_cast<std::size_t>(s)]) group.sites.push_back(m);
+        std::sort(group.sites.begin(), group.sites.end(), [&](int a, int b) {
+            return scene.rank[static_cast<std::size_t>(a)] < scene.rank[static_cast<std::size_t>(b)];
+        });
+        groups.push_back(std::move(group));
+    }
+    std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) {
+        return scene.rank[static_cast<std::size_t>(a.sites.front())] <
+               scene.rank[static_cast<std::size_t>(b.sites.front())];
+    });
+
+    std::vector<detail::MarkerDisc> discs;
+    for (const auto& s : symbols) discs.push_back({s.drawn, s.r});
+    std::vector<int> symbol_of(scene.shown.size(), -1);
+    for (std::size_t i = 0; i < symbols.size(); ++i)
+        for (int m : symbols[i].members) symbol_of[static_cast<std::size_t>(m)] = static_cast<int>(i);
+
+    std::vector<detail::LabelRequest> requests;
+    std::vector<std::string> key_texts;
+    for (const auto& g : groups) {
+        const int best = g.sites.front();
+        const Site& site = scene.shown[static_cast<std::size_t>(best)]->site.site;
+        const FontSpec& font = detail::is_pending(site.status) ? scene.pending_font : scene.font;
+        const GroupText text = group_label(scene, g.sites);
+        const int symbol = symbol_of[static_cast<std::size_t>(best)];
+        const bool aggregate = symbols[static_cast<std::size_t>(symbol)].is_aggregate();
+        detail::LabelRequest r(aggregate ? "+" + site.key() : site.key(), text.text,
+                               scene.measure(text.text, font), symbol);
+        if (!text.short_text.empty()) {
+            r.short_text = text.short_text;
+            r.short_size = scene.measure(text.short_text, font);
+        }
+        if (g.sites.size() > 1) {
+            for (int m : g.sites) r.member_ids.push_back(scene.shown[static_cast<std::size_t>(m)]->site.site.key());
+            std::sort(r.member_ids.begin(), r.member_ids.end());
+        }
+        if (g.symbols.size() > 1) {
+            r.members = g.symbols;
+            Box around;
+            for (int s : g.symbols) {
+                const Symbol& sym = symbols[static_cast<std::size_t>(s)];
+                around.expand(Box{sym.drawn.x - sym.r, sym.drawn.y - sym.r, sym.drawn.x + sym.r,
+                                  sym.drawn.y + sym.r});
+            }
+            const Point c{(around.min_x + around.max_x) / 2, (around.min_y + around.max_y) / 2};
+            double reach = 0;
+            for (int s : g.symbols) {
+                const Symbol& sym = symbols[static_cast<std::size_t>(s)];
+                reach = std::max(reach, std::hypot(sym.drawn.x - c.x, sym.drawn.y - c.y) + sym.r);
+            }
+            r.anchor = detail::MarkerDisc{c, reach};
+        }
+        // The key names a lone site's provider too: its colour is not beside the entry.
+        std::string key_text = text.text;
+        if (g.sites.size() == 1 && scene.name_providers && !site.provider.empty())
+            key_text += " \u00b7 " + detail::short_provider(site.provider);
+        key_texts.push_back(key_text);
+        requests.push_back(std::move(r));
+    }
+
+    detail::PlacerSettings settings = placer_settings(scene, blocked);
+    // With a key to fall back on, a label more than about five marker distances away from its
+    // site reads worse than a number.
+    if (use_key) settings.leader_steps = 4;
+    FontSpec number_font = scene.font;
+    number_font.weight = 700;
+    int next_number = 0;
+    std::vector<int> number_of(requests.size(), 0);
+    const auto placed = detail::place_labels_or_key(
+        requests, discs, settings, [&](int u) {
+            detail::LabelRequest key = requests[static_cast<std::size_t>(u)];
+            number_of[static_cast<std::size_t>(u)] = ++next_number;
+            key.text = std::to_string(next_number);
+            key.size = scene.measure(key.text, number_font);
+            key.short_text.clear();
+            // Without a key, a number that is placed would refer to nothing: make it unplaceable.
+            if (!use_key) key.size = {settings.canvas.width() * 4, settings.canvas.height() * 4};
+            return key;
+        });
+
+    int keyed = 0;
+    for (std::size_t u = 0; u < requests.size(); ++u) {
+        const Group& g = groups[u];
+        const auto& label = placed.labels[u];
+        if (label) {
+            LabelLayout l = *label;
+            const Site& site = scene.shown[static_cast<std::size_t>(g.sites.front())]->site.site;
+            if (detail::is_pending(site.status)) l.weight = scene.style.pending_label_weight;
+            naming.labels.push_back(std::move(l));
+            const LabelOutcome o = g.sites.size() > 1 ? LabelOutcome::grouped
+                                   : label->has_leader ? LabelOutcome::leader
+                                                       : LabelOutcome::labelled;
+            for (int m : g.sites) naming.outcome[static_cast<std::size_t>(m)] = o;
+            continue;
+        }
+        const auto& number = placed.key_labels[u];
+        if (!number) {
+            naming.unnamed += static_cast<int>(g.sites.size());
+            for (int s : g.symbols) naming.unnamed_symbols.push_back(s);
+            continue;
+        }
+        // Numbers go without gaps, in the order the key lists them.
+        LabelLayout l = *number;
+        l.text = std::to_string(++keyed);
+        l.key = keyed;
+        l.weight = 700;
+        l.members.clear();
+        naming.labels.push_back(std::move(l));
+        naming.key_entries.push_back(key_texts[u]);
+        for (int s : g.symbols) naming.symbol_key[static_cast<std::size_t>(s)] = keyed;
+        for (int m : g.sites) naming.outcome[static_cast<std::size_t>(m)] = LabelOutcome::keyed;
+    }
+    return naming;
+}
+
+/// Radius of an aggregate of `count` sites: grows with the logarithm of the count, and always
+/// holds the count in its bold font.
+std::function<double(int)> aggregate_radius(const Style& style, double scale,
+                                            const MeasureText& measure, const FontSpec& count_font) {
+    const double base = style.marker_radius * scale;
+    return [=, &measure](int count) {
+        const double grown = base * std::min(1.0 + 0.45 * std::log2(static_cast<double>(count)), 3.2);
+        const TextSize text = measure(std::to_string(count), count_font);
+        return std::max(grown, std::max(text.width, text.height) / 2 + 1.5 * scale);
+    };
+}
+
+FontSpec count_font(const Style& style, double scale) {
+    FontSpec f = detail::scaled(style.label_font, scale);
+    f.size = kMinTextPx;  // the smallest legible size keeps aggregates small
+    f.weight = 700;
+    return f;
+}
+
+/// For each of the `stuck` symbols, the members of it and of the symbol drawn nearest to it.
+std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symbols,
+                                                 const std::vector<int>& stuck) {
+    std::vector<std::vector<int>> out;
+    for (int s : stuck) {
+        const Symbol& a = symbols[static_cast<std::size_t>(s)];
+        int nearest = -1;
+        double best = 0;
+        for (std::size_t k = 0; k < symbols.size(); ++k) {
+            if (static_cast<int>(k) == s) continue;
+            const double d = std::hypot(symbols[k].drawn.x - a.drawn.x, symbols[k].drawn.y - a.drawn.y) -
+                             symbols[k].r - a.r;
+            if (nearest < 0 || d < best) {
+                nearest = static_cast<int>(k);
+                best = d;
+            }
+        }
+        if (nearest < 0) continue;
+        std::vector<int> group = a.members;
+        for (int m : symbols[static_cast<std::size_t>(nearest)].members) group.push_back(m);
+        out.push_back(std::move(group));
+    }
+    return out;
+}
+
+/// One candidate map for a cluster radius: the symbols and how they are named.
+struct Candidate {
+    std::vector<Symbol> symbols;
+    Naming naming;
+    double radius = 0;
+};
+
+/// Key entries that fit in the room a key may take below a map of this page.
+std::size_t key_capacity(const Scene& scene) {
+    const FontSpec font = detail::scaled(scene.style.legend_font, scene.scale);
+    const double line = scene.measure("8", font).height;
+    const double room = 0.45 * scene.page.map_frame.height();
+    const double column = scene.measure(std::string(28, 'n'), font).width;
+    const auto rows = static_cast<std::size_t>(std::max(0.0, std::floor(room / line) - 1));
+    const auto columns =
+        static_cast<std::size_t>(std::max(1.0, std::floor(scene.page.map_frame.width() / column)));
+    return rows * columns;
+}
+
 } // namespace
 
 MapLayout make_layout(const LayoutRequest& request, const Style& style, const MeasureText& measure,
@@ -256,67 +508,277 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         throw Error("layout: scale must be a positive number, got " +
                     std::to_string(request.scale));
     const double scale = request.scale;
-    const detail::Page page = detail::compose_page(request, style, measure);
-    MapLayout out = layout_from_page(page, scale);
-
     const auto sites = sorted_by_key(request.sites);
-    std::vector<const ProjectedSite*> shown;
-    for (const auto* s : sites)
-        if (is_shown(*s, page)) shown.push_back(s);
 
-    const ProviderColors colors = provider_colors(sites, style);
-    const SizeRange sizes = size_range(shown, style.size_by);
-    for (const auto* s : shown)
-        out.markers.push_back(make_marker(*s, page, style, scale, sizes, colors));
-    const auto coincident = detail::coincident_groups(out.markers, coincident_overlap);
-    for (const auto& group : coincident) detail::spread_on_ring(out.markers, group, 1.0 * scale);
+    // A band below the map holds the legend when it would hide sites inside, and the key; its
+    // height is known only once the map is laid out, so the page is composed again with it.
+    double band = 0;
+    double max_band = 0;
+    for (int pass = 0;; ++pass) {
+        const detail::Page page = detail::compose_page(request, style, measure, band);
+        // The band may take at most this much of the map's height: a key longer than that lists
+        // what fits, and the rest is warned about.
+        if (pass == 0)
+            max_band = (request.height > 0 ? 0.6 : 2.0) * page.map_frame.height();
+        MapLayout out = layout_from_page(page, scale);
+        Scene scene{request, style, measure, scale, page, {}, {}, {},
+                    provider_colors(sites, style), false, {}, {}};
+        for (const auto* s : sites)
+            if (is_shown(*s, page)) scene.shown.push_back(s);
+        const SizeRange sizes = size_range(scene.shown, style.size_by);
+        for (const auto* s : scene.shown)
+            scene.markers.push_back(make_marker(*s, page, style, scale, sizes, scene.colors));
+        {
+            std::vector<const Site*> shown_sites;
+            for (const auto* s : scene.shown) shown_sites.push_back(&s->site.site);
+            const auto order = detail::label_order(shown_sites);
+            scene.rank.assign(order.size(), 0);
+            for (std::size_t k = 0; k < order.size(); ++k)
+                scene.rank[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+        }
+        std::set<std::string> providers;
+        for (const auto& m : scene.markers) providers.insert(m.provider);
+        scene.name_providers = providers.size() > 1;
+        scene.font = detail::scaled(style.label_font, scale);
+        scene.pending_font = scene.font;
+        scene.pending_font.weight = style.pending_label_weight;
 
-    out.legend = detail::build_legend(out.markers, colors, sizes, style, scale, measure);
-    detail::place_legend(out.legend, page.map_frame, 0.5 * style.margin * scale, out.markers);
-    const detail::InsetsResult insets = detail::layout_insets(
-        request, page, shown, out.markers, out.legend, style, scale, measure, diagnostics);
-    const auto covered = under_legend(out.legend, out.markers, insets.inset_of);
-    const auto labels = place_all_labels(shown, out.markers, page, out.legend, style, scale,
-                                         measure, coincident, insets);
-    detail::sort_for_drawing(out.markers);
+        MarkerMode mode = request.markers;
+        if (mode == MarkerMode::automatic && scene.shown.size() > density_without_trying)
+            mode = MarkerMode::density;
 
-    // Walk all sites in key order, pairing them with the shown ones (a sub-sequence of them).
-    std::vector<std::string> hidden, did_not_fit;
-    std::set<std::string> grouped;  // named in another site's grouped label
-    for (const auto& label : labels)
-        if (label) grouped.insert(label->members.begin(), label->members.end());
-    std::size_t next_shown = 0;
-    for (const auto* s : sites) {
-        const std::string& id = s->site.site.key();
-        const bool is_shown_site = next_shown < shown.size() && shown[next_shown] == s;
-        const std::optional<LabelLayout>* label = is_shown_site ? &labels[next_shown] : nullptr;
-        const int inset = is_shown_site ? insets.inset_of[next_shown] : -1;
-        if (inset >= 0 && insets.labelled[next_shown]) {
-            out.outcomes.emplace_back(id, LabelOutcome::grouped);  // labelled in its inset
-            ++next_shown;
+        const double inset = 0.5 * style.margin * scale;
+        std::vector<LabelOutcome> outcome(scene.shown.size(), LabelOutcome::unlabelled);
+        std::vector<std::string> key_entries;
+        bool legend_in_band = false;
+        std::vector<std::string> notes;
+
+        auto draw_density = [&]() {
+            const auto density = detail::density_surface(scene.markers, page.map_frame, style, scale);
+            out.markers_mode = "density";
+            out.density = density.layout;
+            out.legend = detail::build_density_legend(density.classes, style, scale, measure);
+            std::vector<MarkerLayout> cells;
+            for (const auto& c : out.density.cells) {
+                MarkerLayout m;
+                m.x = c.centre.x;
+                m.y = c.centre.y;
+                m.r = out.density.radius;
+                cells.push_back(m);
+            }
+            legend_in_band = detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
+            std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
+        };
+
+        detail::InsetsResult insets;
+        insets.inset_of.assign(scene.shown.size(), -1);
+        insets.labelled.assign(scene.shown.size(), false);
+        if (mode == MarkerMode::density) {
+            draw_density();
+        } else {
+            out.legend = detail::build_legend(scene.markers, scene.colors, sizes, style, scale, measure);
+            legend_in_band =
+                detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0;
+            const LegendLayout no_legend;
+            insets = detail::layout_insets(request, page, scene.shown, scene.markers,
+                                           legend_in_band ? no_legend : out.legend, style, scale,
+                                           measure, diagnostics);
+            std::vector<bool> in_inset(scene.shown.size(), false);
+            for (std::size_t i = 0; i < scene.shown.size(); ++i) in_inset[i] = insets.inset_of[i] >= 0;
+            std::vector<Box> blocked = insets.blocked;
+            if (!legend_in_band && !out.legend.box.empty()) blocked.push_back(out.legend.box);
+
+            const FontSpec counts = count_font(style, scale);
+            detail::DeclutterSettings settings;
+            settings.frame = page.map_frame;
+            settings.shift_diameters = style.marker_max_shift;
+            settings.gap = marker_gap * scale;
+            settings.aggregate_radius = aggregate_radius(style, scale, measure, counts);
+            const bool use_key = request.key != KeyMode::never;
+            const std::size_t capacity = use_key ? key_capacity(scene) : 0;
+            std::vector<double> radii;
+            if (mode != MarkerMode::clusters) radii.push_back(0);
+            if (mode != MarkerMode::sites)
+                for (double r : cluster_radii) radii.push_back(r);
+            const double diameter = 2 * style.marker_radius * scale;
+            std::optional<Candidate> best;
+            auto unnamed = [&](const Candidate& c) {
+                const std::size_t keyed = c.naming.key_entries.size();
+                return static_cast<std::size_t>(c.naming.unnamed) +
+                       (keyed > capacity ? keyed - capacity : 0);
+            };
+            for (double radius : radii) {
+                settings.cluster_radius = radius * diameter;
+                // Symbols named nowhere join their nearest neighbour and the map is named again,
+                // so only the crowded spots condense while the rest keeps its detail.
+                std::vector<std::vector<int>> together;
+                for (int step = 0; step < local_merge_steps; ++step) {
+                    Candidate c;
+                    c.radius = radius;
+                    c.symbols = detail::declutter(scene.markers, settings, together);
+                    c.naming = name_symbols(scene, c.symbols, blocked, in_inset, use_key);
+                    std::vector<int> stuck = c.naming.unnamed_symbols;
+                    for (std::size_t k = 0; k < c.symbols.size(); ++k)
+                        if (static_cast<std::size_t>(c.naming.symbol_key[k]) > capacity)
+                            stuck.push_back(static_cast<int>(k));
+                    if (std::getenv("DCMAP_DEBUG"))
+                        std::fprintf(stderr, "radius %g step %d: %zu symbols, %d unnamed, %zu keyed, stuck %zu\n", radius, step, c.symbols.size(), c.naming.unnamed, c.naming.key_entries.size(), stuck.size());
+                    const bool better = !best || unnamed(c) < unnamed(*best);
+                    if (better) best = std::move(c);
+                    if (unnamed(*best) == 0 || stuck.empty()) break;
+                    const auto joined = nearest_neighbours(better ? best->symbols : c.symbols, stuck);
+                    if (joined.empty()) break;
+                    for (const auto& group : joined) together.push_back(group);
+                }
+                if (unnamed(*best) == 0) break;
+            }
+            if (mode == MarkerMode::automatic && best && unnamed(*best) > 0 &&
+                scene.shown.size() > 1000) {
+                notes.push_back("--markers auto: " + std::to_string(scene.shown.size()) +
+                                " sites are too many to name at this size; drawn as a density "
+                                "surface (--markers clusters keeps counted markers)");
+                draw_density();
+            } else if (best) {
+                Candidate& c = *best;
+                // The key holds what fits; the rest stays unnamed and is warned about.
+                if (c.naming.key_entries.size() > capacity) {
+                    // Numbers above the capacity are taken back from labels and symbols.
+                    const int limit = static_cast<int>(capacity);
+                    auto& labels = c.naming.labels;
+                    labels.erase(std::remove_if(labels.begin(), labels.end(),
+                                                [&](const LabelLayout& l) { return l.key > limit; }),
+                                 labels.end());
+                    for (auto& k : c.naming.symbol_key)
+                        if (k > limit) k = 0;
+                    c.naming.key_entries.resize(capacity);
+                }
+                out.markers_mode = std::any_of(c.symbols.begin(), c.symbols.end(),
+                                               [](const Symbol& s) { return s.is_aggregate(); })
+                                       ? "clusters"
+                                       : "sites";
+                for (std::size_t k = 0; k < c.symbols.size(); ++k) {
+                    const Symbol& sym = c.symbols[k];
+                    const int key = c.naming.symbol_key[k];
+                    if (!sym.is_aggregate()) {
+                        MarkerLayout m = scene.markers[static_cast<std::size_t>(sym.members.front())];
+                        m.x = sym.drawn.x;
+                        m.y = sym.drawn.y;
+                        m.key = key;
+                        out.markers.push_back(m);
+                        continue;
+                    }
+                    AggregateLayout a;
+                    a.id = "+" + scene.markers[static_cast<std::size_t>(sym.members.front())].id;
+                    a.x = sym.drawn.x;
+                    a.y = sym.drawn.y;
+                    a.true_x = sym.truth.x;
+                    a.true_y = sym.truth.y;
+                    a.r = sym.r;
+                    a.spread = sym.spread;
+                    a.count_font = counts;
+                    a.key = key;
+                    std::map<std::string, int> by_provider;
+                    for (int m : sym.members) {
+                        a.members.push_back(scene.markers[static_cast<std::size_t>(m)].id);
+                        ++by_provider[scene.markers[static_cast<std::size_t>(m)].provider];
+                    }
+                    for (const auto& provider : scene.colors.providers())
+                        if (const auto it = by_provider.find(provider); it != by_provider.end())
+                            a.segments.emplace_back(scene.colors.of(provider), it->second);
+                    out.aggregates.push_back(std::move(a));
+                }
+                detail::sort_for_drawing(out.markers);
+                out.labels = std::move(c.naming.labels);
+                key_entries = std::move(c.naming.key_entries);
+                outcome = c.naming.outcome;
+                for (std::size_t i = 0; i < outcome.size(); ++i)
+                    if (outcome[i] == LabelOutcome::keyed && key_entries.empty())
+                        outcome[i] = LabelOutcome::unlabelled;
+                if (mode == MarkerMode::automatic && c.radius > 0)
+                    notes.push_back("--markers auto: " + std::to_string(scene.shown.size()) +
+                                    " sites drawn as " + std::to_string(c.symbols.size()) +
+                                    " markers and clusters so that each can be named");
+            }
+        }
+
+        // Sites in insets: named there, or nowhere.
+        for (std::size_t i = 0; i < scene.shown.size(); ++i)
+            if (insets.inset_of[i] >= 0 && outcome[i] != LabelOutcome::density)
+                outcome[i] = insets.labelled[i] ? LabelOutcome::inset : LabelOutcome::unlabelled;
+
+        // Is the band big enough for what it must hold?
+        const detail::BandContent content{legend_in_band ? &out.legend : nullptr, key_entries};
+        const double needed = detail::band_height(content, page.map_frame.width(), style, scale,
+                                                  measure);
+        // A derived height fits the band exactly (the map does not change with it); a given
+        // height only ever gives the band more room, at the map's expense.
+        // Whole pixels at scale 1, so a derived canvas grows by exactly the band and the map
+        // frame stays where it was to the last bit.
+        const double wanted = std::ceil(std::min(needed, max_band) / scale) * scale;
+        const bool derived_height = request.height <= 0;
+        if (pass < 3 && (derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5)) {
+            band = wanted;
             continue;
         }
-        if (is_shown_site) ++next_shown;
-        if (label && *label) {
-            out.labels.push_back(**label);
-            out.outcomes.emplace_back(id, !(*label)->members.empty() ? LabelOutcome::grouped
-                                          : (*label)->has_leader     ? LabelOutcome::leader
-                                                                     : LabelOutcome::labelled);
-            continue;
+        const std::size_t listed =
+            detail::arrange_band(content, page.band.empty() ? Box{} : page.band, out.legend,
+                                 out.key, style, scale, measure);
+        out.labels.erase(std::remove_if(out.labels.begin(), out.labels.end(),
+                                        [&](const LabelLayout& l) {
+                                            return static_cast<std::size_t>(l.key) > listed;
+                                        }),
+                         out.labels.end());
+
+        // Every site, in key order, with its outcome; unnamed and hidden ones warned about.
+        std::vector<std::string> hidden, unnamed_ids;
+        std::size_t next_shown = 0;
+        for (const auto* s : sites) {
+            const std::string& id = s->site.site.key();
+            if (next_shown < scene.shown.size() && scene.shown[next_shown] == s) {
+                LabelOutcome o = outcome[next_shown];
+                if (o == LabelOutcome::keyed) {
+                    // Entries the key could not list leave their sites unnamed.
+                    bool listed_here = false;
+                    for (const auto& m : out.markers)
+                        if (m.id == id) listed_here = m.key > 0 && static_cast<std::size_t>(m.key) <= listed;
+                    for (const auto& a : out.aggregates)
+                        if (std::binary_search(a.members.begin(), a.members.end(), id))
+                            listed_here = a.key > 0 && static_cast<std::size_t>(a.key) <= listed;
+                    if (!listed_here) o = LabelOutcome::unlabelled;
+                }
+                out.outcomes.emplace_back(id, o);
+                if (o == LabelOutcome::unlabelled) {
+                    out.dropped.push_back(id);
+                    unnamed_ids.push_back(id);
+                }
+                ++next_shown;
+                continue;
+            }
+            out.outcomes.emplace_back(id, LabelOutcome::unlabelled);
+            out.dropped.push_back(id);
+            hidden.push_back(id);
         }
-        if (is_shown_site && grouped.count(id)) {
-            out.outcomes.emplace_back(id, LabelOutcome::grouped);
-            continue;
-        }
-        out.dropped.push_back(id);
-        out.outcomes.emplace_back(id, LabelOutcome::unlabelled);
-        (is_shown_site ? did_not_fit : hidden).push_back(id);
+        for (auto& m : out.markers)
+            if (static_cast<std::size_t>(m.key) > listed) m.key = 0;
+        for (auto& a : out.aggregates)
+            if (static_cast<std::size_t>(a.key) > listed) a.key = 0;
+        if (!hidden.empty())
+            diagnostics.warn(count_phrase(hidden.size(), "site lies", "sites lie") +
+                             " outside the visible map and " + (hidden.size() == 1 ? "is" : "are") +
+                             " not drawn: " + listed_ids(hidden) +
+                             " (widen --extent or change --center to show them)");
+        if (!unnamed_ids.empty())
+            diagnostics.warn(count_phrase(unnamed_ids.size(), "site is", "sites are") +
+                             " named nowhere on the map (no room for a label or a key number): " +
+                             listed_ids(unnamed_ids) +
+                             " (use a larger --width or --size, an inset, or `label:` to shorten)");
+        for (auto& n : notes) diagnostics.note(std::move(n));
+        out.width = page.width;
+        out.height = page.height;
+        out.host_countries = host_countries(sites);
+        out.insets = insets.insets;
+        return out;
     }
-    warn_left_out(hidden, did_not_fit, diagnostics);
-    warn_under_legend(covered, diagnostics);
-    out.host_countries = host_countries(sites);
-    out.insets = insets.insets;
-    return out;
 }
 
 } // namespace dcmap::layout

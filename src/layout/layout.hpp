@@ -25,7 +25,20 @@ struct ProjectedSite {
     ResolvedSite site;
     Point projected;       ///< projected units
     bool visible = false;  ///< false on the far side of an orthographic globe
+    /// The town the site is in (the place it resolved to, or the nearest gazetteer town for
+    /// lat/lon sites), for labels that name places; empty when unknown.
+    std::string locality;
 };
+
+/// How sites are drawn: one marker each (merged only where they cannot be told apart), clusters
+/// with counts, a density surface, or chosen from how crowded the map is.
+enum class MarkerMode { automatic, sites, clusters, density };
+
+/// What a single site's label shows: its name, its place, or the name unless it is long.
+enum class LabelText { automatic, name, place };
+
+/// When sites whose label finds no room are numbered and listed in a key below the map.
+enum class KeyMode { automatic, always, never };
 
 /// An inset asked for by name or lon/lat box (see project::inset_area).
 struct InsetRequest {
@@ -47,14 +60,19 @@ struct LayoutRequest {
     double scale = 1;       ///< multiplies every pixel size (2 for retina)
     std::vector<InsetRequest> insets;  ///< magnified frames, laid out in this order
     bool auto_inset = false;  ///< add an inset around the most crowded cluster, if any
+    MarkerMode markers = MarkerMode::automatic;
+    LabelText labels = LabelText::automatic;
+    KeyMode key = KeyMode::automatic;
     /// Land polygons in projected units, so insets prefer the sea; optional, not owned.
     const std::vector<Polygon>* land = nullptr;
 };
 
 /// Lays the map out. Deterministic: same request, style and measurer give the same layout.
-/// Markers that hide each other are spread on a small ring; sites there sharing a name get one
-/// grouped label. Labels move to displaced positions with leader lines before they are dropped;
-/// the ones dropped are counted in one warning. docs/labels.md describes the order.
+/// Markers that overlap are nudged apart by at most the style's marker_max_shift; those that
+/// still overlap merge into a counted aggregate. Sites of one place share a label; labels move
+/// to leader positions before they give up, and a site whose label finds no room is numbered
+/// and listed in the key. Sites named nowhere are counted in one warning. docs/labels.md
+/// describes the order.
 MapLayout make_layout(const LayoutRequest& request, const Style& style,
                       const MeasureText& measure, Diagnostics& diagnostics);
 

@@ -101,7 +101,7 @@ private:
     LegendLayout legend_;
 };
 
-void move_legend(LegendLayout& legend, double dx, double dy) {
+void shift_legend(LegendLayout& legend, double dx, double dy) {
     auto shift = [&](Box& b) { b = {b.min_x + dx, b.min_y + dy, b.max_x + dx, b.max_y + dy}; };
     shift(legend.box);
     for (auto& h : legend.headings) shift(h.box);
@@ -161,7 +161,7 @@ std::pair<Point, int> best_spot(const LegendLayout& legend, const Box& frame, do
 
 /// The legend with each section (a heading and the rows under it) in a column of its own, top
 /// aligned, instead of stacked: wider and shorter.
-LegendLayout side_by_side(const LegendLayout& legend) {
+LegendLayout sections_side_by_side(const LegendLayout& legend) {
     LegendLayout out = legend;
     const double pad = legend.headings.front().box.min_x - legend.box.min_x;
     const double top = legend.headings.front().box.min_y;
@@ -273,22 +273,40 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
     return builder.finish();
 }
 
-void place_legend(LegendLayout& legend, const Box& frame, double inset,
-                  const std::vector<MarkerLayout>& markers) {
-    if (legend.box.empty()) return;
+int place_legend(LegendLayout& legend, const Box& frame, double inset,
+                 const std::vector<MarkerLayout>& markers) {
+    if (legend.box.empty()) return 0;
     auto [best, best_covered] = best_spot(legend, frame, inset, markers);
     // A tall legend on a small map can find no free spot; its sections side by side are shorter
     // and may fit where the column does not.
     if (best_covered > 0 && legend.headings.size() > 1) {
-        LegendLayout wide = side_by_side(legend);
+        LegendLayout wide = sections_side_by_side(legend);
         const auto [wide_best, wide_covered] = best_spot(wide, frame, inset, markers);
         const bool fits = wide.box.width() <= frame.width() - 2 * inset;
         if (fits && wide_covered < best_covered) {
             legend = std::move(wide);
             best = wide_best;
+            best_covered = wide_covered;
         }
     }
-    move_legend(legend, best.x - legend.box.min_x, best.y - legend.box.min_y);
+    shift_legend(legend, best.x - legend.box.min_x, best.y - legend.box.min_y);
+    return best_covered;
+}
+
+void move_legend(LegendLayout& legend, double dx, double dy) { shift_legend(legend, dx, dy); }
+
+LegendLayout legend_side_by_side(const LegendLayout& legend) {
+    return legend.headings.size() > 1 ? sections_side_by_side(legend) : legend;
+}
+
+LegendLayout build_density_legend(const std::vector<std::pair<Color, std::string>>& classes,
+                                  const Style& style, double scale, const MeasureText& measure) {
+    const double r = 1.6 * style.marker_radius * scale;
+    LegendBuilder builder(style, scale, measure, r);
+    builder.heading("Sites per hexagon");
+    for (const auto& [color, text] : classes)
+        builder.row(LegendRow::Kind::density, Status::live, color, r, text);
+    return builder.finish();
 }
 
 } // namespace dcmap::layout::detail

@@ -142,12 +142,12 @@ std::vector<std::string> footer_lines(const LayoutRequest& request) {
 }
 
 TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& style,
-                                  const MeasureText& measure) {
+                                  const MeasureText& measure, double band) {
     require_view_area(request.view);
     const double aspect = request.view.height() / request.view.width();
     const Bands bands = measure_bands(request, style, measure, 1.0);
     const double chrome_w = 2 * style.margin;
-    const double chrome_h = 2 * style.margin + bands.header + bands.footer;
+    const double chrome_h = 2 * style.margin + bands.header + bands.footer + band;
     double width = request.width;
     double height = request.height;
     if (width <= 0 && height <= 0) width = style.default_width;
@@ -164,9 +164,10 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
     return {width, height};
 }
 
-Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure) {
+Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
+                  double band) {
     const double s = request.scale;
-    const TextSize canvas = canvas_size_at_scale_one(request, style, measure);
+    const TextSize canvas = canvas_size_at_scale_one(request, style, measure, band / s);
     Page page;
     page.width = canvas.width * s;
     page.height = canvas.height * s;
@@ -187,9 +188,10 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     }
     const Bands bands = measure_bands(request, style, measure, s);
     const double map_top = margin + bands.header;
-    const double map_bottom = page.height - margin - bands.footer;
+    const double map_bottom = page.height - margin - bands.footer - band;
+    if (band > 0) page.band = {margin, map_bottom, page.width - margin, map_bottom + band};
 
-    double footer_y = map_bottom + (bands.footer > 0 ? block_gap(style, s) : 0);
+    double footer_y = map_bottom + band + (bands.footer > 0 ? block_gap(style, s) : 0);
     const FontSpec footer_font = scaled(style.footer_font, s);
     for (const auto& line : fitted_footer(request, style, measure, s)) {
         page.footer.push_back(

@@ -12,6 +12,7 @@ struct Page {
     double width = 0, height = 0;  ///< canvas pixels, after scale
     ViewTransform transform;
     Box map_frame;
+    Box band;  ///< room kept between the map and the footer for the legend and key; may be empty
     TextBlock title, subtitle;
     Box title_box;
     std::vector<TextBlock> footer;
@@ -30,10 +31,14 @@ std::vector<std::string> footer_lines(const LayoutRequest& request);
 /// Canvas size in whole pixels at scale 1: the given width/height, or the missing one derived so
 /// the map keeps the view's aspect ratio. Throws Error when the view has no area or the canvas
 /// leaves no room for the map.
+/// `band` (pixels at scale 1) is kept below the map: it makes a derived height taller, or the map
+/// smaller when both sizes are given.
 TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& style,
-                                  const MeasureText& measure);
+                                  const MeasureText& measure, double band = 0);
 
-/// Lays out title, subtitle, map frame and footer on the scaled canvas.
-Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure);
+/// Lays out title, subtitle, map frame and footer on the scaled canvas, with a band of `band`
+/// pixels (scaled) between the map frame and the footer.
+Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
+                  double band = 0);
 
 } // namespace dcmap::layout::detail

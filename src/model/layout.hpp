@@ -6,6 +6,7 @@
 #include "model/style.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dcmap {
@@ -20,15 +21,52 @@ struct ViewTransform {
 struct MarkerLayout {
     std::string id;        ///< Site::key()
     double lon = 0, lat = 0;
-    double x = 0, y = 0;   ///< pixel centre
+    double x = 0, y = 0;   ///< pixel centre as drawn
+    double true_x = 0, true_y = 0;  ///< where the site projects; (x, y) is at most the style's
+                                    ///< marker_max_shift diameters away from it
     double r = 0;          ///< radius in pixels
     Status status = Status::live;
     std::string provider;  ///< as in the input; empty when none
     Color color;           ///< fill (live) or ring colour
+    int key = 0;           ///< number in the map key when the site is named there; 0 = none
+};
+
+/// Sites that cannot be drawn apart within the shift bound, drawn as one disc with their count:
+/// a pie of the providers' colours.
+struct AggregateLayout {
+    std::string id;                    ///< "+" followed by the first member's id
+    double x = 0, y = 0;               ///< pixel centre as drawn
+    double true_x = 0, true_y = 0;     ///< mean of the members' projected positions
+    double r = 0;                      ///< radius in pixels
+    double spread = 0;  ///< largest distance from (true_x, true_y) to a member's position
+    std::vector<std::string> members;  ///< site ids, in key order
+    /// Provider colour and member count, in legend order; the pie's segments.
+    std::vector<std::pair<Color, int>> segments;
+    FontSpec count_font;               ///< for the count drawn inside
+    int key = 0;                       ///< number in the map key; 0 = none
+};
+
+/// One hexagon of the density surface.
+struct DensityCell {
+    Point centre;      ///< pixels
+    int count = 0;     ///< sites inside
+    Color color;
+};
+
+/// Sites drawn as a density surface of hexagons (pointy-top, `radius` pixels from centre to
+/// corner) with a colour ramp, for maps with more sites than markers can show.
+struct DensityLayout {
+    double radius = 0;
+    std::vector<DensityCell> cells;
+    int max_count = 0;
 };
 
 /// How a site's name ended up on the map.
-enum class LabelOutcome { labelled, leader, grouped, unlabelled };
+/// labelled: beside its own marker; leader: at a distance, with a line; grouped: in one label
+/// with other sites of its place, or its aggregate's label; keyed: by number in the map key;
+/// inset: labelled inside an inset; density: counted in the density surface (no markers);
+/// unlabelled: named nowhere.
+enum class LabelOutcome { labelled, leader, grouped, keyed, inset, density, unlabelled };
 
 struct LabelLayout {
     std::string id;    ///< Site::key()
@@ -39,6 +77,7 @@ struct LabelLayout {
     /// Every site a grouped label names (ids, in key order); empty for a single site's label.
     std::vector<std::string> members;
     int weight = 0;    ///< font weight the box was measured in; 0 = the style's label font weight
+    int key = 0;       ///< > 0: this label is the number of a map key entry (text is the number)
 };
 
 /// A block of text at a fixed position: title, subtitle, footer lines, legend rows.
@@ -50,7 +89,7 @@ struct TextBlock {
 };
 
 struct LegendRow {
-    enum class Kind { status, provider, size } kind = Kind::status;
+    enum class Kind { status, provider, size, density } kind = Kind::status;  ///< density: a hexagon
     Status status = Status::live;  ///< the symbol for status rows
     Color color;                   ///< symbol colour
     double r = 0;                  ///< symbol radius in pixels
@@ -76,14 +115,25 @@ struct InsetLayout {
     std::vector<LabelLayout> labels;    ///< their labels, placed inside `box`
 };
 
+/// The numbered key listing sites whose label found no room: "3  Frankfurt · AWS, Azure".
+struct KeyLayout {
+    Box box;                        ///< background panel; empty when no site is keyed
+    TextBlock heading;              ///< "Key"
+    std::vector<TextBlock> entries; ///< one per number, in number order
+};
+
 struct MapLayout {
     double width = 0, height = 0;  ///< canvas pixels, after scale
     double scale = 1;
     ViewTransform transform;       ///< projected units -> pixels for the base map
     Box map_frame;                 ///< pixel box the map is clipped to
-    std::vector<MarkerLayout> markers;  ///< in drawing order
+    std::string markers_mode;      ///< "sites", "clusters" or "density": what was drawn
+    std::vector<MarkerLayout> markers;  ///< single sites, in drawing order
+    std::vector<AggregateLayout> aggregates;  ///< merged sites, drawn after the markers
+    DensityLayout density;         ///< cells when markers_mode is "density"
     std::vector<LabelLayout> labels;
-    std::vector<std::string> dropped;   ///< ids whose label was not placed
+    KeyLayout key;
+    std::vector<std::string> dropped;   ///< ids of the sites named nowhere (outcome unlabelled)
     std::vector<std::pair<std::string, LabelOutcome>> outcomes;  ///< every site, by id
     TextBlock title, subtitle;     ///< empty text when absent
     Box title_box;                 ///< union of title and subtitle; empty when none

@@ -67,6 +67,9 @@ struct MapSettings {
     std::optional<int> height;              ///< pixels
     std::optional<std::vector<std::string>> insets;  ///< names or "W,S,E,N" boxes, or "auto"
     std::optional<std::string> detail;      ///< "auto" | "low" | "medium" (Natural Earth scale)
+    std::optional<std::string> markers;     ///< "auto" | "sites" | "clusters" | "density"
+    std::optional<std::string> labels;      ///< "auto" | "name" | "place"
+    std::optional<std::string> key;         ///< "auto" | "always" | "never"
 
     /// Where each setting was written, so a value the later stages reject is reported at its
     /// line in the file rather than as if it had been a command-line option.

@@ -61,6 +61,9 @@ struct Style {
     /// Radius multiplier for sites that are not live yet (announced, planned, under
     /// construction), so the news on a map stands out; 1 draws them like live ones.
     double pending_marker_scale = 1.0;
+    /// How far a marker may be drawn from its place to make room for a neighbour, in marker
+    /// diameters; sites that cannot be separated within it merge into one counted marker.
+    double marker_max_shift = 1.0;
 
     // Labels
     FontSpec label_font{"DejaVu Sans, Noto Sans CJK SC", 12, 400, false};

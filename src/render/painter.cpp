@@ -71,6 +71,10 @@ void add_circle(cairo_t *cr, Point c, double r) {
     cairo_arc(cr, c.x, c.y, std::max(r, 0.0), 0, kTau);
 }
 
+void add_box(cairo_t *cr, const Box &b) {
+    cairo_rectangle(cr, b.min_x, b.min_y, b.width(), b.height());
+}
+
 void stroke_path(cairo_t *cr, Color color, double width) {
     if (width <= 0 || color.a <= 0) {
         cairo_new_path(cr);
@@ -262,6 +266,73 @@ void add_rounded_box(cairo_t *cr, const Box &box, double radius) {
     cairo_close_path(cr);
 }
 
+/// A pointy-top hexagon of circumradius `r` around `c`.
+void add_hexagon(cairo_t *cr, Point c, double r) {
+    for (int k = 0; k < 6; ++k) {
+        const double a = kTau / 6 * k + kTau / 12 * 3;
+        const double x = c.x + r * std::cos(a), y = c.y + r * std::sin(a);
+        if (k == 0)
+            cairo_move_to(cr, x, y);
+        else
+            cairo_line_to(cr, x, y);
+    }
+    cairo_close_path(cr);
+}
+
+void paint_density(cairo_t *cr, const MapLayout &layout) {
+    if (layout.density.cells.empty())
+        return;
+    cairo_save(cr);
+    add_box(cr, layout.map_frame);
+    cairo_clip(cr);
+    // A hair larger than the grid so neighbouring cells leave no antialiased seam between them.
+    const double r = layout.density.radius + 0.35 * layout.scale;
+    for (const auto &cell : layout.density.cells) {
+        add_hexagon(cr, cell.centre, r);
+        fill_path(cr, cell.color);
+    }
+    cairo_restore(cr);
+}
+
+/// An aggregate: a pie of its providers' colours, separated from the map by the marker stroke,
+/// with its count in bold white on a dark halo in the middle.
+void paint_aggregate(cairo_t *cr, const AggregateLayout &a, const Style &style, double scale,
+                     const TextContext &text) {
+    const Point c{a.x, a.y};
+    int total = 0;
+    for (const auto &[colour, n] : a.segments)
+        total += n;
+    double angle = -kTau / 4;
+    for (const auto &[colour, n] : a.segments) {
+        const double sweep = kTau * n / std::max(total, 1);
+        cairo_move_to(cr, c.x, c.y);
+        cairo_arc(cr, c.x, c.y, a.r, angle, angle + sweep);
+        cairo_close_path(cr);
+        fill_path(cr, colour);
+        angle += sweep;
+    }
+    add_circle(cr, c, a.r);
+    stroke_path(cr, style.marker_stroke, style.marker_stroke_width * scale * 1.2);
+    const std::string count = std::to_string(a.members.size());
+    const layout::TextSize size = text.measure(count, a.count_font);
+    paint_haloed_text(cr, text, count, a.count_font, {1, 1, 1, 1},
+                      {{0.1, 0.1, 0.12, 0.75}, 1.6 * scale},
+                      {c.x - size.width / 2, c.y - size.height / 2}, PANGO_ALIGN_LEFT);
+}
+
+void paint_key(cairo_t *cr, const MapLayout &layout, const Style &style, const TextContext &text) {
+    const KeyLayout &key = layout.key;
+    if (key.box.empty())
+        return;
+    add_rounded_box(cr, key.box, 6 * layout.scale);
+    set_color(cr, style.legend_background);
+    cairo_fill_preserve(cr);
+    stroke_path(cr, style.legend_border, 1.0 * layout.scale);
+    paint_block(cr, text, key.heading);
+    for (const auto &entry : key.entries)
+        paint_block(cr, text, entry);
+}
+
 void paint_legend(cairo_t *cr, const MapLayout &layout, const Style &style,
                   const TextContext &text) {
     const LegendLayout &legend = layout.legend;
@@ -275,6 +346,12 @@ void paint_legend(cairo_t *cr, const MapLayout &layout, const Style &style,
         paint_block(cr, text, heading);
     for (const auto &row : legend.rows) {
         // Provider and size rows show a plain filled symbol: only status rows vary the shape.
+        if (row.kind == LegendRow::Kind::density) {
+            add_hexagon(cr, row.symbol, row.r);
+            fill_path(cr, row.color);
+            paint_block(cr, text, row.label);
+            continue;
+        }
         Status shape = row.kind == LegendRow::Kind::status ? row.status : Status::live;
         paint_marker(cr, shape, row.symbol, row.r, row.color, style, layout.scale);
         paint_block(cr, text, row.label);
@@ -363,9 +440,6 @@ void paint_cross(cairo_t *cr, Point c, double r, const Style &style, double scal
 // Insets: the frame and the area outline share one colour, so the reader pairs them at once.
 Color inset_line_color(const Style &style) { return with_alpha(style.title_color, 0.7); }
 
-void add_box(cairo_t *cr, const Box &b) {
-    cairo_rectangle(cr, b.min_x, b.min_y, b.width(), b.height());
-}
 
 /// On the main map, the outline of every area an inset magnifies, over a thin halo.
 void paint_inset_areas(cairo_t *cr, const MapLayout &layout, const Style &style) {
@@ -507,14 +581,18 @@ void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &bas
     else
         paint_basemap(cr, layout, basemap_within(basemap, view), style);
     paint_inset_areas(cr, layout, style);
+    paint_density(cr, layout);
     paint_leaders(cr, layout, style);
     for (const auto &marker : layout.markers)
         paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style,
                      layout.scale);
+    for (const auto &aggregate : layout.aggregates)
+        paint_aggregate(cr, aggregate, style, layout.scale, text);
     paint_labels(cr, layout, style, text);
     for (const auto &inset : layout.insets)
         paint_inset(cr, layout, inset, basemap, style, text);
     paint_legend(cr, layout, style, text);
+    paint_key(cr, layout, style, text);
     paint_block(cr, text, layout.title);
     paint_block(cr, text, layout.subtitle);
     for (const auto &line : layout.footer)

@@ -1,0 +1,140 @@
+#include "layout/key.hpp"
+
+#include "layout/legend.hpp"
+#include "layout/page.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dcmap::layout::detail {
+
+namespace {
+
+/// The key panel laid out with its top-left at (0, 0), at most `width` wide and, when
+/// `max_height` > 0, at most that tall (entries beyond it are left out).
+KeyLayout key_panel(const std::vector<std::string>& entries, double width, double max_height,
+                    const Style& style, double scale, const MeasureText& measure) {
+    KeyLayout key;
+    if (entries.empty() || width <= 0) return key;
+    const double pad = 8 * scale;
+    const double column_gap = 16 * scale;
+    const FontSpec font = scaled(style.legend_font, scale);
+    key.heading = place_text("Key", scaled(style.legend_title_font, scale), style.legend_text, pad,
+                             pad, measure);
+    const double top = key.heading.box.max_y + 2 * scale;
+    const double room = width - 2 * pad;
+    std::vector<std::string> texts;
+    std::vector<TextSize> sizes;
+    double widest = 0;
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        std::string text = std::to_string(k + 1) + "  " + entries[k];
+        TextSize size = measure(text, font);
+        // An entry wider than the panel is shortened at a character boundary, with an ellipsis.
+        std::string base = text;
+        while (size.width > room && !base.empty()) {
+            std::size_t cut = base.size() - 1;
+            while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+            base.resize(cut);
+            while (!base.empty() && base.back() == ' ') base.pop_back();
+            text = base + "\u2026";
+            size = measure(text, font);
+        }
+        widest = std::max(widest, size.width);
+        texts.push_back(std::move(text));
+        sizes.push_back(size);
+    }
+    const double line = measure("8", font).height;
+    const auto columns = static_cast<std::size_t>(
+        std::max(1.0, std::floor((room + column_gap) / (widest + column_gap))));
+    std::size_t rows = (texts.size() + columns - 1) / columns;
+    if (max_height > 0) {
+        const double fit = std::floor((max_height - top - pad) / line);
+        rows = std::min(rows, static_cast<std::size_t>(std::max(0.0, fit)));
+    }
+    const std::size_t listed = std::min(texts.size(), rows * columns);
+    if (listed == 0) return KeyLayout{};
+    // Column-major, so numbers read down each column.
+    double right = key.heading.box.max_x;
+    for (std::size_t k = 0; k < listed; ++k) {
+        const double x = pad + static_cast<double>(k / rows) * (widest + column_gap);
+        const double y = top + static_cast<double>(k % rows) * line;
+        key.entries.push_back({texts[k], font, style.legend_text,
+                               Box::from_xywh(x, y, sizes[k].width, sizes[k].height)});
+        right = std::max(right, x + sizes[k].width);
+    }
+    key.box = {0, 0, right + pad, top + static_cast<double>(rows) * line + pad};
+    return key;
+}
+
+void move_key(KeyLayout& key, double dx, double dy) {
+    auto shift = [&](Box& b) { b = {b.min_x + dx, b.min_y + dy, b.max_x + dx, b.max_y + dy}; };
+    shift(key.box);
+    shift(key.heading.box);
+    for (auto& e : key.entries) shift(e.box);
+}
+
+/// The legend as the band shows it: sections side by side when that fits the width.
+LegendLayout band_legend(const LegendLayout& legend, double width) {
+    LegendLayout wide = legend_side_by_side(legend);
+    return wide.box.width() <= width ? wide : legend;
+}
+
+struct Arrangement {
+    LegendLayout legend;
+    KeyLayout key;
+    double height = 0;
+};
+
+Arrangement arrange(const BandContent& content, double width, double max_height,
+                    const Style& style, double scale, const MeasureText& measure) {
+    Arrangement a;
+    const double gap = 0.5 * style.margin * scale;
+    double legend_w = 0, legend_h = 0;
+    if (content.legend && !content.legend->box.empty()) {
+        a.legend = band_legend(*content.legend, width);
+        move_legend(a.legend, -a.legend.box.min_x, gap - a.legend.box.min_y);
+        legend_w = a.legend.box.width();
+        legend_h = a.legend.box.height();
+    }
+    if (content.key_entries.empty()) {
+        a.height = legend_h > 0 ? gap + legend_h : 0;
+        return a;
+    }
+    // Beside the legend when every entry fits there whole, else below it.
+    const double beside = width - legend_w - (legend_w > 0 ? gap : 0);
+    const KeyLayout trial = key_panel(content.key_entries, width, 0, style, scale, measure);
+    double widest = 0;
+    for (const auto& e : trial.entries) widest = std::max(widest, e.box.width());
+    const bool side = legend_w == 0 || widest + 16 * scale + 1 <= beside;
+    const double key_w = side ? beside : width;
+    const double key_top = side ? gap : gap + legend_h + gap;
+    a.key = key_panel(content.key_entries, key_w, max_height > 0 ? max_height - key_top : 0,
+                      style, scale, measure);
+    move_key(a.key, side ? width - key_w : 0, key_top);
+    a.height = std::max(side ? gap + legend_h : gap + legend_h, a.key.box.empty() ? 0.0 : a.key.box.max_y);
+    return a;
+}
+
+} // namespace
+
+double band_height(const BandContent& content, double width, const Style& style, double scale,
+                   const MeasureText& measure) {
+    return arrange(content, width, 0, style, scale, measure).height;
+}
+
+std::size_t arrange_band(const BandContent& content, const Box& band, LegendLayout& legend,
+                         KeyLayout& key, const Style& style, double scale,
+                         const MeasureText& measure) {
+    key = KeyLayout{};
+    if (band.empty()) return 0;
+    Arrangement a = arrange(content, band.width(), band.height(), style, scale, measure);
+    if (content.legend && !content.legend->box.empty()) {
+        legend = a.legend;
+        move_legend(legend, band.min_x, band.min_y);
+    }
+    key = a.key;
+    move_key(key, band.min_x, band.min_y);
+    return key.entries.size();
+}
+
+} // namespace dcmap::layout::detail

@@ -15,8 +15,6 @@
 #include "model/error.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -44,6 +42,9 @@ constexpr double cluster_radii[] = {2, 4, 8, 16};
 
 // Rounds of joining symbols named nowhere to their nearest neighbour, per cluster radius.
 constexpr int local_merge_steps = 16;
+
+// A longer key stops being read: beyond it, sites cluster more coarsely instead.
+constexpr std::size_t max_key_entries = 60;
 
 // Pixels kept free between neighbouring markers, at scale 1.
 constexpr double marker_gap = 1.0;
@@ -172,6 +173,12 @@ const std::string& locality_of(const ProjectedSite& s) {
     return s.locality.empty() ? s.site.place.name : s.locality;
 }
 
+/// What tells sites of one place: their town when known, else their label as written.
+const std::string& place_key(const ProjectedSite& s) {
+    const std::string& town = locality_of(s);
+    return town.empty() ? s.site.site.display_label() : town;
+}
+
 /// Everything that stays the same while the cluster radius changes.
 struct Scene {
     const LayoutRequest& request;
@@ -216,13 +223,14 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members) {
     }
     // The place most members are in; ties go to the best-ranked member's.
     std::map<std::string, int> votes;
-    for (int m : members) ++votes[locality_of(*scene.shown[static_cast<std::size_t>(m)])];
-    std::string place = locality_of(best);
+    for (int m : members) ++votes[place_key(*scene.shown[static_cast<std::size_t>(m)])];
+    std::string place = place_key(best);
     for (const auto& [name, n] : votes)
-        if (!name.empty() && (place.empty() || n > votes[place])) place = name;
+        if (n > votes[place]) place = name;
     const bool all_there = votes.size() == 1;
-    if (place.empty()) place = best.site.site.display_label();
     const std::string name = all_there ? place : place + " area";
+    // Without providers to tell apart, an aggregate's count is in its disc already.
+    if (!scene.name_providers && members.size() > 1) return {name, ""};
     std::vector<std::string> providers;
     for (int m : members) providers.push_back(scene.shown[static_cast<std::size_t>(m)]->site.site.provider);
     GroupText out{detail::group_text(name, providers, scene.name_providers), ""};
@@ -240,10 +248,10 @@ std::vector<std::vector<int>> place_groups(const Scene& scene, const std::vector
     for (int i = 0; i < n; ++i) {
         const auto& members = named[static_cast<std::size_t>(i)];
         if (members.empty()) continue;
-        const std::string& first = locality_of(*scene.shown[static_cast<std::size_t>(members.front())]);
+        const std::string& first = place_key(*scene.shown[static_cast<std::size_t>(members.front())]);
         bool same = !first.empty();
         for (int m : members)
-            same = same && locality_of(*scene.shown[static_cast<std::size_t>(m)]) == first;
+            same = same && place_key(*scene.shown[static_cast<std::size_t>(m)]) == first;
         if (same) place[static_cast<std::size_t>(i)] = first;
     }
     const double diameter = 2 * scene.style.marker_radius * scene.scale;
@@ -497,7 +505,7 @@ std::size_t key_capacity(const Scene& scene) {
     const auto rows = static_cast<std::size_t>(std::max(0.0, std::floor(room / line) - 1));
     const auto columns =
         static_cast<std::size_t>(std::max(1.0, std::floor(scene.page.map_frame.width() / column)));
-    return rows * columns;
+    return std::min(rows * columns, max_key_entries);
 }
 
 } // namespace
@@ -514,6 +522,9 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     // height is known only once the map is laid out, so the page is composed again with it.
     double band = 0;
     double max_band = 0;
+    // Set when the legend, placed clear of the sites, still covered an aggregate or a nudged
+    // marker: it then goes below the map.
+    bool legend_below = false;
     for (int pass = 0;; ++pass) {
         const detail::Page page = detail::compose_page(request, style, measure, band);
         // The band may take at most this much of the map's height: a key longer than that lists
@@ -578,7 +589,8 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         } else {
             out.legend = detail::build_legend(scene.markers, scene.colors, sizes, style, scale, measure);
             legend_in_band =
-                detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0;
+                detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0 ||
+                legend_below;
             const LegendLayout no_legend;
             insets = detail::layout_insets(request, page, scene.shown, scene.markers,
                                            legend_in_band ? no_legend : out.legend, style, scale,
@@ -596,11 +608,17 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             settings.aggregate_radius = aggregate_radius(style, scale, measure, counts);
             const bool use_key = request.key != KeyMode::never;
             const std::size_t capacity = use_key ? key_capacity(scene) : 0;
+            const double diameter = 2 * style.marker_radius * scale;
+            // How much of the frame the markers would cover side by side: a crowded map starts
+            // from clusters, which also keeps the nudging cheap at 10^4 sites.
+            const double crowding = static_cast<double>(scene.shown.size()) *
+                                    (diameter + settings.gap) * (diameter + settings.gap) /
+                                    (page.map_frame.width() * page.map_frame.height());
             std::vector<double> radii;
-            if (mode != MarkerMode::clusters) radii.push_back(0);
+            if (mode == MarkerMode::sites || (mode == MarkerMode::automatic && crowding < 0.25))
+                radii.push_back(0);
             if (mode != MarkerMode::sites)
                 for (double r : cluster_radii) radii.push_back(r);
-            const double diameter = 2 * style.marker_radius * scale;
             std::optional<Candidate> best;
             auto unnamed = [&](const Candidate& c) {
                 const std::size_t keyed = c.naming.key_entries.size();
@@ -612,7 +630,9 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                 // Symbols named nowhere join their nearest neighbour and the map is named again,
                 // so only the crowded spots condense while the rest keeps its detail.
                 std::vector<std::vector<int>> together;
-                for (int step = 0; step < local_merge_steps; ++step) {
+                // `--markers sites` merges only markers that cannot be drawn apart.
+                const int steps = mode == MarkerMode::sites ? 1 : local_merge_steps;
+                for (int step = 0; step < steps; ++step) {
                     Candidate c;
                     c.radius = radius;
                     c.symbols = detail::declutter(scene.markers, settings, together);
@@ -621,8 +641,6 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                     for (std::size_t k = 0; k < c.symbols.size(); ++k)
                         if (static_cast<std::size_t>(c.naming.symbol_key[k]) > capacity)
                             stuck.push_back(static_cast<int>(k));
-                    if (std::getenv("DCMAP_DEBUG"))
-                        std::fprintf(stderr, "radius %g step %d: %zu symbols, %d unnamed, %zu keyed, stuck %zu\n", radius, step, c.symbols.size(), c.naming.unnamed, c.naming.key_entries.size(), stuck.size());
                     const bool better = !best || unnamed(c) < unnamed(*best);
                     if (better) best = std::move(c);
                     if (unnamed(*best) == 0 || stuck.empty()) break;
@@ -698,6 +716,19 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                     notes.push_back("--markers auto: " + std::to_string(scene.shown.size()) +
                                     " sites drawn as " + std::to_string(c.symbols.size()) +
                                     " markers and clusters so that each can be named");
+            }
+        }
+
+        if (!legend_in_band && !out.legend.box.empty() && pass < 4) {
+            const auto covers = [&](double x, double y, double r) {
+                return out.legend.box.intersects({x - r, y - r, x + r, y + r});
+            };
+            bool covered = false;
+            for (const auto& m : out.markers) covered = covered || covers(m.x, m.y, m.r);
+            for (const auto& a : out.aggregates) covered = covered || covers(a.x, a.y, a.r);
+            if (covered) {
+                legend_below = true;
+                continue;
             }
         }
 

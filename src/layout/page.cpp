@@ -80,11 +80,64 @@ double text_height(const std::string& text, const FontSpec& font, const MeasureT
     return text.empty() ? 0.0 : measure(text, font).height;
 }
 
+/// `text` broken at spaces into lines no wider than `room`, greedily.
+std::string wrap_words(const std::string& text, const FontSpec& font, double room,
+                       const MeasureText& measure) {
+    std::string out, line, word;
+    auto flush_word = [&] {
+        if (word.empty()) return;
+        const std::string joined = line.empty() ? word : line + " " + word;
+        if (line.empty() || measure(joined, font).width <= room) {
+            line = joined;
+        } else {
+            out += (out.empty() ? "" : "\n") + line;
+            line = word;
+        }
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ') flush_word();
+        else word += c;
+    }
+    flush_word();
+    if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+/// A title or subtitle that fits `room` pixels across: wrapped at spaces, and when a word is
+/// still too wide, set smaller, down to `smallest` pixels. No limit when room <= 0.
+struct Heading {
+    std::string text;
+    FontSpec font;
+};
+
+Heading fitted_heading(const std::string& text, FontSpec font, double room, double smallest,
+                       const MeasureText& measure) {
+    if (text.empty() || room <= 0 || measure(text, font).width <= room) return {text, font};
+    for (;;) {
+        const std::string wrapped = wrap_words(text, font, room, measure);
+        if (measure(wrapped, font).width <= room || font.size <= smallest) return {wrapped, font};
+        font.size = std::max(smallest, font.size * 0.9);
+    }
+}
+
+/// Title and subtitle fitted between the margins at `scale`.
+std::pair<Heading, Heading> fitted_headings(const LayoutRequest& request, const Style& style,
+                                            const MeasureText& measure, double scale) {
+    const double width = known_width(request, style);
+    const double room = width > 0 ? (width - 2 * style.margin) * scale : 0;
+    const double smallest = std::max(kMinTextPx, 14 * scale);
+    return {fitted_heading(request.title, scaled(style.title_font, scale), room, smallest, measure),
+            fitted_heading(request.subtitle, scaled(style.subtitle_font, scale), room,
+                           std::max(kMinTextPx, 11 * scale), measure)};
+}
+
 Bands measure_bands(const LayoutRequest& request, const Style& style, const MeasureText& measure,
                     double scale) {
     Bands bands;
-    bands.header = text_height(request.title, scaled(style.title_font, scale), measure) +
-                   text_height(request.subtitle, scaled(style.subtitle_font, scale), measure);
+    const auto [title, subtitle] = fitted_headings(request, style, measure, scale);
+    bands.header = text_height(title.text, title.font, measure) +
+                   text_height(subtitle.text, subtitle.font, measure);
     if (bands.header > 0) bands.header += block_gap(style, scale);
     const FontSpec footer_font = scaled(style.footer_font, scale);
     for (const auto& line : fitted_footer(request, style, measure, scale))
@@ -174,15 +227,15 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     const double margin = style.margin * s;
 
     double y = margin;
+    const auto [title, subtitle] = fitted_headings(request, style, measure, s);
     if (!request.title.empty()) {
-        page.title = place_text(request.title, scaled(style.title_font, s), style.title_color,
-                                margin, y, measure);
+        page.title = place_text(title.text, title.font, style.title_color, margin, y, measure);
         page.title_box.expand(page.title.box);
         y = page.title.box.max_y;
     }
     if (!request.subtitle.empty()) {
-        page.subtitle = place_text(request.subtitle, scaled(style.subtitle_font, s),
-                                   style.subtitle_color, margin, y, measure);
+        page.subtitle =
+            place_text(subtitle.text, subtitle.font, style.subtitle_color, margin, y, measure);
         page.title_box.expand(page.subtitle.box);
         y = page.subtitle.box.max_y;
     }

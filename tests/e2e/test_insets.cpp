@@ -64,7 +64,7 @@ TEST_CASE("e2e: an inset from the file magnifies Europe and labels its sites ins
         const std::string id = site.GetString("id");
         INFO(id);
         if (european.count(id)) {
-            CHECK(site.GetString("outcome") == "grouped");
+            CHECK(site.GetString("outcome") == "inset");
             CHECK(site.GetString("inset") == "europe");
         } else {
             CHECK(site.GetString("outcome") == "labelled");

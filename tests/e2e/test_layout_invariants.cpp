@@ -220,7 +220,7 @@ TEST_CASE("layout: promises hold over canvas sizes and inputs it was not tuned o
         }
 }
 
-TEST_CASE("layout: every marker mode keeps the promises, 100,000 sites included", "[e2e][layout]") {
+TEST_CASE("layout: every marker mode keeps the promises up to 100 thousand sites", "[e2e][layout]") {
     const auto random100k = random_sites(100000, 3);
     const auto random1k = random_sites(1000, 4);
     for (const char* mode : {"sites", "clusters", "density"}) {

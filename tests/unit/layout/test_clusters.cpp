@@ -21,28 +21,43 @@ std::vector<ProjectedSite> frankfurt_three() {
 
 } // namespace
 
-TEST_CASE("layout: coincident markers spread on a ring so none hides another", "[layout]") {
-    auto sites = frankfurt_three();
+TEST_CASE("layout: coincident markers merge into one counted aggregate at their place",
+          "[layout]") {
+    // Twelve markers on one point do not fit around it within one diameter: they merge.
+    std::vector<ProjectedSite> sites;
+    const char* providers[] = {"AWS", "Microsoft Azure", "Google Cloud"};
+    for (int i = 0; i < 12; ++i)
+        sites.push_back(make_site("fra" + std::to_string(10 + i), 8.7, 50.1, providers[i % 3]));
     sites.push_back(make_site("elsewhere", -70, -30, "AWS"));
     const auto l = run_layout(world_request(sites));
-    REQUIRE(l.markers.size() == 4);
-    for (std::size_t i = 0; i < l.markers.size(); ++i)
-        for (std::size_t j = i + 1; j < l.markers.size(); ++j) {
-            const auto& a = l.markers[i];
-            const auto& b = l.markers[j];
-            INFO(a.id << " and " << b.id);
-            CHECK(std::hypot(a.x - b.x, a.y - b.y) >= a.r + b.r);
-        }
-    // The ring stays centred on the true position.
-    double cx = 0, cy = 0;
-    for (const auto& m : l.markers)
-        if (m.id != "elsewhere") {
-            cx += m.x / 3;
-            cy += m.y / 3;
-        }
+    REQUIRE_FALSE(l.aggregates.empty());
+    std::size_t merged = 0;
     const Point truth = l.transform.to_pixels({8.7, 50.1});
-    CHECK(cx == Approx(truth.x));
-    CHECK(cy == Approx(truth.y));
+    for (const AggregateLayout& a : l.aggregates) {
+        merged += a.members.size();
+        CHECK(a.true_x == Approx(truth.x));
+        CHECK(a.true_y == Approx(truth.y));
+        CHECK(std::hypot(a.x - truth.x, a.y - truth.y) <= 2 * a.r + 1e-9);
+        CHECK(a.spread == Approx(0).margin(1e-9));
+        int counted = 0;
+        for (const auto& [colour, n] : a.segments) counted += n;
+        CHECK(counted == static_cast<int>(a.members.size()));
+    }
+    CHECK(merged + l.markers.size() == 13);
+    for (const auto& m : l.markers)
+        CHECK(std::hypot(m.x - m.true_x, m.y - m.true_y) <= 2 * m.r + 1e-9);
+}
+
+TEST_CASE("layout: two markers on one point are nudged apart within the bound, not merged",
+          "[layout]") {
+    const auto l = run_layout(world_request(
+        {make_site("a", 10, 10, "AWS"), make_site("b", 10, 10, "Google Cloud")}));
+    REQUIRE(l.aggregates.empty());
+    REQUIRE(l.markers.size() == 2);
+    const auto& a = l.markers[0];
+    const auto& b = l.markers[1];
+    CHECK(std::hypot(a.x - b.x, a.y - b.y) >= a.r + b.r);
+    for (const auto& m : l.markers) CHECK(std::hypot(m.x - m.true_x, m.y - m.true_y) <= 2 * m.r);
 }
 
 TEST_CASE("layout: sites sharing a town get one grouped label naming the providers", "[layout]") {

@@ -109,7 +109,7 @@ TEST_CASE("insets: an inset hides no marker, legend or area and labels its sites
             continue;
         }
         ++members;
-        CHECK(outcome_of(l, id) == LabelOutcome::grouped);
+        CHECK(outcome_of(l, id) == LabelOutcome::inset);
         for (const auto& label : l.labels)
             CHECK(label.id != id);
     }
@@ -197,9 +197,9 @@ TEST_CASE("insets: auto on a map with room adds nothing and says so", "[layout]"
     Diagnostics diagnostics;
     const MapLayout l = make_layout(request, Style{}, fixed_measure, diagnostics);
     CHECK(l.insets.empty());
-    REQUIRE(diagnostics.notes.size() == 1);
-    CHECK(diagnostics.notes[0].message.find("no small area is crowded enough") !=
-          std::string::npos);
+    REQUIRE(std::count_if(diagnostics.notes.begin(), diagnostics.notes.end(), [](const auto& n) {
+                return n.message.find("no small area is crowded enough") != std::string::npos;
+            }) >= 1);
 }
 
 TEST_CASE("insets: auto adds nothing when the crowd covers most of the map", "[layout]") {
@@ -213,9 +213,9 @@ TEST_CASE("insets: auto adds nothing when the crowd covers most of the map", "[l
     Diagnostics diagnostics;
     const MapLayout l = make_layout(request, Style{}, fixed_measure, diagnostics);
     CHECK(l.insets.empty());
-    REQUIRE(diagnostics.notes.size() == 1);
-    CHECK(diagnostics.notes[0].message.find("no small area is crowded enough") !=
-          std::string::npos);
+    REQUIRE(std::count_if(diagnostics.notes.begin(), diagnostics.notes.end(), [](const auto& n) {
+                return n.message.find("no small area is crowded enough") != std::string::npos;
+            }) >= 1);
 }
 
 TEST_CASE("insets: with land given, the inset sits on the sea", "[layout]") {

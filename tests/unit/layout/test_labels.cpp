@@ -8,10 +8,27 @@ using namespace dcmap::layout::testing;
 
 namespace {
 
+/// The name label (not a key number) with this id.
 const LabelLayout* label_of(const MapLayout& l, const std::string& id) {
     for (const auto& lb : l.labels)
-        if (lb.id == id) return &lb;
+        if (lb.id == id && lb.key == 0) return &lb;
     return nullptr;
+}
+
+/// The key number of the marker or aggregate drawing site `id`; 0 when it has none.
+int key_of(const MapLayout& l, const std::string& id) {
+    for (const auto& m : l.markers)
+        if (m.id == id) return m.key;
+    for (const auto& a : l.aggregates)
+        if (std::find(a.members.begin(), a.members.end(), id) != a.members.end()) return a.key;
+    return 0;
+}
+
+const MarkerLayout& marker_of(const MapLayout& l, const std::string& id) {
+    for (const auto& m : l.markers)
+        if (m.id == id) return m;
+    FAIL("no marker " << id);
+    return l.markers.front();
 }
 
 double orientation(Point o, Point a, Point b) {
@@ -84,8 +101,9 @@ void require_consistent_outcomes(const MapLayout& l, const std::vector<Projected
     REQUIRE(l.outcomes.size() == sites.size());
     std::vector<std::string> unlabelled;
     std::size_t named = 0;  // sites some label names
+    std::size_t keyed = 0;
     for (const auto& lb : l.labels)
-        named += lb.members.empty() ? 1 : lb.members.size();
+        if (lb.key == 0) named += lb.members.empty() ? 1 : lb.members.size();
     for (const auto& [id, outcome] : l.outcomes) {
         INFO("site " << id);
         const LabelLayout* label = label_of(l, id);
@@ -98,6 +116,10 @@ void require_consistent_outcomes(const MapLayout& l, const std::vector<Projected
             CHECK_FALSE(in_group);
         } else if (outcome == LabelOutcome::grouped) {
             CHECK(in_group);
+        } else if (outcome == LabelOutcome::keyed) {
+            ++keyed;
+            CHECK(key_of(l, id) > 0);
+            CHECK(static_cast<std::size_t>(key_of(l, id)) <= l.key.entries.size());
         } else {
             REQUIRE(label != nullptr);
             CHECK(label->members.empty());
@@ -105,7 +127,7 @@ void require_consistent_outcomes(const MapLayout& l, const std::vector<Projected
         }
     }
     CHECK(l.dropped == unlabelled);
-    CHECK(named + l.dropped.size() == sites.size());
+    CHECK(named + keyed + l.dropped.size() == sites.size());
 }
 
 } // namespace
@@ -142,7 +164,8 @@ TEST_CASE("layout: a site near the frame's right edge is labelled on its left", 
     require_clean_labels(l);
 }
 
-TEST_CASE("layout: a dense cluster of 30 sites is labelled with leaders, never overlapping",
+TEST_CASE("layout: a dense cluster of 30 sites is named on the map or in the key, never "
+          "overlapping",
           "[layout]") {
     const auto sites = frankfurt_cluster();
     Diagnostics diagnostics;
@@ -150,35 +173,40 @@ TEST_CASE("layout: a dense cluster of 30 sites is labelled with leaders, never o
     require_clean_labels(l);
     require_clean_leaders(l);
     require_consistent_outcomes(l, sites);
-    const auto leaders = std::count_if(l.labels.begin(), l.labels.end(),
-                                       [](const LabelLayout& lb) { return lb.has_leader; });
-    CHECK(leaders > 10);
-    // Leaders and the repair pass find room for every one of them on a 1200 px world map.
+    // Leaders, the repair pass, aggregates and the key name every one of them at 1200 px.
     CHECK(l.dropped.empty());
     CHECK(diagnostics.warnings.empty());
 }
 
 TEST_CASE("layout: labels left out are counted in one warning naming them", "[layout]") {
-    // The same cluster on a 300 px map leaves no room for all of them.
-    const auto sites = frankfurt_cluster();
+    // A grid of sites apart enough to keep their own markers on a 300 px map, but not their
+    // labels: without a key some are left unnamed.
+    std::vector<ProjectedSite> sites;
+    for (int lon = -170; lon <= 170; lon += 20)
+        for (int lat = -60; lat <= 60; lat += 20)
+            sites.push_back(make_site("site at " + std::to_string(lon) + "," + std::to_string(lat),
+                                      lon, lat));
     auto request = world_request(sites);
     request.width = 300;
+    request.key = KeyMode::never;
+    request.markers = MarkerMode::sites;
     Diagnostics diagnostics;
     const auto l = make_layout(request, {}, fixed_measure, diagnostics);
     require_clean_labels(l);
     require_clean_leaders(l);
     require_consistent_outcomes(l, sites);
     REQUIRE_FALSE(l.dropped.empty());
-    // One warning for all dropped labels (a second may name sites under the legend).
     REQUIRE(std::count_if(diagnostics.warnings.begin(), diagnostics.warnings.end(),
                           [](const auto& w) {
-                              return w.message.find("did not fit") != std::string::npos;
+                              return w.message.find("named nowhere") != std::string::npos;
                           }) == 1);
     const std::string& message = diagnostics.warnings[0].message;
     CHECK_THAT(message, Catch::StartsWith(std::to_string(l.dropped.size()) +
-                                          " labels did not fit and were left out: " +
-                                          l.dropped.front() + ", "));
-    CHECK_THAT(message, Catch::EndsWith("(use --width, an inset or `label:` to shorten)"));
+                                          " sites are named nowhere on the map (no room for a "
+                                          "label or a key number): " +
+                                          l.dropped.front()));
+    CHECK_THAT(message, Catch::EndsWith(
+                            "(use a larger --width or --size, an inset, or `label:` to shorten)"));
 }
 
 TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader", "[layout]") {
@@ -211,12 +239,17 @@ TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader"
 }
 
 TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
-    // Three sites on one spot: the first label fits, the others have nowhere to go.
-    const auto sites =
-        std::vector{make_site("a", 0, 0), make_site("b", 0, 0), make_site("c", 0, 0)};
+    // Sites in a row a little more than two markers apart: each keeps its marker, but only
+    // some labels find room, and no key takes the rest.
+    std::vector<ProjectedSite> sites;
+    for (int i = 0; i < 12; ++i)
+        sites.push_back(make_site("long name " + std::string(1, static_cast<char>('a' + i)),
+                                  -165 + 30 * i, 0));
     auto request = world_request(sites);
     request.width = 200;
     request.height = 200;
+    request.key = KeyMode::never;
+    request.markers = MarkerMode::sites;
     request.title.clear();
     request.subtitle.clear();
     request.source.clear();
@@ -229,11 +262,11 @@ TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
     REQUIRE_FALSE(l.dropped.empty());
     REQUIRE(!diagnostics.warnings.empty());  // a second may name sites under the legend
     std::string expected = std::to_string(l.dropped.size()) +
-                           (l.dropped.size() == 1 ? " label did not fit and was left out: "
-                                                  : " labels did not fit and were left out: ");
+                           (l.dropped.size() == 1 ? " site is" : " sites are") +
+                           " named nowhere on the map (no room for a label or a key number): ";
     for (std::size_t i = 0; i < l.dropped.size(); ++i) expected += (i ? ", " : "") + l.dropped[i];
     CHECK(diagnostics.warnings[0].message ==
-          expected + " (use --width, an inset or `label:` to shorten)");
+          expected + " (use a larger --width or --size, an inset, or `label:` to shorten)");
 }
 
 TEST_CASE("layout: higher priority, then live status, wins the preferred position", "[layout]") {
@@ -242,24 +275,27 @@ TEST_CASE("layout: higher priority, then live status, wins the preferred positio
     high.site.site.priority = 5;
     auto request = world_request({low, high});
     request.width = 600;  // room for the legend beside the two sites at the centre
+    // Each label is placed beside its own marker (the two are nudged apart within the bound).
     const auto by_priority = run_layout(request);
-    const auto& m = by_priority.markers.at(0);
+    const auto* m = &marker_of(by_priority, "z-high");
     REQUIRE(label_of(by_priority, "z-high") != nullptr);
-    CHECK(label_of(by_priority, "z-high")->box.min_x == Approx(m.x + m.r + 3));
+    CHECK(label_of(by_priority, "z-high")->box.min_x == Approx(m->x + m->r + 3));
 
     high.site.site.priority = 0;
     low.site.site.status = Status::planned;
     request.sites = {low, high};
     const auto by_status = run_layout(request);
+    m = &marker_of(by_status, "z-high");
     REQUIRE(label_of(by_status, "z-high") != nullptr);
-    CHECK(label_of(by_status, "z-high")->box.min_x == Approx(m.x + m.r + 3));
+    CHECK(label_of(by_status, "z-high")->box.min_x == Approx(m->x + m->r + 3));
 
     // With nothing else to tell them apart, the key decides.
     low.site.site.status = Status::live;
     request.sites = {high, low};
     const auto by_key = run_layout(request);
+    m = &marker_of(by_key, "a-low");
     REQUIRE(label_of(by_key, "a-low") != nullptr);
-    CHECK(label_of(by_key, "a-low")->box.min_x == Approx(m.x + m.r + 3));
+    CHECK(label_of(by_key, "a-low")->box.min_x == Approx(m->x + m->r + 3));
 }
 
 TEST_CASE("layout: the same input in any order gives an identical layout", "[layout]") {
@@ -293,15 +329,19 @@ TEST_CASE("layout: ten thousand random sites lay out without any overlap", "[lay
     request.width = 4000;
     Style style;
     style.marker_radius = 2;
+    request.markers = MarkerMode::sites;
     Diagnostics diagnostics;
     const auto l = make_layout(request, style, fixed_measure, diagnostics);
-    CHECK(l.markers.size() == 10000);
+    std::size_t drawn = l.markers.size();
+    for (const auto& a : l.aggregates) drawn += a.members.size();
+    CHECK(drawn == 10000);
+    CHECK(l.markers.size() > 9000);  // at 4000 px most sites keep a marker of their own
     CHECK(l.labels.size() > 500);
     require_clean_labels(l);
     require_consistent_outcomes(l, sites);
     REQUIRE(!diagnostics.warnings.empty());  // a second names the sites under the legend
     CHECK_THAT(diagnostics.warnings[0].message,
-               Catch::StartsWith(std::to_string(l.dropped.size()) + " labels did not fit"));
+               Catch::StartsWith(std::to_string(l.dropped.size()) + " sites are named nowhere"));
     CHECK_THAT(diagnostics.warnings[0].message,
                Catch::Contains("and " + std::to_string(l.dropped.size() - 20) + " more"));
     int legend_rows = 0;

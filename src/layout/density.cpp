@@ -12,19 +12,23 @@ namespace {
 
 // A sequential ramp from light to dark that stays readable for the common colour-vision
 // deficiencies (the viridis end points and steps, reversed so more sites read darker).
-constexpr std::array<Color, 5> ramp{{{0.99, 0.91, 0.15, 0.9},
-                                     {0.48, 0.82, 0.32, 0.9},
-                                     {0.13, 0.66, 0.52, 0.9},
-                                     {0.16, 0.47, 0.56, 0.9},
-                                     {0.27, 0.16, 0.47, 0.9}}};
+// Translucent enough that coastlines and borders still show through.
+constexpr std::array<Color, 5> ramp{{{0.99, 0.91, 0.15, 0.72},
+                                     {0.48, 0.82, 0.32, 0.72},
+                                     {0.13, 0.66, 0.52, 0.72},
+                                     {0.16, 0.47, 0.56, 0.72},
+                                     {0.27, 0.16, 0.47, 0.72}}};
 
-/// The upper bounds of the classes: counts grow by equal factors up to `max`.
-std::vector<int> class_bounds(int max) {
+/// The upper bounds of the classes: quantiles of the cell counts, so each colour covers about as
+/// many cells and the ramp shows where sites are denser whatever the spread of the counts.
+std::vector<int> class_bounds(std::vector<int> counts) {
     std::vector<int> bounds;
-    const int classes = static_cast<int>(ramp.size());
-    for (int k = 1; k <= classes; ++k) {
-        const int b = static_cast<int>(std::ceil(std::pow(static_cast<double>(max),
-                                                          static_cast<double>(k) / classes)));
+    if (counts.empty()) return bounds;
+    std::sort(counts.begin(), counts.end());
+    const std::size_t classes = ramp.size();
+    for (std::size_t k = 1; k <= classes; ++k) {
+        const std::size_t at = std::min(counts.size() - 1, (counts.size() * k + classes - 1) / classes - 1);
+        const int b = counts[at];
         if (bounds.empty() || b > bounds.back()) bounds.push_back(b);
     }
     return bounds;
@@ -52,8 +56,12 @@ DensitySurface density_surface(const std::vector<MarkerLayout>& markers, const B
         else if (dr > ds) r = -q - s;
         ++counts[{static_cast<int>(r), static_cast<int>(q)}];
     }
-    for (const auto& [rq, n] : counts) out.layout.max_count = std::max(out.layout.max_count, n);
-    const std::vector<int> bounds = class_bounds(std::max(out.layout.max_count, 1));
+    std::vector<int> all;
+    for (const auto& [rq, n] : counts) {
+        out.layout.max_count = std::max(out.layout.max_count, n);
+        all.push_back(n);
+    }
+    const std::vector<int> bounds = class_bounds(all);
     // With fewer classes than colours, spread them over the whole ramp.
     auto colour_of_class = [&](std::size_t k) {
         const std::size_t n = bounds.size();

@@ -474,8 +474,8 @@ std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symb
         double best = 0;
         for (std::size_t k = 0; k < symbols.size(); ++k) {
             if (static_cast<int>(k) == s) continue;
-            const double d = std::hypot(symbols[k].drawn.x - a.drawn.x, symbols[k].drawn.y - a.drawn.y) -
-                             symbols[k].r - a.r;
+            const double dx = symbols[k].drawn.x - a.drawn.x, dy = symbols[k].drawn.y - a.drawn.y;
+            const double d = std::sqrt(dx * dx + dy * dy) - symbols[k].r - a.r;
             if (nearest < 0 || d < best) {
                 nearest = static_cast<int>(k);
                 best = d;
@@ -508,6 +508,228 @@ std::size_t key_capacity(const Scene& scene) {
     return std::min(rows * columns, max_key_entries);
 }
 
+/// What is drawn on one page's map frame: markers or density, labels, legend, insets, and each
+/// shown site's outcome. Band and footer come later.
+struct Content {
+    MapLayout out;
+    std::vector<const ProjectedSite*> shown;
+    std::vector<LabelOutcome> outcome;  ///< per shown site
+    std::vector<std::string> key_entries;
+    bool legend_in_band = false;
+    detail::InsetsResult insets;
+    std::vector<std::string> notes;
+    Diagnostics diagnostics;  ///< what laying this page out warned about
+};
+
+Content lay_out_map(const LayoutRequest& request, const Style& style, const MeasureText& measure,
+                    double scale, const detail::Page& page,
+                    const std::vector<const ProjectedSite*>& sites, bool legend_below) {
+    Content content;
+    MapLayout& out = content.out;
+    Diagnostics& diagnostics = content.diagnostics;
+    out = layout_from_page(page, scale);
+    Scene scene{request, style, measure, scale, page, {}, {}, {},
+                provider_colors(sites, style), false, {}, {}};
+    for (const auto* s : sites)
+        if (is_shown(*s, page)) scene.shown.push_back(s);
+    const SizeRange sizes = size_range(scene.shown, style.size_by);
+    for (const auto* s : scene.shown)
+        scene.markers.push_back(make_marker(*s, page, style, scale, sizes, scene.colors));
+    std::set<std::string> providers;
+    for (const auto& m : scene.markers) providers.insert(m.provider);
+    scene.name_providers = providers.size() > 1;
+    scene.font = detail::scaled(style.label_font, scale);
+    scene.pending_font = scene.font;
+    scene.pending_font.weight = style.pending_label_weight;
+
+    MarkerMode mode = request.markers;
+    if (mode == MarkerMode::automatic && scene.shown.size() > density_without_trying)
+        mode = MarkerMode::density;
+    // Label order matters only where labels are placed.
+    if (mode != MarkerMode::density) {
+        std::vector<const Site*> shown_sites;
+        for (const auto* s : scene.shown) shown_sites.push_back(&s->site.site);
+        const auto order = detail::label_order(shown_sites);
+        scene.rank.assign(order.size(), 0);
+        for (std::size_t k = 0; k < order.size(); ++k)
+            scene.rank[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+    }
+
+    const double inset = 0.5 * style.margin * scale;
+    std::vector<LabelOutcome> outcome(scene.shown.size(), LabelOutcome::unlabelled);
+    std::vector<std::string> key_entries;
+    bool legend_in_band = false;
+    std::vector<std::string> notes;
+
+    auto draw_density = [&]() {
+        const auto density = detail::density_surface(scene.markers, page.map_frame, style, scale);
+        out.markers_mode = "density";
+        out.density = density.layout;
+        out.legend = detail::build_density_legend(density.classes, style, scale, measure);
+        std::vector<MarkerLayout> cells;
+        for (const auto& c : out.density.cells) {
+            MarkerLayout m;
+            m.x = c.centre.x;
+            m.y = c.centre.y;
+            m.r = out.density.radius;
+            cells.push_back(m);
+        }
+        legend_in_band = detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
+        std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
+    };
+
+    detail::InsetsResult insets;
+    insets.inset_of.assign(scene.shown.size(), -1);
+    insets.labelled.assign(scene.shown.size(), false);
+    if (mode == MarkerMode::density) {
+        draw_density();
+    } else {
+        out.legend = detail::build_legend(scene.markers, scene.colors, sizes, style, scale, measure);
+        legend_in_band =
+            detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0 ||
+            legend_below;
+        const LegendLayout no_legend;
+        insets = detail::layout_insets(request, page, scene.shown, scene.markers,
+                                       legend_in_band ? no_legend : out.legend, style, scale,
+                                       measure, diagnostics);
+        std::vector<bool> in_inset(scene.shown.size(), false);
+        for (std::size_t i = 0; i < scene.shown.size(); ++i) in_inset[i] = insets.inset_of[i] >= 0;
+        std::vector<Box> blocked = insets.blocked;
+        if (!legend_in_band && !out.legend.box.empty()) blocked.push_back(out.legend.box);
+
+        const FontSpec counts = count_font(style, scale);
+        detail::DeclutterSettings settings;
+        settings.frame = page.map_frame;
+        settings.shift_diameters = style.marker_max_shift;
+        settings.gap = marker_gap * scale;
+        settings.aggregate_radius = aggregate_radius(style, scale, measure, counts);
+        const bool use_key = request.key != KeyMode::never;
+        const std::size_t capacity = use_key ? key_capacity(scene) : 0;
+        const double diameter = 2 * style.marker_radius * scale;
+        // How much of the frame the markers would cover side by side: a crowded map starts
+        // from clusters, which also keeps the nudging cheap at 10^4 sites.
+        const double crowding = static_cast<double>(scene.shown.size()) *
+                                (diameter + settings.gap) * (diameter + settings.gap) /
+                                (page.map_frame.width() * page.map_frame.height());
+        std::vector<double> radii;
+        if (mode == MarkerMode::sites || (mode == MarkerMode::automatic && crowding < 0.25))
+            radii.push_back(0);
+        if (mode != MarkerMode::sites)
+            for (double r : cluster_radii) radii.push_back(r);
+        std::optional<Candidate> best;
+        auto unnamed = [&](const Candidate& c) {
+            const std::size_t keyed = c.naming.key_entries.size();
+            return static_cast<std::size_t>(c.naming.unnamed) +
+                   (keyed > capacity ? keyed - capacity : 0);
+        };
+        for (double radius : radii) {
+            // With many sites, dense cores (markers more than half on top of each other) merge
+            // up front: they would merge anyway, and nudging hundreds of them is slow.
+            settings.cluster_radius =
+                std::max(radius * diameter, scene.shown.size() > 500 ? diameter / 2 : 0.0);
+            // Symbols named nowhere join their nearest neighbour and the map is named again,
+            // so only the crowded spots condense while the rest keeps its detail.
+            std::vector<std::vector<int>> together;
+            // `--markers sites` merges only markers that cannot be drawn apart.
+            const int steps = mode == MarkerMode::sites ? 1 : local_merge_steps;
+            int without_progress = 0;
+            for (int step = 0; step < steps && without_progress < 3; ++step) {
+                Candidate c;
+                c.radius = radius;
+                c.symbols = detail::declutter(scene.markers, settings, together);
+                c.naming = name_symbols(scene, c.symbols, blocked, in_inset, use_key);
+                std::vector<int> stuck = c.naming.unnamed_symbols;
+                for (std::size_t k = 0; k < c.symbols.size(); ++k)
+                    if (static_cast<std::size_t>(c.naming.symbol_key[k]) > capacity)
+                        stuck.push_back(static_cast<int>(k));
+                const bool better = !best || unnamed(c) < unnamed(*best);
+                without_progress = better ? 0 : without_progress + 1;
+                if (better) best = std::move(c);
+                if (unnamed(*best) == 0 || stuck.empty()) break;
+                const auto joined = nearest_neighbours(better ? best->symbols : c.symbols, stuck);
+                if (joined.empty()) break;
+                for (const auto& group : joined) together.push_back(group);
+            }
+            if (unnamed(*best) == 0) break;
+        }
+        if (mode == MarkerMode::automatic && best && unnamed(*best) > 0 &&
+            scene.shown.size() > 1000) {
+            notes.push_back("--markers auto: " + std::to_string(scene.shown.size()) +
+                            " sites are too many to name at this size; drawn as a density "
+                            "surface (--markers clusters keeps counted markers)");
+            draw_density();
+        } else if (best) {
+            Candidate& c = *best;
+            // The key holds what fits; the rest stays unnamed and is warned about.
+            if (c.naming.key_entries.size() > capacity) {
+                // Numbers above the capacity are taken back from labels and symbols.
+                const int limit = static_cast<int>(capacity);
+                auto& labels = c.naming.labels;
+                labels.erase(std::remove_if(labels.begin(), labels.end(),
+                                            [&](const LabelLayout& l) { return l.key > limit; }),
+                             labels.end());
+                for (auto& k : c.naming.symbol_key)
+                    if (k > limit) k = 0;
+                c.naming.key_entries.resize(capacity);
+            }
+            out.markers_mode = std::any_of(c.symbols.begin(), c.symbols.end(),
+                                           [](const Symbol& s) { return s.is_aggregate(); })
+                                   ? "clusters"
+                                   : "sites";
+            for (std::size_t k = 0; k < c.symbols.size(); ++k) {
+                const Symbol& sym = c.symbols[k];
+                const int key = c.naming.symbol_key[k];
+                if (!sym.is_aggregate()) {
+                    MarkerLayout m = scene.markers[static_cast<std::size_t>(sym.members.front())];
+                    m.x = sym.drawn.x;
+                    m.y = sym.drawn.y;
+                    m.key = key;
+                    out.markers.push_back(m);
+                    continue;
+                }
+                AggregateLayout a;
+                a.id = "+" + scene.markers[static_cast<std::size_t>(sym.members.front())].id;
+                a.x = sym.drawn.x;
+                a.y = sym.drawn.y;
+                a.true_x = sym.truth.x;
+                a.true_y = sym.truth.y;
+                a.r = sym.r;
+                a.spread = sym.spread;
+                a.count_font = counts;
+                a.key = key;
+                std::map<std::string, int> by_provider;
+                for (int m : sym.members) {
+                    a.members.push_back(scene.markers[static_cast<std::size_t>(m)].id);
+                    ++by_provider[scene.markers[static_cast<std::size_t>(m)].provider];
+                }
+                for (const auto& provider : scene.colors.providers())
+                    if (const auto it = by_provider.find(provider); it != by_provider.end())
+                        a.segments.emplace_back(scene.colors.of(provider), it->second);
+                out.aggregates.push_back(std::move(a));
+            }
+            detail::sort_for_drawing(out.markers);
+            out.labels = std::move(c.naming.labels);
+            key_entries = std::move(c.naming.key_entries);
+            outcome = c.naming.outcome;
+            for (std::size_t i = 0; i < outcome.size(); ++i)
+                if (outcome[i] == LabelOutcome::keyed && key_entries.empty())
+                    outcome[i] = LabelOutcome::unlabelled;
+            if (mode == MarkerMode::automatic && c.radius > 0)
+                notes.push_back("--markers auto: " + std::to_string(scene.shown.size()) +
+                                " sites drawn as " + std::to_string(c.symbols.size()) +
+                                " markers and clusters so that each can be named");
+        }
+    }
+
+    content.shown = std::move(scene.shown);
+    content.outcome = std::move(outcome);
+    content.key_entries = std::move(key_entries);
+    content.legend_in_band = legend_in_band;
+    content.insets = std::move(insets);
+    content.notes = std::move(notes);
+    return content;
+}
+
 } // namespace
 
 MapLayout make_layout(const LayoutRequest& request, const Style& style, const MeasureText& measure,
@@ -525,198 +747,36 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     // Set when the legend, placed clear of the sites, still covered an aggregate or a nudged
     // marker: it then goes below the map.
     bool legend_below = false;
+    std::optional<Content> cached;
+    bool cached_legend_below = false;
     for (int pass = 0;; ++pass) {
         const detail::Page page = detail::compose_page(request, style, measure, band);
         // The band may take at most this much of the map's height: a key longer than that lists
         // what fits, and the rest is warned about.
         if (pass == 0)
             max_band = (request.height > 0 ? 0.6 : 2.0) * page.map_frame.height();
-        MapLayout out = layout_from_page(page, scale);
-        Scene scene{request, style, measure, scale, page, {}, {}, {},
-                    provider_colors(sites, style), false, {}, {}};
-        for (const auto* s : sites)
-            if (is_shown(*s, page)) scene.shown.push_back(s);
-        const SizeRange sizes = size_range(scene.shown, style.size_by);
-        for (const auto* s : scene.shown)
-            scene.markers.push_back(make_marker(*s, page, style, scale, sizes, scene.colors));
-        {
-            std::vector<const Site*> shown_sites;
-            for (const auto* s : scene.shown) shown_sites.push_back(&s->site.site);
-            const auto order = detail::label_order(shown_sites);
-            scene.rank.assign(order.size(), 0);
-            for (std::size_t k = 0; k < order.size(); ++k)
-                scene.rank[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+        // For a derived height only the band changes between passes; the map is the same.
+        if (!cached || !(cached->out.map_frame.min_x == page.map_frame.min_x &&
+                         cached->out.map_frame.min_y == page.map_frame.min_y &&
+                         cached->out.map_frame.max_x == page.map_frame.max_x &&
+                         cached->out.map_frame.max_y == page.map_frame.max_y) ||
+            cached_legend_below != legend_below) {
+            cached = lay_out_map(request, style, measure, scale, page, sites, legend_below);
+            cached_legend_below = legend_below;
         }
-        std::set<std::string> providers;
-        for (const auto& m : scene.markers) providers.insert(m.provider);
-        scene.name_providers = providers.size() > 1;
-        scene.font = detail::scaled(style.label_font, scale);
-        scene.pending_font = scene.font;
-        scene.pending_font.weight = style.pending_label_weight;
-
-        MarkerMode mode = request.markers;
-        if (mode == MarkerMode::automatic && scene.shown.size() > density_without_trying)
-            mode = MarkerMode::density;
-
-        const double inset = 0.5 * style.margin * scale;
-        std::vector<LabelOutcome> outcome(scene.shown.size(), LabelOutcome::unlabelled);
-        std::vector<std::string> key_entries;
-        bool legend_in_band = false;
-        std::vector<std::string> notes;
-
-        auto draw_density = [&]() {
-            const auto density = detail::density_surface(scene.markers, page.map_frame, style, scale);
-            out.markers_mode = "density";
-            out.density = density.layout;
-            out.legend = detail::build_density_legend(density.classes, style, scale, measure);
-            std::vector<MarkerLayout> cells;
-            for (const auto& c : out.density.cells) {
-                MarkerLayout m;
-                m.x = c.centre.x;
-                m.y = c.centre.y;
-                m.r = out.density.radius;
-                cells.push_back(m);
-            }
-            legend_in_band = detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
-            std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
-        };
-
-        detail::InsetsResult insets;
-        insets.inset_of.assign(scene.shown.size(), -1);
-        insets.labelled.assign(scene.shown.size(), false);
-        if (mode == MarkerMode::density) {
-            draw_density();
-        } else {
-            out.legend = detail::build_legend(scene.markers, scene.colors, sizes, style, scale, measure);
-            legend_in_band =
-                detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0 ||
-                legend_below;
-            const LegendLayout no_legend;
-            insets = detail::layout_insets(request, page, scene.shown, scene.markers,
-                                           legend_in_band ? no_legend : out.legend, style, scale,
-                                           measure, diagnostics);
-            std::vector<bool> in_inset(scene.shown.size(), false);
-            for (std::size_t i = 0; i < scene.shown.size(); ++i) in_inset[i] = insets.inset_of[i] >= 0;
-            std::vector<Box> blocked = insets.blocked;
-            if (!legend_in_band && !out.legend.box.empty()) blocked.push_back(out.legend.box);
-
-            const FontSpec counts = count_font(style, scale);
-            detail::DeclutterSettings settings;
-            settings.frame = page.map_frame;
-            settings.shift_diameters = style.marker_max_shift;
-            settings.gap = marker_gap * scale;
-            settings.aggregate_radius = aggregate_radius(style, scale, measure, counts);
-            const bool use_key = request.key != KeyMode::never;
-            const std::size_t capacity = use_key ? key_capacity(scene) : 0;
-            const double diameter = 2 * style.marker_radius * scale;
-            // How much of the frame the markers would cover side by side: a crowded map starts
-            // from clusters, which also keeps the nudging cheap at 10^4 sites.
-            const double crowding = static_cast<double>(scene.shown.size()) *
-                                    (diameter + settings.gap) * (diameter + settings.gap) /
-                                    (page.map_frame.width() * page.map_frame.height());
-            std::vector<double> radii;
-            if (mode == MarkerMode::sites || (mode == MarkerMode::automatic && crowding < 0.25))
-                radii.push_back(0);
-            if (mode != MarkerMode::sites)
-                for (double r : cluster_radii) radii.push_back(r);
-            std::optional<Candidate> best;
-            auto unnamed = [&](const Candidate& c) {
-                const std::size_t keyed = c.naming.key_entries.size();
-                return static_cast<std::size_t>(c.naming.unnamed) +
-                       (keyed > capacity ? keyed - capacity : 0);
-            };
-            for (double radius : radii) {
-                settings.cluster_radius = radius * diameter;
-                // Symbols named nowhere join their nearest neighbour and the map is named again,
-                // so only the crowded spots condense while the rest keeps its detail.
-                std::vector<std::vector<int>> together;
-                // `--markers sites` merges only markers that cannot be drawn apart.
-                const int steps = mode == MarkerMode::sites ? 1 : local_merge_steps;
-                for (int step = 0; step < steps; ++step) {
-                    Candidate c;
-                    c.radius = radius;
-                    c.symbols = detail::declutter(scene.markers, settings, together);
-                    c.naming = name_symbols(scene, c.symbols, blocked, in_inset, use_key);
-                    std::vector<int> stuck = c.naming.unnamed_symbols;
-                    for (std::size_t k = 0; k < c.symbols.size(); ++k)
-                        if (static_cast<std::size_t>(c.naming.symbol_key[k]) > capacity)
-                            stuck.push_back(static_cast<int>(k));
-                    const bool better = !best || unnamed(c) < unnamed(*best);
-                    if (better) best = std::move(c);
-                    if (unnamed(*best) == 0 || stuck.empty()) break;
-                    const auto joined = nearest_neighbours(better ? best->symbols : c.symbols, stuck);
-                    if (joined.empty()) break;
-                    for (const auto& group : joined) together.push_back(group);
-                }
-                if (unnamed(*best) == 0) break;
-            }
-            if (mode == MarkerMode::automatic && best && unnamed(*best) > 0 &&
-                scene.shown.size() > 1000) {
-                notes.push_back("--markers auto: " + std::to_string(scene.shown.size()) +
-                                " sites are too many to name at this size; drawn as a density "
-                                "surface (--markers clusters keeps counted markers)");
-                draw_density();
-            } else if (best) {
-                Candidate& c = *best;
-                // The key holds what fits; the rest stays unnamed and is warned about.
-                if (c.naming.key_entries.size() > capacity) {
-                    // Numbers above the capacity are taken back from labels and symbols.
-                    const int limit = static_cast<int>(capacity);
-                    auto& labels = c.naming.labels;
-                    labels.erase(std::remove_if(labels.begin(), labels.end(),
-                                                [&](const LabelLayout& l) { return l.key > limit; }),
-                                 labels.end());
-                    for (auto& k : c.naming.symbol_key)
-                        if (k > limit) k = 0;
-                    c.naming.key_entries.resize(capacity);
-                }
-                out.markers_mode = std::any_of(c.symbols.begin(), c.symbols.end(),
-                                               [](const Symbol& s) { return s.is_aggregate(); })
-                                       ? "clusters"
-                                       : "sites";
-                for (std::size_t k = 0; k < c.symbols.size(); ++k) {
-                    const Symbol& sym = c.symbols[k];
-                    const int key = c.naming.symbol_key[k];
-                    if (!sym.is_aggregate()) {
-                        MarkerLayout m = scene.markers[static_cast<std::size_t>(sym.members.front())];
-                        m.x = sym.drawn.x;
-                        m.y = sym.drawn.y;
-                        m.key = key;
-                        out.markers.push_back(m);
-                        continue;
-                    }
-                    AggregateLayout a;
-                    a.id = "+" + scene.markers[static_cast<std::size_t>(sym.members.front())].id;
-                    a.x = sym.drawn.x;
-                    a.y = sym.drawn.y;
-                    a.true_x = sym.truth.x;
-                    a.true_y = sym.truth.y;
-                    a.r = sym.r;
-                    a.spread = sym.spread;
-                    a.count_font = counts;
-                    a.key = key;
-                    std::map<std::string, int> by_provider;
-                    for (int m : sym.members) {
-                        a.members.push_back(scene.markers[static_cast<std::size_t>(m)].id);
-                        ++by_provider[scene.markers[static_cast<std::size_t>(m)].provider];
-                    }
-                    for (const auto& provider : scene.colors.providers())
-                        if (const auto it = by_provider.find(provider); it != by_provider.end())
-                            a.segments.emplace_back(scene.colors.of(provider), it->second);
-                    out.aggregates.push_back(std::move(a));
-                }
-                detail::sort_for_drawing(out.markers);
-                out.labels = std::move(c.naming.labels);
-                key_entries = std::move(c.naming.key_entries);
-                outcome = c.naming.outcome;
-                for (std::size_t i = 0; i < outcome.size(); ++i)
-                    if (outcome[i] == LabelOutcome::keyed && key_entries.empty())
-                        outcome[i] = LabelOutcome::unlabelled;
-                if (mode == MarkerMode::automatic && c.radius > 0)
-                    notes.push_back("--markers auto: " + std::to_string(scene.shown.size()) +
-                                    " sites drawn as " + std::to_string(c.symbols.size()) +
-                                    " markers and clusters so that each can be named");
-            }
+        Content map = *cached;
+        MapLayout out = std::move(map.out);
+        auto& scene_shown = map.shown;
+        auto& outcome = map.outcome;
+        auto& key_entries = map.key_entries;
+        const bool legend_in_band = map.legend_in_band;
+        auto& insets = map.insets;
+        // The page's own parts (canvas size, footer) follow this pass's band.
+        {
+            const MapLayout fixed = layout_from_page(page, scale);
+            out.width = fixed.width;
+            out.height = fixed.height;
+            out.footer = fixed.footer;
         }
 
         if (!legend_in_band && !out.legend.box.empty() && pass < 4) {
@@ -733,7 +793,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         }
 
         // Sites in insets: named there, or nowhere.
-        for (std::size_t i = 0; i < scene.shown.size(); ++i)
+        for (std::size_t i = 0; i < scene_shown.size(); ++i)
             if (insets.inset_of[i] >= 0 && outcome[i] != LabelOutcome::density)
                 outcome[i] = insets.labelled[i] ? LabelOutcome::inset : LabelOutcome::unlabelled;
 
@@ -765,7 +825,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         std::size_t next_shown = 0;
         for (const auto* s : sites) {
             const std::string& id = s->site.site.key();
-            if (next_shown < scene.shown.size() && scene.shown[next_shown] == s) {
+            if (next_shown < scene_shown.size() && scene_shown[next_shown] == s) {
                 LabelOutcome o = outcome[next_shown];
                 if (o == LabelOutcome::keyed) {
                     // Entries the key could not list leave their sites unnamed.
@@ -803,7 +863,9 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                              " named nowhere on the map (no room for a label or a key number): " +
                              listed_ids(unnamed_ids) +
                              " (use a larger --width or --size, an inset, or `label:` to shorten)");
-        for (auto& n : notes) diagnostics.note(std::move(n));
+        for (const auto& w : map.diagnostics.warnings) diagnostics.warnings.push_back(w);
+        for (const auto& n : map.diagnostics.notes) diagnostics.notes.push_back(n);
+        for (auto& n : map.notes) diagnostics.note(std::move(n));
         out.width = page.width;
         out.height = page.height;
         out.host_countries = host_countries(sites);

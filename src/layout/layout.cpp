@@ -853,6 +853,8 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             if (static_cast<std::size_t>(m.key) > listed) m.key = 0;
         for (auto& a : out.aggregates)
             if (static_cast<std::size_t>(a.key) > listed) a.key = 0;
+        for (const auto& w : map.diagnostics.warnings) diagnostics.warnings.push_back(w);
+        for (const auto& n : map.diagnostics.notes) diagnostics.notes.push_back(n);
         if (!hidden.empty())
             diagnostics.warn(count_phrase(hidden.size(), "site lies", "sites lie") +
                              " outside the visible map and " + (hidden.size() == 1 ? "is" : "are") +
@@ -863,8 +865,6 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                              " named nowhere on the map (no room for a label or a key number): " +
                              listed_ids(unnamed_ids) +
                              " (use a larger --width or --size, an inset, or `label:` to shorten)");
-        for (const auto& w : map.diagnostics.warnings) diagnostics.warnings.push_back(w);
-        for (const auto& n : map.diagnostics.notes) diagnostics.notes.push_back(n);
         for (auto& n : map.notes) diagnostics.note(std::move(n));
         out.width = page.width;
         out.height = page.height;

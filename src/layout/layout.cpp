@@ -43,6 +43,9 @@ constexpr double cluster_radii[] = {2, 4, 8, 16};
 // Rounds of joining symbols named nowhere to their nearest neighbour, per cluster radius.
 constexpr int local_merge_steps = 16;
 
+// A group label lists at most this many providers by name; more read as a count.
+constexpr std::size_t max_named_providers = 4;
+
 // A longer key stops being read: beyond it, sites cluster more coarsely instead.
 constexpr std::size_t max_key_entries = 60;
 
@@ -229,14 +232,22 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members) {
         if (n > votes[place]) place = name;
     const bool all_there = votes.size() == 1;
     const std::string name = all_there ? place : place + " area";
-    // Without providers to tell apart, an aggregate's count is in its disc already.
-    if (!scene.name_providers && members.size() > 1) return {name, ""};
-    std::vector<std::string> providers;
-    for (int m : members) providers.push_back(scene.shown[static_cast<std::size_t>(m)]->site.site.provider);
-    GroupText out{detail::group_text(name, providers, scene.name_providers), ""};
-    const std::string short_text = detail::group_text(name, providers, false);
-    if (short_text != out.text) out.short_text = short_text;
-    return out;
+    // Without providers to tell apart, the count is on the map already (in an aggregate's disc,
+    // or as separate markers).
+    if (!scene.name_providers) return {name, ""};
+    std::set<std::string> providers;
+    for (int m : members) {
+        const std::string& p = scene.shown[static_cast<std::size_t>(m)]->site.site.provider;
+        if (!p.empty()) providers.insert(detail::short_provider(p));
+    }
+    if (providers.empty()) return {name, ""};
+    std::string list;
+    if (providers.size() > max_named_providers) {
+        list = std::to_string(providers.size()) + " providers";
+    } else {
+        for (const auto& p : providers) list += (list.empty() ? "" : ", ") + p;
+    }
+    return {name + " \u00b7 " + list, name};
 }
 
 /// Groups of symbols (indices) that one label names: symbols of the same known place close

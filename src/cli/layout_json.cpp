@@ -129,6 +129,13 @@ std::string layout_to_json(const MapLayout& layout) {
         j.key("spread").value(a.spread);
         j.key("count").value(static_cast<long long>(a.members.size()));
         if (a.key > 0) j.key("key").value(a.key);
+        j.key("providers").begin_array();
+        for (std::size_t k = 0; k < a.providers.size(); ++k) {
+            j.begin_object();
+            j.key("provider").value(a.providers[k]).key("count").value(a.segments[k].second);
+            j.end_object();
+        }
+        j.end_array();
         j.key("members").begin_array();
         for (const auto& id : a.members) j.value(id);
         j.end_array();

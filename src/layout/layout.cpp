@@ -714,8 +714,10 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                     ++by_provider[scene.markers[static_cast<std::size_t>(m)].provider];
                 }
                 for (const auto& provider : scene.colors.providers())
-                    if (const auto it = by_provider.find(provider); it != by_provider.end())
+                    if (const auto it = by_provider.find(provider); it != by_provider.end()) {
                         a.segments.emplace_back(scene.colors.of(provider), it->second);
+                        a.providers.push_back(provider);
+                    }
                 out.aggregates.push_back(std::move(a));
             }
             detail::sort_for_drawing(out.markers);

@@ -42,6 +42,7 @@ struct AggregateLayout {
     std::vector<std::string> members;  ///< site ids, in key order
     /// Provider colour and member count, in legend order; the pie's segments.
     std::vector<std::pair<Color, int>> segments;
+    std::vector<std::string> providers;  ///< the segments' providers, in the same order
     FontSpec count_font;               ///< for the count drawn inside
     int key = 0;                       ///< number in the map key; 0 = none
 };

@@ -14,6 +14,10 @@ packages=(
   fonts-dejavu-core fonts-noto-cjk      # label fonts, CJK fallback
   libxml2-utils poppler-utils           # tests: xmllint checks SVG, pdftoppm checks PDF
   hyperfine time                        # bench/run.sh
+  pandoc                                # man page dcmap(1) from docs/dcmap.md (optional)
+  man-db                                # tests: man -l renders dcmap(1)
+  bash-completion                       # tests: the installed completion loads by name
+  clang-format-14                       # .ci/format-check.sh
 )
 
 missing=()

@@ -1,0 +1,40 @@
+# `cmake --install build` installs the dcmap program, its man page dcmap(1) and its bash
+# completion under CMAKE_INSTALL_PREFIX (DESTDIR is honoured):
+#   bin/dcmap
+#   share/man/man1/dcmap.1                      generated from docs/dcmap.md by pandoc
+#   share/bash-completion/completions/dcmap     completion/dcmap.bash
+# Without pandoc the build still works; the man page is left out and configure says so.
+include(GNUInstallDirs)
+
+install(TARGETS dcmap RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+# bash-completion loads completions/<command> on first use of the command, so the file is named
+# after the program, not after the script.
+install(FILES ${PROJECT_SOURCE_DIR}/completion/dcmap.bash
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+        RENAME dcmap)
+
+option(DCMAP_MAN_PAGE "Generate and install the man page dcmap(1) (needs pandoc)" ON)
+find_program(PANDOC_EXECUTABLE pandoc)
+set(DCMAP_MAN_PAGE_BUILT OFF)
+if(DCMAP_MAN_PAGE AND PANDOC_EXECUTABLE AND EXISTS "${PANDOC_EXECUTABLE}")
+  set(DCMAP_MAN_PAGE_BUILT ON)
+  set(man_page ${PROJECT_BINARY_DIR}/man/dcmap.1)
+  # No date in the page (pandoc adds none unless asked), so the same docs give the same bytes.
+  add_custom_command(
+    OUTPUT ${man_page}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/man
+    COMMAND ${PANDOC_EXECUTABLE} ${PROJECT_SOURCE_DIR}/docs/dcmap.md
+            --standalone --to man --shift-heading-level-by=-1
+            --lua-filter=${PROJECT_SOURCE_DIR}/cmake/man-page.lua
+            --metadata "footer=dcmap ${PROJECT_VERSION}" --metadata "header=User Commands"
+            --output ${man_page}
+    DEPENDS ${PROJECT_SOURCE_DIR}/docs/dcmap.md ${PROJECT_SOURCE_DIR}/cmake/man-page.lua
+    VERBATIM
+    COMMENT "Generating the man page dcmap(1) from docs/dcmap.md")
+  add_custom_target(dcmap_man ALL DEPENDS ${man_page})
+  install(FILES ${man_page} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+elseif(DCMAP_MAN_PAGE)
+  message(NOTICE "pandoc not found: the man page dcmap(1) will not be built or installed "
+                 "(scripts/setup.sh installs pandoc; -DDCMAP_MAN_PAGE=OFF silences this)")
+endif()

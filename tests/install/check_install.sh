@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The install tests (ctest label "install"): `cmake --install` into a scratch DESTDIR under the
+# build tree, then checks what landed there as a user would meet it.
+#
+#     check_install.sh install    ROOT BUILD_DIR   # fresh DESTDIR=ROOT, prefix /usr/local
+#     check_install.sh files      ROOT MAN_BUILT   # the program, man page, completion exist
+#     check_install.sh man        ROOT MAN_BUILT   # man -l renders dcmap(1) without warnings
+#     check_install.sh completion ROOT             # the completion sources, completes, and
+#                                                  #   offers exactly the options of --help
+#     check_install.sh cleanup    ROOT             # removes ROOT
+#
+# MAN_BUILT is ON when configure found pandoc; without it the man test is skipped (exit 77).
+set -euo pipefail
+
+step=$1 root=$2
+prefix=$root/usr/local
+bin=$prefix/bin/dcmap
+page=$prefix/share/man/man1/dcmap.1
+completion=$prefix/share/bash-completion/completions/dcmap
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+case $step in
+install)
+  build=$3
+  rm -rf "$root"
+  mkdir -p "$root"
+  DESTDIR=$root "${CMAKE_COMMAND:-cmake}" --install "$build" --prefix /usr/local
+  ;;
+
+cleanup)
+  rm -rf "$root"
+  ;;
+
+files)
+  man_built=$3
+  [ -x "$bin" ] || fail "$bin is missing or not executable"
+  "$bin" --version >/dev/null || fail "the installed dcmap --version exits $?"
+  [ -f "$completion" ] || fail "$completion is missing"
+  if [ "$man_built" = ON ]; then
+    [ -f "$page" ] || fail "$page is missing"
+  elif [ -e "$page" ]; then
+    fail "$page is installed though configure built no man page"
+  fi
+  ;;
+
+man)
+  [ "$3" = ON ] || { echo "configure found no pandoc: no man page to check"; exit 77; }
+  # UTF-8, as a reader's terminal: the page names places such as Köln and 北京.
+  # MAN_DISABLE_SECCOMP: man-db's own sandbox fails in some CI containers; groff still runs.
+  export LC_ALL=C.UTF-8 MANWIDTH=80 MAN_DISABLE_SECCOMP=1
+  if command -v man >/dev/null; then
+    rendered=$(man --warnings=w -l "$page" 2>"$root/man.err") || fail "man -l exits $?"
+  else
+    rendered=$(groff -man -t -Tutf8 -ww "$page" 2>"$root/man.err") || fail "groff exits $?"
+  fi
+  if [ -s "$root/man.err" ]; then
+    fail "rendering dcmap(1) warns:"
+    cat "$root/man.err" >&2
+  fi
+  # Drop overstrike bold and underline, and the spaces that justification adds.
+  rendered=$(printf '%s\n' "$rendered" | sed 's/.\x08//g' | tr -s ' ')
+  for want in NAME SYNOPSIS "DCMAP RENDER" "EXIT STATUS" "dcmap - render" --markers --labels \
+              --key "bad usage"; do
+    grep -qF -- "$want" <<<"$rendered" || fail "the rendered page lacks \"$want\""
+  done
+  ;;
+
+completion)
+  [ -f "$completion" ] || { fail "$completion is missing"; exit 1; }
+  # Sourcing prints nothing and fails nothing, with and without `set -u` in the user's shell.
+  out=$(bash --norc --noprofile -c 'source "$1"' _ "$completion" 2>&1) || fail "sourcing exits $?"
+  [ -z "$out" ] || fail "sourcing prints: $out"
+  out=$(bash --norc --noprofile -uc 'source "$1"; complete -p dcmap' _ "$completion" 2>&1) ||
+    fail "sourcing under set -u: $out"
+
+  # The candidates bash would offer for LINE (cursor at its end), one per line, sorted. '=' is
+  # its own word, as bash splits it (COMP_WORDBREAKS).
+  complete_line() {
+    bash --norc --noprofile -c '
+      source "$1"
+      line=$2
+      read -ra COMP_WORDS <<<"${line//=/ = }"
+      [[ $line == *" " ]] && COMP_WORDS+=("")
+      COMP_CWORD=$((${#COMP_WORDS[@]} - 1)) COMP_LINE=$line COMP_POINT=${#line}
+      fn=$(complete -p dcmap | sed -n "s/.* -F \([^ ]*\) .*/\1/p")
+      "$fn" dcmap "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+      ((${#COMPREPLY[@]})) && printf "%s\n" "${COMPREPLY[@]}"
+      true' _ "$completion" "$1" | LC_ALL=C sort
+  }
+  expect() {  # LINE WANT: the candidates for LINE, space-separated, are exactly WANT
+    local got
+    got=$(complete_line "$1" | tr '\n' ' ' | sed 's/ $//')
+    [ "$got" = "$2" ] || fail "completing \"$1\" gives \"$got\", not \"$2\""
+  }
+  expect "dcmap ren" "render"
+  expect "dcmap " "geocode regions render validate"
+  expect "dcmap --v" "--version"
+  expect "dcmap render x.yaml --mark" "--markers"
+  expect "dcmap render x.yaml --markers c" "clusters"
+  expect "dcmap render x.yaml --markers=d" "density"
+  expect "dcmap render --labels " "auto name place"
+  expect "dcmap render --key " "always auto never"
+  expect "dcmap render --format png,s" "png,svg"
+  expect "dcmap geocode --format " "csv json table"
+  expect "dcmap regions --provider a" "alibaba aws azure"
+
+  # Every option and value of `dcmap COMMAND --help` completes, and nothing else does.
+  help_options() { "$bin" "$@" --help | grep -oE '^ +(-[a-zA-Z],)?--[a-z0-9-]+' |
+                   sed 's/.*--/--/' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'; }
+  commands=$("$bin" --help | sed -n '/^Subcommands:/,$p' | grep -oE '^  [a-z]+' |
+             tr -d ' ' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+  [ -n "$commands" ] || fail "dcmap --help lists no subcommands"
+  expect "dcmap " "$commands"
+  expect "dcmap --" "$(help_options)"
+  for command in $commands; do
+    expect "dcmap $command --" "$(help_options "$command")"
+    # Options with a fixed set of values show it as NAME TEXT:{a,b,c} in --help.
+    while read -r option values; do
+      [ -n "$option" ] || continue
+      got=" $(complete_line "dcmap $command $option " | tr '\n' ' ')"
+      for value in ${values//,/ }; do
+        [[ $got == *" $value "* ]] ||
+          fail "completing \"dcmap $command $option \" does not offer \"$value\" (--help does)"
+      done
+    done < <("$bin" "$command" --help |
+             sed -nE 's/^ +(-[a-zA-Z],)?(--[a-z0-9-]+) [A-Z]+:\{([^}]*)\}.*/\2 \3/p')
+  done
+
+  # bash-completion, when present, finds the installed file by the command's name.
+  bc=/usr/share/bash-completion/bash_completion
+  if [ -f "$bc" ]; then
+    loaded=$(XDG_DATA_DIRS=$prefix/share bash --norc --noprofile -c '
+      source "$1" >/dev/null 2>&1; __load_completion dcmap && complete -p dcmap' _ "$bc" 2>&1) ||
+      fail "bash-completion does not load $completion: $loaded"
+    [[ $loaded == *"-F _dcmap dcmap"* ]] || fail "bash-completion loaded \"$loaded\""
+  else
+    echo "note: bash-completion is not installed; its loader was not tried"
+  fi
+  ;;
+
+*)
+  echo "usage: $0 install|files|man|completion|cleanup ROOT ..." >&2
+  exit 2
+  ;;
+esac
+
+[ $failures -eq 0 ] || { echo "$failures failures" >&2; exit 1; }
+echo "install $step: ok"

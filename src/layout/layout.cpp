@@ -43,6 +43,9 @@ constexpr double cluster_radii[] = {2, 4, 8, 16};
 // Rounds of joining symbols named nowhere to their nearest neighbour, per cluster radius.
 constexpr int local_merge_steps = 16;
 
+// A density map keeps at most this many `priority:` sites as named markers on top.
+constexpr std::size_t max_important_on_density = 200;
+
 // A group label lists at most this many providers by name; more read as a count.
 constexpr std::size_t max_named_providers = 4;
 
@@ -500,6 +503,45 @@ std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symb
     return out;
 }
 
+/// The markers and aggregates of `symbols` (members index `scene.markers`), with their key
+/// numbers, added to `out`.
+void emit_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
+                  const std::vector<int>& keys, const FontSpec& count_font, MapLayout& out) {
+    for (std::size_t k = 0; k < symbols.size(); ++k) {
+        const Symbol& sym = symbols[k];
+        const int key = keys[k];
+        if (!sym.is_aggregate()) {
+            MarkerLayout m = scene.markers[static_cast<std::size_t>(sym.members.front())];
+            m.x = sym.drawn.x;
+            m.y = sym.drawn.y;
+            m.key = key;
+            out.markers.push_back(m);
+            continue;
+        }
+        AggregateLayout a;
+        a.id = "+" + scene.markers[static_cast<std::size_t>(sym.members.front())].id;
+        a.x = sym.drawn.x;
+        a.y = sym.drawn.y;
+        a.true_x = sym.truth.x;
+        a.true_y = sym.truth.y;
+        a.r = sym.r;
+        a.spread = sym.spread;
+        a.count_font = count_font;
+        a.key = key;
+        std::map<std::string, int> by_provider;
+        for (int m : sym.members) {
+            a.members.push_back(scene.markers[static_cast<std::size_t>(m)].id);
+            ++by_provider[scene.markers[static_cast<std::size_t>(m)].provider];
+        }
+        for (const auto& provider : scene.colors.providers())
+            if (const auto it = by_provider.find(provider); it != by_provider.end()) {
+                a.segments.emplace_back(scene.colors.of(provider), it->second);
+                a.providers.push_back(provider);
+            }
+        out.aggregates.push_back(std::move(a));
+    }
+}
+
 /// One candidate map for a cluster radius: the symbols and how they are named.
 struct Candidate {
     std::vector<Symbol> symbols;
@@ -587,6 +629,43 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         }
         legend_in_band = detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
         std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
+        // Sites given a `priority:` stay markers on top of the surface, and are named there.
+        std::vector<MarkerLayout> important;
+        std::vector<int> which;
+        std::vector<const Site*> important_sites;
+        for (std::size_t i = 0; i < scene.shown.size(); ++i)
+            if (scene.shown[i]->site.site.priority > 0) {
+                important.push_back(scene.markers[i]);
+                which.push_back(static_cast<int>(i));
+                important_sites.push_back(&scene.shown[i]->site.site);
+            }
+        if (important.empty() || important.size() > max_important_on_density) return;
+        const auto order = detail::label_order(important_sites);
+        scene.rank.assign(scene.shown.size(), 0);
+        for (std::size_t k = 0; k < order.size(); ++k)
+            scene.rank[static_cast<std::size_t>(which[static_cast<std::size_t>(order[k])])] =
+                static_cast<int>(k);
+        const FontSpec counts = count_font(style, scale);
+        detail::DeclutterSettings settings;
+        settings.frame = page.map_frame;
+        settings.shift_diameters = style.marker_max_shift;
+        settings.gap = marker_gap * scale;
+        settings.aggregate_radius = aggregate_radius(style, scale, measure, counts);
+        std::vector<Symbol> symbols = detail::declutter(important, settings);
+        for (auto& sym : symbols)
+            for (int& m : sym.members) m = which[static_cast<std::size_t>(m)];
+        std::vector<Box> blocked;
+        if (!legend_in_band) blocked.push_back(out.legend.box);
+        Naming naming =
+            name_symbols(scene, symbols, blocked, std::vector<bool>(scene.shown.size(), false),
+                         false);
+        emit_symbols(scene, symbols, naming.symbol_key, counts, out);
+        detail::sort_for_drawing(out.markers);
+        out.labels = std::move(naming.labels);
+        for (int i : which) {
+            const auto u = static_cast<std::size_t>(i);
+            if (naming.outcome[u] != LabelOutcome::unlabelled) outcome[u] = naming.outcome[u];
+        }
     };
 
     detail::InsetsResult insets;
@@ -687,39 +766,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                                            [](const Symbol& s) { return s.is_aggregate(); })
                                    ? "clusters"
                                    : "sites";
-            for (std::size_t k = 0; k < c.symbols.size(); ++k) {
-                const Symbol& sym = c.symbols[k];
-                const int key = c.naming.symbol_key[k];
-                if (!sym.is_aggregate()) {
-                    MarkerLayout m = scene.markers[static_cast<std::size_t>(sym.members.front())];
-                    m.x = sym.drawn.x;
-                    m.y = sym.drawn.y;
-                    m.key = key;
-                    out.markers.push_back(m);
-                    continue;
-                }
-                AggregateLayout a;
-                a.id = "+" + scene.markers[static_cast<std::size_t>(sym.members.front())].id;
-                a.x = sym.drawn.x;
-                a.y = sym.drawn.y;
-                a.true_x = sym.truth.x;
-                a.true_y = sym.truth.y;
-                a.r = sym.r;
-                a.spread = sym.spread;
-                a.count_font = counts;
-                a.key = key;
-                std::map<std::string, int> by_provider;
-                for (int m : sym.members) {
-                    a.members.push_back(scene.markers[static_cast<std::size_t>(m)].id);
-                    ++by_provider[scene.markers[static_cast<std::size_t>(m)].provider];
-                }
-                for (const auto& provider : scene.colors.providers())
-                    if (const auto it = by_provider.find(provider); it != by_provider.end()) {
-                        a.segments.emplace_back(scene.colors.of(provider), it->second);
-                        a.providers.push_back(provider);
-                    }
-                out.aggregates.push_back(std::move(a));
-            }
+            emit_symbols(scene, c.symbols, c.naming.symbol_key, counts, out);
             detail::sort_for_drawing(out.markers);
             out.labels = std::move(c.naming.labels);
             key_entries = std::move(c.naming.key_entries);

@@ -162,7 +162,9 @@ TEST_CASE("layout: promises hold over canvas sizes and inputs it was not tuned o
 }
 
 TEST_CASE("layout: every marker mode keeps the promises up to 100 thousand sites", "[e2e][layout]") {
-    const auto random100k = random_sites(100000, 3);
+    auto random100k = random_sites(100000, 3);
+    // A handful of sites that matter stay named markers on top of the density surface.
+    for (int i = 0; i < 5; ++i) random100k.sites[static_cast<std::size_t>(i) * 1000].priority = 5;
     const auto random1k = random_sites(1000, 4);
     for (const char* mode : {"sites", "clusters", "density"}) {
         INFO("--markers " << mode);
@@ -180,4 +182,12 @@ TEST_CASE("layout: every marker mode keeps the promises up to 100 thousand sites
     for (const auto& cell : dense.density.cells) counted += cell.count;
     REQUIRE(counted == 100000);
     require_invariants(random100k, dense, 2400, 1.0);
+    std::size_t named = 0;
+    for (const auto& [id, outcome] : dense.outcomes)
+        if (outcome != dcmap::LabelOutcome::density) {
+            ++named;
+            CHECK(outcome != dcmap::LabelOutcome::unlabelled);
+        }
+    CHECK(named == 5);
+    CHECK(dense.markers.size() + dense.aggregates.size() >= 1);
 }

@@ -36,7 +36,7 @@ std::vector<int> class_bounds(std::vector<int> counts) {
 
 } // namespace
 
-DensitySurface density_surface(const std::vector<MarkerLayout>& markers, const Box& frame,
+DensitySurface density_surface(const std::vector<Point>& points, const Box& frame,
                                const Style& style, double scale) {
     DensitySurface out;
     const double radius = std::max(3 * style.marker_radius * scale, 6 * scale);
@@ -45,8 +45,8 @@ DensitySurface density_surface(const std::vector<MarkerLayout>& markers, const B
     const double row = 1.5 * radius;
     // Axial coordinates (q, r) of the hexagon holding each point, by cube rounding.
     std::map<std::pair<int, int>, int> counts;  // ordered by row, then column
-    for (const auto& m : markers) {
-        const double x = m.true_x - frame.min_x, y = m.true_y - frame.min_y;
+    for (const Point& p : points) {
+        const double x = p.x - frame.min_x, y = p.y - frame.min_y;
         const double fq = (std::sqrt(3.0) / 3 * x - y / 3) / radius;
         const double fr = (2.0 / 3 * y) / radius;
         const double fs = -fq - fr;

@@ -14,10 +14,10 @@ struct DensitySurface {
     std::vector<std::pair<Color, std::string>> classes;
 };
 
-/// Counts the markers' true positions in pointy-top hexagons over `frame` (about three marker
+/// Counts `points` (pixels) in pointy-top hexagons over `frame` (about three marker
 /// diameters across) and colours each cell by a sequential ramp on a logarithmic scale.
 /// Deterministic: cells in row, then column order.
-DensitySurface density_surface(const std::vector<MarkerLayout>& markers, const Box& frame,
+DensitySurface density_surface(const std::vector<Point>& points, const Box& frame,
                                const Style& style, double scale);
 
 } // namespace dcmap::layout::detail

@@ -69,6 +69,8 @@ std::vector<const ProjectedSite*> sorted_by_key(const std::vector<ProjectedSite>
     std::sort(sorted.begin(), sorted.end(), [](const ProjectedSite* a, const ProjectedSite* b) {
         const Site& x = a->site.site;
         const Site& y = b->site.site;
+        // Keys are almost always unique: one comparison settles most pairs.
+        if (const int c = x.key().compare(y.key()); c != 0) return c < 0;
         return std::forward_as_tuple(x.key(), x.name, a->site.lon, a->site.lat, x.provider,
                                      x.status, x.label) <
                std::forward_as_tuple(y.key(), y.name, b->site.lon, b->site.lat, y.provider,
@@ -586,10 +588,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     for (const auto* s : sites)
         if (is_shown(*s, page)) scene.shown.push_back(s);
     const SizeRange sizes = size_range(scene.shown, style.size_by);
-    for (const auto* s : scene.shown)
-        scene.markers.push_back(make_marker(*s, page, style, scale, sizes, scene.colors));
     std::set<std::string> providers;
-    for (const auto& m : scene.markers) providers.insert(m.provider);
+    for (const auto* s : scene.shown) providers.insert(s->site.site.provider);
     scene.name_providers = providers.size() > 1;
     scene.font = detail::scaled(style.label_font, scale);
     scene.pending_font = scene.font;
@@ -598,6 +598,11 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     MarkerMode mode = request.markers;
     if (mode == MarkerMode::automatic && scene.shown.size() > density_without_trying)
         mode = MarkerMode::density;
+    // A density surface needs only positions: no marker per site, which at 10^5 sites is most
+    // of the memory and time.
+    if (mode != MarkerMode::density)
+        for (const auto* s : scene.shown)
+            scene.markers.push_back(make_marker(*s, page, style, scale, sizes, scene.colors));
     // Label order matters only where labels are placed.
     if (mode != MarkerMode::density) {
         std::vector<const Site*> shown_sites;
@@ -615,8 +620,14 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     std::vector<std::string> notes;
 
     auto draw_density = [&]() {
-        const auto density = detail::density_surface(scene.markers, page.map_frame, style, scale);
+        std::vector<Point> points;
+        points.reserve(scene.shown.size());
+        for (const auto* s : scene.shown) points.push_back(page.transform.to_pixels(s->projected));
+        const auto density = detail::density_surface(points, page.map_frame, style, scale);
         out.markers_mode = "density";
+        out.markers.clear();
+        out.aggregates.clear();
+        out.labels.clear();
         out.density = density.layout;
         out.legend = detail::build_density_legend(density.classes, style, scale, measure);
         std::vector<MarkerLayout> cells;
@@ -629,43 +640,41 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         }
         legend_in_band = detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
         std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
-        // Sites given a `priority:` stay markers on top of the surface, and are named there.
-        std::vector<MarkerLayout> important;
-        std::vector<int> which;
-        std::vector<const Site*> important_sites;
+        // Sites given a `priority:` stay markers on top of the surface, and are named there: a
+        // scene of their own, whose indices `which` maps back to the shown sites.
+        Scene important{request, style,      measure, scale, page, {}, {}, {}, scene.colors,
+                        scene.name_providers, scene.font, scene.pending_font};
+        std::vector<std::size_t> which;
         for (std::size_t i = 0; i < scene.shown.size(); ++i)
             if (scene.shown[i]->site.site.priority > 0) {
-                important.push_back(scene.markers[i]);
-                which.push_back(static_cast<int>(i));
-                important_sites.push_back(&scene.shown[i]->site.site);
+                important.shown.push_back(scene.shown[i]);
+                important.markers.push_back(
+                    make_marker(*scene.shown[i], page, style, scale, sizes, scene.colors));
+                which.push_back(i);
             }
-        if (important.empty() || important.size() > max_important_on_density) return;
+        if (which.empty() || which.size() > max_important_on_density) return;
+        std::vector<const Site*> important_sites;
+        for (const auto* s : important.shown) important_sites.push_back(&s->site.site);
         const auto order = detail::label_order(important_sites);
-        scene.rank.assign(scene.shown.size(), 0);
+        important.rank.assign(order.size(), 0);
         for (std::size_t k = 0; k < order.size(); ++k)
-            scene.rank[static_cast<std::size_t>(which[static_cast<std::size_t>(order[k])])] =
-                static_cast<int>(k);
+            important.rank[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
         const FontSpec counts = count_font(style, scale);
         detail::DeclutterSettings settings;
         settings.frame = page.map_frame;
         settings.shift_diameters = style.marker_max_shift;
         settings.gap = marker_gap * scale;
         settings.aggregate_radius = aggregate_radius(style, scale, measure, counts);
-        std::vector<Symbol> symbols = detail::declutter(important, settings);
-        for (auto& sym : symbols)
-            for (int& m : sym.members) m = which[static_cast<std::size_t>(m)];
+        const std::vector<Symbol> symbols = detail::declutter(important.markers, settings);
         std::vector<Box> blocked;
         if (!legend_in_band) blocked.push_back(out.legend.box);
-        Naming naming =
-            name_symbols(scene, symbols, blocked, std::vector<bool>(scene.shown.size(), false),
-                         false);
-        emit_symbols(scene, symbols, naming.symbol_key, counts, out);
+        Naming naming = name_symbols(important, symbols, blocked,
+                                     std::vector<bool>(important.shown.size(), false), false);
+        emit_symbols(important, symbols, naming.symbol_key, counts, out);
         detail::sort_for_drawing(out.markers);
         out.labels = std::move(naming.labels);
-        for (int i : which) {
-            const auto u = static_cast<std::size_t>(i);
-            if (naming.outcome[u] != LabelOutcome::unlabelled) outcome[u] = naming.outcome[u];
-        }
+        for (std::size_t k = 0; k < which.size(); ++k)
+            if (naming.outcome[k] != LabelOutcome::unlabelled) outcome[which[k]] = naming.outcome[k];
     };
 
     detail::InsetsResult insets;
@@ -824,13 +833,13 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             cached = lay_out_map(request, style, measure, scale, page, sites, legend_below);
             cached_legend_below = legend_below;
         }
-        Content map = *cached;
-        MapLayout out = std::move(map.out);
-        auto& scene_shown = map.shown;
-        auto& outcome = map.outcome;
-        auto& key_entries = map.key_entries;
+        const Content& map = *cached;
+        MapLayout out = map.out;
+        const auto& scene_shown = map.shown;
+        std::vector<LabelOutcome> outcome = map.outcome;
+        const auto& key_entries = map.key_entries;
         const bool legend_in_band = map.legend_in_band;
-        auto& insets = map.insets;
+        const auto& insets = map.insets;
         // The page's own parts (canvas size, footer) follow this pass's band.
         {
             const MapLayout fixed = layout_from_page(page, scale);
@@ -925,7 +934,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                              " named nowhere on the map (no room for a label or a key number): " +
                              listed_ids(unnamed_ids) +
                              " (use a larger --width or --size, an inset, or `label:` to shorten)");
-        for (auto& n : map.notes) diagnostics.note(std::move(n));
+        for (const auto& n : map.notes) diagnostics.note(n);
         out.width = page.width;
         out.height = page.height;
         out.host_countries = host_countries(sites);

@@ -1,11 +1,8 @@
 #include "basemap/countries.hpp"
 
-#include "basemap/gdal_reading.hpp"
+#include "basemap/working_frame.hpp"
 
 #include "model/error.hpp"
-
-#include <ogr_geometry.h>
-#include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cmath>
@@ -38,46 +35,27 @@ double delta_lon(double a, double b) {
     return d;
 }
 
-void collect_rings(const OGRGeometry* g, std::vector<Ring>& out) {
-    if (!g)
-        return;
-    const auto type = wkbFlatten(g->getGeometryType());
-    if (type == wkbPolygon) {
-        for (const OGRLinearRing* ring : *g->toPolygon()) {
-            Ring r;
-            r.reserve(ring->getNumPoints());
-            for (int i = 0; i < ring->getNumPoints(); ++i)
-                r.push_back({ring->getX(i), ring->getY(i)});
-            if (r.size() >= 4)
-                out.push_back(std::move(r));
-        }
-    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *g->toGeometryCollection())
-            collect_rings(part, out);
-    }
-}
-
 std::vector<Country> load_countries() {
-    const std::string resource = "countries-50m.json";
-    const detail::QuietGdal quiet;
-    try {
-        detail::MemoryDataset data(resource, "/vsimem/dcmap/countries/");
-        OGRLayer* layer = data.find_layer("countries");
-        if (!layer)
-            throw detail::GdalOpenError("no countries layer");
-        const auto codes = detail::iso_numeric_to_alpha2();
-        std::vector<Country> out;
-        for (const auto& feature : *layer) {
-            Country c;
-            c.iso2 = detail::alpha2_for(detail::field_text(*feature, "id"),
-                                        detail::field_text(*feature, "name"), codes);
-            collect_rings(feature->GetGeometryRef(), c.rings);
-            out.push_back(std::move(c));
-        }
-        return out;
-    } catch (const detail::GdalOpenError&) {
-        throw IoError("cannot read the countries of embedded base map '" + resource + "'");
+    // The source rings of 1:50m, uncut: the tests below work on the sphere.
+    const detail::PackedBasemap& data = detail::embedded_basemap(true);
+    std::vector<Country> out;
+    out.reserve(data.countries.size());
+    for (const detail::PackedCountry& packed : data.countries) {
+        Country c;
+        c.iso2 = packed.iso2;
+        for (const detail::LonLatPolygon& polygon : packed.polygons)
+            for (const detail::LonLatRing& ring : polygon) {
+                if (ring.size() < 4)
+                    continue;
+                Ring r;
+                r.reserve(ring.size());
+                for (const detail::LonLat& p : ring)
+                    r.push_back({p.x, p.y});
+                c.rings.push_back(std::move(r));
+            }
+        out.push_back(std::move(c));
     }
+    return out;
 }
 
 const std::vector<Country>& countries() {

@@ -53,22 +53,27 @@ Ring project_ring(const LonLatRing& work, const Frame& frame, const project::Pro
     return ring;
 }
 
+/// A working-frame piece inside the middle window -> appended to `out` when it is big enough
+/// to draw.
+void project_piece(const LonLatPolygon& piece, const Projection& proj, std::vector<Polygon>& out) {
+    Polygon polygon;
+    for (const LonLatRing& ring : piece) {
+        Ring projected = project_ring(ring, proj.frame, proj.projector);
+        if (projected.size() >= 3)
+            polygon.rings.push_back(std::move(projected));
+        else if (polygon.rings.empty())
+            break; // an outer ring too small to draw
+    }
+    if (!polygon.rings.empty())
+        out.push_back(std::move(polygon));
+}
+
 /// Geographic polygon -> its projected pieces, cut at the seam (and the horizon).
 std::vector<Polygon> project_polygon(const LonLatPolygon& geographic, const Projection& proj) {
     std::vector<Polygon> out;
     const WorkingPolygon work = to_working_polygon(geographic, proj.frame);
-    for (const LonLatPolygon& piece : cut_polygon(work, proj.frame, proj.cut_windows)) {
-        Polygon polygon;
-        for (const LonLatRing& ring : piece) {
-            Ring projected = project_ring(ring, proj.frame, proj.projector);
-            if (projected.size() >= 3)
-                polygon.rings.push_back(std::move(projected));
-            else if (polygon.rings.empty())
-                break; // an outer ring too small to draw
-        }
-        if (!polygon.rings.empty())
-            out.push_back(std::move(polygon));
-    }
+    for (const LonLatPolygon& piece : cut_polygon(work, proj.frame, proj.cut_windows))
+        project_piece(piece, proj, out);
     return out;
 }
 

@@ -1,8 +1,7 @@
-#include "basemap/gdal_reading.hpp"
 #include "basemap/working_frame.hpp"
 
-#include <ogr_geometry.h>
-#include <ogrsf_frmts.h>
+#include "model/error.hpp"
+#include "resources/resources.hpp"
 
 #include <string>
 #include <vector>
@@ -11,38 +10,63 @@ namespace dcmap::basemap::detail {
 
 // ---- reading the embedded data ---------------------------------------------------------
 
-/// Geographic polygons of a geometry (polygon or multipolygon); other types give none.
-std::vector<LonLatPolygon> geographic_polygons(const OGRGeometry* geometry) {
-    std::vector<LonLatPolygon> out;
-    collect_polygons(geometry, 0, out);
-    return out;
+namespace {
+
+PackedBasemap load(const char* resource) {
+    const std::string_view bytes = resources::get(resource);
+    if (bytes.empty())
+        throw IoError(std::string("embedded base map '") + resource + "' is missing");
+    return unpack(bytes);
 }
 
-std::vector<CountryShape> read_countries(MemoryDataset& data, const Projection& proj) {
-    const auto codes = iso_numeric_to_alpha2();
-    OGRLayer& layer = data.layer("countries");
-    layer.ResetReading();
+} // namespace
+
+const PackedBasemap& embedded_basemap(bool medium) {
+    if (medium) {
+        static const PackedBasemap data = load("basemap-50m.bin");
+        return data;
+    }
+    static const PackedBasemap data = load("basemap-110m.bin");
+    return data;
+}
+
+bool fits_precut(const project::ProjectionSpec& spec) {
+    // The frame (working_frame.hpp) of such a projection is the one the pieces were cut in.
+    return !spec.orthographic && spec.center_lon == 0 && spec.max_abs_lat >= 90;
+}
+
+std::vector<CountryShape> read_countries(const PackedBasemap& data, const Projection& proj) {
+    const bool precut = fits_precut(proj.projector.spec());
     std::vector<CountryShape> out;
-    for (const auto& feature : layer) {
+    out.reserve(data.countries.size());
+    for (std::size_t i = 0; i < data.countries.size(); ++i) {
         CountryShape country;
-        country.name = field_text(*feature, "name");
-        country.iso2 = alpha2_for(field_text(*feature, "id"), country.name, codes);
-        for (const LonLatPolygon& p : geographic_polygons(feature->GetGeometryRef()))
-            for (Polygon& piece : project_polygon(p, proj))
-                country.polygons.push_back(std::move(piece));
+        country.name = data.countries[i].name;
+        country.iso2 = data.countries[i].iso2;
+        // The pre-cut pieces are what cut_polygon gave at build time; project them as a render
+        // in this frame projects its pieces after cutting.
+        if (precut)
+            for (const LonLatPolygon& piece : data.countries_cut[i])
+                project_piece(piece, proj, country.polygons);
+        else
+            for (const LonLatPolygon& p : data.countries[i].polygons)
+                for (Polygon& piece : project_polygon(p, proj))
+                    country.polygons.push_back(std::move(piece));
         out.push_back(std::move(country));
     }
     return out;
 }
 
-std::vector<Polygon> read_land(MemoryDataset& data, const Projection& proj) {
-    OGRLayer& layer = data.layer("land");
-    layer.ResetReading();
+std::vector<Polygon> read_land(const PackedBasemap& data, const Projection& proj) {
     std::vector<Polygon> out;
-    for (const auto& feature : layer)
-        for (const LonLatPolygon& p : geographic_polygons(feature->GetGeometryRef()))
-            for (Polygon& piece : project_polygon(p, proj))
-                out.push_back(std::move(piece));
+    if (fits_precut(proj.projector.spec())) {
+        for (const LonLatPolygon& piece : data.land_cut)
+            project_piece(piece, proj, out);
+        return out;
+    }
+    for (const LonLatPolygon& p : data.land)
+        for (Polygon& piece : project_polygon(p, proj))
+            out.push_back(std::move(piece));
     return out;
 }
 

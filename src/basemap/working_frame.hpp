@@ -1,6 +1,8 @@
 #pragma once
 // Internal to basemap/: the working frame in which the projection's seam is a straight line,
 // and the steps that bring Natural Earth polygons into it, cut them there and project them.
+#include "basemap/lonlat.hpp"
+#include "basemap/packed.hpp"
 #include "model/basemap.hpp"
 #include "project/projection.hpp"
 
@@ -12,8 +14,6 @@
 
 namespace dcmap::basemap::detail {
 
-class MemoryDataset;
-
 // Cut edges stay this far inside the projection's antimeridian so PROJ does not wrap them to
 // the other side of the map.
 constexpr double edge_inset = 1e-7;
@@ -22,15 +22,6 @@ constexpr double horizon_inset = 1e-6;
 // Longest edge, in working degrees, before projecting: cut edges follow the projection's curve.
 constexpr double densify_step = 1.0;
 constexpr double deg = M_PI / 180;
-
-/// A position in degrees, geographic or in the working frame (see Frame).
-struct LonLat {
-    double x = 0; ///< longitude
-    double y = 0; ///< latitude
-};
-using LonLatRing = std::vector<LonLat>;        ///< closed: last equals first
-using LonLatPolygon = std::vector<LonLatRing>; ///< outer ring, then holes
-using LonLatLine = std::vector<LonLat>;
 
 inline double wrap180(double lon) { return lon - 360 * std::floor((lon + 180) / 360); }
 
@@ -148,6 +139,9 @@ std::vector<LonLatLine> cut_line(LonLatLine line, const Frame& frame,
 
 /// Inserts points so no step is longer than densify_step degrees in x or y.
 LonLatLine densify(const LonLatLine& line);
+/// A working-frame piece that lies inside the middle window (cut_polygon's output) ->
+/// appended to `out` projected, unless its outer ring is too small to draw.
+void project_piece(const LonLatPolygon& piece, const Projection& proj, std::vector<Polygon>& out);
 /// Geographic polygon -> its projected pieces, cut at the seam (and the horizon).
 std::vector<Polygon> project_polygon(const LonLatPolygon& geographic, const Projection& proj);
 /// Geographic polyline (already densified) -> projected pieces.
@@ -160,10 +154,15 @@ Ring outline(const Projection& proj);
 
 // read.cpp: reading the embedded data.
 
-/// The projected pieces of every country in the dataset's "countries" layer; throws IoError
-/// when the layer is missing.
-std::vector<CountryShape> read_countries(MemoryDataset& data, const Projection& proj);
-/// The projected pieces of the dataset's "land" layer; throws IoError when it is missing.
-std::vector<Polygon> read_land(MemoryDataset& data, const Projection& proj);
+/// The packed base map embedded in the binary: 1:50m when `medium`, else 1:110m. Unpacked
+/// once per process. Throws IoError when it is missing or malformed.
+const PackedBasemap& embedded_basemap(bool medium);
+/// True when `spec` cuts at the seam the packed pieces were cut at (world projection, centre
+/// 0, reaching the poles), so the pre-cut pieces can be projected as they are.
+bool fits_precut(const project::ProjectionSpec& spec);
+/// The projected pieces of every country.
+std::vector<CountryShape> read_countries(const PackedBasemap& data, const Projection& proj);
+/// The projected pieces of the land layer.
+std::vector<Polygon> read_land(const PackedBasemap& data, const Projection& proj);
 
 } // namespace dcmap::basemap::detail

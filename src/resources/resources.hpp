@@ -6,7 +6,7 @@
 
 namespace dcmap::resources {
 
-/// The bytes of an embedded file by name ("countries-50m.json", "gazetteer.tsv",
+/// The bytes of an embedded file by name ("basemap-50m.bin", "gazetteer.tsv",
 /// "style/default.yaml", ...). Empty view when there is no such resource.
 std::string_view get(std::string_view name);
 

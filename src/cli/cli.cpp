@@ -98,6 +98,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     r->add_option("--dpi", render.dpi, "Resolution written into PNG files")
         ->check(CLI::Range(1.0, 2400.0))
         ->group("Size");
+    r->add_option("--png", render.png,
+                  "PNG pixels: truecolor (default) or palette (indexed, 256 colours or fewer; "
+                  "much smaller, exact when the map has few colours)")
+        ->check(CLI::IsMember({"truecolor", "palette"}))
+        ->group("Output");
     r->add_option("--layout-json", render.layout_json,
                   "Also write what was drawn (markers, labels, legend) as JSON")
         ->group("Output");

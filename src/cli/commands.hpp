@@ -17,6 +17,7 @@ struct RenderCommand {
     RenderOverrides overrides;
     double scale = 1;
     double dpi = 0;
+    std::string png = "truecolor";    ///< --png truecolor|palette
     std::string layout_json;          ///< empty = none
     std::string resolved;             ///< --resolved FILE: resolved sites as GeoJSON; empty = none
     std::string catalogue;            ///< --catalogue FILE of extra regions; empty = none

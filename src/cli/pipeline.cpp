@@ -188,6 +188,8 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
 
     render::RenderOptions options;
     options.dpi = settings.dpi;
+    options.png_colors =
+        settings.png_palette ? render::PngColors::palette : render::PngColors::truecolor;
     options.title = request.title.empty() ? "dcmap map" : request.title;
     options.description = describe(file, projector.spec().name);
     // Draw every format before writing any, so a failure in one leaves none behind.

@@ -31,6 +31,7 @@ struct RenderSettings {
     int height = 0;
     double scale = 1;
     double dpi = 0;
+    bool png_palette = false;      ///< --png palette: indexed PNGs
     std::string title;             ///< empty = the file's title
     std::vector<std::string> insets;  ///< inset names, "W,S,E,N" boxes, "auto"; none when empty
     std::string detail = "auto";   ///< base map: auto (by scale), low (1:110m), medium (1:50m)

@@ -71,6 +71,7 @@ int render_one(const std::string& input, const std::vector<std::string>& outputs
         RenderSettings settings = merge_settings(file.map, cmd.overrides);
         settings.scale = cmd.scale;
         settings.dpi = cmd.dpi;
+        settings.png_palette = cmd.png == "palette";
         settings.catalogue = cmd.catalogue;
         settings.strict = cmd.strict;
         std::vector<ResolvedSite> resolved;

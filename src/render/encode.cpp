@@ -68,7 +68,7 @@ std::string encode_png(const Canvas &canvas, const RenderOptions &options, const
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
     draw(surface.get(), paint);
     cairo_surface_flush(surface.get());
-    return encode_png_bytes(surface.get(), options.dpi);
+    return encode_png_bytes(surface.get(), options.dpi, options.png_colors);
 }
 
 std::string encode_svg(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {

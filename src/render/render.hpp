@@ -14,8 +14,13 @@ enum class Format { png, svg, pdf };
 /// Format from the output path's extension (.png, .svg, .pdf, any case). Throws Error otherwise.
 Format format_from_path(const std::string &path);
 
+/// How PNG pixels are stored: 24/32-bit colour, or indexed (8 bits or fewer a pixel; exact when
+/// the map has at most 256 colours, else quantised).
+enum class PngColors { truecolor, palette };
+
 struct RenderOptions {
     double dpi = 0;          ///< written into the PNG (pHYs) when > 0
+    PngColors png_colors = PngColors::truecolor; ///< PNG only
     std::string title;       ///< SVG <title>, PDF title
     std::string description; ///< SVG <desc>, PDF subject: one line saying what the map shows
 };

@@ -11,6 +11,9 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 namespace dcmap::render::detail {
 namespace {
@@ -18,31 +21,31 @@ namespace {
 constexpr double kPointsPerPixel = 0.75;
 
 // A fixed creation date keeps PDFs byte-identical from run to run.
-constexpr const char *kPdfCreationDate = "2000-01-01T00:00:00Z";
+constexpr const char* kPdfCreationDate = "2000-01-01T00:00:00Z";
 // Cairo 1.16 writes that date without the "D:" prefix PDF readers expect. The replacement has
 // the same length (minutes precision is valid PDF), so the cross-reference offsets still hold.
-constexpr const char *kCairoCreationDate = "/CreationDate (20000101000000Z)";
-constexpr const char *kFixedCreationDate = "/CreationDate (D:200001010000Z)";
+constexpr const char* kCairoCreationDate = "/CreationDate (20000101000000Z)";
+constexpr const char* kFixedCreationDate = "/CreationDate (D:200001010000Z)";
 
-cairo_status_t append_bytes(void *closure, const unsigned char *data, unsigned int length) {
-    static_cast<std::string *>(closure)->append(reinterpret_cast<const char *>(data), length);
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
 }
 
 struct SurfaceDeleter {
-    void operator()(cairo_surface_t *s) const { cairo_surface_destroy(s); }
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
 using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 
-void check(cairo_status_t status, const char *what) {
+void check(cairo_status_t status, const char* what) {
     if (status != CAIRO_STATUS_SUCCESS)
         throw Error(std::string("cannot draw the map (") + what +
                     "): " + cairo_status_to_string(status));
 }
 
-void draw(cairo_surface_t *surface, const Paint &paint) {
+void draw(cairo_surface_t* surface, const Paint& paint) {
     check(cairo_surface_status(surface), "creating the surface");
-    cairo_t *cr = cairo_create(surface);
+    cairo_t* cr = cairo_create(surface);
     try {
         paint(cr);
     } catch (...) {
@@ -63,7 +66,7 @@ std::string with_pdf_date_prefix(std::string pdf) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string encode_png(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {
+std::string encode_png(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
     SurfacePtr surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
     draw(surface.get(), paint);
@@ -71,7 +74,7 @@ std::string encode_png(const Canvas &canvas, const RenderOptions &options, const
     return encode_png_bytes(surface.get(), options.dpi, options.png_colors);
 }
 
-std::string encode_svg(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {
+std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
     std::string svg;
     SurfacePtr surface(
         cairo_svg_surface_create_for_stream(append_bytes, &svg, canvas.width, canvas.height));
@@ -80,23 +83,27 @@ std::string encode_svg(const Canvas &canvas, const RenderOptions &options, const
     draw(surface.get(), paint);
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "writing SVG");
-    return with_svg_metadata(with_stable_svg_ids(svg), options.title, options.description);
+    // The land is filled and then stroked as the coastline: one shape, used twice.
+    constexpr std::size_t kSharedShapeMin = 4096;
+    return with_svg_metadata(
+        with_shared_svg_shapes(with_compact_svg_paths(with_stable_svg_ids(svg)), kSharedShapeMin),
+        options.title, options.description);
 }
 
-std::string encode_pdf(const Canvas &canvas, const RenderOptions &options, const Paint &paint) {
+std::string encode_pdf(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
     std::string pdf;
     // One canvas pixel is one CSS pixel (0.75 pt), as in the SVG: both vector formats come out
     // the same physical size, and the painter still draws in pixels under a cairo_scale.
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(
         append_bytes, &pdf, canvas.width * kPointsPerPixel, canvas.height * kPointsPerPixel));
-    cairo_surface_t *s = surface.get();
+    cairo_surface_t* s = surface.get();
     if (!options.title.empty())
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, options.title.c_str());
     if (!options.description.empty())
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, options.description.c_str());
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dcmap");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, kPdfCreationDate);
-    draw(s, [&](cairo_t *cr) {
+    draw(s, [&](cairo_t* cr) {
         cairo_scale(cr, kPointsPerPixel, kPointsPerPixel);
         paint(cr);
     });
@@ -105,9 +112,349 @@ std::string encode_pdf(const Canvas &canvas, const RenderOptions &options, const
     return with_pdf_date_prefix(pdf);
 }
 
+// ---- compact SVG path data ------------------------------------------------------------------
+
+// Cairo writes path data as absolute coordinates with up to six decimals ("M 1300.5 904.625
+// L 1298.625 902.125 ..."). Rounded to a hundredth of a pixel and rewritten relative, with
+// implicit repeated commands and no redundant separators, the same drawing takes a third of the
+// bytes. The arithmetic is exact: every number is read as an integer count of millionths, and
+// relative steps are taken between the rounded positions, so no error accumulates.
+constexpr std::int64_t kMicro = 1000000;
+constexpr std::int64_t kHundredth = kMicro / 100;
+
+/// `v` millionths rounded to the nearest hundredth (halves away from zero).
+std::int64_t round_hundredth(std::int64_t v) {
+    const std::int64_t half = kHundredth / 2;
+    return (v >= 0 ? (v + half) / kHundredth : -((-v + half) / kHundredth)) * kHundredth;
+}
+
+/// `text` as millionths; false when it is not a plain decimal with at most six decimals.
+bool parse_micro(std::string_view text, std::int64_t& out) {
+    std::size_t i = 0;
+    const bool negative = i < text.size() && text[i] == '-';
+    if (negative)
+        ++i;
+    std::int64_t whole = 0, fraction = 0;
+    int decimals = 0;
+    bool digits = false, point = false;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '.' && !point) {
+            point = true;
+        } else if (is_digit(c)) {
+            digits = true;
+            if (point) {
+                if (++decimals > 6)
+                    return false;
+                fraction = fraction * 10 + (c - '0');
+            } else {
+                whole = whole * 10 + (c - '0');
+                if (whole > (std::int64_t(1) << 40))
+                    return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    if (!digits)
+        return false;
+    for (; decimals < 6; ++decimals)
+        fraction *= 10;
+    out = whole * kMicro + fraction;
+    if (negative)
+        out = -out;
+    return true;
+}
+
+/// Millionths as the shortest decimal: "1.5", ".25", "-.125", "3".
+std::string format_micro(std::int64_t v);
+
+/// Millionths in units of `unit` millionths: as an integer when `unit` is a tenth (the caller
+/// scales the path by 0.1), else as the shortest decimal.
+std::string format_in(std::int64_t v, std::int64_t unit) {
+    return unit == kMicro / 10 ? std::to_string(v / unit) : format_micro(v);
+}
+
+std::string format_micro(std::int64_t v) {
+    std::string out;
+    if (v < 0) {
+        out += '-';
+        v = -v;
+    }
+    const std::int64_t whole = v / kMicro;
+    std::int64_t fraction = v % kMicro;
+    if (whole != 0 || fraction == 0)
+        out += std::to_string(whole);
+    if (fraction != 0) {
+        std::string digits = std::to_string(fraction);
+        digits.insert(0, 6 - digits.size(), '0');
+        while (digits.back() == '0')
+            digits.pop_back();
+        out += '.';
+        out += digits;
+    }
+    return out;
+}
+
+/// Appends a number to path data, with a space only where the grammar needs one.
+void append_number(std::string& out, const std::string& number, bool& last_has_point) {
+    const char previous = out.empty() ? ' ' : out.back();
+    const bool after_number = is_digit(previous) || previous == '.';
+    const bool self_separating = number[0] == '-' || (number[0] == '.' && last_has_point);
+    if (after_number && !self_separating)
+        out += ' ';
+    out += number;
+    last_has_point = number.find('.') != std::string::npos;
+}
+
+/// Cairo's absolute path data rewritten compactly; nullopt when it holds anything this does not
+/// read (then the caller keeps the original).
+std::optional<std::string> compact_path_data(std::string_view d, bool round, bool tenths_allowed,
+                                             bool& tenths) {
+    std::vector<std::string_view> tokens;
+    for (std::size_t i = 0; i < d.size();) {
+        if (d[i] == ' ') {
+            ++i;
+            continue;
+        }
+        std::size_t end = d.find(' ', i);
+        if (end == std::string_view::npos)
+            end = d.size();
+        tokens.push_back(d.substr(i, end - i));
+        i = end;
+    }
+    // Base-map paths sit on a tenth-of-a-pixel grid (painter.cpp): written in tenths under a
+    // scale(.1), every number loses its decimal point.
+    // (Cairo keeps paths in 24.8 fixed point, so 904.6 comes out as 904.601562; the rounding
+    // to hundredths brings it back.) Short paths are left in pixels: the transform would cost
+    // more than it saves.
+    constexpr std::size_t kTenthsMinTokens = 64;
+    tenths = tenths_allowed && round && tokens.size() >= kTenthsMinTokens;
+    for (std::size_t i = 0; tenths && i < tokens.size(); ++i) {
+        std::int64_t v;
+        if (parse_micro(tokens[i], v) && round_hundredth(v) % (kMicro / 10) != 0)
+            tenths = false;
+    }
+    const std::int64_t unit = tenths ? kMicro / 10 : 1;
+    std::string out;
+    out.reserve(d.size() / 2);
+    std::int64_t cx = 0, cy = 0, sx = 0, sy = 0;
+    char last_command = 0;
+    bool last_has_point = false;
+    auto number_at = [&](std::size_t i, std::int64_t& v) {
+        if (i >= tokens.size() || !parse_micro(tokens[i], v))
+            return false;
+        if (round)
+            v = round_hundredth(v);
+        return true;
+    };
+    auto command = [&](char c) {
+        if (c != last_command || c == 'M') {
+            out += c;
+            last_has_point = false;
+        }
+        last_command = c;
+    };
+    for (std::size_t i = 0; i < tokens.size();) {
+        const std::string_view t = tokens[i];
+        if (t == "M") {
+            std::int64_t x, y;
+            if (!number_at(i + 1, x) || !number_at(i + 2, y))
+                return std::nullopt;
+            i += 3;
+            // A move followed by nothing but another move draws nothing; Cairo ends every
+            // closed subpath with one.
+            if (i == tokens.size() || tokens[i] == "M")
+                continue;
+            command('M');
+            append_number(out, format_in(x, unit), last_has_point);
+            append_number(out, format_in(y, unit), last_has_point);
+            cx = sx = x;
+            cy = sy = y;
+        } else if (t == "L") {
+            std::int64_t x, y;
+            if (!number_at(i + 1, x) || !number_at(i + 2, y))
+                return std::nullopt;
+            i += 3;
+            command('l');
+            append_number(out, format_in(x - cx, unit), last_has_point);
+            append_number(out, format_in(y - cy, unit), last_has_point);
+            cx = x;
+            cy = y;
+        } else if (t == "C") {
+            std::int64_t v[6];
+            for (int k = 0; k < 6; ++k)
+                if (!number_at(i + 1 + k, v[k]))
+                    return std::nullopt;
+            i += 7;
+            command('c');
+            for (int k = 0; k < 6; k += 2) {
+                append_number(out, format_in(v[k] - cx, unit), last_has_point);
+                append_number(out, format_in(v[k + 1] - cy, unit), last_has_point);
+            }
+            cx = v[4];
+            cy = v[5];
+        } else if (t == "Z") {
+            ++i;
+            out += 'z';
+            last_command = 'z';
+            last_has_point = false;
+            cx = sx;
+            cy = sy;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+/// The style `style` (a `style="..."` attribute's value) for a path drawn under scale(.1):
+/// stroke-width times ten. Empty when that cannot be done exactly or the style has dashes.
+std::optional<std::string> style_for_tenths(std::string_view style) {
+    if (style.find("dash") != std::string_view::npos)
+        return std::nullopt;
+    static constexpr std::string_view kWidth = "stroke-width:";
+    const std::size_t at = style.find(kWidth);
+    if (at == std::string_view::npos) {
+        // A stroke with the default width would shrink with the scale.
+        const std::size_t stroke = style.find("stroke:");
+        if (stroke != std::string_view::npos && style.substr(stroke, 11) != "stroke:none")
+            return std::nullopt;
+        return std::string(style);
+    }
+    const std::size_t begin = at + kWidth.size();
+    const std::size_t end = std::min(style.find(';', begin), style.size());
+    std::int64_t width;
+    if (!parse_micro(style.substr(begin, end - begin), width) || width % 10 != 0)
+        return std::nullopt;
+    std::string out(style.substr(0, begin));
+    out += format_micro(width * 10);
+    out += style.substr(end);
+    return out;
+}
+
 } // namespace
 
-std::string with_stable_svg_ids(const std::string &svg) {
+std::string with_compact_svg_paths(const std::string& svg) {
+    static constexpr std::string_view kPath = "<path ";
+    static constexpr std::string_view kD = " d=\"";
+    static constexpr std::string_view kStyle = "style=\"";
+    const std::string_view text(svg);
+    std::string out;
+    out.reserve(svg.size());
+    std::size_t at = 0;
+    for (std::size_t tag = text.find(kPath); tag != std::string_view::npos;
+         tag = text.find(kPath, tag + 1)) {
+        const std::size_t tag_end = text.find('>', tag);
+        const std::size_t found = text.find(kD, tag);
+        if (tag_end == std::string_view::npos || found == std::string_view::npos || found > tag_end)
+            continue;
+        const std::size_t begin = found + kD.size();
+        const std::size_t end = text.find('"', begin);
+        if (end == std::string_view::npos || end > tag_end)
+            continue;
+        const std::string_view element = text.substr(tag, tag_end - tag);
+        // A hundredth of a unit is a hundredth of a pixel only where no transform scales the
+        // path (the painter draws in pixels; Cairo writes none today).
+        const bool transformed = element.find("transform=") != std::string_view::npos;
+        std::string_view style;
+        const std::size_t style_at = element.find(kStyle);
+        if (style_at != std::string_view::npos) {
+            const std::size_t style_begin = style_at + kStyle.size();
+            style = element.substr(style_begin, element.find('"', style_begin) - style_begin);
+        }
+        const std::optional<std::string> tenths_style =
+            transformed ? std::nullopt : style_for_tenths(style);
+        bool tenths = false;
+        const auto compact = compact_path_data(text.substr(begin, end - begin), !transformed,
+                                               tenths_style.has_value(), tenths);
+        if (!compact)
+            continue;
+        out.append(svg, at, tag - at);
+        out += "<path ";
+        if (tenths)
+            out += "transform=\"scale(.1)\" ";
+        if (tenths && style_at != std::string_view::npos) {
+            out.append(element.substr(kPath.size(), style_at - kPath.size()));
+            out += kStyle;
+            out += *tenths_style;
+            out.append(element.substr(style_at + kStyle.size() + style.size(),
+                                      found + kD.size() - tag -
+                                          (style_at + kStyle.size() + style.size())));
+        } else {
+            out.append(svg, tag + kPath.size(), begin - tag - kPath.size());
+        }
+        out += *compact;
+        at = end;
+    }
+    out.append(svg, at, std::string::npos);
+    return out;
+}
+
+std::string with_shared_svg_shapes(const std::string& svg, std::size_t min_size) {
+    struct Element {
+        std::size_t begin, end;     // the whole <path .../>
+        std::size_t d_begin, d_end; // the path data
+    };
+    static constexpr std::string_view kPath = "<path ";
+    std::vector<Element> elements;
+    std::map<std::string_view, std::vector<std::size_t>> by_data;
+    const std::string_view text(svg);
+    for (std::size_t at = text.find(kPath); at != std::string_view::npos;
+         at = text.find(kPath, at + 1)) {
+        const std::size_t close = text.find("/>", at);
+        const std::size_t d = text.find(" d=\"", at);
+        if (close == std::string_view::npos || d == std::string_view::npos || d > close)
+            continue;
+        const std::size_t d_end = text.find('"', d + 4);
+        if (d_end == std::string_view::npos || d_end > close || d_end - (d + 4) < min_size)
+            continue;
+        elements.push_back({at, close + 2, d + 4, d_end});
+        by_data[text.substr(d + 4, d_end - d - 4)].push_back(elements.size() - 1);
+    }
+    // Number shared shapes in order of first appearance, so the output is deterministic.
+    std::vector<int> shape_of(elements.size(), 0);
+    int shapes = 0;
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const Element& e = elements[i];
+        const auto& same = by_data[text.substr(e.d_begin, e.d_end - e.d_begin)];
+        if (same.size() < 2)
+            continue;
+        if (same.front() == i)
+            shape_of[i] = ++shapes;
+        else
+            shape_of[i] = shape_of[same.front()];
+    }
+    if (shapes == 0)
+        return svg;
+    std::string out;
+    out.reserve(svg.size());
+    std::size_t at = 0;
+    std::vector<bool> defined(shapes + 1, false);
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        if (shape_of[i] == 0)
+            continue;
+        const Element& e = elements[i];
+        const std::string id = "dcmap-shape" + std::to_string(shape_of[i]);
+        out.append(svg, at, e.begin - at);
+        if (!defined[shape_of[i]]) {
+            out += "<defs><path id=\"" + id + "\" d=\"";
+            out.append(svg, e.d_begin, e.d_end - e.d_begin);
+            out += "\"/></defs>";
+            defined[shape_of[i]] = true;
+        }
+        // The element's other attributes (style, clip-path) move to the <use>, whose shape
+        // inherits them.
+        out += "<use xlink:href=\"#" + id + "\"";
+        out.append(svg, e.begin + kPath.size() - 1, e.d_begin - 4 - (e.begin + kPath.size() - 1));
+        out.append(svg, e.d_end + 1, e.end - (e.d_end + 1));
+        at = e.end;
+    }
+    out.append(svg, at, std::string::npos);
+    return out;
+}
+
+std::string with_stable_svg_ids(const std::string& svg) {
     std::map<std::string, std::string> renamed;
     std::string out;
     out.reserve(svg.size());
@@ -137,7 +484,7 @@ std::string with_stable_svg_ids(const std::string &svg) {
     return out;
 }
 
-std::string xml_escape(const std::string &text) {
+std::string xml_escape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -166,8 +513,8 @@ std::string xml_escape(const std::string &text) {
     return out;
 }
 
-std::string with_svg_metadata(const std::string &svg, const std::string &title,
-                              const std::string &description) {
+std::string with_svg_metadata(const std::string& svg, const std::string& title,
+                              const std::string& description) {
     std::size_t root = svg.find("<svg");
     std::size_t end_of_tag = root == std::string::npos ? root : svg.find('>', root);
     if (end_of_tag == std::string::npos)
@@ -182,8 +529,8 @@ std::string with_svg_metadata(const std::string &svg, const std::string &title,
     return out;
 }
 
-std::string encode(Format format, const Canvas &canvas, const RenderOptions &options,
-                   const Paint &paint) {
+std::string encode(Format format, const Canvas& canvas, const RenderOptions& options,
+                   const Paint& paint) {
     switch (format) {
     case Format::png:
         return encode_png(canvas, options, paint);

@@ -11,7 +11,7 @@
 namespace dcmap::render::detail {
 
 /// Draws on a cairo_t whose unit is one canvas pixel.
-using Paint = std::function<void(cairo_t *)>;
+using Paint = std::function<void(cairo_t*)>;
 
 /// Canvas size in pixels.
 struct Canvas {
@@ -22,19 +22,29 @@ struct Canvas {
 /// Creates the surface for `format` (SVG and PDF in CSS pixels, so a PDF page is width * 0.75 x
 /// height * 0.75 pt), runs `paint`, finishes the surface and returns the file's bytes. Throws
 /// Error when Cairo fails.
-std::string encode(Format format, const Canvas &canvas, const RenderOptions &options,
-                   const Paint &paint);
+std::string encode(Format format, const Canvas& canvas, const RenderOptions& options,
+                   const Paint& paint);
 
 /// `svg` with <title> and <desc> (XML-escaped) as the first children of the root element; an
 /// empty title or description is left out.
-std::string with_svg_metadata(const std::string &svg, const std::string &title,
-                              const std::string &description);
+std::string with_svg_metadata(const std::string& svg, const std::string& title,
+                              const std::string& description);
+
+/// `svg` with every path's `d` attribute rewritten compactly: coordinates rounded to 0.01 (a
+/// hundredth of a pixel; left exact in a path with a transform), relative, with implicit
+/// repeated commands, no redundant separators and no moves that draw nothing. Path data it
+/// cannot read is kept as it is.
+std::string with_compact_svg_paths(const std::string& svg);
+
+/// `svg` with every `<path .../>` whose path data (at least `min_size` bytes) appears more than
+/// once replaced by a `<use>` (keeping its style) of one shape defined where it first appears.
+std::string with_shared_svg_shapes(const std::string& svg, std::size_t min_size);
 
 /// `svg` with Cairo's process-wide "surfaceN" ids renumbered from 1 in order of appearance.
-std::string with_stable_svg_ids(const std::string &svg);
+std::string with_stable_svg_ids(const std::string& svg);
 
 /// `text` with &, <, >, " and ' replaced by XML entities and control characters XML 1.0
 /// cannot hold dropped.
-std::string xml_escape(const std::string &text);
+std::string xml_escape(const std::string& text);
 
 } // namespace dcmap::render::detail

@@ -1,5 +1,7 @@
 #include "render/painter.hpp"
 
+#include "render/simplify.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -13,41 +15,36 @@ void set_color(cairo_t *cr, Color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, 
 
 Color with_alpha(Color c, double alpha) { return {c.r, c.g, c.b, c.a * alpha}; }
 
-// Base-map vertices are snapped to an eighth of a pixel and points closer than a third of a
-// pixel to the last one kept are skipped: invisible at the canvas size, yet it keeps 1:50m
-// coastlines from turning SVG and PDF files into megabytes of sub-pixel zigzags.
-constexpr double kSnap = 8;
-constexpr double kMinStep = 1.0 / 3;
+// Base-map vertices are snapped to a tenth of a pixel, and vertices that move the line by less
+// than a quarter of a pixel are dropped (simplify.hpp): invisible at the canvas size, yet it
+// keeps 1:50m coastlines from turning SVG and PDF files into megabytes of sub-pixel zigzags.
+constexpr double kSnap = 10;
+constexpr double kTolerance = 0.25;
 
 Point snapped_pixel(const ViewTransform &to_px, Point p) {
     Point px = to_px.to_pixels(p);
     return {std::round(px.x * kSnap) / kSnap, std::round(px.y * kSnap) / kSnap};
 }
 
-bool far_enough(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y) >= kMinStep; }
-
 bool finite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
 // Returns false when no vertex was finite, so nothing was added.
 bool add_vertices(cairo_t *cr, const std::vector<Point> &points, const ViewTransform &to_px) {
-    bool started = false;
-    Point last;
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        Point p = snapped_pixel(to_px, points[i]);
+    std::vector<Point> pixels;
+    pixels.reserve(points.size());
+    for (const Point &point : points) {
+        Point p = snapped_pixel(to_px, point);
         // A vertex PROJ could not place must not turn into a spike across the map.
-        if (!finite(p))
-            continue;
-        bool final_point = i + 1 == points.size();
-        if (started && !far_enough(p, last) && !(final_point && (p.x != last.x || p.y != last.y)))
-            continue;
-        if (started)
-            cairo_line_to(cr, p.x, p.y);
-        else
-            cairo_move_to(cr, p.x, p.y);
-        started = true;
-        last = p;
+        if (finite(p))
+            pixels.push_back(p);
     }
-    return started;
+    simplify_polyline(pixels, kTolerance);
+    if (pixels.empty())
+        return false;
+    cairo_move_to(cr, pixels.front().x, pixels.front().y);
+    for (std::size_t i = 1; i < pixels.size(); ++i)
+        cairo_line_to(cr, pixels[i].x, pixels[i].y);
+    return true;
 }
 
 void add_ring(cairo_t *cr, const Ring &ring, const ViewTransform &to_px) {

@@ -128,29 +128,31 @@ std::int64_t round_hundredth(std::int64_t v) {
     return (v >= 0 ? (v + half) / kHundredth : -((-v + half) / kHundredth)) * kHundredth;
 }
 
-/// `text` as millionths; false when it is not a plain decimal with at most six decimals.
-bool parse_micro(std::string_view text, std::int64_t& out) {
+/// `text` as millionths (digits past the sixth decimal round to the nearest); false when it is
+/// not a plain decimal. Cairo writes six decimals, and more for numbers under 0.1.
+bool parse_micro(std::string_view text, std::int64_t &out) {
     std::size_t i = 0;
     const bool negative = i < text.size() && text[i] == '-';
     if (negative)
         ++i;
     std::int64_t whole = 0, fraction = 0;
     int decimals = 0;
-    bool digits = false, point = false;
+    bool digits = false, point = false, round_up = false;
     for (; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '.' && !point) {
             point = true;
         } else if (is_digit(c)) {
             digits = true;
-            if (point) {
-                if (++decimals > 6)
-                    return false;
-                fraction = fraction * 10 + (c - '0');
-            } else {
+            if (!point) {
                 whole = whole * 10 + (c - '0');
                 if (whole > (std::int64_t(1) << 40))
                     return false;
+            } else if (decimals < 6) {
+                fraction = fraction * 10 + (c - '0');
+                ++decimals;
+            } else if (decimals++ == 6) {
+                round_up = c >= '5';
             }
         } else {
             return false;
@@ -160,7 +162,7 @@ bool parse_micro(std::string_view text, std::int64_t& out) {
         return false;
     for (; decimals < 6; ++decimals)
         fraction *= 10;
-    out = whole * kMicro + fraction;
+    out = whole * kMicro + fraction + (round_up ? 1 : 0);
     if (negative)
         out = -out;
     return true;

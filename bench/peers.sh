@@ -20,8 +20,11 @@ done
 mapnik=yes
 /usr/bin/python3 -c "import mapnik" 2>/dev/null || { mapnik=; echo "peers: python3-mapnik not installed; dcmap only" >&2; }
 
-median() { # hyperfine JSON -> median seconds
+median() { # hyperfine JSON -> median wall seconds
   /usr/bin/python3 -c "import json,sys; print('%.3f' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$1"
+}
+cpu() { # hyperfine JSON -> mean user+sys seconds (steadier than wall on a shared machine)
+  /usr/bin/python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%.3f' % (r['user'] + r['system']))" "$1"
 }
 peak_mib() { # command... -> peak RSS in MiB
   /usr/bin/time -f "%M" "$@" >/dev/null 2>"$work/rss.txt" || true
@@ -30,7 +33,7 @@ peak_mib() { # command... -> peak RSS in MiB
 
 echo "# $(date -u +%F), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), dcmap $("$dcmap" --version | head -1)"
 echo
-echo "| input | Mapnik | dcmap | dcmap / Mapnik |"
+echo "| input | Mapnik: wall, CPU, peak RSS | dcmap: wall, CPU, peak RSS | dcmap / Mapnik (wall) |"
 echo "|---|---|---|---|"
 cd "$work"
 for n in 0 100 10000 100000; do
@@ -38,15 +41,16 @@ for n in 0 100 10000 100000; do
   labels=; [ "$n" -le 100 ] && labels=--labels
   dcmap_cmd="$dcmap render s$n.yaml -o d$n.png"
   hyperfine -N --runs "$runs" --warmup 1 -i --export-json "d$n.json" "$dcmap_cmd" >/dev/null 2>&1
-  d=$(median "d$n.json"); d_mib=$(peak_mib $dcmap_cmd)
-  "$dcmap" render "s$n.yaml" -o "d$n.png" >/dev/null 2>&1 || d="$d (exit $?)"
+  d=$(median "d$n.json"); d_cpu=$(cpu "d$n.json"); d_mib=$(peak_mib $dcmap_cmd)
+  failed=; "$dcmap" render "s$n.yaml" -o "d$n.png" >/dev/null 2>&1 || failed=" (exits $?)"
   m="—"; ratio="—"
   if [ -n "$mapnik" ]; then
     mapnik_cmd="/usr/bin/python3 $bench/mapnik_render.py $countries s$n.csv m$n.png $labels"
     hyperfine -N --runs "$runs" --warmup 1 --export-json "m$n.json" "$mapnik_cmd" >/dev/null 2>&1
-    m=$(median "m$n.json"); m_mib=$(peak_mib $mapnik_cmd)
-    ratio=$(/usr/bin/python3 -c "print('%.2f' % (float('${d%% *}') / float('$m')))")
-    m="$m s, $m_mib MiB"
+    m=$(median "m$n.json"); m_cpu=$(cpu "m$n.json"); m_mib=$(peak_mib $mapnik_cmd)
+    [ -z "$failed" ] && ratio=$(/usr/bin/python3 -c "print('%.2f' % ($d / $m))")
+    m="$m s, $m_cpu s, $m_mib MiB"
   fi
-  echo "| $n sites${labels:+ with labels} | $m | ${d} s, $d_mib MiB | $ratio |"
+  what="$n sites${labels:+ with labels}"; [ "$n" = 0 ] && what="no sites (base map)"
+  echo "| $what | $m | $d s, $d_cpu s, $d_mib MiB$failed | $ratio |"
 done

@@ -39,7 +39,7 @@ declare -A owns=(
   [project]="PROJ"
   [basemap]="GDAL"
   [layout]=""
-  [render]="Cairo Pango libpng"
+  [render]="Cairo Pango libdeflate libimagequant"
   [export]="GDAL"
   [cli]="CLI11"
   [main]=""
@@ -65,6 +65,8 @@ library_of() {
     cairo.h | cairo-*.h | cairo/*) echo Cairo ;;
     pango/* | glib.h | glib/* | glib-object.h | gobject/*) echo Pango ;;
     png.h | pngconf.h) echo libpng ;;
+    libdeflate.h) echo libdeflate ;;
+    libimagequant.h) echo libimagequant ;;
     CLI/*) echo CLI11 ;;
     unistd.h | fcntl.h | sys/* | dirent.h | pthread.h) echo posix ;;
     assert.h | ctype.h | errno.h | float.h | inttypes.h | limits.h | locale.h | math.h | \

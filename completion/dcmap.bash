@@ -9,7 +9,7 @@
 _dcmap_commands="render validate geocode regions"
 _dcmap_global_options="--help --version"
 _dcmap_render_options="--output --format --style --projection --center --extent --inset --detail
-    --markers --labels --key --title --width --height --scale --dpi --layout-json --resolved
+    --markers --labels --key --title --width --height --scale --dpi --png --layout-json --resolved
     --catalogue --strict --help"
 _dcmap_validate_options="--strict --catalogue --help"
 _dcmap_geocode_options="--json --format --catalogue --strict --help"
@@ -87,6 +87,7 @@ _dcmap() {
             return ;;
         --detail) COMPREPLY=($(compgen -W "auto low medium" -- "$cur")); return ;;
         --markers) COMPREPLY=($(compgen -W "auto sites clusters density" -- "$cur")); return ;;
+        --png) COMPREPLY=($(compgen -W "truecolor palette" -- "$cur")); return ;;
         --labels) COMPREPLY=($(compgen -W "auto name place" -- "$cur")); return ;;
         --key) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --provider) COMPREPLY=($(compgen -W "aws azure gcp alibaba oracle" -- "$cur")); return ;;

@@ -6,14 +6,16 @@
 # "install: completion" test compares it with `dcmap <command> --help`, so an option added to the
 # program and not here fails the tests.
 
-_dcmap_commands="render validate geocode regions"
+_dcmap_commands="render validate geocode regions stats diff"
 _dcmap_global_options="--help --version"
 _dcmap_render_options="--output --format --style --projection --center --extent --inset --detail
     --markers --labels --key --title --width --height --scale --dpi --png --layout-json --resolved
-    --catalogue --strict --help"
+    --catalogue --strict --svg-id-prefix --quiet --verbose --help"
 _dcmap_validate_options="--strict --catalogue --help"
 _dcmap_geocode_options="--json --format --catalogue --strict --help"
 _dcmap_regions_options="--provider --json --catalogue --help"
+_dcmap_stats_options="--format --catalogue --help"
+_dcmap_diff_options="--format --moved-km --exit-code --catalogue --help"
 
 # Site files (*.yaml) and folders, with a slash after folders.
 _dcmap_yaml_files() {
@@ -69,6 +71,8 @@ _dcmap() {
         --format)
             if [[ $command == geocode ]]; then
                 COMPREPLY=($(compgen -W "table csv json" -- "$cur"))
+            elif [[ $command == stats || $command == diff ]]; then
+                COMPREPLY=($(compgen -W "md csv json" -- "$cur"))
             else
                 _dcmap_list "$cur" "png svg pdf"
             fi
@@ -92,6 +96,7 @@ _dcmap() {
         --key) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --provider) COMPREPLY=($(compgen -W "aws azure gcp alibaba oracle" -- "$cur")); return ;;
         --center | --title | --width | --height | --scale | --dpi) return ;;
+        --svg-id-prefix | --moved-km) return ;;
     esac
 
     if [[ -z $command ]]; then
@@ -108,9 +113,9 @@ _dcmap() {
         [[ -v $options_var ]] && COMPREPLY=($(compgen -W "${!options_var}" -- "$cur"))
         return
     fi
-    # Inputs: site files for render and validate; a site file to audit (or a place) for geocode.
+    # Inputs: site files for render, validate, stats and diff; a site file to audit (or a place) for geocode.
     case $command in
-        render | validate | geocode) _dcmap_yaml_files "$cur" ;;
+        render | validate | geocode | stats | diff) _dcmap_yaml_files "$cur" ;;
     esac
 }
 

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ostream>
 
 namespace dcmap::cli {
@@ -115,6 +116,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     r->add_flag("--strict", render.strict,
                 "Treat geocoding warnings (ambiguous places, wrong country) as errors")
         ->group("Places");
+    r->add_option("--svg-id-prefix", render.svg_id_prefix,
+                  "Prefix of every id in an SVG (default: from the output name and the map), so "
+                  "several maps inline in one HTML page")
+        ->group("Output");
+    auto* o_quiet = r->add_flag("-q,--quiet", render.quiet, "Print only warnings and errors")
+                        ->group("Output");
+    r->add_flag("-v,--verbose", render.verbose, "Also print a one-line summary of each map")
+        ->group("Output")
+        ->excludes(o_quiet);
 
     // validate -------------------------------------------------------------------------------
     ValidateCommand validate;
@@ -148,6 +158,36 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     rg->add_option("--catalogue", regions.catalogue,
                    "Region catalogue file adding or overriding built-in regions");
 
+    // stats ----------------------------------------------------------------------------------
+    StatsCommand stats;
+    auto* st = app.add_subcommand(
+        "stats", "Count sites by provider, status, continent and country, with zones and MW");
+    st->add_option("FILE", stats.inputs,
+                   "Site file(s); - reads standard input, git:REV:PATH a committed version")
+        ->required();
+    st->add_option("--format", stats.format, "md (Markdown tables, default), csv or json")
+        ->check(CLI::IsMember({"md", "csv", "json"}))
+        ->default_val("md");
+    st->add_option("--catalogue", stats.catalogue,
+                   "Region catalogue file adding or overriding built-in regions");
+
+    // diff -----------------------------------------------------------------------------------
+    DiffCommand diff;
+    auto* df = app.add_subcommand(
+        "diff", "List the sites added, removed, changed in status or moved between two files");
+    df->add_option("OLD", diff.old_file, "Older site file, - or git:REV:PATH")->required();
+    df->add_option("NEW", diff.new_file, "Newer site file, - or git:REV:PATH")->required();
+    df->add_option("--format", diff.format, "md (Markdown, default), csv or json")
+        ->check(CLI::IsMember({"md", "csv", "json"}))
+        ->default_val("md");
+    df->add_option("--moved-km", diff.moved_km,
+                   "A site moved when its positions lie farther apart than this (default 25)")
+        ->check(CLI::Range(0.0, 20040.0))
+        ->default_val(25);
+    df->add_flag("--exit-code", diff.exit_code, "Exit 1 when anything changed, 0 when not");
+    df->add_option("--catalogue", diff.catalogue,
+                   "Region catalogue file adding or overriding built-in regions");
+
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
@@ -175,6 +215,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             set_if_given(o_width, width, render.overrides.width);
             set_if_given(o_height, height, render.overrides.height);
             if (render.outputs.empty()) render.outputs = {"out"};
+            if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+                char* end = nullptr;
+                const long long seconds = std::strtoll(epoch, &end, 10);
+                if (*end != '\0' || seconds < 0 || seconds > 253402300799LL) {
+                    err << "dcmap render: error: SOURCE_DATE_EPOCH '" << epoch
+                        << "' is not a number of seconds since 1970\n";
+                    return exit_usage;
+                }
+                render.creation_epoch = seconds;
+            }
             render.formats.clear();
             for (auto& f : CLI::detail::split(formats, ',')) {
                 if (f != "png" && f != "svg" && f != "pdf") {
@@ -188,6 +238,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (v->parsed()) return run_validate(validate, out, err);
         if (g->parsed()) return run_geocode(geocode, out, err);
         if (rg->parsed()) return run_regions(regions, out, err);
+        if (st->parsed()) return run_stats(stats, out, err);
+        if (df->parsed()) return run_diff(diff, out, err);
     } catch (const std::exception& e) {
         // Commands handle dcmap errors themselves; this is the last guard against a crash.
         err << "dcmap: internal error: " << e.what() << '\n';

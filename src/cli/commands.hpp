@@ -22,6 +22,10 @@ struct RenderCommand {
     std::string resolved;             ///< --resolved FILE: resolved sites as GeoJSON; empty = none
     std::string catalogue;            ///< --catalogue FILE of extra regions; empty = none
     bool strict = false;              ///< geocoding warnings are errors: nothing is written
+    std::string svg_id_prefix;        ///< --svg-id-prefix; empty = from output name and content
+    bool quiet = false;               ///< -q: only warnings and errors
+    bool verbose = false;             ///< -v: also a one-line summary per map
+    std::optional<long long> creation_epoch;  ///< SOURCE_DATE_EPOCH; unset = a fixed date
 };
 int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err);
 
@@ -47,5 +51,22 @@ struct RegionsCommand {
     std::string catalogue;  ///< --catalogue FILE of extra regions; empty = none
 };
 int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct StatsCommand {
+    std::vector<std::string> inputs; ///< site files ("-" = standard input, "git:REV:PATH")
+    std::string format = "md";       ///< md, csv or json
+    std::string catalogue;           ///< --catalogue FILE of extra regions; empty = none
+};
+int run_stats(const StatsCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct DiffCommand {
+    std::string old_file;      ///< a path, "-" or "git:REV:PATH"
+    std::string new_file;      ///< a path, "-" or "git:REV:PATH"
+    std::string format = "md"; ///< md, csv or json
+    double moved_km = 25;      ///< a site counts as moved beyond this distance
+    bool exit_code = false;    ///< --exit-code: exit 1 when anything changed
+    std::string catalogue;     ///< --catalogue FILE of extra regions; empty = none
+};
+int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err);
 
 } // namespace dcmap::cli

@@ -1,13 +1,16 @@
 #include "cli/pipeline.hpp"
 
 #include "cli/resolution.hpp"
+#include "cli/site_stats.hpp"
 #include "cli/value_position.hpp"
 
 #include "basemap/basemap.hpp"
+#include "basemap/countries.hpp"
 #include "config/style_loader.hpp"
 #include "geocode/gazetteer.hpp"
 #include "geocode/resolve.hpp"
 #include "io/atomic_file.hpp"
+#include "io/unchanged.hpp"
 #include "layout/layout.hpp"
 #include "model/named_areas.hpp"
 #include "project/extent.hpp"
@@ -15,6 +18,7 @@
 #include "render/render.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 namespace dcmap::cli {
@@ -99,7 +103,8 @@ std::string centre_for(const RenderSettings& s) {
 std::string describe(const SiteFile& file, const std::string& projection_name) {
     std::map<std::string, int> by_status;
     for (const auto& s : file.sites) by_status[to_string(s.status)]++;
-    std::string text = "Map of " + std::to_string(file.sites.size()) + " sites";
+    std::string text = "Map of " + std::to_string(file.sites.size()) +
+                       (file.sites.size() == 1 ? " site" : " sites");
     std::string parts;
     for (const auto& [status, n] : by_status) {
         if (!parts.empty()) parts += ", ";
@@ -112,15 +117,29 @@ std::string describe(const SiteFile& file, const std::string& projection_name) {
     return text + ".";
 }
 
+/// A title or subtitle with its `{sites}`, `{zones}`, `{live}`... placeholders filled in from
+/// the sites (see expand_placeholders), so "29 regions, 91 zones" never goes stale.
+std::string with_counts(const std::string& text, const std::string& path,
+                        const std::vector<ResolvedSite>& sites, Diagnostics& diagnostics) {
+    if (!has_placeholders(text)) return text;
+    std::vector<ResolvedSite> located = sites;
+    for (auto& r : located)
+        if (r.country.empty()) r.country = basemap::country_at(r.lon, r.lat);
+    std::vector<std::string> unknown;
+    std::string out = expand_placeholders(text, compute_stats(located, {}), unknown);
+    for (const auto& name : unknown)
+        diagnostics.warn(SourcePos{path, 0, 0},
+                         "unknown placeholder {" + name + "} in \"" + text +
+                             "\" (known: {sites}, {zones}, {mw}, {providers}, {countries}, "
+                             "{continents}, {live}, {announced}, ...; write {{ for a brace)");
+    return out;
+}
+
 } // namespace
 
-MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
-                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
-                           std::vector<ResolvedSite>* resolved) {
-    // Check every output name before the slow work, so a typo fails fast.
-    std::vector<render::Format> formats;
-    for (const auto& path : outputs) formats.push_back(render::format_from_path(path));
-
+EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& settings,
+                             const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
+                             std::vector<ResolvedSite>* resolved) {
     const Style style =
         at_value(settings.style_pos, [&] { return config::load_style(settings.style); });
     const std::vector<ResolvedSite> sites = resolve_site_file(file, settings.catalogue, diagnostics);
@@ -165,8 +184,9 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
     const ProjectedBasemap basemap = basemap::build_basemap(
         projector, detail_for(settings, style, request.view, projector), style.graticule_step);
     request.land = &basemap.land;
-    request.title = settings.title.empty() ? file.title : settings.title;
-    request.subtitle = file.subtitle;
+    request.title = with_counts(settings.title.empty() ? file.title : settings.title, file.path,
+                                sites, diagnostics);
+    request.subtitle = with_counts(file.subtitle, file.path, sites, diagnostics);
     request.source = file.source;
     request.as_of = file.as_of;
     request.attribution = data_attribution;
@@ -192,13 +212,38 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
         settings.png_palette ? render::PngColors::palette : render::PngColors::truecolor;
     options.title = request.title.empty() ? "dcmap map" : request.title;
     options.description = describe(file, projector.spec().name);
+    options.source = file.source;
+    options.attribution = data_attribution;
+    options.svg_id_prefix = settings.svg_id_prefix;
+    options.creation_epoch = settings.creation_epoch;
+    EncodedMaps encoded{map, {}};
+    for (const auto& output : outputs) {
+        options.svg_name = output.name;
+        encoded.bytes.push_back(render::encode_map(map, basemap, style, output.format, options));
+    }
+    return encoded;
+}
+
+MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
+                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
+                           std::vector<ResolvedSite>* resolved,
+                           std::vector<std::string>* unchanged) {
+    // Check every output name before the slow work, so a typo fails fast.
+    std::vector<MapOutput> maps;
+    for (const auto& path : outputs)
+        maps.push_back({render::format_from_path(path), std::filesystem::path(path).stem().string()});
     // Draw every format before writing any, so a failure in one leaves none behind.
-    std::vector<std::string> encoded;
-    for (std::size_t i = 0; i < outputs.size(); ++i)
-        encoded.push_back(render::encode_map(map, basemap, style, formats[i], options));
-    for (std::size_t i = 0; i < outputs.size(); ++i)
-        io::write_file_atomically(outputs[i], encoded[i]);
-    return map;
+    const EncodedMaps encoded = encode_site_file(file, settings, maps, diagnostics, resolved);
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        // A map whose bytes would not change is left alone, so its modification time still
+        // says when the map last changed (make, rsync and CI caches go by it).
+        if (io::file_holds(outputs[i], encoded.bytes[i])) {
+            if (unchanged) unchanged->push_back(outputs[i]);
+            continue;
+        }
+        io::write_file_atomically(outputs[i], encoded.bytes[i]);
+    }
+    return encoded.layout;
 }
 
 } // namespace dcmap::cli

@@ -5,6 +5,7 @@
 #include "model/layout.hpp"
 #include "model/place.hpp"
 #include "model/site.hpp"
+#include "render/render.hpp"
 
 #include <optional>
 #include <string>
@@ -40,6 +41,8 @@ struct RenderSettings {
     std::string key = "auto";      ///< auto | always | never
     std::string catalogue;         ///< --catalogue FILE of extra regions; empty = none
     bool strict = false;           ///< a geocoding warning stops the run before drawing
+    std::string svg_id_prefix;     ///< --svg-id-prefix; empty = from the output name and content
+    std::optional<long long> creation_epoch;  ///< SOURCE_DATE_EPOCH, for the PDF creation date
     /// Positions of the settings that came from the file's `map:`; empty when an option gave them.
     SourcePos projection_pos, center_pos, extent_pos, style_pos, insets_pos;
 };
@@ -47,12 +50,33 @@ struct RenderSettings {
 /// Command-line options win over the file's `map:` settings, which win over defaults.
 RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& overrides);
 
+/// One map to draw: its format, and its file name without folder or extension (which names the
+/// SVG's ids; any text for a map written to standard output).
+struct MapOutput {
+    render::Format format = render::Format::png;
+    std::string name;
+};
+
+/// The layout that was drawn and the bytes of each requested map, in order.
+struct EncodedMaps {
+    MapLayout layout;
+    std::vector<std::string> bytes;
+};
+
+/// Lays out `file` and draws it once per entry of `outputs`, writing nothing. The resolved
+/// sites go to `resolved` when it is not null. Throws dcmap::Error subclasses.
+EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& settings,
+                             const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
+                             std::vector<ResolvedSite>* resolved = nullptr);
+
 /// Lays out `file` and writes one map per path in `outputs` (format by extension), each
-/// atomically. Returns the layout that was drawn; the resolved sites go to `resolved` when it
-/// is not null. Throws dcmap::Error subclasses.
+/// atomically; a file that already holds exactly those bytes is left untouched (its path goes
+/// to `unchanged` when that is not null). Returns the layout that was drawn; the resolved sites
+/// go to `resolved` when it is not null. Throws dcmap::Error subclasses.
 MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
                            const std::vector<std::string>& outputs, Diagnostics& diagnostics,
-                           std::vector<ResolvedSite>* resolved = nullptr);
+                           std::vector<ResolvedSite>* resolved = nullptr,
+                           std::vector<std::string>* unchanged = nullptr);
 
 /// The data credit printed in every map's footer, the README and --version.
 extern const char* const data_attribution;

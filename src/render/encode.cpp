@@ -2,6 +2,8 @@
 
 #include "model/error.hpp"
 #include "render/png_writer.hpp"
+#include "render/png_text.hpp"
+#include "render/svg_ids.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -9,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,12 +23,28 @@ namespace {
 
 constexpr double kPointsPerPixel = 0.75;
 
-// A fixed creation date keeps PDFs byte-identical from run to run.
-constexpr const char* kPdfCreationDate = "2000-01-01T00:00:00Z";
-// Cairo 1.16 writes that date without the "D:" prefix PDF readers expect. The replacement has
-// the same length (minutes precision is valid PDF), so the cross-reference offsets still hold.
-constexpr const char* kCairoCreationDate = "/CreationDate (20000101000000Z)";
-constexpr const char* kFixedCreationDate = "/CreationDate (D:200001010000Z)";
+// A fixed creation date keeps PDFs byte-identical from run to run: 2000-01-01 unless
+// SOURCE_DATE_EPOCH (reproducible-builds.org) gives one.
+constexpr long long kDefaultCreationEpoch = 946684800;
+
+/// The creation date as Cairo takes it (ISO 8601, UTC) and as Cairo 1.16 writes it into the
+/// PDF ("YYYYMMDDHHMMSSZ", without the "D:" prefix PDF readers expect), and the text that
+/// replaces the latter: same length, minutes precision (valid PDF), so the cross-reference
+/// offsets still hold.
+struct PdfDate {
+    std::string iso, written, fixed;
+};
+
+PdfDate pdf_date(long long epoch) {
+    const auto t = static_cast<std::time_t>(epoch);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char iso[32], written[48], fixed[48];
+    std::strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    std::strftime(written, sizeof written, "/CreationDate (%Y%m%d%H%M%SZ)", &utc);
+    std::strftime(fixed, sizeof fixed, "/CreationDate (D:%Y%m%d%H%MZ)", &utc);
+    return {iso, written, fixed};
+}
 
 cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -57,10 +76,10 @@ void draw(cairo_surface_t* surface, const Paint& paint) {
     check(status, "drawing");
 }
 
-std::string with_pdf_date_prefix(std::string pdf) {
-    std::size_t at = pdf.find(kCairoCreationDate);
-    if (at != std::string::npos)
-        pdf.replace(at, std::string(kCairoCreationDate).size(), kFixedCreationDate);
+std::string with_pdf_date_prefix(std::string pdf, const PdfDate &date) {
+    std::size_t at = pdf.find(date.written);
+    if (at != std::string::npos && date.written.size() == date.fixed.size())
+        pdf.replace(at, date.written.size(), date.fixed);
     return pdf;
 }
 
@@ -71,7 +90,12 @@ std::string encode_png(const Canvas& canvas, const RenderOptions& options, const
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
     draw(surface.get(), paint);
     cairo_surface_flush(surface.get());
-    return encode_png_bytes(surface.get(), options.dpi, options.png_colors);
+    return with_png_text(encode_png_bytes(surface.get(), options.dpi, options.png_colors),
+                         {{"Title", options.title},
+                          {"Description", options.description},
+                          {"Source", options.source},
+                          {"Copyright", options.attribution},
+                          {"Software", "dcmap"}});
 }
 
 std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
@@ -85,9 +109,16 @@ std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const
     check(cairo_surface_status(surface.get()), "writing SVG");
     // The land is filled and then stroked as the coastline: one shape, used twice.
     constexpr std::size_t kSharedShapeMin = 4096;
-    return with_svg_metadata(
-        with_shared_svg_shapes(with_compact_svg_paths(with_stable_svg_ids(svg)), kSharedShapeMin),
-        options.title, options.description);
+    svg = with_shared_svg_shapes(with_compact_svg_paths(with_stable_svg_ids(svg)), kSharedShapeMin);
+    // Ids are prefixed per map so that several maps inlined in one HTML page keep their own
+    // glyphs, clip paths and shapes.
+    const std::string prefix =
+        options.svg_id_prefix.empty()
+            ? default_svg_id_prefix(options.svg_name,
+                                    svg + '\0' + options.title + '\0' + options.description)
+            : options.svg_id_prefix;
+    return with_accessible_svg_metadata(with_prefixed_svg_ids(svg, prefix), prefix, options.title,
+                                        options.description);
 }
 
 std::string encode_pdf(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
@@ -102,14 +133,15 @@ std::string encode_pdf(const Canvas& canvas, const RenderOptions& options, const
     if (!options.description.empty())
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, options.description.c_str());
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dcmap");
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, kPdfCreationDate);
+    const PdfDate date = pdf_date(options.creation_epoch.value_or(kDefaultCreationEpoch));
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date.iso.c_str());
     draw(s, [&](cairo_t* cr) {
         cairo_scale(cr, kPointsPerPixel, kPointsPerPixel);
         paint(cr);
     });
     cairo_surface_finish(s);
     check(cairo_surface_status(s), "writing PDF");
-    return with_pdf_date_prefix(pdf);
+    return with_pdf_date_prefix(pdf, date);
 }
 
 // ---- compact SVG path data ------------------------------------------------------------------
@@ -512,22 +544,6 @@ std::string xml_escape(const std::string& text) {
                 out += c;
         }
     }
-    return out;
-}
-
-std::string with_svg_metadata(const std::string& svg, const std::string& title,
-                              const std::string& description) {
-    std::size_t root = svg.find("<svg");
-    std::size_t end_of_tag = root == std::string::npos ? root : svg.find('>', root);
-    if (end_of_tag == std::string::npos)
-        throw Error("cannot add a title to the SVG: no <svg> element in Cairo's output");
-    std::string metadata;
-    if (!title.empty())
-        metadata += "\n<title>" + xml_escape(title) + "</title>";
-    if (!description.empty())
-        metadata += "\n<desc>" + xml_escape(description) + "</desc>";
-    std::string out = svg;
-    out.insert(end_of_tag + 1, metadata);
     return out;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Surfaces for each format and the bytes they produce, plus the small post-processing each
-// format needs (SVG title/desc, a fixed PDF creation date).
+// format needs (SVG ids and title/desc in svg_ids.hpp, a fixed PDF creation date).
 #include "render/render.hpp"
 
 #include <cairo.h>
@@ -24,11 +24,6 @@ struct Canvas {
 /// Error when Cairo fails.
 std::string encode(Format format, const Canvas& canvas, const RenderOptions& options,
                    const Paint& paint);
-
-/// `svg` with <title> and <desc> (XML-escaped) as the first children of the root element; an
-/// empty title or description is left out.
-std::string with_svg_metadata(const std::string& svg, const std::string& title,
-                              const std::string& description);
 
 /// `svg` with every path's `d` attribute rewritten compactly: coordinates rounded to 0.01 (a
 /// hundredth of a pixel; left exact in a path with a transform), relative, with implicit

@@ -5,6 +5,7 @@
 #include "model/layout.hpp"
 #include "model/style.hpp"
 
+#include <optional>
 #include <string>
 
 namespace dcmap::render {
@@ -23,6 +24,14 @@ struct RenderOptions {
     PngColors png_colors = PngColors::truecolor; ///< PNG only
     std::string title;       ///< SVG <title>, PDF title
     std::string description; ///< SVG <desc>, PDF subject: one line saying what the map shows
+    /// Put before every id in an SVG (`--svg-id-prefix`); empty = derived from svg_name and
+    /// the map's content (see detail::default_svg_id_prefix).
+    std::string svg_id_prefix;
+    std::string svg_name;    ///< output file name without folder or extension, for the prefix
+    std::string source;      ///< PNG "Source" text: where the data came from; may be empty
+    std::string attribution; ///< PNG "Copyright" text: the data credit; may be empty
+    /// PDF creation date in seconds since 1970 (SOURCE_DATE_EPOCH); unset = 2000-01-01.
+    std::optional<long long> creation_epoch;
 };
 
 /// Draws the map and writes it to `output_path` atomically (temp file in the same folder, then
@@ -35,8 +44,8 @@ void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const 
 
 /// The bytes render_map would write, for callers that write several files only once every one
 /// of them has been drawn. Throws Error as render_map does.
-std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap,
-                       const Style &style, Format format, const RenderOptions &options);
+std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
+                       Format format, const RenderOptions &options);
 
 /// Text measurement with Pango, matching how render_map draws text.
 layout::MeasureText pango_measurer();

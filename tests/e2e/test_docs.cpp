@@ -12,7 +12,7 @@ TEST_CASE("e2e: docs/dcmap.md documents every option --help lists", "[e2e]") {
     const std::string manual = e2e::read_bytes(e2e::source_file("docs/dcmap.md"));
     REQUIRE_FALSE(manual.empty());
     const std::regex long_option("--[a-z][a-z0-9-]+");
-    for (std::string command : {"render", "validate", "geocode", "regions"}) {
+    for (std::string command : {"render", "validate", "geocode", "regions", "stats", "diff"}) {
         auto help = run_dcmap({command, "--help"});
         REQUIRE(help.code == 0);
         std::set<std::string> options;

@@ -94,7 +94,8 @@ completion)
     [ "$got" = "$2" ] || fail "completing \"$1\" gives \"$got\", not \"$2\""
   }
   expect "dcmap ren" "render"
-  expect "dcmap " "geocode regions render validate"
+  expect "dcmap " "diff geocode regions render stats validate"
+  expect "dcmap stats --format " "csv json md"
   expect "dcmap --v" "--version"
   expect "dcmap render x.yaml --mark" "--markers"
   expect "dcmap render x.yaml --markers c" "clusters"

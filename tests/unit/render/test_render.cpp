@@ -1,6 +1,7 @@
 #include "model/error.hpp"
 #include "render/encode.hpp"
 #include "render/render.hpp"
+#include "render/svg_ids.hpp"
 #include "scene.hpp"
 
 #include <catch2/catch.hpp>
@@ -109,7 +110,7 @@ TEST_CASE("render: host countries are tinted only when the style asks for it", "
 namespace {
 
 /// CRC-32 as PNG uses it, written here so the test checks libpng's chunk independently.
-std::uint32_t crc32_of(const std::string& bytes) {
+std::uint32_t crc32_of(const std::string &bytes) {
     std::uint32_t crc = 0xffffffffu;
     for (unsigned char byte : bytes) {
         crc ^= byte;
@@ -164,9 +165,13 @@ TEST_CASE("render: SVG starts with an escaped title and desc and is well-formed"
     std::size_t root = out.bytes.find("<svg");
     REQUIRE(root != std::string::npos);
     std::size_t after = out.bytes.find('>', root) + 1;
-    CHECK(out.bytes.substr(after, 63) ==
-          "\n<title>Sites &amp; &lt;regions&gt;</title>\n<desc>Map of &quot;");
-    CHECK(out.bytes.find("<desc>Map of &quot;test&quot; sites</desc>") != std::string::npos);
+    // The prefix is the title's id without its "title" ending.
+    const std::string prefix =
+        out.bytes.substr(after + 12, out.bytes.find('"', after + 12) - after - 12 - 5);
+    CHECK(out.bytes.substr(after, 84 + 2 * prefix.size()) ==
+          "\n<title id=\"" + prefix + "title\">Sites &amp; &lt;regions&gt;</title>\n<desc id=\"" +
+              prefix + "desc\">Map of &quot;");
+    CHECK(out.bytes.find("desc\">Map of &quot;test&quot; sites</desc>") != std::string::npos);
     CHECK(out.bytes.find("width=\"400px\"") != std::string::npos);
     std::string command = "xmllint --noout '" + out.path + "' 2>/dev/null";
     CHECK(std::system(command.c_str()) == 0);
@@ -297,12 +302,14 @@ TEST_CASE("render: style widths are multiplied by the layout scale", "[render]")
 TEST_CASE("render: SVG metadata leaves out empty fields and escapes what XML cannot hold",
           "[render]") {
     std::string svg = "<?xml version=\"1.0\"?>\n<svg width=\"1px\">\n</svg>\n";
-    CHECK(render::detail::with_svg_metadata(svg, "T", "") ==
-          "<?xml version=\"1.0\"?>\n<svg width=\"1px\">\n<title>T</title>\n</svg>\n");
-    CHECK(render::detail::with_svg_metadata(svg, "", "") == svg);
+    CHECK(render::detail::with_accessible_svg_metadata(svg, "p-", "T", "") ==
+          "<?xml version=\"1.0\"?>\n<svg width=\"1px\" role=\"img\" aria-labelledby=\"p-title\">"
+          "\n<title id=\"p-title\">T</title>\n</svg>\n");
+    CHECK(render::detail::with_accessible_svg_metadata(svg, "p-", "", "") ==
+          "<?xml version=\"1.0\"?>\n<svg width=\"1px\" role=\"img\">\n</svg>\n");
     CHECK(render::detail::xml_escape("a\x01"
                                      "b\tc & 'd'") == "ab\tc &amp; &apos;d&apos;");
-    CHECK_THROWS_AS(render::detail::with_svg_metadata("<html/>", "T", "D"), Error);
+    CHECK_THROWS_AS(render::detail::with_accessible_svg_metadata("<html/>", "p-", "T", "D"), Error);
 }
 
 TEST_CASE("render: an opaque background gives an RGB PNG, a transparent one RGBA", "[render]") {

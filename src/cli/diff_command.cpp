@@ -1,0 +1,152 @@
+// `dcmap diff OLD NEW`: the sites added, removed, changed in status or moved between two
+// versions of a site file, as Markdown (a pull-request comment), CSV or JSON.
+#include "cli/cli.hpp"
+#include "cli/commands.hpp"
+#include "cli/json_writer.hpp"
+#include "cli/report.hpp"
+#include "cli/resolution.hpp"
+#include "cli/site_diff.hpp"
+#include "cli/site_source.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <ostream>
+
+namespace dcmap::cli {
+
+namespace {
+
+constexpr ChangeKind kKinds[] = {ChangeKind::added, ChangeKind::removed, ChangeKind::status,
+                                 ChangeKind::moved};
+
+std::string km_text(double km) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f km", km);
+    return text;
+}
+
+std::string cell(const std::string& text) {
+    std::string out;
+    for (char c : text)
+        out += c == '|' ? std::string("\\|") : std::string(1, c);
+    return out;
+}
+
+std::string csv_cell(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos)
+        return text;
+    std::string out = "\"";
+    for (char c : text)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+/// "3 added, 1 removed, 2 status changed, 0 moved".
+std::string summary(const SiteDiff& d) {
+    return std::to_string(d.count(ChangeKind::added)) + " added, " +
+           std::to_string(d.count(ChangeKind::removed)) + " removed, " +
+           std::to_string(d.count(ChangeKind::status)) + " status changed, " +
+           std::to_string(d.count(ChangeKind::moved)) + " moved";
+}
+
+std::string detail(const SiteChange& c) {
+    switch (c.kind) {
+    case ChangeKind::added:
+        return c.new_status + ", " + c.new_place;
+    case ChangeKind::removed:
+        return c.old_status + ", " + c.old_place;
+    case ChangeKind::status:
+        return c.old_status + " → " + c.new_status;
+    case ChangeKind::moved:
+        return km_text(c.distance_km) + ": " + c.old_place + " → " + c.new_place;
+    }
+    return {};
+}
+
+void print_markdown(const DiffCommand& cmd, const SiteDiff& d, std::ostream& out) {
+    out << "**" << cell(cmd.new_file) << "** against " << cell(cmd.old_file) << ": " << summary(d)
+        << " (" << d.old_sites << " → " << d.new_sites << " sites)\n";
+    if (d.changes.empty())
+        return;
+    out << "\n| change | site | name | provider | detail |\n|---|---|---|---|---|\n";
+    for (const auto& c : d.changes)
+        out << "| " << to_string(c.kind) << " | " << cell(c.key) << " | " << cell(c.name) << " | "
+            << cell(c.provider) << " | " << cell(detail(c)) << " |\n";
+}
+
+void print_csv(const SiteDiff& d, std::ostream& out) {
+    out << "change,site,name,provider,old_status,new_status,old_place,new_place,old_lat,old_lon,"
+           "new_lat,new_lon,distance_km\n";
+    for (const auto& c : d.changes) {
+        char coords[160];
+        const bool had = !c.old_status.empty(), has = !c.new_status.empty();
+        std::snprintf(coords, sizeof coords, "%s,%s,%s,%s,%.0f",
+                      had ? std::to_string(c.old_lat).c_str() : "",
+                      had ? std::to_string(c.old_lon).c_str() : "",
+                      has ? std::to_string(c.new_lat).c_str() : "",
+                      has ? std::to_string(c.new_lon).c_str() : "", c.distance_km);
+        out << to_string(c.kind) << ',' << csv_cell(c.key) << ',' << csv_cell(c.name) << ','
+            << csv_cell(c.provider) << ',' << c.old_status << ',' << c.new_status << ','
+            << csv_cell(c.old_place) << ',' << csv_cell(c.new_place) << ',' << coords << '\n';
+    }
+}
+
+void position(JsonWriter& j, const char* key, bool present, const std::string& status,
+              const std::string& place, double lon, double lat) {
+    j.key(key);
+    if (!present) {
+        j.null();
+        return;
+    }
+    j.begin_object().key("status").value(status).key("place").value(place);
+    j.key("lon").value(lon, 5).key("lat").value(lat, 5).end_object();
+}
+
+void print_json(const DiffCommand& cmd, const SiteDiff& d, std::ostream& out) {
+    JsonWriter j(true);
+    j.begin_object();
+    j.key("old").value(cmd.old_file).key("new").value(cmd.new_file);
+    j.key("old_sites").value(d.old_sites).key("new_sites").value(d.new_sites);
+    for (ChangeKind k : kKinds)
+        j.key(to_string(k)).value(d.count(k));
+    j.key("changes").begin_array();
+    for (const auto& c : d.changes) {
+        j.begin_object().key("change").value(to_string(c.kind)).key("site").value(c.key);
+        j.key("name").value(c.name).key("provider").value(c.provider);
+        position(j, "before", !c.old_status.empty(), c.old_status, c.old_place, c.old_lon,
+                 c.old_lat);
+        position(j, "after", !c.new_status.empty(), c.new_status, c.new_place, c.new_lon,
+                 c.new_lat);
+        j.key("distance_km").value(c.distance_km, 1).end_object();
+    }
+    j.end_array().end_object();
+    out << j.str() << '\n';
+}
+
+} // namespace
+
+int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err) {
+    std::vector<ResolvedSite> versions[2];
+    const std::string* files[2] = {&cmd.old_file, &cmd.new_file};
+    for (int i = 0; i < 2; ++i) {
+        Diagnostics diagnostics;
+        try {
+            const SiteFile file = load_site_source(*files[i], std::cin);
+            versions[i] = resolve_site_file(file, cmd.catalogue, diagnostics);
+            print_warnings(diagnostics, err);
+        } catch (const std::exception& e) {
+            print_failure(e, diagnostics, err);
+            return exit_failure;
+        }
+    }
+    const SiteDiff diff = diff_sites(versions[0], versions[1], cmd.moved_km);
+    if (cmd.format == "json")
+        print_json(cmd, diff, out);
+    else if (cmd.format == "csv")
+        print_csv(diff, out);
+    else
+        print_markdown(cmd, diff, out);
+    return cmd.exit_code && !diff.changes.empty() ? exit_failure : exit_ok;
+}
+
+} // namespace dcmap::cli

@@ -172,13 +172,13 @@ TEST_CASE("e2e: the base map's detail follows the map's scale unless --detail sa
     };
     // A small world map gets 1:110m: the same file as --detail low, fewer coastline vertices
     // than 1:50m (not many fewer: both are simplified to the pixels).
-    const auto small_auto = size_of("small.svg", {"--width", "800"});
-    const auto small_low = size_of("small-low.svg", {"--width", "800", "--detail", "low"});
-    const auto small_medium = size_of("small-medium.svg", {"--width", "800", "--detail", "medium"});
+    // One file name throughout, so that the SVGs' id prefixes have the same length.
+    const auto small_auto = size_of("map.svg", {"--width", "800"});
+    const auto small_low = size_of("map.svg", {"--width", "800", "--detail", "low"});
+    const auto small_medium = size_of("map.svg", {"--width", "800", "--detail", "medium"});
     CHECK(small_auto == small_low);
     CHECK(small_auto < small_medium);
     // A Europe map of the same width has many pixels per degree: 1:50m.
-    // The same file name, so that the SVGs' id prefixes have the same length.
     const auto europe_auto = size_of("eu.svg", {"--width", "800", "--extent", "europe"});
     const auto europe_medium =
         size_of("eu.svg", {"--width", "800", "--extent", "europe", "--detail", "medium"});

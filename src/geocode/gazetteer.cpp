@@ -7,7 +7,10 @@
 #include "resources/resources.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <limits>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <tuple>
@@ -29,6 +32,8 @@ constexpr double alternate_name_factor = 50;
 constexpr std::int64_t assumed_min_population = 500;
 constexpr std::size_t max_runners_up = 4;
 constexpr std::size_t max_suggestions = 3;
+// Distinct unknown names whose suggestions are remembered (the cache is emptied when full).
+constexpr std::size_t max_cached_suggestions = 4096;
 
 /// One row of the gazetteer's places section, sliced in place.
 struct PlaceRow {
@@ -117,6 +122,21 @@ std::vector<std::string_view> split_query(std::string_view query) {
     return parts;
 }
 
+// nearest_town's grid: cells of 1 / grid_per_degree degrees, rows from the south pole, columns
+// from the antimeridian.
+constexpr int grid_per_degree = 2;
+constexpr int grid_rows = 180 * grid_per_degree;
+constexpr int grid_columns = 360 * grid_per_degree;
+
+/// The grid row and column of a point.
+std::pair<int, int> grid_cell(double lon, double lat) {
+    const int row =
+        std::clamp(static_cast<int>(std::floor((lat + 90) * grid_per_degree)), 0, grid_rows - 1);
+    const int column = std::clamp(static_cast<int>(std::floor((lon + 180) * grid_per_degree)), 0,
+                                  grid_columns - 1);
+    return {row, column};
+}
+
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 } // namespace
@@ -141,6 +161,18 @@ struct Gazetteer::Impl {
         std::vector<std::int64_t> populations;         // by row
         std::optional<detail::NameIndex> index;
     };
+    /// Towns of nearby_town_min_population or more, bucketed by grid cell for
+    /// nearest_town; built on first use.
+    struct TownGrid {
+        std::vector<std::uint32_t> cell_starts;         // cell c's towns: [cell_starts[c], [c + 1])
+        std::vector<float> lats, lons;                  // by town, grouped by cell
+        std::vector<std::uint32_t> place_rows;          // by town: its row in places
+        std::vector<std::string_view> names, countries; // by town
+    };
+    mutable std::once_flag grid_built;
+    mutable TownGrid grid;
+    const TownGrid& town_grid() const;
+
     mutable std::once_flag names_built;
     mutable Names names;
     const Names& name_index() const;
@@ -169,7 +201,13 @@ struct Gazetteer::Impl {
     Place country_place(const Country& c) const;
     std::vector<Hints> interpret_hints(std::string_view query,
                                        const std::vector<std::string_view>& parts) const;
+    /// "closest: A (CC), B (CC)" for an unknown folded name, searched within the bounds of
+    /// detail::search_bounds and remembered per name and country.
     std::string closest_names(std::string_view key, std::string_view country) const;
+    std::string search_closest_names(std::string_view key, int limit,
+                                     std::string_view country) const;
+    mutable std::mutex suggestions_mutex;
+    mutable std::map<std::string, std::string> suggestions; // "country<TAB>key" -> answer
     std::optional<GeocodeMatch> admin1_alone(std::string_view query, std::string_view name,
                                              std::string_view country) const;
 };
@@ -492,8 +530,63 @@ const Gazetteer::Impl::Names& Gazetteer::Impl::name_index() const {
     return names;
 }
 
-std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_view country) const {
-    const int limit = std::max(2, static_cast<int>(key.size()) / 3);
+const Gazetteer::Impl::TownGrid& Gazetteer::Impl::town_grid() const {
+    std::call_once(grid_built, [this] {
+        struct Town {
+            std::uint32_t cell, row;
+            float lat, lon;
+        };
+        std::vector<Town> towns;
+        for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
+            const auto r = row(n);
+            if (r.population < nearby_town_min_population)
+                continue;
+            const double lat = parse_number(r.lat, 0.0), lon = parse_number(r.lon, 0.0);
+            const auto [grid_row, grid_column] = grid_cell(lon, lat);
+            towns.push_back({static_cast<std::uint32_t>(grid_row * grid_columns + grid_column), n,
+                             static_cast<float>(lat), static_cast<float>(lon)});
+        }
+        std::sort(towns.begin(), towns.end(), [](const Town& a, const Town& b) {
+            return std::tie(a.cell, a.row) < std::tie(b.cell, b.row);
+        });
+        grid.cell_starts.assign(static_cast<std::size_t>(grid_columns) * grid_rows + 1, 0);
+        for (const auto& t : towns) {
+            ++grid.cell_starts[t.cell + 1];
+            grid.lats.push_back(t.lat);
+            grid.lons.push_back(t.lon);
+            grid.place_rows.push_back(t.row);
+            const auto r = row(t.row);
+            grid.names.push_back(r.name);
+            grid.countries.push_back(r.country);
+        }
+        for (std::size_t c = 1; c < grid.cell_starts.size(); ++c)
+            grid.cell_starts[c] += grid.cell_starts[c - 1];
+    });
+    return grid;
+}
+
+std::string Gazetteer::Impl::closest_names(std::string_view full_key,
+                                           std::string_view country) const {
+    const auto [key, limit] = detail::search_bounds(full_key);
+    std::string cache_key(country);
+    cache_key += '\t';
+    cache_key += key;
+    {
+        const std::lock_guard lock(suggestions_mutex);
+        if (const auto it = suggestions.find(cache_key); it != suggestions.end())
+            return it->second;
+    }
+    auto answer = search_closest_names(key, limit, country);
+    const std::lock_guard lock(suggestions_mutex);
+    // A bounded cache: a file of many distinct unknown names must not grow it without end.
+    if (suggestions.size() >= max_cached_suggestions)
+        suggestions.clear();
+    suggestions.emplace(std::move(cache_key), answer);
+    return answer;
+}
+
+std::string Gazetteer::Impl::search_closest_names(std::string_view key, int limit,
+                                                  std::string_view country) const {
     const auto words = static_cast<int>(1 + std::count(key.begin(), key.end(), ' '));
     const auto& all = name_index();
     // Allowing 1 edit, then 2, then 3, then the limit: once three names score k or less, no
@@ -601,6 +694,73 @@ std::string Gazetteer::country_name(std::string_view alpha2) const {
 std::string Gazetteer::country_code(std::string_view name) const {
     const auto c = impl_->find_country(name, false);
     return c ? impl_->countries[*c].alpha2 : std::string{};
+}
+
+std::optional<NearbyTown> Gazetteer::nearest_town(double lon, double lat) const {
+    if (!std::isfinite(lon) || !std::isfinite(lat))
+        return std::nullopt;
+    lat = std::clamp(lat, -90.0, 90.0);
+    lon = std::remainder(lon, 360.0);
+    const auto& grid = impl_->town_grid();
+    constexpr double km_per_degree = 6371.0 * M_PI / 180;
+    const double cos_lat = std::cos(lat * M_PI / 180);
+    const auto [row0, column0] = grid_cell(lon, lat);
+    // Ranked by an equirectangular distance (exact enough between neighbours, and cheap); the
+    // answer's distance is then great-circle.
+    double best = std::numeric_limits<double>::infinity();
+    std::uint32_t best_town = UINT32_MAX;
+    const auto visit = [&](int row, int column) {
+        if (row < 0 || row >= grid_rows)
+            return;
+        const auto cell =
+            static_cast<std::size_t>(row) * grid_columns +
+            static_cast<std::size_t>(((column % grid_columns) + grid_columns) % grid_columns);
+        for (auto t = grid.cell_starts[cell]; t < grid.cell_starts[cell + 1]; ++t) {
+            double dlon = std::abs(grid.lons[t] - lon);
+            dlon = std::min(dlon, 360 - dlon);
+            const double dx = dlon * cos_lat, dy = grid.lats[t] - lat;
+            const double d = dx * dx + dy * dy;
+            if (d < best || (d == best && grid.place_rows[t] < grid.place_rows[best_town])) {
+                best = d;
+                best_town = t;
+            }
+        }
+    };
+    const double max_degrees = nearby_town_max_km / km_per_degree;
+    // Ring r: the cells r steps from the point's cell, visited nearest rings first.
+    for (int r = 0;; ++r) {
+        if (r == 0) {
+            visit(row0, column0);
+        } else {
+            for (int c = column0 - r; c <= column0 + r; ++c) {
+                visit(row0 - r, c);
+                visit(row0 + r, c);
+            }
+            for (int w = row0 - r + 1; w <= row0 + r - 1; ++w) {
+                visit(w, column0 - r);
+                visit(w, column0 + r);
+            }
+        }
+        // Every town not yet visited is more than r cells of latitude or r cells of longitude
+        // away, so farther than this in the scaled degrees compared above.
+        const double bound = r * std::max(cos_lat, 1e-9) / grid_per_degree;
+        if (bound * bound >= best || bound > max_degrees || r >= grid_rows)
+            break;
+    }
+    if (best_town == UINT32_MAX)
+        return std::nullopt;
+    NearbyTown town;
+    town.name = grid.names[best_town];
+    town.country = grid.countries[best_town];
+    const double rad = M_PI / 180;
+    const double t_lat = grid.lats[best_town], t_lon = grid.lons[best_town];
+    const double h = std::pow(std::sin((t_lat - lat) * rad / 2), 2) +
+                     std::cos(lat * rad) * std::cos(t_lat * rad) *
+                         std::pow(std::sin((t_lon - lon) * rad / 2), 2);
+    town.km = 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+    if (town.km > nearby_town_max_km)
+        return std::nullopt;
+    return town;
 }
 
 GeocodeMatch Gazetteer::lookup(std::string_view query) const {

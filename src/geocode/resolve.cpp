@@ -16,7 +16,6 @@ constexpr double ambiguity_population_ratio = 1.0 / 3.0;
 // Edits that still make a differently spelled name the same name (Genève / Geneva).
 constexpr int max_namesake_edits = 2;
 
-
 /// A place in another country or another admin-1 region than the chosen one.
 bool is_other_region(const Place& chosen, const Place& other) {
     return other.country != chosen.country || other.admin1 != chosen.admin1;
@@ -47,10 +46,11 @@ const Place* rival(const GeocodeMatch& m) {
 }
 
 std::string ambiguity_warning(const GeocodeMatch& m, const Place& other) {
-    return "\"" + m.query + "\" is ambiguous: using " + short_description(m.place) + " (population " +
-           std::to_string(m.place.population) + "), not " + short_description(other) + " (population " +
-           std::to_string(other.population) + "); write \"" + short_description(m.place) +
-           "\" to keep this choice or \"" + short_description(other) + "\" for the other";
+    return "\"" + m.query + "\" is ambiguous: using " + short_description(m.place) +
+           " (population " + std::to_string(m.place.population) + "), not " +
+           short_description(other) + " (population " + std::to_string(other.population) +
+           "); write \"" + short_description(m.place) + "\" to keep this choice or \"" +
+           short_description(other) + "\" for the other";
 }
 
 bool has_hint(const std::string& query) { return query.find(',') != std::string::npos; }
@@ -73,6 +73,7 @@ void record_match(ResolvedSite& r, const GeocodeMatch& m) {
     r.precision = m.precision;
     r.source = m.source;
     r.query = m.query;
+    r.locality = m.place.name;
     if (!m.region.empty())
         r.region = m.region;
     r.place = m.place;
@@ -91,6 +92,16 @@ std::string region_ambiguity_warning(const GeocodeMatch& m) {
 }
 
 } // namespace
+
+void locate_coordinates(ResolvedSite& site, const Gazetteer& gazetteer) {
+    const auto town = gazetteer.nearest_town(site.lon, site.lat);
+    if (!town)
+        return;
+    site.locality = town->name;
+    // A `country:` the gazetteer does not know stays unresolved, so the caller can say so.
+    if (site.country.empty() && site.site.country.empty())
+        site.country = town->country;
+}
 
 bool needs_geocoding(const Site& site) {
     return !(site.lat && site.lon) || (!site.region.empty() && site.name.empty());
@@ -146,6 +157,7 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
             r.source = PlaceSource::explicit_coordinates;
             if (!site.country.empty())
                 r.country = geocoder.gazetteer().country_code(site.country);
+            locate_coordinates(r, geocoder.gazetteer());
             resolved.push_back(std::move(r));
             continue;
         }

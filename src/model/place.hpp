@@ -85,6 +85,10 @@ struct ResolvedSite {
     double lat = 0;
     std::string matched;   ///< e.g. "Hangzhou, Zhejiang, CN"; empty for explicit coordinates
     std::string country;   ///< ISO alpha-2 when known
+    /// The place the site is at, for labelling sites by place ("Frankfurt am Main"): the town
+    /// (or admin-1 region, or country) it resolved to, or for explicit coordinates the nearest
+    /// gazetteer town of 10,000+ people within 300 km; empty when there is none.
+    std::string locality;
     Precision precision = Precision::exact;
     PlaceSource source = PlaceSource::explicit_coordinates;
     std::string query;     ///< what was looked up ("Frankfurt", "aws:eu-central-1"); empty for explicit

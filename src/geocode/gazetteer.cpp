@@ -36,6 +36,8 @@ constexpr std::int64_t notable_population = 10'000;
 // A town of a division's name wins when this many times its population reaches the
 // division's summed population ("New York"), or when it is the division's seat ("Tokyo").
 constexpr double town_division_factor = 4;
+// A division's seat stands for it unless its most populous place is this many times larger.
+constexpr double seat_size_factor = 100;
 // A town that lost to a division of its name elsewhere is worth a warning from this size
 // ("Virginia": Virginia, South Africa), and a division that lost to a town from this size.
 constexpr std::int64_t notable_town_population = 50'000;
@@ -757,7 +759,9 @@ std::string Gazetteer::Impl::search_closest_names(std::string_view key, int limi
 const std::vector<Gazetteer::Impl::Admin1Stats>& Gazetteer::Impl::division_stats() const {
     std::call_once(admin1_stats_built, [this] {
         admin1_stats.assign(admin1.size(), {});
-        std::vector<std::tuple<int, std::int64_t>> seat_rank(admin1.size(), {2, 0});
+        // Per division: its most populous place, and its most populous seat (PPLA).
+        std::vector<std::pair<std::int64_t, std::uint32_t>> largest(admin1.size(), {-1, 0}),
+            seat(admin1.size(), {-1, 0});
         std::string code;
         for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
             const auto r = row(n);
@@ -769,12 +773,21 @@ const std::vector<Gazetteer::Impl::Admin1Stats>& Gazetteer::Impl::division_stats
                 continue;
             const auto i = static_cast<std::size_t>(it - admin1.begin());
             admin1_stats[i].population += r.population;
-            // The seat (PPLA) stands for the region; failing that, its most populous place.
-            const std::tuple rank{r.feature == "PPLA" ? 0 : 1, -r.population};
-            if (admin1_stats[i].seat == UINT32_MAX || rank < seat_rank[i]) {
-                seat_rank[i] = rank;
-                admin1_stats[i].seat = n;
-            }
+            if (r.population > largest[i].first)
+                largest[i] = {r.population, n};
+            if (r.feature == "PPLA" && r.population > seat[i].first)
+                seat[i] = {r.population, n};
+        }
+        // The seat stands for the division, unless GeoNames marks a hamlet as its seat
+        // (England's is West Ilsley, 332 people): then its most populous place does.
+        for (std::size_t i = 0; i < admin1.size(); ++i) {
+            if (largest[i].first < 0)
+                continue;
+            const bool seat_fits =
+                seat[i].first >= 0 &&
+                static_cast<double>(std::max<std::int64_t>(seat[i].first, 1)) * seat_size_factor >=
+                    static_cast<double>(largest[i].first);
+            admin1_stats[i].seat = seat_fits ? seat[i].second : largest[i].second;
         }
     });
     return admin1_stats;
@@ -853,8 +866,14 @@ std::optional<GeocodeMatch> Gazetteer::Impl::find_as_written(std::string_view qu
         return m;
     };
     if (parts.size() == 1 && prefer != Designated::town)
-        if (const auto* c = country_named(name, {}))
+        if (const auto* c = country_named(name, {})) {
+            // "Wales", "Scotland": a country's alias that is also one of its divisions names
+            // the division.
+            if (fold(c->name) != fold(name))
+                if (const auto d = divisions_named(name, c->alpha2); !d.empty())
+                    return division_match(query, d.front());
             return country_match(*c);
+        }
     const auto hint_sets = interpret_hints(query, parts);
     const auto key = fold(name);
     std::vector<Candidate> found;

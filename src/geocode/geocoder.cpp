@@ -117,11 +117,21 @@ GeocodeMatch Geocoder::region_match(const Region& r, std::string_view query) con
     if (r.lat && r.lon) {
         p.lat = *r.lat;
         p.lon = *r.lon;
+        m.precision = r.precision;
         if (town &&
             great_circle_km(p.lat, p.lon, town->place.lat, town->place.lon) <= same_town_km) {
-            p.name = town->place.name;
+            // The gazetteer's spelling of the same name ("Zürich" for "Zurich") with its
+            // population, but not a different name it knows the place by ("Jining" for
+            // Ulanqab's seat).
+            const auto town_key = detail::fold(town->place.name);
+            const auto row_key = detail::fold(p.name);
+            if (town_key.starts_with(row_key) || row_key.starts_with(town_key) ||
+                detail::edit_distance(town_key, row_key, max_namesake_edits) <=
+                    max_namesake_edits) {
+                p.name = town->place.name;
+                p.population = town->place.population;
+            }
             p.admin1 = town->place.admin1;
-            p.population = town->place.population;
         }
     } else if (town) {
         // A user's row without coordinates: its place column decides.

@@ -13,6 +13,7 @@ namespace dcmap {
 enum class Precision {
     exact,  ///< coordinates given in the input
     city,   ///< a town's centre (gazetteer place or catalogue region town)
+    metro,  ///< a metro area's main town, where only the metro is public ("Bay Area")
     admin1, ///< the seat of a state or province named alone ("Ningxia")
     country ///< a country's label point (its capital), named alone ("Bahrain")
 };
@@ -24,13 +25,15 @@ enum class PlaceSource {
     catalogue             ///< the cloud-region catalogue (built in, or a user's file)
 };
 
-/// "exact", "city", "admin1", "country".
+/// "exact", "city", "metro", "admin1", "country".
 inline const char* to_string(Precision p) {
     switch (p) {
     case Precision::exact:
         return "exact";
     case Precision::city:
         return "city";
+    case Precision::metro:
+        return "metro";
     case Precision::admin1:
         return "admin1";
     case Precision::country:

@@ -125,5 +125,52 @@ int main(int argc, char** argv) {
     std::printf("load + resolve:   %8.1f ms wall, %.1f ms CPU\n",
                 load_gazetteer_ms + load_catalogue_ms + resolve_ms,
                 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC);
+
+    // Hostile queries (issue 11): the closest-name search must stay bounded whatever the length,
+    // and repeated unknown names must cost one search.
+    const auto time_misses = [&](const std::string& query, int times) {
+        const auto t = Clock::now();
+        for (int i = 0; i < times; ++i) {
+            try {
+                geocoder.lookup(query);
+            } catch (const dcmap::GeocodeError&) {
+            }
+        }
+        return ms_since(t);
+    };
+    std::string long_query(100'000, 'a');
+    for (std::size_t i = 0; i < long_query.size(); ++i)
+        long_query[i] = static_cast<char>('a' + (i * 7 + i / 26) % 26);
+    std::string place_200;
+    for (int i = 0; place_200.size() < 200; ++i)
+        place_200 += std::string(i % 3 ? "qorvandel " : "zimbrath ");
+    place_200.resize(200);
+    std::printf("one 100,000-letter unknown place:   %8.1f ms\n", time_misses(long_query, 1));
+    std::printf("one 500-letter unknown place:       %8.1f ms\n",
+                time_misses(long_query.substr(1000, 500), 1));
+    std::printf("100 x one 200-char unknown place:   %8.1f ms\n", time_misses(place_200, 100));
+
+    // nearest_town (the locality of lat/lon sites): 100,000 points near seeded towns, on land.
+    std::vector<std::pair<double, double>> points;
+    std::uniform_real_distribution<double> jitter(-0.3, 0.3);
+    for (int i = 0; i < 100'000; ++i) {
+        try {
+            const auto m = gazetteer.lookup(hits[rng() % hits.size()]);
+            points.emplace_back(m.place.lon + jitter(rng), m.place.lat + jitter(rng));
+        } catch (const dcmap::GeocodeError&) {
+        }
+    }
+    start = Clock::now();
+    gazetteer.nearest_town(0, 0);
+    const double grid_ms = ms_since(start);
+    start = Clock::now();
+    const std::clock_t nearest_cpu = std::clock();
+    std::size_t named = 0;
+    for (const auto& [lon, lat] : points)
+        named += gazetteer.nearest_town(lon, lat).has_value();
+    std::printf("nearest_town: grid built in %.1f ms; %zu lookups %.1f ms wall, %.1f ms CPU "
+                "(%zu named)\n",
+                grid_ms, points.size(), ms_since(start),
+                1000.0 * static_cast<double>(std::clock() - nearest_cpu) / CLOCKS_PER_SEC, named);
     return 0;
 }

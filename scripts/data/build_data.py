@@ -117,6 +117,39 @@ ADMIN1_ABBREVIATIONS = {
     "CA.07": ["NS"], "CA.08": ["ON"], "CA.09": ["PE", "PEI"], "CA.10": ["QC"],
     "CA.11": ["SK"], "CA.12": ["YT"], "CA.13": ["NT"], "CA.14": ["NU"],
 }
+# Names of first-order divisions in their own language, where GeoNames' admin-1 list has only the
+# English one and region lists often write the local one ("Hessen", "Noord-Holland").
+ADMIN1_LOCAL_NAMES = {
+    "DE.02": ["Bayern"],
+    "DE.05": ["Hessen"],
+    "DE.06": ["Niedersachsen"],
+    "DE.07": ["Nordrhein-Westfalen", "NRW"],
+    "DE.13": ["Sachsen"],
+    "DE.14": ["Sachsen-Anhalt"],
+    "DE.15": ["Thüringen"],
+    "DE.16": ["Berlin"],
+    "ES.51": ["Andalucía"],
+    "ES.56": ["Cataluña", "Catalunya"],
+    "ES.59": ["País Vasco", "Euskadi"],
+    "ES.29": ["Comunidad de Madrid"],
+    "ES.60": ["Comunitat Valenciana"],
+    "IT.09": ["Lombardia"],
+    "IT.12": ["Piemonte"],
+    "NL.06": ["Noord-Brabant"],
+    "NL.07": ["Noord-Holland"],
+    "NL.11": ["Zuid-Holland"],
+    "BE.BRU": ["Bruxelles"],
+    "BE.VLG": ["Vlaanderen"],
+    "BE.WAL": ["Wallonie"],
+    "AT.03": ["Niederösterreich"],
+    "AT.04": ["Oberösterreich"],
+    "AT.06": ["Steiermark"],
+    "AT.07": ["Tirol"],
+    "AT.09": ["Wien"],
+    "FR.28": ["Normandie"],
+    "FR.53": ["Bretagne"],
+    "FR.75": ["Nouvelle-Aquitaine"],
+}
 KOSOVO = {"alpha_2": "XK", "alpha_3": "XKX", "numeric": "", "name": "Kosovo"}
 
 
@@ -234,7 +267,8 @@ def write_admin1(admin1_path, cities, out_path):
         print("build_data: no admin-1 names for renumbered countries: %s" % ", ".join(
             sorted(skipped)), file=sys.stderr)
     rows = sorted((e["code"], e["name"], fold(e["name"]),
-                   "|".join(fold(a) for a in ADMIN1_ABBREVIATIONS.get(e["code"], [])))
+                   "|".join(fold(a) for a in ADMIN1_ABBREVIATIONS.get(e["code"], []) +
+                            ADMIN1_LOCAL_NAMES.get(e["code"], [])))
                   for e in entries if e["code"].split(".")[0] not in skipped)
     with open(out_path, "w", encoding="utf-8", newline="\n") as f:
         for r in rows:

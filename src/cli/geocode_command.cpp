@@ -38,6 +38,18 @@ std::string match_json(const GeocodeMatch& m) {
         write_place(j, r);
         j.end_object();
     }
+    j.end_array();
+    // The other places the query may well mean; empty when the choice is clear.
+    j.key("ambiguous").begin_array();
+    for (const auto& r : m.ambiguous) {
+        j.begin_object();
+        write_place(j, r);
+        j.end_object();
+    }
+    j.end_array();
+    j.key("warnings").begin_array();
+    for (const auto& w : m.warnings)
+        j.value(w);
     j.end_array().end_object();
     return j.str();
 }
@@ -54,7 +66,6 @@ std::string describe_with_coordinates(const Place& p) {
                   static_cast<long long>(p.population));
     return text + coords;
 }
-
 
 std::string fixed(double value, int decimals) {
     char text[64];
@@ -234,10 +245,15 @@ int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err)
                 out << match_json(m) << '\n';
                 continue;
             }
-            out << query << "\n  -> " << describe_with_coordinates(m.place) << "  [" << to_string(m.precision)
-                << ", " << to_string(m.source) << (m.region.empty() ? "" : " " + m.region) << "]\n";
+            out << query << "\n  -> " << describe_with_coordinates(m.place) << "  ["
+                << to_string(m.precision) << ", " << to_string(m.source)
+                << (m.region.empty() ? "" : " " + m.region) << "]\n";
             for (const auto& r : m.runners_up)
                 out << "     " << describe_with_coordinates(r) << '\n';
+            Diagnostics diagnostics;
+            for (const auto& w : m.warnings)
+                diagnostics.warn(w);
+            print_warnings(diagnostics, err);
         } catch (const Error& e) {
             status = exit_failure;
             if (cmd.json || cmd.format == "json") {

@@ -40,7 +40,7 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
         return geocode::needs_geocoding(s) || !s.region.empty();
     });
     if (!needs) {
-        // A file of explicit coordinates never loads the gazetteer: it renders faster.
+        // A file of explicit coordinates needs no catalogue and no place-name lookups.
         for (const auto& s : file.sites) {
             ResolvedSite r;
             r.site = s;
@@ -48,13 +48,12 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
             r.lon = *s.lon;
             sites.push_back(std::move(r));
         }
-        const bool any_country = std::any_of(file.sites.begin(), file.sites.end(),
-                                             [](const Site& s) { return !s.country.empty(); });
-        if (any_country) {
-            const auto& gazetteer = geocode::Gazetteer::embedded();
-            for (auto& r : sites)
-                if (!r.site.country.empty())
-                    r.country = gazetteer.country_code(r.site.country);
+        // The gazetteer names each site's country and nearest town (its locality).
+        const auto& gazetteer = geocode::Gazetteer::embedded();
+        for (auto& r : sites) {
+            if (!r.site.country.empty())
+                r.country = gazetteer.country_code(r.site.country);
+            geocode::locate_coordinates(r, gazetteer);
         }
     } else {
         const geocode::Catalogue catalogue = at_value(
@@ -62,6 +61,12 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
         const geocode::Geocoder geocoder(geocode::Gazetteer::embedded(), catalogue);
         sites = geocode::resolve_sites(file, geocoder, diagnostics);
     }
+    // Explicit coordinates without `country:`: the base map's polygon says which country they
+    // are in; the nearest town's country (set above) stands at sea or off the 1:50m polygons.
+    for (auto& r : sites)
+        if (r.source == PlaceSource::explicit_coordinates && r.site.country.empty())
+            if (auto iso = basemap::country_at(r.lon, r.lat); !iso.empty())
+                r.country = std::move(iso);
     check_countries(sites, diagnostics);
     return sites;
 }

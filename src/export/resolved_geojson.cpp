@@ -28,9 +28,8 @@ constexpr Field fields[] = {
     {"status", OFTString},        {"region", OFTString},     {"query", OFTString},
     {"place", OFTString},         {"admin1", OFTString},     {"country", OFTString},
     {"population", OFTInteger64}, {"precision", OFTString},  {"source", OFTString},
-    {"runner_up", OFTString},     {"runner_up_km", OFTReal},
+    {"runner_up", OFTString},     {"runner_up_km", OFTReal}, {"locality", OFTString},
 };
-
 
 /// Removes a /vsimem file when the scope ends, whatever happens.
 struct MemFile {
@@ -93,6 +92,7 @@ std::string resolved_geojson(const std::vector<ResolvedSite>& sites) {
                 feature.SetField("runner_up", short_description(*r.runner_up).c_str());
                 feature.SetField("runner_up_km", std::round(r.runner_up_km * 10) / 10);
             }
+            feature.SetField("locality", r.locality.c_str());
             OGRPoint point(r.lon, r.lat);
             feature.SetGeometry(&point);
             if (layer->CreateFeature(&feature) != OGRERR_NONE)

@@ -15,7 +15,7 @@
 namespace dcmap::geocode {
 namespace {
 
-constexpr std::size_t column_count = 10;
+constexpr std::size_t column_count = 11;
 
 struct ProviderName {
     const char* key; ///< folded name as users write it
@@ -107,13 +107,13 @@ Catalogue Catalogue::from_tsv(std::string_view text, const std::string& path) {
             if (rest.empty())
                 break;
         }
-        // Trailing empty columns (note, source) may be left off.
+        // Trailing empty columns (source, note, precision) may be left off.
         if (fields.size() < 8 || fields.size() > column_count)
             throw InputError(pos,
                              "a catalogue row has " + std::to_string(fields.size()) +
-                                 " tab-separated columns, not " + std::to_string(column_count),
+                                 " tab-separated columns, not 8 to " + std::to_string(column_count),
                              "columns: provider code display_name place lat lon country status "
-                             "source note (see data/catalogue/README.md)");
+                             "source note precision (see data/catalogue/README.md)");
         fields.resize(column_count);
         Region r;
         r.provider = provider_key(fields[0]);
@@ -131,6 +131,19 @@ Catalogue Catalogue::from_tsv(std::string_view text, const std::string& path) {
         r.source = fields[8];
         r.note = fields[9];
         r.pos = pos;
+        if (const auto precision = fields[10]; precision.empty() || precision == "city")
+            r.precision = Precision::city;
+        else if (precision == "metro")
+            r.precision = Precision::metro;
+        else if (precision == "admin1")
+            r.precision = Precision::admin1;
+        else if (precision == "country")
+            r.precision = Precision::country;
+        else
+            throw InputError(pos,
+                             "unknown precision \"" + std::string(precision) +
+                                 "\" in catalogue row " + r.id(),
+                             "use city, metro, admin1 or country (or leave it empty: city)");
         if (r.code.empty())
             throw InputError(pos, "a catalogue row has no region code", "fill column 2 (code)");
         if (!lat_ok || !lon_ok || r.lat.has_value() != r.lon.has_value())

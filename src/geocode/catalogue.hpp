@@ -1,6 +1,7 @@
 #pragma once
 // The cloud-region catalogue: provider region codes -> display names and attributed places
 // (data/catalogue/regions.tsv, embedded; a user's file can add or override rows).
+#include "model/place.hpp"
 #include "model/source_pos.hpp"
 
 #include <optional>
@@ -23,7 +24,10 @@ struct Region {
     std::string status;  ///< "live" or "announced" (a user's file may use any site status)
     std::string source;  ///< public source of the row
     std::string note;    ///< uncertainty, restrictions, how the town was chosen
-    SourcePos pos;       ///< file and line of the row (for a user's file)
+    /// How much of the place the provider makes public: city (the town), metro, admin1 (a
+    /// state or province only) or country (the country only; the town is a stand-in).
+    Precision precision = Precision::city;
+    SourcePos pos; ///< file and line of the row (for a user's file)
 
     /// "aws:eu-central-1".
     std::string id() const { return provider + ":" + code; }
@@ -41,9 +45,10 @@ public:
     /// The built-in catalogue compiled into the binary (loaded on first use, thread-safe).
     static const Catalogue& embedded();
 
-    /// Parses text in the format of data/catalogue/regions.tsv (header row, ten tab-separated
-    /// columns). `path` is used in messages. Throws InputError at path:line for a malformed row
-    /// (wrong column count, unknown provider spelling, bad number, duplicate code).
+    /// Parses text in the format of data/catalogue/regions.tsv (header row, ten or eleven
+    /// tab-separated columns, the eleventh the precision). `path` is used in messages. Throws
+    /// InputError at path:line for a malformed row (wrong column count, unknown provider
+    /// spelling, bad number or precision, duplicate code).
     static Catalogue from_tsv(std::string_view text, const std::string& path);
 
     /// Reads a user's catalogue file. Throws IoError when it cannot be read, InputError as

@@ -7,7 +7,10 @@
 #include "resources/resources.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <limits>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <tuple>
@@ -16,6 +19,7 @@
 namespace dcmap::geocode {
 namespace {
 
+using detail::Designated;
 using detail::fold;
 using detail::line_at;
 using detail::next_field;
@@ -25,10 +29,31 @@ constexpr std::string_view index_marker = "#index\n";
 constexpr std::string_view index_marker_line = "\n#index\n";
 // DATA.md: an alternate-name hit beats primary-name hits only when this many times larger.
 constexpr double alternate_name_factor = 50;
+// ... or a capital this many times larger ("Panama City" is Panamá, not Panama City, Florida).
+constexpr double capital_alternate_factor = 2;
+// A primary-name match that an alternate name beat is worth a warning from this population.
+constexpr std::int64_t notable_population = 10'000;
+// A town of a division's name wins when this many times its population reaches the
+// division's summed population ("New York"), or when it is the division's seat ("Tokyo").
+constexpr double town_division_factor = 4;
+// A division's seat stands for it unless its most populous place is this many times larger.
+constexpr double seat_size_factor = 100;
+// A town that lost to a division of its name elsewhere is worth a warning from this size
+// ("Virginia": Virginia, South Africa), and a division that lost to a town from this size.
+constexpr std::int64_t notable_town_population = 50'000;
+constexpr std::int64_t notable_division_population = 1'000'000;
+// An unhinted town smaller than this, with a key at least this long, is checked for a place
+// one edit away at least this large and this many times larger ("Johannesberg").
+constexpr std::int64_t typo_max_population = 10'000;
+constexpr std::size_t typo_min_key_bytes = 6;
+constexpr std::int64_t typo_min_population = 500'000;
+constexpr double typo_population_factor = 300;
 // cities500 lists places of 500+ people; a population of 0 means "unknown", not "empty".
 constexpr std::int64_t assumed_min_population = 500;
 constexpr std::size_t max_runners_up = 4;
 constexpr std::size_t max_suggestions = 3;
+// Distinct unknown names whose suggestions are remembered (the cache is emptied when full).
+constexpr std::size_t max_cached_suggestions = 4096;
 
 /// One row of the gazetteer's places section, sliced in place.
 struct PlaceRow {
@@ -80,6 +105,7 @@ struct Candidate {
     std::uint32_t row = 0;
     std::int64_t population = 0;
     int feature_rank = 0;
+    bool alternate = false; ///< matched only through an alternate name
 };
 
 /// What the parts after the first comma of a query restrict the search to.
@@ -117,7 +143,40 @@ std::vector<std::string_view> split_query(std::string_view query) {
     return parts;
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+// nearest_town's grid: cells of 1 / grid_per_degree degrees, rows from the south pole, columns
+// from the antimeridian.
+constexpr int grid_per_degree = 2;
+constexpr int grid_rows = 180 * grid_per_degree;
+constexpr int grid_columns = 360 * grid_per_degree;
+
+/// Great-circle distance in km (spherical Earth, R = 6371 km).
+double km_between(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double rad = M_PI / 180;
+    const double h = std::pow(std::sin((lat2 - lat1) * rad / 2), 2) +
+                     std::cos(lat1 * rad) * std::cos(lat2 * rad) *
+                         std::pow(std::sin((lon2 - lon1) * rad / 2), 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// A town and a division's seat this close are one place ("Taipei" the city and the
+// special municipality).
+constexpr double same_place_km = 50;
+
+/// The grid row and column of a point.
+std::pair<int, int> grid_cell(double lon, double lat) {
+    const int row =
+        std::clamp(static_cast<int>(std::floor((lat + 90) * grid_per_degree)), 0, grid_rows - 1);
+    const int column = std::clamp(static_cast<int>(std::floor((lon + 180) * grid_per_degree)), 0,
+                                  grid_columns - 1);
+    return {row, column};
+}
+
+std::string quoted(std::string_view text) {
+    // append() rather than `"\"" + s`: g++ 12 gives a false -Wrestrict on the latter here.
+    std::string out;
+    out.reserve(text.size() + 2);
+    return out.append("\"").append(text).append("\"");
+}
 
 } // namespace
 
@@ -137,10 +196,22 @@ struct Gazetteer::Impl {
     /// closest-name search; built on the first unknown name, so runs that resolve everything
     /// never pay for it.
     struct Names {
-        std::vector<std::string_view> keys, countries; // by row
-        std::vector<std::int64_t> populations;         // by row
+        std::vector<std::string_view> keys, countries, admin1s; // by row
+        std::vector<std::int64_t> populations;                  // by row
         std::optional<detail::NameIndex> index;
     };
+    /// Towns of nearby_town_min_population or more, bucketed by grid cell for
+    /// nearest_town; built on first use.
+    struct TownGrid {
+        std::vector<std::uint32_t> cell_starts;         // cell c's towns: [cell_starts[c], [c + 1])
+        std::vector<float> lats, lons;                  // by town, grouped by cell
+        std::vector<std::uint32_t> place_rows;          // by town: its row in places
+        std::vector<std::string_view> names, countries; // by town
+    };
+    mutable std::once_flag grid_built;
+    mutable TownGrid grid;
+    const TownGrid& town_grid() const;
+
     mutable std::once_flag names_built;
     mutable Names names;
     const Names& name_index() const;
@@ -169,9 +240,35 @@ struct Gazetteer::Impl {
     Place country_place(const Country& c) const;
     std::vector<Hints> interpret_hints(std::string_view query,
                                        const std::vector<std::string_view>& parts) const;
-    std::string closest_names(std::string_view key, std::string_view country) const;
-    std::optional<GeocodeMatch> admin1_alone(std::string_view query, std::string_view name,
-                                             std::string_view country) const;
+    /// "closest: A (CC), B (CC)" for an unknown folded name, searched within the bounds of
+    /// detail::search_bounds and remembered per name and country.
+    std::string closest_names(std::string_view key, const std::vector<Hints>& hints) const;
+    std::string search_closest_names(std::string_view key, int limit,
+                                     const std::vector<Hints>& hints) const;
+    /// "; did you mean Germany?" for a hint that names no country or region, or empty.
+    std::string closest_country_or_region(std::string_view text) const;
+    mutable std::mutex suggestions_mutex;
+    mutable std::map<std::string, std::string> suggestions; // "country<TAB>key" -> answer
+    /// Each division's summed population and its seat (PPLA, else its most populous place),
+    /// by index in admin1; built on first use.
+    struct Admin1Stats {
+        std::int64_t population = 0;
+        std::uint32_t seat = UINT32_MAX;
+    };
+    mutable std::once_flag admin1_stats_built;
+    mutable std::vector<Admin1Stats> admin1_stats;
+    const std::vector<Admin1Stats>& division_stats() const;
+    /// Divisions called `name` (by name, abbreviation, or a code with a letter in it) in
+    /// `country` (any when empty), most populous first.
+    std::vector<std::uint32_t> divisions_named(std::string_view name,
+                                               std::string_view country) const;
+    /// A division as a match: at its seat, precision admin1.
+    GeocodeMatch division_match(std::string_view query, std::uint32_t division) const;
+    /// Place query as written (no rewrites); `prefer` settles a town against a division.
+    std::optional<GeocodeMatch> find_as_written(std::string_view query, Designated prefer) const;
+    /// A far larger place one edit away from an unhinted small town's name ("Johannesberg").
+    std::optional<std::uint32_t> much_larger_spelling(std::string_view key,
+                                                      std::int64_t population) const;
 };
 
 void Gazetteer::Impl::load_places(std::string_view text) {
@@ -363,21 +460,44 @@ std::vector<Candidate> Gazetteer::Impl::candidates(std::string_view key, const H
     };
     collect(primary_rows(key), primary);
     collect(index_rows(key, 'a'), alternate);
+    for (auto& c : alternate)
+        c.alternate = true;
     const auto best_first = [](const Candidate& a, const Candidate& b) {
         return std::tuple{-a.population, a.feature_rank, a.row} <
                std::tuple{-b.population, b.feature_rank, b.row};
     };
     std::sort(primary.begin(), primary.end(), best_first);
     std::sort(alternate.begin(), alternate.end(), best_first);
-    const bool alternate_wins =
-        primary.empty() ||
-        (!alternate.empty() &&
-         static_cast<double>(alternate.front().population) >=
-             alternate_name_factor * std::max(primary.front().population, assumed_min_population));
+    const auto alternate_wins = [&] {
+        if (primary.empty())
+            return true;
+        if (alternate.empty())
+            return false;
+        const auto& a = alternate.front();
+        const auto& p = primary.front();
+        const auto larger = [&](double factor) {
+            return static_cast<double>(a.population) >=
+                   factor * static_cast<double>(std::max(p.population, assumed_min_population));
+        };
+        // "Panama City": the capital, written as English speakers do, beats a small namesake.
+        if (a.feature_rank == 0 && larger(capital_alternate_factor))
+            return true;
+        // "Changhua": GeoNames knows no population for either; a seat beats a village.
+        if (a.population == 0 && p.population == 0 && a.feature_rank < p.feature_rank &&
+            a.feature_rank <= 3)
+            return true;
+        return larger(alternate_name_factor);
+    }();
     auto& first = alternate_wins ? alternate : primary;
     auto& second = alternate_wins ? primary : alternate;
     // The rule picks the winner only; the rest rank by population whatever matched them, so a
-    // large namesake found by alternate name is still a runner-up ("Geneva": Genève, CH).
+    // large namesake found by alternate name is still a runner-up ("Geneva": Genève, CH); but
+    // a place matched only by an alternate name and smaller than the winner is no namesake
+    // worth naming ("Manchester": Richmond, Virginia, once called that).
+    const auto winner_population = first.empty() ? 0 : first.front().population;
+    std::erase_if(second, [&](const Candidate& c) {
+        return c.alternate && c.population < winner_population;
+    });
     first.insert(first.end(), second.begin(), second.end());
     if (first.size() > 1)
         std::sort(first.begin() + 1, first.end(), best_first);
@@ -410,6 +530,14 @@ GeocodeMatch Gazetteer::Impl::match_from(std::string_view query,
     GeocodeMatch match;
     match.query = query;
     match.place = make_place(row(found.front().row));
+    if (found.front().alternate) {
+        // An alternate name beat a place called exactly that: say so ("Panama City").
+        for (std::size_t i = 1; i < found.size(); ++i)
+            if (!found[i].alternate && found[i].population >= notable_population) {
+                match.ambiguous.push_back(make_place(row(found[i].row)));
+                break;
+            }
+    }
     for (std::size_t i = 1; i < found.size() && match.runners_up.size() < max_runners_up; ++i) {
         auto place = make_place(row(found[i].row));
         const auto same = [&](const Place& p) {
@@ -460,7 +588,8 @@ Gazetteer::Impl::interpret_hints(std::string_view query,
             if (h.admin1.empty())
                 throw GeocodeError(std::string(query), "unknown region " + quoted(region) + " in " +
                                                            countries[*c].name + " in place " +
-                                                           quoted(query));
+                                                           quoted(query) +
+                                                           closest_country_or_region(region));
         }
         interpretations.push_back(std::move(h));
     }
@@ -472,8 +601,37 @@ Gazetteer::Impl::interpret_hints(std::string_view query,
     }
     if (interpretations.empty())
         throw GeocodeError(std::string(query), "unknown country or region " + quoted(last) +
-                                                   " in place " + quoted(query));
+                                                   " in place " + quoted(query) +
+                                                   closest_country_or_region(last));
     return interpretations;
+}
+
+std::string Gazetteer::Impl::closest_country_or_region(std::string_view text) const {
+    const auto key = fold(text);
+    if (key.size() < 4 || key.size() > detail::max_search_bytes)
+        return {};
+    const int limit = key.size() < 7 ? 1 : 2;
+    std::vector<std::tuple<int, int, std::string>> scored; // edits, countries first, name
+    for (const auto& k : country_keys)
+        if (!k.is_code)
+            if (const int d = detail::edit_distance(key, k.key, limit); d <= limit)
+                scored.emplace_back(d, 0, countries[k.country].name);
+    for (const auto& [k, i] : admin1_keys)
+        if (k.size() >= 4)
+            if (const int d = detail::edit_distance(key, k, limit); d <= limit)
+                scored.emplace_back(d, 1,
+                                    admin1[i].name + " (" + admin1[i].code.substr(0, 2) + ")");
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> names;
+    for (const auto& [d, kind, name] : scored)
+        if (std::find(names.begin(), names.end(), name) == names.end() && names.size() < 3)
+            names.push_back(name);
+    if (names.empty())
+        return {};
+    std::string out = "; did you mean ";
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out + "?";
 }
 
 const Gazetteer::Impl::Names& Gazetteer::Impl::name_index() const {
@@ -485,6 +643,7 @@ const Gazetteer::Impl::Names& Gazetteer::Impl::name_index() const {
             const auto r = row(n);
             names.keys.push_back(r.key);
             names.countries.push_back(r.country);
+            names.admin1s.push_back(r.admin1);
             names.populations.push_back(r.population);
         }
         names.index.emplace(names.keys);
@@ -492,8 +651,69 @@ const Gazetteer::Impl::Names& Gazetteer::Impl::name_index() const {
     return names;
 }
 
-std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_view country) const {
-    const int limit = std::max(2, static_cast<int>(key.size()) / 3);
+const Gazetteer::Impl::TownGrid& Gazetteer::Impl::town_grid() const {
+    std::call_once(grid_built, [this] {
+        struct Town {
+            std::uint32_t cell, row;
+            float lat, lon;
+        };
+        std::vector<Town> towns;
+        for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
+            const auto r = row(n);
+            if (r.population < nearby_town_min_population)
+                continue;
+            const double lat = parse_number(r.lat, 0.0), lon = parse_number(r.lon, 0.0);
+            const auto [grid_row, grid_column] = grid_cell(lon, lat);
+            towns.push_back({static_cast<std::uint32_t>(grid_row * grid_columns + grid_column), n,
+                             static_cast<float>(lat), static_cast<float>(lon)});
+        }
+        std::sort(towns.begin(), towns.end(), [](const Town& a, const Town& b) {
+            return std::tie(a.cell, a.row) < std::tie(b.cell, b.row);
+        });
+        grid.cell_starts.assign(static_cast<std::size_t>(grid_columns) * grid_rows + 1, 0);
+        for (const auto& t : towns) {
+            ++grid.cell_starts[t.cell + 1];
+            grid.lats.push_back(t.lat);
+            grid.lons.push_back(t.lon);
+            grid.place_rows.push_back(t.row);
+            const auto r = row(t.row);
+            grid.names.push_back(r.name);
+            grid.countries.push_back(r.country);
+        }
+        for (std::size_t c = 1; c < grid.cell_starts.size(); ++c)
+            grid.cell_starts[c] += grid.cell_starts[c - 1];
+    });
+    return grid;
+}
+
+std::string Gazetteer::Impl::closest_names(std::string_view full_key,
+                                           const std::vector<Hints>& hints) const {
+    const auto [key, limit] = detail::search_bounds(full_key);
+    std::string cache_key;
+    for (const auto& h : hints) {
+        cache_key += h.country;
+        for (const auto& code : h.admin1)
+            cache_key.append(" ").append(code);
+        cache_key += ';';
+    }
+    cache_key += '\t';
+    cache_key += key;
+    {
+        const std::lock_guard lock(suggestions_mutex);
+        if (const auto it = suggestions.find(cache_key); it != suggestions.end())
+            return it->second;
+    }
+    auto answer = search_closest_names(key, limit, hints);
+    const std::lock_guard lock(suggestions_mutex);
+    // A bounded cache: a file of many distinct unknown names must not grow it without end.
+    if (suggestions.size() >= max_cached_suggestions)
+        suggestions.clear();
+    suggestions.emplace(std::move(cache_key), answer);
+    return answer;
+}
+
+std::string Gazetteer::Impl::search_closest_names(std::string_view key, int limit,
+                                                  const std::vector<Hints>& hints) const {
     const auto words = static_cast<int>(1 + std::count(key.begin(), key.end(), ' '));
     const auto& all = name_index();
     // Allowing 1 edit, then 2, then 3, then the limit: once three names score k or less, no
@@ -502,8 +722,18 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
     std::vector<std::string> labels;
     for (int k = 1; k <= limit; k = k < 3 ? k + 1 : std::max(k + 1, limit)) {
         std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
+        // Within what any reading of the hints allows ("Ashbourn, VA": Vatican City or
+        // Virginia), so "Quincey, WA" suggests Quincy, Washington first.
+        const auto hinted = [&](std::uint32_t n) {
+            return std::any_of(hints.begin(), hints.end(), [&](const Hints& h) {
+                PlaceRow r;
+                r.country = all.countries[n];
+                r.admin1 = all.admin1s[n];
+                return accepts(r, h);
+            });
+        };
         for (const auto& hit : all.index->within(key, k, words))
-            if (country.empty() || all.countries[hit.key] == country)
+            if (hints.empty() || hinted(hit.key))
                 scored.emplace_back(hit.score, -all.populations[hit.key], hit.key);
         std::sort(scored.begin(), scored.end());
         labels.clear();
@@ -526,41 +756,208 @@ std::string Gazetteer::Impl::closest_names(std::string_view key, std::string_vie
     return out;
 }
 
-std::optional<GeocodeMatch> Gazetteer::Impl::admin1_alone(std::string_view query,
-                                                          std::string_view name,
-                                                          std::string_view country) const {
-    const auto key = fold(name);
-    const Admin1* region = nullptr;
-    for (const auto& a : admin1)
-        if (a.key == key && (country.empty() || a.code.starts_with(std::string(country) + '.'))) {
-            if (region) // the same name in two countries: let the caller say which
-                return std::nullopt;
-            region = &a;
+const std::vector<Gazetteer::Impl::Admin1Stats>& Gazetteer::Impl::division_stats() const {
+    std::call_once(admin1_stats_built, [this] {
+        admin1_stats.assign(admin1.size(), {});
+        // Per division: its most populous place, and its most populous seat (PPLA).
+        std::vector<std::pair<std::int64_t, std::uint32_t>> largest(admin1.size(), {-1, 0}),
+            seat(admin1.size(), {-1, 0});
+        std::string code;
+        for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
+            const auto r = row(n);
+            code.assign(r.country).append(".").append(r.admin1);
+            const auto it =
+                std::lower_bound(admin1.begin(), admin1.end(), code,
+                                 [](const Admin1& a, const std::string& c) { return a.code < c; });
+            if (it == admin1.end() || it->code != code)
+                continue;
+            const auto i = static_cast<std::size_t>(it - admin1.begin());
+            admin1_stats[i].population += r.population;
+            if (r.population > largest[i].first)
+                largest[i] = {r.population, n};
+            if (r.feature == "PPLA" && r.population > seat[i].first)
+                seat[i] = {r.population, n};
         }
-    if (!region)
-        return std::nullopt;
-    const auto dot = region->code.find('.');
-    const std::string_view cc = std::string_view(region->code).substr(0, dot);
-    const std::string_view code = std::string_view(region->code).substr(dot + 1);
-    // The seat (PPLA) stands for the region; failing that, its most populous place.
-    std::optional<std::tuple<int, std::int64_t, std::uint32_t>> best;
-    for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
-        const auto r = row(n);
-        if (r.country != cc || r.admin1 != code)
-            continue;
-        const std::tuple candidate{r.feature == "PPLA" ? 0 : 1, -r.population, n};
-        if (!best || candidate < *best)
-            best = candidate;
+        // The seat stands for the division, unless GeoNames marks a hamlet as its seat
+        // (England's is West Ilsley, 332 people): then its most populous place does.
+        for (std::size_t i = 0; i < admin1.size(); ++i) {
+            if (largest[i].first < 0)
+                continue;
+            const bool seat_fits =
+                seat[i].first >= 0 &&
+                static_cast<double>(std::max<std::int64_t>(seat[i].first, 1)) * seat_size_factor >=
+                    static_cast<double>(largest[i].first);
+            admin1_stats[i].seat = seat_fits ? seat[i].second : largest[i].second;
+        }
+    });
+    return admin1_stats;
+}
+
+std::vector<std::uint32_t> Gazetteer::Impl::divisions_named(std::string_view name,
+                                                            std::string_view country) const {
+    const auto key = fold(name);
+    std::vector<std::uint32_t> found;
+    if (key.empty())
+        return found;
+    const auto prefix = country.empty() ? std::string{} : std::string(country) + '.';
+    const bool has_letter =
+        std::any_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const auto [lo, hi] = std::equal_range(
+        admin1_keys.begin(), admin1_keys.end(), std::pair<std::string, std::uint32_t>{key, 0},
+        [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = lo; it != hi; ++it) {
+        const auto& a = admin1[it->second];
+        // "01" is a code in a hundred countries: a code stands alone only with a letter in it.
+        const bool by_code_only =
+            a.code_key == key && a.key != key &&
+            std::find(a.aliases.begin(), a.aliases.end(), key) == a.aliases.end();
+        if (a.code.starts_with(prefix) && (!by_code_only || has_letter))
+            found.push_back(it->second);
     }
-    if (!best)
-        return std::nullopt;
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    const auto& stats = division_stats();
+    std::erase_if(found, [&](std::uint32_t i) { return stats[i].seat == UINT32_MAX; });
+    std::stable_sort(found.begin(), found.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return stats[a].population > stats[b].population;
+    });
+    return found;
+}
+
+GeocodeMatch Gazetteer::Impl::division_match(std::string_view query, std::uint32_t division) const {
+    const auto& region = admin1[division];
     GeocodeMatch m;
     m.query = query;
-    m.place = make_place(row(std::get<2>(*best)));
-    m.place.name = region->name;
-    m.place.admin1 = region->name;
+    m.place = make_place(row(division_stats()[division].seat));
+    m.place.name = region.name;
+    m.place.admin1 = region.name;
     m.place.population = 0;
     m.precision = Precision::admin1;
+    return m;
+}
+
+std::optional<std::uint32_t> Gazetteer::Impl::much_larger_spelling(std::string_view key,
+                                                                   std::int64_t population) const {
+    const auto& all = name_index();
+    std::optional<std::uint32_t> best;
+    for (const auto& hit : all.index->within(key, 1, 0)) {
+        const auto pop = all.populations[hit.key];
+        if (hit.score == 1 && all.keys[hit.key] != key && pop >= typo_min_population &&
+            static_cast<double>(pop) >=
+                typo_population_factor *
+                    static_cast<double>(std::max(population, std::int64_t{1})) &&
+            (!best || pop > all.populations[*best]))
+            best = hit.key;
+    }
+    return best;
+}
+
+std::optional<GeocodeMatch> Gazetteer::Impl::find_as_written(std::string_view query,
+                                                             Designated prefer) const {
+    const auto parts = split_query(query);
+    if (parts.empty())
+        throw GeocodeError(std::string(query), "empty place name");
+    const auto name = parts.front();
+    const auto country_match = [&](const Country& c) {
+        GeocodeMatch m;
+        m.query = std::string(query);
+        m.place = country_place(c);
+        m.precision = Precision::country;
+        return m;
+    };
+    if (parts.size() == 1 && prefer != Designated::town)
+        if (const auto* c = country_named(name, {})) {
+            // "Wales", "Scotland": a country's alias that is also one of its divisions names
+            // the division.
+            if (fold(c->name) != fold(name))
+                if (const auto d = divisions_named(name, c->alpha2); !d.empty())
+                    return division_match(query, d.front());
+            return country_match(*c);
+        }
+    const auto hint_sets = interpret_hints(query, parts);
+    const auto key = fold(name);
+    std::vector<Candidate> found;
+    for (const auto& hints : hint_sets) {
+        found = candidates_or_variants(key, hints);
+        if (!found.empty())
+            break;
+        // "Bahrain, BH": the name is the hinted country itself.
+        if (hints.admin1.empty() && !hints.country.empty())
+            if (const auto* c = country_named(name, hints.country))
+                return country_match(*c);
+    }
+    // "Ningxia", "Bavaria, Germany", "Iowa": a state or province named alone stands at its
+    // seat, unless a town of that name is its seat or a good part of its size ("Tokyo",
+    // "New York", "São Paulo").
+    std::vector<std::uint32_t> divisions;
+    if (prefer != Designated::town &&
+        (parts.size() == 1 || (parts.size() == 2 && hint_sets.front().admin1.empty())))
+        divisions = divisions_named(name, parts.size() == 1 ? std::string_view{}
+                                                            : hint_sets.front().country);
+    if (found.empty() && divisions.empty())
+        return std::nullopt;
+    const auto& stats = division_stats();
+    const bool town_wins = [&] {
+        if (divisions.empty())
+            return true;
+        if (found.empty() || prefer == Designated::region)
+            return false;
+        const auto& d = stats[divisions.front()];
+        return found.front().row == d.seat ||
+               static_cast<double>(found.front().population) * town_division_factor >=
+                   static_cast<double>(d.population);
+    }();
+    GeocodeMatch m;
+    if (town_wins) {
+        m = match_from(query, found);
+        const bool hinted = parts.size() > 1;
+        if (!hinted && m.place.population < typo_max_population &&
+            key.size() >= typo_min_key_bytes) {
+            if (const auto other = much_larger_spelling(key, m.place.population)) {
+                auto small = m.place;
+                m.place = make_place(row(*other));
+                m.runners_up.insert(m.runners_up.begin(), small);
+                m.ambiguous.insert(m.ambiguous.begin(), small);
+                m.warnings.push_back(quoted(query) + " is taken for a misspelling of " +
+                                     m.place.name + ": using " + short_description(m.place) +
+                                     " (population " + std::to_string(m.place.population) +
+                                     "), not " + short_description(small) + " (population " +
+                                     std::to_string(small.population) + "); write \"" +
+                                     short_description(small) + "\" for the latter");
+            }
+        }
+        // A division of this name elsewhere, and a large one, is worth a warning.
+        for (const auto i : divisions) {
+            auto other = division_match(query, i).place;
+            const bool contains =
+                admin1[i].code ==
+                    m.place.country + "." + std::string(row(found.front().row).admin1) ||
+                km_between(other.lat, other.lon, m.place.lat, m.place.lon) <= same_place_km;
+            if (!contains && stats[i].population >= notable_division_population) {
+                m.ambiguous.push_back(other);
+                m.runners_up.insert(m.runners_up.begin(), other);
+                break;
+            }
+        }
+    } else {
+        m = division_match(query, divisions.front());
+        for (std::size_t i = 1; i < divisions.size(); ++i) {
+            auto other = division_match(query, divisions[i]).place;
+            m.ambiguous.push_back(other);
+            m.runners_up.push_back(std::move(other));
+        }
+        if (!found.empty()) {
+            auto town = make_place(row(found.front().row));
+            const bool inside =
+                (town.country == m.place.country && town.admin1 == m.place.admin1) ||
+                km_between(town.lat, town.lon, m.place.lat, m.place.lon) <= same_place_km;
+            if (!inside && town.population >= notable_town_population)
+                m.ambiguous.push_back(town);
+            m.runners_up.push_back(std::move(town));
+        }
+        if (m.runners_up.size() > max_runners_up)
+            m.runners_up.resize(max_runners_up);
+    }
     return m;
 }
 
@@ -603,6 +1000,68 @@ std::string Gazetteer::country_code(std::string_view name) const {
     return c ? impl_->countries[*c].alpha2 : std::string{};
 }
 
+std::optional<NearbyTown> Gazetteer::nearest_town(double lon, double lat) const {
+    if (!std::isfinite(lon) || !std::isfinite(lat))
+        return std::nullopt;
+    lat = std::clamp(lat, -90.0, 90.0);
+    lon = std::remainder(lon, 360.0);
+    const auto& grid = impl_->town_grid();
+    constexpr double km_per_degree = 6371.0 * M_PI / 180;
+    const double cos_lat = std::cos(lat * M_PI / 180);
+    const auto [row0, column0] = grid_cell(lon, lat);
+    // Ranked by an equirectangular distance (exact enough between neighbours, and cheap); the
+    // answer's distance is then great-circle.
+    double best = std::numeric_limits<double>::infinity();
+    std::uint32_t best_town = UINT32_MAX;
+    const auto visit = [&](int row, int column) {
+        if (row < 0 || row >= grid_rows)
+            return;
+        const auto cell =
+            static_cast<std::size_t>(row) * grid_columns +
+            static_cast<std::size_t>(((column % grid_columns) + grid_columns) % grid_columns);
+        for (auto t = grid.cell_starts[cell]; t < grid.cell_starts[cell + 1]; ++t) {
+            double dlon = std::abs(grid.lons[t] - lon);
+            dlon = std::min(dlon, 360 - dlon);
+            const double dx = dlon * cos_lat, dy = grid.lats[t] - lat;
+            const double d = dx * dx + dy * dy;
+            if (d < best || (d == best && grid.place_rows[t] < grid.place_rows[best_town])) {
+                best = d;
+                best_town = t;
+            }
+        }
+    };
+    const double max_degrees = nearby_town_max_km / km_per_degree;
+    // Ring r: the cells r steps from the point's cell, visited nearest rings first.
+    for (int r = 0;; ++r) {
+        if (r == 0) {
+            visit(row0, column0);
+        } else {
+            for (int c = column0 - r; c <= column0 + r; ++c) {
+                visit(row0 - r, c);
+                visit(row0 + r, c);
+            }
+            for (int w = row0 - r + 1; w <= row0 + r - 1; ++w) {
+                visit(w, column0 - r);
+                visit(w, column0 + r);
+            }
+        }
+        // Every town not yet visited is more than r cells of latitude or r cells of longitude
+        // away, so farther than this in the scaled degrees compared above.
+        const double bound = r * std::max(cos_lat, 1e-9) / grid_per_degree;
+        if (bound * bound >= best || bound > max_degrees || r >= grid_rows)
+            break;
+    }
+    if (best_town == UINT32_MAX)
+        return std::nullopt;
+    NearbyTown town;
+    town.name = grid.names[best_town];
+    town.country = grid.countries[best_town];
+    town.km = km_between(lat, lon, grid.lats[best_town], grid.lons[best_town]);
+    if (town.km > nearby_town_max_km)
+        return std::nullopt;
+    return town;
+}
+
 GeocodeMatch Gazetteer::lookup(std::string_view query) const {
     if (auto found = find(query))
         return std::move(*found);
@@ -610,40 +1069,25 @@ GeocodeMatch Gazetteer::lookup(std::string_view query) const {
     const auto hint_sets = impl_->interpret_hints(query, parts);
     throw GeocodeError(std::string(query),
                        "unknown place " + quoted(query) + "; " +
-                           impl_->closest_names(fold(parts.front()), hint_sets.front().country));
+                           impl_->closest_names(fold(parts.front()), hint_sets));
 }
 
 std::optional<GeocodeMatch> Gazetteer::find(std::string_view query) const {
-    const auto parts = split_query(query);
-    if (parts.empty())
-        throw GeocodeError(std::string(query), "empty place name");
-    const auto& impl = *impl_;
-    const auto name = parts.front();
-    const auto country_match = [&](const Country& c) {
-        GeocodeMatch m;
-        m.query = std::string(query);
-        m.place = impl.country_place(c);
-        m.precision = Precision::country;
+    if (auto m = impl_->find_as_written(query, Designated::anything))
         return m;
-    };
-    if (parts.size() == 1)
-        if (const auto* c = impl.country_named(name, {}))
-            return country_match(*c);
-    const auto hint_sets = impl.interpret_hints(query, parts);
-    const auto key = fold(name);
-    for (const auto& hints : hint_sets) {
-        const auto found = impl.candidates_or_variants(key, hints);
-        if (!found.empty())
-            return impl.match_from(query, found);
-        // "Bahrain, BH": the name is the hinted country itself.
-        if (hints.admin1.empty() && !hints.country.empty())
-            if (const auto* c = impl.country_named(name, hints.country))
-                return country_match(*c);
+    // "Mumbai (Bombay)", "Querétaro State", "Northern Virginia": other readings, in order.
+    for (const auto& rewrite : detail::query_rewrites(query)) {
+        std::optional<GeocodeMatch> m;
+        try {
+            m = impl_->find_as_written(rewrite.query, rewrite.prefer);
+        } catch (const GeocodeError&) {
+            continue; // the rewrite's own hints are the query's: reported as written below
+        }
+        if (m) {
+            m->query = std::string(query);
+            return m;
+        }
     }
-    // "Ningxia", "Bavaria, Germany": a state or province named alone stands at its seat.
-    if (parts.size() == 1 || (parts.size() == 2 && hint_sets.front().admin1.empty()))
-        if (auto m = impl.admin1_alone(query, name, hint_sets.front().country))
-            return std::move(*m);
     return std::nullopt;
 }
 

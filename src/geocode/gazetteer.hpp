@@ -3,6 +3,7 @@
 #include "model/diagnostics.hpp"
 #include "model/place.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,18 @@
 #include <vector>
 
 namespace dcmap::geocode {
+
+/// A town near a point: what nearest_town answers.
+struct NearbyTown {
+    std::string name;    ///< GeoNames primary name ("Frankfurt am Main")
+    std::string country; ///< ISO alpha-2
+    double km = 0;       ///< great-circle distance from the point asked about
+};
+
+/// Towns of at least this many people are what nearest_town looks for.
+inline constexpr std::int64_t nearby_town_min_population = 10'000;
+/// ... and no farther than this from the point (km); past it there is no nearby town.
+inline constexpr double nearby_town_max_km = 300;
 
 class Gazetteer {
 public:
@@ -35,6 +48,11 @@ public:
     /// ISO alpha-2 for a country name, alias or code ("Germany", "DE", "DEU", "Deutschland");
     /// empty when unknown.
     std::string country_code(std::string_view name) const;
+
+    /// The gazetteer town of at least nearby_town_min_population people nearest to lon/lat
+    /// (degrees, WGS84), within nearby_town_max_km; nullopt when none is that close (open sea,
+    /// Antarctica). Uses a 1-degree grid over the towns, built on first use (thread-safe).
+    std::optional<NearbyTown> nearest_town(double lon, double lat) const;
 
     /// Display name of an ISO alpha-2 code ("DE" -> "Germany"); empty when unknown.
     std::string country_name(std::string_view alpha2) const;

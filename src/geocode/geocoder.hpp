@@ -21,7 +21,9 @@ public:
     /// a provider's region name when the query has parentheses ("Europe (Frankfurt)"); a
     /// gazetteer place (see Gazetteer::lookup); failing that, a region name without parentheses
     /// ("East US 2") or a catalogue site that is not a town ("Eemshaven"). The match records
-    /// its precision and source. Throws GeocodeError naming the closest candidates.
+    /// its precision and source, and in `ambiguous` and `warnings` any other place an
+    /// unhinted name may well mean. Throws GeocodeError naming the closest candidates (or,
+    /// for a bare region code like "eu-central-1", the region ids it could be).
     GeocodeMatch lookup(std::string_view query) const;
 
     /// The region `code` of `provider` (a provider key or name, see provider_key). Throws
@@ -36,6 +38,7 @@ public:
     const Catalogue& catalogue() const { return catalogue_; }
 
 private:
+    GeocodeMatch lookup_as_written(std::string_view query) const;
     GeocodeMatch from_regions(std::string_view query,
                               const std::vector<const Region*>& found) const;
     const Gazetteer& gazetteer_;

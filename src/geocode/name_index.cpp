@@ -10,6 +10,17 @@ namespace dcmap::geocode::detail {
 constexpr int max_prefix_words = 3;
 constexpr std::size_t max_prefix_bytes = 255;
 
+SearchBounds search_bounds(std::string_view key) {
+    if (key.size() > max_search_bytes) {
+        // Cut at a word boundary so a long query still finds its first words.
+        const auto space = key.rfind(' ', max_search_bytes);
+        key =
+            key.substr(0, space != std::string_view::npos && space > 0 ? space : max_search_bytes);
+    }
+    const int third = static_cast<int>(key.size() / 3);
+    return {key, std::clamp(third, 2, max_search_edits)};
+}
+
 NameIndex::NameIndex(const std::vector<std::string_view>& keys) {
     std::size_t bytes = 0;
     for (const auto key : keys)

@@ -8,6 +8,22 @@
 
 namespace dcmap::geocode::detail {
 
+/// The closest-name search never looks at more than this many bytes of a folded query: longer
+/// queries are cut at the last word boundary inside (or at this length), so its cost is bounded
+/// whatever the input (issue 11).
+inline constexpr std::size_t max_search_bytes = 48;
+/// ... and never allows more edits than this (a third of the searched key's length, at least 2).
+inline constexpr int max_search_edits = 4;
+
+/// What the closest-name search looks for when asked about a folded query.
+struct SearchBounds {
+    std::string_view key; ///< the searched part of the query: at most max_search_bytes
+    int edits = 0;        ///< edits allowed: between 2 and max_search_edits
+};
+
+/// The bounded part of `key` the closest-name search looks at, and its edit budget.
+SearchBounds search_bounds(std::string_view key);
+
 /// Folded keys indexed for "every key within k edits of this query". Each key is stored, with
 /// its first one, two and three words, in a trie of the keys as written and in a trie of the
 /// keys written backwards. Cut the query in two halves: an alignment within k edits spends at

@@ -142,6 +142,97 @@ std::vector<std::string> spelling_variants(std::string_view key) {
     return variants;
 }
 
+namespace {
+
+/// Data-center areas people name that no gazetteer lists as a place, folded, with the town
+/// that stands for them (the area's main town or, for a county, its seat). Our own list.
+constexpr std::pair<std::string_view, std::string_view> area_names[] = {
+    {"northern virginia", "Ashburn, VA, US"},
+    {"nova", "Ashburn, VA, US"},
+    {"loudoun", "Leesburg, VA, US"},
+    {"prince william", "Manassas, VA, US"},
+    {"silicon valley", "San Jose, CA, US"},
+    {"bay area", "San Francisco, CA, US"},
+    {"san francisco bay area", "San Francisco, CA, US"},
+    {"dallas fort worth", "Dallas, TX, US"},
+    {"dfw", "Dallas, TX, US"},
+    {"research triangle", "Raleigh, NC, US"},
+    {"randstad", "Amsterdam, NL"},
+};
+
+/// Words before or after a name that say what kind of place it is.
+constexpr std::pair<std::string_view, Designated> leading_designators[] = {
+    {"state of ", Designated::region},      {"province of ", Designated::region},
+    {"prefecture of ", Designated::region}, {"region of ", Designated::region},
+    {"county of ", Designated::town},       {"city of ", Designated::town},
+    {"greater ", Designated::town},         {"metro ", Designated::town},
+    {"the ", Designated::anything},
+};
+constexpr std::pair<std::string_view, Designated> trailing_designators[] = {
+    {" state", Designated::region},
+    {" province", Designated::region},
+    {" prefecture", Designated::region},
+    {" region", Designated::region},
+    {" oblast", Designated::region},
+    {" governorate", Designated::region},
+    {" autonomous region", Designated::region},
+    {" county", Designated::town},
+    {" district", Designated::town},
+    {" municipality", Designated::town},
+    {" city", Designated::town},
+    {" metropolitan area", Designated::town},
+    {" metro area", Designated::town},
+    {" metro", Designated::town},
+    {" area", Designated::town},
+};
+
+} // namespace
+
+std::vector<Rewrite> query_rewrites(std::string_view query) {
+    std::vector<Rewrite> out;
+    const auto add = [&](std::string q, Designated prefer) {
+        if (fold(q).empty() || fold(q) == fold(query))
+            return;
+        for (const auto& r : out)
+            if (r.query == q)
+                return;
+        out.push_back({std::move(q), prefer});
+    };
+    const auto comma = query.find(',');
+    const std::string rest =
+        comma == std::string_view::npos ? std::string{} : std::string(query.substr(comma));
+    const auto first = fold(query.substr(0, comma));
+    for (const auto& [area, town] : area_names)
+        if (first == area || first == std::string(area) + " county")
+            add(std::string(town), Designated::town);
+    // "Mumbai (Bombay)": the name outside the parentheses, then the one inside.
+    if (const auto open = query.find('('); open != std::string_view::npos) {
+        const auto close = query.find(')', open);
+        const auto end = close == std::string_view::npos ? query.size() : close + 1;
+        add(std::string(query.substr(0, open)) + std::string(query.substr(end)),
+            Designated::anything);
+        const auto inner =
+            query.substr(open + 1, end - open - 1 - (close != std::string_view::npos));
+        const auto outer_comma = query.find(',', end);
+        add(std::string(inner) + (outer_comma == std::string_view::npos
+                                      ? std::string{}
+                                      : std::string(query.substr(outer_comma))),
+            Designated::anything);
+    }
+    for (const auto& [word, prefer] : leading_designators)
+        if (first.starts_with(word) && first.size() > word.size())
+            add(first.substr(word.size()) + rest, prefer);
+    for (const auto& [word, prefer] : trailing_designators)
+        if (first.ends_with(word) && first.size() > word.size()) {
+            const auto name = first.substr(0, first.size() - word.size());
+            for (const auto& [area, town] : area_names)
+                if (name == area)
+                    add(std::string(town), Designated::town);
+            add(name + rest, prefer);
+        }
+    return out;
+}
+
 int edit_distance(std::string_view a, std::string_view b, int limit) {
     const int n = static_cast<int>(a.size());
     const int m = static_cast<int>(b.size());

@@ -10,49 +10,6 @@
 namespace dcmap::geocode {
 namespace {
 
-// A runner-up at least this fraction of the winner's population makes an unhinted name
-// ambiguous enough to warn about.
-constexpr double ambiguity_population_ratio = 1.0 / 3.0;
-// Edits that still make a differently spelled name the same name (Genève / Geneva).
-constexpr int max_namesake_edits = 2;
-
-
-/// A place in another country or another admin-1 region than the chosen one.
-bool is_other_region(const Place& chosen, const Place& other) {
-    return other.country != chosen.country || other.admin1 != chosen.admin1;
-}
-
-/// A place called what the query says, or nearly (Genève for "Geneva"). Places found through
-/// an unrelated alternate name (João Pessoa, once "Fredericia") are not namesakes.
-bool is_namesake(const Place& other, std::string_view query_key) {
-    const auto key = detail::fold(other.name);
-    return key == query_key ||
-           detail::edit_distance(key, query_key, max_namesake_edits) <= max_namesake_edits;
-}
-
-/// The runner-up worth warning about, or nullptr: the most populous namesake in another country
-/// or admin-1 region, when its population is at least a third of the winner's. Runners-up come
-/// most populous first.
-const Place* rival(const GeocodeMatch& m) {
-    const auto query_key = detail::fold(m.query);
-    for (const auto& other : m.runners_up) {
-        if (!is_other_region(m.place, other) || !is_namesake(other, query_key))
-            continue;
-        const double ratio = m.place.population > 0 ? static_cast<double>(other.population) /
-                                                          static_cast<double>(m.place.population)
-                                                    : 1.0;
-        return ratio >= ambiguity_population_ratio ? &other : nullptr;
-    }
-    return nullptr;
-}
-
-std::string ambiguity_warning(const GeocodeMatch& m, const Place& other) {
-    return "\"" + m.query + "\" is ambiguous: using " + short_description(m.place) + " (population " +
-           std::to_string(m.place.population) + "), not " + short_description(other) + " (population " +
-           std::to_string(other.population) + "); write \"" + short_description(m.place) +
-           "\" to keep this choice or \"" + short_description(other) + "\" for the other";
-}
-
 bool has_hint(const std::string& query) { return query.find(',') != std::string::npos; }
 
 /// The region a site names: "aws:eu-central-1", or the code with `provider:`. Returns
@@ -73,6 +30,7 @@ void record_match(ResolvedSite& r, const GeocodeMatch& m) {
     r.precision = m.precision;
     r.source = m.source;
     r.query = m.query;
+    r.locality = m.place.name;
     if (!m.region.empty())
         r.region = m.region;
     r.place = m.place;
@@ -83,14 +41,17 @@ void record_match(ResolvedSite& r, const GeocodeMatch& m) {
     }
 }
 
-/// A catalogue name ("Netherlands", "US East") that several regions at different places share.
-std::string region_ambiguity_warning(const GeocodeMatch& m) {
-    return "\"" + m.query + "\" names regions in several places: using " + m.region + " (" +
-           short_description(m.place) + "), not " + short_description(m.runners_up.front()) +
-           "; write the region id (e.g. region: " + m.region + ") to be sure";
-}
-
 } // namespace
+
+void locate_coordinates(ResolvedSite& site, const Gazetteer& gazetteer) {
+    const auto town = gazetteer.nearest_town(site.lon, site.lat);
+    if (!town)
+        return;
+    site.locality = town->name;
+    // A `country:` the gazetteer does not know stays unresolved, so the caller can say so.
+    if (site.country.empty() && site.site.country.empty())
+        site.country = town->country;
+}
 
 bool needs_geocoding(const Site& site) {
     return !(site.lat && site.lon) || (!site.region.empty() && site.name.empty());
@@ -146,6 +107,7 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
             r.source = PlaceSource::explicit_coordinates;
             if (!site.country.empty())
                 r.country = geocoder.gazetteer().country_code(site.country);
+            locate_coordinates(r, geocoder.gazetteer());
             resolved.push_back(std::move(r));
             continue;
         }
@@ -156,11 +118,8 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
                 query += ", " + site.country;
             try {
                 const auto match = geocoder.lookup(query);
-                if (!hinted && match.source == PlaceSource::gazetteer)
-                    if (const Place* other = rival(match))
-                        diagnostics.warn(site.location_pos, ambiguity_warning(match, *other));
-                if (match.source == PlaceSource::catalogue && !match.runners_up.empty())
-                    diagnostics.warn(site.location_pos, region_ambiguity_warning(match));
+                for (const auto& warning : match.warnings)
+                    diagnostics.warn(site.location_pos, warning);
                 record_match(r, match);
                 resolved.push_back(std::move(r));
             } catch (const GeocodeError& e) {

@@ -22,6 +22,10 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Gazetteer& g
 std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& geocoder,
                                         Diagnostics& diagnostics);
 
+/// For a site placed by explicit coordinates: sets `locality` to the nearest gazetteer town
+/// (Gazetteer::nearest_town) and, when the site gave no `country:`, that town's country.
+void locate_coordinates(ResolvedSite& site, const Gazetteer& gazetteer);
+
 /// True when a site needs the gazetteer or the catalogue (it has no explicit lat/lon, or a
 /// region whose name must fill an empty name).
 bool needs_geocoding(const Site& site);

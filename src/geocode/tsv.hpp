@@ -9,7 +9,7 @@
 namespace dcmap::geocode::detail {
 
 /// Splits off the text up to the next tab (or the end) and advances `rest` past it.
-inline std::string_view next_field(std::string_view &rest) {
+inline std::string_view next_field(std::string_view& rest) {
     const auto tab = rest.find('\t');
     const auto field = rest.substr(0, tab);
     rest = tab == std::string_view::npos ? std::string_view{} : rest.substr(tab + 1);
@@ -20,10 +20,10 @@ inline std::string_view next_field(std::string_view &rest) {
 inline std::vector<std::uint32_t> line_starts(std::string_view text, std::size_t expected) {
     std::vector<std::uint32_t> starts;
     starts.reserve(expected);
-    const char *base = text.data();
-    const char *end = base + text.size();
-    for (const char *p = base; p < end;) {
-        const char *nl = static_cast<const char *>(std::memchr(p, '\n', end - p));
+    const char* base = text.data();
+    const char* end = base + text.size();
+    for (const char* p = base; p < end;) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p));
         if (!nl)
             nl = end;
         if (nl > p)

@@ -11,26 +11,33 @@ namespace dcmap {
 
 /// How precisely a resolved position is known, finest first.
 enum class Precision {
-    exact,   ///< coordinates given in the input
-    city,    ///< a town's centre (gazetteer place or catalogue region town)
-    admin1,  ///< the seat of a state or province named alone ("Ningxia")
-    country  ///< a country's label point (its capital), named alone ("Bahrain")
+    exact,  ///< coordinates given in the input
+    city,   ///< a town's centre (gazetteer place or catalogue region town)
+    metro,  ///< a metro area's main town, where only the metro is public ("Bay Area")
+    admin1, ///< the seat of a state or province named alone ("Ningxia")
+    country ///< a country's label point (its capital), named alone ("Bahrain")
 };
 
 /// Where a resolved position came from.
 enum class PlaceSource {
-    explicit_coordinates,  ///< lat/lon in the input
-    gazetteer,             ///< the GeoNames-derived gazetteer
-    catalogue              ///< the cloud-region catalogue (built in, or a user's file)
+    explicit_coordinates, ///< lat/lon in the input
+    gazetteer,            ///< the GeoNames-derived gazetteer
+    catalogue             ///< the cloud-region catalogue (built in, or a user's file)
 };
 
-/// "exact", "city", "admin1", "country".
+/// "exact", "city", "metro", "admin1", "country".
 inline const char* to_string(Precision p) {
     switch (p) {
-    case Precision::exact: return "exact";
-    case Precision::city: return "city";
-    case Precision::admin1: return "admin1";
-    case Precision::country: return "country";
+    case Precision::exact:
+        return "exact";
+    case Precision::city:
+        return "city";
+    case Precision::metro:
+        return "metro";
+    case Precision::admin1:
+        return "admin1";
+    case Precision::country:
+        return "country";
     }
     return "city";
 }
@@ -38,19 +45,22 @@ inline const char* to_string(Precision p) {
 /// "explicit", "gazetteer", "catalogue".
 inline const char* to_string(PlaceSource s) {
     switch (s) {
-    case PlaceSource::explicit_coordinates: return "explicit";
-    case PlaceSource::gazetteer: return "gazetteer";
-    case PlaceSource::catalogue: return "catalogue";
+    case PlaceSource::explicit_coordinates:
+        return "explicit";
+    case PlaceSource::gazetteer:
+        return "gazetteer";
+    case PlaceSource::catalogue:
+        return "catalogue";
     }
     return "gazetteer";
 }
 
 /// A place from the gazetteer (or a country's label point).
 struct Place {
-    std::string name;          ///< as GeoNames writes it, UTF-8 ("São Paulo")
-    std::string admin1;        ///< admin-1 name ("California"); may be empty
-    std::string country;       ///< ISO 3166-1 alpha-2 ("BR")
-    std::string country_name;  ///< "Brazil"
+    std::string name;         ///< as GeoNames writes it, UTF-8 ("São Paulo")
+    std::string admin1;       ///< admin-1 name ("California"); may be empty
+    std::string country;      ///< ISO 3166-1 alpha-2 ("BR")
+    std::string country_name; ///< "Brazil"
     double lat = 0;
     double lon = 0;
     std::int64_t population = 0;
@@ -75,7 +85,11 @@ struct GeocodeMatch {
     std::vector<Place> runners_up;
     Precision precision = Precision::city;
     PlaceSource source = PlaceSource::gazetteer;
-    std::string region;  ///< "aws:eu-central-1" when a catalogue region answered; else empty
+    std::string region; ///< "aws:eu-central-1" when a catalogue region answered; else empty
+    /// Other places the query may well mean (a namesake in another region, the state of that
+    /// name, the spelling it resembles): when not empty the choice deserves a warning.
+    std::vector<Place> ambiguous;
+    std::vector<std::string> warnings; ///< why the choice is uncertain, one sentence each
 };
 
 /// A site whose position is known. lon/lat are always set from a real source, never defaulted.
@@ -83,15 +97,19 @@ struct ResolvedSite {
     Site site;
     double lon = 0;
     double lat = 0;
-    std::string matched;   ///< e.g. "Hangzhou, Zhejiang, CN"; empty for explicit coordinates
-    std::string country;   ///< ISO alpha-2 when known
+    std::string matched; ///< e.g. "Hangzhou, Zhejiang, CN"; empty for explicit coordinates
+    std::string country; ///< ISO alpha-2 when known
+    /// The place the site is at, for labelling sites by place ("Frankfurt am Main"): the town
+    /// (or admin-1 region, or country) it resolved to, or for explicit coordinates the nearest
+    /// gazetteer town of 10,000+ people within 300 km; empty when there is none.
+    std::string locality;
     Precision precision = Precision::exact;
     PlaceSource source = PlaceSource::explicit_coordinates;
-    std::string query;     ///< what was looked up ("Frankfurt", "aws:eu-central-1"); empty for explicit
-    std::string region;    ///< "aws:eu-central-1" when placed by the catalogue
-    Place place;           ///< the place chosen; name empty for explicit coordinates
-    std::optional<Place> runner_up;  ///< the best other candidate, when there was one
-    double runner_up_km = 0;         ///< great-circle distance from the chosen point to runner_up
+    std::string query; ///< what was looked up ("Frankfurt", "aws:eu-central-1"); empty for explicit
+    std::string region;             ///< "aws:eu-central-1" when placed by the catalogue
+    Place place;                    ///< the place chosen; name empty for explicit coordinates
+    std::optional<Place> runner_up; ///< the best other candidate, when there was one
+    double runner_up_km = 0;        ///< great-circle distance from the chosen point to runner_up
 };
 
 } // namespace dcmap

@@ -69,7 +69,8 @@ TEST_CASE("e2e: geocode of a region id gives the same JSON fields as a place", "
     CHECK(doc.GetRoot().GetString("query") == "aws:us-east-1");
     CHECK(doc.GetRoot().GetString("country") == "US");
     CHECK(doc.GetRoot().GetString("region") == "aws:us-east-1");
-    CHECK(doc.GetRoot().GetString("precision") == "city");
+    // AWS publishes the metro (Northern Virginia), not the town Ashburn that stands for it.
+    CHECK(doc.GetRoot().GetString("precision") == "metro");
     CHECK(doc.GetRoot().GetArray("runners_up").IsValid());
 }
 
@@ -140,4 +141,29 @@ TEST_CASE("e2e: render --resolved writes the placements as GeoJSON", "[e2e]") {
     CHECK(features[0].GetObj("properties").GetString("region") == "aws:eu-central-1");
     CHECK(features[0].GetObj("properties").GetString("name") == "Europe (Frankfurt)");
     CHECK(features[7].GetObj("properties").GetString("precision") == "exact");
+    // Every site names the place it is at; coordinates get the country they are in.
+    // The fixture catalogue moves aws:eu-central-1 to Offenbach.
+    CHECK(features[0].GetObj("properties").GetString("locality") == "Offenbach");
+    for (int i = 0; i < features.Size(); ++i)
+        CHECK_FALSE(features[i].GetObj("properties").GetString("locality").empty());
+    CHECK_FALSE(features[7].GetObj("properties").GetString("country").empty());
+}
+
+TEST_CASE("e2e: --resolved gives sites placed by coordinates their country and nearest town",
+          "[e2e]") {
+    e2e::TempDir dir;
+    auto run = run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
+                          "--width", "400", "--resolved", dir / "sites.geojson"});
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "sites.geojson"));
+    const auto features = doc.GetRoot().GetArray("features");
+    REQUIRE(features.Size() == 3);
+    const auto properties = [&](int i) { return features[i].GetObj("properties"); };
+    CHECK(properties(0).GetString("country") == "DE");
+    CHECK(properties(0).GetString("locality") == "Frankfurt am Main");
+    CHECK(properties(1).GetString("country") == "SG");
+    CHECK(properties(2).GetString("country") == "BR");
+    CHECK(properties(2).GetString("locality") == "São Paulo");
 }

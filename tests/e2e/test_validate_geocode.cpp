@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <cpl_json.h>
 
-using e2e::run_dcmap;
 using e2e::fixture;
+using e2e::run_dcmap;
 
 TEST_CASE("e2e: validate accepts the bundled region file", "[e2e]") {
     auto run = run_dcmap({"validate", e2e::source_file("regions/alibaba-cloud.yaml")});
@@ -46,6 +46,27 @@ TEST_CASE("e2e: geocode --json prints one object per query with the fields tools
     CPLJSONDocument second;
     REQUIRE(second.LoadMemory(run.out.substr(nl + 1)));
     CHECK(second.GetRoot().GetString("country") == "BR");
+}
+
+TEST_CASE("e2e: geocode --json lists the places an ambiguous name may mean, with the warning",
+          "[e2e]") {
+    auto run = run_dcmap({"geocode", "--json", "Santa Clara", "Frankfurt, Germany"});
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    const auto nl = run.out.find('\n');
+    CPLJSONDocument doc;
+    REQUIRE(doc.LoadMemory(run.out.substr(0, nl)));
+    const auto ambiguous = doc.GetRoot().GetArray("ambiguous");
+    REQUIRE(ambiguous.Size() >= 1);
+    CHECK(ambiguous[0].GetString("admin1") == "California");
+    const auto warnings = doc.GetRoot().GetArray("warnings");
+    REQUIRE(warnings.Size() >= 1);
+    CHECK(warnings[0].ToString().find("is ambiguous") != std::string::npos);
+    // A clear choice has both fields, empty.
+    CPLJSONDocument clear;
+    REQUIRE(clear.LoadMemory(run.out.substr(nl + 1)));
+    CHECK(clear.GetRoot().GetArray("ambiguous").Size() == 0);
+    CHECK(clear.GetRoot().GetArray("warnings").Size() == 0);
 }
 
 TEST_CASE("e2e: geocode of an unknown place exits 1 with an error object", "[e2e]") {

@@ -111,4 +111,62 @@ TEST_CASE("catalogue: malformed user rows are errors at file:line", "[geocode]")
         Catch::StartsWith("mine.tsv:2:1: error: bad lat/lon in catalogue row aws:x-1"));
     CHECK_THROWS_WITH(Catalogue::from_tsv(header + "aws\tx-1\tX\n", "mine.tsv"),
                       Catch::Contains("3 tab-separated columns"));
+    CHECK_THROWS_WITH(
+        Catalogue::from_tsv(header + "aws\tx-1\tX\tParis, FR\t48.85\t2.35\tFR\tlive\t\t\tstreet\n",
+                            "mine.tsv"),
+        "mine.tsv:2:1: error: unknown precision \"street\" in catalogue row aws:x-1; use city, "
+        "metro, admin1 or country (or leave it empty: city)");
+}
+
+TEST_CASE("catalogue: a row's precision says how much of the place the provider publishes",
+          "[geocode]") {
+    const auto& catalogue = Catalogue::embedded();
+    const auto precision_of = [&](const char* provider, const char* code) {
+        const auto* r = catalogue.find(provider, code);
+        REQUIRE(r);
+        return r->precision;
+    };
+    // Google names the town; AWS names Northern Virginia; Azure names the state; a placeholder
+    // for an announced region knows only its country.
+    CHECK(precision_of("gcp", "us-east1") == dcmap::Precision::city);
+    CHECK(precision_of("aws", "us-east-1") == dcmap::Precision::metro);
+    CHECK(precision_of("azure", "centralus") == dcmap::Precision::admin1);
+    CHECK(precision_of("alibaba", "tbd-brazil") == dcmap::Precision::country);
+    // Every placeholder whose city is not public says so.
+    for (const auto& r : catalogue.regions())
+        if (r.code.starts_with("tbd-") && r.note.find("city not public") != std::string::npos) {
+            INFO(r.id());
+            CHECK(r.precision == dcmap::Precision::country);
+        }
+    // The match carries the row's precision.
+    CHECK(geocoder().lookup("alibaba:tbd-brazil").precision == dcmap::Precision::country);
+    const auto user = Catalogue::from_tsv(
+        header + "aws\tx-1\tX\tParis, FR\t48.85\t2.35\tFR\tlive\t\t\tmetro\n", "mine.tsv");
+    CHECK(user.find("aws", "x-1")->precision == dcmap::Precision::metro);
+}
+
+TEST_CASE("catalogue: regions the providers' SDK data list are in the built-in table",
+          "[geocode]") {
+    const auto& catalogue = Catalogue::embedded();
+    for (const auto* id :
+         {"oracle:af-casablanca-1", "oracle:eu-madrid-3", "oracle:us-saltlake-2",
+          "alibaba:ap-southeast-8", "alibaba:eu-west-2", "alibaba:cn-fujian", "alibaba:cn-wuhan"}) {
+        INFO(id);
+        const std::string text(id);
+        const auto colon = text.find(':');
+        CHECK(catalogue.find(text.substr(0, colon), text.substr(colon + 1)) != nullptr);
+    }
+    // Opened regions replace their announced placeholders.
+    CHECK(catalogue.find("oracle", "tbd-morocco") == nullptr);
+    CHECK(catalogue.find("alibaba", "tbd-france") == nullptr);
+    // Oracle's Serbian region is in its own realm, and the row says so.
+    CHECK(catalogue.find("oracle", "eu-jovanovac-1")->note.find("realm oc20") != std::string::npos);
+}
+
+TEST_CASE("catalogue: a row keeps its town's name when the gazetteer knows the seat by another",
+          "[geocode]") {
+    // GeoNames lists Ulanqab's seat as Jining.
+    CHECK(geocoder().lookup("alibaba:cn-wulanchabu").place.name == "Ulanqab");
+    // The gazetteer's spelling of the same name is kept.
+    CHECK(geocoder().lookup("gcp:europe-west6").place.name == "Zürich");
 }

@@ -9,7 +9,7 @@ using dcmap::GeocodeError;
 using dcmap::geocode::Gazetteer;
 
 TEST_CASE("geocode: country names, aliases and codes give the alpha-2 code", "[geocode]") {
-    const auto &g = Gazetteer::embedded();
+    const auto& g = Gazetteer::embedded();
     CHECK(g.country_code("Germany") == "DE");
     CHECK(g.country_code("DE") == "DE");
     CHECK(g.country_code("deu") == "DE");
@@ -39,7 +39,7 @@ TEST_CASE("geocode: country names, aliases and codes give the alpha-2 code", "[g
 }
 
 TEST_CASE("geocode: a country hint picks the namesake in that country", "[geocode]") {
-    const auto &g = Gazetteer::embedded();
+    const auto& g = Gazetteer::embedded();
     CHECK(g.lookup("Paris").place.country == "FR");
     CHECK(g.lookup("Paris, FR").place.country == "FR");
     CHECK(g.lookup("Paris, US").place.admin1 == "Texas");
@@ -51,7 +51,7 @@ TEST_CASE("geocode: a country hint picks the namesake in that country", "[geocod
 
 TEST_CASE("geocode: an admin-1 hint works by name or code, with or without a country",
           "[geocode]") {
-    const auto &g = Gazetteer::embedded();
+    const auto& g = Gazetteer::embedded();
     CHECK(g.lookup("Columbus, Ohio, US").place.admin1 == "Ohio");
     CHECK(g.lookup("Columbus, Georgia, US").place.admin1 == "Georgia");
     CHECK(g.lookup("Columbus, IN, USA").place.admin1 == "Indiana");
@@ -63,7 +63,7 @@ TEST_CASE("geocode: an admin-1 hint works by name or code, with or without a cou
 }
 
 TEST_CASE("geocode: a country alone resolves to its capital", "[geocode]") {
-    const auto &g = Gazetteer::embedded();
+    const auto& g = Gazetteer::embedded();
     const auto bahrain = g.lookup("Bahrain");
     CHECK(bahrain.place.name == "Bahrain");
     CHECK(bahrain.place.country == "BH");
@@ -87,11 +87,12 @@ TEST_CASE("geocode: runners-up are up to four distinct next-best places", "[geoc
 
 TEST_CASE("geocode: an unknown country or region in a hint is an error that says which part",
           "[geocode]") {
-    const auto &g = Gazetteer::embedded();
+    const auto& g = Gazetteer::embedded();
     CHECK_THROWS_WITH(g.lookup("Paris, Narnia"),
                       "unknown country or region \"Narnia\" in place \"Paris, Narnia\"");
     CHECK_THROWS_WITH(g.lookup("Columbus, Ohioo, US"),
-                      "unknown region \"Ohioo\" in United States in place \"Columbus, Ohioo, US\"");
+                      "unknown region \"Ohioo\" in United States in place \"Columbus, Ohioo, "
+                      "US\"; did you mean Ohio (US)?");
     CHECK_THROWS_AS(g.lookup(" , "), GeocodeError);
 }
 

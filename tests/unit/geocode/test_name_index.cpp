@@ -11,7 +11,10 @@
 #include <vector>
 
 using dcmap::geocode::detail::edit_distance;
+using dcmap::geocode::detail::max_search_bytes;
+using dcmap::geocode::detail::max_search_edits;
 using dcmap::geocode::detail::NameIndex;
+using dcmap::geocode::detail::search_bounds;
 
 namespace {
 
@@ -107,4 +110,24 @@ TEST_CASE("name index: finds the same keys as a scan of the gazetteer", "[geocod
             CHECK(index.within(q, k, words_of(q)) == expected);
         }
     }
+}
+
+TEST_CASE("name index: the search is bounded in length and edits whatever the query", "[geocode]") {
+    // Short keys keep the old budget: a third of their length, at least 2.
+    CHECK(search_bounds("frankfrut").key == "frankfrut");
+    CHECK(search_bounds("frankfrut").edits == 3);
+    CHECK(search_bounds("xy").edits == 2);
+    CHECK(search_bounds("salt lake citq").edits == 4);
+    // A long key is cut at its last word boundary within the bound, and never allows more
+    // than max_search_edits edits.
+    const auto words =
+        search_bounds("rio de janiero state of the federative republic of brazil south america");
+    CHECK(words.key == "rio de janiero state of the federative republic");
+    CHECK(words.edits == max_search_edits);
+    // A 100,000-letter word is cut at the bound itself.
+    const std::string huge(100'000, 'q');
+    const auto bounded = search_bounds(huge);
+    CHECK(bounded.key.size() == max_search_bytes);
+    CHECK(bounded.edits == max_search_edits);
+    CHECK(max_search_bytes <= 64);
 }

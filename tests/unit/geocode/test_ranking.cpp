@@ -1,5 +1,6 @@
 // The ranking rule on a tiny hand-made gazetteer, so each case isolates one decision.
 #include "geocode/gazetteer.hpp"
+#include "model/error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +9,7 @@ using dcmap::geocode::Gazetteer;
 namespace {
 
 // Places: name lat lon country admin1 population feature key; then the index section.
-constexpr const char *places = "Alpha\t1\t1\tAA\t01\t1000\tPPL\talpha\n"
+constexpr const char* places = "Alpha\t1\t1\tAA\t01\t1000\tPPL\talpha\n"
                                "Alphaville\t2\t2\tBB\t01\t49000\tPPL\talphaville\n"
                                "Beta\t3\t3\tAA\t01\t1000\tPPL\tbeta\n"
                                "Big Beta City\t4\t4\tBB\t02\t50000\tPPLA\tbig beta city\n"
@@ -17,9 +18,9 @@ constexpr const char *places = "Alpha\t1\t1\tAA\t01\t1000\tPPL\talpha\n"
                                "alpha\ta\t1\n"
                                "beta\ta\t3\n"
                                "gamma\tp\t4\n";
-constexpr const char *countries = "001\tAA\tAAA\tAland\t1\t1\tAlpha\tAyland\n"
+constexpr const char* countries = "001\tAA\tAAA\tAland\t1\t1\tAlpha\tAyland\n"
                                   "002\tBB\tBBB\tBeland\t2\t2\tAlphaville\t\n";
-constexpr const char *admin1 = "AA.01\tNorth\tnorth\n"
+constexpr const char* admin1 = "AA.01\tNorth\tnorth\n"
                                "AA.02\tSouth\tsouth\n"
                                "BB.01\tEast\teast\n"
                                "BB.02\tWest\twest\n";
@@ -65,4 +66,24 @@ TEST_CASE("geocode: suggestions for an unknown place stay within the hinted coun
 TEST_CASE("geocode: ASCII spellings in the index count as primary names", "[geocode]") {
     const auto g = Gazetteer::from_tsv(places, countries, admin1);
     CHECK(g.lookup("Gamma").place.name == "Gamma Town");
+}
+
+TEST_CASE("geocode: an unknown name far longer than any place still gets an answer", "[geocode]") {
+    const auto g = Gazetteer::from_tsv(places, countries, admin1);
+    // The search looks at the first words only; the same miss twice gives the same message
+    // (the second from the per-query cache).
+    const std::string long_name = "alphx " + std::string(100'000, 'z');
+    std::string first, second;
+    try {
+        g.lookup(long_name);
+    } catch (const dcmap::GeocodeError& e) {
+        first = e.what();
+    }
+    try {
+        g.lookup(long_name);
+    } catch (const dcmap::GeocodeError& e) {
+        second = e.what();
+    }
+    CHECK(first.find("closest: Alpha (AA)") != std::string::npos);
+    CHECK(first == second);
 }

@@ -63,6 +63,27 @@ TEST_CASE("geocode: resolve passes explicit coordinates through and looks up loc
     CHECK(diagnostics.warnings.empty());
 }
 
+TEST_CASE("geocode: every resolved site gets a locality, and coordinates a country", "[geocode]") {
+    Diagnostics diagnostics;
+    auto with_country = at("fra-dc", 50.1, 8.7);
+    with_country.country = "Germania"; // unknown: stays unresolved so validation can say so
+    const auto file =
+        file_of({located("cn-hangzhou", "Hangzhou, China", 4), at("cn-wulanchabu", 41.03, 113.13),
+                 at("pacific", 0, -140), with_country});
+    const auto sites = resolve_sites(file, Gazetteer::embedded(), diagnostics);
+    REQUIRE(sites.size() == 4);
+    // The town a location resolved to.
+    CHECK(sites[0].locality == "Hangzhou");
+    // The nearest town of 10,000+ people to explicit coordinates, and its country.
+    CHECK(sites[1].locality == "Jining");
+    CHECK(sites[1].country == "CN");
+    // Nothing within 300 km of the open Pacific.
+    CHECK(sites[2].locality.empty());
+    CHECK(sites[2].country.empty());
+    CHECK(sites[3].locality == "Frankfurt am Main");
+    CHECK(sites[3].country.empty());
+}
+
 TEST_CASE("geocode: resolve reports every unknown place at its location with a hint", "[geocode]") {
     Diagnostics diagnostics;
     const auto file = file_of({located("a", "Frankfrut, Germany", 4), located("b", "Paris", 8),
@@ -70,15 +91,15 @@ TEST_CASE("geocode: resolve reports every unknown place at its location with a h
     try {
         resolve_sites(file, Gazetteer::embedded(), diagnostics);
         FAIL("expected InputErrors");
-    } catch (const InputErrors &e) {
+    } catch (const InputErrors& e) {
         REQUIRE(e.errors().size() == 2);
-        const auto &first = e.errors()[0];
+        const auto& first = e.errors()[0];
         CHECK(first.pos().line == 5);
         CHECK(first.pos().column == 15);
         CHECK(first.message() == "unknown place \"Frankfrut, Germany\"; closest: Frankfurt am "
                                  "Main (DE), Frankfurt (Oder) (DE)");
         CHECK(first.hint() == "check the spelling, or give lat/lon");
-        const auto &second = e.errors()[1];
+        const auto& second = e.errors()[1];
         CHECK(second.pos().line == 13);
         CHECK(second.message().find("closest: Hangzhou (CN)") != std::string::npos);
         CHECK(second.hint() == "add a country, e.g. \"Hangzhou, China\", or give lat/lon");
@@ -90,7 +111,7 @@ TEST_CASE("geocode: an ambiguous name warns without a hint and not with one", "[
     Diagnostics without_hint;
     resolve_sites(file_of({located("s", "Springfield", 4)}), Gazetteer::embedded(), without_hint);
     REQUIRE(without_hint.warnings.size() == 1);
-    const auto &w = without_hint.warnings[0];
+    const auto& w = without_hint.warnings[0];
     CHECK(w.pos.line == 5);
     CHECK(w.message.find("Springfield, Missouri, US") != std::string::npos);
     CHECK(w.message.find("Springfield, Massachusetts, US") != std::string::npos);
@@ -152,7 +173,8 @@ TEST_CASE("geocode: region ids place sites and fill empty names", "[geocode]") {
     by_provider.region = "eu-west-1";
     by_provider.name = "London";
     Diagnostics diagnostics;
-    const auto sites = resolve_sites(file_of({by_id, by_provider}), Gazetteer::embedded(), diagnostics);
+    const auto sites =
+        resolve_sites(file_of({by_id, by_provider}), Gazetteer::embedded(), diagnostics);
     CHECK(sites[0].site.name == "Europe (Frankfurt)");
     CHECK(sites[0].region == "aws:eu-central-1");
     CHECK(sites[0].source == dcmap::PlaceSource::catalogue);
@@ -162,8 +184,9 @@ TEST_CASE("geocode: region ids place sites and fill empty names", "[geocode]") {
     CHECK(diagnostics.warnings.empty());
 }
 
-TEST_CASE("geocode: a region without a provider or with an unknown code is an error at its position",
-          "[geocode]") {
+TEST_CASE(
+    "geocode: a region without a provider or with an unknown code is an error at its position",
+    "[geocode]") {
     Site bare;
     bare.name = "x";
     bare.region = "eu-central-1";
@@ -190,9 +213,9 @@ TEST_CASE("geocode: each resolved site records precision, source and its runner-
     country.name = "Bahrain";
     country.location_query = "Bahrain";
     Diagnostics diagnostics;
-    const auto sites = resolve_sites(
-        file_of({located("a", "Dublin", 4), country, at("e", 41.03, 113.13)}), Gazetteer::embedded(),
-        diagnostics);
+    const auto sites =
+        resolve_sites(file_of({located("a", "Dublin", 4), country, at("e", 41.03, 113.13)}),
+                      Gazetteer::embedded(), diagnostics);
     CHECK(sites[0].precision == dcmap::Precision::city);
     CHECK(sites[0].source == dcmap::PlaceSource::gazetteer);
     CHECK(sites[0].place.name == "Dublin");

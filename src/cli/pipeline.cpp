@@ -157,6 +157,7 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     std::vector<Point> lonlats;
     for (const auto& site : sites) {
         layout::ProjectedSite ps{site, {}, false};
+        ps.locality = site.locality;  // labels name places by it
         if (auto xy = projector.forward(site.lon, site.lat)) {
             ps.projected = *xy;
             ps.visible = true;

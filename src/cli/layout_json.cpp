@@ -61,67 +61,23 @@ void write_labels(JsonWriter& j, const std::vector<LabelLayout>& labels) {
     j.end_array();
 }
 
-/// Each inset: its frame and the area it magnifies (pixels), its markers, labels and leaders.
-void write_insets(JsonWriter& j, const std::vector<InsetLayout>& insets) {
-    j.key("insets").begin_array();
-    for (const auto& inset : insets) {
-        j.begin_object();
-        j.key("name").value(inset.name).key("caption").value(inset.caption.text);
-        j.key("box");
-        write_box(j, inset.box);
-        j.key("area");
-        write_box(j, inset.area);
-        j.key("magnification").value(inset.magnification);
-        j.key("markers").begin_array();
-        for (const auto& m : inset.markers) {
-            j.begin_object();
-            j.key("id").value(m.id);
-            j.key("x").value(m.x).key("y").value(m.y).key("r").value(m.r);
-            j.end_object();
-        }
-        j.end_array();
-        write_labels(j, inset.labels);
-        j.end_object();
-    }
-    j.end_array();
-}
-
-/// Site id -> name of the inset that shows it.
-std::map<std::string, std::string> insets_by_site(const MapLayout& layout) {
-    std::map<std::string, std::string> out;
-    for (const auto& inset : layout.insets)
-        for (const auto& m : inset.markers) out.emplace(m.id, inset.name);
-    return out;
-}
-
-} // namespace
-
-std::string layout_to_json(const MapLayout& layout) {
-    JsonWriter j(true);
+/// A marker: its drawn centre (x, y) and its true projected position (true_x, true_y).
+void write_marker(JsonWriter& j, const MarkerLayout& m) {
     j.begin_object();
-    j.key("width").value(layout.width).key("height").value(layout.height);
-    j.key("scale").value(layout.scale);
-    j.key("map_frame");
-    write_box(j, layout.map_frame);
-    j.key("markers_mode").value(layout.markers_mode);
+    j.key("id").value(m.id);
+    j.key("lon").value(m.lon, 6).key("lat").value(m.lat, 6);
+    j.key("x").value(m.x).key("y").value(m.y).key("r").value(m.r);
+    j.key("true_x").value(m.true_x).key("true_y").value(m.true_y);
+    j.key("status").value(to_string(m.status));
+    j.key("provider").value(m.provider);
+    if (m.key > 0) j.key("key").value(m.key);
+    j.end_object();
+}
 
-    // Each marker's drawn centre (x, y) and its true projected position (true_x, true_y).
-    j.key("markers").begin_array();
-    for (const auto& m : layout.markers) {
-        j.begin_object();
-        j.key("id").value(m.id);
-        j.key("lon").value(m.lon, 6).key("lat").value(m.lat, 6);
-        j.key("x").value(m.x).key("y").value(m.y).key("r").value(m.r);
-        j.key("true_x").value(m.true_x).key("true_y").value(m.true_y);
-        j.key("status").value(to_string(m.status));
-        j.key("provider").value(m.provider);
-        if (m.key > 0) j.key("key").value(m.key);
-        j.end_object();
-    }
-    j.end_array();
-
+/// The "aggregates" array: each with its drawn and true centre, count, providers and members.
+void write_aggregates(JsonWriter& j, const std::vector<AggregateLayout>& aggregates) {
     j.key("aggregates").begin_array();
-    for (const auto& a : layout.aggregates) {
+    for (const auto& a : aggregates) {
         j.begin_object();
         j.key("id").value(a.id);
         j.key("x").value(a.x).key("y").value(a.y).key("r").value(a.r);
@@ -142,6 +98,58 @@ std::string layout_to_json(const MapLayout& layout) {
         j.end_object();
     }
     j.end_array();
+}
+
+/// Each inset: its frame and the area it magnifies (pixels), its markers, aggregates, labels
+/// and leaders, all in canvas pixels like the main map's.
+void write_insets(JsonWriter& j, const std::vector<InsetLayout>& insets) {
+    j.key("insets").begin_array();
+    for (const auto& inset : insets) {
+        j.begin_object();
+        j.key("name").value(inset.name).key("caption").value(inset.caption.text);
+        j.key("box");
+        write_box(j, inset.box);
+        j.key("area");
+        write_box(j, inset.area);
+        j.key("caption_box");
+        write_box(j, inset.caption.box);
+        j.key("magnification").value(inset.magnification);
+        j.key("markers").begin_array();
+        for (const auto& m : inset.markers) write_marker(j, m);
+        j.end_array();
+        write_aggregates(j, inset.aggregates);
+        write_labels(j, inset.labels);
+        j.end_object();
+    }
+    j.end_array();
+}
+
+/// Site id -> name of the inset that shows it.
+std::map<std::string, std::string> insets_by_site(const MapLayout& layout) {
+    std::map<std::string, std::string> out;
+    for (const auto& inset : layout.insets) {
+        for (const auto& m : inset.markers) out.emplace(m.id, inset.name);
+        for (const auto& a : inset.aggregates)
+            for (const auto& id : a.members) out.emplace(id, inset.name);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string layout_to_json(const MapLayout& layout) {
+    JsonWriter j(true);
+    j.begin_object();
+    j.key("width").value(layout.width).key("height").value(layout.height);
+    j.key("scale").value(layout.scale);
+    j.key("map_frame");
+    write_box(j, layout.map_frame);
+    j.key("markers_mode").value(layout.markers_mode);
+
+    j.key("markers").begin_array();
+    for (const auto& m : layout.markers) write_marker(j, m);
+    j.end_array();
+    write_aggregates(j, layout.aggregates);
 
     j.key("key").begin_array();
     for (std::size_t k = 0; k < layout.key.entries.size(); ++k) {
@@ -171,7 +179,7 @@ std::string layout_to_json(const MapLayout& layout) {
     j.key("sites").begin_array();
     for (const auto& [id, outcome] : layout.outcomes) {
         j.begin_object().key("id").value(id).key("outcome").value(outcome_name(outcome));
-        // Sites in an inset are labelled there; their outcome is "grouped" when they are.
+        // Sites in an inset are named there: outcome "inset" (a label), "keyed" or "unlabelled".
         if (const auto it = in_inset.find(id); it != in_inset.end())
             j.key("inset").value(it->second);
         j.end_object();

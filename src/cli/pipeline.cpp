@@ -12,7 +12,6 @@
 #include "io/atomic_file.hpp"
 #include "io/unchanged.hpp"
 #include "layout/layout.hpp"
-#include "model/named_areas.hpp"
 #include "project/extent.hpp"
 #include "project/projection.hpp"
 #include "render/render.hpp"
@@ -88,16 +87,14 @@ basemap::Detail detail_for(const RenderSettings& s, const Style& style, const Bo
                : basemap::Detail::medium;
 }
 
-/// `--center`, or for a named extent with no centre given, the extent's middle meridian (and
-/// latitude, for orthographic), so a regional map is not skewed by a far-off central meridian.
+/// `--center`, or with no centre given, the middle of a named extent or of a box across the
+/// antimeridian (and its latitude, for orthographic), so a regional map is neither skewed by a
+/// far-off central meridian nor cut through the area it frames.
 std::string centre_for(const RenderSettings& s) {
-    const auto area = find_named_extent(s.extent);
-    if (!s.center.empty() || !area || s.projection.rfind("+", 0) == 0) return s.center;
-    const double east = area->east < area->west ? area->east + 360 : area->east;
-    double lon = (area->west + east) / 2;
-    if (lon > 180) lon -= 360;
-    const double lat = (area->south + area->north) / 2;
-    return std::to_string(lon) + "," + std::to_string(lat);
+    if (!s.center.empty() || s.projection.rfind("+", 0) == 0) return s.center;
+    const auto centre = project::default_centre(s.extent);
+    if (!centre) return s.center;
+    return std::to_string(centre->x) + "," + std::to_string(centre->y);
 }
 
 std::string describe(const SiteFile& file, const std::string& projection_name) {
@@ -156,7 +153,7 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     layout::LayoutRequest request;
     std::vector<Point> lonlats;
     for (const auto& site : sites) {
-        layout::ProjectedSite ps{site, {}, false};
+        layout::ProjectedSite ps{site, {}, false, {}};
         ps.locality = site.locality;  // labels name places by it
         if (auto xy = projector.forward(site.lon, site.lat)) {
             ps.projected = *xy;

@@ -53,53 +53,6 @@ std::vector<std::vector<int>> coincident_groups(const std::vector<MarkerLayout>&
     return groups;
 }
 
-void spread_on_ring(std::vector<MarkerLayout>& markers, std::vector<int> group, double gap) {
-    if (group.size() < 2)
-        return;
-    Point centre;
-    double largest = 0;
-    for (int i : group) {
-        const auto& m = markers[static_cast<std::size_t>(i)];
-        centre.x += m.x;
-        centre.y += m.y;
-        largest = std::max(largest, m.r);
-    }
-    const double n = static_cast<double>(group.size());
-    centre.x /= n;
-    centre.y /= n;
-    const double pi = std::acos(-1.0);
-    // Markers that are apart at all keep their arrangement: ordered by their angle around the
-    // centre, the ring starting at the first one's. Markers on one spot go in legend order from
-    // the top.
-    std::vector<double> angle(markers.size(), -pi / 2);
-    bool apart = false;
-    for (int i : group) {
-        const auto& m = markers[static_cast<std::size_t>(i)];
-        if (std::abs(m.x - centre.x) + std::abs(m.y - centre.y) > 0.5)
-            apart = true;
-    }
-    if (apart)
-        for (int i : group) {
-            const auto& m = markers[static_cast<std::size_t>(i)];
-            angle[static_cast<std::size_t>(i)] = std::atan2(m.y - centre.y, m.x - centre.x);
-        }
-    std::sort(group.begin(), group.end(), [&](int a, int b) {
-        const auto& x = markers[static_cast<std::size_t>(a)];
-        const auto& y = markers[static_cast<std::size_t>(b)];
-        return std::tie(angle[static_cast<std::size_t>(a)], x.provider, x.id, a) <
-               std::tie(angle[static_cast<std::size_t>(b)], y.provider, y.id, b);
-    });
-    const double start = angle[static_cast<std::size_t>(group.front())];
-    // Neighbours on a ring of radius R sit 2 R sin(pi/n) apart; make that two radii plus the gap.
-    const double ring = (largest + gap / 2) / std::sin(pi / n);
-    for (std::size_t k = 0; k < group.size(); ++k) {
-        const double a = start + 2 * pi * static_cast<double>(k) / n;
-        auto& m = markers[static_cast<std::size_t>(group[k])];
-        m.x = centre.x + ring * std::cos(a);
-        m.y = centre.y + ring * std::sin(a);
-    }
-}
-
 Disc enclosing_disc(const std::vector<MarkerLayout>& markers, const std::vector<int>& members) {
     Disc d;
     if (members.empty())

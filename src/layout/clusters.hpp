@@ -1,6 +1,6 @@
 #pragma once
-// Markers drawn on top of each other: find them, spread them on a small ring so each stays
-// visible, and name sites that share a town in one grouped label.
+// Markers drawn on top of each other: find them, and name sites that share a town in one
+// grouped label.
 #include "layout/label_placer.hpp"
 #include "model/geometry.hpp"
 #include "model/layout.hpp"
@@ -17,11 +17,6 @@ namespace dcmap::layout::detail {
 /// ordered by their first index.
 std::vector<std::vector<int>> coincident_groups(const std::vector<MarkerLayout>& markers,
                                                 double overlap);
-
-/// Moves the markers of `group` onto a ring around their mean centre, with `gap` pixels between
-/// neighbours. Markers at distinct points keep their order around the centre; markers on one
-/// point go in provider-then-id order (colours follow the legend) clockwise from the top.
-void spread_on_ring(std::vector<MarkerLayout>& markers, std::vector<int> group, double gap);
 
 /// The smallest disc around the given markers' centres, widened by their radii; approximate:
 /// centred on the mean centre.

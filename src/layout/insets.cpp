@@ -1,10 +1,11 @@
 #include "layout/insets.hpp"
 
-#include "layout/clusters.hpp"
+#include "layout/declutter.hpp"
 #include "layout/label_order.hpp"
 #include "layout/label_placer.hpp"
 #include "layout/markers.hpp"
 #include "layout/union_find.hpp"
+#include "model/named_areas.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,7 +19,8 @@ namespace dcmap::layout::detail {
 namespace {
 
 // Inset sizes, as shares of the map frame's area. An inset starts at the size its number of
-// sites asks for (share_per_site each above a base) and shrinks until it finds a free spot.
+// sites asks for (share_per_site each above a base), then tries larger and smaller ones, and
+// keeps the first at which its sites are named that finds a free spot.
 constexpr double size_shares[] = {0.25, 0.20, 0.16, 0.12, 0.09, 0.06};
 constexpr double base_share = 0.04;
 constexpr double share_per_site = 0.006;
@@ -27,12 +29,18 @@ constexpr double max_width_share = 0.45;
 constexpr double max_height_share = 0.60;
 // An inset that magnifies less than this adds nothing the main map does not show.
 constexpr double min_magnification = 1.5;
-// As on the main map: markers closer than this share of their radii sum are spread on a ring.
-constexpr double coincident_overlap = 0.6;
-// Score weights: a spot on land hides base-map context; one far from its area makes the reader
-// search for the match; a larger inset labels more. Each term is 0..1 before weighting.
+// Score weight of a spot's distance from its area (the land share under it weighs 1): a spot
+// far from its area makes the reader search for the match.
 constexpr double distance_weight = 0.25;
-constexpr double size_weight = 1.5;
+// Rounds of joining an inset's symbols named nowhere to their nearest neighbour.
+constexpr int inset_merge_steps = 8;
+// Canvas sizes, relative to this one, that a refused inset's warning tries, smallest first.
+constexpr double larger_canvases[] = {1.25, 1.5, 2, 2.5, 3, 4};
+// Orders of placing insets tried when the order asked for leaves some out: all of them up to
+// this many insets, which is more than any map needs.
+constexpr std::size_t max_permuted_insets = 5;
+// Crowded clusters `--inset auto` tries, most crowded first, until one finds a place.
+constexpr std::size_t max_auto_candidates = 6;
 
 Point centre_of(const Box& b) { return {(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}; }
 
@@ -63,100 +71,16 @@ std::vector<int> in_label_order(const std::vector<const ProjectedSite*>& shown,
     return order;
 }
 
-PlacerSettings placer_settings(const Box& canvas, const Box& frame, const Style& style,
-                               double scale, const FontSpec& font) {
-    PlacerSettings settings;
-    settings.canvas = canvas;
-    settings.frame = frame;
-    settings.gap = style.label_gap * scale;
-    settings.pad = 1.5 * scale;
-    settings.cell = std::max(4.0 * font.size, 8.0);
-    return settings;
-}
-
-/// Labels `which` (indices into shown) around `discs` (same indices) inside `frame`.
-std::vector<std::optional<LabelLayout>>
-place_some(const std::vector<const ProjectedSite*>& shown, const std::vector<int>& which,
-           const std::vector<MarkerDisc>& discs, const PlacerSettings& settings,
-           const FontSpec& font, const MeasureText& measure) {
-    std::vector<LabelRequest> requests;
-    for (int i : in_label_order(shown, which)) {
-        const Site& site = shown[static_cast<std::size_t>(i)]->site.site;
-        requests.push_back(
-            LabelRequest{site.key(), site.display_label(), measure(site.display_label(), font), i});
-    }
-    const auto placed = place_labels(requests, discs, settings);
-    std::vector<std::optional<LabelLayout>> by_site(shown.size());
-    for (std::size_t r = 0; r < requests.size(); ++r)
-        by_site[static_cast<std::size_t>(requests[r].marker)] = placed[r];
-    return by_site;
-}
-
-/// Labels an inset's sites: `members` index `shown`, `markers[k]` is member k's marker in the
-/// inset (moved apart first where they coincide). Sites sharing a town get one grouped label, as
-/// on the main map. Returns a label per member, or nothing; a member named by another's grouped
-/// label counts as labelled through `named`.
-std::vector<std::optional<LabelLayout>>
-label_members(const std::vector<const ProjectedSite*>& shown, const std::vector<int>& members,
-              std::vector<MarkerLayout>& markers, const PlacerSettings& settings,
-              const Style& style, const FontSpec& font, bool name_providers,
-              const MeasureText& measure, std::vector<bool>& named) {
-    const auto coincident = coincident_groups(markers, coincident_overlap);
-    for (const auto& group : coincident)
-        spread_on_ring(markers, group, settings.pad / 1.5);
-    std::vector<MarkerDisc> discs;
-    for (const auto& m : markers)
-        discs.push_back({{m.x, m.y}, m.r});
-    std::vector<const Site*> member_sites;
-    for (int m : members)
-        member_sites.push_back(&shown[static_cast<std::size_t>(m)]->site.site);
-    FontSpec pending_font = font;
-    pending_font.weight = style.pending_label_weight;
-    std::vector<LabelRequest> requests;
-    std::vector<std::string> ids;
-    for (int m : members)
-        ids.push_back(shown[static_cast<std::size_t>(m)]->site.site.key());
-    for (int k : label_order(member_sites)) {
-        const Site& site =
-            shown[static_cast<std::size_t>(members[static_cast<std::size_t>(k)])]->site.site;
-        const bool pending = is_pending(site.status);
-        requests.push_back(
-            LabelRequest{site.key(), site.display_label(),
-                         measure(site.display_label(), pending ? pending_font : font), k});
-    }
-    const std::function<TextSize(const std::string&)> measure_group = [&](const std::string& text) {
-        return measure(text, font);
-    };
-    group_requests(requests, coincident, markers, ids, name_providers, measure_group);
-    const auto placed = place_labels(requests, discs, settings);
-    std::vector<std::optional<LabelLayout>> out(members.size());
-    named.assign(members.size(), false);
-    for (std::size_t r = 0; r < requests.size(); ++r) {
-        const auto k = static_cast<std::size_t>(requests[r].marker);
-        out[k] = placed[r];
-        if (!out[k])
-            continue;
-        named[k] = true;
-        for (int other : requests[r].members)
-            named[static_cast<std::size_t>(other)] = true;
-        const Site& site = shown[static_cast<std::size_t>(members[k])]->site.site;
-        // A grouped label is measured in the regular weight, so it is drawn in it.
-        if (is_pending(site.status) && out[k]->members.empty())
-            out[k]->weight = style.pending_label_weight;
-    }
-    return out;
+std::string times(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1fx", v);
+    return buf;
 }
 
 std::string degrees(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", v);
     return std::string(buf) == "-0" ? "0" : buf;
-}
-
-std::string times(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1fx", v);
-    return buf;
 }
 
 /// "around Frankfurt, London, Paris and 12 more"
@@ -173,44 +97,54 @@ std::string named_sites(const std::vector<const ProjectedSite*>& shown,
     return out;
 }
 
-/// The lon/lat box of `sites`, widened by a degree and rounded outwards, as W,S,E,N text.
-std::string lonlat_box_text(const std::vector<const ProjectedSite*>& shown,
-                            const std::vector<int>& sites) {
-    double w = 180, s = 90, e = -180, n = -90;
+struct LonLatBox {
+    double west = 180, south = 90, east = -180, north = -90;
+};
+
+/// The lon/lat box of `sites`, widened by a degree and rounded outwards.
+LonLatBox lonlat_box(const std::vector<const ProjectedSite*>& shown,
+                     const std::vector<int>& sites) {
+    LonLatBox b;
     for (int i : sites) {
         const auto& site = shown[static_cast<std::size_t>(i)]->site;
-        w = std::min(w, site.lon);
-        e = std::max(e, site.lon);
-        s = std::min(s, site.lat);
-        n = std::max(n, site.lat);
+        b.west = std::min(b.west, site.lon);
+        b.east = std::max(b.east, site.lon);
+        b.south = std::min(b.south, site.lat);
+        b.north = std::max(b.north, site.lat);
     }
-    w = std::max(-180.0, std::floor(w - 1));
-    s = std::max(-90.0, std::floor(s - 1));
-    e = std::min(180.0, std::ceil(e + 1));
-    n = std::min(90.0, std::ceil(n + 1));
-    return degrees(w) + "," + degrees(s) + "," + degrees(e) + "," + degrees(n);
+    b.west = std::max(-180.0, std::floor(b.west - 1));
+    b.south = std::max(-90.0, std::floor(b.south - 1));
+    b.east = std::min(180.0, std::ceil(b.east + 1));
+    b.north = std::min(90.0, std::ceil(b.north + 1));
+    return b;
+}
+
+std::string lonlat_box_text(const LonLatBox& b) {
+    return degrees(b.west) + "," + degrees(b.south) + "," + degrees(b.east) + "," +
+           degrees(b.north);
 }
 
 /// Trial outcomes on the main map without insets: 0 labelled, 1 leader, 2 unlabelled.
-std::vector<int> trial_outcomes(const std::vector<const ProjectedSite*>& shown,
-                                const std::vector<MarkerLayout>& markers, const Page& page,
-                                const std::vector<Box>& blocked, const Style& style, double scale,
-                                const FontSpec& font, const MeasureText& measure) {
+std::vector<int> trial_outcomes(const Scene& main, const std::vector<Box>& blocked) {
     std::vector<MarkerDisc> discs;
-    for (const auto& m : markers)
+    for (const auto& m : main.markers)
         discs.push_back({{m.x, m.y}, m.r});
-    PlacerSettings settings =
-        placer_settings({0, 0, page.width, page.height}, page.map_frame, style, scale, font);
-    settings.blocked = blocked;
+    PlacerSettings settings = placer_settings(main, main.page.map_frame, blocked);
     // Greedy only: the trial asks where labels crowd, not how well a repair could hide it.
     settings.repair = false;
-    std::vector<int> all(shown.size());
+    std::vector<int> all(main.shown.size());
     std::iota(all.begin(), all.end(), 0);
-    const auto labels = place_some(shown, all, discs, settings, font, measure);
-    std::vector<int> out(shown.size(), 2);
-    for (std::size_t i = 0; i < labels.size(); ++i)
-        if (labels[i])
-            out[i] = labels[i]->has_leader ? 1 : 0;
+    std::vector<LabelRequest> requests;
+    for (int i : in_label_order(main.shown, all)) {
+        const Site& site = main.shown[static_cast<std::size_t>(i)]->site.site;
+        requests.push_back(LabelRequest{site.key(), site.display_label(),
+                                        main.measure(site.display_label(), main.font), i});
+    }
+    const auto placed = place_labels(requests, discs, settings);
+    std::vector<int> out(main.shown.size(), 2);
+    for (std::size_t r = 0; r < requests.size(); ++r)
+        if (placed[r])
+            out[static_cast<std::size_t>(requests[r].marker)] = placed[r]->has_leader ? 1 : 0;
     return out;
 }
 
@@ -226,36 +160,147 @@ std::pair<double, double> inset_size(const Box& view, const Box& frame, double s
 
 struct Target {
     std::string name, caption;
-    Box view;
-    std::vector<int> sites; // for auto: the cluster's sites
+    Box view;               ///< projected units
+    std::vector<int> sites; ///< for auto: the cluster's sites
     bool automatic = false;
 };
 
-/// The caption in the corner of `box` that covers the fewest of `points`.
-TextBlock place_caption(const std::string& text, const Box& box, const std::vector<Point>& points,
-                        const Style& style, double scale, const MeasureText& measure) {
+/// One way to draw a target: the view it shows (an auto inset may widen its own) at a size.
+struct SizeOption {
+    Box view; ///< projected units
+    Box area; ///< the view in main-map pixels
+    double w = 0, h = 0;
+    int rank = 0;       ///< preference before naming: the size its site count asks for first
+    int unnamed = 0;    ///< in a trial: members named nowhere
+    int unlabelled = 0; ///< in a trial: members without a label (keyed or named nowhere)
+};
+
+/// An inset's content once it has a box.
+struct Content {
+    InsetLayout layout;
+    std::vector<int> members;             ///< indices into the main map's shown sites
+    std::vector<LabelOutcome> outcome;    ///< per member: inset, keyed or unlabelled
+    std::vector<std::string> key_entries; ///< every key entry so far, this inset's last
+};
+
+/// The caption inside `frame` where it covers the fewest `markers` (a marker counts with the
+/// room it may be moved): a corner, else the middle of the top or bottom edge.
+TextBlock place_caption(const std::string& text, const Box& frame,
+                        const std::vector<MarkerLayout>& markers, const Style& style, double scale,
+                        const MeasureText& measure) {
     if (text.empty())
         return {};
     const FontSpec font = scaled(style.legend_title_font, scale);
     const TextSize size = measure(text, font);
-    const double pad = 5 * scale;
-    const Point corners[] = {{box.min_x + pad, box.min_y + pad},
-                             {box.max_x - pad - size.width, box.min_y + pad},
-                             {box.min_x + pad, box.max_y - pad - size.height},
-                             {box.max_x - pad - size.width, box.max_y - pad - size.height}};
+    const double pad = 3 * scale;
+    const double mid = (frame.min_x + frame.max_x - size.width) / 2;
+    const Point corners[] = {{frame.min_x + pad, frame.min_y + pad},
+                             {frame.max_x - pad - size.width, frame.min_y + pad},
+                             {frame.min_x + pad, frame.max_y - pad - size.height},
+                             {frame.max_x - pad - size.width, frame.max_y - pad - size.height},
+                             {mid, frame.min_y + pad},
+                             {mid, frame.max_y - pad - size.height}};
     Box best;
     int best_covered = -1;
     for (Point c : corners) {
         const Box b = grown(Box::from_xywh(c.x, c.y, size.width, size.height), pad);
         int covered = 0;
-        for (Point p : points)
-            covered += contains_point(b, p) ? 1 : 0;
+        for (const auto& m : markers) {
+            const double reach = m.r * (1 + 2 * style.marker_max_shift);
+            covered += b.intersects(
+                           {m.true_x - reach, m.true_y - reach, m.true_x + reach, m.true_y + reach})
+                           ? 1
+                           : 0;
+        }
         if (best_covered < 0 || covered < best_covered) {
             best = Box::from_xywh(c.x, c.y, size.width, size.height);
             best_covered = covered;
         }
     }
     return {text, font, style.legend_text, best};
+}
+
+/// What the inset of `target` showing `view` in `box` holds: the sites in the view not `taken`,
+/// decluttered inside the box and named there like the main map's, with key numbers after
+/// `earlier_keys`. `area` is the view in main-map pixels.
+Content fill_inset(const Scene& main, const Target& target, const Box& view, const Box& box,
+                   const Box& area, const std::vector<bool>& taken,
+                   const std::vector<std::string>& earlier_keys) {
+    Content content;
+    InsetLayout& inset = content.layout;
+    inset.name = target.name;
+    inset.box = box;
+    inset.area = area;
+    inset.magnification = box.width() / area.width();
+    const double k = box.width() / view.width();
+    inset.transform = {view.min_x, view.max_y, k, box.min_x, box.min_y};
+
+    Scene scene{
+        main.request, main.style, main.measure, main.scale,          main.page, {},
+        {},           {},         main.colors,  main.name_providers, main.font, main.pending_font};
+    for (std::size_t i = 0; i < main.shown.size(); ++i) {
+        if (taken[i] || !contains_point(view, main.shown[i]->projected))
+            continue;
+        content.members.push_back(static_cast<int>(i));
+        scene.shown.push_back(main.shown[i]);
+        MarkerLayout m = main.markers[i];
+        const Point p = inset.transform.to_pixels(main.shown[i]->projected);
+        m.x = m.true_x = p.x;
+        m.y = m.true_y = p.y;
+        m.key = 0;
+        scene.markers.push_back(m);
+        scene.rank.push_back(main.rank[i]);
+    }
+    // Inside the frame line.
+    const Box frame = grown(box, -2 * main.scale);
+    inset.caption =
+        place_caption(target.caption, frame, scene.markers, main.style, main.scale, main.measure);
+    std::vector<Box> blocked;
+    if (!inset.caption.text.empty())
+        blocked.push_back(grown(inset.caption.box, 2 * main.scale));
+    const PlacerSettings placer = placer_settings(scene, frame, blocked);
+    const DeclutterSettings settings =
+        declutter_settings(main.style, main.scale, main.measure, frame);
+    const bool use_key = main.request.key != KeyMode::never;
+    const std::vector<bool> elsewhere(scene.shown.size(), false);
+
+    // As on the main map: symbols named nowhere join their nearest neighbour, and the inset is
+    // named again; the best round is kept.
+    std::vector<Symbol> best_symbols;
+    Naming best;
+    auto missing = [](const Naming& n) {
+        int unlabelled = 0;
+        for (LabelOutcome o : n.outcome)
+            unlabelled += o == LabelOutcome::keyed || o == LabelOutcome::unlabelled ? 1 : 0;
+        return std::pair<int, int>{n.unnamed, unlabelled};
+    };
+    std::vector<std::vector<int>> together;
+    for (int step = 0; step < inset_merge_steps; ++step) {
+        std::vector<Symbol> symbols = declutter(scene.markers, settings, together);
+        Naming naming = name_symbols(scene, symbols, placer, elsewhere, use_key, earlier_keys);
+        const auto joined = naming.unnamed == 0
+                                ? std::vector<std::vector<int>>{}
+                                : nearest_neighbours(symbols, naming.unnamed_symbols);
+        if (step == 0 || missing(naming) < missing(best)) {
+            best = std::move(naming);
+            best_symbols = std::move(symbols);
+        }
+        if (best.unnamed == 0 || joined.empty())
+            break;
+        for (const auto& group : joined)
+            together.push_back(group);
+    }
+    MapLayout drawn;
+    emit_symbols(scene, best_symbols, best.symbol_key, count_font(main.style, main.scale), drawn);
+    inset.markers = std::move(drawn.markers);
+    inset.aggregates = std::move(drawn.aggregates);
+    sort_for_drawing(inset.markers);
+    inset.labels = std::move(best.labels);
+    for (LabelOutcome o : best.outcome)
+        content.outcome.push_back(
+            o == LabelOutcome::keyed || o == LabelOutcome::unlabelled ? o : LabelOutcome::inset);
+    content.key_entries = std::move(best.key_entries);
+    return content;
 }
 
 } // namespace
@@ -339,15 +384,16 @@ double LandMask::share(const Box& box) const {
     return static_cast<double>(land) / ((c1 - c0) * (r1 - r0));
 }
 
-std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSite*>& shown,
-                                             const std::vector<MarkerLayout>& markers,
-                                             const std::vector<int>& trial,
-                                             const std::vector<bool>& taken, double link,
-                                             const ViewTransform& to_px, TextSize max_span,
-                                             int min_sites, int min_struggling) {
+std::vector<CrowdedArea> crowded_areas(const std::vector<const ProjectedSite*>& shown,
+                                       const std::vector<MarkerLayout>& markers,
+                                       const std::vector<int>& trial,
+                                       const std::vector<bool>& taken, double link, double pad,
+                                       const ViewTransform& to_px, TextSize max_span,
+                                       const std::function<bool(const Box&)>& magnifiable,
+                                       int min_sites, int min_struggling) {
     const std::size_t n = markers.size();
     if (n == 0 || !(link > 0))
-        return std::nullopt;
+        return {};
     // Join markers closer than `link`, looking only at neighbouring cells of a link-sized grid.
     std::map<std::pair<long, long>, std::vector<int>> cells;
     auto cell_of = [&](const MarkerLayout& m) {
@@ -385,7 +431,24 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
         if (trial[i] != 0)
             ++c.struggling;
     }
-    std::optional<CrowdedArea> best;
+    // The view of a cluster: the sites' projected box, padded so edge sites keep room for
+    // their labels, and no flatter or taller than 3:2.
+    auto view_of = [&](const CrowdedArea& c) {
+        Box sites;
+        for (int i : c.sites)
+            sites.expand(shown[static_cast<std::size_t>(i)]->projected);
+        const double min_pad = pad / to_px.k; // to_px.k: pixels per projected unit
+        const double pad_x = std::max(0.15 * sites.width(), min_pad);
+        const double pad_y = std::max(0.15 * sites.height(), min_pad);
+        double w = sites.width() + 2 * pad_x, h = sites.height() + 2 * pad_y;
+        if (w > 1.5 * h)
+            h = w / 1.5;
+        if (h > 1.5 * w)
+            w = h / 1.5;
+        const Point centre = centre_of(sites);
+        return Box{centre.x - w / 2, centre.y - h / 2, centre.x + w / 2, centre.y + h / 2};
+    };
+    std::vector<CrowdedArea> out;
     for (auto& [root, c] : clusters) {
         if (static_cast<int>(c.sites.size()) < min_sites || c.struggling < min_struggling)
             continue;
@@ -396,30 +459,17 @@ std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSi
         }
         if (span.width() > max_span.width || span.height() > max_span.height)
             continue; // spread over much of the map: an inset would not magnify it
-        if (best && (c.struggling < best->struggling ||
-                     (c.struggling == best->struggling && c.sites.size() <= best->sites.size())))
+        c.view = view_of(c);
+        if (magnifiable && !magnifiable(c.view))
             continue;
-        best = c;
+        out.push_back(c);
     }
-    if (!best)
-        return std::nullopt;
-    // The view: the sites' projected box, padded so edge sites keep room for their labels, and
-    // no flatter or taller than 3:2.
-    Box sites;
-    for (int i : best->sites)
-        sites.expand(shown[static_cast<std::size_t>(i)]->projected);
-    const double px = to_px.k; // pixels per projected unit on the main map
-    const double min_pad = link / px;
-    double pad_x = std::max(0.15 * sites.width(), min_pad);
-    double pad_y = std::max(0.15 * sites.height(), min_pad);
-    double w = sites.width() + 2 * pad_x, h = sites.height() + 2 * pad_y;
-    if (w > 1.5 * h)
-        h = w / 1.5;
-    if (h > 1.5 * w)
-        w = h / 1.5;
-    const Point c = centre_of(sites);
-    best->view = {c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2};
-    return best;
+    // Most struggling sites first, then most sites, then the first site.
+    std::stable_sort(out.begin(), out.end(), [](const CrowdedArea& a, const CrowdedArea& b) {
+        return std::make_tuple(-a.struggling, -static_cast<long>(a.sites.size()), a.sites.front()) <
+               std::make_tuple(-b.struggling, -static_cast<long>(b.sites.size()), b.sites.front());
+    });
+    return out;
 }
 
 std::vector<Point> candidate_spots(const Box& frame, double inset, double w, double h) {
@@ -470,195 +520,354 @@ std::optional<Box> choose_spot(const std::vector<Point>& candidates, double w, d
     return best;
 }
 
-InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
-                           const std::vector<const ProjectedSite*>& shown,
-                           const std::vector<MarkerLayout>& markers, const LegendLayout& legend,
-                           const Style& style, double scale, const MeasureText& measure,
+InsetsResult layout_insets(const Scene& main, const LegendLayout& legend,
                            Diagnostics& diagnostics) {
+    const LayoutRequest& request = main.request;
+    const Page& page = main.page;
+    const auto& shown = main.shown;
+    const auto& markers = main.markers;
+    const double scale = main.scale;
     InsetsResult result;
     result.inset_of.assign(shown.size(), -1);
-    result.labelled.assign(shown.size(), false);
+    result.outcome.assign(shown.size(), LabelOutcome::unlabelled);
     if (request.insets.empty() && !request.auto_inset)
         return result;
 
     const Box& frame = page.map_frame;
-    const FontSpec font = scaled(style.label_font, scale);
-    const double line = 1.3 * font.size;
-    const double edge = 0.5 * style.margin * scale; // from the frame's edge, as the legend
-    const double gutter = 4 * scale;                // free space kept around each inset
+    const double line = 1.3 * main.font.size;
+    const double edge = 0.5 * main.style.margin * scale; // from the frame's edge, as the legend
+    const double gutter = 4 * scale;                     // free space kept around each inset
+    const double reach = std::hypot(frame.width(), frame.height());
     const LandMask land =
         request.land ? LandMask(*request.land, page.transform, frame, 6 * scale) : LandMask();
 
-    std::vector<std::string> providers;
-    for (const auto& m : markers)
-        providers.push_back(m.provider);
-    std::sort(providers.begin(), providers.end());
-    const bool name_providers =
-        std::unique(providers.begin(), providers.end()) - providers.begin() > 1;
+    auto take = [&](const Box& view, std::vector<bool>& which) {
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            if (contains_point(view, shown[i]->projected))
+                which[i] = true;
+    };
+
+    // Obstacles every inset avoids on a canvas `f` times this one's size (1: this canvas): the
+    // markers with room for a label line around them and the legend, which keep their pixel
+    // size while the frame grows.
+    auto fixed_obstacles = [&](double f) {
+        std::vector<Box> out;
+        for (const auto& m : markers) {
+            const double r = (m.r + line) / f;
+            out.push_back({m.x - r, m.y - r, m.x + r, m.y + r});
+        }
+        if (!legend.box.empty()) {
+            // The legend stays in its corner of the frame.
+            const Box& l = legend.box;
+            const bool left = l.min_x - frame.min_x < frame.max_x - l.max_x;
+            const bool top = l.min_y - frame.min_y < frame.max_y - l.max_y;
+            const double ax = left ? frame.min_x : frame.max_x;
+            const double ay = top ? frame.min_y : frame.max_y;
+            const Box shrunk{ax + (l.min_x - ax) / f, ay + (l.min_y - ay) / f,
+                             ax + (l.max_x - ax) / f, ay + (l.max_y - ay) / f};
+            out.push_back(grown(shrunk, gutter / f));
+        }
+        return out;
+    };
+
+    // Every size a target could take, best first: sizes at which its sites are all named, then
+    // the size its number of sites asks for, then larger, then smaller ones. `claimed` marks the
+    // sites of the targets before it.
+    struct Plan {
+        Box area;    ///< the target's view in main-map pixels
+        Box visible; ///< the part of it inside the map frame; empty when none
+        std::vector<SizeOption> options;
+        double largest = 0; ///< the largest magnification the frame allows
+    };
+    auto make_plan = [&](const Target& t, const std::vector<bool>& claimed) {
+        Plan plan;
+        plan.area = to_pixels(page.transform, t.view);
+        plan.visible = {
+            std::max(plan.area.min_x, frame.min_x), std::max(plan.area.min_y, frame.min_y),
+            std::min(plan.area.max_x, frame.max_x), std::min(plan.area.max_y, frame.max_y)};
+        if (!(plan.visible.width() > 0) || !(plan.visible.height() > 0)) {
+            plan.visible = {};
+            return plan;
+        }
+        int inside = 0;
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            inside += !claimed[i] && contains_point(t.view, shown[i]->projected) ? 1 : 0;
+        const double wanted = base_share + share_per_site * inside;
+        // Shares in order of preference: the one the site count asks for, larger, smaller.
+        const int n_shares = static_cast<int>(std::size(size_shares));
+        int start = n_shares - 1;
+        for (int s = 0; s < n_shares; ++s)
+            if (!(size_shares[s] > wanted && size_shares[s] * 0.8 >= wanted)) {
+                start = s;
+                break;
+            }
+        std::vector<int> shares{start};
+        for (int s = start - 1; s >= 0; --s)
+            shares.push_back(s);
+        for (int s = start + 1; s < n_shares; ++s)
+            shares.push_back(s);
+        // An auto inset may widen its area: a landscape frame often fits where a square does not.
+        std::vector<Box> views{t.view};
+        if (t.automatic)
+            for (double aspect : {4.0 / 3, 16.0 / 9}) {
+                if (t.view.width() >= aspect * t.view.height())
+                    continue;
+                Box v = t.view;
+                const double grow = (aspect * v.height() - v.width()) / 2;
+                v.min_x -= grow;
+                v.max_x += grow;
+                views.push_back(v);
+            }
+        for (int s : shares) {
+            // At one share, the view that magnifies most first.
+            std::vector<SizeOption> at_share;
+            for (const Box& v : views) {
+                SizeOption o;
+                o.view = v;
+                o.area = to_pixels(page.transform, v);
+                std::tie(o.w, o.h) = inset_size(v, frame, size_shares[s]);
+                plan.largest = std::max(plan.largest, o.w / o.area.width());
+                if (o.w / o.area.width() >= min_magnification)
+                    at_share.push_back(o);
+            }
+            std::stable_sort(at_share.begin(), at_share.end(),
+                             [](const SizeOption& a, const SizeOption& b) {
+                                 return a.w / a.area.width() > b.w / b.area.width();
+                             });
+            for (auto& o : at_share) {
+                o.rank = static_cast<int>(plan.options.size());
+                plan.options.push_back(o);
+            }
+        }
+        // A trial at each size, in a box at the frame's corner: what an inset names does not
+        // depend on where its box goes.
+        for (auto& o : plan.options) {
+            const Content c =
+                fill_inset(main, t, o.view, Box::from_xywh(frame.min_x, frame.min_y, o.w, o.h),
+                           o.area, claimed, {});
+            for (LabelOutcome out : c.outcome) {
+                o.unnamed += out == LabelOutcome::unlabelled ? 1 : 0;
+                o.unlabelled += out != LabelOutcome::inset ? 1 : 0;
+            }
+        }
+        std::stable_sort(plan.options.begin(), plan.options.end(),
+                         [](const SizeOption& a, const SizeOption& b) {
+                             return std::tie(a.unnamed, a.unlabelled, a.rank) <
+                                    std::tie(b.unnamed, b.unlabelled, b.rank);
+                         });
+        return plan;
+    };
 
     std::vector<Target> targets;
-    for (const auto& r : request.insets)
+    std::vector<Plan> plans;
+    std::vector<bool> claimed(shown.size(), false);
+    for (const auto& r : request.insets) {
         targets.push_back({r.name, r.caption, r.view, {}, false});
+        plans.push_back(make_plan(targets.back(), claimed));
+        take(r.view, claimed);
+    }
 
-    // Obstacles every inset avoids: markers with room for a label line around them, the legend,
-    // and the areas insets show (so their outlines stay in sight).
-    std::vector<Box> fixed;
-    for (const auto& m : markers)
-        fixed.push_back(grown({m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r}, line));
-    if (!legend.box.empty())
-        fixed.push_back(grown(legend.box, gutter));
-
-    std::vector<bool> taken(shown.size(), false);
-    auto mark_members = [&](const Box& view) {
-        for (std::size_t i = 0; i < shown.size(); ++i)
-            if (!taken[i] && contains_point(view, shown[i]->projected))
-                taken[i] = true;
+    // Places the targets in `order` on a canvas `f` times this one: each takes its first size
+    // that finds a spot clear of the fixed obstacles, every target's area, and the insets placed
+    // before it. Returns per target the option taken (-1: none) and its box.
+    struct Placed {
+        int option = -1;
+        Box box;
     };
-    for (const auto& t : targets)
-        mark_members(t.view);
+    auto place_in = [&](const std::vector<int>& order, double f) {
+        const std::vector<Box> fixed = fixed_obstacles(f);
+        std::vector<Placed> placed(targets.size());
+        std::vector<Box> done;
+        for (int ti : order) {
+            const Plan& plan = plans[static_cast<std::size_t>(ti)];
+            for (std::size_t o = 0; o < plan.options.size(); ++o) {
+                const SizeOption& option = plan.options[o];
+                std::vector<Box> obstacles = fixed;
+                for (std::size_t a = 0; a < targets.size(); ++a) {
+                    const Placed& p = placed[a];
+                    const Box& area =
+                        static_cast<int>(a) == ti ? option.area
+                        : p.option >= 0 ? plans[a].options[static_cast<std::size_t>(p.option)].area
+                                        : plans[a].area;
+                    obstacles.push_back(grown(area, gutter / f));
+                }
+                for (const Box& d : done)
+                    obstacles.push_back(grown(d, 2 * gutter / f));
+                const auto spot =
+                    choose_spot(candidate_spots(frame, edge / f, option.w, option.h), option.w,
+                                option.h, obstacles, land, centre_of(plan.visible), reach);
+                if (!spot)
+                    continue;
+                placed[static_cast<std::size_t>(ti)] = {static_cast<int>(o), *spot};
+                done.push_back(*spot);
+                break;
+            }
+        }
+        return placed;
+    };
+    // The order asked for first; when it leaves out an inset that has sizes to try, every other
+    // order: the one that places most, at the best sizes, wins.
+    auto place_all = [&](double f) {
+        auto count = [](const std::vector<Placed>& placed) {
+            return std::count_if(placed.begin(), placed.end(),
+                                 [](const Placed& p) { return p.option >= 0; });
+        };
+        auto options_taken = [](const std::vector<Placed>& placed) {
+            int sum = 0;
+            for (const auto& p : placed)
+                sum += std::max(p.option, 0);
+            return sum;
+        };
+        std::vector<int> order(targets.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::vector<Placed> best = place_in(order, f);
+        const auto placeable = std::count_if(plans.begin(), plans.end(),
+                                             [](const Plan& p) { return !p.options.empty(); });
+        if (count(best) == placeable || targets.size() > max_permuted_insets)
+            return best;
+        while (std::next_permutation(order.begin(), order.end())) {
+            auto placed = place_in(order, f);
+            if (count(placed) > count(best) ||
+                (count(placed) == count(best) && options_taken(placed) < options_taken(best)))
+                best = std::move(placed);
+        }
+        return best;
+    };
+    std::vector<Placed> best = place_all(1);
+
     if (request.auto_inset) {
         std::vector<Box> blocked;
         if (!legend.box.empty())
             blocked.push_back(legend.box);
-        const auto trial =
-            trial_outcomes(shown, markers, page, blocked, style, scale, font, measure);
-        const auto crowded =
-            find_crowded_area(shown, markers, trial, taken, 3 * line, page.transform,
-                              // Wider than this, even the largest inset magnifies under 1.5x.
-                              {max_width_share / min_magnification * frame.width(),
-                               max_height_share / min_magnification * frame.height()});
-        if (crowded) {
-            Target t{"auto", "", crowded->view, crowded->sites, true};
-            targets.push_back(t);
-        } else {
+        const auto trial = trial_outcomes(main, blocked);
+        // Whether an inset of `view` can magnify it enough, at the largest size and widest
+        // shape it may take.
+        const auto magnifiable = [&](const Box& view) {
+            double largest = 0;
+            for (double aspect : {0.0, 4.0 / 3, 16.0 / 9}) {
+                Box v = view;
+                const double grow = std::max(0.0, (aspect * v.height() - v.width()) / 2);
+                v.min_x -= grow;
+                v.max_x += grow;
+                const double w = inset_size(v, frame, size_shares[0]).first;
+                largest = std::max(largest, w / to_pixels(page.transform, v).width());
+            }
+            return largest >= min_magnification;
+        };
+        // Markers closer than three label lines form a cluster; clusters too spread out for an
+        // inset are split by joining only closer markers. The most crowded cluster, at any of
+        // these distances, whose inset finds a place is taken.
+        std::vector<CrowdedArea> candidates;
+        for (double lines : {3.0, 2.0, 1.5, 1.0})
+            for (auto& c :
+                 crowded_areas(shown, markers, trial, claimed, lines * line, line, page.transform,
+                               {max_width_share / min_magnification * frame.width(),
+                                max_height_share / min_magnification * frame.height()},
+                               magnifiable))
+                candidates.push_back(std::move(c));
+        // Across link distances too, the cluster with most struggling sites first; a cluster
+        // found at two distances is tried once.
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [](const CrowdedArea& a, const CrowdedArea& b) {
+                             return std::make_pair(a.struggling, a.sites.size()) >
+                                    std::make_pair(b.struggling, b.sites.size());
+                         });
+        candidates.erase(std::unique(candidates.begin(), candidates.end(),
+                                     [](const CrowdedArea& a, const CrowdedArea& b) {
+                                         return a.sites == b.sites;
+                                     }),
+                         candidates.end());
+        if (candidates.empty())
             diagnostics.note("--inset auto: no small area is crowded enough to need an inset");
+        const std::vector<Placed> without = best;
+        auto add = [&](const CrowdedArea& c) {
+            const LonLatBox b = lonlat_box(shown, c.sites);
+            targets.push_back(
+                {"auto", box_caption(b.west, b.south, b.east, b.north), c.view, c.sites, true});
+            plans.push_back(make_plan(targets.back(), claimed));
+            best = place_all(1);
+        };
+        bool added = false;
+        for (std::size_t k = 0; k < candidates.size() && k < max_auto_candidates && !added; ++k) {
+            add(candidates[k]);
+            added = best.back().option >= 0;
+            if (added)
+                break;
+            targets.pop_back();
+            plans.pop_back();
+            best = without;
         }
+        // When none finds a place, the most crowded one's warning says why.
+        if (!added && !candidates.empty())
+            add(candidates.front());
     }
 
-    std::fill(taken.begin(), taken.end(), false);
-    std::vector<Box> areas; // every target's area in main-map pixels
-    for (const auto& t : targets)
-        areas.push_back(to_pixels(page.transform, t.view));
-
-    // Auto insets may widen their area: a landscape frame often fits where a square one does not.
-    const double auto_aspects[] = {0, 4.0 / 3, 16.0 / 9};
+    // Why each target left out is left out, in the order asked for.
     for (std::size_t ti = 0; ti < targets.size(); ++ti) {
-        Target t = targets[ti];
-        Box area = areas[ti];
-        Box visible_area = area;
-        visible_area.min_x = std::max(area.min_x, frame.min_x);
-        visible_area.min_y = std::max(area.min_y, frame.min_y);
-        visible_area.max_x = std::min(area.max_x, frame.max_x);
-        visible_area.max_y = std::min(area.max_y, frame.max_y);
-        if (visible_area.empty() || visible_area.width() <= 0 || visible_area.height() <= 0) {
+        const Target& t = targets[ti];
+        const Plan& plan = plans[ti];
+        if (best[ti].option >= 0)
+            continue;
+        if (plan.visible.empty()) {
             diagnostics.warn("inset " + t.name +
                              " lies outside the map's extent and is left out (widen --extent)");
             continue;
         }
-        std::optional<Box> spot;
-        bool magnifies = false;
-        for (double aspect : auto_aspects) {
-            if (aspect > 0 && !t.automatic)
-                break;
-            Box view = t.view;
-            if (aspect > 0) {
-                if (view.width() >= aspect * view.height())
-                    continue;
-                const double grow = (aspect * view.height() - view.width()) / 2;
-                view.min_x -= grow;
-                view.max_x += grow;
-            }
-            const Box view_area = to_pixels(page.transform, view);
-            std::vector<Box> obstacles = fixed;
-            for (std::size_t a = 0; a < areas.size(); ++a)
-                obstacles.push_back(grown(a == ti ? view_area : areas[a], gutter));
-            for (const auto& done : result.insets)
-                obstacles.push_back(grown(done.box, 2 * gutter));
-
-            int inside = 0;
-            for (std::size_t i = 0; i < shown.size(); ++i)
-                inside += !taken[i] && contains_point(view, shown[i]->projected) ? 1 : 0;
-            const double wanted = base_share + share_per_site * inside;
-            for (double share : size_shares) {
-                if (share > wanted && share != size_shares[std::size(size_shares) - 1] &&
-                    share * 0.8 >= wanted)
-                    continue;
-                const auto [w, h] = inset_size(view, frame, share);
-                if (w / view_area.width() < min_magnification)
-                    break;
-                magnifies = true;
-                const auto found =
-                    choose_spot(candidate_spots(frame, edge, w, h), w, h, obstacles, land,
-                                centre_of(visible_area), std::hypot(frame.width(), frame.height()));
-                if (!found)
-                    continue;
-                if (!spot || found->width() / view_area.width() > spot->width() / area.width()) {
-                    spot = found;
-                    t.view = view;
-                    area = view_area;
-                }
-                break;
-            }
-        }
-        areas[ti] = area;
-        if (!spot) {
-            diagnostics.warn(
-                "inset " + t.name +
-                (!magnifies
-                     ? " would not magnify its area (the map already shows it at this size) and "
-                       "is left out"
-                     : " finds no place on the map that hides no site and is left out") +
-                " (try a larger --width, or a smaller area)");
+        if (plan.options.empty()) {
+            diagnostics.warn("inset " + t.name + " would not magnify its area " +
+                             times(min_magnification) +
+                             " and is left out: the map already shows it so large that the "
+                             "largest inset the frame allows would magnify it " +
+                             times(plan.largest) + " (give a smaller area, or a wider --extent)");
             continue;
         }
+        // Which larger canvas would fit it: the frame grows while markers, label room and
+        // legend keep their pixel size.
+        std::string fits;
+        for (double f : larger_canvases) {
+            if (place_all(f)[ti].option < 0)
+                continue;
+            const double width = std::ceil(page.width / scale * f / 100) * 100;
+            fits = "; a canvas " + degrees(width) + " px wide would fit it (--width " +
+                   degrees(width) + ")";
+            break;
+        }
+        if (fits.empty())
+            fits = "; not even on a canvas " +
+                   degrees(larger_canvases[std::size(larger_canvases) - 1]) +
+                   " times as wide: give a smaller area or fewer insets";
+        diagnostics.warn("inset " + t.name +
+                         " finds no place on the map that hides no site and is left out: every "
+                         "spot where it would magnify its area " +
+                         times(min_magnification) +
+                         " covers a site, the legend, another inset or an inset's area" + fits);
+    }
 
-        InsetLayout inset;
-        inset.name = t.name;
-        inset.box = *spot;
-        inset.area = area;
-        inset.magnification = spot->width() / area.width();
-        const double k = spot->width() / t.view.width();
-        inset.transform = {t.view.min_x, t.view.max_y, k, spot->min_x, spot->min_y};
-
-        std::vector<int> members;
-        for (std::size_t i = 0; i < shown.size(); ++i)
-            if (!taken[i] && contains_point(t.view, shown[i]->projected))
-                members.push_back(static_cast<int>(i));
-        for (int i : members) {
-            const auto u = static_cast<std::size_t>(i);
+    // The insets' content, in the order asked for: a site in two areas goes to the first.
+    std::vector<bool> taken(shown.size(), false);
+    for (std::size_t ti = 0; ti < targets.size(); ++ti) {
+        const Target& t = targets[ti];
+        if (best[ti].option < 0)
+            continue;
+        const SizeOption& option = plans[ti].options[static_cast<std::size_t>(best[ti].option)];
+        Content c =
+            fill_inset(main, t, option.view, best[ti].box, option.area, taken, result.key_entries);
+        const int index = static_cast<int>(result.insets.size());
+        for (std::size_t k = 0; k < c.members.size(); ++k) {
+            const auto u = static_cast<std::size_t>(c.members[k]);
             taken[u] = true;
-            result.inset_of[u] = static_cast<int>(result.insets.size());
-            MarkerLayout m = markers[u];
-            const Point p = inset.transform.to_pixels(shown[u]->projected);
-            m.x = p.x;
-            m.y = p.y;
-            inset.markers.push_back(m);
+            result.inset_of[u] = index;
+            result.outcome[u] = c.outcome[k];
         }
-        std::vector<Point> member_points;
-        for (const auto& m : inset.markers)
-            member_points.push_back({m.x, m.y});
-        inset.caption = place_caption(t.caption, inset.box, member_points, style, scale, measure);
-
-        PlacerSettings settings =
-            placer_settings(inset.box, grown(inset.box, -2 * scale), style, scale, font);
-        if (!inset.caption.text.empty())
-            settings.blocked.push_back(grown(inset.caption.box, 2 * scale));
-        std::vector<bool> named;
-        const auto labels = label_members(shown, members, inset.markers, settings, style, font,
-                                          name_providers, measure, named);
-        for (std::size_t k = 0; k < members.size(); ++k) {
-            if (labels[k])
-                inset.labels.push_back(*labels[k]);
-            result.labelled[static_cast<std::size_t>(members[k])] = named[k];
-        }
-        sort_for_drawing(inset.markers);
+        result.key_entries = std::move(c.key_entries);
         if (t.automatic)
-            diagnostics.note("--inset auto: added an inset of " + std::to_string(members.size()) +
-                             " crowded sites around " + named_sites(shown, members) +
-                             " (magnified " + times(inset.magnification) +
-                             "); to keep it, write --inset " + lonlat_box_text(shown, members));
-        result.blocked.push_back(grown(inset.box, gutter));
-        result.insets.push_back(std::move(inset));
+            diagnostics.note("--inset auto: added an inset of " + std::to_string(c.members.size()) +
+                             " crowded sites around " + named_sites(shown, c.members) +
+                             " (magnified " + times(c.layout.magnification) +
+                             "); to keep it, write --inset " +
+                             lonlat_box_text(lonlat_box(shown, c.members)));
+        result.blocked.push_back(grown(c.layout.box, gutter));
+        result.insets.push_back(std::move(c.layout));
     }
     return result;
 }

@@ -1,9 +1,12 @@
 #pragma once
 // Insets: magnified frames of dense areas, placed over the main map where they hide no site
-// (preferring sea), each with its own markers and labels. Pure C++, deterministic.
+// (preferring sea), each with its own markers, aggregates and labels, laid out by the main map's
+// declutter and naming. Pure C++, deterministic.
 #include "layout/layout.hpp"
+#include "layout/naming.hpp"
 #include "layout/page.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,18 +39,20 @@ struct CrowdedArea {
     int struggling = 0;     ///< of them, sites a plain placement left unlabelled or on a leader
 };
 
-/// The most crowded cluster of `markers` (pixels; same order as `shown`), skipping sites with
-/// `taken[i]`: markers joined when closer than `link` pixels, crowded when it has at least
-/// `min_sites` sites of which at least `min_struggling` need a leader or lose their label in a
-/// plain placement (`trial_outcomes`: 0 labelled, 1 leader, 2 unlabelled, per site), and small:
-/// its markers span at most `max_span` (pixels, width and height). Nothing when no cluster
-/// qualifies.
-std::optional<CrowdedArea> find_crowded_area(const std::vector<const ProjectedSite*>& shown,
-                                             const std::vector<MarkerLayout>& markers,
-                                             const std::vector<int>& trial_outcomes,
-                                             const std::vector<bool>& taken, double link,
-                                             const ViewTransform& to_px, TextSize max_span,
-                                             int min_sites = 5, int min_struggling = 3);
+/// The crowded clusters of `markers` (pixels; same order as `shown`), most crowded first,
+/// skipping sites with `taken[i]`: markers joined when closer than `link` pixels, crowded when
+/// it has at least `min_sites` sites of which at least `min_struggling` need a leader or lose
+/// their label in a plain placement (`trial_outcomes`: 0 labelled, 1 leader, 2 unlabelled, per
+/// site), and small: its markers span at most `max_span` (pixels, width and height) and its
+/// view (the sites' box padded by 15%, at least `pad` pixels, no flatter or taller than 3:2) is
+/// `magnifiable` (when given). Ordered by struggling sites, then sites, most first.
+std::vector<CrowdedArea> crowded_areas(const std::vector<const ProjectedSite*>& shown,
+                                       const std::vector<MarkerLayout>& markers,
+                                       const std::vector<int>& trial_outcomes,
+                                       const std::vector<bool>& taken, double link, double pad,
+                                       const ViewTransform& to_px, TextSize max_span,
+                                       const std::function<bool(const Box&)>& magnifiable,
+                                       int min_sites = 5, int min_struggling = 3);
 
 /// Where a `size` box goes among `candidates`: the first lowest-scoring spot that hides no
 /// obstacle (pixels). Score: land share + 0.25 x distance to `near` / `reach`. Nothing when
@@ -63,20 +68,23 @@ std::vector<Point> candidate_spots(const Box& frame, double inset, double w, dou
 /// The insets and what they took from the main map.
 struct InsetsResult {
     std::vector<InsetLayout> insets;
-    std::vector<int> inset_of;  ///< per shown site: index into `insets`, or -1
-    std::vector<bool> labelled; ///< per shown site: labelled inside its inset
-    std::vector<Box> blocked;   ///< inset frames with their margin: main-map labels avoid them
+    std::vector<int> inset_of; ///< per shown site: index into `insets`, or -1
+    /// Per shown site in an inset: `inset` when a label there names it, `keyed` when a number
+    /// there refers to the key, else `unlabelled`.
+    std::vector<LabelOutcome> outcome;
+    /// Text of key entries 1, 2, ... for the numbers drawn in the insets; the main map's
+    /// numbers continue after them.
+    std::vector<std::string> key_entries;
+    std::vector<Box> blocked; ///< inset frames with their margin: main-map labels avoid them
 };
 
-/// Lays out the insets the request asks for (and the one `auto_inset` finds), in order: sized
-/// as large as fits, placed where they hide no marker, legend or inset area, their sites
-/// labelled inside. `markers` are the main map's, in the order of `shown`. An inset that would
-/// not magnify, shows nothing of the map, or finds no free spot is left out with a warning;
-/// the auto inset is announced with a note.
-InsetsResult layout_insets(const LayoutRequest& request, const Page& page,
-                           const std::vector<const ProjectedSite*>& shown,
-                           const std::vector<MarkerLayout>& markers, const LegendLayout& legend,
-                           const Style& style, double scale, const MeasureText& measure,
-                           Diagnostics& diagnostics);
+/// Lays out the insets the request asks for (and the one `auto_inset` finds) over the main map
+/// of `main` (its sites, their markers at their true positions, its page): sized so their sites
+/// can be named, placed where they hide no marker, legend or inset area (in whichever order
+/// places the most), their markers decluttered and named inside them as on the main map. An
+/// inset that would not magnify, shows nothing of the map, or finds no free spot is left out
+/// with a warning that says why and, where a larger canvas would help, which width fits; the
+/// auto inset is announced with a note.
+InsetsResult layout_insets(const Scene& main, const LegendLayout& legend, Diagnostics& diagnostics);
 
 } // namespace dcmap::layout::detail

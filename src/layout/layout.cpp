@@ -9,6 +9,7 @@
 #include "layout/label_placer.hpp"
 #include "layout/legend.hpp"
 #include "layout/markers.hpp"
+#include "layout/naming.hpp"
 #include "layout/page.hpp"
 #include "layout/spatial_grid.hpp"
 #include "layout/union_find.hpp"
@@ -25,7 +26,12 @@ namespace dcmap::layout {
 
 namespace {
 
+using detail::aggregate_radius;
+using detail::count_font;
+using detail::marker_gap;
+using detail::Naming;
 using detail::ProviderColors;
+using detail::Scene;
 using detail::SizeRange;
 using detail::Symbol;
 
@@ -46,20 +52,8 @@ constexpr int local_merge_steps = 16;
 // A density map keeps at most this many `priority:` sites as named markers on top.
 constexpr std::size_t max_important_on_density = 200;
 
-// A group label lists at most this many providers by name; more read as a count.
-constexpr std::size_t max_named_providers = 4;
-
 // A longer key stops being read: beyond it, sites cluster more coarsely instead.
 constexpr std::size_t max_key_entries = 60;
-
-// Pixels kept free between neighbouring markers, at scale 1.
-constexpr double marker_gap = 1.0;
-
-// Symbols of one place closer than this many marker diameters (plus their radii) share a label.
-constexpr double same_place_link = 3.0;
-
-// Single-site labels longer than this many characters show the place instead with `labels: auto`.
-constexpr std::size_t long_label = 22;
 
 /// Sites in a fixed order that does not depend on the input order.
 std::vector<const ProjectedSite*> sorted_by_key(const std::vector<ProjectedSite>& sites) {
@@ -143,13 +137,6 @@ std::string count_phrase(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::size_t code_points(const std::string& text) {
-    std::size_t n = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 /// The page's fixed parts copied into the layout.
 MapLayout layout_from_page(const detail::Page& page, double scale) {
     MapLayout out;
@@ -173,375 +160,6 @@ std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>&
         if (!s->site.country.empty() && s->site.site.status != Status::retired)
             countries.insert(s->site.country);
     return {countries.begin(), countries.end()};
-}
-
-/// The town a site is in, as far as it is known: empty when neither the geocoder nor the
-/// gazetteer said.
-const std::string& locality_of(const ProjectedSite& s) {
-    return s.locality.empty() ? s.site.place.name : s.locality;
-}
-
-/// What tells sites of one place: their town when known, else their label as written.
-const std::string& place_key(const ProjectedSite& s) {
-    const std::string& town = locality_of(s);
-    return town.empty() ? s.site.site.display_label() : town;
-}
-
-/// Everything that stays the same while the cluster radius changes.
-struct Scene {
-    const LayoutRequest& request;
-    const Style& style;
-    const MeasureText& measure;
-    double scale = 1;
-    const detail::Page& page;
-    std::vector<const ProjectedSite*> shown;  ///< in key order
-    std::vector<MarkerLayout> markers;        ///< per shown site, at its true position
-    std::vector<int> rank;                    ///< per shown site: its place in label order
-    ProviderColors colors;
-    bool name_providers = false;  ///< more than one provider on the map
-    FontSpec font, pending_font;
-};
-
-/// The outcome of naming one set of symbols.
-struct Naming {
-    std::vector<LabelLayout> labels;          ///< placed labels, number labels included
-    std::vector<std::string> key_entries;     ///< text of key entry k + 1
-    std::vector<int> symbol_key;              ///< per symbol: its key number, 0 = none
-    std::vector<LabelOutcome> outcome;        ///< per shown site
-    int unnamed = 0;                          ///< shown sites outside insets named nowhere
-    std::vector<int> unnamed_symbols;         ///< symbols of the groups named nowhere
-};
-
-/// The text naming the sites `members` (shown indices, best-ranked first) that share one label.
-struct GroupText {
-    std::string text, short_text;
-};
-
-GroupText group_label(const Scene& scene, const std::vector<int>& members) {
-    const ProjectedSite& best = *scene.shown[static_cast<std::size_t>(members.front())];
-    if (members.size() == 1) {
-        const std::string& name = best.site.site.display_label();
-        const std::string& place = locality_of(best);
-        switch (scene.request.labels) {
-        case LabelText::name: return {name, ""};
-        case LabelText::place: return {place.empty() ? name : place, ""};
-        case LabelText::automatic:
-            return {code_points(name) > long_label && !place.empty() ? place : name, ""};
-        }
-    }
-    // The place most members are in; ties go to the best-ranked member's.
-    std::map<std::string, int> votes;
-    for (int m : members) ++votes[place_key(*scene.shown[static_cast<std::size_t>(m)])];
-    std::string place = place_key(best);
-    for (const auto& [name, n] : votes)
-        if (n > votes[place]) place = name;
-    const bool all_there = votes.size() == 1;
-    const std::string name = all_there ? place : place + " area";
-    // Without providers to tell apart, the count is on the map already (in an aggregate's disc,
-    // or as separate markers).
-    if (!scene.name_providers) return {name, ""};
-    std::set<std::string> providers;
-    for (int m : members) {
-        const std::string& p = scene.shown[static_cast<std::size_t>(m)]->site.site.provider;
-        if (!p.empty()) providers.insert(detail::short_provider(p));
-    }
-    if (providers.empty()) return {name, ""};
-    std::string list;
-    if (providers.size() > max_named_providers) {
-        list = std::to_string(providers.size()) + " providers";
-    } else {
-        for (const auto& p : providers) list += (list.empty() ? "" : ", ") + p;
-    }
-    return {name + " \u00b7 " + list, name};
-}
-
-/// Groups of symbols (indices) that one label names: symbols of the same known place close
-/// together; every other symbol alone. Each group is in increasing order; groups by first index.
-std::vector<std::vector<int>> place_groups(const Scene& scene, const std::vector<Symbol>& symbols,
-                                           const std::vector<std::vector<int>>& named) {
-    const int n = static_cast<int>(symbols.size());
-    std::vector<std::string> place(symbols.size());
-    for (int i = 0; i < n; ++i) {
-        const auto& members = named[static_cast<std::size_t>(i)];
-        if (members.empty()) continue;
-        const std::string& first = place_key(*scene.shown[static_cast<std::size_t>(members.front())]);
-        bool same = !first.empty();
-        for (int m : members)
-            same = same && place_key(*scene.shown[static_cast<std::size_t>(m)]) == first;
-        if (same) place[static_cast<std::size_t>(i)] = first;
-    }
-    const double diameter = 2 * scene.style.marker_radius * scene.scale;
-    detail::UnionFind sets(symbols.size());
-    if (n > 1) {
-        Box bounds;
-        double largest = 0;
-        for (const auto& s : symbols) {
-            bounds.expand(s.drawn);
-            largest = std::max(largest, s.r);
-        }
-        const double reach = same_place_link * diameter + 2 * largest;
-        detail::SpatialGrid grid(bounds, std::max(reach, 1.0));
-        for (int i = 0; i < n; ++i) {
-            const Point p = symbols[static_cast<std::size_t>(i)].drawn;
-            grid.insert(i, {p.x, p.y, p.x, p.y});
-        }
-        for (int i = 0; i < n; ++i) {
-            if (place[static_cast<std::size_t>(i)].empty()) continue;
-            const Symbol& a = symbols[static_cast<std::size_t>(i)];
-            grid.any_near({a.drawn.x - reach, a.drawn.y - reach, a.drawn.x + reach, a.drawn.y + reach},
-                          [&](int j) {
-                              const Symbol& b = symbols[static_cast<std::size_t>(j)];
-                              if (j > i && place[static_cast<std::size_t>(j)] ==
-                                               place[static_cast<std::size_t>(i)] &&
-                                  std::hypot(a.drawn.x - b.drawn.x, a.drawn.y - b.drawn.y) <
-                                      same_place_link * diameter + a.r + b.r)
-                                  sets.join(i, j);
-                              return false;
-                          });
-        }
-    }
-    std::map<int, std::vector<int>> by_root;
-    for (int i = 0; i < n; ++i)
-        if (!named[static_cast<std::size_t>(i)].empty()) by_root[sets.root(i)].push_back(i);
-    std::vector<std::vector<int>> groups;
-    for (auto& [root, g] : by_root) groups.push_back(std::move(g));
-    return groups;
-}
-
-detail::PlacerSettings placer_settings(const Scene& scene, const std::vector<Box>& blocked) {
-    detail::PlacerSettings settings;
-    const detail::Page& page = scene.page;
-    settings.canvas = {0, 0, page.width, page.height};
-    settings.frame = page.map_frame;
-    if (!page.title_box.empty()) settings.blocked.push_back(page.title_box);
-    for (const auto& f : page.footer) settings.blocked.push_back(f.box);
-    for (const Box& b : blocked) settings.blocked.push_back(b);
-    settings.gap = scene.style.label_gap * scene.scale;
-    settings.pad = 1.5 * scene.scale;
-    settings.cell = std::max(4.0 * scene.font.size, 8.0);
-    return settings;
-}
-
-/// Names the symbols: one label per place group, and when `use_key`, a number for each group
-/// whose label found no room. `in_inset[i]` marks shown sites an inset names instead.
-Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
-                    const std::vector<Box>& blocked, const std::vector<bool>& in_inset,
-                    bool use_key) {
-    Naming naming;
-    naming.outcome.assign(scene.shown.size(), LabelOutcome::unlabelled);
-    naming.symbol_key.assign(symbols.size(), 0);
-    // Members each symbol names on the main map, best-ranked first.
-    std::vector<std::vector<int>> named(symbols.size());
-    for (std::size_t i = 0; i < symbols.size(); ++i) {
-        for (int m : symbols[i].members)
-            if (!in_inset[static_cast<std::size_t>(m)]) named[i].push_back(m);
-        std::sort(named[i].begin(), named[i].end(), [&](int a, int b) {
-            return scene.rank[static_cast<std::size_t>(a)] < scene.rank[static_cast<std::size_t>(b)];
-        });
-    }
-    struct Group {
-        std::vector<int> symbols, sites;  // sites best-ranked first
-    };
-    std::vector<Group> groups;
-    for (auto& g : place_groups(scene, symbols, named)) {
-        Group group{g, {}};
-        for (int s : g)
-            for (int m : named[static_cast<std::size_t>(s)]) group.sites.push_back(m);
-        std::sort(group.sites.begin(), group.sites.end(), [&](int a, int b) {
-            return scene.rank[static_cast<std::size_t>(a)] < scene.rank[static_cast<std::size_t>(b)];
-        });
-        groups.push_back(std::move(group));
-    }
-    std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) {
-        return scene.rank[static_cast<std::size_t>(a.sites.front())] <
-               scene.rank[static_cast<std::size_t>(b.sites.front())];
-    });
-
-    std::vector<detail::MarkerDisc> discs;
-    for (const auto& s : symbols) discs.push_back({s.drawn, s.r});
-    std::vector<int> symbol_of(scene.shown.size(), -1);
-    for (std::size_t i = 0; i < symbols.size(); ++i)
-        for (int m : symbols[i].members) symbol_of[static_cast<std::size_t>(m)] = static_cast<int>(i);
-
-    std::vector<detail::LabelRequest> requests;
-    std::vector<std::string> key_texts;
-    for (const auto& g : groups) {
-        const int best = g.sites.front();
-        const Site& site = scene.shown[static_cast<std::size_t>(best)]->site.site;
-        const FontSpec& font = detail::is_pending(site.status) ? scene.pending_font : scene.font;
-        const GroupText text = group_label(scene, g.sites);
-        const int symbol = symbol_of[static_cast<std::size_t>(best)];
-        const bool aggregate = symbols[static_cast<std::size_t>(symbol)].is_aggregate();
-        detail::LabelRequest r(aggregate ? "+" + site.key() : site.key(), text.text,
-                               scene.measure(text.text, font), symbol);
-        if (!text.short_text.empty()) {
-            r.short_text = text.short_text;
-            r.short_size = scene.measure(text.short_text, font);
-        }
-        if (g.sites.size() > 1) {
-            for (int m : g.sites) r.member_ids.push_back(scene.shown[static_cast<std::size_t>(m)]->site.site.key());
-            std::sort(r.member_ids.begin(), r.member_ids.end());
-        }
-        if (g.symbols.size() > 1) {
-            r.members = g.symbols;
-            Box around;
-            for (int s : g.symbols) {
-                const Symbol& sym = symbols[static_cast<std::size_t>(s)];
-                around.expand(Box{sym.drawn.x - sym.r, sym.drawn.y - sym.r, sym.drawn.x + sym.r,
-                                  sym.drawn.y + sym.r});
-            }
-            const Point c{(around.min_x + around.max_x) / 2, (around.min_y + around.max_y) / 2};
-            double reach = 0;
-            for (int s : g.symbols) {
-                const Symbol& sym = symbols[static_cast<std::size_t>(s)];
-                reach = std::max(reach, std::hypot(sym.drawn.x - c.x, sym.drawn.y - c.y) + sym.r);
-            }
-            r.anchor = detail::MarkerDisc{c, reach};
-        }
-        // The key names a lone site's provider too: its colour is not beside the entry.
-        std::string key_text = text.text;
-        if (g.sites.size() == 1 && scene.name_providers && !site.provider.empty())
-            key_text += " \u00b7 " + detail::short_provider(site.provider);
-        key_texts.push_back(key_text);
-        requests.push_back(std::move(r));
-    }
-
-    detail::PlacerSettings settings = placer_settings(scene, blocked);
-    // With a key to fall back on, a label more than about five marker distances away from its
-    // site reads worse than a number.
-    if (use_key) settings.leader_steps = 4;
-    FontSpec number_font = scene.font;
-    number_font.weight = 700;
-    int next_number = 0;
-    std::vector<int> number_of(requests.size(), 0);
-    const auto placed = detail::place_labels_or_key(
-        requests, discs, settings, [&](int u) {
-            detail::LabelRequest key = requests[static_cast<std::size_t>(u)];
-            number_of[static_cast<std::size_t>(u)] = ++next_number;
-            key.text = std::to_string(next_number);
-            key.size = scene.measure(key.text, number_font);
-            key.short_text.clear();
-            // Without a key, a number that is placed would refer to nothing: make it unplaceable.
-            if (!use_key) key.size = {settings.canvas.width() * 4, settings.canvas.height() * 4};
-            return key;
-        });
-
-    int keyed = 0;
-    for (std::size_t u = 0; u < requests.size(); ++u) {
-        const Group& g = groups[u];
-        const auto& label = placed.labels[u];
-        if (label) {
-            LabelLayout l = *label;
-            const Site& site = scene.shown[static_cast<std::size_t>(g.sites.front())]->site.site;
-            if (detail::is_pending(site.status)) l.weight = scene.style.pending_label_weight;
-            naming.labels.push_back(std::move(l));
-            const LabelOutcome o = g.sites.size() > 1 ? LabelOutcome::grouped
-                                   : label->has_leader ? LabelOutcome::leader
-                                                       : LabelOutcome::labelled;
-            for (int m : g.sites) naming.outcome[static_cast<std::size_t>(m)] = o;
-            continue;
-        }
-        const auto& number = placed.key_labels[u];
-        if (!number) {
-            naming.unnamed += static_cast<int>(g.sites.size());
-            for (int s : g.symbols) naming.unnamed_symbols.push_back(s);
-            continue;
-        }
-        // Numbers go without gaps, in the order the key lists them.
-        LabelLayout l = *number;
-        l.text = std::to_string(++keyed);
-        l.key = keyed;
-        l.weight = 700;
-        l.members.clear();
-        naming.labels.push_back(std::move(l));
-        naming.key_entries.push_back(key_texts[u]);
-        for (int s : g.symbols) naming.symbol_key[static_cast<std::size_t>(s)] = keyed;
-        for (int m : g.sites) naming.outcome[static_cast<std::size_t>(m)] = LabelOutcome::keyed;
-    }
-    return naming;
-}
-
-/// Radius of an aggregate of `count` sites: grows with the logarithm of the count, and always
-/// holds the count in its bold font.
-std::function<double(int)> aggregate_radius(const Style& style, double scale,
-                                            const MeasureText& measure, const FontSpec& count_font) {
-    const double base = style.marker_radius * scale;
-    return [=, &measure](int count) {
-        const double grown = base * std::min(1.0 + 0.45 * std::log2(static_cast<double>(count)), 3.2);
-        const TextSize text = measure(std::to_string(count), count_font);
-        return std::max(grown, std::max(text.width, text.height) / 2 + 1.5 * scale);
-    };
-}
-
-FontSpec count_font(const Style& style, double scale) {
-    FontSpec f = detail::scaled(style.label_font, scale);
-    f.size = kMinTextPx;  // the smallest legible size keeps aggregates small
-    f.weight = 700;
-    return f;
-}
-
-/// For each of the `stuck` symbols, the members of it and of the symbol drawn nearest to it.
-std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symbols,
-                                                 const std::vector<int>& stuck) {
-    std::vector<std::vector<int>> out;
-    for (int s : stuck) {
-        const Symbol& a = symbols[static_cast<std::size_t>(s)];
-        int nearest = -1;
-        double best = 0;
-        for (std::size_t k = 0; k < symbols.size(); ++k) {
-            if (static_cast<int>(k) == s) continue;
-            const double dx = symbols[k].drawn.x - a.drawn.x, dy = symbols[k].drawn.y - a.drawn.y;
-            const double d = std::sqrt(dx * dx + dy * dy) - symbols[k].r - a.r;
-            if (nearest < 0 || d < best) {
-                nearest = static_cast<int>(k);
-                best = d;
-            }
-        }
-        if (nearest < 0) continue;
-        std::vector<int> group = a.members;
-        for (int m : symbols[static_cast<std::size_t>(nearest)].members) group.push_back(m);
-        out.push_back(std::move(group));
-    }
-    return out;
-}
-
-/// The markers and aggregates of `symbols` (members index `scene.markers`), with their key
-/// numbers, added to `out`.
-void emit_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
-                  const std::vector<int>& keys, const FontSpec& count_font, MapLayout& out) {
-    for (std::size_t k = 0; k < symbols.size(); ++k) {
-        const Symbol& sym = symbols[k];
-        const int key = keys[k];
-        if (!sym.is_aggregate()) {
-            MarkerLayout m = scene.markers[static_cast<std::size_t>(sym.members.front())];
-            m.x = sym.drawn.x;
-            m.y = sym.drawn.y;
-            m.key = key;
-            out.markers.push_back(m);
-            continue;
-        }
-        AggregateLayout a;
-        a.id = "+" + scene.markers[static_cast<std::size_t>(sym.members.front())].id;
-        a.x = sym.drawn.x;
-        a.y = sym.drawn.y;
-        a.true_x = sym.truth.x;
-        a.true_y = sym.truth.y;
-        a.r = sym.r;
-        a.spread = sym.spread;
-        a.count_font = count_font;
-        a.key = key;
-        std::map<std::string, int> by_provider;
-        for (int m : sym.members) {
-            a.members.push_back(scene.markers[static_cast<std::size_t>(m)].id);
-            ++by_provider[scene.markers[static_cast<std::size_t>(m)].provider];
-        }
-        for (const auto& provider : scene.colors.providers())
-            if (const auto it = by_provider.find(provider); it != by_provider.end()) {
-                a.segments.emplace_back(scene.colors.of(provider), it->second);
-                a.providers.push_back(provider);
-            }
-        out.aggregates.push_back(std::move(a));
-    }
 }
 
 /// One candidate map for a cluster radius: the symbols and how they are named.
@@ -679,7 +297,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
 
     detail::InsetsResult insets;
     insets.inset_of.assign(scene.shown.size(), -1);
-    insets.labelled.assign(scene.shown.size(), false);
+    insets.outcome.assign(scene.shown.size(), LabelOutcome::unlabelled);
     if (mode == MarkerMode::density) {
         draw_density();
     } else {
@@ -688,9 +306,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
             detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0 ||
             legend_below;
         const LegendLayout no_legend;
-        insets = detail::layout_insets(request, page, scene.shown, scene.markers,
-                                       legend_in_band ? no_legend : out.legend, style, scale,
-                                       measure, diagnostics);
+        insets = detail::layout_insets(scene, legend_in_band ? no_legend : out.legend,
+                                       diagnostics);
         std::vector<bool> in_inset(scene.shown.size(), false);
         for (std::size_t i = 0; i < scene.shown.size(); ++i) in_inset[i] = insets.inset_of[i] >= 0;
         std::vector<Box> blocked = insets.blocked;
@@ -736,7 +353,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                 Candidate c;
                 c.radius = radius;
                 c.symbols = detail::declutter(scene.markers, settings, together);
-                c.naming = name_symbols(scene, c.symbols, blocked, in_inset, use_key);
+                c.naming = name_symbols(scene, c.symbols, blocked, in_inset, use_key,
+                                        insets.key_entries);
                 std::vector<int> stuck = c.naming.unnamed_symbols;
                 for (std::size_t k = 0; k < c.symbols.size(); ++k)
                     if (static_cast<std::size_t>(c.naming.symbol_key[k]) > capacity)
@@ -864,7 +482,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         // Sites in insets: named there, or nowhere.
         for (std::size_t i = 0; i < scene_shown.size(); ++i)
             if (insets.inset_of[i] >= 0 && outcome[i] != LabelOutcome::density)
-                outcome[i] = insets.labelled[i] ? LabelOutcome::inset : LabelOutcome::unlabelled;
+                outcome[i] = insets.outcome[i];
 
         // Is the band big enough for what it must hold?
         const detail::BandContent content{legend_in_band ? &out.legend : nullptr, key_entries};
@@ -904,6 +522,14 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                     for (const auto& a : out.aggregates)
                         if (std::binary_search(a.members.begin(), a.members.end(), id))
                             listed_here = a.key > 0 && static_cast<std::size_t>(a.key) <= listed;
+                    // A site in an inset is numbered there only.
+                    for (const auto& inset : insets.insets) {
+                        for (const auto& m : inset.markers)
+                            if (m.id == id) listed_here = m.key > 0 && static_cast<std::size_t>(m.key) <= listed;
+                        for (const auto& a : inset.aggregates)
+                            if (std::binary_search(a.members.begin(), a.members.end(), id))
+                                listed_here = a.key > 0 && static_cast<std::size_t>(a.key) <= listed;
+                    }
                     if (!listed_here) o = LabelOutcome::unlabelled;
                 }
                 out.outcomes.emplace_back(id, o);
@@ -939,6 +565,18 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         out.height = page.height;
         out.host_countries = host_countries(sites);
         out.insets = insets.insets;
+        for (auto& inset : out.insets) {
+            auto& labels = inset.labels;
+            labels.erase(std::remove_if(labels.begin(), labels.end(),
+                                        [&](const LabelLayout& l) {
+                                            return static_cast<std::size_t>(l.key) > listed;
+                                        }),
+                         labels.end());
+            for (auto& m : inset.markers)
+                if (static_cast<std::size_t>(m.key) > listed) m.key = 0;
+            for (auto& a : inset.aggregates)
+                if (static_cast<std::size_t>(a.key) > listed) a.key = 0;
+        }
         return out;
     }
 }

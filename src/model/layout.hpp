@@ -111,9 +111,12 @@ struct InsetLayout {
     ViewTransform transform;   ///< projected units -> canvas pixels inside `box`
     Box area;                  ///< the area the inset shows, in main-map pixels (its outline)
     double magnification = 1;  ///< inset pixels per main-map pixel
-    TextBlock caption;         ///< e.g. "Europe" in the inset's top-left corner; empty text = none
-    std::vector<MarkerLayout> markers;  ///< the sites inside the area, in drawing order
-    std::vector<LabelLayout> labels;    ///< their labels, placed inside `box`
+    TextBlock caption;         ///< e.g. "Europe", in the corner with the fewest markers
+    /// Single sites inside the area, in drawing order; (true_x, true_y) is where the site
+    /// projects in the inset, (x, y) at most the style's marker_max_shift diameters from it.
+    std::vector<MarkerLayout> markers;
+    std::vector<AggregateLayout> aggregates; ///< merged sites, drawn after the markers
+    std::vector<LabelLayout> labels;    ///< their labels and key numbers, placed inside `box`
 };
 
 /// The numbered key listing sites whose label found no room: "3  Frankfurt · AWS, Azure".

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 namespace dcmap::project {
@@ -57,10 +58,56 @@ LonLatBox parse_lonlat_box(const std::string &extent) {
     return box;
 }
 
+/// The box's east edge, counted past 180 when the box crosses the antimeridian.
+double east_of(const LonLatBox& box) { return box.east < box.west ? box.east + 360 : box.east; }
+
+/// `lon` in -180..180.
+double normalized(double lon) {
+    while (lon > 180)
+        lon -= 360;
+    while (lon < -180)
+        lon += 360;
+    return lon;
+}
+
+std::string degrees_text(double lon) {
+    std::ostringstream out;
+    out << std::round(normalized(lon) * 100) / 100;
+    return out.str();
+}
+
+/// The meridian where a map in this projection is cut (opposite its central meridian) when it
+/// runs through the inside of `box`; nothing when it does not, or for a globe, which is not cut.
+std::optional<double> edge_inside(const LonLatBox& box, const Projector& projector) {
+    if (projector.spec().orthographic)
+        return std::nullopt;
+    const double edge = projector.spec().center_lon + 180;
+    for (double e : {edge - 720, edge - 360, edge, edge + 360})
+        if (e > box.west + 1e-9 && e < east_of(box) - 1e-9)
+            return normalized(e);
+    return std::nullopt;
+}
+
+/// The box's middle meridian, in -180..180.
+double middle_lon(const LonLatBox& box) { return normalized((box.west + east_of(box)) / 2); }
+
+/// Refuses a box that the map's edge would cut in two: its projected bounds would span the map
+/// between the two halves, the rest of the world, instead of the box.
+void check_not_cut(const LonLatBox& box, const Projector& projector, const std::string& what,
+                   const std::string& hint) {
+    if (const auto edge = edge_inside(box, projector))
+        throw InputError({},
+                         what + " is cut in two by the map's edge at " + degrees_text(*edge) +
+                             "\u00b0 (opposite the central meridian " +
+                             degrees_text(projector.spec().center_lon) +
+                             "\u00b0), so it would frame the rest of the world instead",
+                         hint + " --center " + degrees_text(middle_lon(box)));
+}
+
 /// Projected bounds of the box's densified edges and interior grid (a box's projected
 /// extreme need not lie on its corners).
 Box project_lonlat_box(const LonLatBox &box, const Projector &projector) {
-    const double east = box.east < box.west ? box.east + 360 : box.east;
+    const double east = east_of(box);
     Box out;
     for (int i = 0; i <= box_edge_steps; ++i) {
         for (int j = 0; j <= box_edge_steps; ++j) {
@@ -126,6 +173,9 @@ Box compute_view(const std::string &extent, const Projector &projector,
         box = detail::parse_lonlat_box(extent);
     else
         throw detail::malformed_extent(extent, "no extent has that name");
+    detail::check_not_cut(box, projector, "--extent '" + extent + "'",
+                          "leave --center out to centre the map on the box, or give one inside "
+                          "it, e.g.");
     const Box view = detail::project_lonlat_box(box, projector);
     if (view.empty())
         throw InputError({}, "--extent '" + extent + "' is not visible in this projection",
@@ -153,11 +203,33 @@ InsetArea inset_area(const std::string &spec, const Projector &projector) {
                          "use a name (" + named_area_list() +
                              "), auto, or W,S,E,N in degrees, e.g. -11,35,30,62");
     }
+    if (out.caption.empty())
+        out.caption = box_caption(box.west, box.south, box.east, box.north);
+    detail::check_not_cut(box, projector, "--inset '" + spec + "'",
+                          "turn the map so the area lies inside it, e.g.");
     out.view = detail::project_lonlat_box(box, projector);
     if (out.view.empty() || !(out.view.width() > 0) || !(out.view.height() > 0))
         throw InputError({}, "--inset '" + spec + "' is not visible in this projection",
                          "choose another --center or --projection, or leave the inset out");
     return out;
+}
+
+std::optional<Point> default_centre(const std::string& extent) {
+    detail::LonLatBox box;
+    if (const auto named = find_named_extent(extent)) {
+        box = {named->west, named->south, named->east, named->north};
+    } else {
+        if (extent.find(',') == std::string::npos)
+            return std::nullopt;
+        try {
+            box = detail::parse_lonlat_box(extent);
+        } catch (const InputError&) {
+            return std::nullopt; // compute_view reports it where the extent was given
+        }
+        if (box.west < box.east)
+            return std::nullopt;
+    }
+    return Point{detail::middle_lon(box), (box.south + box.north) / 2};
 }
 
 double units_per_degree(const Projector &projector) {

@@ -4,15 +4,17 @@
 #include "model/geometry.hpp"
 #include "project/projection.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace dcmap::project {
 
 /// `--extent`: "world" (the projection's whole outline), "auto" (every site with a margin),
-/// a name from model/named_areas.hpp ("europe", "china", ...), or "W,S,E,N" in degrees (W > E crosses the antimeridian). Returns the box in projected
-/// units to show; the map keeps the projection's true aspect ratio. Throws InputError for a
-/// malformed extent.
+/// a name from model/named_areas.hpp ("europe", "china", ...), or "W,S,E,N" in degrees (W > E
+/// crosses the antimeridian). Returns the box in projected units to show; the map keeps the
+/// projection's true aspect ratio. Throws InputError for a malformed extent, and for a box the
+/// map's edge (the meridian opposite the centre) cuts in two.
 Box compute_view(const std::string& extent, const Projector& projector,
                  const ProjectedBasemap& basemap, const std::vector<Point>& site_lonlats);
 
@@ -24,9 +26,15 @@ struct InsetArea {
 };
 
 /// The inset area for `spec`, a name from model/named_areas.hpp (inset areas first, then
-/// extents) or "W,S,E,N" in degrees. Throws InputError for an unknown name, a malformed box,
-/// or an area this projection does not show.
+/// extents) or "W,S,E,N" in degrees (W > E crosses the antimeridian); a box's caption is the
+/// named area it mostly covers, or its degrees. Throws InputError for an unknown name, a
+/// malformed box, an area this projection does not show, or one the map's edge cuts in two.
 InsetArea inset_area(const std::string& spec, const Projector& projector);
+
+/// Where the map is turned to when `extent` is given without a centre: the middle (lon, lat)
+/// of a named extent or of a W,S,E,N box that crosses the antimeridian (W > E), so the map is
+/// not cut through the area it frames; nothing for other extents (and malformed ones).
+std::optional<Point> default_centre(const std::string& extent);
 
 /// Projected units spanned by one degree of longitude on the equator at the central meridian
 /// (the metres per degree of the map's scale); 111319.49 when that point is not visible.

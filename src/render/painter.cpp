@@ -491,8 +491,8 @@ ProjectedBasemap basemap_within(const ProjectedBasemap &basemap, const Box &view
     return out;
 }
 
-/// One inset: a band of page colour around it, then its own base map, markers, labels and
-/// caption, drawn by the main map's painters through the inset's view, and its frame.
+/// One inset: a band of page colour around it, then its own base map, markers, aggregates,
+/// labels and caption, drawn by the main map's painters through the inset's view, and its frame.
 void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
                  const ProjectedBasemap &basemap, const Style &style, const TextContext &text) {
     MapLayout view;
@@ -522,6 +522,8 @@ void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
     paint_leaders(cr, view, style);
     for (const auto &marker : view.markers)
         paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style, s);
+    for (const auto &aggregate : inset.aggregates)
+        paint_aggregate(cr, aggregate, style, s, text);
     paint_labels(cr, view, style, text);
     if (!inset.caption.text.empty()) {
         const double pad = 3 * s;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -114,7 +115,7 @@ TEST_CASE("e2e: --inset replaces the file's insets, none removes them", "[e2e]")
     const auto insets = doc.GetRoot().GetArray("insets");
     REQUIRE(insets.Size() == 2);
     CHECK(insets[0].GetString("name") == "-12,44,16,56");
-    CHECK(insets[0].GetString("caption").empty());
+    CHECK(insets[0].GetString("caption") == "44\u201356\u00b0N, 12\u00b0W\u201316\u00b0E");
     CHECK(insets[1].GetString("name") == "north-america-east");
     CHECK(insets[1].GetArray("markers").Size() == 1);
 }
@@ -273,4 +274,156 @@ TEST_CASE("e2e: countries hosting a live site are tinted, a retired site's are n
     };
     CHECK(near(colour_at(2.0, 45.0), style.host_country)); // central France
     CHECK(near(colour_at(8.0, 51.5), style.land));         // western Germany, clear of labels
+}
+
+namespace {
+
+/// The inset promises on a real render: every inset marker within its shift bound of where PROJ
+/// puts its site through the inset's transform, inside the inset, apart from the others; every
+/// site there named by a label, a key number or nowhere, never as grouped.
+void check_real_insets(const dcmap::MapLayout& layout, const dcmap::Style& style,
+                       const dcmap::project::Projector& projector) {
+    std::map<std::string, dcmap::LabelOutcome> outcome(layout.outcomes.begin(),
+                                                       layout.outcomes.end());
+    for (const auto& inset : layout.insets) {
+        INFO("inset " << inset.name);
+        CHECK_FALSE(inset.caption.text.empty());
+        struct Disc {
+            double x, y, r;
+        };
+        std::vector<Disc> discs;
+        for (const auto& m : inset.markers) {
+            INFO(m.id);
+            const auto truth = inset.transform.to_pixels(*projector.forward(m.lon, m.lat));
+            CHECK(std::abs(m.true_x - truth.x) < 1e-6);
+            CHECK(std::abs(m.true_y - truth.y) < 1e-6);
+            CHECK(std::hypot(m.x - truth.x, m.y - truth.y) <=
+                  2 * m.r * style.marker_max_shift + 1e-6);
+            CHECK(outcome.at(m.id) != dcmap::LabelOutcome::grouped);
+            discs.push_back({m.x, m.y, m.r});
+        }
+        for (const auto& a : inset.aggregates) {
+            CHECK(std::hypot(a.x - a.true_x, a.y - a.true_y) <=
+                  2 * a.r * style.marker_max_shift + 1e-6);
+            for (const auto& id : a.members)
+                CHECK(outcome.at(id) != dcmap::LabelOutcome::grouped);
+            discs.push_back({a.x, a.y, a.r});
+        }
+        for (std::size_t i = 0; i < discs.size(); ++i) {
+            const auto& a = discs[i];
+            CHECK(inset.box.contains({a.x - a.r, a.y - a.r, a.x + a.r, a.y + a.r}));
+            for (std::size_t j = i + 1; j < discs.size(); ++j)
+                CHECK(std::hypot(a.x - discs[j].x, a.y - discs[j].y) >= a.r + discs[j].r - 1e-3);
+        }
+        for (const auto& l : inset.labels) {
+            CHECK(inset.box.contains(l.box));
+            for (const auto& d : discs)
+                CHECK_FALSE(l.box.intersects({d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r}));
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("e2e: the README map takes both the Europe and the East Asia inset at every size",
+          "[e2e]") {
+    e2e::TempDir dir;
+    const dcmap::SiteFile file =
+        dcmap::config::load_site_file(e2e::source_file("regions/aws-azure-gcp.yaml"));
+    const dcmap::Style style = dcmap::config::load_style("default");
+    const dcmap::project::Projector projector(dcmap::project::parse_projection(""));
+    for (auto [width, height] : {std::pair{1200, 0}, {2400, 0}, {3840, 2160}}) {
+        INFO(width << "x" << height);
+        dcmap::Diagnostics diagnostics;
+        dcmap::cli::RenderSettings settings;
+        settings.width = width;
+        settings.height = height;
+        settings.insets = {"europe", "east-asia"};
+        const auto layout =
+            dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
+        for (const auto& w : diagnostics.warnings)
+            CHECK(w.message.find("inset") != 0);
+        REQUIRE(layout.insets.size() == 2);
+        CHECK(layout.insets[0].caption.text == "Europe");
+        CHECK(layout.insets[1].caption.text == "East Asia");
+        CHECK_FALSE(layout.insets[0].box.intersects(layout.insets[1].box));
+        check_real_insets(layout, style, projector);
+    }
+}
+
+TEST_CASE("e2e: a refused inset names a canvas width that fits it, and that width does", "[e2e]") {
+    e2e::TempDir dir;
+    auto small = run_dcmap({"render", e2e::source_file("regions/aws-azure-gcp.yaml"), "-o",
+                            dir / "small.png", "--width", "600", "--inset", "europe", "--inset",
+                            "east-asia"});
+    REQUIRE(small.code == 0);
+    const auto at = small.err.find("would fit it (--width ");
+    INFO(small.err);
+    REQUIRE(at != std::string::npos);
+    CHECK(small.err.find("finds no place on the map that hides no site") != std::string::npos);
+    const std::string width = small.err.substr(at + 22, small.err.find(')', at) - (at + 22));
+    auto fitted = run_dcmap({"render", e2e::source_file("regions/aws-azure-gcp.yaml"), "-o",
+                             dir / "fitted.png", "--width", width, "--inset", "europe", "--inset",
+                             "east-asia", "--layout-json", dir / "fitted.json"});
+    INFO(fitted.err);
+    REQUIRE(fitted.code == 0);
+    CHECK(fitted.err.find("warning: inset") == std::string::npos);
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "fitted.json"));
+    CHECK(doc.GetRoot().GetArray("insets").Size() == 2);
+}
+
+TEST_CASE("e2e: --extent W,S,E,N with W > E shows the box across 180 degrees, centred on it",
+          "[e2e]") {
+    e2e::TempDir dir;
+    auto run =
+        run_dcmap({"render", fixture("antimeridian-pacific.yaml"), "-o", dir / "m.png", "--extent",
+                   "150,-50,-150,10", "--width", "800", "--layout-json", dir / "m.json"});
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    CHECK(run.err.find("2 sites lie outside the visible map") != std::string::npos);
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "m.json"));
+    std::map<std::string, double> x;
+    for (const auto& m : doc.GetRoot().GetArray("markers"))
+        x[m.GetString("id")] = m.GetDouble("x");
+    CHECK(x.size() == 5); // Sydney to Papeete; not Lima or London
+    // West to east across 180: Sydney, Auckland, Suva, Apia, Papeete in that order.
+    CHECK(x.at("syd") < x.at("akl"));
+    CHECK(x.at("akl") < x.at("suv"));
+    CHECK(x.at("suv") < x.at("apw"));
+    CHECK(x.at("apw") < x.at("ppt"));
+    // The map is centred on 180: Suva and Apia sit either side of the frame's middle.
+    const auto frame = doc.GetRoot().GetObj("map_frame");
+    const double middle = frame.GetDouble("x") + frame.GetDouble("w") / 2;
+    CHECK(x.at("suv") < middle);
+    CHECK(x.at("apw") > middle);
+
+    // With a centre that puts the map's edge inside the box: an error, no map.
+    auto cut = run_dcmap({"render", fixture("antimeridian-pacific.yaml"), "-o", dir / "c.png",
+                          "--extent", "150,-50,-150,10", "--center", "0"});
+    CHECK(cut.code == 1);
+    CHECK(cut.err.find("is cut in two by the map's edge at 180") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "c.png"));
+}
+
+TEST_CASE("e2e: an inset box across the antimeridian magnifies the area across 180", "[e2e]") {
+    e2e::TempDir dir;
+    auto run =
+        run_dcmap({"render", fixture("antimeridian-pacific.yaml"), "-o", dir / "m.png", "--center",
+                   "180", "--inset", "165,-40,-165,-10", "--layout-json", dir / "m.json"});
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    CPLJSONDocument doc;
+    REQUIRE(doc.Load(dir / "m.json"));
+    const auto insets = doc.GetRoot().GetArray("insets");
+    REQUIRE(insets.Size() == 1);
+    CHECK(insets[0].GetString("caption") == "10\u201340\u00b0S, 165\u00b0E\u2013165\u00b0W");
+    std::set<std::string> shown;
+    for (const auto& m : insets[0].GetArray("markers"))
+        shown.insert(m.GetString("id"));
+    for (const auto& a : insets[0].GetArray("aggregates"))
+        for (const auto& id : a.GetArray("members"))
+            shown.insert(id.ToString());
+    CHECK(shown == std::set<std::string>{"akl", "apw", "suv"});
 }

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 
 using dcmap::Box;
@@ -172,10 +173,12 @@ TEST_CASE("extent: inset areas by name are tighter than the extent of the same n
     CHECK(inset.view.width() < 0.8 * extent.width());
     CHECK(contains(inset.view, *projector.forward(-6.26, 53.35)));  // Dublin
     CHECK(contains(inset.view, *projector.forward(18.07, 59.33)));  // Stockholm
-    // An inset may also name an extent; a box has no caption.
+    // An inset may also name an extent; a box is captioned by the named area it mostly
+    // covers, else by its degrees.
     CHECK(dcmap::project::inset_area("china", projector).caption == "China");
+    CHECK(dcmap::project::inset_area("-12,36,29,62", projector).caption == "Europe");
     const auto box = dcmap::project::inset_area("-80,35,-70,45", projector);
-    CHECK(box.caption.empty());
+    CHECK(box.caption == "35\u2013" "45\u00b0N, 70\u2013" "80\u00b0W");
     CHECK(contains(box.view, *projector.forward(-77.04, 38.9)));
 }
 
@@ -204,4 +207,55 @@ TEST_CASE("extent: units per degree is the projection's scale on the equator", "
     const double r = dcmap::project::units_per_degree(robinson);
     CHECK(r > 0.8 * 111319.49);
     CHECK(r < 1.0 * 111319.49);
+}
+
+TEST_CASE("extent: a box across the antimeridian turns the map to its middle by default",
+          "[project]") {
+    const auto centre = dcmap::project::default_centre("150,-50,-150,10");
+    REQUIRE(centre);
+    CHECK(std::abs(centre->x) == Approx(180));
+    CHECK(centre->y == Approx(-20));
+    const auto europe = dcmap::project::default_centre("europe");
+    REQUIRE(europe);
+    CHECK(europe->x == Approx(10));
+    // A box that does not cross the antimeridian keeps the default centre, and so does a
+    // malformed one (compute_view reports it).
+    CHECK_FALSE(dcmap::project::default_centre("-30,30,60,72"));
+    CHECK_FALSE(dcmap::project::default_centre("1,2,3"));
+    CHECK_FALSE(dcmap::project::default_centre("world"));
+}
+
+TEST_CASE("extent: a W>E box shows the box across 180 degrees, never the rest of the world",
+          "[project]") {
+    const Projector turned(parse_projection("equal-earth", "180"));
+    const auto basemap = world_of(turned);
+    const Box view = compute_view("150,-50,-150,10", turned, basemap, {});
+    // 60 degrees of 360, at most: not the 300 between the box's edges.
+    CHECK(view.width() < basemap.bounds.width() * 61 / 360);
+    for (double lon : {150.5, 170.0, 180.0, -170.0, -150.5})
+        CHECK(contains(view, *turned.forward(lon, -20)));
+    CHECK_FALSE(contains(view, *turned.forward(0, -20)));
+    CHECK_FALSE(contains(view, *turned.forward(140, -20)));
+    // Centred on Greenwich, the map's edge at 180 would cut the box in two: an error that says
+    // which centre works.
+    const Projector greenwich(parse_projection("equal-earth"));
+    try {
+        compute_view("150,-50,-150,10", greenwich, world_of(greenwich), {});
+        FAIL("expected InputError");
+    } catch (const InputError &e) {
+        const std::string what = e.what();
+        CHECK(what.find("--extent '150,-50,-150,10' is cut in two by the map's edge at 180") !=
+              std::string::npos);
+        CHECK(what.find("--center 180") != std::string::npos);
+    }
+    // The same for an inset's box; on a turned map it is the box across 180.
+    CHECK_THROWS_AS(dcmap::project::inset_area("165,-48,-175,-33", greenwich), InputError);
+    const auto inset = dcmap::project::inset_area("165,-48,-175,-33", turned);
+    CHECK(inset.view.width() < basemap.bounds.width() * 21 / 360);
+    CHECK(contains(inset.view, *turned.forward(174.76, -36.85))); // Auckland
+    CHECK(contains(inset.view, *turned.forward(-176.5, -44)));    // the Chatham Islands
+    CHECK(inset.caption == "33\u2013" "48\u00b0S, 165\u00b0E\u2013" "175\u00b0W");
+    // A globe has no such edge.
+    const Projector globe(parse_projection("orthographic", "0,0"));
+    CHECK_NOTHROW(compute_view("60,-30,-60,30", globe, world_of(globe), {}));
 }

@@ -1,43 +1,25 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "cli/layout_json.hpp"
 #include "cli/report.hpp"
 #include "cli/resolution.hpp"
-#include "export/resolved_geojson.hpp"
 #include "config/site_loader.hpp"
+#include "config/style_loader.hpp"
+#include "export/resolved_geojson.hpp"
 #include "io/atomic_file.hpp"
 #include "model/error.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 #include <ostream>
+#include <set>
 
 namespace fs = std::filesystem;
 
 namespace dcmap::cli {
 
 namespace {
-
-bool is_yaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
-
-/// Files named on the command line, with folders replaced by their *.yaml files, sorted.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
-    std::vector<std::string> files;
-    for (const auto& in : inputs) {
-        std::error_code ec;
-        if (!fs::is_directory(in, ec)) {
-            files.push_back(in);
-            continue;
-        }
-        std::vector<std::string> found;
-        for (const auto& entry : fs::directory_iterator(in, ec))
-            if (entry.is_regular_file() && is_yaml(entry.path())) found.push_back(entry.path().string());
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
-}
 
 /// A single output file when -o names one (it has a map extension); otherwise a folder.
 bool names_a_file(const std::string& output) {
@@ -46,8 +28,7 @@ bool names_a_file(const std::string& output) {
     return ext == ".png" || ext == ".svg" || ext == ".pdf";
 }
 
-/// Fails before any work when a file could not be written because its folder is missing, so a
-/// run never writes the map and then fails on its --layout-json or --resolved file.
+/// Fails before any work when a file could not be written because its folder is missing.
 void check_writable_folders(const std::vector<std::string>& paths) {
     for (const auto& path : paths) {
         if (path.empty()) continue;
@@ -59,70 +40,79 @@ void check_writable_folders(const std::vector<std::string>& paths) {
     }
 }
 
-int render_one(const std::string& input, const std::vector<std::string>& outputs,
-               const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+/// A style or catalogue the site file names must not be one of the run's outputs either.
+void check_file_paths_against(const SiteFile& file, const RenderSettings& settings,
+                              const std::vector<std::string>& outputs) {
+    for (const auto& out : outputs) {
+        if (out.empty()) continue;
+        if (settings.map.style && !settings.map.style->pos.file.empty() &&
+            !config::is_builtin_style(settings.map.style->value) &&
+            same_file(settings.map.style->value, out))
+            throw InputError(settings.map.style->pos,
+                             "the style " + settings.map.style->value + " is also an output of this run",
+                             "give the output another name");
+        if (!file.catalogue.empty() && same_file(file.catalogue, out))
+            throw InputError(file.catalogue_pos,
+                             "the catalogue " + file.catalogue + " is also an output of this run",
+                             "give the output another name");
+    }
+}
+
+/// Renders one input into `staged`. Returns false after printing what went wrong.
+bool render_one(const std::string& input, const std::vector<std::string>& outputs,
+                const RenderCommand& cmd, io::StagedOutputs& staged, std::ostream& err) {
     Diagnostics diagnostics;
     try {
-        std::vector<std::string> written = outputs;
-        written.push_back(cmd.layout_json);
-        written.push_back(cmd.resolved);
-        check_writable_folders(written);
         const SiteFile file = config::load_site_file(input);
-        RenderSettings settings = merge_settings(file.map, cmd.overrides);
+        RenderSettings settings;
+        settings.map = merge_settings(file.map, cmd.overrides);
+        settings.title = cmd.title;
         settings.scale = cmd.scale;
         settings.dpi = cmd.dpi;
         settings.png_palette = cmd.png == "palette";
         settings.catalogue = cmd.catalogue;
         settings.strict = cmd.strict;
+        std::vector<std::string> all = outputs;
+        all.push_back(cmd.layout_json);
+        all.push_back(cmd.resolved);
+        check_file_paths_against(file, settings, all);
         std::vector<ResolvedSite> resolved;
-        const MapLayout layout = render_site_file(file, settings, outputs, diagnostics, &resolved);
-        if (!cmd.layout_json.empty()) io::write_file_atomically(cmd.layout_json, layout_to_json(layout));
-        if (!cmd.resolved.empty()) exporter::write_resolved_geojson(cmd.resolved, resolved);
+        const MapLayout layout =
+            render_site_file(file, settings, outputs, diagnostics, &resolved, &staged);
+        if (!cmd.layout_json.empty()) staged.stage(cmd.layout_json, layout_to_json(layout));
+        if (!cmd.resolved.empty()) staged.stage(cmd.resolved, exporter::resolved_geojson(resolved));
         print_warnings(diagnostics, err);
-        for (const auto& o : outputs) out << "wrote " << o << '\n';
-        if (!cmd.resolved.empty()) out << "wrote " << cmd.resolved << '\n';
-        return exit_ok;
+        return true;
     } catch (const std::exception& e) {
         print_failure(e, diagnostics, err);
-        return exit_failure;
+        return false;
     }
 }
 
-} // namespace
-
-int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
-    const std::vector<std::string> inputs = expand_inputs(cmd.inputs);
-    if (inputs.empty()) {
-        err << "dcmap: error: no .yaml files found in " << cmd.inputs.front() << '\n';
-        return exit_failure;
-    }
+/// The map files of every input: the -o files of one input, or FOLDER/STEM.FORMAT for each.
+/// Throws UsageProblem-style messages as std::string through `problem`.
+std::vector<std::vector<std::string>> name_outputs(const RenderCommand& cmd,
+                                                  const std::vector<std::string>& inputs,
+                                                  std::string& problem) {
     const bool all_files = std::all_of(cmd.outputs.begin(), cmd.outputs.end(), names_a_file);
     if (all_files) {
-        if (inputs.size() > 1) {
-            err << "dcmap: error: " << inputs.size() << " inputs need an output folder, not "
-                << cmd.outputs.front() << "; use -o out/\n";
-            return exit_usage;
-        }
-        return render_one(inputs.front(), cmd.outputs, cmd, out, err);
+        if (inputs.size() > 1)
+            problem = std::to_string(inputs.size()) + " inputs need an output folder, not " +
+                      cmd.outputs.front() + "; use -o out/";
+        return {cmd.outputs};
     }
     if (cmd.outputs.size() != 1) {
-        err << "dcmap: error: give one output folder, or map files ending in .png, .svg or .pdf\n";
-        return exit_usage;
+        problem = "give one output folder, or map files ending in .png, .svg or .pdf";
+        return {};
     }
     const std::string& folder = cmd.outputs.front();
     if ((!cmd.layout_json.empty() || !cmd.resolved.empty()) && inputs.size() > 1) {
-        err << "dcmap: error: --" << (cmd.layout_json.empty() ? "resolved" : "layout-json")
-            << " takes one input, got " << inputs.size() << '\n';
-        return exit_usage;
+        problem = std::string("--") + (cmd.layout_json.empty() ? "resolved" : "layout-json") +
+                  " takes one input, got " + std::to_string(inputs.size());
+        return {};
     }
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec) {
-        err << "dcmap: error: cannot create folder " << folder << ": " << ec.message() << '\n';
-        return exit_failure;
-    }
-    // Name every output first: two inputs with one stem (a/eu.yaml, b/eu.yaml) or a format
-    // given twice would silently overwrite each other's maps.
+    // Two inputs with one stem (a/eu.yaml, b/eu.yaml) or a format given twice would silently
+    // overwrite each other's maps.
     std::vector<std::vector<std::string>> outputs_per_input;
     std::set<std::string> seen;
     for (const auto& input : inputs) {
@@ -130,17 +120,85 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         for (const auto& format : cmd.formats) {
             outputs.push_back((fs::path(folder) / fs::path(input).stem()).string() + "." + format);
             if (!seen.insert(outputs.back()).second) {
-                err << "dcmap: error: two maps would be written to " << outputs.back()
-                    << "; give inputs distinct file names and each format once\n";
-                return exit_usage;
+                problem = "two maps would be written to " + outputs.back() +
+                          "; give inputs distinct file names and each format once";
+                return {};
             }
         }
         outputs_per_input.push_back(std::move(outputs));
     }
-    int status = exit_ok;
+    return outputs_per_input;
+}
+
+} // namespace
+
+int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> inputs = expand_inputs(cmd.inputs);
+    if (inputs.empty()) {
+        print_error_message("no .yaml files found in " + cmd.inputs.front(), err);
+        return exit_failure;
+    }
+    std::string problem;
+    const auto outputs_per_input = name_outputs(cmd, inputs, problem);
+    if (!problem.empty()) {
+        print_error_message(problem, err);
+        return exit_usage;
+    }
+    // No output may replace an input (site files, --catalogue, a --style file) or another
+    // output of the same run.
+    std::vector<std::pair<std::string, std::string>> outputs;
+    for (const auto& maps : outputs_per_input)
+        for (const auto& m : maps) outputs.emplace_back("-o", m);
+    if (!cmd.layout_json.empty()) outputs.emplace_back("--layout-json", cmd.layout_json);
+    if (!cmd.resolved.empty()) outputs.emplace_back("--resolved", cmd.resolved);
+    std::vector<std::string> read = inputs;
+    if (!cmd.catalogue.empty()) read.push_back(cmd.catalogue);
+    if (cmd.overrides.style && !config::is_builtin_style(cmd.overrides.style->value))
+        read.push_back(cmd.overrides.style->value);
+    problem = output_clash(outputs, read);
+    if (!problem.empty()) {
+        print_error_message(problem, err);
+        return exit_usage;
+    }
+    if (!names_a_file(cmd.outputs.front())) {
+        std::error_code ec;
+        fs::create_directories(cmd.outputs.front(), ec);
+        if (ec) {
+            print_error_message("cannot create folder " + cmd.outputs.front() + ": " + ec.message(), err);
+            return exit_failure;
+        }
+    }
+    try {
+        std::vector<std::string> paths;
+        for (const auto& o : outputs) paths.push_back(o.second);
+        check_writable_folders(paths);
+    } catch (const Error& e) {
+        print_error(e, err);
+        return exit_failure;
+    }
+    // Every output of the run is staged and replaces its file only when all succeeded, so a
+    // failure never leaves some maps new and others old.
+    io::StagedOutputs staged;
+    std::size_t failed = 0;
     for (std::size_t i = 0; i < inputs.size(); ++i)
-        if (render_one(inputs[i], outputs_per_input[i], cmd, out, err) != exit_ok) status = exit_failure;
-    return status;
+        if (!render_one(inputs[i], outputs_per_input[i], cmd, staged, err)) ++failed;
+    if (failed > 0) {
+        if (inputs.size() > 1)
+            print_error_message(std::to_string(failed) + " of " + std::to_string(inputs.size()) +
+                                    " inputs failed; no file written",
+                                err);
+        return exit_failure;
+    }
+    const std::vector<std::string> written = staged.paths();
+    try {
+        staged.commit();
+    } catch (const Error& e) {
+        print_error(e, err);
+        return exit_failure;
+    }
+    for (const auto& path : written)
+        if (path != cmd.layout_json) out << "wrote " << path << '\n';
+    return exit_ok;
 }
 
 } // namespace dcmap::cli

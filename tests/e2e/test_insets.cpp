@@ -256,7 +256,7 @@ TEST_CASE("e2e: countries hosting a live site are tinted, a retired site's are n
     const dcmap::SiteFile file = dcmap::config::load_site_file(fixture("e2e-host-tint.yaml"));
     dcmap::Diagnostics diagnostics;
     dcmap::cli::RenderSettings settings;
-    settings.width = 1600;
+    settings.map.width = dcmap::Setting<int>{1600, {}};
     const auto layout =
         dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
     CHECK(layout.host_countries == std::vector<std::string>{"FR"});

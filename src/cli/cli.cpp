@@ -20,8 +20,7 @@ namespace dcmap::cli {
 
 namespace {
 
-const char* const version_text =
-    "dcmap " DCMAP_VERSION "\n";
+const char* const version_text = "dcmap " DCMAP_VERSION "\n";
 
 /// A bad option value: what `dcmap: error:` prints, exit code 2.
 struct UsageError {
@@ -55,7 +54,8 @@ void map_settings_from_options(const CLI::App& r, const std::string& style,
             try {
                 config::load_style(t);
             } catch (const InputErrors& e) {
-                throw InputError({}, std::string("the style file has errors: ") + e.errors().front().what());
+                throw InputError({}, std::string("the style file has errors: ") +
+                                         e.errors().front().what());
             } catch (const Error& e) {
                 throw InputError({}, e.what());
             }
@@ -90,11 +90,15 @@ void map_settings_from_options(const CLI::App& r, const std::string& style,
             }
         }
     }
-    const auto side = [](const std::string& key) {
-        return [key](const std::string& t) { return config::check_canvas_side(std::stod(t), key); };
+    // The text as typed, for the message; CLI11 has already read it as a number.
+    const auto typed = [&](const char* name) {
+        const auto* opt = r.get_option(name);
+        return opt->count() > 0 ? opt->results().back() : std::string();
     };
-    parse_if_given(r.get_option("--width"), std::to_string(width), map.width, side("width"));
-    parse_if_given(r.get_option("--height"), std::to_string(height), map.height, side("height"));
+    parse_if_given(r.get_option("--width"), typed("--width"), map.width,
+                   [&](const std::string&) { return config::check_canvas_side(width, "width"); });
+    parse_if_given(r.get_option("--height"), typed("--height"), map.height,
+                   [&](const std::string&) { return config::check_canvas_side(height, "height"); });
 }
 
 /// --scale and --dpi: finite and in range (CLI11's Range lets NaN through).
@@ -143,30 +147,30 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                   "(default: out)");
     r->add_option("--format", formats, "Formats written into an output folder: png,svg,pdf")
         ->default_val("png");
-    r->add_option("--style", style, "Style: default, dark, print, or a YAML file")
-                        ->group("Map");
+    r->add_option("--style", style, "Style: default, dark, print, or a YAML file")->group("Map");
     r->add_option("--projection", projection,
-                                 "equal-earth (default), robinson, natural-earth, web-mercator, "
-                                 "plate-carree, orthographic, or a PROJ string")
-                       ->group("Map");
+                  "equal-earth (default), robinson, natural-earth, web-mercator, "
+                  "plate-carree, orthographic, or a PROJ string")
+        ->group("Map");
     r->add_option("--center", center,
-                                   "Central meridian LON, or LON,LAT for orthographic (e.g. 150)")
-                         ->group("Map");
+                  "Central meridian LON, or LON,LAT for orthographic (e.g. 150)")
+        ->group("Map");
     r->add_option("--extent", extent,
-                                   "world (default), auto, europe, asia-pacific, north-america, "
-                                   "latin-america, middle-east-africa, china, or W,S,E,N in degrees")
-                         ->group("Map");
+                  "world (default), auto, europe, asia-pacific, north-america, "
+                  "latin-america, middle-east-africa, china, or W,S,E,N in degrees")
+        ->group("Map");
     r->add_option("--inset", insets,
-                                  "Magnified inset of a dense area: europe, east-asia, "
-                                  "north-america-east (or an extent name), W,S,E,N, auto, or none; "
-                                  "repeat for several")
-                        ->allow_extra_args(false)
-                        ->group("Map");
+                  "Magnified inset of a dense area: europe, east-asia, "
+                  "north-america-east (or an extent name), W,S,E,N, auto, or none; "
+                  "repeat for several")
+        ->allow_extra_args(false)
+        ->group("Map");
     r->add_option("--detail", detail,
-                                   "Base map detail: auto (by scale, default), low (Natural Earth "
-                                   "1:110m) or medium (1:50m)")
-                         ->group("Map");
-    auto* o_title = r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
+                  "Base map detail: auto (by scale, default), low (Natural Earth "
+                  "1:110m) or medium (1:50m)")
+        ->group("Map");
+    auto* o_title =
+        r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
     r->add_option("--width", width, "Canvas width in pixels (height follows the map's aspect)")
         ->group("Size");
     r->add_option("--height", height, "Canvas height in pixels")->group("Size");
@@ -202,8 +206,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     // geocode --------------------------------------------------------------------------------
     GeocodeCommand geocode;
-    auto* g = app.add_subcommand("geocode",
-                                 "Look up places and region ids, or audit a site file's placements");
+    auto* g = app.add_subcommand(
+        "geocode", "Look up places and region ids, or audit a site file's placements");
     g->add_option("QUERY", geocode.queries,
                   "Place (\"Frankfurt, Germany\"), region id (aws:us-east-1), or one site file")
         ->required();
@@ -251,7 +255,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     throw UsageError{"--title: " + *problem};
                 render.title = title;
             }
-            if (render.outputs.empty()) render.outputs = {"out"};
+            if (render.outputs.empty())
+                render.outputs = {"out"};
             render.formats.clear();
             for (auto& f : CLI::detail::split(formats, ',')) {
                 if (f != "png" && f != "svg" && f != "pdf")
@@ -260,9 +265,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             }
             return finish(run_render(render, out, err), out, err);
         }
-        if (v->parsed()) return finish(run_validate(validate, out, err), out, err);
-        if (g->parsed()) return finish(run_geocode(geocode, out, err), out, err);
-        if (rg->parsed()) return finish(run_regions(regions, out, err), out, err);
+        if (v->parsed())
+            return finish(run_validate(validate, out, err), out, err);
+        if (g->parsed())
+            return finish(run_geocode(geocode, out, err), out, err);
+        if (rg->parsed())
+            return finish(run_regions(regions, out, err), out, err);
     } catch (const UsageError& e) {
         print_error_message(e.message, err);
         return exit_usage;

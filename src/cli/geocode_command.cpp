@@ -144,8 +144,9 @@ std::string csv_field(const std::string& s) {
 
 void print_csv(const std::vector<AuditRow>& rows, std::ostream& out, bool header) {
     if (header)
-        out << "site,query,place,admin1,country,lat,lon,population,precision,source,region,runner_up,"
-           "runner_up_km\n";
+        out << "site,query,place,admin1,country,lat,lon,population,precision,source,region,runner_"
+               "up,"
+               "runner_up_km\n";
     for (const auto& r : rows) {
         const std::string fields[] = {r.key,    r.query,     r.place,       r.admin1,    r.country,
                                       r.lat,    r.lon,       r.population,  r.precision, r.source,
@@ -236,7 +237,8 @@ int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err)
     if (files > 0) {
         int status = exit_ok;
         for (std::size_t i = 0; i < cmd.queries.size(); ++i)
-            if (audit_file(cmd, cmd.queries[i], i == 0, cmd.queries.size() > 1, out, err) != exit_ok)
+            if (audit_file(cmd, cmd.queries[i], i == 0, cmd.queries.size() > 1, out, err) !=
+                exit_ok)
                 status = exit_failure;
         return status;
     }
@@ -256,8 +258,9 @@ int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err)
                 out << match_json(m) << '\n';
                 continue;
             }
-            out << printable(query) << "\n  -> " << describe_with_coordinates(m.place) << "  [" << to_string(m.precision)
-                << ", " << to_string(m.source) << (m.region.empty() ? "" : " " + m.region) << "]\n";
+            out << printable(query) << "\n  -> " << describe_with_coordinates(m.place) << "  ["
+                << to_string(m.precision) << ", " << to_string(m.source)
+                << (m.region.empty() ? "" : " " + m.region) << "]\n";
             for (const auto& r : m.runners_up)
                 out << "     " << describe_with_coordinates(r) << '\n';
         } catch (const Error& e) {

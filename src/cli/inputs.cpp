@@ -50,8 +50,8 @@ std::string output_clash(const std::vector<std::pair<std::string, std::string>>&
                        "; give another output name";
         for (std::size_t j = 0; j < i; ++j)
             if (same_file(path, outputs[j].second))
-                return option + " " + path + " and " + outputs[j].first + " " +
-                       outputs[j].second + " are the same file; give each output its own name";
+                return option + " " + path + " and " + outputs[j].first + " " + outputs[j].second +
+                       " are the same file; give each output its own name";
     }
     return {};
 }

@@ -218,17 +218,22 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
 
 std::string describe(const SiteFile& file, const std::string& projection_name) {
     std::map<std::string, int> by_status;
-    for (const auto& s : file.sites) by_status[to_string(s.status)]++;
+    for (const auto& s : file.sites)
+        by_status[to_string(s.status)]++;
     std::string text = "Map of " + std::to_string(file.sites.size()) + " sites";
     std::string parts;
     for (const auto& [status, n] : by_status) {
-        if (!parts.empty()) parts += ", ";
+        if (!parts.empty())
+            parts += ", ";
         parts += std::to_string(n) + " " + status;
     }
-    if (!parts.empty()) text += " (" + parts + ")";
+    if (!parts.empty())
+        text += " (" + parts + ")";
     text += ", " + projection_name + " projection";
-    if (!file.source.empty()) text += ". Source: " + file.source;
-    if (!file.as_of.empty()) text += ". As of " + file.as_of;
+    if (!file.source.empty())
+        text += ". Source: " + file.source;
+    if (!file.as_of.empty())
+        text += ". As of " + file.as_of;
     return text + ".";
 }
 

@@ -16,8 +16,8 @@ namespace dcmap::cli {
 /// Everything the pipeline needs besides the sites: the map settings after merging options
 /// over the file, and the options that only the command line gives.
 struct RenderSettings {
-    MapSettings map;                   ///< see merge_settings; unset ones take their defaults
-    std::optional<std::string> title;  ///< --title; unset = the file's title
+    MapSettings map;                  ///< see merge_settings; unset ones take their defaults
+    std::optional<std::string> title; ///< --title; unset = the file's title
     double scale = 1;
     double dpi = 0;
     bool png_palette = false;  ///< --png palette: indexed PNGs

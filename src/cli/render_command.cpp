@@ -44,12 +44,14 @@ void check_writable_folders(const std::vector<std::string>& paths) {
 void check_file_paths_against(const SiteFile& file, const RenderSettings& settings,
                               const std::vector<std::string>& outputs) {
     for (const auto& out : outputs) {
-        if (out.empty()) continue;
+        if (out.empty())
+            continue;
         if (settings.map.style && !settings.map.style->pos.file.empty() &&
             !config::is_builtin_style(settings.map.style->value) &&
             same_file(settings.map.style->value, out))
             throw InputError(settings.map.style->pos,
-                             "the style " + settings.map.style->value + " is also an output of this run",
+                             "the style " + settings.map.style->value +
+                                 " is also an output of this run",
                              "give the output another name");
         if (!file.catalogue.empty() && same_file(file.catalogue, out))
             throw InputError(file.catalogue_pos,
@@ -79,8 +81,10 @@ bool render_one(const std::string& input, const std::vector<std::string>& output
         std::vector<ResolvedSite> resolved;
         const MapLayout layout =
             render_site_file(file, settings, outputs, diagnostics, &resolved, &staged);
-        if (!cmd.layout_json.empty()) staged.stage(cmd.layout_json, layout_to_json(layout));
-        if (!cmd.resolved.empty()) staged.stage(cmd.resolved, exporter::resolved_geojson(resolved));
+        if (!cmd.layout_json.empty())
+            staged.stage(cmd.layout_json, layout_to_json(layout));
+        if (!cmd.resolved.empty())
+            staged.stage(cmd.resolved, exporter::resolved_geojson(resolved));
         print_warnings(diagnostics, err);
         return true;
     } catch (const std::exception& e) {
@@ -92,8 +96,8 @@ bool render_one(const std::string& input, const std::vector<std::string>& output
 /// The map files of every input: the -o files of one input, or FOLDER/STEM.FORMAT for each.
 /// Throws UsageProblem-style messages as std::string through `problem`.
 std::vector<std::vector<std::string>> name_outputs(const RenderCommand& cmd,
-                                                  const std::vector<std::string>& inputs,
-                                                  std::string& problem) {
+                                                   const std::vector<std::string>& inputs,
+                                                   std::string& problem) {
     const bool all_files = std::all_of(cmd.outputs.begin(), cmd.outputs.end(), names_a_file);
     if (all_files) {
         if (inputs.size() > 1)
@@ -148,11 +152,15 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
     // output of the same run.
     std::vector<std::pair<std::string, std::string>> outputs;
     for (const auto& maps : outputs_per_input)
-        for (const auto& m : maps) outputs.emplace_back("-o", m);
-    if (!cmd.layout_json.empty()) outputs.emplace_back("--layout-json", cmd.layout_json);
-    if (!cmd.resolved.empty()) outputs.emplace_back("--resolved", cmd.resolved);
+        for (const auto& m : maps)
+            outputs.emplace_back("-o", m);
+    if (!cmd.layout_json.empty())
+        outputs.emplace_back("--layout-json", cmd.layout_json);
+    if (!cmd.resolved.empty())
+        outputs.emplace_back("--resolved", cmd.resolved);
     std::vector<std::string> read = inputs;
-    if (!cmd.catalogue.empty()) read.push_back(cmd.catalogue);
+    if (!cmd.catalogue.empty())
+        read.push_back(cmd.catalogue);
     if (cmd.overrides.style && !config::is_builtin_style(cmd.overrides.style->value))
         read.push_back(cmd.overrides.style->value);
     problem = output_clash(outputs, read);
@@ -164,13 +172,15 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         std::error_code ec;
         fs::create_directories(cmd.outputs.front(), ec);
         if (ec) {
-            print_error_message("cannot create folder " + cmd.outputs.front() + ": " + ec.message(), err);
+            print_error_message("cannot create folder " + cmd.outputs.front() + ": " + ec.message(),
+                                err);
             return exit_failure;
         }
     }
     try {
         std::vector<std::string> paths;
-        for (const auto& o : outputs) paths.push_back(o.second);
+        for (const auto& o : outputs)
+            paths.push_back(o.second);
         check_writable_folders(paths);
     } catch (const Error& e) {
         print_error(e, err);
@@ -181,7 +191,8 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
     io::StagedOutputs staged;
     std::size_t failed = 0;
     for (std::size_t i = 0; i < inputs.size(); ++i)
-        if (!render_one(inputs[i], outputs_per_input[i], cmd, staged, err)) ++failed;
+        if (!render_one(inputs[i], outputs_per_input[i], cmd, staged, err))
+            ++failed;
     if (failed > 0) {
         if (inputs.size() > 1)
             print_error_message(std::to_string(failed) + " of " + std::to_string(inputs.size()) +
@@ -197,7 +208,8 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         return exit_failure;
     }
     for (const auto& path : written)
-        if (path != cmd.layout_json) out << "wrote " << path << '\n';
+        if (path != cmd.layout_json)
+            out << "wrote " << path << '\n';
     return exit_ok;
 }
 

@@ -45,7 +45,10 @@ std::string printable(std::string_view text) {
             ++i;
             continue;
         }
-        int length = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        int length = c >= 0xC2 && c <= 0xDF   ? 2
+                     : c >= 0xE0 && c <= 0xEF ? 3
+                     : c >= 0xF0 && c <= 0xF4 ? 4
+                                              : 0;
         unsigned code = length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
         for (int k = 1; length && k < length; ++k) {
             if (i + k >= n || (s[i + k] & 0xC0) != 0x80) {

@@ -3,12 +3,12 @@
 
 #include "basemap/countries.hpp"
 #include "config/text_check.hpp"
-#include "io/input_file.hpp"
-#include "model/error.hpp"
-#include "model/limits.hpp"
 #include "geocode/catalogue.hpp"
 #include "geocode/gazetteer.hpp"
 #include "geocode/resolve.hpp"
+#include "io/input_file.hpp"
+#include "model/error.hpp"
+#include "model/limits.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -80,9 +80,9 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
 }
 
 std::vector<ResolvedSite> resolve_each_site(const SiteFile& file,
-                                           const std::string& option_catalogue,
-                                           Diagnostics& diagnostics,
-                                           std::vector<InputError>& failures) {
+                                            const std::string& option_catalogue,
+                                            Diagnostics& diagnostics,
+                                            std::vector<InputError>& failures) {
     const bool needs = std::any_of(file.sites.begin(), file.sites.end(), [](const Site& s) {
         return geocode::needs_geocoding(s) || !s.region.empty();
     });

@@ -16,7 +16,8 @@ decltype(auto) at_value(const SourcePos& pos, Step&& step) {
         if (pos.file.empty()) throw;
         throw InputError(pos, e.message(), e.hint());
     } catch (const ProjectionError& e) {
-        if (pos.file.empty()) throw;
+        if (pos.file.empty())
+            throw;
         throw InputError(pos, e.what());
     } catch (const IoError& e) {
         if (pos.file.empty()) throw;

@@ -19,7 +19,8 @@ std::vector<std::string_view> split(std::string_view text) {
     std::size_t start = 0;
     while (true) {
         const auto comma = text.find(',', start);
-        parts.push_back(text.substr(start, comma == std::string_view::npos ? text.npos : comma - start));
+        parts.push_back(
+            text.substr(start, comma == std::string_view::npos ? text.npos : comma - start));
         if (comma == std::string_view::npos)
             return parts;
         start = comma + 1;
@@ -54,7 +55,8 @@ std::string degrees(double value) {
 }
 
 std::string box_text(const LonLatBox& b) {
-    return degrees(b.west) + "," + degrees(b.south) + "," + degrees(b.east) + "," + degrees(b.north);
+    return degrees(b.west) + "," + degrees(b.south) + "," + degrees(b.east) + "," +
+           degrees(b.north);
 }
 
 } // namespace
@@ -148,19 +150,26 @@ std::string to_text(const MapCenter& center) {
 
 std::string to_text(const MapExtent& extent) {
     switch (extent.kind) {
-    case MapExtent::Kind::world: return "world";
-    case MapExtent::Kind::fit_sites: return "auto";
-    case MapExtent::Kind::named: return extent.name;
-    case MapExtent::Kind::box: return box_text(extent.box);
+    case MapExtent::Kind::world:
+        return "world";
+    case MapExtent::Kind::fit_sites:
+        return "auto";
+    case MapExtent::Kind::named:
+        return extent.name;
+    case MapExtent::Kind::box:
+        return box_text(extent.box);
     }
     return "world";
 }
 
 std::string to_text(const MapInset& inset) {
     switch (inset.kind) {
-    case MapInset::Kind::automatic: return "auto";
-    case MapInset::Kind::named: return inset.name;
-    case MapInset::Kind::box: return box_text(inset.box);
+    case MapInset::Kind::automatic:
+        return "auto";
+    case MapInset::Kind::named:
+        return inset.name;
+    case MapInset::Kind::box:
+        return box_text(inset.box);
     }
     return "auto";
 }

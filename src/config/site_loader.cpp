@@ -370,10 +370,12 @@ void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
             map.projection = Setting<std::string>{*text, r.value_pos(*e)};
     if (const Entry* e = find(entries, "center"))
         if (auto text = list_or_text(r, *e))
-            map.center = parse_setting(r, *e, *text, [](const std::string& t) { return parse_center(t); });
+            map.center =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_center(t); });
     if (const Entry* e = find(entries, "extent"))
         if (auto text = list_or_text(r, *e))
-            map.extent = parse_setting(r, *e, *text, [](const std::string& t) { return parse_extent(t); });
+            map.extent =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_extent(t); });
     if (const Entry* e = find(entries, "style"))
         if (auto text = r.text(*e))
             map.style = Setting<std::string>{*text, r.value_pos(*e)};
@@ -385,7 +387,8 @@ void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
         map.insets = read_insets(r, *e);
     if (const Entry* e = find(entries, "detail"))
         if (auto text = r.text(*e))
-            map.detail = parse_setting(r, *e, *text, [](const std::string& t) { return parse_detail(t); });
+            map.detail =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_detail(t); });
 }
 
 const char* kNoSitesHint =

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace dcmap::config::detail {
@@ -397,11 +397,11 @@ bool quote_closed(std::string_view text, std::size_t offset) {
 
 /// yaml-cpp ends a quoted scalar at the end of the input without complaint, and its own depth
 /// guard reports no useful position: both are checked here, walking the parsed tree.
-void check_tree(const YAML::Node& node, std::string_view text, const std::string& file,
-                int depth) {
+void check_tree(const YAML::Node& node, std::string_view text, const std::string& file, int depth) {
     if (depth > limits::nesting_depth) {
         const auto mark = node.Mark();
-        fail_at(mark.is_null() ? SourcePos{file, 0, 0} : SourcePos{file, mark.line + 1, mark.column + 1},
+        fail_at(mark.is_null() ? SourcePos{file, 0, 0}
+                               : SourcePos{file, mark.line + 1, mark.column + 1},
                 "lists and mappings nested more than " + std::to_string(limits::nesting_depth) +
                     " levels deep",
                 "a site file needs three or four levels");
@@ -489,10 +489,9 @@ namespace dcmap::config::detail {
 
 YAML::Node parse_yaml(std::string_view text, const std::string& file) {
     std::string input(text);
-    const bool utf16_or_32 =
-        input.size() >= 2 && (static_cast<unsigned char>(input[0]) == 0xFE ||
-                              static_cast<unsigned char>(input[0]) == 0xFF || input[0] == '\0' ||
-                              input[1] == '\0');
+    const bool utf16_or_32 = input.size() >= 2 && (static_cast<unsigned char>(input[0]) == 0xFE ||
+                                                   static_cast<unsigned char>(input[0]) == 0xFF ||
+                                                   input[0] == '\0' || input[1] == '\0');
     // yaml-cpp reads UTF-16 and UTF-32 itself (by BOM or NUL pattern); their values are checked
     // one by one as they are read.
     if (!utf16_or_32) {

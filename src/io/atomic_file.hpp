@@ -32,7 +32,7 @@ private:
     struct Staged {
         std::string path;
         std::string temp;
-        int slot;  ///< entry in the signal handler's list; -1 when the list was full
+        int slot; ///< entry in the signal handler's list; -1 when the list was full
     };
     void discard();
     std::vector<Staged> staged_;

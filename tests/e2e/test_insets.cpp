@@ -119,12 +119,12 @@ TEST_CASE("e2e: --inset replaces the file's insets, none removes them", "[e2e]")
     CHECK(insets[1].GetArray("markers").Size() == 1);
 }
 
-TEST_CASE("e2e: an unknown inset is an error naming the choices", "[e2e]") {
+TEST_CASE("e2e: an unknown inset is a usage error naming the choices", "[e2e]") {
     e2e::TempDir dir;
     auto run = run_dcmap(
         {"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "map.png", "--inset", "atlantis"});
-    CHECK(run.code == 1);
-    CHECK(run.err.find("invalid --inset 'atlantis': no inset area has that name") !=
+    CHECK(run.code == 2);
+    CHECK(run.err.find("dcmap: error: --inset atlantis: inset must be auto, a name") !=
           std::string::npos);
     CHECK(run.err.find("east-asia") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "map.png"));

@@ -1,6 +1,6 @@
-#include "config_test_support.hpp"
 #include "config/map_settings.hpp"
 #include "config/site_loader.hpp"
+#include "config_test_support.hpp"
 #include "model/error.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
-#include "config_test_support.hpp"
 #include "config/map_settings.hpp"
 #include "config/site_loader.hpp"
+#include "config_test_support.hpp"
 #include "model/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -108,10 +108,10 @@ TEST_CASE("config: the mapping form carries metadata, map settings and every sit
 
 TEST_CASE("config: map center is normalised from a number, text or a list", "[config]") {
     auto center_of = [](const std::string& value) {
-        return dcmap::config::to_text(parse_site_file("map: {center: " + value +
-                                                          "}\nsites:\n  - {name: A, lat: 1, lon: 2}\n",
-                                                      "t.yaml")
-                                          .map.center->value);
+        return dcmap::config::to_text(
+            parse_site_file("map: {center: " + value + "}\nsites:\n  - {name: A, lat: 1, lon: 2}\n",
+                            "t.yaml")
+                .map.center->value);
     };
     CHECK(center_of("150") == "150");
     CHECK(center_of("\"150, -20.5\"") == "150,-20.5");

@@ -32,7 +32,7 @@ mkdir -p "$build/findings"
 status=0
 for target in site_loader style_loader catalogue; do
   echo "fuzz: $target for ${seconds}s" >&2
-  if ! "$build/fuzz_$target" "$build/corpus/$target" -max_total_time="$seconds" -timeout=10 \
+  if ! "$build/fuzz/fuzz_$target" "$build/corpus/$target" -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
       -artifact_prefix="$build/findings/$target-" 2>"$build/fuzz_$target.log"; then
     echo "fuzz: $target found a problem; see $build/fuzz_$target.log and $build/findings/" >&2

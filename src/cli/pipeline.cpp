@@ -111,7 +111,7 @@ Canvas check_canvas(const MapSettings& s, double scale, const Style& style, cons
     else if (!s.width)
         c.width = c.height / aspect;
     const auto side_ok = [](double v) {
-        return std::isfinite(v) && v >= limits::canvas_side_min / 2.0 &&
+        return std::isfinite(v) && v >= limits::canvas_side_min &&
                v <= limits::canvas_side_max * 1.05;
     };
     if (!side_ok(c.width) || !side_ok(c.height)) {
@@ -125,6 +125,16 @@ Canvas check_canvas(const MapSettings& s, double scale, const Style& style, cons
                              std::to_string(limits::canvas_side_max) + " px a side",
                          "give both width and height, or choose a smaller extent (W,S,E,N) or "
                          "another projection");
+    }
+    if (std::max(c.width, c.height) * scale > limits::canvas_side_scaled_max) {
+        const SourcePos at = s.width ? s.width->pos : pos_of(s.height);
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "a %.0f x %.0f px canvas at scale %g is %.0f px on its long side; the "
+                      "limit is %.0f",
+                      c.width, c.height, scale, std::max(c.width, c.height) * scale,
+                      limits::canvas_side_scaled_max);
+        throw InputError(at, text, "lower the width, the height or --scale");
     }
     const double pixels = c.width * c.height * scale * scale;
     if (pixels > limits::canvas_pixels_max) {

@@ -34,6 +34,10 @@ void check_writable_folders(const std::vector<std::string>& paths) {
         if (path.empty()) continue;
         const fs::path folder = fs::path(path).parent_path();
         std::error_code ec;
+        // Checked now: renaming over a folder would fail only after earlier outputs were
+        // renamed.
+        if (fs::is_directory(path, ec))
+            throw IoError("cannot write " + path + ": it is a folder; give a file name");
         if (!folder.empty() && !fs::is_directory(folder, ec))
             throw IoError("cannot write " + path + ": no folder " + folder.string() +
                           "; create it first");

@@ -145,7 +145,12 @@ int check_canvas_side(double pixels, const std::string& key) {
 }
 
 std::string to_text(const MapCenter& center) {
-    return degrees(center.lon) + (center.lat ? "," + degrees(*center.lat) : "");
+    std::string text = degrees(center.lon);
+    if (center.lat) {
+        text += ',';
+        text += degrees(*center.lat);
+    }
+    return text;
 }
 
 std::string to_text(const MapExtent& extent) {

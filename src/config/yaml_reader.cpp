@@ -397,7 +397,8 @@ bool quote_closed(std::string_view text, std::size_t offset) {
 
 /// yaml-cpp ends a quoted scalar at the end of the input without complaint, and its own depth
 /// guard reports no useful position: both are checked here, walking the parsed tree.
-void check_tree(const YAML::Node& node, std::string_view text, const std::string& file, int depth) {
+void check_tree(const YAML::Node& node, std::string_view text, const std::string& file, int depth,
+                bool check_quotes) {
     if (depth > limits::nesting_depth) {
         const auto mark = node.Mark();
         fail_at(mark.is_null() ? SourcePos{file, 0, 0}
@@ -408,7 +409,7 @@ void check_tree(const YAML::Node& node, std::string_view text, const std::string
     }
     if (node.IsScalar()) {
         const auto mark = node.Mark();
-        if (node.Tag() == "!" && !mark.is_null() && mark.pos >= 0 &&
+        if (check_quotes && node.Tag() == "!" && !mark.is_null() && mark.pos >= 0 &&
             static_cast<std::size_t>(mark.pos) < text.size()) {
             const auto at = static_cast<std::size_t>(mark.pos);
             if ((text[at] == '"' || text[at] == '\'') && !quote_closed(text, at))
@@ -420,11 +421,11 @@ void check_tree(const YAML::Node& node, std::string_view text, const std::string
     }
     if (node.IsSequence()) {
         for (const auto& item : node)
-            check_tree(item, text, file, depth + 1);
+            check_tree(item, text, file, depth + 1, check_quotes);
     } else if (node.IsMap()) {
         for (auto it = node.begin(); it != node.end(); ++it) {
-            check_tree(it->first, text, file, depth + 1);
-            check_tree(it->second, text, file, depth + 1);
+            check_tree(it->first, text, file, depth + 1, check_quotes);
+            check_tree(it->second, text, file, depth + 1, check_quotes);
         }
     }
 }
@@ -511,7 +512,8 @@ YAML::Node parse_yaml(std::string_view text, const std::string& file) {
         fail_at(at, "YAML syntax error: " + ex.msg,
                 "check the indentation and quoting on this line and the one before");
     }
-    check_tree(root, input, file, 0);
+    // yaml-cpp's marks count decoded characters of UTF-16/32 input, not bytes of `input`.
+    check_tree(root, input, file, 0, !utf16_or_32);
     return root;
 }
 

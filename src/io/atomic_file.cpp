@@ -22,7 +22,7 @@ namespace {
 
 // Temporary files the signal handler removes. Fixed storage, so the handler only reads memory
 // and calls unlink(), both async-signal-safe.
-constexpr std::size_t kSlots = 64;
+constexpr std::size_t kSlots = 256;
 constexpr std::size_t kPathMax = 4096;
 struct TempSlot {
     std::atomic<bool> used{false};

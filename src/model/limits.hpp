@@ -18,6 +18,8 @@ inline constexpr int nesting_depth = 64;
 /// Canvas sides in pixels at scale 1, given or derived from the map's aspect.
 inline constexpr int canvas_side_min = 16;
 inline constexpr int canvas_side_max = 20000;
+/// Largest canvas side after --scale, in pixels (Cairo's image surfaces stop at 32767).
+inline constexpr double canvas_side_scaled_max = 32767;
 /// Largest canvas after --scale, in pixels (4 bytes each while drawing: 100 M = 400 MB).
 inline constexpr double canvas_pixels_max = 100e6;
 

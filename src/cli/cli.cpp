@@ -46,8 +46,9 @@ void parse_if_given(const CLI::Option* opt, const std::string& text,
 void map_settings_from_options(const CLI::App& r, const std::string& style,
                                const std::string& projection, const std::string& center,
                                const std::string& extent, const std::vector<std::string>& insets,
-                               const std::string& detail, double width, double height,
-                               MapSettings& map) {
+                               const std::string& detail, const std::string& markers,
+                               const std::string& labels, const std::string& key, double width,
+                               double height, MapSettings& map) {
     parse_if_given(r.get_option("--style"), style, map.style, [](const std::string& t) {
         // A style file is read now, so a typo is a usage error before any site is geocoded.
         if (!config::is_builtin_style(t)) {
@@ -77,6 +78,12 @@ void map_settings_from_options(const CLI::App& r, const std::string& style,
                    [](const std::string& t) { return config::parse_extent(t); });
     parse_if_given(r.get_option("--detail"), detail, map.detail,
                    [](const std::string& t) { return config::parse_detail(t); });
+    parse_if_given(r.get_option("--markers"), markers, map.markers,
+                   [](const std::string& t) { return config::parse_markers(t); });
+    parse_if_given(r.get_option("--labels"), labels, map.labels,
+                   [](const std::string& t) { return config::parse_labels(t); });
+    parse_if_given(r.get_option("--key"), key, map.key,
+                   [](const std::string& t) { return config::parse_key(t); });
     const auto* o_inset = r.get_option("--inset");
     if (o_inset->count() > 0) {
         map.insets = Setting<std::vector<MapInset>>{{}, {}};
@@ -137,7 +144,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     RenderCommand render;
     std::string style, projection, center, extent, title;
     std::vector<std::string> insets;
-    std::string detail;
+    std::string detail, markers, labels, key;
     double width = 0, height = 0;
     std::string formats = "png";
     auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
@@ -168,6 +175,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     r->add_option("--detail", detail,
                   "Base map detail: auto (by scale, default), low (Natural Earth "
                   "1:110m) or medium (1:50m)")
+        ->group("Map");
+    r->add_option("--markers", markers,
+                  "auto (default), sites (one marker each), clusters (counted markers) or "
+                  "density (hexagons)")
+        ->group("Map");
+    r->add_option("--labels", labels,
+                  "What a site's label shows: auto (name unless long, default), name, or place "
+                  "(the town)")
+        ->group("Map");
+    r->add_option("--key", key,
+                  "Number sites whose label finds no room and list them below the map: auto "
+                  "(default), always, never")
         ->group("Map");
     auto* o_title =
         r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
@@ -246,8 +265,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     try {
         if (r->parsed()) {
-            map_settings_from_options(*r, style, projection, center, extent, insets, detail, width,
-                                      height, render.overrides);
+            map_settings_from_options(*r, style, projection, center, extent, insets, detail,
+                                      markers, labels, key, width, height, render.overrides);
             check_number(*r, "--scale", render.scale, 0.25, 8.0);
             check_number(*r, "--dpi", render.dpi, 1.0, 2400.0);
             if (o_title->count() > 0) {

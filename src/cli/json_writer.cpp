@@ -74,14 +74,20 @@ std::string json_quote(std::string_view s) {
 
 void JsonWriter::break_line() {
     const std::size_t depth = first_in_scope_.size();
-    if (one_item_per_line_ && (depth == 1 || depth == 2)) out_ += "\n" + std::string(depth, ' ');
+    if (one_item_per_line_ && (depth == 1 || depth == 2)) {
+        // Appended piecewise: GCC 12 warns (-Wrestrict, falsely) on "\n" + std::string(...).
+        out_ += '\n';
+        out_.append(depth, ' ');
+    }
 }
 
 void JsonWriter::break_before_close() {
     const std::size_t depth = first_in_scope_.size();
     // Only scopes whose items went on lines of their own, and that had any.
-    if (one_item_per_line_ && (depth == 1 || depth == 2) && !first_in_scope_.back())
-        out_ += "\n" + std::string(depth - 1, ' ');
+    if (one_item_per_line_ && (depth == 1 || depth == 2) && !first_in_scope_.back()) {
+        out_ += '\n';
+        out_.append(depth - 1, ' ');
+    }
 }
 
 void JsonWriter::before_value() {

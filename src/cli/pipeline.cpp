@@ -42,6 +42,9 @@ MapSettings merge_settings(const MapSettings& file, const MapSettings& o) {
     take(s.style, o.style);
     take(s.insets, o.insets);
     take(s.detail, o.detail);
+    take(s.markers, o.markers);
+    take(s.labels, o.labels);
+    take(s.key, o.key);
     // Width and height travel together: one given on the command line replaces both from the
     // file, so `--width 800` on a file that says 2400x1200 derives its height from the aspect.
     if (o.width || o.height) {
@@ -177,7 +180,8 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
     layout::LayoutRequest& request = plan.request;
     std::vector<Point> lonlats;
     for (const auto& site : plan.sites) {
-        layout::ProjectedSite ps{site, {}, false};
+        layout::ProjectedSite ps;
+        ps.site = site;
         if (auto xy = projector.forward(site.lon, site.lat)) {
             ps.projected = *xy;
             ps.visible = true;
@@ -210,6 +214,21 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
     request.width = s.width ? s.width->value : 0;
     request.height = s.height ? s.height->value : 0;
     request.scale = settings.scale;
+    const auto text_of = [](const auto& setting) {
+        return setting ? setting->value : std::string("auto");
+    };
+    const std::string markers = text_of(s.markers), labels = text_of(s.labels),
+                      key = text_of(s.key);
+    request.markers = markers == "sites"      ? layout::MarkerMode::sites
+                      : markers == "clusters" ? layout::MarkerMode::clusters
+                      : markers == "density"  ? layout::MarkerMode::density
+                                              : layout::MarkerMode::automatic;
+    request.labels = labels == "name"    ? layout::LabelText::name
+                     : labels == "place" ? layout::LabelText::place
+                                         : layout::LabelText::automatic;
+    request.key = key == "always"  ? layout::KeyMode::always
+                  : key == "never" ? layout::KeyMode::never
+                                   : layout::KeyMode::automatic;
 
     // `detail: low|medium`, or by scale: 1:110m for small world maps and thumbnails, 1:50m
     // otherwise. An inset magnifies part of the map, so a map with insets takes 1:50m.

@@ -133,6 +133,39 @@ MapDetail parse_detail(std::string_view text) {
                      "low is Natural Earth 1:110m, medium 1:50m; auto picks by the map's scale");
 }
 
+namespace {
+
+/// `text` when it is one of `choices`, else an InputError "KEY must be a, b or c; HINT".
+std::string parse_choice(std::string_view text, const std::string& key,
+                         const std::vector<std::string>& choices, const std::string& hint) {
+    for (const auto& choice : choices)
+        if (text == choice)
+            return choice;
+    std::string list;
+    for (std::size_t i = 0; i < choices.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+    throw InputError({}, key + " must be " + list, hint);
+}
+
+} // namespace
+
+std::string parse_markers(std::string_view text) {
+    return parse_choice(text, "markers", {"auto", "sites", "clusters", "density"},
+                        "sites draws one marker per site, clusters counted markers, density a "
+                        "hexagon surface; auto chooses by how crowded it is");
+}
+
+std::string parse_labels(std::string_view text) {
+    return parse_choice(text, "labels", {"auto", "name", "place"},
+                        "name shows each site's name, place the town it is in; auto shows the "
+                        "name unless it is long");
+}
+
+std::string parse_key(std::string_view text) {
+    return parse_choice(text, "key", {"auto", "always", "never"},
+                        "the key numbers and lists sites whose label finds no room");
+}
+
 int check_canvas_side(double pixels, const std::string& key) {
     if (!(pixels >= limits::canvas_side_min && pixels <= limits::canvas_side_max) ||
         pixels != std::floor(pixels))

@@ -22,6 +22,15 @@ MapInset parse_inset(std::string_view text);
 /// "auto", "low" or "medium". Throws InputError (no position).
 MapDetail parse_detail(std::string_view text);
 
+/// "auto", "sites", "clusters" or "density". Throws InputError (no position).
+std::string parse_markers(std::string_view text);
+
+/// "auto", "name" or "place". Throws InputError (no position).
+std::string parse_labels(std::string_view text);
+
+/// "auto", "always" or "never". Throws InputError (no position).
+std::string parse_key(std::string_view text);
+
 /// A canvas side in pixels, `key` ("width", "height") naming it in messages; limits in
 /// model/limits.hpp. Throws InputError (no position).
 int check_canvas_side(double pixels, const std::string& key);

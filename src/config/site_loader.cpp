@@ -36,7 +36,8 @@ const std::vector<detail::Alias> kSiteAliases = {
 const std::vector<std::string> kFileKeys = {"title", "subtitle", "source", "as_of",
                                             "map",   "sites",    "catalogue"};
 const std::vector<std::string> kMapKeys = {"projection", "center", "extent", "style",
-                                           "width",      "height", "insets", "detail"};
+                                           "width",      "height", "insets", "detail",
+                                           "markers",    "labels", "key"};
 const std::vector<std::string> kStatusNames = {"live", "announced", "planned", "under-construction",
                                                "retired"};
 
@@ -389,6 +390,18 @@ void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
         if (auto text = r.text(*e))
             map.detail =
                 parse_setting(r, *e, *text, [](const std::string& t) { return parse_detail(t); });
+    if (const Entry* e = find(entries, "markers"))
+        if (auto text = r.text(*e))
+            map.markers =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_markers(t); });
+    if (const Entry* e = find(entries, "labels"))
+        if (auto text = r.text(*e))
+            map.labels =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_labels(t); });
+    if (const Entry* e = find(entries, "key"))
+        if (auto text = r.text(*e))
+            map.key =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_key(t); });
 }
 
 const char* kNoSitesHint =

@@ -60,6 +60,9 @@ struct MapSettings {
     std::optional<Setting<int>> height;                   ///< pixels at scale 1
     std::optional<Setting<std::vector<MapInset>>> insets; ///< empty list: no insets
     std::optional<Setting<MapDetail>> detail;
+    std::optional<Setting<std::string>> markers; ///< "auto" | "sites" | "clusters" | "density"
+    std::optional<Setting<std::string>> labels;  ///< "auto" | "name" | "place"
+    std::optional<Setting<std::string>> key;     ///< "auto" | "always" | "never"
 };
 
 } // namespace dcmap

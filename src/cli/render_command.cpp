@@ -24,14 +24,16 @@ namespace {
 /// A single output file when -o names one (it has a map extension); otherwise a folder.
 bool names_a_file(const std::string& output) {
     auto ext = fs::path(output).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return ext == ".png" || ext == ".svg" || ext == ".pdf";
 }
 
 /// Fails before any work when a file could not be written because its folder is missing.
 void check_writable_folders(const std::vector<std::string>& paths) {
     for (const auto& path : paths) {
-        if (path.empty()) continue;
+        if (path.empty())
+            continue;
         const fs::path folder = fs::path(path).parent_path();
         std::error_code ec;
         // Checked now: renaming over a folder would fail only after earlier outputs were

@@ -164,8 +164,8 @@ TEST_CASE("hostile: an output that is a folder fails before anything is written"
     OutputFolder out;
     fs::create_directory(out / "layout");
     const auto before = out.contents();
-    const Run run = dcmap_run({"render", case_file("good.yaml"), "-o", out / "map.png",
-                               "--layout-json", out / "layout"});
+    const Run run = dcmap_run(
+        {"render", case_file("good.yaml"), "-o", out / "map.png", "--layout-json", out / "layout"});
     CHECK(run.code == 1);
     CHECK(run.err.find("dcmap: error: cannot write " + (out / "layout") + ": it is a folder") !=
           std::string::npos);
@@ -256,7 +256,8 @@ TEST_CASE("hostile: a canvas over the pixel limit is refused before drawing", "[
                 "limit is 100"});
     check_case({{"render", "{case}/good.yaml", "-o", "{out}/map.png", "--width", "20000",
                  "--height", "100", "--scale", "2"},
-                1, "dcmap: error: a 20000 x 100 px canvas at scale 2 is 40000 px on its long side"});
+                1,
+                "dcmap: error: a 20000 x 100 px canvas at scale 2 is 40000 px on its long side"});
 }
 
 TEST_CASE("hostile: NUL and control characters in text are errors at the value", "[hostile]") {

@@ -20,9 +20,9 @@ struct RenderSettings {
     std::optional<std::string> title; ///< --title; unset = the file's title
     double scale = 1;
     double dpi = 0;
-    bool png_palette = false;  ///< --png palette: indexed PNGs
-    std::string catalogue;  ///< --catalogue FILE of extra regions; empty = none
-    bool strict = false;    ///< a geocoding warning stops the run before drawing
+    bool png_palette = false; ///< --png palette: indexed PNGs
+    std::string catalogue;    ///< --catalogue FILE of extra regions; empty = none
+    bool strict = false;      ///< a geocoding warning stops the run before drawing
 };
 
 /// Command-line options win over the file's `map:` settings, setting by setting; width and

@@ -2,10 +2,18 @@
 
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/report.hpp"
+#include "config/map_settings.hpp"
+#include "config/style_loader.hpp"
+#include "config/text_check.hpp"
+#include "model/error.hpp"
+#include "project/projection.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <ostream>
 
@@ -13,13 +21,114 @@ namespace dcmap::cli {
 
 namespace {
 
-const char* const version_text =
-    "dcmap " DCMAP_VERSION "\n";
+const char* const version_text = "dcmap " DCMAP_VERSION "\n";
 
-/// Copies an option's value into an optional only when the user gave it.
-template <typename T>
-void set_if_given(const CLI::Option* opt, const T& value, std::optional<T>& target) {
-    if (opt->count() > 0) target = value;
+/// A bad option value: what `dcmap: error:` prints, exit code 2.
+struct UsageError {
+    std::string message;
+};
+
+/// Parses an option's text with a config/map_settings.hpp parser (the same rule as the file's
+/// `map:` key) into `target` when the user gave the option.
+template <typename T, typename Parse>
+void parse_if_given(const CLI::Option* opt, const std::string& text,
+                    std::optional<Setting<T>>& target, Parse&& parse) {
+    if (opt->count() == 0)
+        return;
+    try {
+        target = Setting<T>{parse(text), {}};
+    } catch (const InputError& e) {
+        throw UsageError{opt->get_name() + " " + text + ": " + e.message() +
+                         (e.hint().empty() ? "" : "; " + e.hint())};
+    }
+}
+
+/// The options that make up the map, checked by the rules the site file's `map:` follows.
+void map_settings_from_options(const CLI::App& r, const std::string& style,
+                               const std::string& projection, const std::string& center,
+                               const std::string& extent, const std::vector<std::string>& insets,
+                               const std::string& detail, const std::string& markers,
+                               const std::string& labels, const std::string& key, double width,
+                               double height, MapSettings& map) {
+    parse_if_given(r.get_option("--style"), style, map.style, [](const std::string& t) {
+        // A style file is read now, so a typo is a usage error before any site is geocoded.
+        if (!config::is_builtin_style(t)) {
+            try {
+                config::load_style(t);
+            } catch (const InputErrors& e) {
+                throw InputError({}, std::string("the style file has errors: ") +
+                                         e.errors().front().what());
+            } catch (const Error& e) {
+                throw InputError({}, e.what());
+            }
+        }
+        return t;
+    });
+    parse_if_given(r.get_option("--projection"), projection, map.projection,
+                   [](const std::string& t) {
+                       try {
+                           project::Projector check(project::parse_projection(t));
+                       } catch (const ProjectionError& e) {
+                           throw InputError({}, e.what());
+                       }
+                       return t;
+                   });
+    parse_if_given(r.get_option("--center"), center, map.center,
+                   [](const std::string& t) { return config::parse_center(t); });
+    parse_if_given(r.get_option("--extent"), extent, map.extent,
+                   [](const std::string& t) { return config::parse_extent(t); });
+    parse_if_given(r.get_option("--detail"), detail, map.detail,
+                   [](const std::string& t) { return config::parse_detail(t); });
+    parse_if_given(r.get_option("--markers"), markers, map.markers,
+                   [](const std::string& t) { return config::parse_markers(t); });
+    parse_if_given(r.get_option("--labels"), labels, map.labels,
+                   [](const std::string& t) { return config::parse_labels(t); });
+    parse_if_given(r.get_option("--key"), key, map.key,
+                   [](const std::string& t) { return config::parse_key(t); });
+    const auto* o_inset = r.get_option("--inset");
+    if (o_inset->count() > 0) {
+        map.insets = Setting<std::vector<MapInset>>{{}, {}};
+        // `--inset none` removes the file's insets.
+        if (std::find(insets.begin(), insets.end(), "none") == insets.end()) {
+            for (const auto& text : insets) {
+                std::optional<Setting<MapInset>> one;
+                parse_if_given(o_inset, text, one,
+                               [](const std::string& t) { return config::parse_inset(t); });
+                map.insets->value.push_back(one->value);
+            }
+        }
+    }
+    // The text as typed, for the message; CLI11 has already read it as a number.
+    const auto typed = [&](const char* name) {
+        const auto* opt = r.get_option(name);
+        return opt->count() > 0 ? opt->results().back() : std::string();
+    };
+    parse_if_given(r.get_option("--width"), typed("--width"), map.width,
+                   [&](const std::string&) { return config::check_canvas_side(width, "width"); });
+    parse_if_given(r.get_option("--height"), typed("--height"), map.height,
+                   [&](const std::string&) { return config::check_canvas_side(height, "height"); });
+}
+
+/// --scale and --dpi: finite and in range (CLI11's Range lets NaN through).
+void check_number(const CLI::App& r, const std::string& name, double value, double lo, double hi) {
+    if (r.get_option(name)->count() == 0)
+        return;
+    if (!(std::isfinite(value) && value >= lo && value <= hi)) {
+        char text[128];
+        std::snprintf(text, sizeof text, "%s must be a number from %g to %g", name.c_str(), lo, hi);
+        throw UsageError{text};
+    }
+}
+
+/// Runs the command; a standard output that cannot be written (a full disk, a closed pipe) is
+/// a failure too, not a silent success.
+int finish(int code, std::ostream& out, std::ostream& err) {
+    out.flush();
+    if (!out) {
+        print_error_message("cannot write to standard output", err);
+        return code == exit_ok ? exit_failure : code;
+    }
+    return code;
 }
 
 } // namespace
@@ -37,7 +146,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::string style, projection, center, extent, title;
     std::vector<std::string> insets;
     std::string detail, markers, labels, key;
-    int width = 0, height = 0;
+    double width = 0, height = 0;
     std::string formats = "png";
     auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
     r->add_option("INPUT", render.inputs, "Site file(s) (.yaml), or folder(s) of them")->required();
@@ -46,59 +155,49 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                   "(default: out)");
     r->add_option("--format", formats, "Formats written into an output folder: png,svg,pdf")
         ->default_val("png");
-    auto* o_style = r->add_option("--style", style, "Style: default, dark, print, or a YAML file")
-                        ->group("Map");
-    auto* o_proj = r->add_option("--projection", projection,
-                                 "equal-earth (default), robinson, natural-earth, web-mercator, "
-                                 "plate-carree, orthographic, or a PROJ string")
-                       ->group("Map");
-    auto* o_center = r->add_option("--center", center,
-                                   "Central meridian LON, or LON,LAT for orthographic (e.g. 150)")
-                         ->group("Map");
-    auto* o_extent = r->add_option("--extent", extent,
-                                   "world (default), auto, europe, asia-pacific, north-america, "
-                                   "latin-america, middle-east-africa, china, or W,S,E,N in degrees")
-                         ->group("Map");
-    auto* o_inset = r->add_option("--inset", insets,
-                                  "Magnified inset of a dense area: europe, east-asia, "
-                                  "north-america-east (or an extent name), W,S,E,N, auto, or none; "
-                                  "repeat for several")
-                        ->allow_extra_args(false)
-                        ->group("Map");
-    auto* o_detail = r->add_option("--detail", detail,
-                                   "Base map detail: auto (by scale, default), low (Natural Earth "
-                                   "1:110m) or medium (1:50m)")
-                         ->check(CLI::IsMember({"auto", "low", "medium"}))
-                         ->group("Map");
-    auto* o_markers = r->add_option("--markers", markers,
-                                    "auto (default), sites (one marker each), clusters (counted "
-                                    "markers) or density (hexagons)")
-                          ->check(CLI::IsMember({"auto", "sites", "clusters", "density"}))
-                          ->group("Map");
-    auto* o_labels = r->add_option("--labels", labels,
-                                   "What a site's label shows: auto (name unless long, default), "
-                                   "name, or place (the town)")
-                         ->check(CLI::IsMember({"auto", "name", "place"}))
-                         ->group("Map");
-    auto* o_key = r->add_option("--key", key,
-                                "Number sites whose label finds no room and list them below the "
-                                "map: auto (default), always, never")
-                      ->check(CLI::IsMember({"auto", "always", "never"}))
-                      ->group("Map");
-    auto* o_title = r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
-    auto* o_width = r->add_option("--width", width, "Canvas width in pixels (height follows the map's aspect)")
-                        ->check(CLI::Range(16, 20000))
-                        ->group("Size");
-    auto* o_height = r->add_option("--height", height, "Canvas height in pixels")
-                         ->check(CLI::Range(16, 20000))
-                         ->group("Size");
+    r->add_option("--style", style, "Style: default, dark, print, or a YAML file")->group("Map");
+    r->add_option("--projection", projection,
+                  "equal-earth (default), robinson, natural-earth, web-mercator, "
+                  "plate-carree, orthographic, or a PROJ string")
+        ->group("Map");
+    r->add_option("--center", center,
+                  "Central meridian LON, or LON,LAT for orthographic (e.g. 150)")
+        ->group("Map");
+    r->add_option("--extent", extent,
+                  "world (default), auto, europe, asia-pacific, north-america, "
+                  "latin-america, middle-east-africa, china, or W,S,E,N in degrees")
+        ->group("Map");
+    r->add_option("--inset", insets,
+                  "Magnified inset of a dense area: europe, east-asia, "
+                  "north-america-east (or an extent name), W,S,E,N, auto, or none; "
+                  "repeat for several")
+        ->allow_extra_args(false)
+        ->group("Map");
+    r->add_option("--detail", detail,
+                  "Base map detail: auto (by scale, default), low (Natural Earth "
+                  "1:110m) or medium (1:50m)")
+        ->group("Map");
+    r->add_option("--markers", markers,
+                  "auto (default), sites (one marker each), clusters (counted markers) or "
+                  "density (hexagons)")
+        ->group("Map");
+    r->add_option("--labels", labels,
+                  "What a site's label shows: auto (name unless long, default), name, or place "
+                  "(the town)")
+        ->group("Map");
+    r->add_option("--key", key,
+                  "Number sites whose label finds no room and list them below the map: auto "
+                  "(default), always, never")
+        ->group("Map");
+    auto* o_title =
+        r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
+    r->add_option("--width", width, "Canvas width in pixels (height follows the map's aspect)")
+        ->group("Size");
+    r->add_option("--height", height, "Canvas height in pixels")->group("Size");
     r->add_option("--scale", render.scale, "Pixel density multiplier (2 for retina)")
-        ->check(CLI::Range(0.25, 8.0))
         ->default_val(1)
         ->group("Size");
-    r->add_option("--dpi", render.dpi, "Resolution written into PNG files")
-        ->check(CLI::Range(1.0, 2400.0))
-        ->group("Size");
+    r->add_option("--dpi", render.dpi, "Resolution written into PNG files")->group("Size");
     r->add_option("--png", render.png,
                   "PNG pixels: truecolor (default) or palette (indexed, 256 colours or fewer; "
                   "much smaller, exact when the map has few colours)")
@@ -136,8 +235,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     // geocode --------------------------------------------------------------------------------
     GeocodeCommand geocode;
-    auto* g = app.add_subcommand("geocode",
-                                 "Look up places and region ids, or audit a site file's placements");
+    auto* g = app.add_subcommand(
+        "geocode", "Look up places and region ids, or audit a site file's placements");
     g->add_option("QUERY", geocode.queries,
                   "Place (\"Frankfurt, Germany\"), region id (aws:us-east-1), or one site file")
         ->required();
@@ -188,65 +287,71 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     df->add_option("--catalogue", diff.catalogue,
                    "Region catalogue file adding or overriding built-in regions");
 
+    // CLI11's own messages in the one format every dcmap error has.
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return "dcmap: error: " + printable(e.what()) + "; see dcmap --help\n";
+    });
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
     } catch (const CLI::ParseError& e) {
         int code = app.exit(e, out, err);
-        return code == 0 ? exit_ok : exit_usage;
+        return finish(code == 0 ? exit_ok : exit_usage, out, err);
     }
 
     if (show_version) {
         out << version_text << data_attribution << '\n';
-        return exit_ok;
+        return finish(exit_ok, out, err);
     }
     try {
         if (r->parsed()) {
-            set_if_given(o_style, style, render.overrides.style);
-            set_if_given(o_proj, projection, render.overrides.projection);
-            set_if_given(o_center, center, render.overrides.center);
-            set_if_given(o_extent, extent, render.overrides.extent);
-            set_if_given(o_inset, insets, render.overrides.insets);
-            set_if_given(o_detail, detail, render.overrides.detail);
-            set_if_given(o_markers, markers, render.overrides.markers);
-            set_if_given(o_labels, labels, render.overrides.labels);
-            set_if_given(o_key, key, render.overrides.key);
-            set_if_given(o_title, title, render.overrides.title);
-            set_if_given(o_width, width, render.overrides.width);
-            set_if_given(o_height, height, render.overrides.height);
-            if (render.outputs.empty()) render.outputs = {"out"};
+            map_settings_from_options(*r, style, projection, center, extent, insets, detail,
+                                      markers, labels, key, width, height, render.overrides);
+            check_number(*r, "--scale", render.scale, 0.25, 8.0);
+            check_number(*r, "--dpi", render.dpi, 1.0, 2400.0);
+            if (o_title->count() > 0) {
+                if (const auto problem = config::text_value_problem(title))
+                    throw UsageError{"--title: " + *problem};
+                render.title = title;
+            }
+            if (render.outputs.empty())
+                render.outputs = {"out"};
             if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
                 char* end = nullptr;
                 const long long seconds = std::strtoll(epoch, &end, 10);
-                if (*end != '\0' || seconds < 0 || seconds > 253402300799LL) {
-                    err << "dcmap render: error: SOURCE_DATE_EPOCH '" << epoch
-                        << "' is not a number of seconds since 1970\n";
-                    return exit_usage;
-                }
+                if (*end != '\0' || seconds < 0 || seconds > 253402300799LL)
+                    throw UsageError{"SOURCE_DATE_EPOCH '" + printable(epoch) +
+                                     "' is not a number of seconds since 1970"};
                 render.creation_epoch = seconds;
             }
             render.formats.clear();
             for (auto& f : CLI::detail::split(formats, ',')) {
-                if (f != "png" && f != "svg" && f != "pdf") {
-                    err << "dcmap render: error: unknown format '" << f << "': use png, svg or pdf\n";
-                    return exit_usage;
-                }
+                if (f != "png" && f != "svg" && f != "pdf")
+                    throw UsageError{"unknown format '" + f + "': use png, svg or pdf"};
                 render.formats.push_back(f);
             }
-            return run_render(render, out, err);
+            return finish(run_render(render, out, err), out, err);
         }
-        if (v->parsed()) return run_validate(validate, out, err);
-        if (g->parsed()) return run_geocode(geocode, out, err);
-        if (rg->parsed()) return run_regions(regions, out, err);
-        if (st->parsed()) return run_stats(stats, out, err);
-        if (df->parsed()) return run_diff(diff, out, err);
+        if (v->parsed())
+            return finish(run_validate(validate, out, err), out, err);
+        if (g->parsed())
+            return finish(run_geocode(geocode, out, err), out, err);
+        if (rg->parsed())
+            return finish(run_regions(regions, out, err), out, err);
+        if (st->parsed())
+            return finish(run_stats(stats, out, err), out, err);
+        if (df->parsed())
+            return finish(run_diff(diff, out, err), out, err);
+    } catch (const UsageError& e) {
+        print_error_message(e.message, err);
+        return exit_usage;
     } catch (const std::exception& e) {
         // Commands handle dcmap errors themselves; this is the last guard against a crash.
-        err << "dcmap: internal error: " << e.what() << '\n';
+        print_error_message("internal error: " + std::string(e.what()), err);
         return exit_failure;
     }
     out << app.help();
-    return exit_usage;
+    return finish(exit_usage, out, err);
 }
 
 } // namespace dcmap::cli

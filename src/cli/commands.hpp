@@ -14,7 +14,8 @@ struct RenderCommand {
     std::vector<std::string> inputs;  ///< files or folders of *.yaml
     std::vector<std::string> outputs; ///< map files of one input, or one folder
     std::vector<std::string> formats = {"png"};  ///< for folder output
-    RenderOverrides overrides;
+    MapSettings overrides;            ///< map options, parsed by the rules of the file's `map:`
+    std::optional<std::string> title; ///< --title
     double scale = 1;
     double dpi = 0;
     std::string png = "truecolor";    ///< --png truecolor|palette

@@ -153,9 +153,11 @@ std::string csv_field(const std::string& s) {
     return out + "\"";
 }
 
-void print_csv(const std::vector<AuditRow>& rows, std::ostream& out) {
-    out << "site,query,place,admin1,country,lat,lon,population,precision,source,region,runner_up,"
-           "runner_up_km\n";
+void print_csv(const std::vector<AuditRow>& rows, std::ostream& out, bool header) {
+    if (header)
+        out << "site,query,place,admin1,country,lat,lon,population,precision,source,region,runner_"
+               "up,"
+               "runner_up_km\n";
     for (const auto& r : rows) {
         const std::string fields[] = {r.key,    r.query,     r.place,       r.admin1,    r.country,
                                       r.lat,    r.lon,       r.population,  r.precision, r.source,
@@ -199,12 +201,15 @@ void print_json(const std::vector<ResolvedSite>& sites, std::ostream& out) {
     }
 }
 
-int audit_file(const GeocodeCommand& cmd, const std::string& path, std::ostream& out,
-               std::ostream& err) {
+/// Prints one site file's audit; `header` says whether a CSV header or file heading is due.
+/// Sites whose place cannot be found are reported on stderr; the others still get their rows.
+int audit_file(const GeocodeCommand& cmd, const std::string& path, bool first, bool several,
+               std::ostream& out, std::ostream& err) {
     Diagnostics diagnostics;
     try {
         const SiteFile file = config::load_site_file(path);
-        const auto sites = resolve_site_file(file, cmd.catalogue, diagnostics);
+        std::vector<InputError> failures;
+        const auto sites = resolve_each_site(file, cmd.catalogue, diagnostics, failures);
         const std::string format = cmd.json ? "json" : cmd.format;
         if (format == "json") {
             print_json(sites, out);
@@ -212,12 +217,20 @@ int audit_file(const GeocodeCommand& cmd, const std::string& path, std::ostream&
             std::vector<AuditRow> rows;
             for (const auto& r : sites)
                 rows.push_back(audit_row(r));
-            if (format == "csv")
-                print_csv(rows, out);
-            else
+            if (format == "csv") {
+                print_csv(rows, out, first);
+            } else {
+                if (several)
+                    out << (first ? "" : "\n") << printable(path) << ":\n";
                 print_table(rows, out);
+            }
         }
-        return warnings_fail(path, diagnostics, cmd.strict, err) ? exit_failure : exit_ok;
+        const bool warned = warnings_fail(path, diagnostics, cmd.strict, err);
+        if (!failures.empty()) {
+            print_error(InputErrors(std::move(failures)), err);
+            return exit_failure;
+        }
+        return warned ? exit_failure : exit_ok;
     } catch (const std::exception& e) {
         print_failure(e, diagnostics, err);
         return exit_failure;
@@ -227,8 +240,19 @@ int audit_file(const GeocodeCommand& cmd, const std::string& path, std::ostream&
 } // namespace
 
 int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err) {
-    if (cmd.queries.size() == 1 && is_site_file(cmd.queries.front()))
-        return audit_file(cmd, cmd.queries.front(), out, err);
+    const auto files = std::count_if(cmd.queries.begin(), cmd.queries.end(), is_site_file);
+    if (files > 0 && files != static_cast<long>(cmd.queries.size())) {
+        print_error_message("give site files (.yaml) or places to look up, not both", err);
+        return exit_usage;
+    }
+    if (files > 0) {
+        int status = exit_ok;
+        for (std::size_t i = 0; i < cmd.queries.size(); ++i)
+            if (audit_file(cmd, cmd.queries[i], i == 0, cmd.queries.size() > 1, out, err) !=
+                exit_ok)
+                status = exit_failure;
+        return status;
+    }
     int status = exit_ok;
     geocode::Catalogue catalogue;
     try {
@@ -245,7 +269,7 @@ int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err)
                 out << match_json(m) << '\n';
                 continue;
             }
-            out << query << "\n  -> " << describe_with_coordinates(m.place) << "  ["
+            out << printable(query) << "\n  -> " << describe_with_coordinates(m.place) << "  ["
                 << to_string(m.precision) << ", " << to_string(m.source)
                 << (m.region.empty() ? "" : " " + m.region) << "]\n";
             for (const auto& r : m.runners_up)

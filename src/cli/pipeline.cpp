@@ -4,6 +4,8 @@
 #include "cli/site_stats.hpp"
 #include "cli/value_position.hpp"
 
+#include "config/map_settings.hpp"
+
 #include "basemap/basemap.hpp"
 #include "basemap/countries.hpp"
 #include "config/style_loader.hpp"
@@ -12,13 +14,19 @@
 #include "io/atomic_file.hpp"
 #include "io/unchanged.hpp"
 #include "layout/layout.hpp"
+#include "model/error.hpp"
+#include "model/limits.hpp"
+#include "model/named_areas.hpp"
 #include "project/extent.hpp"
 #include "project/projection.hpp"
 #include "render/render.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 namespace dcmap::cli {
 
@@ -26,34 +34,27 @@ const char* const data_attribution =
     "Base map: Natural Earth (public domain). Places: GeoNames (geonames.org), CC BY 4.0; "
     "subset and reformatted.";
 
-RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& o) {
-    RenderSettings s;
-    s.style = o.style.value_or(file.style.value_or("default"));
-    s.projection = o.projection.value_or(file.projection.value_or(""));
-    s.center = o.center.value_or(file.center.value_or(""));
-    s.extent = o.extent.value_or(file.extent.value_or("world"));
+MapSettings merge_settings(const MapSettings& file, const MapSettings& o) {
+    MapSettings s = file;
+    const auto take = [](auto& target, const auto& option) {
+        if (option)
+            target = option;
+    };
+    take(s.projection, o.projection);
+    take(s.center, o.center);
+    take(s.extent, o.extent);
+    take(s.style, o.style);
+    take(s.insets, o.insets);
+    take(s.detail, o.detail);
+    take(s.markers, o.markers);
+    take(s.labels, o.labels);
+    take(s.key, o.key);
     // Width and height travel together: one given on the command line replaces both from the
     // file, so `--width 800` on a file that says 2400x1200 derives its height from the aspect.
     if (o.width || o.height) {
-        s.width = o.width.value_or(0);
-        s.height = o.height.value_or(0);
-    } else {
-        s.width = file.width.value_or(0);
-        s.height = file.height.value_or(0);
+        s.width = o.width;
+        s.height = o.height;
     }
-    s.title = o.title.value_or("");
-    // Insets on the command line replace the file's list; `--inset none` removes them all.
-    s.insets = o.insets.value_or(file.insets.value_or(std::vector<std::string>{}));
-    if (std::find(s.insets.begin(), s.insets.end(), "none") != s.insets.end()) s.insets.clear();
-    s.detail = o.detail.value_or(file.detail.value_or("auto"));
-    s.markers = o.markers.value_or(file.markers.value_or("auto"));
-    s.labels = o.labels.value_or(file.labels.value_or("auto"));
-    s.key = o.key.value_or(file.key.value_or("auto"));
-    if (!o.projection) s.projection_pos = file.projection_pos;
-    if (!o.center) s.center_pos = file.center_pos;
-    if (!o.extent) s.extent_pos = file.extent_pos;
-    if (!o.style) s.style_pos = file.style_pos;
-    if (!o.insets) s.insets_pos = file.insets_pos;
     return s;
 }
 
@@ -64,54 +65,86 @@ namespace {
 // already shows all the pixels can.
 constexpr double low_detail_max_px_per_degree = 4.0;
 
+SourcePos pos_of(const auto& setting) { return setting ? setting->pos : SourcePos{}; }
+
 /// Pixels per degree of the map at its canvas size (title and footer ignored: they change it
 /// by a few per cent), for choosing the base map's level of detail.
-double pixels_per_degree(const RenderSettings& s, const Style& style, const Box& view,
+double pixels_per_degree(const MapSettings& s, double scale, const Style& style, const Box& view,
                          const project::Projector& projector) {
-    const double frame_w = (s.width > 0 ? s.width : style.default_width) - 2 * style.margin;
-    const double frame_h = s.height - 2 * style.margin;
+    const double width = s.width ? s.width->value : 0, height = s.height ? s.height->value : 0;
+    const double frame_w = (width > 0 ? width : style.default_width) - 2 * style.margin;
+    const double frame_h = height - 2 * style.margin;
     double k = frame_w / view.width();  // pixels per projected unit at scale 1
-    if (s.height > 0 && s.width > 0) k = std::min(k, frame_h / view.height());
-    else if (s.height > 0) k = frame_h / view.height();
-    return std::max(k, 0.0) * s.scale * project::units_per_degree(projector);
-}
-
-/// `--detail low|medium`, or by scale: 1:110m for small world maps and thumbnails, 1:50m
-/// otherwise. An inset magnifies part of the map, so a map with insets takes 1:50m.
-basemap::Detail detail_for(const RenderSettings& s, const Style& style, const Box& view,
-                           const project::Projector& projector) {
-    if (s.detail == "low") return basemap::Detail::low;
-    if (s.detail == "medium" || !s.insets.empty()) return basemap::Detail::medium;
-    return pixels_per_degree(s, style, view, projector) < low_detail_max_px_per_degree
-               ? basemap::Detail::low
-               : basemap::Detail::medium;
+    if (height > 0 && width > 0)
+        k = std::min(k, frame_h / view.height());
+    else if (height > 0)
+        k = frame_h / view.height();
+    return std::max(k, 0.0) * scale * project::units_per_degree(projector);
 }
 
 /// `--center`, or with no centre given, the middle of a named extent or of a box across the
 /// antimeridian (and its latitude, for orthographic), so a regional map is neither skewed by a
 /// far-off central meridian nor cut through the area it frames.
-std::string centre_for(const RenderSettings& s) {
-    if (!s.center.empty() || s.projection.rfind("+", 0) == 0) return s.center;
-    const auto centre = project::default_centre(s.extent);
-    if (!centre) return s.center;
+std::string centre_for(const MapSettings& s) {
+    if (s.center) return config::to_text(s.center->value);
+    if (s.projection && s.projection->value.rfind("+", 0) == 0) return "";
+    if (!s.extent) return "";
+    const auto centre = project::default_centre(config::to_text(s.extent->value));
+    if (!centre) return "";
     return std::to_string(centre->x) + "," + std::to_string(centre->y);
 }
 
-std::string describe(const SiteFile& file, const std::string& projection_name) {
-    std::map<std::string, int> by_status;
-    for (const auto& s : file.sites) by_status[to_string(s.status)]++;
-    std::string text = "Map of " + std::to_string(file.sites.size()) +
-                       (file.sites.size() == 1 ? " site" : " sites");
-    std::string parts;
-    for (const auto& [status, n] : by_status) {
-        if (!parts.empty()) parts += ", ";
-        parts += std::to_string(n) + " " + status;
+/// The canvas at scale 1 as the layout will derive it (title and footer bands aside, which
+/// change the derived side by a few per cent), checked against model/limits.hpp before any
+/// drawing: a transverse projection's whole world is thousands of times taller than wide.
+struct Canvas {
+    double width = 0, height = 0;
+};
+Canvas check_canvas(const MapSettings& s, double scale, const Style& style, const Box& view) {
+    const double aspect = view.height() / view.width();
+    Canvas c;
+    c.width = s.width ? s.width->value : (s.height ? 0.0 : style.default_width);
+    c.height = s.height ? s.height->value : 0.0;
+    if (!s.height)
+        c.height = c.width * aspect;
+    else if (!s.width)
+        c.width = c.height / aspect;
+    const auto side_ok = [](double v) {
+        return std::isfinite(v) && v >= limits::canvas_side_min &&
+               v <= limits::canvas_side_max * 1.05;
+    };
+    if (!side_ok(c.width) || !side_ok(c.height)) {
+        // Blame the setting that made the aspect: the extent, else the projection.
+        const SourcePos at = s.extent ? s.extent->pos : pos_of(s.projection);
+        char size[96];
+        std::snprintf(size, sizeof size, "%.0f x %.0f px", c.width, c.height);
+        throw InputError(at,
+                         std::string("this projection and extent give a map ") + size +
+                             ", outside " + std::to_string(limits::canvas_side_min) + ".." +
+                             std::to_string(limits::canvas_side_max) + " px a side",
+                         "give both width and height, or choose a smaller extent (W,S,E,N) or "
+                         "another projection");
     }
-    if (!parts.empty()) text += " (" + parts + ")";
-    text += ", " + projection_name + " projection";
-    if (!file.source.empty()) text += ". Source: " + file.source;
-    if (!file.as_of.empty()) text += ". As of " + file.as_of;
-    return text + ".";
+    if (std::max(c.width, c.height) * scale > limits::canvas_side_scaled_max) {
+        const SourcePos at = s.width ? s.width->pos : pos_of(s.height);
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "a %.0f x %.0f px canvas at scale %g is %.0f px on its long side; the "
+                      "limit is %.0f",
+                      c.width, c.height, scale, std::max(c.width, c.height) * scale,
+                      limits::canvas_side_scaled_max);
+        throw InputError(at, text, "lower the width, the height or --scale");
+    }
+    const double pixels = c.width * c.height * scale * scale;
+    if (pixels > limits::canvas_pixels_max) {
+        const SourcePos at = s.width ? s.width->pos : pos_of(s.height);
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "a %.0f x %.0f px canvas at scale %g is %.0f megapixels; the limit is %.0f",
+                      c.width, c.height, scale, pixels / 1e6, limits::canvas_pixels_max / 1e6);
+        throw InputError(at, text, "lower the width, the height or --scale");
+    }
+    return c;
 }
 
 /// A title or subtitle with its `{sites}`, `{zones}`, `{live}`... placeholders filled in from
@@ -132,28 +165,37 @@ std::string with_counts(const std::string& text, const std::string& path,
     return out;
 }
 
-} // namespace
+/// What every command that checks or draws a map needs before drawing.
+struct MapPlan {
+    Style style;
+    std::vector<ResolvedSite> sites;
+    std::unique_ptr<project::Projector> projector;
+    layout::LayoutRequest request;
+    basemap::Detail detail = basemap::Detail::low;
+};
 
-EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& settings,
-                             const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
-                             std::vector<ResolvedSite>* resolved) {
-    const Style style =
-        at_value(settings.style_pos, [&] { return config::load_style(settings.style); });
-    const std::vector<ResolvedSite> sites = resolve_site_file(file, settings.catalogue, diagnostics);
+MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnostics& diagnostics) {
+    const MapSettings& s = settings.map;
+    MapPlan plan;
+    plan.style = at_value(pos_of(s.style), [&] {
+        return config::load_style(s.style ? s.style->value : std::string("default"));
+    });
+    plan.sites = resolve_site_file(file, settings.catalogue, diagnostics);
     if (settings.strict && !diagnostics.warnings.empty())
         throw Error(file.path + ": " + std::to_string(diagnostics.warnings.size()) +
                     " geocoding warning(s) with --strict; nothing written");
-    if (resolved) *resolved = sites;
 
-    const SourcePos& projection_pos =
-        settings.projection_pos.file.empty() ? settings.center_pos : settings.projection_pos;
-    const project::Projector projector(at_value(projection_pos, [&] {
-        return project::parse_projection(settings.projection, centre_for(settings));
-    }));
-    layout::LayoutRequest request;
+    const SourcePos projection_pos = s.projection ? s.projection->pos : pos_of(s.center);
+    plan.projector = at_value(projection_pos, [&] {
+        return std::make_unique<project::Projector>(project::parse_projection(
+            s.projection ? s.projection->value : std::string(), centre_for(s)));
+    });
+    const project::Projector& projector = *plan.projector;
+    layout::LayoutRequest& request = plan.request;
     std::vector<Point> lonlats;
-    for (const auto& site : sites) {
-        layout::ProjectedSite ps{site, {}, false, {}};
+    for (const auto& site : plan.sites) {
+        layout::ProjectedSite ps;
+        ps.site = site;
         ps.locality = site.locality;  // labels name places by it
         if (auto xy = projector.forward(site.lon, site.lat)) {
             ps.projected = *xy;
@@ -166,43 +208,111 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     // read at the level of detail the view's scale calls for.
     ProjectedBasemap outline_only;
     outline_only.outline = basemap::projection_outline(projector);
-    for (const Point& p : outline_only.outline) outline_only.bounds.expand(p);
-    request.view = at_value(settings.extent_pos, [&] {
-        return project::compute_view(settings.extent, projector, outline_only, lonlats);
+    for (const Point& p : outline_only.outline)
+        outline_only.bounds.expand(p);
+    const std::string extent = s.extent ? config::to_text(s.extent->value) : "world";
+    request.view = at_value(pos_of(s.extent), [&] {
+        return project::compute_view(extent, projector, outline_only, lonlats);
     });
-    for (const auto& inset : settings.insets) {
-        if (inset == "auto") {
+    const std::vector<MapInset> none;
+    for (const auto& inset : s.insets ? s.insets->value : none) {
+        if (inset.kind == MapInset::Kind::automatic) {
             request.auto_inset = true;
             continue;
         }
-        const project::InsetArea area =
-            at_value(settings.insets_pos, [&] { return project::inset_area(inset, projector); });
+        const project::InsetArea area = at_value(pos_of(s.insets), [&] {
+            return project::inset_area(config::to_text(inset), projector);
+        });
         request.insets.push_back({area.name, area.caption, area.view});
     }
-    const ProjectedBasemap basemap = basemap::build_basemap(
-        projector, detail_for(settings, style, request.view, projector), style.graticule_step);
+    check_canvas(s, settings.scale, plan.style, request.view);
+    request.width = s.width ? s.width->value : 0;
+    request.height = s.height ? s.height->value : 0;
+    request.scale = settings.scale;
+    const auto text_of = [](const auto& setting) {
+        return setting ? setting->value : std::string("auto");
+    };
+    const std::string markers = text_of(s.markers), labels = text_of(s.labels),
+                      key = text_of(s.key);
+    request.markers = markers == "sites"      ? layout::MarkerMode::sites
+                      : markers == "clusters" ? layout::MarkerMode::clusters
+                      : markers == "density"  ? layout::MarkerMode::density
+                                              : layout::MarkerMode::automatic;
+    request.labels = labels == "name"    ? layout::LabelText::name
+                     : labels == "place" ? layout::LabelText::place
+                                         : layout::LabelText::automatic;
+    request.key = key == "always"  ? layout::KeyMode::always
+                  : key == "never" ? layout::KeyMode::never
+                                   : layout::KeyMode::automatic;
+
+    // `detail: low|medium`, or by scale: 1:110m for small world maps and thumbnails, 1:50m
+    // otherwise. An inset magnifies part of the map, so a map with insets takes 1:50m.
+    const MapDetail detail = s.detail ? s.detail->value : MapDetail::by_scale;
+    if (detail == MapDetail::low)
+        plan.detail = basemap::Detail::low;
+    else if (detail == MapDetail::medium || !request.insets.empty() || request.auto_inset)
+        plan.detail = basemap::Detail::medium;
+    else
+        plan.detail = pixels_per_degree(s, settings.scale, plan.style, request.view, projector) <
+                              low_detail_max_px_per_degree
+                          ? basemap::Detail::low
+                          : basemap::Detail::medium;
+    return plan;
+}
+
+std::string describe(const SiteFile& file, const std::string& projection_name) {
+    std::map<std::string, int> by_status;
+    for (const auto& s : file.sites)
+        by_status[to_string(s.status)]++;
+    std::string text = "Map of " + std::to_string(file.sites.size()) +
+                       (file.sites.size() == 1 ? " site" : " sites");
+    std::string parts;
+    for (const auto& [status, n] : by_status) {
+        if (!parts.empty())
+            parts += ", ";
+        parts += std::to_string(n) + " " + status;
+    }
+    if (!parts.empty())
+        text += " (" + parts + ")";
+    text += ", " + projection_name + " projection";
+    if (!file.source.empty())
+        text += ". Source: " + file.source;
+    if (!file.as_of.empty())
+        text += ". As of " + file.as_of;
+    return text + ".";
+}
+
+} // namespace
+
+void check_map(const SiteFile& file, const RenderSettings& settings, Diagnostics& diagnostics) {
+    plan_map(file, settings, diagnostics);
+}
+
+EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& settings,
+                             const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
+                             std::vector<ResolvedSite>* resolved) {
+    MapPlan plan = plan_map(file, settings, diagnostics);
+    if (resolved)
+        *resolved = plan.sites;
+    const project::Projector& projector = *plan.projector;
+    layout::LayoutRequest& request = plan.request;
+    const ProjectedBasemap basemap =
+        basemap::build_basemap(projector, plan.detail, plan.style.graticule_step);
     request.land = &basemap.land;
-    request.title = with_counts(settings.title.empty() ? file.title : settings.title, file.path,
-                                sites, diagnostics);
-    request.subtitle = with_counts(file.subtitle, file.path, sites, diagnostics);
+    request.title = with_counts(settings.title.value_or(file.title), file.path, plan.sites,
+                                diagnostics);
+    request.subtitle = with_counts(file.subtitle, file.path, plan.sites, diagnostics);
     request.source = file.source;
     request.as_of = file.as_of;
     request.attribution = data_attribution;
-    request.width = settings.width;
-    request.height = settings.height;
-    request.scale = settings.scale;
-    request.markers = settings.markers == "sites"      ? layout::MarkerMode::sites
-                      : settings.markers == "clusters" ? layout::MarkerMode::clusters
-                      : settings.markers == "density"  ? layout::MarkerMode::density
-                                                       : layout::MarkerMode::automatic;
-    request.labels = settings.labels == "name"    ? layout::LabelText::name
-                     : settings.labels == "place" ? layout::LabelText::place
-                                                  : layout::LabelText::automatic;
-    request.key = settings.key == "always"  ? layout::KeyMode::always
-                  : settings.key == "never" ? layout::KeyMode::never
-                                            : layout::KeyMode::automatic;
 
-    const MapLayout map = layout::make_layout(request, style, render::pango_measurer(), diagnostics);
+    const MapLayout map =
+        layout::make_layout(request, plan.style, render::pango_measurer(), diagnostics);
+    // The title and footer bands add to the derived side; the pixel cap holds for the real page.
+    if (!(map.width * map.height <= limits::canvas_pixels_max * 1.1))
+        throw Error("the map's page would be " + std::to_string(static_cast<long>(map.width)) +
+                    " x " + std::to_string(static_cast<long>(map.height)) +
+                    " px, over the canvas limit; lower the width, the height or --scale");
 
     render::RenderOptions options;
     options.dpi = settings.dpi;
@@ -217,14 +327,15 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     EncodedMaps encoded{map, {}};
     for (const auto& output : outputs) {
         options.svg_name = output.name;
-        encoded.bytes.push_back(render::encode_map(map, basemap, style, output.format, options));
+        encoded.bytes.push_back(
+            render::encode_map(map, basemap, plan.style, output.format, options));
     }
     return encoded;
 }
 
 MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
                            const std::vector<std::string>& outputs, Diagnostics& diagnostics,
-                           std::vector<ResolvedSite>* resolved,
+                           std::vector<ResolvedSite>* resolved, io::StagedOutputs* staged,
                            std::vector<std::string>* unchanged) {
     // Check every output name before the slow work, so a typo fails fast.
     std::vector<MapOutput> maps;
@@ -232,6 +343,8 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
         maps.push_back({render::format_from_path(path), std::filesystem::path(path).stem().string()});
     // Draw every format before writing any, so a failure in one leaves none behind.
     const EncodedMaps encoded = encode_site_file(file, settings, maps, diagnostics, resolved);
+    io::StagedOutputs own;
+    io::StagedOutputs& out = staged ? *staged : own;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         // A map whose bytes would not change is left alone, so its modification time still
         // says when the map last changed (make, rsync and CI caches go by it).
@@ -239,8 +352,9 @@ MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
             if (unchanged) unchanged->push_back(outputs[i]);
             continue;
         }
-        io::write_file_atomically(outputs[i], encoded.bytes[i]);
+        out.stage(outputs[i], encoded.bytes[i]);
     }
+    if (!staged) own.commit();
     return encoded.layout;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The render pipeline as one function over plain values:
 // SiteFile -> geocode -> project -> base map -> layout -> render.
+#include "io/atomic_file.hpp"
 #include "model/diagnostics.hpp"
 #include "model/layout.hpp"
 #include "model/place.hpp"
@@ -13,42 +14,24 @@
 
 namespace dcmap::cli {
 
-/// Options given on the command line; unset ones fall back to the file's `map:` settings.
-struct RenderOverrides {
-    std::optional<std::string> style, projection, center, extent, title;
-    std::optional<int> width, height;
-    std::optional<std::vector<std::string>> insets;  ///< --inset, repeatable
-    std::optional<std::string> detail;               ///< --detail auto|low|medium
-    std::optional<std::string> markers, labels, key; ///< --markers, --labels, --key
-};
-
-/// Everything the pipeline needs besides the sites, after merging options over the file.
+/// Everything the pipeline needs besides the sites: the map settings after merging options
+/// over the file, and the options that only the command line gives.
 struct RenderSettings {
-    std::string style = "default";
-    std::string projection;        ///< empty = equal-earth
-    std::string center;
-    std::string extent = "world";
-    int width = 0;                 ///< 0 = derive
-    int height = 0;
+    MapSettings map;                  ///< see merge_settings; unset ones take their defaults
+    std::optional<std::string> title; ///< --title; unset = the file's title
     double scale = 1;
     double dpi = 0;
-    bool png_palette = false;      ///< --png palette: indexed PNGs
-    std::string title;             ///< empty = the file's title
-    std::vector<std::string> insets;  ///< inset names, "W,S,E,N" boxes, "auto"; none when empty
-    std::string detail = "auto";   ///< base map: auto (by scale), low (1:110m), medium (1:50m)
-    std::string markers = "auto";  ///< auto | sites | clusters | density
-    std::string labels = "auto";   ///< auto | name | place
-    std::string key = "auto";      ///< auto | always | never
-    std::string catalogue;         ///< --catalogue FILE of extra regions; empty = none
-    bool strict = false;           ///< a geocoding warning stops the run before drawing
-    std::string svg_id_prefix;     ///< --svg-id-prefix; empty = from the output name and content
-    std::optional<long long> creation_epoch;  ///< SOURCE_DATE_EPOCH, for the PDF creation date
-    /// Positions of the settings that came from the file's `map:`; empty when an option gave them.
-    SourcePos projection_pos, center_pos, extent_pos, style_pos, insets_pos;
+    bool png_palette = false; ///< --png palette: indexed PNGs
+    std::string catalogue;    ///< --catalogue FILE of extra regions; empty = none
+    bool strict = false;      ///< a geocoding warning stops the run before drawing
+    std::string svg_id_prefix; ///< --svg-id-prefix; empty = from the output name and content
+    std::optional<long long> creation_epoch; ///< SOURCE_DATE_EPOCH, for the PDF creation date
 };
 
-/// Command-line options win over the file's `map:` settings, which win over defaults.
-RenderSettings merge_settings(const MapSettings& file, const RenderOverrides& overrides);
+/// Command-line options win over the file's `map:` settings, setting by setting; width and
+/// height travel together (one given as an option replaces both from the file); `--inset none`
+/// (an empty list) removes the file's insets.
+MapSettings merge_settings(const MapSettings& file, const MapSettings& options);
 
 /// One map to draw: its format, and its file name without folder or extension (which names the
 /// SVG's ids; any text for a map written to standard output).
@@ -69,13 +52,20 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
                              const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
                              std::vector<ResolvedSite>* resolved = nullptr);
 
-/// Lays out `file` and writes one map per path in `outputs` (format by extension), each
-/// atomically; a file that already holds exactly those bytes is left untouched (its path goes
-/// to `unchanged` when that is not null). Returns the layout that was drawn; the resolved sites
-/// go to `resolved` when it is not null. Throws dcmap::Error subclasses.
+/// Everything `render` checks before drawing, without drawing: the style, every site's place,
+/// the projection, the extent, the insets and the canvas size with its limits. Throws what
+/// render_site_file would, at the setting's position in the file when the file gave it.
+void check_map(const SiteFile& file, const RenderSettings& settings, Diagnostics& diagnostics);
+
+/// Lays out `file` and stages one map per path in `outputs` (format by extension) in `staged`,
+/// or writes them at once, each atomically, when `staged` is null; a file that already holds
+/// exactly those bytes is left untouched (its path goes to `unchanged` when that is not null).
+/// Returns the layout that was drawn; the resolved sites go to `resolved` when it is not null.
+/// Throws dcmap::Error subclasses.
 MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
                            const std::vector<std::string>& outputs, Diagnostics& diagnostics,
                            std::vector<ResolvedSite>* resolved = nullptr,
+                           io::StagedOutputs* staged = nullptr,
                            std::vector<std::string>* unchanged = nullptr);
 
 /// The data credit printed in every map's footer, the README and --version.

@@ -28,8 +28,9 @@ int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err)
     if (!cmd.provider.empty()) {
         provider = geocode::provider_key(cmd.provider);
         if (provider.empty()) {
-            err << "dcmap regions: error: unknown provider '" << cmd.provider
-                << "': use aws, azure, gcp, alibaba or oracle\n";
+            print_error_message("unknown provider '" + cmd.provider +
+                                    "': use aws, azure, gcp, alibaba or oracle",
+                                err);
             return exit_usage;
         }
     }

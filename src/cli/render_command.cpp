@@ -1,45 +1,28 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "cli/layout_json.hpp"
 #include "cli/report.hpp"
 #include "cli/resolution.hpp"
+#include "cli/inputs.hpp"
 #include "cli/site_source.hpp"
-#include "export/resolved_geojson.hpp"
 #include "config/site_loader.hpp"
+#include "config/style_loader.hpp"
+#include "export/resolved_geojson.hpp"
 #include "io/atomic_file.hpp"
 #include "model/error.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <set>
 #include <ostream>
+#include <set>
 
 namespace fs = std::filesystem;
 
 namespace dcmap::cli {
 
 namespace {
-
-bool is_yaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
-
-/// Files named on the command line, with folders replaced by their *.yaml files, sorted.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
-    std::vector<std::string> files;
-    for (const auto& in : inputs) {
-        std::error_code ec;
-        if (!fs::is_directory(in, ec)) {
-            files.push_back(in);
-            continue;
-        }
-        std::vector<std::string> found;
-        for (const auto& entry : fs::directory_iterator(in, ec))
-            if (entry.is_regular_file() && is_yaml(entry.path())) found.push_back(entry.path().string());
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
-}
 
 /// The file name (without extension) of an input's map in an output folder: the input's stem;
 /// "stdin" for standard input; for git:REV:PATH, PATH's stem.
@@ -55,17 +38,22 @@ std::string map_name(const std::string& input) {
 /// A single output file when -o names one (it has a map extension); otherwise a folder.
 bool names_a_file(const std::string& output) {
     auto ext = fs::path(output).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return ext == ".png" || ext == ".svg" || ext == ".pdf";
 }
 
-/// Fails before any work when a file could not be written because its folder is missing, so a
-/// run never writes the map and then fails on its --layout-json or --resolved file.
+/// Fails before any work when a file could not be written because its folder is missing.
 void check_writable_folders(const std::vector<std::string>& paths) {
     for (const auto& path : paths) {
-        if (path.empty()) continue;
+        if (path.empty())
+            continue;
         const fs::path folder = fs::path(path).parent_path();
         std::error_code ec;
+        // Checked now: renaming over a folder would fail only after earlier outputs were
+        // renamed.
+        if (fs::is_directory(path, ec))
+            throw IoError("cannot write " + path + ": it is a folder; give a file name");
         if (!folder.empty() && !fs::is_directory(folder, ec))
             throw IoError("cannot write " + path + ": no folder " + folder.string() +
                           "; create it first");
@@ -108,7 +96,9 @@ void print_diagnostics(Diagnostics diagnostics, const std::string& input, bool q
 
 /// The settings of one input: the file's `map:` under the command's options.
 RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd) {
-    RenderSettings settings = merge_settings(file.map, cmd.overrides);
+    RenderSettings settings;
+    settings.map = merge_settings(file.map, cmd.overrides);
+    settings.title = cmd.title;
     settings.scale = cmd.scale;
     settings.dpi = cmd.dpi;
     settings.png_palette = cmd.png == "palette";
@@ -119,41 +109,58 @@ RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd) {
     return settings;
 }
 
-/// The layout JSON and the resolved GeoJSON, when asked for.
-void write_side_files(const RenderCommand& cmd, const MapLayout& layout,
-                      const std::vector<ResolvedSite>& resolved) {
-    if (!cmd.layout_json.empty())
-        io::write_file_atomically(cmd.layout_json, layout_to_json(layout));
-    if (!cmd.resolved.empty())
-        exporter::write_resolved_geojson(cmd.resolved, resolved);
+/// A style or catalogue the site file names must not be one of the run's outputs either.
+void check_file_paths_against(const SiteFile& file, const RenderSettings& settings,
+                              const std::vector<std::string>& outputs) {
+    for (const auto& out : outputs) {
+        if (out.empty())
+            continue;
+        if (settings.map.style && !settings.map.style->pos.file.empty() &&
+            !config::is_builtin_style(settings.map.style->value) &&
+            same_file(settings.map.style->value, out))
+            throw InputError(settings.map.style->pos,
+                             "the style " + settings.map.style->value +
+                                 " is also an output of this run",
+                             "give the output another name");
+        if (!file.catalogue.empty() && same_file(file.catalogue, out))
+            throw InputError(file.catalogue_pos,
+                             "the catalogue " + file.catalogue + " is also an output of this run",
+                             "give the output another name");
+    }
 }
 
-int render_one(const std::string& input, const std::vector<std::string>& outputs,
-               const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+/// What one input's run reports once every output is committed.
+struct InputReport {
+    std::vector<std::string> unchanged; ///< maps left alone: they already hold these bytes
+    std::string summary;                ///< -v: one line about the map
+};
+
+/// Renders one input into `staged`. Returns false after printing what went wrong.
+bool render_one(const std::string& input, const std::vector<std::string>& outputs,
+                const RenderCommand& cmd, io::StagedOutputs& staged, InputReport& report,
+                std::ostream& err) {
     Diagnostics diagnostics;
     try {
-        std::vector<std::string> written = outputs;
-        written.push_back(cmd.layout_json);
-        written.push_back(cmd.resolved);
-        check_writable_folders(written);
         const SiteFile file = load_site_source(input, std::cin);
+        const RenderSettings settings = settings_for(file, cmd);
+        std::vector<std::string> all = outputs;
+        all.push_back(cmd.layout_json);
+        all.push_back(cmd.resolved);
+        check_file_paths_against(file, settings, all);
         std::vector<ResolvedSite> resolved;
-        std::vector<std::string> unchanged;
-        const MapLayout layout = render_site_file(file, settings_for(file, cmd), outputs,
-                                                  diagnostics, &resolved, &unchanged);
-        write_side_files(cmd, layout, resolved);
+        const MapLayout layout = render_site_file(file, settings, outputs, diagnostics, &resolved,
+                                                  &staged, &report.unchanged);
+        if (!cmd.layout_json.empty())
+            staged.stage(cmd.layout_json, layout_to_json(layout));
+        if (!cmd.resolved.empty())
+            staged.stage(cmd.resolved, exporter::resolved_geojson(resolved));
         print_diagnostics(diagnostics, input, cmd.quiet, nullptr, err);
-        if (cmd.quiet) return exit_ok;
-        for (const auto& o : outputs)
-            out << (std::count(unchanged.begin(), unchanged.end(), o) ? "unchanged " : "wrote ")
-                << o << '\n';
-        if (!cmd.resolved.empty()) out << "wrote " << cmd.resolved << '\n';
         if (cmd.verbose)
-            out << summary_line(input, layout) << '\n';
-        return exit_ok;
+            report.summary = summary_line(input, layout);
+        return true;
     } catch (const std::exception& e) {
         print_diagnostics(diagnostics, input, cmd.quiet, &e, err);
-        return exit_failure;
+        return false;
     }
 }
 
@@ -162,7 +169,7 @@ int render_one(const std::string& input, const std::vector<std::string>& outputs
 int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand& cmd,
                      std::ostream& out, std::ostream& err) {
     if (inputs.size() != 1 || cmd.formats.size() != 1) {
-        err << "dcmap: error: -o - writes one map: give one input and one --format\n";
+        print_error_message("-o - writes one map: give one input and one --format", err);
         return exit_usage;
     }
     const std::string& input = inputs.front();
@@ -174,12 +181,15 @@ int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand
         std::vector<ResolvedSite> resolved;
         const EncodedMaps map = encode_site_file(
             file, settings_for(file, cmd), {{format, map_name(input)}}, diagnostics, &resolved);
-        write_side_files(cmd, map.layout, resolved);
+        if (!cmd.layout_json.empty())
+            io::write_file_atomically(cmd.layout_json, layout_to_json(map.layout));
+        if (!cmd.resolved.empty())
+            exporter::write_resolved_geojson(cmd.resolved, resolved);
         print_diagnostics(diagnostics, input, cmd.quiet, nullptr, err);
         out.write(map.bytes.front().data(), static_cast<std::streamsize>(map.bytes.front().size()));
         out.flush();
         if (!out) {
-            err << "dcmap: error: cannot write the map to standard output\n";
+            print_error_message("cannot write the map to standard output", err);
             return exit_failure;
         }
         return exit_ok;
@@ -189,43 +199,30 @@ int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand
     }
 }
 
-} // namespace
-
-int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
-    const std::vector<std::string> inputs = expand_inputs(cmd.inputs);
-    if (inputs.empty()) {
-        err << "dcmap: error: no .yaml files found in " << cmd.inputs.front() << '\n';
-        return exit_failure;
-    }
-    if (cmd.outputs.size() == 1 && cmd.outputs.front() == "-")
-        return render_to_stdout(inputs, cmd, out, err);
+/// The map files of every input: the -o files of one input, or FOLDER/STEM.FORMAT for each.
+/// Throws UsageProblem-style messages as std::string through `problem`.
+std::vector<std::vector<std::string>> name_outputs(const RenderCommand& cmd,
+                                                   const std::vector<std::string>& inputs,
+                                                   std::string& problem) {
     const bool all_files = std::all_of(cmd.outputs.begin(), cmd.outputs.end(), names_a_file);
     if (all_files) {
-        if (inputs.size() > 1) {
-            err << "dcmap: error: " << inputs.size() << " inputs need an output folder, not "
-                << cmd.outputs.front() << "; use -o out/\n";
-            return exit_usage;
-        }
-        return render_one(inputs.front(), cmd.outputs, cmd, out, err);
+        if (inputs.size() > 1)
+            problem = std::to_string(inputs.size()) + " inputs need an output folder, not " +
+                      cmd.outputs.front() + "; use -o out/";
+        return {cmd.outputs};
     }
     if (cmd.outputs.size() != 1) {
-        err << "dcmap: error: give one output folder, or map files ending in .png, .svg or .pdf\n";
-        return exit_usage;
+        problem = "give one output folder, or map files ending in .png, .svg or .pdf";
+        return {};
     }
     const std::string& folder = cmd.outputs.front();
     if ((!cmd.layout_json.empty() || !cmd.resolved.empty()) && inputs.size() > 1) {
-        err << "dcmap: error: --" << (cmd.layout_json.empty() ? "resolved" : "layout-json")
-            << " takes one input, got " << inputs.size() << '\n';
-        return exit_usage;
+        problem = std::string("--") + (cmd.layout_json.empty() ? "resolved" : "layout-json") +
+                  " takes one input, got " + std::to_string(inputs.size());
+        return {};
     }
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec) {
-        err << "dcmap: error: cannot create folder " << folder << ": " << ec.message() << '\n';
-        return exit_failure;
-    }
-    // Name every output first: two inputs with one stem (a/eu.yaml, b/eu.yaml) or a format
-    // given twice would silently overwrite each other's maps.
+    // Two inputs with one stem (a/eu.yaml, b/eu.yaml) or a format given twice would silently
+    // overwrite each other's maps.
     std::vector<std::vector<std::string>> outputs_per_input;
     std::set<std::string> seen;
     for (const auto& input : inputs) {
@@ -233,17 +230,104 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         for (const auto& format : cmd.formats) {
             outputs.push_back((fs::path(folder) / map_name(input)).string() + "." + format);
             if (!seen.insert(outputs.back()).second) {
-                err << "dcmap: error: two maps would be written to " << outputs.back()
-                    << "; give inputs distinct file names and each format once\n";
-                return exit_usage;
+                problem = "two maps would be written to " + outputs.back() +
+                          "; give inputs distinct file names and each format once";
+                return {};
             }
         }
         outputs_per_input.push_back(std::move(outputs));
     }
-    int status = exit_ok;
+    return outputs_per_input;
+}
+
+} // namespace
+
+int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> inputs = expand_inputs(cmd.inputs);
+    if (inputs.empty()) {
+        print_error_message("no .yaml files found in " + cmd.inputs.front(), err);
+        return exit_failure;
+    }
+    if (cmd.outputs.size() == 1 && cmd.outputs.front() == "-")
+        return render_to_stdout(inputs, cmd, out, err);
+    std::string problem;
+    const auto outputs_per_input = name_outputs(cmd, inputs, problem);
+    if (!problem.empty()) {
+        print_error_message(problem, err);
+        return exit_usage;
+    }
+    // No output may replace an input (site files, --catalogue, a --style file) or another
+    // output of the same run.
+    std::vector<std::pair<std::string, std::string>> outputs;
+    for (const auto& maps : outputs_per_input)
+        for (const auto& m : maps)
+            outputs.emplace_back("-o", m);
+    if (!cmd.layout_json.empty())
+        outputs.emplace_back("--layout-json", cmd.layout_json);
+    if (!cmd.resolved.empty())
+        outputs.emplace_back("--resolved", cmd.resolved);
+    std::vector<std::string> read = inputs;
+    if (!cmd.catalogue.empty())
+        read.push_back(cmd.catalogue);
+    if (cmd.overrides.style && !config::is_builtin_style(cmd.overrides.style->value))
+        read.push_back(cmd.overrides.style->value);
+    problem = output_clash(outputs, read);
+    if (!problem.empty()) {
+        print_error_message(problem, err);
+        return exit_usage;
+    }
+    if (!names_a_file(cmd.outputs.front())) {
+        std::error_code ec;
+        fs::create_directories(cmd.outputs.front(), ec);
+        if (ec) {
+            print_error_message("cannot create folder " + cmd.outputs.front() + ": " + ec.message(),
+                                err);
+            return exit_failure;
+        }
+    }
+    try {
+        std::vector<std::string> paths;
+        for (const auto& o : outputs)
+            paths.push_back(o.second);
+        check_writable_folders(paths);
+    } catch (const Error& e) {
+        print_error(e, err);
+        return exit_failure;
+    }
+    // Every output of the run is staged and replaces its file only when all succeeded, so a
+    // failure never leaves some maps new and others old.
+    io::StagedOutputs staged;
+    std::size_t failed = 0;
+    std::vector<InputReport> reports(inputs.size());
     for (std::size_t i = 0; i < inputs.size(); ++i)
-        if (render_one(inputs[i], outputs_per_input[i], cmd, out, err) != exit_ok) status = exit_failure;
-    return status;
+        if (!render_one(inputs[i], outputs_per_input[i], cmd, staged, reports[i], err))
+            ++failed;
+    if (failed > 0) {
+        if (inputs.size() > 1)
+            print_error_message(std::to_string(failed) + " of " + std::to_string(inputs.size()) +
+                                    " inputs failed; no file written",
+                                err);
+        return exit_failure;
+    }
+    const std::vector<std::string> written = staged.paths();
+    try {
+        staged.commit();
+    } catch (const Error& e) {
+        print_error(e, err);
+        return exit_failure;
+    }
+    if (cmd.quiet)
+        return exit_ok;
+    for (const auto& path : written)
+        if (path != cmd.layout_json)
+            out << "wrote " << path << '\n';
+    for (const auto& report : reports) {
+        for (const auto& path : report.unchanged)
+            out << "unchanged " << path << '\n';
+        if (!report.summary.empty())
+            out << report.summary << '\n';
+    }
+    return exit_ok;
 }
 
 } // namespace dcmap::cli

@@ -2,9 +2,13 @@
 #include "cli/value_position.hpp"
 
 #include "basemap/countries.hpp"
+#include "config/text_check.hpp"
 #include "geocode/catalogue.hpp"
 #include "geocode/gazetteer.hpp"
 #include "geocode/resolve.hpp"
+#include "io/input_file.hpp"
+#include "model/error.hpp"
+#include "model/limits.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -24,9 +28,14 @@ std::string degrees(double lat, double lon) {
 geocode::Catalogue load_catalogue(const std::string& file_catalogue,
                                   const std::string& option_catalogue) {
     geocode::Catalogue catalogue = geocode::Catalogue::embedded();
-    for (const auto* path : {&file_catalogue, &option_catalogue})
-        if (!path->empty())
-            catalogue = catalogue.merged_with(geocode::Catalogue::from_file(*path));
+    for (const auto* path : {&file_catalogue, &option_catalogue}) {
+        if (path->empty())
+            continue;
+        const std::string text =
+            io::read_input_file(*path, limits::catalogue_file_bytes, "catalogue");
+        config::check_text_file(text, *path);
+        catalogue = catalogue.merged_with(geocode::Catalogue::from_tsv(text, *path));
+    }
     return catalogue;
 }
 
@@ -48,6 +57,10 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
             r.lon = *s.lon;
             sites.push_back(std::move(r));
         }
+        // Nothing needs the catalogues, but a broken one is still an error in the file.
+        if (!file.catalogue.empty() || !option_catalogue.empty())
+            at_value(file.catalogue_pos,
+                     [&] { return load_catalogue(file.catalogue, option_catalogue); });
         // The gazetteer names each site's country and nearest town (its locality).
         const auto& gazetteer = geocode::Gazetteer::embedded();
         for (auto& r : sites) {
@@ -67,6 +80,36 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
         if (r.source == PlaceSource::explicit_coordinates && r.site.country.empty())
             if (auto iso = basemap::country_at(r.lon, r.lat); !iso.empty())
                 r.country = std::move(iso);
+    check_countries(sites, diagnostics);
+    return sites;
+}
+
+std::vector<ResolvedSite> resolve_each_site(const SiteFile& file,
+                                            const std::string& option_catalogue,
+                                            Diagnostics& diagnostics,
+                                            std::vector<InputError>& failures) {
+    const bool needs = std::any_of(file.sites.begin(), file.sites.end(), [](const Site& s) {
+        return geocode::needs_geocoding(s) || !s.region.empty();
+    });
+    if (!needs)
+        return resolve_site_file(file, option_catalogue, diagnostics);
+    const geocode::Catalogue catalogue = at_value(
+        file.catalogue_pos, [&] { return load_catalogue(file.catalogue, option_catalogue); });
+    const geocode::Geocoder geocoder(geocode::Gazetteer::embedded(), catalogue);
+    SiteFile one = file;
+    one.sites.clear();
+    std::vector<ResolvedSite> sites;
+    for (const auto& site : file.sites) {
+        one.sites = {site};
+        try {
+            auto resolved = geocode::resolve_sites(one, geocoder, diagnostics);
+            sites.insert(sites.end(), resolved.begin(), resolved.end());
+        } catch (const InputErrors& e) {
+            failures.insert(failures.end(), e.errors().begin(), e.errors().end());
+        } catch (const InputError& e) {
+            failures.push_back(e);
+        }
+    }
     check_countries(sites, diagnostics);
     return sites;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Sites -> positions for every command: catalogue selection, geocoding and the country check.
 #include "model/diagnostics.hpp"
+#include "model/error.hpp"
 #include "model/place.hpp"
 
 #include <string>
@@ -23,6 +24,13 @@ geocode::Catalogue load_catalogue(const std::string& file_catalogue,
 std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
                                             const std::string& option_catalogue,
                                             Diagnostics& diagnostics);
+
+/// Like resolve_site_file, but a site whose place or region cannot be found is left out and
+/// its errors are added to `failures` instead of thrown, so `geocode FILE` shows the rest.
+std::vector<ResolvedSite> resolve_each_site(const SiteFile& file,
+                                            const std::string& option_catalogue,
+                                            Diagnostics& diagnostics,
+                                            std::vector<InputError>& failures);
 
 /// Warns (at the site's position) for each site with explicit lat/lon and a country whose point
 /// is more than `tolerance_km` outside that country, suggesting swapped lat/lon when the swapped

@@ -1,25 +1,30 @@
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "cli/report.hpp"
-#include "cli/resolution.hpp"
 #include "config/site_loader.hpp"
-#include "geocode/gazetteer.hpp"
-#include "geocode/resolve.hpp"
 
-#include <algorithm>
 #include <ostream>
 
 namespace dcmap::cli {
 
 int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> inputs = expand_inputs(cmd.inputs);
+    if (inputs.empty()) {
+        print_error_message("no .yaml files found in " + cmd.inputs.front(), err);
+        return exit_failure;
+    }
     int status = exit_ok;
-    for (const auto& input : cmd.inputs) {
+    for (const auto& input : inputs) {
         Diagnostics diagnostics;
         try {
             const SiteFile file = config::load_site_file(input);
-            // Unknown places and regions are data errors too, so validation geocodes every site
-            // (and checks explicit coordinates against their country).
-            resolve_site_file(file, cmd.catalogue, diagnostics);
+            // Everything render checks before drawing: unknown places and regions, the style,
+            // the projection, extent, insets and canvas size of the file's `map:`.
+            RenderSettings settings;
+            settings.map = file.map;
+            settings.catalogue = cmd.catalogue;
+            check_map(file, settings, diagnostics);
             if (warnings_fail(input, diagnostics, cmd.strict, err)) {
                 status = exit_failure;
                 continue;

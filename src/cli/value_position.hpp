@@ -15,6 +15,10 @@ decltype(auto) at_value(const SourcePos& pos, Step&& step) {
     } catch (const InputError& e) {
         if (pos.file.empty()) throw;
         throw InputError(pos, e.message(), e.hint());
+    } catch (const ProjectionError& e) {
+        if (pos.file.empty())
+            throw;
+        throw InputError(pos, e.what());
     } catch (const IoError& e) {
         if (pos.file.empty()) throw;
         throw InputError(pos, e.what(), "a path in the file is relative to the file");

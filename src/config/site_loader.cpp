@@ -1,10 +1,11 @@
 #include "config/site_loader.hpp"
 
+#include "config/map_settings.hpp"
 #include "config/style_loader.hpp"
 #include "config/yaml_reader.hpp"
-#include "model/named_areas.hpp"
+#include "io/input_file.hpp"
+#include "model/limits.hpp"
 
-#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -145,6 +146,8 @@ void read_place(Reader& r, const std::vector<Entry>& entries, const YAML::Node& 
                     "e.g. location: \"Hangzhou, China\"");
             return;
         }
+        if (!r.check_text(*location, location->value.Scalar()))
+            return;
         site.location_query = location->value.Scalar();
         return;
     }
@@ -295,100 +298,32 @@ void read_sites(Reader& r, const YAML::Node& list, SiteFile& file) {
     check_unique_ids(r, file.sites, id_positions);
 }
 
-/// Shortest round-trip text of a number of degrees ("105", "-33.87"), locale-free.
-std::string format_degrees(double value) {
-    std::ostringstream out;
-    out.imbue(std::locale::classic());
-    out.precision(15);
-    out << value;
-    return out.str();
+/// Runs a config/map_settings.hpp parser on an entry's text and records its error at the value.
+template <typename Parse>
+auto parse_setting(Reader& r, const Entry& e, const std::string& text, Parse&& parse)
+    -> std::optional<Setting<decltype(parse(text))>> {
+    try {
+        return Setting<decltype(parse(text))>{parse(text), r.value_pos(e)};
+    } catch (const InputError& error) {
+        r.error(r.value_pos(e), error.message(), error.hint());
+        return std::nullopt;
+    }
 }
 
-/// "150", "150,20" or [150, 20] -> "150" / "150,20", each part checked as lon then lat.
-std::optional<std::string> read_center(Reader& r, const Entry& e) {
+/// A scalar as written, or a flow list [a, b, ...] joined with commas ("?" for a non-scalar).
+std::optional<std::string> list_or_text(Reader& r, const Entry& e) {
     if (!r.expect_value(e))
         return std::nullopt;
-    std::vector<std::string> parts;
-    if (e.value.IsSequence()) {
-        for (const auto& item : e.value)
-            parts.push_back(item.IsScalar() ? item.Scalar() : "?");
-    } else if (e.value.IsScalar()) {
-        std::stringstream in(e.value.Scalar());
-        for (std::string part; std::getline(in, part, ',');)
-            parts.push_back(part);
-    }
-    bool ok = !parts.empty() && parts.size() <= 2;
-    std::string normalised;
-    for (std::size_t i = 0; ok && i < parts.size(); ++i) {
-        const auto value = detail::parse_number(parts[i]);
-        const double limit = i == 0 ? 180 : 90;
-        ok = value && *value >= -limit && *value <= limit;
-        if (ok) {
-            if (i)
-                normalised += ',';
-            normalised += format_degrees(*value);
-        }
-    }
-    if (!ok) {
-        r.error(r.value_pos(e), "center must be a longitude, \"LON,LAT\" or [lon, lat] in degrees",
-                "e.g. center: 105 or center: \"105,35\"");
-        return std::nullopt;
-    }
-    return normalised;
-}
-
-/// "world", "auto", "W,S,E,N" or [W, S, E, N] -> text.
-std::optional<std::string> read_extent(Reader& r, const Entry& e) {
-    if (!r.expect_value(e))
-        return std::nullopt;
-    std::vector<std::string> parts;
-    if (e.value.IsScalar()) {
-        if (e.value.Scalar() == "world" || e.value.Scalar() == "auto" ||
-            find_named_extent(e.value.Scalar()))
-            return e.value.Scalar();
-        std::stringstream in(e.value.Scalar());
-        for (std::string part; std::getline(in, part, ',');)
-            parts.push_back(part);
-    } else if (e.value.IsSequence()) {
-        for (const auto& item : e.value)
-            parts.push_back(item.IsScalar() ? item.Scalar() : "?");
-    }
-    std::vector<double> values;
-    for (const auto& p : parts)
-        if (auto v = detail::parse_number(p))
-            values.push_back(*v);
-    const bool ok = parts.size() == 4 && values.size() == 4 && values[0] >= -180 &&
-                    values[0] <= 180 && values[2] >= -180 && values[2] <= 180 && values[1] >= -90 &&
-                    values[3] <= 90 && values[1] < values[3];
-    if (!ok) {
-        r.error(r.value_pos(e), "extent must be world, auto, a name or \"W,S,E,N\" in degrees",
-                "names: " + named_area_list() +
-                    "; a box is e.g. extent: \"60,-15,150,55\" (south below north)");
-        return std::nullopt;
-    }
-    std::string out;
-    for (std::size_t i = 0; i < 4; ++i) {
-        if (i)
-            out += ',';
-        out += format_degrees(values[i]);
-    }
-    return out;
-}
-
-std::optional<int> read_pixels(Reader& r, const Entry& e) {
-    const auto value = r.integer(e, e.key + ": 2400");
-    if (!value)
-        return std::nullopt;
-    if (*value <= 0 || *value > 100000) {
-        r.error(r.value_pos(e),
-                e.key + " must be a positive number of pixels, not " + e.value.Scalar());
-        return std::nullopt;
-    }
-    return static_cast<int>(*value);
+    if (!e.value.IsSequence())
+        return r.text(e);
+    std::string text;
+    for (const auto& item : e.value)
+        text += (text.empty() ? "" : ",") + (item.IsScalar() ? item.Scalar() : std::string("?"));
+    return text;
 }
 
 /// `insets:` a list of names, "W,S,E,N" boxes or auto (or one of them alone).
-std::optional<std::vector<std::string>> read_insets(Reader& r, const Entry& e) {
+std::optional<Setting<std::vector<MapInset>>> read_insets(Reader& r, const Entry& e) {
     if (!r.expect_value(e))
         return std::nullopt;
     std::vector<YAML::Node> items;
@@ -397,102 +332,76 @@ std::optional<std::vector<std::string>> read_insets(Reader& r, const Entry& e) {
             items.push_back(item);
     else
         items.push_back(e.value);
-    std::vector<std::string> out;
+    Setting<std::vector<MapInset>> out{{}, r.value_pos(e)};
+    bool ok = true;
     for (const auto& item : items) {
         std::string text;
         if (item.IsScalar()) {
             text = item.Scalar();
-        } else if (item.IsSequence() && item.size() == 4) {
+        } else if (item.IsSequence()) {
             for (const auto& v : item)
                 text += (text.empty() ? "" : ",") + (v.IsScalar() ? v.Scalar() : "?");
         }
-        std::vector<double> values;
-        std::stringstream in(text);
-        int fields = 0;
-        for (std::string part; std::getline(in, part, ',');) {
-            ++fields;
-            if (auto v = detail::parse_number(part))
-                values.push_back(*v);
+        try {
+            out.value.push_back(parse_inset(text));
+        } catch (const InputError& error) {
+            r.error(r.pos(item), error.message(), error.hint());
+            ok = false;
         }
-        const bool box = fields == 4 && values.size() == 4 && std::abs(values[0]) <= 180 &&
-                         std::abs(values[2]) <= 180 && values[1] >= -90 && values[3] <= 90 &&
-                         values[1] < values[3] && values[0] != values[2];
-        if (text == "auto" || find_inset_area(text) || box) {
-            out.push_back(text);
-            continue;
-        }
-        r.error(r.pos(item), "inset must be auto, a name or \"W,S,E,N\" in degrees",
-                "names: " + named_area_list() + "; a box is e.g. \"-11,35,30,62\"");
     }
+    if (!ok)
+        return std::nullopt;
     return out;
 }
 
-std::optional<std::string> read_detail(Reader& r, const Entry& e) {
-    auto value = r.text(e);
-    if (value && *value != "auto" && *value != "low" && *value != "medium") {
-        r.error(r.value_pos(e), "detail must be auto, low or medium",
-                "low is Natural Earth 1:110m, medium 1:50m; auto picks by the map's scale");
+std::optional<Setting<int>> read_pixels(Reader& r, const Entry& e) {
+    const auto value = r.number(e, e.key + ": 2400");
+    if (!value)
         return std::nullopt;
-    }
-    return value;
-}
-
-/// A value that must be one of `choices`; `hint` says what they mean.
-std::optional<std::string> read_choice(Reader& r, const Entry& e,
-                                       const std::vector<std::string>& choices,
-                                       const std::string& hint) {
-    auto value = r.text(e);
-    if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
-        std::string list;
-        for (std::size_t i = 0; i < choices.size(); ++i)
-            list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
-        r.error(r.value_pos(e), e.key + " must be " + list, hint);
-        return std::nullopt;
-    }
-    return value;
+    return parse_setting(r, e, e.value.Scalar(),
+                         [&](const std::string&) { return check_canvas_side(*value, e.key); });
 }
 
 void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
     if (!r.expect_mapping(map_entry))
         return;
     const auto entries = r.entries(map_entry.value, kMapKeys, "map");
-    if (const Entry* e = find(entries, "projection")) {
-        map.projection = r.text(*e);
-        map.projection_pos = r.value_pos(*e);
-    }
-    if (const Entry* e = find(entries, "center")) {
-        map.center = read_center(r, *e);
-        map.center_pos = r.value_pos(*e);
-    }
-    if (const Entry* e = find(entries, "extent")) {
-        map.extent = read_extent(r, *e);
-        map.extent_pos = r.value_pos(*e);
-    }
-    if (const Entry* e = find(entries, "style")) {
-        map.style = r.text(*e);
-        map.style_pos = r.value_pos(*e);
-    }
+    if (const Entry* e = find(entries, "projection"))
+        if (auto text = r.text(*e))
+            map.projection = Setting<std::string>{*text, r.value_pos(*e)};
+    if (const Entry* e = find(entries, "center"))
+        if (auto text = list_or_text(r, *e))
+            map.center =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_center(t); });
+    if (const Entry* e = find(entries, "extent"))
+        if (auto text = list_or_text(r, *e))
+            map.extent =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_extent(t); });
+    if (const Entry* e = find(entries, "style"))
+        if (auto text = r.text(*e))
+            map.style = Setting<std::string>{*text, r.value_pos(*e)};
     if (const Entry* e = find(entries, "width"))
         map.width = read_pixels(r, *e);
     if (const Entry* e = find(entries, "height"))
         map.height = read_pixels(r, *e);
-    if (const Entry* e = find(entries, "insets")) {
+    if (const Entry* e = find(entries, "insets"))
         map.insets = read_insets(r, *e);
-        map.insets_pos = r.value_pos(*e);
-    }
     if (const Entry* e = find(entries, "detail"))
-        map.detail = read_detail(r, *e);
+        if (auto text = r.text(*e))
+            map.detail =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_detail(t); });
     if (const Entry* e = find(entries, "markers"))
-        map.markers = read_choice(r, *e, {"auto", "sites", "clusters", "density"},
-                                  "sites draws one marker per site, clusters counted markers, "
-                                  "density a hexagon surface; auto chooses by how crowded it is");
+        if (auto text = r.text(*e))
+            map.markers =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_markers(t); });
     if (const Entry* e = find(entries, "labels"))
-        map.labels = read_choice(r, *e, {"auto", "name", "place"},
-                                 "name shows each site's name, place the town it is in; auto "
-                                 "shows the name unless it is long");
+        if (auto text = r.text(*e))
+            map.labels =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_labels(t); });
     if (const Entry* e = find(entries, "key"))
-        map.key = read_choice(r, *e, {"auto", "always", "never"},
-                              "the key numbers and lists sites whose label finds no room");
+        if (auto text = r.text(*e))
+            map.key =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_key(t); });
 }
 
 const char* kNoSitesHint =
@@ -551,26 +460,17 @@ SiteFile parse_site_file(std::string_view yaml_text, const std::string& path) {
 }
 
 SiteFile load_site_file(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw IoError("cannot read " + path + ": it is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw IoError("cannot read " + path + ": " + std::strerror(errno));
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        throw IoError("cannot read " + path + ": " + std::strerror(errno));
-    SiteFile file = parse_site_file(text.str(), path);
+    const std::string text = io::read_input_file(path, limits::site_file_bytes, "site file");
+    SiteFile file = parse_site_file(text, path);
     // A catalogue named in the file is relative to the file, like the style.
     if (!file.catalogue.empty() && std::filesystem::path(file.catalogue).is_relative())
         file.catalogue =
             (std::filesystem::path(path).parent_path() / file.catalogue).lexically_normal().string();
     // A style named in the file is relative to the file, like an include, not to the shell.
-    if (file.map.style && !is_builtin_style(*file.map.style)) {
-        const std::filesystem::path style(*file.map.style);
+    if (file.map.style && !is_builtin_style(file.map.style->value)) {
+        const std::filesystem::path style(file.map.style->value);
         if (style.is_relative())
-            file.map.style =
+            file.map.style->value =
                 (std::filesystem::path(path).parent_path() / style).lexically_normal().string();
     }
     return file;

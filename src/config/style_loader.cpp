@@ -1,6 +1,8 @@
 #include "config/style_loader.hpp"
 
 #include "config/yaml_reader.hpp"
+#include "io/input_file.hpp"
+#include "model/limits.hpp"
 #include "resources/resources.hpp"
 
 #include <cerrno>
@@ -263,19 +265,14 @@ void read_legend(Reader& r, const std::vector<Entry>& top, Style& style) {
 }
 
 std::string read_file(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw IoError("cannot read " + path + ": it is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::string reason = std::strerror(errno);
+    try {
+        return io::read_input_file(path, limits::style_file_bytes, "style");
+    } catch (const IoError& e) {
+        // A bare word that is not a file was most likely meant as a built-in style.
         if (path.find('/') == std::string::npos && path.find('.') == std::string::npos)
-            reason += " (built-in styles are: default, dark, print)";
-        throw IoError("cannot read " + path + ": " + reason);
+            throw IoError(std::string(e.what()) + " (built-in styles are: default, dark, print)");
+        throw;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 Style builtin_style(const std::string& name) {

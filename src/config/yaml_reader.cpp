@@ -1,8 +1,12 @@
 #include "config/yaml_reader.hpp"
 
+#include "config/text_check.hpp"
+#include "model/limits.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace dcmap::config::detail {
@@ -210,7 +214,26 @@ std::optional<std::string> Reader::text(const Entry& e) {
               "quote the text if it contains ':' or starts with '[' or '{'");
         return std::nullopt;
     }
+    if (!check_text(e, e.value.Scalar()))
+        return std::nullopt;
     return e.value.Scalar();
+}
+
+bool Reader::check_text(const Entry& e, const std::string& value) {
+    if (value.size() > limits::text_value_bytes) {
+        error(value_pos(e),
+              e.key + " is " + std::to_string(value.size()) + " bytes long; the limit is " +
+                  std::to_string(limits::text_value_bytes),
+              "shorten it");
+        return false;
+    }
+    if (auto bad = find_bad_character(value, false)) {
+        const bool encoding = bad->what.rfind("not UTF-8", 0) == 0;
+        error(value_pos(e), e.key + (encoding ? " is " : " contains ") + bad->what,
+              "remove it; text is drawn on the map and printed in messages");
+        return false;
+    }
+    return true;
 }
 
 std::optional<double> Reader::number(const Entry& e, std::string_view example) {
@@ -279,18 +302,219 @@ std::optional<std::string> Reader::choice(const Entry& e, const std::vector<std:
     return std::nullopt;
 }
 
+std::optional<BadCharacter> find_bad_character(std::string_view text, bool allow_cr) {
+    const auto hex = [](unsigned value, int digits) {
+        char out[16];
+        std::snprintf(out, sizeof out, "%0*X", digits, value);
+        return std::string(out);
+    };
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned c = bytes[i];
+        if (c < 0x80) {
+            const bool allowed = c == '\t' || c == '\n' || (allow_cr && c == '\r');
+            if ((c < 0x20 && !allowed) || c == 0x7F)
+                return BadCharacter{i, "control character U+" + hex(c, 4)};
+            ++i;
+            continue;
+        }
+        // Lengths and ranges from RFC 3629: no overlong forms, no surrogates, up to U+10FFFF.
+        int length = 0;
+        unsigned lo = 0x80, hi = 0xBF, code = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+            code = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            code = c & 0x0F;
+            if (c == 0xE0)
+                lo = 0xA0;
+            if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            code = c & 0x07;
+            if (c == 0xF0)
+                lo = 0x90;
+            if (c == 0xF4)
+                hi = 0x8F;
+        }
+        if (length == 0)
+            return BadCharacter{i, "not UTF-8: byte 0x" + hex(c, 2)};
+        for (int k = 1; k < length; ++k) {
+            const unsigned next = i + k < n ? bytes[i + k] : 0;
+            const bool ok = k == 1 ? next >= lo && next <= hi : next >= 0x80 && next <= 0xBF;
+            if (!ok)
+                return BadCharacter{i, "not UTF-8: byte 0x" + hex(c, 2)};
+            code = (code << 6) | (next & 0x3F);
+        }
+        if (code >= 0x80 && code <= 0x9F)
+            return BadCharacter{i, "control character U+" + hex(code, 4)};
+        i += static_cast<std::size_t>(length);
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+/// 1-based line and column (in characters) of byte `offset`.
+SourcePos position_of(std::string_view text, std::size_t offset, const std::string& file) {
+    SourcePos at{file, 1, 1};
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++at.column;
+        }
+    }
+    return at;
+}
+
+[[noreturn]] void fail_at(SourcePos at, std::string message, std::string hint) {
+    std::vector<InputError> errors;
+    errors.emplace_back(std::move(at), std::move(message), std::move(hint));
+    throw InputErrors(std::move(errors));
+}
+
+/// True when the quoted scalar starting at `offset` (its opening quote) is closed.
+bool quote_closed(std::string_view text, std::size_t offset) {
+    const char quote = text[offset];
+    for (std::size_t i = offset + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') {
+            ++i;
+        } else if (text[i] == quote) {
+            // In single quotes '' is an escaped quote.
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+                ++i;
+            else
+                return true;
+        }
+    }
+    return false;
+}
+
+/// yaml-cpp ends a quoted scalar at the end of the input without complaint, and its own depth
+/// guard reports no useful position: both are checked here, walking the parsed tree.
+void check_tree(const YAML::Node& node, std::string_view text, const std::string& file, int depth,
+                bool check_quotes) {
+    if (depth > limits::nesting_depth) {
+        const auto mark = node.Mark();
+        fail_at(mark.is_null() ? SourcePos{file, 0, 0}
+                               : SourcePos{file, mark.line + 1, mark.column + 1},
+                "lists and mappings nested more than " + std::to_string(limits::nesting_depth) +
+                    " levels deep",
+                "a site file needs three or four levels");
+    }
+    if (node.IsScalar()) {
+        const auto mark = node.Mark();
+        if (check_quotes && node.Tag() == "!" && !mark.is_null() && mark.pos >= 0 &&
+            static_cast<std::size_t>(mark.pos) < text.size()) {
+            const auto at = static_cast<std::size_t>(mark.pos);
+            if ((text[at] == '"' || text[at] == '\'') && !quote_closed(text, at))
+                fail_at({file, mark.line + 1, mark.column + 1},
+                        std::string("text opened with ") + text[at] + " is never closed",
+                        std::string("add the closing ") + text[at]);
+        }
+        return;
+    }
+    if (node.IsSequence()) {
+        for (const auto& item : node)
+            check_tree(item, text, file, depth + 1, check_quotes);
+    } else if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            check_tree(it->first, text, file, depth + 1, check_quotes);
+            check_tree(it->second, text, file, depth + 1, check_quotes);
+        }
+    }
+}
+
+/// A cheap bound on flow nesting ("[[[[...") before yaml-cpp recurses into it.
+void check_flow_depth(std::string_view text, const std::string& file) {
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quote) {
+            if (c == '\\' && quote == '"')
+                ++i;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            // A quote inside a word ("it's") starts nothing.
+            if (i == 0 || std::string_view(" \t\n[{,:").find(text[i - 1]) != std::string_view::npos)
+                quote = c;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limits::nesting_depth)
+                fail_at(position_of(text, i, file),
+                        "lists and mappings nested more than " +
+                            std::to_string(limits::nesting_depth) + " levels deep",
+                        "a site file needs three or four levels");
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        } else if (c == '\n') {
+            // Block scalars and comments may hold any brackets; a new line starts afresh
+            // only for counting purposes once flow collections are closed.
+            if (depth == 0)
+                quote = 0;
+        }
+    }
+}
+
+} // namespace
+
+} // namespace dcmap::config::detail
+
+namespace dcmap::config {
+
+void check_text_file(std::string_view text, const std::string& path) {
+    if (auto bad = detail::find_bad_character(text, true)) {
+        const bool encoding = bad->what.rfind("not UTF-8", 0) == 0;
+        detail::fail_at(detail::position_of(text, bad->offset, path), bad->what,
+                        encoding ? "save the file as UTF-8" : "remove it");
+    }
+}
+
+std::optional<std::string> text_value_problem(std::string_view text) {
+    if (text.size() > limits::text_value_bytes)
+        return "longer than " + std::to_string(limits::text_value_bytes) + " bytes";
+    if (auto bad = detail::find_bad_character(text, false))
+        return bad->what;
+    return std::nullopt;
+}
+
+} // namespace dcmap::config
+
+namespace dcmap::config::detail {
+
 YAML::Node parse_yaml(std::string_view text, const std::string& file) {
+    std::string input(text);
+    const bool utf16_or_32 = input.size() >= 2 && (static_cast<unsigned char>(input[0]) == 0xFE ||
+                                                   static_cast<unsigned char>(input[0]) == 0xFF ||
+                                                   input[0] == '\0' || input[1] == '\0');
+    // yaml-cpp reads UTF-16 and UTF-32 itself (by BOM or NUL pattern); their values are checked
+    // one by one as they are read.
+    if (!utf16_or_32) {
+        check_text_file(input, file);
+        // Classic Mac line ends: CR alone. yaml-cpp only knows LF and CRLF.
+        if (input.find('\r') != std::string::npos && input.find('\n') == std::string::npos)
+            std::replace(input.begin(), input.end(), '\r', '\n');
+        check_flow_depth(input, file);
+    }
+    YAML::Node root;
     try {
-        return YAML::Load(std::string(text));
+        root = YAML::Load(input);
     } catch (const YAML::Exception& ex) {
         SourcePos at{file, 0, 0};
         if (!ex.mark.is_null() && ex.mark.line >= 0)
             at = {file, ex.mark.line + 1, ex.mark.column + 1};
-        std::vector<InputError> errors;
-        errors.emplace_back(at, "YAML syntax error: " + ex.msg,
-                            "check the indentation and quoting on this line and the one before");
-        throw InputErrors(std::move(errors));
+        fail_at(at, "YAML syntax error: " + ex.msg,
+                "check the indentation and quoting on this line and the one before");
     }
+    // yaml-cpp's marks count decoded characters of UTF-16/32 input, not bytes of `input`.
+    check_tree(root, input, file, 0, !utf16_or_32);
+    return root;
 }
 
 std::optional<double> parse_number(std::string_view text) {

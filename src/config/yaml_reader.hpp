@@ -61,6 +61,9 @@ public:
                                std::string_view where, const std::vector<Alias>& aliases = {});
 
     std::optional<std::string> text(const Entry& e);
+    /// False (and an error at the value) when a text value is too long (limits::text_value_bytes)
+    /// or holds a control character or bytes that are not UTF-8.
+    bool check_text(const Entry& e, const std::string& value);
     std::optional<double> number(const Entry& e, std::string_view example);
     std::optional<long long> integer(const Entry& e, std::string_view example);
     std::optional<bool> boolean(const Entry& e);
@@ -81,8 +84,22 @@ private:
 /// The entry named `key`, or nullptr.
 const Entry* find(const std::vector<Entry>& entries, std::string_view key);
 
-/// Parses YAML text; a syntax error becomes InputErrors with one error at its position.
+/// Parses YAML text; a syntax error becomes InputErrors with one error at its position. Before
+/// parsing, checks that the text is UTF-8 without control characters (an InputError at the
+/// first bad byte) and reads CR-only line endings as line ends; after parsing, that every
+/// quoted text is closed and nesting stays within limits::nesting_depth.
 YAML::Node parse_yaml(std::string_view text, const std::string& file);
+
+/// A problem with one character of some text: its byte offset and what is wrong, e.g.
+/// "not UTF-8: byte 0xE9" or "control character U+001B".
+struct BadCharacter {
+    std::size_t offset;
+    std::string what;
+};
+
+/// The first byte of `text` that is not UTF-8, or the first control character other than tab,
+/// line feed and (when `allow_cr`) carriage return; nullopt when the text is clean.
+std::optional<BadCharacter> find_bad_character(std::string_view text, bool allow_cr);
 
 /// Parses decimal text ("-12.5", "+3", "1e3") fully; nullopt when it is not a finite number.
 std::optional<double> parse_number(std::string_view text);

@@ -1,5 +1,6 @@
 #pragma once
 // A site as written in the input file, and the file's metadata. Plain values only.
+#include "model/map_settings.hpp"
 #include "model/source_pos.hpp"
 
 #include <optional>
@@ -55,25 +56,6 @@ struct Site {
     const std::string& key() const { return id.empty() ? name : id; }
     /// The text to draw next to the marker.
     const std::string& display_label() const { return label.empty() ? name : label; }
-};
-
-/// Map settings a file may carry; command-line options override them.
-struct MapSettings {
-    std::optional<std::string> projection;  ///< name or PROJ string
-    std::optional<std::string> center;      ///< "LON" or "LON,LAT"
-    std::optional<std::string> extent;      ///< "world" | "auto" | a name | "W,S,E,N"
-    std::optional<std::string> style;       ///< path or built-in name
-    std::optional<int> width;               ///< pixels
-    std::optional<int> height;              ///< pixels
-    std::optional<std::vector<std::string>> insets;  ///< names or "W,S,E,N" boxes, or "auto"
-    std::optional<std::string> detail;      ///< "auto" | "low" | "medium" (Natural Earth scale)
-    std::optional<std::string> markers;     ///< "auto" | "sites" | "clusters" | "density"
-    std::optional<std::string> labels;      ///< "auto" | "name" | "place"
-    std::optional<std::string> key;         ///< "auto" | "always" | "never"
-
-    /// Where each setting was written, so a value the later stages reject is reported at its
-    /// line in the file rather than as if it had been a command-line option.
-    SourcePos projection_pos, center_pos, extent_pos, style_pos, insets_pos;
 };
 
 /// A whole input file after loading and validation.

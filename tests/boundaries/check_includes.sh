@@ -19,7 +19,7 @@ declare -A may_use=(
   [model]=""
   [resources]="model"
   [io]="model"
-  [config]="model resources"
+  [config]="model resources io"
   [geocode]="model resources"
   [project]="model"
   [basemap]="model project resources"
@@ -27,7 +27,7 @@ declare -A may_use=(
   [render]="model io"
   [export]="model io"
   [cli]="model resources io config geocode project basemap layout render export"
-  [main]="cli"
+  [main]="cli io"
 )
 # Third-party libraries each module owns (the C++ and C standard libraries are always allowed).
 declare -A owns=(

@@ -1,6 +1,8 @@
 // End to end: insets and the base map's level of detail, checked on the files dcmap writes.
 #include "e2e_support.hpp"
 
+#include "config/map_settings.hpp"
+
 #include "cli/pipeline.hpp"
 #include "config/site_loader.hpp"
 #include "config/style_loader.hpp"
@@ -120,12 +122,12 @@ TEST_CASE("e2e: --inset replaces the file's insets, none removes them", "[e2e]")
     CHECK(insets[1].GetArray("markers").Size() == 1);
 }
 
-TEST_CASE("e2e: an unknown inset is an error naming the choices", "[e2e]") {
+TEST_CASE("e2e: an unknown inset is a usage error naming the choices", "[e2e]") {
     e2e::TempDir dir;
     auto run = run_dcmap(
         {"render", fixture("e2e-dense-europe.yaml"), "-o", dir / "map.png", "--inset", "atlantis"});
-    CHECK(run.code == 1);
-    CHECK(run.err.find("invalid --inset 'atlantis': no inset area has that name") !=
+    CHECK(run.code == 2);
+    CHECK(run.err.find("dcmap: error: --inset atlantis: inset must be auto, a name") !=
           std::string::npos);
     CHECK(run.err.find("east-asia") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "map.png"));
@@ -258,7 +260,7 @@ TEST_CASE("e2e: countries hosting a live site are tinted, a retired site's are n
     const dcmap::SiteFile file = dcmap::config::load_site_file(fixture("e2e-host-tint.yaml"));
     dcmap::Diagnostics diagnostics;
     dcmap::cli::RenderSettings settings;
-    settings.width = 1600;
+    settings.map.width = dcmap::Setting<int>{1600, {}};
     const auto layout =
         dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
     CHECK(layout.host_countries == std::vector<std::string>{"FR"});
@@ -336,9 +338,10 @@ TEST_CASE("e2e: the README map takes both the Europe and the East Asia inset at 
         INFO(width << "x" << height);
         dcmap::Diagnostics diagnostics;
         dcmap::cli::RenderSettings settings;
-        settings.width = width;
-        settings.height = height;
-        settings.insets = {"europe", "east-asia"};
+        settings.map.width = dcmap::Setting<int>{width, {}};
+        if (height > 0) settings.map.height = dcmap::Setting<int>{height, {}};
+        settings.map.insets = dcmap::Setting<std::vector<dcmap::MapInset>>{
+            {dcmap::config::parse_inset("europe"), dcmap::config::parse_inset("east-asia")}, {}};
         const auto layout =
             dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
         for (const auto& w : diagnostics.warnings)

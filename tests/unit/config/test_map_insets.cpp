@@ -1,5 +1,6 @@
-#include "config_test_support.hpp"
+#include "config/map_settings.hpp"
 #include "config/site_loader.hpp"
+#include "config_test_support.hpp"
 #include "model/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,6 +18,18 @@ MapSettings map_of(const std::string& map) {
         .map;
 }
 
+std::string extent_of(const std::string& map) {
+    return dcmap::config::to_text(map_of(map).extent->value);
+}
+
+std::vector<std::string> insets_of(const std::string& map) {
+    std::vector<std::string> out;
+    const MapSettings settings = map_of(map);
+    for (const auto& inset : settings.insets->value)
+        out.push_back(dcmap::config::to_text(inset));
+    return out;
+}
+
 std::vector<std::string> errors_of(const std::string& map) {
     return dcmap::config::testing::error_lines([&] { map_of(map); });
 }
@@ -24,8 +37,8 @@ std::vector<std::string> errors_of(const std::string& map) {
 } // namespace
 
 TEST_CASE("config: map extent takes the named extents", "[config]") {
-    CHECK(map_of("{extent: europe}").extent == "europe");
-    CHECK(map_of("{extent: middle-east-africa}").extent == "middle-east-africa");
+    CHECK(extent_of("{extent: europe}") == "europe");
+    CHECK(extent_of("{extent: middle-east-africa}") == "middle-east-africa");
     const auto errors = errors_of("{extent: eurasia}");
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].find("t.yaml:1:15: error: extent must be world, auto, a name") == 0);
@@ -34,10 +47,10 @@ TEST_CASE("config: map extent takes the named extents", "[config]") {
 
 TEST_CASE("config: map insets are a list of names, boxes and auto", "[config]") {
     CHECK_FALSE(map_of("{extent: world}").insets.has_value());
-    CHECK(map_of("{insets: [europe, east-asia]}").insets ==
+    CHECK(insets_of("{insets: [europe, east-asia]}") ==
           std::vector<std::string>{"europe", "east-asia"});
-    CHECK(map_of("{insets: auto}").insets == std::vector<std::string>{"auto"});
-    CHECK(map_of("{insets: [\"-80,35,-70,45\", [100, 20, 125, 42]]}").insets ==
+    CHECK(insets_of("{insets: auto}") == std::vector<std::string>{"auto"});
+    CHECK(insets_of("{insets: [\"-80,35,-70,45\", [100, 20, 125, 42]]}") ==
           std::vector<std::string>{"-80,35,-70,45", "100,20,125,42"});
 }
 
@@ -50,7 +63,7 @@ TEST_CASE("config: a bad inset is reported at the item with the names to use", "
 }
 
 TEST_CASE("config: map detail is auto, low or medium", "[config]") {
-    CHECK(map_of("{detail: low}").detail == "low");
+    CHECK(map_of("{detail: low}").detail->value == dcmap::MapDetail::low);
     CHECK_FALSE(map_of("{width: 800}").detail.has_value());
     const auto errors = errors_of("{detail: high}");
     REQUIRE(errors.size() == 1);

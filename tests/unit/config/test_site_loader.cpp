@@ -1,5 +1,6 @@
-#include "config_test_support.hpp"
+#include "config/map_settings.hpp"
 #include "config/site_loader.hpp"
+#include "config_test_support.hpp"
 #include "model/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -81,12 +82,12 @@ TEST_CASE("config: the mapping form carries metadata, map settings and every sit
     CHECK(file.subtitle == "Three regions");
     CHECK(file.source == "Example Cloud documentation");
     CHECK(file.as_of == "2025-09-24");
-    CHECK(file.map.projection == "robinson");
-    CHECK(file.map.center == "105,35");
-    CHECK(file.map.extent == "world");
-    CHECK(file.map.style == "dark");
-    CHECK(file.map.width == 1600);
-    CHECK(file.map.height == 900);
+    CHECK(file.map.projection->value == "robinson");
+    CHECK(dcmap::config::to_text(file.map.center->value) == "105,35");
+    CHECK(dcmap::config::to_text(file.map.extent->value) == "world");
+    CHECK(file.map.style->value == "dark");
+    CHECK(file.map.width->value == 1600);
+    CHECK(file.map.height->value == 900);
     REQUIRE(file.sites.size() == 2);
 
     const Site& east = file.sites[0];
@@ -107,10 +108,10 @@ TEST_CASE("config: the mapping form carries metadata, map settings and every sit
 
 TEST_CASE("config: map center is normalised from a number, text or a list", "[config]") {
     auto center_of = [](const std::string& value) {
-        return parse_site_file("map: {center: " + value +
-                                   "}\nsites:\n  - {name: A, lat: 1, lon: 2}\n",
-                               "t.yaml")
-            .map.center;
+        return dcmap::config::to_text(
+            parse_site_file("map: {center: " + value + "}\nsites:\n  - {name: A, lat: 1, lon: 2}\n",
+                            "t.yaml")
+                .map.center->value);
     };
     CHECK(center_of("150") == "150");
     CHECK(center_of("\"150, -20.5\"") == "150,-20.5");
@@ -305,12 +306,12 @@ TEST_CASE("config: a missing file is an IoError naming the file", "[config]") {
 }
 
 TEST_CASE("config: a style path in the file is taken relative to the file", "[config]") {
-    CHECK(load_site_file(fixture("config-mapping.yaml")).map.style == "dark");
-    CHECK(load_site_file(fixture("config-style-path.yaml")).map.style ==
+    CHECK(load_site_file(fixture("config-mapping.yaml")).map.style->value == "dark");
+    CHECK(load_site_file(fixture("config-style-path.yaml")).map.style->value ==
           fixture("style-custom.yaml"));
     const SiteFile parsed = parse_site_file(
         "map: {style: my.yaml}\nsites: [{name: A, lat: 1, lon: 2}]\n", "dir/x.yaml");
-    CHECK(parsed.map.style == "my.yaml");
+    CHECK(parsed.map.style->value == "my.yaml");
 }
 
 TEST_CASE("config: the bundled Alibaba Cloud region file loads without errors", "[config]") {

@@ -288,6 +288,6 @@ TEST_CASE("config: pending sites get a marker scale and a label weight", "[confi
 TEST_CASE("config: a built-in style named in a site file is not taken for a path", "[config]") {
     const auto file = dcmap::config::load_site_file(fixture("config-style-print.yaml"));
     REQUIRE(file.map.style);
-    CHECK(*file.map.style == "print");
-    CHECK(load_style(*file.map.style).name == "print");
+    CHECK(file.map.style->value == "print");
+    CHECK(load_style(file.map.style->value).name == "print");
 }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (fuzz/) with clang-14, ASan and UBSan in build-fuzz/, and runs
+# each for FUZZ_SECONDS (default 60) from a seed corpus of the repository's own inputs. Any
+# crash, sanitizer report, leak or timeout fails the script and leaves the input that caused it
+# in build-fuzz/findings/. Usage: .ci/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-${FUZZ_SECONDS:-60}}"
+build=build-fuzz
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache); fi
+
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 \
+  -DCMAKE_CXX_COMPILER=clang++-14 -DDCMAP_FUZZ=ON -DDCMAP_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
+cmake --build "$build" -j2 --target fuzz_site_loader fuzz_style_loader fuzz_catalogue
+
+seed() {  # seed TARGET FILE...: a fresh working corpus from the given files
+  local dir="$build/corpus/$1"; shift
+  mkdir -p "$dir"
+  cp -f "$@" "$dir/"
+}
+seed site_loader tests/fixtures/*.yaml regions/*.yaml tests/hostile/cases/*.yaml tests/visual/cases/*.yaml
+seed style_loader styles/*.yaml tests/fixtures/style-*.yaml tests/visual/cases/*.style.yaml
+seed catalogue tests/fixtures/*.tsv
+# The real catalogue is large; its first rows are seed enough and keep each run fast.
+head -n 40 data/catalogue/regions.tsv > "$build/corpus/catalogue/regions-head.tsv"
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+mkdir -p "$build/findings"
+status=0
+for target in site_loader style_loader catalogue; do
+  echo "fuzz: $target for ${seconds}s" >&2
+  if ! "$build/fuzz/fuzz_$target" "$build/corpus/$target" -max_total_time="$seconds" -timeout=10 \
+      -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
+      -artifact_prefix="$build/findings/$target-" 2>"$build/fuzz_$target.log"; then
+    echo "fuzz: $target found a problem; see $build/fuzz_$target.log and $build/findings/" >&2
+    tail -n 40 "$build/fuzz_$target.log" >&2
+    status=1
+  fi
+  grep -E "stat::number_of_executed_units|stat::average_exec_per_sec" "$build/fuzz_$target.log" >&2 || true
+done
+exit $status

@@ -146,6 +146,8 @@ std::vector<std::string_view> split_query(std::string_view query) {
 // nearest_town's grid: cells of 1 / grid_per_degree degrees, rows from the south pole, columns
 // from the antimeridian.
 constexpr int grid_per_degree = 2;
+// metro_town looks this far around a point for a town large enough to name it by.
+constexpr double metro_km = 40;
 constexpr int grid_rows = 180 * grid_per_degree;
 constexpr int grid_columns = 360 * grid_per_degree;
 
@@ -206,6 +208,7 @@ struct Gazetteer::Impl {
         std::vector<std::uint32_t> cell_starts;         // cell c's towns: [cell_starts[c], [c + 1])
         std::vector<float> lats, lons;                  // by town, grouped by cell
         std::vector<std::uint32_t> place_rows;          // by town: its row in places
+        std::vector<float> populations;                 // by town
         std::vector<std::string_view> names, countries; // by town
     };
     mutable std::once_flag grid_built;
@@ -677,6 +680,7 @@ const Gazetteer::Impl::TownGrid& Gazetteer::Impl::town_grid() const {
             grid.lons.push_back(t.lon);
             grid.place_rows.push_back(t.row);
             const auto r = row(t.row);
+            grid.populations.push_back(static_cast<float>(r.population));
             grid.names.push_back(r.name);
             grid.countries.push_back(r.country);
         }
@@ -1059,6 +1063,52 @@ std::optional<NearbyTown> Gazetteer::nearest_town(double lon, double lat) const 
     town.km = km_between(lat, lon, grid.lats[best_town], grid.lons[best_town]);
     if (town.km > nearby_town_max_km)
         return std::nullopt;
+    return town;
+}
+
+std::optional<NearbyTown> Gazetteer::metro_town(double lon, double lat) const {
+    auto nearest = nearest_town(lon, lat);
+    if (!nearest || nearest->km > metro_km)
+        return nearest;
+    lat = std::clamp(lat, -90.0, 90.0);
+    lon = std::remainder(lon, 360.0);
+    const auto& grid = impl_->town_grid();
+    constexpr double km_per_degree = 6371.0 * M_PI / 180;
+    const double cos_lat = std::max(std::cos(lat * M_PI / 180), 0.05);
+    const auto [row0, column0] = grid_cell(lon, lat);
+    const double reach = metro_km / km_per_degree;
+    const int rings = static_cast<int>(std::ceil(reach * grid_per_degree / cos_lat));
+    // Distance counts against population: a site in Bad Soden, 14 km from Frankfurt, is
+    // Frankfurt's; one in Mainz, 35 km away and a third its size, stays Mainz's. Ties go to the
+    // earlier place row.
+    double best_score = std::numeric_limits<double>::infinity();
+    std::uint32_t best = UINT32_MAX;
+    for (int row = row0 - rings; row <= row0 + rings; ++row) {
+        if (row < 0 || row >= grid_rows)
+            continue;
+        for (int column = column0 - rings; column <= column0 + rings; ++column) {
+            const auto cell =
+                static_cast<std::size_t>(row) * grid_columns +
+                static_cast<std::size_t>(((column % grid_columns) + grid_columns) % grid_columns);
+            for (auto t = grid.cell_starts[cell]; t < grid.cell_starts[cell + 1]; ++t) {
+                const double km = km_between(lat, lon, grid.lats[t], grid.lons[t]);
+                if (km > metro_km)
+                    continue;
+                const double score = (km + 2) / std::max(grid.populations[t], 1.0f);
+                if (score < best_score ||
+                    (score == best_score && grid.place_rows[t] < grid.place_rows[best])) {
+                    best_score = score;
+                    best = t;
+                }
+            }
+        }
+    }
+    if (best == UINT32_MAX)
+        return nearest;
+    NearbyTown town;
+    town.name = grid.names[best];
+    town.country = grid.countries[best];
+    town.km = km_between(lat, lon, grid.lats[best], grid.lons[best]);
     return town;
 }
 

@@ -54,6 +54,11 @@ public:
     /// Antarctica). Uses a 1-degree grid over the towns, built on first use (thread-safe).
     std::optional<NearbyTown> nearest_town(double lon, double lat) const;
 
+    /// The town a point belongs to for naming it: within 40 km, the town with the best ratio of
+    /// distance (+2 km) to population (the metro, not the nearest suburb), else
+    /// nearest_town. Same units and failure as nearest_town.
+    std::optional<NearbyTown> metro_town(double lon, double lat) const;
+
     /// Display name of an ISO alpha-2 code ("DE" -> "Germany"); empty when unknown.
     std::string country_name(std::string_view alpha2) const;
 

@@ -47,7 +47,10 @@ void locate_coordinates(ResolvedSite& site, const Gazetteer& gazetteer) {
     const auto town = gazetteer.nearest_town(site.lon, site.lat);
     if (!town)
         return;
-    site.locality = town->name;
+    // Named after the metro it lies in; its country is the nearest town's, which the metro's
+    // may not be across a border.
+    const auto metro = gazetteer.metro_town(site.lon, site.lat);
+    site.locality = metro ? metro->name : town->name;
     // A `country:` the gazetteer does not know stays unresolved, so the caller can say so.
     if (site.country.empty() && site.site.country.empty())
         site.country = town->country;

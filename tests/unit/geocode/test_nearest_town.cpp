@@ -118,3 +118,23 @@ TEST_CASE("geocode: the grid finds the same nearest town as a scan, everywhere",
     }
     CHECK(compared > 100);
 }
+
+TEST_CASE("geocode: a point is named after its metro, not the nearest suburb", "[geocode]") {
+    const Gazetteer& g = Gazetteer::embedded();
+    // Bad Soden am Taunus, 14 km west of Frankfurt's centre: the nearest town is a suburb.
+    const auto nearest = g.nearest_town(8.50, 50.14);
+    const auto metro = g.metro_town(8.50, 50.14);
+    REQUIRE(nearest);
+    REQUIRE(metro);
+    CHECK(nearest->name != "Frankfurt am Main");
+    CHECK(metro->name == "Frankfurt am Main");
+    CHECK(metro->km < 40);
+    // Far from any larger town, the nearest one stands.
+    const auto remote = g.metro_town(-68.3, -54.8);  // Ushuaia
+    const auto remote_nearest = g.nearest_town(-68.3, -54.8);
+    REQUIRE(remote);
+    REQUIRE(remote_nearest);
+    CHECK(remote->name == remote_nearest->name);
+    // Open sea: nothing, as for nearest_town.
+    CHECK_FALSE(g.metro_town(-140, -45));
+}

@@ -7,6 +7,7 @@
 #include "cli/resolution.hpp"
 #include "cli/site_diff.hpp"
 #include "cli/site_source.hpp"
+#include "cli/table_cells.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -23,22 +24,6 @@ std::string km_text(double km) {
     char text[32];
     std::snprintf(text, sizeof text, "%.0f km", km);
     return text;
-}
-
-std::string cell(const std::string& text) {
-    std::string out;
-    for (char c : text)
-        out += c == '|' ? std::string("\\|") : std::string(1, c);
-    return out;
-}
-
-std::string csv_cell(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 /// "3 added, 1 removed, 2 status changed, 0 moved".
@@ -64,14 +49,15 @@ std::string detail(const SiteChange& c) {
 }
 
 void print_markdown(const DiffCommand& cmd, const SiteDiff& d, std::ostream& out) {
-    out << "**" << cell(cmd.new_file) << "** against " << cell(cmd.old_file) << ": " << summary(d)
-        << " (" << d.old_sites << " → " << d.new_sites << " sites)\n";
+    out << "**" << markdown_cell(cmd.new_file) << "** against " << markdown_cell(cmd.old_file)
+        << ": " << summary(d) << " (" << d.old_sites << " → " << d.new_sites << " sites)\n";
     if (d.changes.empty())
         return;
     out << "\n| change | site | name | provider | detail |\n|---|---|---|---|---|\n";
     for (const auto& c : d.changes)
-        out << "| " << to_string(c.kind) << " | " << cell(c.key) << " | " << cell(c.name) << " | "
-            << cell(c.provider) << " | " << cell(detail(c)) << " |\n";
+        out << "| " << to_string(c.kind) << " | " << markdown_cell(c.key) << " | "
+            << markdown_cell(c.name) << " | " << markdown_cell(c.provider) << " | "
+            << markdown_cell(detail(c)) << " |\n";
 }
 
 void print_csv(const SiteDiff& d, std::ostream& out) {

@@ -3,6 +3,7 @@
 #include "basemap/countries.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
+#include "cli/table_cells.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
 #include "cli/resolution.hpp"
@@ -40,22 +41,6 @@ std::string zones_cell(const Tally& t) {
     return partial_sum(std::to_string(t.zones), t.with_zones, t.sites);
 }
 std::string mw_cell(const Tally& t) { return partial_sum(format_mw(t.mw), t.with_mw, t.sites); }
-
-std::string markdown_cell(const std::string& text) {
-    std::string out;
-    for (char c : text)
-        out += c == '|' ? std::string("\\|") : std::string(1, c);
-    return out;
-}
-
-std::string csv_cell(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 struct Breakdown {
     const char* title;  ///< Markdown heading and JSON key suffix

@@ -162,6 +162,27 @@ std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>&
     return {countries.begin(), countries.end()};
 }
 
+/// Each site's place in label order (0 = labelled first).
+std::vector<int> label_ranks(const std::vector<const ProjectedSite*>& shown) {
+    std::vector<const Site*> sites;
+    for (const auto* s : shown) sites.push_back(&s->site.site);
+    const auto order = detail::label_order(sites);
+    std::vector<int> rank(order.size(), 0);
+    for (std::size_t k = 0; k < order.size(); ++k)
+        rank[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+    return rank;
+}
+
+/// How markers are nudged and merged on this page (the cluster radius is set per attempt).
+detail::DeclutterSettings declutter_settings(const Scene& scene, const FontSpec& counts) {
+    detail::DeclutterSettings settings;
+    settings.frame = scene.page.map_frame;
+    settings.shift_diameters = scene.style.marker_max_shift;
+    settings.gap = marker_gap * scene.scale;
+    settings.aggregate_radius = aggregate_radius(scene.style, scene.scale, scene.measure, counts);
+    return settings;
+}
+
 /// One candidate map for a cluster radius: the symbols and how they are named.
 struct Candidate {
     std::vector<Symbol> symbols;
@@ -222,14 +243,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         for (const auto* s : scene.shown)
             scene.markers.push_back(make_marker(*s, page, style, scale, sizes, scene.colors));
     // Label order matters only where labels are placed.
-    if (mode != MarkerMode::density) {
-        std::vector<const Site*> shown_sites;
-        for (const auto* s : scene.shown) shown_sites.push_back(&s->site.site);
-        const auto order = detail::label_order(shown_sites);
-        scene.rank.assign(order.size(), 0);
-        for (std::size_t k = 0; k < order.size(); ++k)
-            scene.rank[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
-    }
+    if (mode != MarkerMode::density) scene.rank = label_ranks(scene.shown);
 
     const double inset = 0.5 * style.margin * scale;
     std::vector<LabelOutcome> outcome(scene.shown.size(), LabelOutcome::unlabelled);
@@ -271,18 +285,9 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                 which.push_back(i);
             }
         if (which.empty() || which.size() > max_important_on_density) return;
-        std::vector<const Site*> important_sites;
-        for (const auto* s : important.shown) important_sites.push_back(&s->site.site);
-        const auto order = detail::label_order(important_sites);
-        important.rank.assign(order.size(), 0);
-        for (std::size_t k = 0; k < order.size(); ++k)
-            important.rank[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+        important.rank = label_ranks(important.shown);
         const FontSpec counts = count_font(style, scale);
-        detail::DeclutterSettings settings;
-        settings.frame = page.map_frame;
-        settings.shift_diameters = style.marker_max_shift;
-        settings.gap = marker_gap * scale;
-        settings.aggregate_radius = aggregate_radius(style, scale, measure, counts);
+        detail::DeclutterSettings settings = declutter_settings(scene, counts);
         const std::vector<Symbol> symbols = detail::declutter(important.markers, settings);
         std::vector<Box> blocked;
         if (!legend_in_band) blocked.push_back(out.legend.box);
@@ -314,11 +319,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         if (!legend_in_band && !out.legend.box.empty()) blocked.push_back(out.legend.box);
 
         const FontSpec counts = count_font(style, scale);
-        detail::DeclutterSettings settings;
-        settings.frame = page.map_frame;
-        settings.shift_diameters = style.marker_max_shift;
-        settings.gap = marker_gap * scale;
-        settings.aggregate_radius = aggregate_radius(style, scale, measure, counts);
+        detail::DeclutterSettings settings = declutter_settings(scene, counts);
         const bool use_key = request.key != KeyMode::never;
         const std::size_t capacity = use_key ? key_capacity(scene) : 0;
         const double diameter = 2 * style.marker_radius * scale;

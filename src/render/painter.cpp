@@ -317,14 +317,19 @@ void paint_aggregate(cairo_t *cr, const AggregateLayout &a, const Style &style, 
                       {c.x - size.width / 2, c.y - size.height / 2}, PANGO_ALIGN_LEFT);
 }
 
+/// The rounded, bordered background the legend and the key share.
+void paint_panel(cairo_t *cr, const Box &box, const Style &style, double scale) {
+    add_rounded_box(cr, box, 6 * scale);
+    set_color(cr, style.legend_background);
+    cairo_fill_preserve(cr);
+    stroke_path(cr, style.legend_border, 1.0 * scale);
+}
+
 void paint_key(cairo_t *cr, const MapLayout &layout, const Style &style, const TextContext &text) {
     const KeyLayout &key = layout.key;
     if (key.box.empty())
         return;
-    add_rounded_box(cr, key.box, 6 * layout.scale);
-    set_color(cr, style.legend_background);
-    cairo_fill_preserve(cr);
-    stroke_path(cr, style.legend_border, 1.0 * layout.scale);
+    paint_panel(cr, key.box, style, layout.scale);
     paint_block(cr, text, key.heading);
     for (const auto &entry : key.entries)
         paint_block(cr, text, entry);
@@ -335,10 +340,7 @@ void paint_legend(cairo_t *cr, const MapLayout &layout, const Style &style,
     const LegendLayout &legend = layout.legend;
     if (legend.box.empty())
         return;
-    add_rounded_box(cr, legend.box, 6 * layout.scale);
-    set_color(cr, style.legend_background);
-    cairo_fill_preserve(cr);
-    stroke_path(cr, style.legend_border, 1.0 * layout.scale);
+    paint_panel(cr, legend.box, style, layout.scale);
     for (const auto &heading : legend.headings)
         paint_block(cr, text, heading);
     for (const auto &row : legend.rows) {

@@ -3,8 +3,11 @@
 #   bin/dcmap
 #   share/man/man1/dcmap.1                      generated from docs/dcmap.md by pandoc
 #   share/bash-completion/completions/dcmap     completion/dcmap.bash
+#   lib/libdcmap_*.a, include/dcmap/{app,model}/ and lib/cmake/dcmap/: the library
+#                                               (docs/library.md), found by find_package(dcmap)
 # Without pandoc the build still works; the man page is left out and configure says so.
 include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
 
 install(TARGETS dcmap RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
@@ -38,3 +41,23 @@ elseif(DCMAP_MAN_PAGE)
   message(NOTICE "pandoc not found: the man page dcmap(1) will not be built or installed "
                  "(scripts/setup.sh installs pandoc; -DDCMAP_MAN_PAGE=OFF silences this)")
 endif()
+
+# The library: app/ and the stage libraries it links (static, so a program linking dcmap::app
+# links them too), its public header and the plain-data model/ headers that header uses.
+install(TARGETS dcmap_app dcmap_config dcmap_geocode dcmap_project dcmap_basemap dcmap_layout
+                dcmap_render dcmap_resources dcmap_io dcmap_model dcmap_warnings
+        EXPORT dcmapTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/src/app/dcmap.hpp
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/dcmap/app)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/src/model/
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/dcmap/model FILES_MATCHING PATTERN "*.hpp")
+set(dcmap_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/dcmap)
+install(EXPORT dcmapTargets NAMESPACE dcmap:: DESTINATION ${dcmap_cmake_dir})
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/dcmapConfig.cmake.in
+                              ${PROJECT_BINARY_DIR}/dcmapConfig.cmake
+                              INSTALL_DESTINATION ${dcmap_cmake_dir})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/dcmapConfigVersion.cmake
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/dcmapConfig.cmake ${PROJECT_BINARY_DIR}/dcmapConfigVersion.cmake
+        DESTINATION ${dcmap_cmake_dir})

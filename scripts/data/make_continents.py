@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Writes src/cli/continent_table.inc: ISO 3166-1 alpha-2 -> continent, for `dcmap stats`.
+"""Writes src/app/continent_table.inc: ISO 3166-1 alpha-2 -> continent, for `dcmap stats`.
 
 Source: tzdata's zone.tab (Debian package tzdata), whose first time zone per country names its
 area (Europe/, Asia/, Africa/, America/, Australia/, Pacific/, Antarctica/, Atlantic/, Indian/).
 America is split into North and South America by the list below, and the ocean areas are
 assigned by hand. Run from the repository root:
-    python3 scripts/data/make_continents.py > src/cli/continent_table.inc
+    python3 scripts/data/make_continents.py > src/app/continent_table.inc
 """
 import sys
 

@@ -1,7 +1,7 @@
 #include "cli/cli.hpp"
 
 #include "cli/commands.hpp"
-#include "cli/pipeline.hpp"
+#include "app/pipeline.hpp"
 #include "cli/report.hpp"
 #include "config/map_settings.hpp"
 #include "config/style_loader.hpp"
@@ -300,7 +300,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
 
     if (show_version) {
-        out << version_text << data_attribution << '\n';
+        out << version_text << app::data_attribution << '\n';
         return finish(exit_ok, out, err);
     }
     try {

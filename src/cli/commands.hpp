@@ -1,7 +1,7 @@
 #pragma once
 // One function per subcommand. Each gets its parsed options, does the work, prints through
 // out/err and returns the exit code. They catch dcmap errors themselves.
-#include "cli/pipeline.hpp"
+#include "app/pipeline.hpp"
 
 #include <iosfwd>
 #include <optional>

@@ -4,7 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
-#include "cli/resolution.hpp"
+#include "app/resolution.hpp"
 #include "cli/site_diff.hpp"
 #include "cli/site_source.hpp"
 #include "cli/table_cells.hpp"
@@ -118,7 +118,7 @@ int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err) {
         Diagnostics diagnostics;
         try {
             const SiteFile file = load_site_source(*files[i], std::cin);
-            versions[i] = resolve_site_file(file, cmd.catalogue, diagnostics);
+            versions[i] = app::resolve_site_file(file, cmd.catalogue, diagnostics);
             print_warnings(diagnostics, err);
         } catch (const std::exception& e) {
             print_failure(e, diagnostics, err);

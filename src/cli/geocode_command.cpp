@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
-#include "cli/resolution.hpp"
+#include "app/resolution.hpp"
 #include "config/site_loader.hpp"
 #include "geocode/catalogue.hpp"
 #include "geocode/geocoder.hpp"
@@ -209,7 +209,7 @@ int audit_file(const GeocodeCommand& cmd, const std::string& path, bool first, b
     try {
         const SiteFile file = config::load_site_file(path);
         std::vector<InputError> failures;
-        const auto sites = resolve_each_site(file, cmd.catalogue, diagnostics, failures);
+        const auto sites = app::resolve_each_site(file, cmd.catalogue, diagnostics, failures);
         const std::string format = cmd.json ? "json" : cmd.format;
         if (format == "json") {
             print_json(sites, out);
@@ -256,7 +256,7 @@ int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err)
     int status = exit_ok;
     geocode::Catalogue catalogue;
     try {
-        catalogue = load_catalogue({}, cmd.catalogue);
+        catalogue = app::load_catalogue({}, cmd.catalogue);
     } catch (const std::exception& e) {
         print_error(e, err);
         return exit_failure;

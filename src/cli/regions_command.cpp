@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
-#include "cli/resolution.hpp"
+#include "app/resolution.hpp"
 #include "geocode/catalogue.hpp"
 
 #include <algorithm>
@@ -36,7 +36,7 @@ int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err)
     }
     geocode::Catalogue catalogue;
     try {
-        catalogue = load_catalogue({}, cmd.catalogue);
+        catalogue = app::load_catalogue({}, cmd.catalogue);
     } catch (const std::exception& e) {
         print_error(e, err);
         return exit_failure;

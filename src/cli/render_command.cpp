@@ -3,9 +3,10 @@
 #include "cli/inputs.hpp"
 #include "cli/layout_json.hpp"
 #include "cli/report.hpp"
-#include "cli/resolution.hpp"
+#include "app/resolution.hpp"
 #include "cli/inputs.hpp"
 #include "cli/site_source.hpp"
+#include "cli/write_maps.hpp"
 #include "config/site_loader.hpp"
 #include "config/style_loader.hpp"
 #include "export/resolved_geojson.hpp"
@@ -95,9 +96,9 @@ void print_diagnostics(Diagnostics diagnostics, const std::string& input, bool q
 }
 
 /// The settings of one input: the file's `map:` under the command's options.
-RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd) {
-    RenderSettings settings;
-    settings.map = merge_settings(file.map, cmd.overrides);
+app::RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd) {
+    app::RenderSettings settings;
+    settings.map = app::merge_settings(file.map, cmd.overrides);
     settings.title = cmd.title;
     settings.scale = cmd.scale;
     settings.dpi = cmd.dpi;
@@ -110,7 +111,7 @@ RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd) {
 }
 
 /// A style or catalogue the site file names must not be one of the run's outputs either.
-void check_file_paths_against(const SiteFile& file, const RenderSettings& settings,
+void check_file_paths_against(const SiteFile& file, const app::RenderSettings& settings,
                               const std::vector<std::string>& outputs) {
     for (const auto& out : outputs) {
         if (out.empty())
@@ -142,7 +143,7 @@ bool render_one(const std::string& input, const std::vector<std::string>& output
     Diagnostics diagnostics;
     try {
         const SiteFile file = load_site_source(input, std::cin);
-        const RenderSettings settings = settings_for(file, cmd);
+        const app::RenderSettings settings = settings_for(file, cmd);
         std::vector<std::string> all = outputs;
         all.push_back(cmd.layout_json);
         all.push_back(cmd.resolved);
@@ -179,7 +180,7 @@ int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand
         const SiteFile file = load_site_source(input, std::cin);
         const render::Format format = render::format_from_path("." + cmd.formats.front());
         std::vector<ResolvedSite> resolved;
-        const EncodedMaps map = encode_site_file(
+        const app::EncodedMaps map = app::encode_site_file(
             file, settings_for(file, cmd), {{format, map_name(input)}}, diagnostics, &resolved);
         if (!cmd.layout_json.empty())
             io::write_file_atomically(cmd.layout_json, layout_to_json(map.layout));

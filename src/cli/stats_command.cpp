@@ -6,9 +6,9 @@
 #include "cli/table_cells.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
-#include "cli/resolution.hpp"
+#include "app/resolution.hpp"
 #include "cli/site_source.hpp"
-#include "cli/site_stats.hpp"
+#include "app/site_stats.hpp"
 #include "geocode/gazetteer.hpp"
 
 #include <cmath>
@@ -37,31 +37,34 @@ std::string partial_sum(const std::string& sum, int given, int sites) {
         return sum;
     return sum + " (" + std::to_string(given) + " of " + std::to_string(sites) + ")";
 }
-std::string zones_cell(const Tally& t) {
+std::string zones_cell(const app::Tally& t) {
     return partial_sum(std::to_string(t.zones), t.with_zones, t.sites);
 }
-std::string mw_cell(const Tally& t) { return partial_sum(format_mw(t.mw), t.with_mw, t.sites); }
+std::string mw_cell(const app::Tally& t) {
+    return partial_sum(format_mw(t.mw), t.with_mw, t.sites);
+}
 
 struct Breakdown {
     const char* title;  ///< Markdown heading and JSON key suffix
     const char* column; ///< first column's name
-    const std::vector<StatsRow>* rows;
+    const std::vector<app::StatsRow>* rows;
 };
 
-std::vector<Breakdown> breakdowns(const SiteStats& s) {
+std::vector<Breakdown> breakdowns(const app::SiteStats& s) {
     return {{"provider", "provider", &s.by_provider},
             {"status", "status", &s.by_status},
             {"continent", "continent", &s.by_continent},
             {"country", "country", &s.by_country}};
 }
 
-std::string shown_name(const StatsRow& row, const char* column) {
+std::string shown_name(const app::StatsRow& row, const char* column) {
     if (!row.key.empty())
         return row.name;
     return std::string(column) == "provider" ? "(no provider)" : "(unknown)";
 }
 
-void print_markdown(const std::vector<std::string>& files, const SiteStats& s, std::ostream& out) {
+void print_markdown(const std::vector<std::string>& files, const app::SiteStats& s,
+                    std::ostream& out) {
     out << "| | sites | zones | MW |\n|---|---:|---:|---:|\n";
     out << "| total | " << s.total.sites << " | " << zones_cell(s.total) << " | "
         << mw_cell(s.total) << " |\n";
@@ -88,7 +91,7 @@ void print_markdown(const std::vector<std::string>& files, const SiteStats& s, s
     out << ".\n";
 }
 
-void print_csv(const SiteStats& s, std::ostream& out) {
+void print_csv(const app::SiteStats& s, std::ostream& out) {
     out << "group,key,name,sites,zones,mw\n";
     out << "total,,," << s.total.sites << ',' << s.total.zones << ',' << format_mw(s.total.mw)
         << '\n';
@@ -99,7 +102,7 @@ void print_csv(const SiteStats& s, std::ostream& out) {
                 << '\n';
 }
 
-void write_tally(JsonWriter& j, const Tally& t) {
+void write_tally(JsonWriter& j, const app::Tally& t) {
     j.key("sites").value(t.sites);
     j.key("zones").value(t.zones);
     j.key("mw").value(t.mw);
@@ -117,7 +120,7 @@ void write_range(JsonWriter& j, const char* key, const std::string& first,
     j.begin_object().key("first").value(first).key("last").value(last).end_object();
 }
 
-void print_json(const std::vector<std::string>& files, const SiteStats& s, std::ostream& out) {
+void print_json(const std::vector<std::string>& files, const app::SiteStats& s, std::ostream& out) {
     JsonWriter j(true);
     j.begin_object();
     j.key("files").begin_array();
@@ -149,7 +152,8 @@ int run_stats(const StatsCommand& cmd, std::ostream& out, std::ostream& err) {
         Diagnostics diagnostics;
         try {
             const SiteFile file = load_site_source(input, std::cin);
-            std::vector<ResolvedSite> sites = resolve_site_file(file, cmd.catalogue, diagnostics);
+            std::vector<ResolvedSite> sites =
+                app::resolve_site_file(file, cmd.catalogue, diagnostics);
             print_warnings(diagnostics, err);
             for (auto& r : sites) {
                 // Sites given by coordinates alone are counted in the country they lie in.
@@ -169,7 +173,7 @@ int run_stats(const StatsCommand& cmd, std::ostream& out, std::ostream& err) {
         if (!r.country.empty() && !names.count(r.country))
             if (auto name = geocode::Gazetteer::embedded().country_name(r.country); !name.empty())
                 names[r.country] = name;
-    const SiteStats stats = compute_stats(all, names);
+    const app::SiteStats stats = app::compute_stats(all, names);
     if (cmd.format == "csv")
         print_csv(stats, out);
     else if (cmd.format == "json")

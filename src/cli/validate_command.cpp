@@ -21,10 +21,10 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
             const SiteFile file = config::load_site_file(input);
             // Everything render checks before drawing: unknown places and regions, the style,
             // the projection, extent, insets and canvas size of the file's `map:`.
-            RenderSettings settings;
+            app::RenderSettings settings;
             settings.map = file.map;
             settings.catalogue = cmd.catalogue;
-            check_map(file, settings, diagnostics);
+            app::check_map(file, settings, diagnostics);
             if (warnings_fail(input, diagnostics, cmd.strict, err)) {
                 status = exit_failure;
                 continue;

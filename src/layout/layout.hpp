@@ -5,6 +5,7 @@
 #include "model/layout.hpp"
 #include "model/place.hpp"
 #include "model/style.hpp"
+#include "model/text_measure.hpp"
 
 #include <functional>
 #include <string>
@@ -12,13 +13,9 @@
 
 namespace dcmap::layout {
 
-struct TextSize {
-    double width = 0;
-    double height = 0;
-};
-
-/// Measures the logical size of `text` (UTF-8, may hold '\n') in `font`, in pixels.
-using MeasureText = std::function<TextSize(const std::string& text, const FontSpec& font)>;
+// The text-measurement types live in model/ so render/ can answer them without layout/.
+using dcmap::MeasureText;
+using dcmap::TextSize;
 
 /// A resolved site and where the projection put it.
 struct ProjectedSite {

@@ -311,7 +311,7 @@ void paint_aggregate(cairo_t *cr, const AggregateLayout &a, const Style &style, 
     add_circle(cr, c, a.r);
     stroke_path(cr, style.marker_stroke, style.marker_stroke_width * scale * 1.2);
     const std::string count = std::to_string(a.members.size());
-    const layout::TextSize size = text.measure(count, a.count_font);
+    const TextSize size = text.measure(count, a.count_font);
     paint_haloed_text(cr, text, count, a.count_font, {1, 1, 1, 1},
                       {{0.1, 0.1, 0.12, 0.75}, 1.6 * scale},
                       {c.x - size.width / 2, c.y - size.height / 2}, PANGO_ALIGN_LEFT);

@@ -45,15 +45,15 @@ using FontKey = std::tuple<std::string, std::string, double, int, bool>;
 struct MeasureCache {
     std::mutex mutex;
     detail::TextContext text;
-    std::map<FontKey, layout::TextSize> sizes;
+    std::map<FontKey, TextSize> sizes;
 
-    layout::TextSize measure(const std::string &content, const FontSpec &font) {
+    TextSize measure(const std::string &content, const FontSpec &font) {
         std::lock_guard lock(mutex);
         FontKey key{content, font.family, font.size, font.weight, font.italic};
         auto found = sizes.find(key);
         if (found != sizes.end())
             return found->second;
-        layout::TextSize size = text.measure(content, font);
+        TextSize size = text.measure(content, font);
         sizes.emplace(std::move(key), size);
         return size;
     }
@@ -89,7 +89,7 @@ void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const 
     io::write_file_atomically(output_path, encode_map(layout, basemap, style, format, options));
 }
 
-layout::MeasureText pango_measurer() {
+MeasureText pango_measurer() {
     auto cache = std::make_shared<MeasureCache>();
     return [cache](const std::string &content, const FontSpec &font) {
         return cache->measure(content, font);

@@ -1,9 +1,9 @@
 #pragma once
 // MapLayout + base map -> PNG/SVG/PDF. The only stage that includes Cairo/Pango.
-#include "layout/layout.hpp"
 #include "model/basemap.hpp"
 #include "model/layout.hpp"
 #include "model/style.hpp"
+#include "model/text_measure.hpp"
 
 #include <optional>
 #include <string>
@@ -48,6 +48,6 @@ std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap,
                        Format format, const RenderOptions &options);
 
 /// Text measurement with Pango, matching how render_map draws text.
-layout::MeasureText pango_measurer();
+MeasureText pango_measurer();
 
 } // namespace dcmap::render

@@ -63,7 +63,7 @@ PangoLayout *TextContext::make_layout(const std::string &text, const FontSpec &f
     return layout;
 }
 
-layout::TextSize TextContext::measure(const std::string &text, const FontSpec &font) const {
+TextSize TextContext::measure(const std::string &text, const FontSpec &font) const {
     PangoLayout *layout = make_layout(text, font);
     PangoRectangle logical{};
     pango_layout_get_extents(layout, nullptr, &logical);

@@ -1,7 +1,7 @@
 #pragma once
 // Pango text set-up shared by drawing and measuring, so both see the same fonts and metrics.
-#include "layout/layout.hpp"
 #include "model/style.hpp"
+#include "model/text_measure.hpp"
 
 #include <pango/pangocairo.h>
 
@@ -24,7 +24,7 @@ class TextContext {
     PangoLayout *make_layout(const std::string &text, const FontSpec &font,
                              PangoAlignment align = PANGO_ALIGN_LEFT) const;
     /// Logical size of `text` in `font`, in pixels (unrounded).
-    layout::TextSize measure(const std::string &text, const FontSpec &font) const;
+    TextSize measure(const std::string &text, const FontSpec &font) const;
     /// Binds the context to `cr` so layouts made afterwards draw under its transformation.
     void attach(cairo_t *cr) const;
 

@@ -26,7 +26,8 @@ declare -A may_use=(
   [layout]="model"
   [render]="model io"
   [export]="model io"
-  [cli]="model resources io config geocode project basemap layout render export"
+  [app]="model resources io config geocode project basemap layout render"
+  [cli]="model io config app geocode project basemap render export"
   [main]="cli io"
 )
 # Third-party libraries each module owns (the C++ and C standard libraries are always allowed).
@@ -41,6 +42,7 @@ declare -A owns=(
   [layout]=""
   [render]="Cairo Pango libdeflate libimagequant"
   [export]="GDAL"
+  [app]=""
   [cli]="CLI11"
   [main]=""
 )

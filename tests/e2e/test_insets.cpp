@@ -3,7 +3,8 @@
 
 #include "config/map_settings.hpp"
 
-#include "cli/pipeline.hpp"
+#include "app/pipeline.hpp"
+#include "cli/write_maps.hpp"
 #include "config/site_loader.hpp"
 #include "config/style_loader.hpp"
 #include "project/projection.hpp"
@@ -259,7 +260,7 @@ TEST_CASE("e2e: countries hosting a live site are tinted, a retired site's are n
     e2e::TempDir dir;
     const dcmap::SiteFile file = dcmap::config::load_site_file(fixture("e2e-host-tint.yaml"));
     dcmap::Diagnostics diagnostics;
-    dcmap::cli::RenderSettings settings;
+    dcmap::app::RenderSettings settings;
     settings.map.width = dcmap::Setting<int>{1600, {}};
     const auto layout =
         dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
@@ -337,7 +338,7 @@ TEST_CASE("e2e: the README map takes both the Europe and the East Asia inset at 
     for (auto [width, height] : {std::pair{1200, 0}, {2400, 0}, {3840, 2160}}) {
         INFO(width << "x" << height);
         dcmap::Diagnostics diagnostics;
-        dcmap::cli::RenderSettings settings;
+        dcmap::app::RenderSettings settings;
         settings.map.width = dcmap::Setting<int>{width, {}};
         if (height > 0) settings.map.height = dcmap::Setting<int>{height, {}};
         settings.map.insets = dcmap::Setting<std::vector<dcmap::MapInset>>{

@@ -5,7 +5,8 @@
 #include "e2e_support.hpp"
 #include "support/workloads.hpp"
 
-#include "cli/pipeline.hpp"
+#include "app/pipeline.hpp"
+#include "cli/write_maps.hpp"
 #include "config/site_loader.hpp"
 #include "project/projection.hpp"
 
@@ -123,7 +124,7 @@ std::map<std::string, dcmap::Point> projected_pixels(const dcmap::SiteFile& file
 }
 
 MapLayout lay_out(const dcmap::SiteFile& file, int width, const std::string& markers = "auto") {
-    dcmap::cli::RenderSettings settings;
+    dcmap::app::RenderSettings settings;
     settings.map.width = dcmap::Setting<int>{width, {}};
     settings.map.markers = dcmap::Setting<std::string>{markers, {}};
     dcmap::Diagnostics diagnostics;

@@ -1,7 +1,8 @@
 // End to end: whole `dcmap render` runs, checked the way a person would check the map.
 #include "e2e_support.hpp"
 
-#include "cli/pipeline.hpp"
+#include "app/pipeline.hpp"
+#include "cli/write_maps.hpp"
 #include "config/site_loader.hpp"
 
 #include <cairo.h>
@@ -123,7 +124,7 @@ TEST_CASE("e2e: the pixel at each live site's projected position has the marker 
     // The same style the map was drawn with says what colour a live marker is.
     const dcmap::SiteFile file = dcmap::config::load_site_file(fixture("e2e-explicit-coordinates.yaml"));
     dcmap::Diagnostics diagnostics;
-    dcmap::cli::RenderSettings settings;
+    dcmap::app::RenderSettings settings;
     settings.map.width = dcmap::Setting<int>{1200, {}};
     auto layout = dcmap::cli::render_site_file(file, settings, {dir / "again.png"}, diagnostics);
     PngImage png(dir / "map.png");

@@ -7,6 +7,10 @@
 #     check_install.sh man        ROOT MAN_BUILT   # man -l renders dcmap(1) without warnings
 #     check_install.sh completion ROOT             # the completion sources, completes, and
 #                                                  #   offers exactly the options of --help
+#     check_install.sh library    ROOT SOURCE_DIR CHECK_PNG
+#                                                  # builds docs/library.md's example against
+#                                                  #   the installed package (find_package),
+#                                                  #   runs it, checks its PNGs with CHECK_PNG
 #     check_install.sh cleanup    ROOT             # removes ROOT
 #
 # MAN_BUILT is ON when configure found pandoc; without it the man test is skipped (exit 77).
@@ -30,6 +34,34 @@ install)
 
 cleanup)
   rm -rf "$root"
+  ;;
+
+library)
+  source_dir=$3 check_png=$4
+  work=$root/library-example
+  rm -rf "$work"
+  mkdir -p "$work"
+  # The fenced block after each "<!-- example NAME" comment of docs/library.md, as NAME.
+  for name in CMakeLists.txt two_sites.cpp; do
+    awk -v name="$name" '
+      index($0, "<!-- example " name) == 1 { found = 1; next }
+      found && /^```/ { if (inside) exit; inside = 1; next }
+      inside { print }' "$source_dir/docs/library.md" >"$work/$name"
+    [ -s "$work/$name" ] || fail "docs/library.md has no example $name"
+  done
+  [ $failures -eq 0 ] || exit 1
+  "${CMAKE_COMMAND:-cmake}" -S "$work" -B "$work/build" -DCMAKE_PREFIX_PATH="$prefix" \
+    ${CXX_COMPILER:+-DCMAKE_CXX_COMPILER="$CXX_COMPILER"} >"$work/configure.log" 2>&1 ||
+    { cat "$work/configure.log" >&2; fail "the example does not configure (find_package)"; exit 1; }
+  "${CMAKE_COMMAND:-cmake}" --build "$work/build" >"$work/build.log" 2>&1 ||
+    { cat "$work/build.log" >&2; fail "the example does not build against the install"; exit 1; }
+  # Its default width, and a small and a large one (the style's default is neither).
+  for width in "" 300 4000; do
+    png=$work/map${width:+-$width}.png
+    (cd "$work" && ./build/two_sites "$png" $width) ||
+      fail "the example exits $? (width ${width:-default})"
+    "$check_png" "$png" "${width:-0}" || fail "the example's map (width ${width:-default}) is wrong"
+  done
   ;;
 
 files)
@@ -141,7 +173,7 @@ completion)
   ;;
 
 *)
-  echo "usage: $0 install|files|man|completion|cleanup ROOT ..." >&2
+  echo "usage: $0 install|files|man|completion|library|cleanup ROOT ..." >&2
   exit 2
   ;;
 esac

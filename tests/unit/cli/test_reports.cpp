@@ -1,7 +1,7 @@
 // The pure parts of `dcmap stats` and `dcmap diff`: tallies, continents, matching by key.
 #include "cli/site_diff.hpp"
 #include "cli/site_source.hpp"
-#include "cli/site_stats.hpp"
+#include "app/site_stats.hpp"
 #include "model/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,6 +9,7 @@
 #include <sstream>
 
 using namespace dcmap;
+using namespace dcmap::app;
 using namespace dcmap::cli;
 
 namespace {

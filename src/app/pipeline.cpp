@@ -1,8 +1,8 @@
-#include "cli/pipeline.hpp"
+#include "app/pipeline.hpp"
 
-#include "cli/resolution.hpp"
-#include "cli/site_stats.hpp"
-#include "cli/value_position.hpp"
+#include "app/resolution.hpp"
+#include "app/site_stats.hpp"
+#include "app/value_position.hpp"
 
 #include "config/map_settings.hpp"
 
@@ -11,8 +11,6 @@
 #include "config/style_loader.hpp"
 #include "geocode/gazetteer.hpp"
 #include "geocode/resolve.hpp"
-#include "io/atomic_file.hpp"
-#include "io/unchanged.hpp"
 #include "layout/layout.hpp"
 #include "model/error.hpp"
 #include "model/limits.hpp"
@@ -24,11 +22,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <memory>
 
-namespace dcmap::cli {
+namespace dcmap::app {
 
 const char* const data_attribution =
     "Base map: Natural Earth (public domain). Places: GeoNames (geonames.org), CC BY 4.0; "
@@ -333,29 +330,4 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     return encoded;
 }
 
-MapLayout render_site_file(const SiteFile& file, const RenderSettings& settings,
-                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
-                           std::vector<ResolvedSite>* resolved, io::StagedOutputs* staged,
-                           std::vector<std::string>* unchanged) {
-    // Check every output name before the slow work, so a typo fails fast.
-    std::vector<MapOutput> maps;
-    for (const auto& path : outputs)
-        maps.push_back({render::format_from_path(path), std::filesystem::path(path).stem().string()});
-    // Draw every format before writing any, so a failure in one leaves none behind.
-    const EncodedMaps encoded = encode_site_file(file, settings, maps, diagnostics, resolved);
-    io::StagedOutputs own;
-    io::StagedOutputs& out = staged ? *staged : own;
-    for (std::size_t i = 0; i < outputs.size(); ++i) {
-        // A map whose bytes would not change is left alone, so its modification time still
-        // says when the map last changed (make, rsync and CI caches go by it).
-        if (io::file_holds(outputs[i], encoded.bytes[i])) {
-            if (unchanged) unchanged->push_back(outputs[i]);
-            continue;
-        }
-        out.stage(outputs[i], encoded.bytes[i]);
-    }
-    if (!staged) own.commit();
-    return encoded.layout;
-}
-
-} // namespace dcmap::cli
+} // namespace dcmap::app

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace dcmap::cli {
+namespace dcmap::app {
 
 /// Sites, zones and megawatts of one group. Zones and MW add up what the sites give; sites
 /// that give none add nothing.
@@ -58,4 +58,4 @@ std::string expand_placeholders(const std::string& text, const SiteStats& stats,
 /// True when `text` may hold a placeholder (it has a '{'); text without one is used as written.
 bool has_placeholders(const std::string& text);
 
-} // namespace dcmap::cli
+} // namespace dcmap::app

@@ -1,5 +1,5 @@
-#include "cli/resolution.hpp"
-#include "cli/value_position.hpp"
+#include "app/resolution.hpp"
+#include "app/value_position.hpp"
 
 #include "basemap/countries.hpp"
 #include "config/text_check.hpp"
@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace dcmap::cli {
+namespace dcmap::app {
 
 namespace {
 
@@ -142,4 +142,4 @@ void check_countries(const std::vector<ResolvedSite>& sites, Diagnostics& diagno
     }
 }
 
-} // namespace dcmap::cli
+} // namespace dcmap::app

@@ -11,7 +11,7 @@ namespace dcmap::geocode {
 class Catalogue;
 }
 
-namespace dcmap::cli {
+namespace dcmap::app {
 
 /// The built-in catalogue with the site file's `catalogue:` rows and then the `--catalogue`
 /// rows applied over it (either may be empty). Throws IoError / InputError from the files.
@@ -38,4 +38,4 @@ std::vector<ResolvedSite> resolve_each_site(const SiteFile& file,
 void check_countries(const std::vector<ResolvedSite>& sites, Diagnostics& diagnostics,
                      double tolerance_km = 30);
 
-} // namespace dcmap::cli
+} // namespace dcmap::app

@@ -4,7 +4,7 @@
 #include "model/error.hpp"
 #include "model/source_pos.hpp"
 
-namespace dcmap::cli {
+namespace dcmap::app {
 
 /// Runs `step` and returns its result. When the step rejects a value that came from the site
 /// file (`pos` is set), the error is reported at that value's position instead.
@@ -25,4 +25,4 @@ decltype(auto) at_value(const SourcePos& pos, Step&& step) {
     }
 }
 
-} // namespace dcmap::cli
+} // namespace dcmap::app

@@ -1,4 +1,4 @@
-#include "cli/site_stats.hpp"
+#include "app/site_stats.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,12 +7,12 @@
 #include <string_view>
 #include <utility>
 
-namespace dcmap::cli {
+namespace dcmap::app {
 
 namespace {
 
 constexpr std::pair<std::string_view, std::string_view> kContinents[] = {
-#include "cli/continent_table.inc"
+#include "app/continent_table.inc"
 };
 
 constexpr Status kStatusOrder[] = {Status::live, Status::announced, Status::planned,
@@ -165,4 +165,4 @@ std::string expand_placeholders(const std::string& text, const SiteStats& stats,
     return out;
 }
 
-} // namespace dcmap::cli
+} // namespace dcmap::app

@@ -1,0 +1,61 @@
+#pragma once
+// dcmap as a library: site file -> resolved sites -> layout -> map bytes, the same steps and the
+// same bytes as `dcmap render`. Nothing here writes a file or a stream: maps come back as bytes,
+// warnings as Diagnostics values; errors are thrown as dcmap::Error (model/error.hpp), an
+// InputError with the file, line and column it is about. docs/library.md has an example.
+#include "model/diagnostics.hpp"
+#include "model/error.hpp"
+#include "model/layout.hpp"
+#include "model/map_settings.hpp"
+#include "model/place.hpp"
+#include "model/site.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dcmap::app {
+
+/// Everything the pipeline needs besides the sites: the map settings after merging options
+/// over the file, and the options that only the command line gives.
+struct RenderSettings {
+    MapSettings map;                  ///< see merge_settings; unset ones take their defaults
+    std::optional<std::string> title; ///< --title; unset = the file's title
+    double scale = 1;
+    double dpi = 0;
+    bool png_palette = false; ///< --png palette: indexed PNGs
+    std::string catalogue;    ///< --catalogue FILE of extra regions; empty = none
+    bool strict = false;      ///< a geocoding warning stops the run before drawing
+    std::string svg_id_prefix; ///< --svg-id-prefix; empty = from the output name and content
+    std::optional<long long> creation_epoch; ///< SOURCE_DATE_EPOCH, for the PDF creation date
+};
+
+/// The site file at `path`, read and validated. Throws IoError / InputError.
+SiteFile load_sites(const std::string& path);
+
+/// A site file's YAML text, validated; `name` stands for its path in messages and relative
+/// paths (a `style:` or `catalogue:` file) are taken from the current folder.
+SiteFile load_sites_from_bytes(std::string_view yaml, const std::string& name = "<bytes>");
+
+/// The settings `dcmap render FILE` uses with no options: the file's own `map:` settings.
+RenderSettings settings_of(const SiteFile& file);
+
+/// Every site with its position (catalogue, gazetteer or its own lat/lon). Throws InputError
+/// for a place that cannot be found.
+std::vector<ResolvedSite> resolve(const SiteFile& file, const RenderSettings& settings,
+                                  Diagnostics& diagnostics);
+
+/// Where every marker, label, legend entry and inset goes, in pixels, without drawing.
+MapLayout make_layout(const SiteFile& file, const RenderSettings& settings,
+                      Diagnostics& diagnostics);
+
+enum class MapFormat { png, svg, pdf };
+
+/// The map as the bytes of a PNG, SVG or PDF file. `name` names the SVG's element ids, as the
+/// output file's name does for `dcmap render`.
+std::string render_to_bytes(const SiteFile& file, const RenderSettings& settings,
+                            MapFormat format, Diagnostics& diagnostics,
+                            const std::string& name = "map");
+
+} // namespace dcmap::app

@@ -7,8 +7,8 @@ using namespace dcmap;
 TEST_CASE("render: measurer gives wider boxes for longer text", "[render]") {
     auto measure = render::pango_measurer();
     FontSpec font;
-    layout::TextSize short_text = measure("Oslo", font);
-    layout::TextSize long_text = measure("Oslo and Stockholm", font);
+    TextSize short_text = measure("Oslo", font);
+    TextSize long_text = measure("Oslo and Stockholm", font);
     CHECK(short_text.width > 10);
     CHECK(long_text.width > short_text.width * 2);
     CHECK(long_text.height == Approx(short_text.height));
@@ -21,17 +21,17 @@ TEST_CASE("render: measurer scales with font size, weight and lines", "[render]"
     big.size = small.size * 2;
     FontSpec bold = small;
     bold.weight = 700;
-    layout::TextSize base = measure("Frankfurt", small);
+    TextSize base = measure("Frankfurt", small);
     CHECK(measure("Frankfurt", big).width == Approx(base.width * 2).epsilon(0.05));
     CHECK(measure("Frankfurt", bold).width > base.width);
-    layout::TextSize two_lines = measure("Frankfurt\nam Main", small);
+    TextSize two_lines = measure("Frankfurt\nam Main", small);
     CHECK(two_lines.height == Approx(base.height * 2).epsilon(0.1));
 }
 
 TEST_CASE("render: measurer sizes CJK text with a CJK font, not boxes", "[render]") {
     auto measure = render::pango_measurer();
     FontSpec font{"DejaVu Sans, Noto Sans CJK SC", 20, 400, false};
-    layout::TextSize beijing = measure("北京", font);
+    TextSize beijing = measure("北京", font);
     // Two full-width ideographs are two ems wide.
     CHECK(beijing.width == Approx(40).margin(1.5));
     CHECK(beijing.height > 20);
@@ -41,9 +41,9 @@ TEST_CASE("render: measurer is deterministic across copies and repeated calls", 
     FontSpec font;
     auto first = render::pango_measurer();
     auto second = render::pango_measurer();
-    layout::TextSize a = first("São Paulo", font);
-    layout::TextSize b = first("São Paulo", font);
-    layout::TextSize c = second("São Paulo", font);
+    TextSize a = first("São Paulo", font);
+    TextSize b = first("São Paulo", font);
+    TextSize c = second("São Paulo", font);
     CHECK(a.width == b.width);
     CHECK(a.width == c.width);
     CHECK(a.height == c.height);

@@ -51,8 +51,8 @@ inline MarkerLayout marker(std::string id, double x, double y, Status status, Co
 }
 
 inline LabelLayout label(std::string id, std::string text, double x, double y,
-                         const layout::MeasureText &measure, const FontSpec &font) {
-    layout::TextSize size = measure(text, font);
+                         const MeasureText &measure, const FontSpec &font) {
+    TextSize size = measure(text, font);
     LabelLayout l;
     l.id = std::move(id);
     l.text = std::move(text);
@@ -61,13 +61,13 @@ inline LabelLayout label(std::string id, std::string text, double x, double y,
 }
 
 inline TextBlock block(std::string text, FontSpec font, Color color, double x, double y,
-                       const layout::MeasureText &measure) {
-    layout::TextSize size = measure(text, font);
+                       const MeasureText &measure) {
+    TextSize size = measure(text, font);
     return {std::move(text), font, color, Box::from_xywh(x, y, size.width, size.height)};
 }
 
 inline LegendRow legend_row(Status status, Color color, double y, const std::string &text,
-                            const Style &style, const layout::MeasureText &measure) {
+                            const Style &style, const MeasureText &measure) {
     LegendRow row;
     row.status = status;
     row.color = color;
@@ -77,7 +77,7 @@ inline LegendRow legend_row(Status status, Color color, double y, const std::str
     return row;
 }
 
-inline MapLayout test_layout(const Style &style, const layout::MeasureText &measure) {
+inline MapLayout test_layout(const Style &style, const MeasureText &measure) {
     MapLayout layout;
     layout.width = 400;
     layout.height = 300;

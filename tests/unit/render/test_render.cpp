@@ -260,8 +260,8 @@ TEST_CASE("render: lines of a label left of its marker are right-aligned", "[ren
     MapLayout layout = test::test_layout(style, measure);
     FontSpec font = style.label_font;
     layout.markers.push_back(test::marker("fra", 380, 100, Status::live, kRed));
-    layout::TextSize box = measure("Frankfurt am Main\nFRA", font);
-    layout::TextSize short_line = measure("FRA", font);
+    TextSize box = measure("Frankfurt am Main\nFRA", font);
+    TextSize short_line = measure("FRA", font);
     LabelLayout label =
         test::label("fra", "Frankfurt am Main\nFRA", 366 - box.width, 90, measure, font);
     layout.labels.push_back(label);

@@ -29,7 +29,8 @@ double world_copy(double x) { return std::floor((x + 180) / 360); }
 /// Earth starts Antarctica at 180°), they would run across the map from the coast to the pole,
 /// splitting the polygon in two whose outlines draw a hair line there.
 void start_at_seam(LonLatRing& ring, double span) {
-    if (const double from_seam = ring.front().x + 180; from_seam == 360 * world_copy(ring.front().x))
+    if (const double from_seam = ring.front().x + 180;
+        from_seam == 360 * world_copy(ring.front().x))
         return;
     // The open ring (the last vertex repeats the first one, `span` further on).
     const std::size_t n = ring.size() - 1;

@@ -206,13 +206,15 @@ std::string layout_to_json(const MapLayout& layout) {
     // The legend's provider rows as drawn (name with count, colour), and the tinted countries.
     j.key("legend_providers").begin_array();
     for (const auto& row : layout.legend.rows) {
-        if (row.kind != LegendRow::Kind::provider) continue;
+        if (row.kind != LegendRow::Kind::provider)
+            continue;
         j.begin_object().key("text").value(row.label.text).key("color").value(hex(row.color));
         j.end_object();
     }
     j.end_array();
     j.key("host_countries").begin_array();
-    for (const auto& iso2 : layout.host_countries) j.value(iso2);
+    for (const auto& iso2 : layout.host_countries)
+        j.value(iso2);
     j.end_array();
 
     write_insets(j, layout.insets);

@@ -188,8 +188,8 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
                     " geocoding warning(s) with --strict; nothing written");
     if (plan.sites.empty())
         diagnostics.warn(SourcePos{file.path, 0, 0},
-                         "no sites in the file; the map shows the base map alone (list sites under "
-                         "sites: as \"- name: ...\" entries)");
+                         "no sites in the file; the map shows the base map alone (list sites "
+                         "under sites: as \"- name: ...\" entries)");
 
     const SourcePos projection_pos = s.projection ? s.projection->pos : pos_of(s.center);
     plan.projector = at_value(projection_pos, [&] {

@@ -20,9 +20,8 @@ using detail::Entry;
 using detail::find;
 using detail::Reader;
 
-const std::vector<std::string> kTopKeys = {"name",     "page",   "basemap",  "markers",
-                                           "labels",   "title",  "subtitle", "legend",
-                                           "footer",   "providers"};
+const std::vector<std::string> kTopKeys = {"name",  "page",     "basemap", "markers", "labels",
+                                           "title", "subtitle", "legend",  "footer",  "providers"};
 
 /// Runs `read` on the entries of the sub-mapping `key`, if present and a mapping.
 template <class F>

@@ -76,8 +76,8 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
         r.site = site;
         // One name per provider, however the file spells it; a region's prefix names the
         // provider of a site that gives none.
-        r.site.provider = canonical_provider(
-            site.provider.empty() ? split_region(site).first : site.provider);
+        r.site.provider =
+            canonical_provider(site.provider.empty() ? split_region(site).first : site.provider);
         std::optional<GeocodeMatch> region_match;
         if (!site.region.empty()) {
             const auto [provider, code] = split_region(site);

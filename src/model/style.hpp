@@ -37,8 +37,8 @@ struct ProviderStyle {
     /// spelling of one ("Amazon Web Services"), or another provider as site files write it.
     /// The cli resolves it to the name sites carry before layout, which matches on it.
     std::string provider;
-    std::string name;            ///< shown in legend and labels; empty keeps the usual name
-    std::optional<Color> color;  ///< empty keeps the colour an earlier entry or base style gave
+    std::string name;           ///< shown in legend and labels; empty keeps the usual name
+    std::optional<Color> color; ///< empty keeps the colour an earlier entry or base style gave
 };
 
 struct Style {
@@ -61,7 +61,7 @@ struct Style {
     double outline_width = 1.0;
 
     // Markers
-    std::vector<Color> palette;           ///< colours for providers, given in name order
+    std::vector<Color> palette; ///< colours for providers, given in name order
     /// Fixed colours and names of providers (the built-in five in styles/default.yaml), the
     /// same on every map; other providers take the palette colours these leave free.
     std::vector<ProviderStyle> providers;

@@ -113,9 +113,9 @@ TEST_CASE("e2e: a provider has one colour and one name whatever the file's order
     std::map<std::string, std::string> labels;
     for (const std::string name : {"a", "b"}) {
         for (const std::string width : {"600", "1400"}) {
-            const auto run = run_dcmap({"render", dir / (name + ".yaml"), "-o",
-                                        dir / (name + ".png"), "--width", width, "--layout-json",
-                                        dir / (name + ".json")});
+            const auto run =
+                run_dcmap({"render", dir / (name + ".yaml"), "-o", dir / (name + ".png"), "--width",
+                           width, "--layout-json", dir / (name + ".json")});
             INFO(run.err);
             REQUIRE(run.code == 0);
         }
@@ -147,9 +147,11 @@ TEST_CASE("e2e: a provider has one colour and one name whatever the file's order
     // Providers without a fixed colour take colours no fixed provider on the map uses.
     for (const auto& [map, by_provider] : colors)
         for (const std::string other : {"Acme", "Zeta Hosting"}) {
-            if (!by_provider.count(other)) continue;
+            if (!by_provider.count(other))
+                continue;
             for (const auto& [provider, color] : by_provider)
-                if (provider != other) CHECK(color != by_provider.at(other));
+                if (provider != other)
+                    CHECK(color != by_provider.at(other));
         }
 }
 
@@ -186,8 +188,8 @@ TEST_CASE("e2e: countries hosting lat/lon sites are tinted like geocoded ones", 
                                "  - {name: Two, lat: -23.55, lon: -46.63}\n"
                                "  - {name: Three, location: \"Johannesburg, South Africa\"}\n"
                                "  - {name: Four, lat: 64.15, lon: -21.94, status: retired}\n");
-    const auto run = run_dcmap(
-        {"render", dir / "c.yaml", "-o", dir / "c.png", "--layout-json", dir / "c.json"});
+    const auto run =
+        run_dcmap({"render", dir / "c.yaml", "-o", dir / "c.png", "--layout-json", dir / "c.json"});
     INFO(run.err);
     REQUIRE(run.code == 0);
     std::vector<std::string> hosts;
@@ -208,8 +210,8 @@ TEST_CASE("e2e: a file without sites renders the base map with a warning", "[e2e
         INFO(name);
         write_text(dir / name, text);
         const auto run = run_dcmap({"render", dir / name, "-o", dir / (name + ".png"), "-o",
-                                    dir / (name + ".svg"), "--layout-json",
-                                    dir / (name + ".json"), "--width", "800"});
+                                    dir / (name + ".svg"), "--layout-json", dir / (name + ".json"),
+                                    "--width", "800"});
         INFO(run.err);
         CHECK(run.code == 0);
         CHECK(run.err.find(name + ": warning: no sites in the file; the map shows the base map "
@@ -254,8 +256,7 @@ TEST_CASE("e2e: sites all outside the extent leave the base map, a warning and n
     CHECK(layout.GetObj("legend").GetType() == CPLJSONObject::Type::Null);
 }
 
-TEST_CASE("e2e: Pacific-centred plate carree has no hair line across Antarctica at 180",
-          "[e2e]") {
+TEST_CASE("e2e: Pacific-centred plate carree has no hair line across Antarctica at 180", "[e2e]") {
     // Three markers in the Southern Ocean fix where 180° and the latitudes fall on the canvas
     // (plate carrée is linear in both); the rows between 85.5°S and 89°S are Antarctic ice
     // at every longitude, so the 180° column must look like its neighbours there.
@@ -283,10 +284,12 @@ TEST_CASE("e2e: Pacific-centred plate carree has no hair line across Antarctica 
         int rows = 0, land_rows = 0;
         for (double lat = -85.5; lat >= -89; lat -= 0.25) {
             const int y = static_cast<int>(at["w"].second + (-50 - lat) * px_per_degree);
-            if (y < 0 || y >= png.height()) continue;
+            if (y < 0 || y >= png.height())
+                continue;
             ++rows;
             const Rgb reference = png.at(column - 8, y);
-            if (difference(reference, {0xf4, 0xf0, 0xe8}) <= 2) ++land_rows;
+            if (difference(reference, {0xf4, 0xf0, 0xe8}) <= 2)
+                ++land_rows;
             CHECK(difference(png.at(column + 8, y), reference) <= 2);
             for (int dx = -1; dx <= 1; ++dx) {
                 INFO("row " << y << ", column " << column + dx);

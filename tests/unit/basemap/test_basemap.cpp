@@ -231,34 +231,34 @@ TEST_CASE("basemap: Antarctica has no edge along 180 degrees on a map centred el
     // there, it would become two polygons meeting along that meridian from the coast to the
     // pole, and their outlines would draw a hair line across the ice.
     for (const Detail detail : {Detail::low, Detail::medium}) {
-        for (const auto &[projection, center] : std::vector<Case>{{"plate-carree", "180"},
+        for (const auto& [projection, center] : std::vector<Case>{{"plate-carree", "180"},
                                                                   {"web-mercator", "150"},
                                                                   {"equal-earth", "150"},
                                                                   {"robinson", "-170"}}) {
-            INFO(projection << " centred on " << center << (detail == Detail::low ? " (1:110m)"
-                                                                                   : " (1:50m)"));
+            INFO(projection << " centred on " << center
+                            << (detail == Detail::low ? " (1:110m)" : " (1:50m)"));
             const Projector projector(parse_projection(projection, center));
             const auto basemap = build_basemap(projector, detail, 30);
             const double at_180 = projector.forward(180, -80)->x;
             const double tolerance = 1e-6 * basemap.bounds.width();
             const auto on_180 = [&](Point p) { return std::abs(p.x - at_180) < tolerance; };
             int edges_on_180 = 0;
-            const auto count = [&](const std::vector<Polygon> &polygons) {
-                for (const Polygon &p : polygons)
-                    for (const Ring &r : p.rings)
+            const auto count = [&](const std::vector<Polygon>& polygons) {
+                for (const Polygon& p : polygons)
+                    for (const Ring& r : p.rings)
                         for (std::size_t i = 0; i < r.size(); ++i)
                             if (on_180(r[i]) && on_180(r[(i + 1) % r.size()]))
                                 ++edges_on_180;
             };
             count(basemap.land);
-            const CountryShape *antarctica = find_country(basemap, "Antarctica");
+            const CountryShape* antarctica = find_country(basemap, "Antarctica");
             REQUIRE(antarctica);
             count(antarctica->polygons);
             CHECK(edges_on_180 == 0);
             // Still one piece of ice spanning the map, not two halves meeting at 180.
             double west = 0, east = 0;
-            for (const Polygon &p : antarctica->polygons)
-                for (const Point &q : p.rings.front())
+            for (const Polygon& p : antarctica->polygons)
+                for (const Point& q : p.rings.front())
                     if (q.y < projector.forward(0, -80)->y) {
                         west = std::min(west, q.x);
                         east = std::max(east, q.x);

@@ -263,9 +263,9 @@ TEST_CASE("config: a YAML syntax error is reported at yaml-cpp's mark, 1-based",
 TEST_CASE("config: a file without sites loads with none (a base map alone)", "[config]") {
     // Nothing but a comment, an empty list, no sites: key, an empty sites: key or sites: [].
     CHECK(dcmap::config::load_site_file(fixture("empty-file.yaml")).sites.empty());
-    for (const char* text : {"[]\n", "title: Nothing\n", "title: Nothing\nsites:\n",
-                             "title: Nothing\nsites: []\n",
-                             "title: Base\nmap: {projection: robinson}\n"}) {
+    for (const char* text :
+         {"[]\n", "title: Nothing\n", "title: Nothing\nsites:\n", "title: Nothing\nsites: []\n",
+          "title: Base\nmap: {projection: robinson}\n"}) {
         INFO(text);
         CHECK(error_lines_of_text(text).empty());
         const auto file = parse_site_file(text, "t.yaml");

@@ -66,10 +66,8 @@ TEST_CASE("geocode: style providers are keyed by the names sites carry", "[geoco
     CHECK(sites[3].site.provider.empty());
 }
 
-TEST_CASE("geocode: renaming one provider to another's name renames each site once",
-          "[geocode]") {
-    std::vector<ProviderStyle> styles = {{"aws", "Microsoft Azure", {}},
-                                         {"azure", "Azure", {}}};
+TEST_CASE("geocode: renaming one provider to another's name renames each site once", "[geocode]") {
+    std::vector<ProviderStyle> styles = {{"aws", "Microsoft Azure", {}}, {"azure", "Azure", {}}};
     std::vector<ResolvedSite> sites = {site_of("AWS"), site_of("Microsoft Azure")};
     apply_provider_styles(styles, sites);
     CHECK(sites[0].site.provider == "Microsoft Azure");

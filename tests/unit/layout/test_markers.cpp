@@ -97,19 +97,18 @@ TEST_CASE("layout: a provider with a style colour keeps it; others take the free
     }
     // Providers without a style colour take, by name, the palette colours the fixed ones on
     // this map leave free: with AWS (green) on the map, Alpha red, Equinix blue.
-    const auto l = run_layout(world_request({make_site("aws", 0, 0, "AWS"),
-                                             make_site("e", 40, 0, "Equinix"),
-                                             make_site("a", 80, 0, "Alpha")}),
-                              style);
+    const auto l =
+        run_layout(world_request({make_site("aws", 0, 0, "AWS"), make_site("e", 40, 0, "Equinix"),
+                                  make_site("a", 80, 0, "Alpha")}),
+                   style);
     CHECK(same_color(marker(l, "a").color, red));
     CHECK(same_color(marker(l, "e").color, blue));
     // More providers than free colours: they share the free ones in turn.
     style.palette = {red, green, black};
-    const auto crowded = run_layout(world_request({make_site("aws", 0, 0, "AWS"),
-                                                   make_site("b", 40, 0, "B"),
-                                                   make_site("c", 80, 0, "C"),
-                                                   make_site("d", 120, 0, "D")}),
-                                    style);
+    const auto crowded =
+        run_layout(world_request({make_site("aws", 0, 0, "AWS"), make_site("b", 40, 0, "B"),
+                                  make_site("c", 80, 0, "C"), make_site("d", 120, 0, "D")}),
+                   style);
     CHECK(same_color(marker(crowded, "b").color, red));
     CHECK(same_color(marker(crowded, "c").color, black));
     CHECK(same_color(marker(crowded, "d").color, red));

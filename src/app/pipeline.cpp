@@ -10,6 +10,7 @@
 #include "basemap/countries.hpp"
 #include "config/style_loader.hpp"
 #include "geocode/gazetteer.hpp"
+#include "geocode/providers.hpp"
 #include "geocode/resolve.hpp"
 #include "layout/layout.hpp"
 #include "model/error.hpp"
@@ -178,9 +179,14 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
         return config::load_style(s.style ? s.style->value : std::string("default"));
     });
     plan.sites = resolve_site_file(file, settings.catalogue, diagnostics);
+    geocode::apply_provider_styles(plan.style.providers, plan.sites);
     if (settings.strict && !diagnostics.warnings.empty())
         throw Error(file.path + ": " + std::to_string(diagnostics.warnings.size()) +
                     " geocoding warning(s) with --strict; nothing written");
+    if (plan.sites.empty())
+        diagnostics.warn(SourcePos{file.path, 0, 0},
+                         "no sites in the file; the map shows the base map alone (list sites "
+                         "under sites: as \"- name: ...\" entries)");
 
     const SourcePos projection_pos = s.projection ? s.projection->pos : pos_of(s.center);
     plan.projector = at_value(projection_pos, [&] {

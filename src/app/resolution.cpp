@@ -5,6 +5,7 @@
 #include "config/text_check.hpp"
 #include "geocode/catalogue.hpp"
 #include "geocode/gazetteer.hpp"
+#include "geocode/providers.hpp"
 #include "geocode/resolve.hpp"
 #include "io/input_file.hpp"
 #include "model/error.hpp"
@@ -53,6 +54,7 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
         for (const auto& s : file.sites) {
             ResolvedSite r;
             r.site = s;
+            r.site.provider = geocode::canonical_provider(s.provider);
             r.lat = *s.lat;
             r.lon = *s.lon;
             sites.push_back(std::move(r));

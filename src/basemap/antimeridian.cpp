@@ -20,15 +20,55 @@ void make_continuous(LonLatLine& line) {
     }
 }
 
+/// Which copy of the working world `x` lies in: 0 for -180..180, 1 for 180..540, ...
+double world_copy(double x) { return std::floor((x + 180) / 360); }
+
+/// Makes a continuous ring that goes round a pole (it ends `span` = ±360 degrees from where it
+/// starts) start and end where it crosses the seam (working x = ±180 + 360 k). Closed along the
+/// pole from there, its closing edges lie on the map's edge. Closed anywhere else (Natural
+/// Earth starts Antarctica at 180°), they would run across the map from the coast to the pole,
+/// splitting the polygon in two whose outlines draw a hair line there.
+void start_at_seam(LonLatRing& ring, double span) {
+    if (const double from_seam = ring.front().x + 180;
+        from_seam == 360 * world_copy(ring.front().x))
+        return;
+    // The open ring (the last vertex repeats the first one, `span` further on).
+    const std::size_t n = ring.size() - 1;
+    const auto at = [&](std::size_t i) {
+        return i < n ? ring[i] : LonLat{ring[i - n].x + span, ring[i - n].y};
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const LonLat a = at(i), b = at(i + 1);
+        const double copy_a = world_copy(a.x), copy_b = world_copy(b.x);
+        if (copy_a == copy_b)
+            continue;
+        const double seam = 360 * std::max(copy_a, copy_b) - 180;
+        const double t = (seam - a.x) / (b.x - a.x);
+        const LonLat crossing{seam, a.y + (b.y - a.y) * t};
+        LonLatRing rotated;
+        rotated.reserve(n + 3);
+        rotated.push_back(crossing);
+        for (std::size_t k = i + 1; k <= i + n; ++k)
+            rotated.push_back(at(k));
+        rotated.push_back({crossing.x + span, crossing.y});
+        ring = std::move(rotated);
+        return;
+    }
+}
+
 /// A continuous ring that ends 360 degrees away from its start goes round a pole: close it
 /// along that pole's latitude so it becomes a plain polygon in the plane. True when it did.
 bool close_round_pole(LonLatRing& ring) {
     if (ring.size() < 2)
         return false;
+    if (std::abs(ring.back().x - ring.front().x) < 180)
+        return false;
+    // Only a closed ring (its last vertex the first one, a whole turn on) can start elsewhere.
+    const double span = ring.back().x - ring.front().x;
+    if (std::abs(std::abs(span) - 360) < 1e-6 && ring.back().y == ring.front().y)
+        start_at_seam(ring, span);
     const LonLat first = ring.front();
     const LonLat last = ring.back();
-    if (std::abs(last.x - first.x) < 180)
-        return false;
     double lat_sum = 0;
     for (const LonLat& p : ring)
         lat_sum += p.y;

@@ -2,6 +2,8 @@
 
 #include "cli/json_writer.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <map>
 
 namespace dcmap::cli {
@@ -19,6 +21,20 @@ const char* outcome_name(LabelOutcome o) {
     case LabelOutcome::unlabelled: return "unlabelled";
     }
     return "unlabelled";
+}
+
+/// "#rrggbb", or "#rrggbbaa" when not opaque: the colour as a style file writes it.
+std::string hex(const Color& c) {
+    const auto byte = [](double v) {
+        return static_cast<unsigned>(std::lround(std::fmin(std::fmax(v, 0.0), 1.0) * 255));
+    };
+    char text[16];
+    if (byte(c.a) == 255)
+        std::snprintf(text, sizeof text, "#%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b));
+    else
+        std::snprintf(text, sizeof text, "#%02x%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b),
+                      byte(c.a));
+    return text;
 }
 
 void write_box(JsonWriter& j, const Box& b) {
@@ -70,6 +86,7 @@ void write_marker(JsonWriter& j, const MarkerLayout& m) {
     j.key("true_x").value(m.true_x).key("true_y").value(m.true_y);
     j.key("status").value(to_string(m.status));
     j.key("provider").value(m.provider);
+    j.key("color").value(hex(m.color));
     if (m.key > 0) j.key("key").value(m.key);
     j.end_object();
 }
@@ -184,6 +201,20 @@ std::string layout_to_json(const MapLayout& layout) {
             j.key("inset").value(it->second);
         j.end_object();
     }
+    j.end_array();
+
+    // The legend's provider rows as drawn (name with count, colour), and the tinted countries.
+    j.key("legend_providers").begin_array();
+    for (const auto& row : layout.legend.rows) {
+        if (row.kind != LegendRow::Kind::provider)
+            continue;
+        j.begin_object().key("text").value(row.label.text).key("color").value(hex(row.color));
+        j.end_object();
+    }
+    j.end_array();
+    j.key("host_countries").begin_array();
+    for (const auto& iso2 : layout.host_countries)
+        j.value(iso2);
     j.end_array();
 
     write_insets(j, layout.insets);

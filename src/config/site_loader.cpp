@@ -427,15 +427,16 @@ void read_file_mapping(Reader& r, const YAML::Node& root, SiteFile& file) {
             file.catalogue_pos = r.value_pos(*e);
         }
     }
+    // No sites (no sites: key, `sites:` left empty or `sites: []`) is a base map alone; the
+    // commands that draw or check it say so.
     const Entry* sites = find(entries, "sites");
-    if (!sites) {
-        r.error(r.pos(root), "the file has no sites: list", kNoSitesHint);
-    } else if (!sites->value.IsSequence() || sites->value.size() == 0) {
-        r.error(r.value_pos(*sites), "sites must be a list with at least one site",
+    if (!sites || sites->value.IsNull() || (sites->value.IsSequence() && sites->value.size() == 0))
+        return;
+    if (!sites->value.IsSequence())
+        r.error(r.value_pos(*sites), "sites must be a list of sites",
                 "write each site as \"- name: ...\" indented below sites:");
-    } else {
+    else
         read_sites(r, sites->value, file);
-    }
 }
 
 } // namespace
@@ -445,12 +446,14 @@ SiteFile parse_site_file(std::string_view yaml_text, const std::string& path) {
     Reader r(path);
     SiteFile file;
     file.path = path;
-    if (root.IsSequence() && root.size() > 0) {
-        read_sites(r, root, file);
+    if (root.IsSequence()) {
+        // An empty list, like an empty file, is a base map without sites.
+        if (root.size() > 0)
+            read_sites(r, root, file);
     } else if (root.IsMap()) {
         read_file_mapping(r, root, file);
-    } else if (root.IsNull() || root.IsSequence()) {
-        r.error({path, 1, 1}, "no sites in the file", kNoSitesHint);
+    } else if (root.IsNull()) {
+        // Nothing but comments: a base map without sites.
     } else {
         r.error(r.pos(root), "expected a list of sites or a mapping with sites:, not plain text",
                 kNoSitesHint);

@@ -5,6 +5,7 @@
 #include "model/limits.hpp"
 #include "resources/resources.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -20,7 +21,7 @@ using detail::find;
 using detail::Reader;
 
 const std::vector<std::string> kTopKeys = {"name",  "page",     "basemap", "markers", "labels",
-                                           "title", "subtitle", "legend",  "footer"};
+                                           "title", "subtitle", "legend",  "footer",  "providers"};
 
 /// Runs `read` on the entries of the sub-mapping `key`, if present and a mapping.
 template <class F>
@@ -233,6 +234,70 @@ void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
     }
 }
 
+/// One `providers:` entry: a colour, or a mapping with `color:` and/or `name:`.
+void read_provider(Reader& r, const Entry& e, ProviderStyle& out) {
+    if (!r.expect_value(e))
+        return;
+    if (e.value.IsScalar()) {
+        out.color = r.color(e);
+        return;
+    }
+    if (!e.value.IsMap()) {
+        r.error(r.value_pos(e), "provider '" + e.key + "' must be a colour or a mapping",
+                "e.g. " + e.key + ": {color: \"#d55e00\", name: \"" + e.key + "\"}");
+        return;
+    }
+    const auto keys = r.entries(e.value, {"color", "name"}, "provider '" + e.key + "'");
+    if (const Entry* c = find(keys, "color"))
+        out.color = r.color(*c);
+    if (const Entry* n = find(keys, "name"))
+        if (auto name = r.text(*n)) {
+            if (name->empty())
+                r.error(r.value_pos(*n), "the name of provider '" + e.key + "' is empty",
+                        "leave name: out to keep the usual name");
+            else
+                out.name = *name;
+        }
+}
+
+/// `providers:` adds to the base style's entries; an entry naming the same provider the same
+/// way replaces the base's colour or name, one given anyhow else is merged later, by the cli.
+void read_providers(Reader& r, const std::vector<Entry>& top, Style& style) {
+    const Entry* section = find(top, "providers");
+    if (!section || !r.expect_mapping(*section))
+        return;
+    std::vector<std::string> seen;
+    for (auto it = section->value.begin(); it != section->value.end(); ++it) {
+        const Entry e{it->first.IsScalar() ? it->first.Scalar() : std::string(), it->first,
+                      it->second};
+        if (!it->first.IsScalar() || e.key.empty()) {
+            r.error(r.pos(it->first), "a key in providers must be a provider's name",
+                    "e.g. aws, azure, gcp, alibaba, oracle, or a name as site files write it");
+            continue;
+        }
+        if (!r.check_text(e, e.key))
+            continue;
+        if (std::find(seen.begin(), seen.end(), e.key) != seen.end()) {
+            r.error(r.pos(it->first), "provider '" + e.key + "' appears twice in providers",
+                    "keep one of them");
+            continue;
+        }
+        seen.push_back(e.key);
+        ProviderStyle given{e.key, {}, {}};
+        read_provider(r, e, given);
+        auto base = std::find_if(style.providers.begin(), style.providers.end(),
+                                 [&](const ProviderStyle& p) { return p.provider == e.key; });
+        if (base == style.providers.end()) {
+            style.providers.push_back(given);
+            continue;
+        }
+        if (given.color)
+            base->color = given.color;
+        if (!given.name.empty())
+            base->name = given.name;
+    }
+}
+
 void read_labels(Reader& r, const std::vector<Entry>& top, Style& style) {
     with_section(r, top, "labels", {"font", "color", "halo", "gap", "pending_weight"}, "labels",
                  [&](const std::vector<Entry>& l) {
@@ -314,6 +379,7 @@ Style parse_style(std::string_view yaml_text, const std::string& path, const Sty
     read_text_block(r, top, "subtitle", style.subtitle_font, style.subtitle_color);
     read_legend(r, top, style);
     read_text_block(r, top, "footer", style.footer_font, style.footer_color);
+    read_providers(r, top, style);
     r.throw_if_errors();
     return style;
 }

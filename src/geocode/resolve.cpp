@@ -1,6 +1,7 @@
 #include "geocode/resolve.hpp"
 
 #include "geocode/normalize.hpp"
+#include "geocode/providers.hpp"
 #include "model/error.hpp"
 
 #include <cmath>
@@ -73,6 +74,10 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
     for (const auto& site : file.sites) {
         ResolvedSite r;
         r.site = site;
+        // One name per provider, however the file spells it; a region's prefix names the
+        // provider of a site that gives none.
+        r.site.provider =
+            canonical_provider(site.provider.empty() ? split_region(site).first : site.provider);
         std::optional<GeocodeMatch> region_match;
         if (!site.region.empty()) {
             const auto [provider, code] = split_region(site);

@@ -88,7 +88,7 @@ bool is_shown(const ProjectedSite& s, const detail::Page& page) {
 ProviderColors provider_colors(const std::vector<const ProjectedSite*>& sites, const Style& style) {
     std::set<std::string> providers;
     for (const auto* s : sites) providers.insert(s->site.site.provider);
-    return ProviderColors({providers.begin(), providers.end()}, style.palette);
+    return ProviderColors({providers.begin(), providers.end()}, style.palette, style.providers);
 }
 
 SizeRange size_range(const std::vector<const ProjectedSite*>& shown, SizeBy size_by) {

@@ -43,23 +43,52 @@ double marker_radius(std::optional<double> value, const SizeRange& range, const 
 }
 
 ProviderColors::ProviderColors(std::vector<std::string> providers_sorted,
-                               std::vector<Color> palette)
-    : providers_(std::move(providers_sorted)),
-      palette_(palette.empty() ? fallback_palette() : std::move(palette)) {
+                               std::vector<Color> palette, const std::vector<ProviderStyle>& fixed)
+    : providers_(std::move(providers_sorted)) {
+    if (palette.empty())
+        palette = fallback_palette();
     // The empty provider reads as "unspecified" and belongs at the end of the legend.
     const auto empty = std::find(providers_.begin(), providers_.end(), std::string{});
     if (empty != providers_.end() && providers_.size() > 1) {
         providers_.erase(empty);
         providers_.push_back({});
     }
+    const auto fixed_color = [&](const std::string& provider) -> std::optional<Color> {
+        std::optional<Color> color;
+        for (const auto& f : fixed)
+            if (f.provider == provider && f.color)
+                color = f.color;
+        return provider.empty() ? std::nullopt : color;
+    };
+    const auto same = [](const Color& a, const Color& b) {
+        return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+    };
+    std::vector<Color> taken;
+    for (const auto& p : providers_)
+        if (const auto c = fixed_color(p))
+            taken.push_back(*c);
+    std::vector<Color> free;
+    for (const auto& c : palette)
+        if (std::none_of(taken.begin(), taken.end(), [&](const Color& t) { return same(c, t); }))
+            free.push_back(c);
+    // More fixed colours than the palette holds: the others share the palette from the start.
+    if (free.empty())
+        free = palette;
+    std::size_t next = 0;
+    for (const auto& p : providers_) {
+        if (const auto c = fixed_color(p))
+            colors_.push_back(*c);
+        else
+            colors_.push_back(free[next++ % free.size()]);
+    }
 }
 
 Color ProviderColors::of(const std::string& provider) const {
     if (provider.empty() && providers_.size() > 1) return unknown_provider_color();
     const auto it = std::find(providers_.begin(), providers_.end(), provider);
-    const auto index =
-        static_cast<std::size_t>(it == providers_.end() ? 0 : it - providers_.begin());
-    return palette_[index % palette_.size()];
+    if (it == providers_.end())
+        return colors_.empty() ? fallback_palette()[0] : colors_[0];
+    return colors_[static_cast<std::size_t>(it - providers_.begin())];
 }
 
 Color unknown_provider_color() { return {0.55, 0.57, 0.60, 1}; }

@@ -30,11 +30,13 @@ struct SizeRange {
 double marker_radius(std::optional<double> value, const SizeRange& range, const Style& style,
                      double scale);
 
-/// Colours for providers: sorted providers index the palette; an empty provider among named ones
-/// gets a neutral grey.
+/// Colours for providers: a provider with a colour in the style's `providers` keeps it on every
+/// map; the others take, in name order, the palette colours no such provider on this map uses.
+/// An empty provider among named ones gets a neutral grey.
 class ProviderColors {
 public:
-    ProviderColors(std::vector<std::string> providers_sorted, std::vector<Color> palette);
+    ProviderColors(std::vector<std::string> providers_sorted, std::vector<Color> palette,
+                   const std::vector<ProviderStyle>& fixed = {});
     /// The colour of `provider` (must be one of the providers given).
     Color of(const std::string& provider) const;
     /// Providers in legend order: named ones alphabetically, the empty one last.
@@ -42,7 +44,7 @@ public:
 
 private:
     std::vector<std::string> providers_;
-    std::vector<Color> palette_;
+    std::vector<Color> colors_; ///< as providers_
 };
 
 /// Neutral grey for markers whose provider is not known when others are.

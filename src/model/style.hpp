@@ -1,6 +1,7 @@
 #pragma once
 // Every visual choice of a map. Loaded from styles/*.yaml by config/; sizes are CSS pixels at
 // --scale 1 (the renderer multiplies by the scale).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,16 @@ inline FontSpec scaled_font(FontSpec font, double scale) {
     return font;
 }
 
+/// One entry of a style's `providers:`: a provider's colour and name on every map.
+struct ProviderStyle {
+    /// The provider as the style names it: a key (aws, azure, gcp, alibaba, oracle), any
+    /// spelling of one ("Amazon Web Services"), or another provider as site files write it.
+    /// The cli resolves it to the name sites carry before layout, which matches on it.
+    std::string provider;
+    std::string name;           ///< shown in legend and labels; empty keeps the usual name
+    std::optional<Color> color; ///< empty keeps the colour an earlier entry or base style gave
+};
+
 struct Style {
     std::string name = "default";
 
@@ -50,7 +61,10 @@ struct Style {
     double outline_width = 1.0;
 
     // Markers
-    std::vector<Color> palette;           ///< provider colours, in order of first use (sorted)
+    std::vector<Color> palette; ///< colours for providers, given in name order
+    /// Fixed colours and names of providers (the built-in five in styles/default.yaml), the
+    /// same on every map; other providers take the palette colours these leave free.
+    std::vector<ProviderStyle> providers;
     double marker_radius = 5;             ///< radius when not sized by a quantity
     double marker_radius_min = 4;         ///< smallest radius when sized
     double marker_radius_max = 12;        ///< largest radius when sized

@@ -304,6 +304,16 @@ TEST_CASE("hostile: syntax the YAML reader let through is an error at its place"
     check_case({{"validate", "{case}/catalogue-folder.yaml"},
                 1,
                 "catalogue-folder.yaml:1:12: error: cannot read"});
+    // A file without sites is a base map (a warning), but sites: that is not a list is an error.
+    check_case({{"validate", "{case}/sites-not-a-list.yaml"},
+                1,
+                "sites-not-a-list.yaml:2:8: error: sites must be a list of sites"});
+    check_case({{"render", "{case}/sites-not-a-list.yaml", "-o", "{out}/map.png"},
+                1,
+                "sites-not-a-list.yaml:2:8: error: sites must be a list of sites"});
+    const Run empty = dcmap_run({"validate", case_file("no-sites.yaml")});
+    CHECK(empty.code == 0);
+    CHECK(empty.err.find("no-sites.yaml: warning: no sites in the file") != std::string::npos);
     const Run cr = dcmap_run({"validate", case_file("cr-line-ends.yaml")});
     CHECK(cr.code == 0);
     CHECK(cr.err.empty());

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -332,11 +333,41 @@ void check_pixel_facts(const Case& c, const Image& png, const fs::path& json_pat
     const CPLJSONObject legend = doc.GetRoot().GetObj("legend");
     const bool has_legend = legend.IsValid() && legend.GetType() == CPLJSONObject::Type::Object;
 
-    // Providers take palette colours in sorted order (the documented rule).
-    const std::vector<std::string> sorted(providers.begin(), providers.end());
+    // The documented rule: the five clouds have their style colour on every map; the other
+    // providers, in sorted order, take the palette colours those on this map leave free.
+    const std::map<std::string, std::string> builtin = {{"AWS", "aws"},
+                                                        {"Microsoft Azure", "azure"},
+                                                        {"Google Cloud", "gcp"},
+                                                        {"Alibaba Cloud", "alibaba"},
+                                                        {"Oracle Cloud", "oracle"}};
+    auto fixed_colour = [&](const std::string& provider) -> std::optional<Rgba> {
+        const auto key = builtin.find(provider);
+        if (key == builtin.end())
+            return std::nullopt;
+        for (const auto& entry : style.providers)
+            if (entry.provider == key->second && entry.color)
+                return to_rgba(*entry.color);
+        return std::nullopt;
+    };
+    std::vector<Rgba> free;
+    for (const auto& colour : style.palette) {
+        const Rgba candidate = to_rgba(colour);
+        bool taken = false;
+        for (const auto& provider : providers)
+            if (const auto fixed = fixed_colour(provider))
+                taken = taken || channel_difference(*fixed, candidate) == 0;
+        if (!taken)
+            free.push_back(candidate);
+    }
+    std::vector<std::string> others;
+    for (const auto& provider : providers)
+        if (!fixed_colour(provider))
+            others.push_back(provider);
     auto colour_of = [&](const std::string& provider) {
-        const auto index = std::find(sorted.begin(), sorted.end(), provider) - sorted.begin();
-        return to_rgba(style.palette[static_cast<std::size_t>(index) % style.palette.size()]);
+        if (const auto fixed = fixed_colour(provider))
+            return *fixed;
+        const auto index = std::find(others.begin(), others.end(), provider) - others.begin();
+        return free[static_cast<std::size_t>(index) % free.size()];
     };
     auto covered = [&](const Marker& self, double x, double y) {
         for (const auto& m : markers)

@@ -225,6 +225,44 @@ TEST_CASE("basemap: Antarctica reaches the pole line on world projections", "[ba
     }
 }
 
+TEST_CASE("basemap: Antarctica has no edge along 180 degrees on a map centred elsewhere",
+          "[basemap]") {
+    // Natural Earth's Antarctica ring starts and ends at 180 degrees; closed round the pole
+    // there, it would become two polygons meeting along that meridian from the coast to the
+    // pole, and their outlines would draw a hair line across the ice.
+    for (const Detail detail : {Detail::low, Detail::medium}) {
+        for (const auto& [projection, center] : std::vector<Case>{{"plate-carree", "180"},
+                                                                  {"web-mercator", "150"},
+                                                                  {"equal-earth", "150"},
+                                                                  {"robinson", "-170"}}) {
+            INFO(projection << " centred on " << center
+                            << (detail == Detail::low ? " (1:110m)" : " (1:50m)"));
+            const Projector projector(parse_projection(projection, center));
+            const auto basemap = build_basemap(projector, detail, 30);
+            const double at_180 = projector.forward(180, -80)->x;
+            const double tolerance = 1e-6 * basemap.bounds.width();
+            // South of 60°S: Fiji and Chukotka are split at 180° in the 1:50m data itself.
+            const double south_of_60 = projector.forward(180, -60)->y;
+            const auto on_180 = [&](Point p) {
+                return std::abs(p.x - at_180) < tolerance && p.y < south_of_60;
+            };
+            int edges_on_180 = 0;
+            const auto count = [&](const std::vector<Polygon> &polygons) {
+                for (const Polygon &p : polygons)
+                    for (const Ring &r : p.rings)
+                        for (std::size_t i = 0; i < r.size(); ++i)
+                            if (on_180(r[i]) && on_180(r[(i + 1) % r.size()]))
+                                ++edges_on_180;
+            };
+            count(basemap.land);
+            const CountryShape *antarctica = find_country(basemap, "Antarctica");
+            REQUIRE(antarctica);
+            count(antarctica->polygons);
+            CHECK(edges_on_180 == 0);
+        }
+    }
+}
+
 TEST_CASE("basemap: equal-earth land area does not depend on the centre", "[basemap]") {
     for (Detail detail : {Detail::low, Detail::medium}) {
         const double reference = countries_area(build("equal-earth", "0", detail));

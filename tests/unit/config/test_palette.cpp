@@ -133,3 +133,21 @@ TEST_CASE("config: the print palette's first three colours differ in grey level"
     // Status is told by shape, so the print style must keep hollow rings visibly thick.
     CHECK(print.ring_width >= 2.0);
 }
+
+TEST_CASE("config: the five cloud providers keep the palette's first five colours", "[config]") {
+    // The checks above hold for the first five palette colours; each built-in style gives
+    // them, in catalogue order, to the providers a map names most, so those stay checked.
+    for (const char* name : {"default", "dark", "print"}) {
+        INFO(name);
+        const Style style = load_style(name);
+        REQUIRE(style.providers.size() == 5);
+        const char* keys[] = {"aws", "azure", "gcp", "alibaba", "oracle"};
+        for (std::size_t i = 0; i < 5; ++i) {
+            INFO(keys[i]);
+            CHECK(style.providers[i].provider == keys[i]);
+            REQUIRE(style.providers[i].color);
+            CHECK(delta_e(lab(simulate(*style.providers[i].color, kNormal)),
+                          lab(simulate(style.palette[i], kNormal))) < 0.01);
+        }
+    }
+}

@@ -260,18 +260,35 @@ TEST_CASE("config: a YAML syntax error is reported at yaml-cpp's mark, 1-based",
                          0) == 0);
 }
 
-TEST_CASE("config: an empty file or an empty sites list is an error", "[config]") {
-    const auto empty = error_lines_of_file(fixture("invalid-empty.yaml"));
-    REQUIRE(empty.size() == 1);
-    CHECK(empty[0].rfind(fixture("invalid-empty.yaml") + ":1:1: error: no sites in the file; ",
-                         0) == 0);
-    const auto no_list = error_lines_of_text("title: Nothing\n");
-    REQUIRE(no_list.size() == 1);
-    CHECK(no_list[0].rfind("t.yaml:1:1: error: the file has no sites: list; ", 0) == 0);
-    const auto empty_list = error_lines_of_text("title: Nothing\nsites: []\n");
-    REQUIRE(empty_list.size() == 1);
-    CHECK(empty_list[0].rfind("t.yaml:2:8: error: sites must be a list with at least one site",
-                              0) == 0);
+TEST_CASE("config: a file without sites loads with none (a base map alone)", "[config]") {
+    // Nothing but a comment, an empty list, no sites: key, an empty sites: key or sites: [].
+    CHECK(dcmap::config::load_site_file(fixture("empty-file.yaml")).sites.empty());
+    for (const char* text :
+         {"[]\n", "title: Nothing\n", "title: Nothing\nsites:\n", "title: Nothing\nsites: []\n",
+          "title: Base\nmap: {projection: robinson}\n"}) {
+        INFO(text);
+        CHECK(error_lines_of_text(text).empty());
+        const auto file = parse_site_file(text, "t.yaml");
+        CHECK(file.sites.empty());
+    }
+    CHECK(parse_site_file("title: Base\nsites: []\n", "t.yaml").title == "Base");
+}
+
+TEST_CASE("config: sites that are not a list, or a file of plain text, are errors", "[config]") {
+    const auto scalar = error_lines_of_text("title: Nothing\nsites: 5\n");
+    REQUIRE(scalar.size() == 1);
+    CHECK(scalar[0].rfind("t.yaml:2:8: error: sites must be a list of sites", 0) == 0);
+    const auto mapping = error_lines_of_text("sites: {name: A, lat: 1, lon: 2}\n");
+    REQUIRE(mapping.size() == 1);
+    CHECK(mapping[0].rfind("t.yaml:1:8: error: sites must be a list of sites", 0) == 0);
+    const auto text = error_lines_of_text("just some words\n");
+    REQUIRE(text.size() == 1);
+    CHECK(text[0].find("error: expected a list of sites or a mapping with sites:") !=
+          std::string::npos);
+    // A misspelt sites: key is still an unknown key, not a file without sites.
+    const auto misspelt = error_lines_of_text("title: T\nsite:\n  - {name: A, lat: 1, lon: 2}\n");
+    REQUIRE(misspelt.size() == 1);
+    CHECK(misspelt[0].find("unknown key 'site'") != std::string::npos);
 }
 
 TEST_CASE("config: every error in a file is reported at once, in file order", "[config]") {

@@ -71,6 +71,18 @@ std::string text(const std::vector<Color>& palette) {
     return out + "]";
 }
 
+std::string text(const std::vector<dcmap::ProviderStyle>& providers) {
+    std::string out = "{";
+    for (const auto& p : providers) {
+        if (out.size() > 1)
+            out += ", ";
+        out += p.provider + ": " + (p.color ? text(*p.color) : "none");
+        if (!p.name.empty())
+            out += " " + text(p.name);
+    }
+    return out + "}";
+}
+
 /// Every field of a Style, named by its key in a style file. A field added to Style must be
 /// added here too (and to style files); the names are what a reader looks for in the YAML.
 std::vector<std::pair<std::string, std::string>> fields(const Style& s) {
@@ -119,6 +131,7 @@ std::vector<std::pair<std::string, std::string>> fields(const Style& s) {
         {"legend.border", text(s.legend_border)},
         {"footer.font", text(s.footer_font)},
         {"footer.color", text(s.footer_color)},
+        {"providers", text(s.providers)},
     };
 }
 
@@ -145,6 +158,9 @@ Style marked_style(int variant) {
     s.label_font = s.title_font = s.subtitle_font = s.legend_font = s.legend_title_font =
         s.footer_font = f;
     s.pending_label_weight = s.default_width = 101 + variant;
+    // The file's entries replace the colours of the same providers (names stay built-in).
+    for (const char* key : {"aws", "azure", "gcp", "alibaba", "oracle"})
+        s.providers.push_back({key, {}, c});
     return s;
 }
 

@@ -70,6 +70,11 @@ std::string describe(const Style& s) {
     put(out, "footer_font", s.footer_font);
     put(out, "footer_color", s.footer_color);
     out << "page=" << s.margin << ',' << s.default_width << '\n';
+    for (const auto& p : s.providers) {
+        out << "provider=" << p.provider << ',' << p.name << '\n';
+        if (p.color)
+            put(out, "provider_color", *p.color);
+    }
     return out.str();
 }
 
@@ -91,6 +96,8 @@ Style poisoned_style() {
     s.label_font = s.title_font = s.subtitle_font = s.legend_font = s.legend_title_font =
         s.footer_font = odd_font;
     s.default_width = 7;
+    for (const char* key : {"aws", "azure", "gcp", "alibaba", "oracle"})
+        s.providers.push_back({key, {}, odd});
     return s;
 }
 
@@ -290,4 +297,54 @@ TEST_CASE("config: a built-in style named in a site file is not taken for a path
     REQUIRE(file.map.style);
     CHECK(file.map.style->value == "print");
     CHECK(load_style(file.map.style->value).name == "print");
+}
+
+TEST_CASE("config: providers: gives colours and names, merged over the base style", "[config]") {
+    const Style base = load_style("default");
+    REQUIRE(base.providers.size() == 5);
+    CHECK(base.providers[0].provider == "aws");
+    REQUIRE(base.providers[0].color);
+    CHECK(base.providers[0].color->r == Approx(0xd5 / 255.0)); // the palette's first colour
+    for (const auto& p : base.providers)
+        CHECK(p.name.empty()); // the built-in display names apply
+
+    const Style user = parse_style("providers:\n"
+                                   "  aws: {color: \"#ff9900\", name: Amazon}\n"
+                                   "  gcp: {name: GCP}\n"
+                                   "  Equinix: \"#123456\"\n"
+                                   "  Amazon Web Services: \"#000001\"\n",
+                                   "u.yaml", base);
+    REQUIRE(user.providers.size() == 7);
+    CHECK(user.providers[0].provider == "aws");
+    CHECK(user.providers[0].name == "Amazon");
+    CHECK(user.providers[0].color->r == Approx(1.0));
+    CHECK(user.providers[2].name == "GCP");
+    CHECK(user.providers[2].color->g == Approx(base.providers[2].color->g)); // colour kept
+    // Other names are added in file order; the cli matches spellings to providers.
+    CHECK(user.providers[5].provider == "Equinix");
+    CHECK(user.providers[5].color->b == Approx(0x56 / 255.0));
+    CHECK(user.providers[6].provider == "Amazon Web Services");
+}
+
+TEST_CASE("config: a bad providers: entry is an error at its value", "[config]") {
+    const auto errors = [](const std::string& text) {
+        return error_lines([&] { parse_style(text, "u.yaml", Style{}); });
+    };
+    const auto colour = errors("providers:\n  aws: blue\n");
+    REQUIRE(colour.size() == 1);
+    CHECK(colour[0].rfind("u.yaml:2:8: error: aws must be a colour", 0) == 0);
+    const auto key = errors("providers:\n  aws: {colour: \"#ffffff\"}\n");
+    REQUIRE(key.size() == 1);
+    CHECK(key[0].rfind("u.yaml:2:9: error: unknown key 'colour' in provider 'aws'; did you mean "
+                       "'color'?",
+                       0) == 0);
+    const auto twice = errors("providers:\n  aws: \"#ffffff\"\n  aws: \"#000000\"\n");
+    REQUIRE(twice.size() == 1);
+    CHECK(twice[0].rfind("u.yaml:3:3: error: provider 'aws' appears twice in providers", 0) == 0);
+    const auto list = errors("providers: [aws, azure]\n");
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].rfind("u.yaml:1:12: error: providers must be a mapping", 0) == 0);
+    const auto empty_name = errors("providers:\n  aws: {name: \"\"}\n");
+    REQUIRE(empty_name.size() == 1);
+    CHECK(empty_name[0].rfind("u.yaml:2:15: error: the name of provider 'aws' is empty", 0) == 0);
 }

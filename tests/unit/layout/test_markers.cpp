@@ -76,6 +76,44 @@ TEST_CASE("layout: providers take palette colours in alphabetical order", "[layo
     CHECK(same_color(single.markers.at(0).color, style.palette[0]));
 }
 
+TEST_CASE("layout: a provider with a style colour keeps it; others take the free colours",
+          "[layout]") {
+    Style style;
+    const Color red{1, 0, 0, 1}, green{0, 1, 0, 1}, blue{0, 0, 1, 1}, black{0, 0, 0, 1};
+    style.palette = {red, green, blue};
+    style.providers = {{"AWS", {}, green}, {"Microsoft Azure", {}, red}, {"Unused", {}, blue}};
+    // Whatever else is on the map, AWS is green and Azure red.
+    for (const auto& others : std::vector<std::vector<std::string>>{
+             {}, {"Microsoft Azure"}, {"Equinix"}, {"Equinix", "Microsoft Azure", "Alpha"}}) {
+        std::vector<ProjectedSite> sites = {make_site("aws", 0, 0, "AWS")};
+        for (std::size_t i = 0; i < others.size(); ++i)
+            sites.push_back(make_site("o" + std::to_string(i), 30.0 * (i + 1), 0, others[i]));
+        const auto l = run_layout(world_request(sites), style);
+        INFO(others.size() << " other providers");
+        CHECK(same_color(marker(l, "aws").color, green));
+        for (std::size_t i = 0; i < others.size(); ++i)
+            if (others[i] == "Microsoft Azure")
+                CHECK(same_color(marker(l, "o" + std::to_string(i)).color, red));
+    }
+    // Providers without a style colour take, by name, the palette colours the fixed ones on
+    // this map leave free: with AWS (green) on the map, Alpha red, Equinix blue.
+    const auto l =
+        run_layout(world_request({make_site("aws", 0, 0, "AWS"), make_site("e", 40, 0, "Equinix"),
+                                  make_site("a", 80, 0, "Alpha")}),
+                   style);
+    CHECK(same_color(marker(l, "a").color, red));
+    CHECK(same_color(marker(l, "e").color, blue));
+    // More providers than free colours: they share the free ones in turn.
+    style.palette = {red, green, black};
+    const auto crowded =
+        run_layout(world_request({make_site("aws", 0, 0, "AWS"), make_site("b", 40, 0, "B"),
+                                  make_site("c", 80, 0, "C"), make_site("d", 120, 0, "D")}),
+                   style);
+    CHECK(same_color(marker(crowded, "b").color, red));
+    CHECK(same_color(marker(crowded, "c").color, black));
+    CHECK(same_color(marker(crowded, "d").color, red));
+}
+
 TEST_CASE("layout: sites on the far side or outside the view get no marker and are reported",
           "[layout]") {
     auto far = make_site("far-side", 10, 10);

@@ -25,8 +25,8 @@ declare -A may_use=(
   [basemap]="model project resources"
   [layout]="model"
   [render]="model io"
-  [export]="model io"
-  [cli]="model resources io config geocode project basemap layout render export"
+  [ogr]="model io"
+  [cli]="model resources io config geocode project basemap layout render ogr"
   [main]="cli io"
 )
 # Third-party libraries each module owns (the C++ and C standard libraries are always allowed).
@@ -40,7 +40,7 @@ declare -A owns=(
   [basemap]="GDAL"
   [layout]=""
   [render]="Cairo Pango libdeflate libimagequant"
-  [export]="GDAL"
+  [ogr]="GDAL"
   [cli]="CLI11"
   [main]=""
 )

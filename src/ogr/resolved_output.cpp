@@ -1,6 +1,7 @@
-#include "export/resolved_geojson.hpp"
+#include "ogr/resolved_output.hpp"
 
-#include "io/atomic_file.hpp"
+#include "ogr/gdal_session.hpp"
+
 #include "model/error.hpp"
 
 #include <cpl_conv.h>
@@ -11,11 +12,10 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include <atomic>
+#include <cctype>
 #include <cmath>
-#include <mutex>
 
-namespace dcmap::exporter {
+namespace dcmap::ogr {
 namespace {
 
 struct Field {
@@ -31,47 +31,81 @@ constexpr Field fields[] = {
     {"runner_up", OFTString},     {"runner_up_km", OFTReal}, {"locality", OFTString},
 };
 
-/// Removes a /vsimem file when the scope ends, whatever happens.
-struct MemFile {
-    std::string path;
-    ~MemFile() { VSIUnlink(path.c_str()); }
+struct Driver {
+    const char* name;
+    const char* extension;
 };
+
+Driver driver_for(ResolvedFormat format) {
+    switch (format) {
+    case ResolvedFormat::geojson: return {"GeoJSON", ".geojson"};
+    case ResolvedFormat::geopackage: return {"GPKG", ".gpkg"};
+    case ResolvedFormat::csv: return {"CSV", ".csv"};
+    case ResolvedFormat::flatgeobuf: return {"FlatGeobuf", ".fgb"};
+    }
+    return {"GeoJSON", ".geojson"};
+}
 
 } // namespace
 
-std::string resolved_geojson(const std::vector<ResolvedSite>& sites) {
-    static std::once_flag registered;
-    std::call_once(registered, [] { GDALAllRegister(); });
-    static std::atomic<unsigned> counter{0};
-    const MemFile mem{"/vsimem/dcmap/export/resolved-" + std::to_string(counter++) + ".geojson"};
+ResolvedFormat resolved_format_from_path(const std::string& path) {
+    const auto dot = path.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : path.substr(dot);
+    for (auto& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".geojson" || ext == ".json")
+        return ResolvedFormat::geojson;
+    if (ext == ".gpkg")
+        return ResolvedFormat::geopackage;
+    if (ext == ".csv")
+        return ResolvedFormat::csv;
+    if (ext == ".fgb")
+        return ResolvedFormat::flatgeobuf;
+    throw Error("--resolved " + path +
+                ": unknown extension; use .geojson, .gpkg (GeoPackage), .csv or .fgb (FlatGeobuf)");
+}
 
-    // Library code never prints: GDAL's warnings are silenced while this runs.
-    struct Quiet {
-        Quiet() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-        ~Quiet() { CPLPopErrorHandler(); }
-    } quiet;
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
+std::string resolved_geojson(const std::vector<ResolvedSite>& sites) {
+    return resolved_bytes(sites, ResolvedFormat::geojson);
+}
+
+std::string resolved_bytes(const std::vector<ResolvedSite>& sites, ResolvedFormat format) {
+    detail::register_gdal();
+    const Driver which = driver_for(format);
+    const detail::MemFile mem{detail::mem_path(which.extension)};
+    const detail::QuietGdal quiet;
+    // GeoPackage stamps its tables with the time; a fixed one keeps the bytes reproducible.
+    CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+    struct ResetDate {
+        ~ResetDate() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr); }
+    } reset_date;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(which.name);
     if (!driver)
-        throw IoError("GDAL has no GeoJSON driver");
+        throw IoError(std::string("GDAL has no ") + which.name + " driver");
     {
         GDALDatasetUniquePtr data(driver->Create(mem.path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!data)
-            throw IoError("cannot create GeoJSON in memory: " + std::string(CPLGetLastErrorMsg()));
+            throw IoError(std::string("cannot create ") + which.name +
+                          " in memory: " + detail::last_gdal_error());
         char** options = nullptr;
-        options = CSLSetNameValue(options, "RFC7946", "YES");
-        options = CSLSetNameValue(options, "COORDINATE_PRECISION", "6");
-        options = CSLSetNameValue(options, "WRITE_NAME", "NO");
+        if (format == ResolvedFormat::geojson) {
+            options = CSLSetNameValue(options, "RFC7946", "YES");
+            options = CSLSetNameValue(options, "COORDINATE_PRECISION", "6");
+            options = CSLSetNameValue(options, "WRITE_NAME", "NO");
+        } else if (format == ResolvedFormat::csv) {
+            options = CSLSetNameValue(options, "GEOMETRY", "AS_XY");
+        }
         OGRSpatialReference wgs84;
         wgs84.SetWellKnownGeogCS("WGS84");
         wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         OGRLayer* layer = data->CreateLayer("sites", &wgs84, wkbPoint, options);
         CSLDestroy(options);
         if (!layer)
-            throw IoError("cannot create a GeoJSON layer: " + std::string(CPLGetLastErrorMsg()));
+            throw IoError(std::string("cannot create a ") + which.name + " layer: " + detail::last_gdal_error());
         for (const auto& f : fields) {
             OGRFieldDefn defn(f.name, f.type);
             if (layer->CreateField(&defn) != OGRERR_NONE)
-                throw IoError(std::string("cannot add GeoJSON field ") + f.name);
+                throw IoError(std::string("cannot add ") + which.name + " field " + f.name);
         }
         for (const auto& r : sites) {
             OGRFeature feature(layer->GetLayerDefn());
@@ -96,18 +130,15 @@ std::string resolved_geojson(const std::vector<ResolvedSite>& sites) {
             OGRPoint point(r.lon, r.lat);
             feature.SetGeometry(&point);
             if (layer->CreateFeature(&feature) != OGRERR_NONE)
-                throw IoError("cannot write GeoJSON feature for site " + r.site.key());
+                throw IoError(std::string("cannot write a ") + which.name + " feature for site " +
+                              r.site.key());
         }
     }
     vsi_l_offset size = 0;
     const GByte* bytes = VSIGetMemFileBuffer(mem.path.c_str(), &size, FALSE);
     if (!bytes)
-        throw IoError("GDAL wrote no GeoJSON");
+        throw IoError(std::string("GDAL wrote no ") + which.name);
     return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
 }
 
-void write_resolved_geojson(const std::string& path, const std::vector<ResolvedSite>& sites) {
-    io::write_file_atomically(path, resolved_geojson(sites));
-}
-
-} // namespace dcmap::exporter
+} // namespace dcmap::ogr

@@ -1,9 +1,13 @@
 #include "ogr/vector_input.hpp"
 
 #include "ogr/gdal_session.hpp"
+#include "io/input_file.hpp"
 #include "model/error.hpp"
+#include "model/limits.hpp"
 
+#include <cpl_error.h>
 #include <cpl_string.h>
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
@@ -23,17 +27,55 @@ std::string lower_extension(const std::string& path) {
     return ext;
 }
 
-GDALDatasetUniquePtr open_vector(const std::string& path) {
+/// An open vector file, and the in-memory copy GDAL reads it from (when there is one).
+struct OpenVector {
+    std::unique_ptr<detail::MemFile> copy; ///< declared first: outlives the dataset
+    GDALDatasetUniquePtr data;
+};
+
+/// Opens `path` for reading. A one-file format is read through io::read_input_file (size
+/// limit, no FIFOs or devices) and handed to GDAL from memory; a Shapefile, whose .dbf/.shx/.prj
+/// lie beside it, is opened in place once it is known to be a regular file. Throws IoError.
+OpenVector open_vector(const std::string& path, const char* what) {
     detail::register_gdal();
+    OpenVector out;
+    std::string gdal_path = path;
+    const std::string ext = lower_extension(path);
+    if (ext == ".shp") {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec))
+            throw IoError("cannot read " + path + ": not a regular file");
+    } else {
+        const std::string bytes = io::read_input_file(path, limits::site_file_bytes, what);
+        out.copy = std::make_unique<detail::MemFile>();
+        out.copy->path = detail::mem_path(ext);
+        gdal_path = out.copy->path;
+        VSILFILE* f = VSIFOpenL(gdal_path.c_str(), "wb");
+        if (!f || VSIFWriteL(bytes.data(), 1, bytes.size(), f) != bytes.size()) {
+            if (f)
+                VSIFCloseL(f);
+            throw IoError("cannot read " + path + ": out of memory");
+        }
+        VSIFCloseL(f);
+    }
     char** options = nullptr;
     // Cells stay text as written; lat/lon columns are read by dcmap's own checks, not GDAL's
     // guesses (which would turn "48.1x" into a silent null).
     options = CSLSetNameValue(options, "AUTODETECT_TYPE", "NO");
     options = CSLSetNameValue(options, "KEEP_GEOM_COLUMNS", "YES");
-    GDALDatasetUniquePtr data(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options));
+    CPLErrorReset();
+    out.data.reset(GDALDataset::FromHandle(GDALOpenEx(
+        gdal_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr)));
     CSLDestroy(options);
-    return data;
+    if (!out.data) {
+        std::string why = CPLGetLastErrorMsg();
+        // GDAL names its in-memory copy; the user knows the file by its own name.
+        for (auto at = why.find(gdal_path); at != std::string::npos; at = why.find(gdal_path))
+            why.replace(at, gdal_path.size(), path);
+        throw IoError("cannot read " + path + ": " +
+                      (why.empty() ? std::string("not a vector format GDAL reads") : why));
+    }
+    return out;
 }
 
 /// Turns the layer's coordinates into WGS84 longitude/latitude; null when the layer has no
@@ -132,9 +174,8 @@ bool is_vector_file(const std::string& path) {
 
 FeatureTable read_feature_table(const std::string& path) {
     const detail::QuietGdal quiet;
-    GDALDatasetUniquePtr data = open_vector(path);
-    if (!data)
-        throw IoError("cannot read " + path + ": " + detail::last_gdal_error());
+    const OpenVector file = open_vector(path, "site table");
+    GDALDataset* data = file.data.get();
     if (data->GetLayerCount() < 1)
         throw IoError("cannot read " + path + ": it holds no table of features");
     OGRLayer* layer = data->GetLayer(0);
@@ -186,11 +227,14 @@ FeatureTable read_feature_table(const std::string& path) {
 
 GeoLayer read_geo_layer(const LayerRequest& request) {
     const detail::QuietGdal quiet;
-    GDALDatasetUniquePtr data = open_vector(request.path);
-    if (!data)
-        throw InputError(request.pos, "cannot read the layer file " + request.path + ": " +
-                                          detail::last_gdal_error(),
+    OpenVector file;
+    try {
+        file = open_vector(request.path, "layer file");
+    } catch (const IoError& e) {
+        throw InputError(request.pos, std::string("cannot read the layer file: ") + e.what(),
                          "give a GeoJSON, GeoPackage, Shapefile or other OGR vector file");
+    }
+    GDALDataset* data = file.data.get();
     OGRLayer* layer = request.layer.empty() ? (data->GetLayerCount() > 0 ? data->GetLayer(0)
                                                                          : nullptr)
                                             : data->GetLayerByName(request.layer.c_str());

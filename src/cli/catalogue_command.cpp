@@ -6,6 +6,7 @@
 #include "config/provider_regions.hpp"
 #include "geocode/catalogue.hpp"
 #include "geocode/geocoder.hpp"
+#include "geocode/normalize.hpp"
 #include "io/atomic_file.hpp"
 #include "io/input_file.hpp"
 #include "model/diagnostics.hpp"
@@ -94,10 +95,27 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
                 bool placed = false;
                 for (const auto& query : place_candidates(region)) {
                     try {
-                        const GeocodeMatch m = gazetteer.lookup(query);
+                        GeocodeMatch m = gazetteer.lookup(query);
                         if (!m.warnings.empty())
                             continue; // an ambiguous name: try the next form, or the catalogue
                         row.place = place_text(m);
+                        const std::string town(query.substr(0, query.find(',')));
+                        if (m.precision == Precision::city && !m.place.name.empty() &&
+                            geocode::detail::edit_distance(geocode::detail::fold(town),
+                                                           geocode::detail::fold(m.place.name),
+                                                           3) > 2) {
+                            if (town.rfind("Northern ", 0) == 0 || town.rfind("Southern ", 0) == 0)
+                                // "N. Virginia": a part of a state, where its main data-center
+                                // town stands for it.
+                                m.precision = Precision::metro;
+                            else
+                                // The gazetteer knows the town under another name (Ulanqab's
+                                // seat is Jining): the provider's name is what users read.
+                                row.place = town + (m.place.admin1.empty()
+                                                        ? std::string()
+                                                        : ", " + m.place.admin1) +
+                                            ", " + m.place.country;
+                        }
                         row.country = m.place.country;
                         row.lat = m.place.lat;
                         row.lon = m.place.lon;
@@ -124,14 +142,18 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
                 } else if (placed && known && known->lat && known->lon) {
                     const double km =
                         geocode::great_circle_km(row.lat, row.lon, *known->lat, *known->lon);
-                    if (km > 100) {
+                    // A town must be near the curated one; a state or a country named alone
+                    // stands at its seat or capital, so only its country can be compared.
+                    const bool fine_grained =
+                        row.precision == Precision::city || row.precision == Precision::metro;
+                    if ((fine_grained && km > 100) || row.country != known->country) {
                         // A region does not move: a far-off match says the provider's text
                         // was read wrong ("saltlake" is also Salt Lake, Kolkata), so the
                         // curated row stands and the user is told.
                         diagnostics.warn(at, id + ": the provider's text gives " + row.place +
                                                  ", " + std::to_string(static_cast<long>(km)) +
                                                  " km from dcmap's catalogue row " +
-                                                 known->place + "; kept the catalogue's");
+                                                 known->place + "; kept the catalogue's row");
                         row.place = known->place;
                         row.country = known->country;
                         row.lat = *known->lat;

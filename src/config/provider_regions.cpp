@@ -118,7 +118,8 @@ void read_alibaba(const YAML::Node& list, ProviderRegionList& out) {
 }
 
 bool first_has(const YAML::Node& list, const char* key) {
-    return list.IsSequence() && list.size() > 0 && list[0].IsMap() && list[0][key];
+    // operator bool first: a missing key gives an invalid node that throws on any other call.
+    return list && list.IsSequence() && list.size() > 0 && list[0].IsMap() && list[0][key];
 }
 
 } // namespace

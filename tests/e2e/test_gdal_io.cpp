@@ -14,6 +14,8 @@
 
 #include <cmath>
 #include <fstream>
+
+#include <sys/stat.h>
 #include <map>
 
 using e2e::fixture;
@@ -289,4 +291,24 @@ TEST_CASE("e2e: catalogue import places providers' region lists and --catalogue 
     CHECK(bad.code == 1);
     CHECK(bad.err.find("not-a-region-list.json:1:1: error:") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "bad.tsv"));
+}
+
+TEST_CASE("e2e: hostile tables: a FIFO, control and non-UTF-8 bytes fail at their cell",
+          "[e2e]") {
+    e2e::TempDir dir;
+    // A FIFO named .csv would block a reader that opened it: it is refused as not a file.
+    REQUIRE(::mkfifo((dir / "pipe.csv").c_str(), 0600) == 0);
+    auto run = run_dcmap({"render", dir / "pipe.csv", "-o", dir / "map.png"});
+    CHECK(run.code == 1);
+    CHECK(run.err.find("pipe.csv") != std::string::npos);
+    write_text(dir / "escape.csv", "name,lat,lon\nok,1,2\n\"bad\x1b[31m\",3,4\n");
+    run = run_dcmap({"render", dir / "escape.csv", "-o", dir / "map.png"});
+    CHECK(run.code == 1);
+    CHECK(run.err.find(dir / "escape.csv" + ":3:1: error: ") != std::string::npos);
+    CHECK(run.err.find('\x1b') == std::string::npos); // never echoed raw
+    write_text(dir / "latin1.csv", "name,lat,lon\nS\xe9tif,36.19,5.41\n");
+    run = run_dcmap({"render", dir / "latin1.csv", "-o", dir / "map.png"});
+    CHECK(run.code == 1);
+    CHECK(run.err.find(dir / "latin1.csv" + ":2:") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "map.png"));
 }

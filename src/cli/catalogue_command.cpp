@@ -111,9 +111,9 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
                             else
                                 // The gazetteer knows the town under another name (Ulanqab's
                                 // seat is Jining): the provider's name is what users read.
-                                row.place = town + (m.place.admin1.empty()
-                                                        ? std::string()
-                                                        : ", " + m.place.admin1) +
+                                row.place = town +
+                                            (m.place.admin1.empty() ? std::string()
+                                                                    : ", " + m.place.admin1) +
                                             ", " + m.place.country;
                         }
                         row.country = m.place.country;
@@ -152,8 +152,8 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
                         // curated row stands and the user is told.
                         diagnostics.warn(at, id + ": the provider's text gives " + row.place +
                                                  ", " + std::to_string(static_cast<long>(km)) +
-                                                 " km from dcmap's catalogue row " +
-                                                 known->place + "; kept the catalogue's row");
+                                                 " km from dcmap's catalogue row " + known->place +
+                                                 "; kept the catalogue's row");
                         row.place = known->place;
                         row.country = known->country;
                         row.lat = *known->lat;
@@ -165,9 +165,10 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
                 }
                 if (!placed) {
                     ++unplaced;
-                    diagnostics.warn(at, id + (region.description.empty()
-                                                   ? std::string()
-                                                   : " \"" + region.description + "\"") +
+                    diagnostics.warn(at, id +
+                                             (region.description.empty()
+                                                  ? std::string()
+                                                  : " \"" + region.description + "\"") +
                                              ": no place found; add the row by hand");
                     continue;
                 }
@@ -187,7 +188,8 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
         return exit_failure;
     }
     std::sort(rows.begin(), rows.end(), [](const ImportedRow& a, const ImportedRow& b) {
-        return std::tie(a.region.provider, a.region.code) < std::tie(b.region.provider, b.region.code);
+        return std::tie(a.region.provider, a.region.code) <
+               std::tie(b.region.provider, b.region.code);
     });
     std::ostringstream tsv;
     tsv << "provider\tcode\tdisplay_name\tplace\tlat\tlon\tcountry\tstatus\tsource\tnote\t"
@@ -199,10 +201,9 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
             continue; // the same region in two files: the first file's row stands
         last_id = id;
         tsv << row.region.provider << '\t' << clean(row.region.code) << '\t'
-            << clean(row.region.description) << '\t' << clean(row.place) << '\t'
-            << degrees(row.lat) << '\t' << degrees(row.lon) << '\t' << row.country << "\tlive\t"
-            << clean(row.source) << '\t' << clean(row.note) << '\t' << to_string(row.precision)
-            << '\n';
+            << clean(row.region.description) << '\t' << clean(row.place) << '\t' << degrees(row.lat)
+            << '\t' << degrees(row.lon) << '\t' << row.country << "\tlive\t" << clean(row.source)
+            << '\t' << clean(row.note) << '\t' << to_string(row.precision) << '\n';
     }
     print_warnings(diagnostics, err);
     try {
@@ -217,8 +218,7 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
         print_error(e, err);
         return exit_failure;
     }
-    err << "dcmap: note: " << rows.size() << " region(s) placed, " << unplaced
-        << " not placed\n";
+    err << "dcmap: note: " << rows.size() << " region(s) placed, " << unplaced << " not placed\n";
     return cmd.strict && unplaced > 0 ? exit_failure : exit_ok;
 }
 

@@ -12,13 +12,13 @@ namespace dcmap::config {
 
 /// One region as a provider's data file lists it.
 struct ProviderRegion {
-    std::string provider;    ///< aws, azure, gcp, alibaba or oracle
-    std::string code;        ///< "eu-central-1", "westeurope", "eu-frankfurt-1"
-    std::string description; ///< "Europe (Frankfurt)", "West Europe"; may be empty (gcloud)
-    std::string place_hint;  ///< the provider's place text, when separate ("Netherlands")
+    std::string provider;           ///< aws, azure, gcp, alibaba or oracle
+    std::string code;               ///< "eu-central-1", "westeurope", "eu-frankfurt-1"
+    std::string description;        ///< "Europe (Frankfurt)", "West Europe"; may be empty (gcloud)
+    std::string place_hint;         ///< the provider's place text, when separate ("Netherlands")
     std::optional<double> lat, lon; ///< the provider's own coordinates (Azure only)
-    std::string note;        ///< "partition aws-cn", "realm oc20"
-    int line = 0;            ///< line of the region in the file
+    std::string note;               ///< "partition aws-cn", "realm oc20"
+    int line = 0;                   ///< line of the region in the file
 };
 
 /// The format a data file was recognised as, and its regions in file order.

@@ -140,8 +140,8 @@ SiteFile sites_from_table(const FeatureTable& table,
             const bool taken = std::any_of(columns.begin(), columns.end(),
                                            [&](const auto& kv) { return kv.second == i; });
             const auto& candidates = names;
-            if (!taken && std::find(candidates.begin(), candidates.end(),
-                                    fold(table.columns[i])) != candidates.end()) {
+            if (!taken && std::find(candidates.begin(), candidates.end(), fold(table.columns[i])) !=
+                              candidates.end()) {
                 columns[key] = i;
                 break;
             }

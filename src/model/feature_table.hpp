@@ -18,8 +18,8 @@ struct FeatureRow {
 
 struct FeatureTable {
     std::string path;
-    std::string driver;              ///< GDAL's driver name: "CSV", "GeoJSON", "GPKG"
-    bool rows_are_lines = false;     ///< FeatureRow::row is a line number (CSV)
+    std::string driver;               ///< GDAL's driver name: "CSV", "GeoJSON", "GPKG"
+    bool rows_are_lines = false;      ///< FeatureRow::row is a line number (CSV)
     std::vector<std::string> columns; ///< field names, in order (column N+1 in messages)
     std::vector<FeatureRow> rows;
 };

@@ -24,7 +24,7 @@ struct LayerRequest {
     std::string path;  ///< relative to the site file's folder after loading
     std::string layer; ///< layer name inside the file; empty = the first
     LayerStyle style;
-    SourcePos pos;     ///< the entry, for errors about the file
+    SourcePos pos; ///< the entry, for errors about the file
 };
 
 /// A layer's features in degrees (x = longitude, y = latitude, WGS84).

@@ -35,6 +35,10 @@ MemFile::~MemFile() {
 }
 
 std::string mem_path(const std::string& extension) {
+    // GDAL's CSV driver writes into a folder it must find by VSIStat; /vsimem folders exist
+    // only once made.
+    static std::once_flag folder_made;
+    std::call_once(folder_made, [] { VSIMkdir("/vsimem/dcmap", 0755); });
     static std::atomic<unsigned> counter{0};
     return "/vsimem/dcmap/ogr-" + std::to_string(counter++) + extension;
 }

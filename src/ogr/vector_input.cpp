@@ -1,9 +1,9 @@
 #include "ogr/vector_input.hpp"
 
-#include "ogr/gdal_session.hpp"
 #include "io/input_file.hpp"
 #include "model/error.hpp"
 #include "model/limits.hpp"
+#include "ogr/gdal_session.hpp"
 
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -100,13 +100,20 @@ std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, bool& fai
 
 const char* kind_of(OGRwkbGeometryType type) {
     switch (wkbFlatten(type)) {
-    case wkbLineString: return "a line";
-    case wkbMultiLineString: return "a multi-line";
-    case wkbPolygon: return "a polygon";
-    case wkbMultiPolygon: return "a multi-polygon";
-    case wkbMultiPoint: return "a multi-point";
-    case wkbGeometryCollection: return "a geometry collection";
-    default: return "not a point";
+    case wkbLineString:
+        return "a line";
+    case wkbMultiLineString:
+        return "a multi-line";
+    case wkbPolygon:
+        return "a polygon";
+    case wkbMultiPolygon:
+        return "a multi-polygon";
+    case wkbMultiPoint:
+        return "a multi-point";
+    case wkbGeometryCollection:
+        return "a geometry collection";
+    default:
+        return "not a point";
     }
 }
 
@@ -205,8 +212,7 @@ FeatureTable read_feature_table(const std::string& path) {
         if (g && !g->IsEmpty()) {
             if (wkbFlatten(g->getGeometryType()) != wkbPoint) {
                 row.geometry_problem = std::string("the feature's geometry is ") +
-                                       kind_of(g->getGeometryType()) +
-                                       "; a site needs a point";
+                                       kind_of(g->getGeometryType()) + "; a site needs a point";
             } else if (no_transform) {
                 row.geometry_problem = "the layer's coordinate system cannot be turned into "
                                        "longitude and latitude";
@@ -235,17 +241,17 @@ GeoLayer read_geo_layer(const LayerRequest& request) {
                          "give a GeoJSON, GeoPackage, Shapefile or other OGR vector file");
     }
     GDALDataset* data = file.data.get();
-    OGRLayer* layer = request.layer.empty() ? (data->GetLayerCount() > 0 ? data->GetLayer(0)
-                                                                         : nullptr)
-                                            : data->GetLayerByName(request.layer.c_str());
+    OGRLayer* layer = request.layer.empty()
+                          ? (data->GetLayerCount() > 0 ? data->GetLayer(0) : nullptr)
+                          : data->GetLayerByName(request.layer.c_str());
     if (!layer) {
         std::string names;
         for (int i = 0; i < data->GetLayerCount(); ++i)
             names += std::string(names.empty() ? "" : ", ") + data->GetLayer(i)->GetName();
         throw InputError(request.pos,
-                         request.layer.empty() ? request.path + " holds no layer"
-                                               : "no layer '" + request.layer + "' in " +
-                                                     request.path,
+                         request.layer.empty()
+                             ? request.path + " holds no layer"
+                             : "no layer '" + request.layer + "' in " + request.path,
                          names.empty() ? "" : "its layers: " + names);
     }
     bool failed = false;

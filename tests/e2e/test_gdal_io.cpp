@@ -15,8 +15,8 @@
 #include <cmath>
 #include <fstream>
 
-#include <sys/stat.h>
 #include <map>
+#include <sys/stat.h>
 
 using e2e::fixture;
 using e2e::read_bytes;
@@ -53,8 +53,8 @@ Rgb pixel(const std::string& png, double x, double y) {
     cairo_surface_t* s = cairo_image_surface_create_from_png(png.c_str());
     REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
     cairo_surface_flush(s);
-    const unsigned char* row = cairo_image_surface_get_data(s) +
-                               static_cast<int>(y) * cairo_image_surface_get_stride(s);
+    const unsigned char* row =
+        cairo_image_surface_get_data(s) + static_cast<int>(y) * cairo_image_surface_get_stride(s);
     const auto px = reinterpret_cast<const uint32_t*>(row)[static_cast<int>(x)];
     cairo_surface_destroy(s);
     return {int(px >> 16 & 255), int(px >> 8 & 255), int(px & 255)};
@@ -81,8 +81,8 @@ TEST_CASE("e2e: a CSV of sites renders, and its resolved sites keep the table's 
 TEST_CASE("e2e: a bad CSV row is reported at its line and column, and nothing is written",
           "[e2e]") {
     e2e::TempDir dir;
-    const auto run = run_dcmap({"render", fixture("sites-table-invalid.csv"), "-o",
-                                dir / "map.png"});
+    const auto run =
+        run_dcmap({"render", fixture("sites-table-invalid.csv"), "-o", dir / "map.png"});
     CHECK(run.code == 1);
     const std::string file = fixture("sites-table-invalid.csv");
     CHECK(run.err.find(file + ":3:3: error: ") != std::string::npos); // lat 91.5
@@ -111,13 +111,13 @@ TEST_CASE("e2e: GeoJSON points and a GeoPackage made from them give the same sit
 
     for (const char* input : {"geojson", "gpkg"}) {
         INFO(input);
-        const std::string in = std::string(input) == "gpkg" ? dir / "sites.gpkg"
-                                                            : fixture("sites-points.geojson");
+        const std::string in =
+            std::string(input) == "gpkg" ? dir / "sites.gpkg" : fixture("sites-points.geojson");
         for (const char* out : {"geojson", "gpkg", "csv", "fgb"}) {
             INFO(out);
             const std::string resolved = dir / (std::string("resolved.") + out);
-            const auto run = run_dcmap({"render", in, "-o", dir / "map.svg", "--resolved",
-                                        resolved});
+            const auto run =
+                run_dcmap({"render", in, "-o", dir / "map.svg", "--resolved", resolved});
             INFO(run.err);
             REQUIRE(run.code == 0);
             const auto points = resolved_points(resolved);
@@ -146,12 +146,11 @@ TEST_CASE("e2e: --columns maps a table's own headers; a wrong one is named", "[e
     INFO(run.err);
     REQUIRE(run.code == 0);
     CHECK(resolved_points(dir / "out.geojson").count("Edge one") == 1);
-    run = run_dcmap({"render", dir / "odd.csv", "-o", dir / "map.png", "--columns",
-                     "name=Label"});
+    run = run_dcmap({"render", dir / "odd.csv", "-o", dir / "map.png", "--columns", "name=Label"});
     CHECK(run.code == 1);
     CHECK(run.err.find("no column 'Label'") != std::string::npos);
-    run = run_dcmap({"render", dir / "odd.csv", "-o", dir / "map.png", "--resolved",
-                     dir / "out.kmz"});
+    run = run_dcmap(
+        {"render", dir / "odd.csv", "-o", dir / "map.png", "--resolved", dir / "out.kmz"});
     CHECK(run.code == 2);
     CHECK(run.err.find(".fgb") != std::string::npos);
 }
@@ -175,11 +174,12 @@ TEST_CASE("e2e: a layer is drawn where its features are, under or over the sites
     for (const int width : {400, 1600}) {
         INFO(width);
         const std::string w = std::to_string(width);
-        REQUIRE(run_dcmap({"render", dir / "with-layer.yaml", "-o", dir / "layer.png", "--width",
-                           w, "--layout-json", dir / "layout.json"})
+        REQUIRE(run_dcmap({"render", dir / "with-layer.yaml", "-o", dir / "layer.png", "--width", w,
+                           "--layout-json", dir / "layout.json"})
                     .code == 0);
-        REQUIRE(run_dcmap({"render", dir / "sites.yaml", "-o", dir / "plain.png", "--width", w})
-                    .code == 0);
+        REQUIRE(
+            run_dcmap({"render", dir / "sites.yaml", "-o", dir / "plain.png", "--width", w}).code ==
+            0);
         // Where (-35, -5) is: the markers give the map's scale and offset in x; y by latitude
         // needs the projection, so the box is tall enough that its middle row is found between
         // the two markers' rows by interpolating in Equal Earth (nearly linear near the
@@ -209,8 +209,8 @@ TEST_CASE("e2e: a layer is drawn where its features are, under or over the sites
 
 TEST_CASE("e2e: the shipped cable layer draws under a site file's sites", "[e2e]") {
     e2e::TempDir dir;
-    const auto run = run_dcmap({"render", fixture("layers-sites.yaml"), "-o", dir / "map.png",
-                                "-o", dir / "map.svg", "--width", "900"});
+    const auto run = run_dcmap({"render", fixture("layers-sites.yaml"), "-o", dir / "map.png", "-o",
+                                dir / "map.svg", "--width", "900"});
     INFO(run.err);
     REQUIRE(run.code == 0);
     CHECK(read_bytes(dir / "map.svg").size() > 1000);
@@ -237,11 +237,11 @@ TEST_CASE("e2e: catalogue import places providers' region lists and --catalogue 
           "[e2e]") {
     e2e::TempDir dir;
     const std::string folder = fixture("catalogue-import/");
-    const auto run = run_dcmap(
-        {"catalogue", "import", folder + "aws-endpoints.json", folder + "azure-list-locations.json",
-         folder + "oci-regions-config.json", folder + "oci-iam-region-list.json",
-         folder + "gcloud-regions.json", folder + "aliyun-describe-regions.json", "-o",
-         dir / "imported.tsv"});
+    const auto run =
+        run_dcmap({"catalogue", "import", folder + "aws-endpoints.json",
+                   folder + "azure-list-locations.json", folder + "oci-regions-config.json",
+                   folder + "oci-iam-region-list.json", folder + "gcloud-regions.json",
+                   folder + "aliyun-describe-regions.json", "-o", dir / "imported.tsv"});
     INFO(run.err);
     REQUIRE(run.code == 0);
     // gcloud lists africa-north1 with no place and dcmap's catalogue has no such row.
@@ -258,8 +258,8 @@ TEST_CASE("e2e: catalogue import places providers' region lists and --catalogue 
         if (const auto* known = built_in.find(r.provider, r.code)) {
             // Each place agrees with the curated row, to within a state's width: the import's
             // precision says how much the provider's own text names.
-            const double km = dcmap::geocode::great_circle_km(*r.lat, *r.lon, *known->lat,
-                                                              *known->lon);
+            const double km =
+                dcmap::geocode::great_circle_km(*r.lat, *r.lon, *known->lat, *known->lon);
             CHECK(km < 500);
             CHECK(r.country == known->country);
             ++compared;
@@ -286,15 +286,14 @@ TEST_CASE("e2e: catalogue import places providers' region lists and --catalogue 
     CHECK(regions.code == 0);
     CHECK(regions.out.find("af-casablanca-1") != std::string::npos);
     // A file in no known format: an error at its start, nothing written.
-    const auto bad = run_dcmap({"catalogue", "import", folder + "not-a-region-list.json", "-o",
-                                dir / "bad.tsv"});
+    const auto bad = run_dcmap(
+        {"catalogue", "import", folder + "not-a-region-list.json", "-o", dir / "bad.tsv"});
     CHECK(bad.code == 1);
     CHECK(bad.err.find("not-a-region-list.json:1:1: error:") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "bad.tsv"));
 }
 
-TEST_CASE("e2e: hostile tables: a FIFO, control and non-UTF-8 bytes fail at their cell",
-          "[e2e]") {
+TEST_CASE("e2e: hostile tables: a FIFO, control and non-UTF-8 bytes fail at their cell", "[e2e]") {
     e2e::TempDir dir;
     // A FIFO named .csv would block a reader that opened it: it is refused as not a file.
     REQUIRE(::mkfifo((dir / "pipe.csv").c_str(), 0600) == 0);

@@ -52,9 +52,9 @@ TEST_CASE("config: table columns are found by their usual names and become sites
 
 TEST_CASE("config: a table row's problems are reported at its line and column", "[config]") {
     auto t = spreadsheet();
-    t.rows[0].cells[2] = "91.5";      // latitude out of range, line 2 column 3
-    t.rows[1].cells[5] = "lve";       // unknown status, line 3 column 6
-    t.rows[2].cells[3] = "151.2 E";   // not a number, line 4 column 4
+    t.rows[0].cells[2] = "91.5";    // latitude out of range, line 2 column 3
+    t.rows[1].cells[5] = "lve";     // unknown status, line 3 column 6
+    t.rows[2].cells[3] = "151.2 E"; // not a number, line 4 column 4
     const auto lines = error_lines([&] { sites_from_table(t, {}); });
     REQUIRE(lines.size() == 3);
     CHECK(lines[0].rfind("sites.csv:2:3: error: ", 0) == 0);
@@ -66,8 +66,9 @@ TEST_CASE("config: a table row's problems are reported at its line and column", 
 TEST_CASE("config: an explicit column mapping wins, and its mistakes are named", "[config]") {
     auto t = spreadsheet();
     t.columns[4] = "Metro";
-    const auto file = sites_from_table(t, parse_column_mapping("location=metro,name=Cloud"));
-    CHECK(file.sites[0].name == "aws");
+    const auto file = sites_from_table(t, parse_column_mapping("location=metro,id=Cloud"));
+    CHECK(file.sites[0].id == "aws");
+    CHECK(file.sites[0].provider.empty()); // the column is taken by id now
     CHECK(*file.sites[1].location_query == "Ashburn, VA");
     CHECK_THROWS_WITH(parse_column_mapping("nam=Site"), Catch::Contains("did you mean 'name'"));
     CHECK_THROWS_WITH(parse_column_mapping("name"), Catch::Contains("KEY=COLUMN"));
@@ -86,8 +87,10 @@ TEST_CASE("config: a feature's point places a row without coordinates or a place
     t.rows.push_back(row(2, {"Cable landing", "none"}));
     t.rows.back().geometry_problem = "the feature's geometry is a line; a site needs a point";
     const auto lines = error_lines([&] { sites_from_table(t, {}); });
-    REQUIRE(lines.size() == 1);
+    // The geometry's problem first, then what it leaves the row without: a place.
+    REQUIRE(lines.size() == 2);
     CHECK(lines[0].rfind("sites.geojson:2: error: the feature's geometry is a line", 0) == 0);
+    CHECK(lines[1].rfind("sites.geojson:2: error: ", 0) == 0);
     t.rows.pop_back();
     const auto file = sites_from_table(t, {});
     REQUIRE(file.sites.size() == 1);

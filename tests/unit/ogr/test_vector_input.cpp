@@ -89,9 +89,8 @@ TEST_CASE("ogr: a layer's lines, polygons and points are read, multi-parts split
     CHECK(layer.points.size() == 3);
     CHECK(layer.style.width == 3);
     CHECK(layer.lines[0][1].x == -170.0);
-    const auto cables = read_geo_layer({std::string(DCMAP_SOURCE_DIR) +
-                                            "/data/layers/submarine-cables.geojson",
-                                        "", {}, {}});
+    const auto cables = read_geo_layer(
+        {std::string(DCMAP_SOURCE_DIR) + "/data/layers/submarine-cables.geojson", "", {}, {}});
     CHECK(cables.lines.size() == 6);
     CHECK(cables.polygons.empty());
 }
@@ -121,10 +120,9 @@ TEST_CASE("ogr: resolved sites are written as GeoPackage, CSV and FlatGeobuf", "
     CHECK(dcmap::ogr::resolved_format_from_path("a/b.GPKG") == ResolvedFormat::geopackage);
     CHECK(dcmap::ogr::resolved_format_from_path("x.fgb") == ResolvedFormat::flatgeobuf);
     CHECK_THROWS_WITH(dcmap::ogr::resolved_format_from_path("x.kmz"), Catch::Contains(".gpkg"));
-    const std::pair<ResolvedFormat, const char*> formats[] = {
-        {ResolvedFormat::geopackage, ".gpkg"},
-        {ResolvedFormat::csv, ".csv"},
-        {ResolvedFormat::flatgeobuf, ".fgb"}};
+    const std::pair<ResolvedFormat, const char*> formats[] = {{ResolvedFormat::geopackage, ".gpkg"},
+                                                              {ResolvedFormat::csv, ".csv"},
+                                                              {ResolvedFormat::flatgeobuf, ".fgb"}};
     for (const auto& [format, extension] : formats) {
         const std::string bytes = dcmap::ogr::resolved_bytes(sites, format);
         CHECK(bytes == dcmap::ogr::resolved_bytes(sites, format)); // reproducible
@@ -140,14 +138,13 @@ TEST_CASE("ogr: resolved sites are written as GeoPackage, CSV and FlatGeobuf", "
         const auto table = read_feature_table(path);
         INFO(extension);
         REQUIRE(table.rows.size() == 2);
-        const auto name = std::find(table.columns.begin(), table.columns.end(), "name") -
-                          table.columns.begin();
+        const auto name =
+            std::find(table.columns.begin(), table.columns.end(), "name") - table.columns.begin();
         CHECK(*table.rows[1].cells[static_cast<std::size_t>(name)] == "Sydney, \"South\"");
         if (format == ResolvedFormat::csv) {
             const auto x =
                 std::find(table.columns.begin(), table.columns.end(), "X") - table.columns.begin();
-            CHECK(std::stod(*table.rows[0].cells[static_cast<std::size_t>(x)]) ==
-                  Approx(27.1981));
+            CHECK(std::stod(*table.rows[0].cells[static_cast<std::size_t>(x)]) == Approx(27.1981));
         } else {
             CHECK(*table.rows[0].lon == Approx(27.1981));
             CHECK(*table.rows[1].lat == Approx(-33.8688));

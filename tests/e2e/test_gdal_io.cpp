@@ -11,6 +11,7 @@
 #include <gdal_priv.h>
 #include <gdal_utils.h>
 #include <ogrsf_frmts.h>
+#include <proj.h>
 
 #include <cmath>
 #include <fstream>
@@ -43,6 +44,20 @@ std::map<std::string, std::pair<double, double>> resolved_points(const std::stri
 
 void write_text(const std::string& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
+}
+
+/// Equal Earth metres straight from PROJ, independent of dcmap's projection stage.
+std::pair<double, double> equal_earth(double lon, double lat) {
+    PJ* to = proj_create(PJ_DEFAULT_CTX, "+proj=eqearth +lon_0=0 +ellps=WGS84 +type=crs");
+    PJ* from = proj_create(PJ_DEFAULT_CTX, "EPSG:4326");
+    PJ* op = proj_create_crs_to_crs_from_pj(PJ_DEFAULT_CTX, from, to, nullptr, nullptr);
+    PJ* norm = proj_normalize_for_visualization(PJ_DEFAULT_CTX, op);
+    const PJ_COORD c = proj_trans(norm, PJ_FWD, proj_coord(lon, lat, 0, 0));
+    proj_destroy(norm);
+    proj_destroy(op);
+    proj_destroy(from);
+    proj_destroy(to);
+    return {c.xy.x, c.xy.y};
 }
 
 struct Rgb {
@@ -171,7 +186,7 @@ TEST_CASE("e2e: a layer is drawn where its features are, under or over the sites
                                         "sites:\n"
                                         "  - {id: a, name: A, lat: 50, lon: 8}\n"
                                         "  - {id: b, name: B, lat: -30, lon: 150}\n");
-    for (const int width : {400, 1600}) {
+    for (const int width : {600, 1600}) {
         INFO(width);
         const std::string w = std::to_string(width);
         REQUIRE(run_dcmap({"render", dir / "with-layer.yaml", "-o", dir / "layer.png", "--width", w,
@@ -180,19 +195,20 @@ TEST_CASE("e2e: a layer is drawn where its features are, under or over the sites
         REQUIRE(
             run_dcmap({"render", dir / "sites.yaml", "-o", dir / "plain.png", "--width", w}).code ==
             0);
-        // Where (-35, -5) is: the markers give the map's scale and offset in x; y by latitude
-        // needs the projection, so the box is tall enough that its middle row is found between
-        // the two markers' rows by interpolating in Equal Earth (nearly linear near the
-        // equator).
+        // Where (-35, -5) is: the two markers give the map's scale and offset over PROJ's own
+        // Equal Earth coordinates (x right, y down on the page).
         CPLJSONDocument doc;
         REQUIRE(doc.Load(dir / "layout.json"));
         std::map<std::string, std::pair<double, double>> px;
         for (const auto& m : doc.GetRoot().GetArray("markers"))
             px[m.GetString("id")] = {m.GetDouble("x"), m.GetDouble("y")};
         REQUIRE(px.size() == 2);
-        const double x = px["a"].first + (px["b"].first - px["a"].first) * (-35.0 - 8) / (150 - 8);
-        // Equal Earth y is close to proportional to latitude below 50 degrees (within ~3%).
-        const double y = px["a"].second + (px["b"].second - px["a"].second) * (50 - -5.0) / 80;
+        const auto [ax, ay] = equal_earth(8, 50);
+        const auto [bx, by] = equal_earth(150, -30);
+        const auto [tx, ty] = equal_earth(-35, -5);
+        const double k = (px["b"].first - px["a"].first) / (bx - ax);
+        const double x = px["a"].first + k * (tx - ax);
+        const double y = px["a"].second - k * (ty - ay);
         const Rgb with = pixel(dir / "layer.png", x, y);
         const Rgb without = pixel(dir / "plain.png", x, y);
         CHECK(with.r > 200);

@@ -293,6 +293,14 @@ TEST_CASE("e2e: catalogue import places providers' region lists and --catalogue 
     REQUIRE(netherlands);
     CHECK(netherlands->precision == dcmap::Precision::country); // Azure names the country only
     CHECK(*netherlands->lat == Approx(52.3667));                // at Azure's own coordinates
+    // The gazetteer knows Ulanqab's seat as Jining; the row keeps the provider's name.
+    const auto* ulanqab = imported.find("alibaba", "cn-wulanchabu");
+    REQUIRE(ulanqab);
+    CHECK(ulanqab->place.rfind("Ulanqab, ", 0) == 0);
+    // "N. Virginia" is part of a state: its town stands for a metro.
+    const auto* virginia = imported.find("aws", "us-east-1");
+    REQUIRE(virginia);
+    CHECK(virginia->precision == dcmap::Precision::metro);
     const auto* johor = imported.find("alibaba", "ap-southeast-8");
     REQUIRE(johor);
     CHECK(johor->country == "MY");

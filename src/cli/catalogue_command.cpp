@@ -100,10 +100,18 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
                             continue; // an ambiguous name: try the next form, or the catalogue
                         row.place = place_text(m);
                         const std::string town(query.substr(0, query.find(',')));
+                        const std::string town_key = geocode::detail::fold(town),
+                                          name_key = geocode::detail::fold(m.place.name);
+                        // A name as the provider displays it (not an id's "frankfurt") that is
+                        // neither the gazetteer's name, a spelling of it, nor its start
+                        // ("Frankfurt" of "Frankfurt am Main").
+                        const bool other_name =
+                            std::any_of(town.begin(), town.end(),
+                                        [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                            name_key.rfind(town_key, 0) != 0 &&
+                            geocode::detail::edit_distance(town_key, name_key, 3) > 2;
                         if (m.precision == Precision::city && !m.place.name.empty() &&
-                            geocode::detail::edit_distance(geocode::detail::fold(town),
-                                                           geocode::detail::fold(m.place.name),
-                                                           3) > 2) {
+                            other_name) {
                             if (town.rfind("Northern ", 0) == 0 || town.rfind("Southern ", 0) == 0)
                                 // "N. Virginia": a part of a state, where its main data-center
                                 // town stands for it.

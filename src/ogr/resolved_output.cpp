@@ -94,6 +94,9 @@ std::string resolved_bytes(const std::vector<ResolvedSite>& sites, ResolvedForma
             options = CSLSetNameValue(options, "WRITE_NAME", "NO");
         } else if (format == ResolvedFormat::csv) {
             options = CSLSetNameValue(options, "GEOMETRY", "AS_XY");
+        } else if (format == ResolvedFormat::flatgeobuf) {
+            // The index would sort features along a curve; the file keeps the input's order.
+            options = CSLSetNameValue(options, "SPATIAL_INDEX", "NO");
         }
         OGRSpatialReference wgs84;
         wgs84.SetWellKnownGeogCS("WGS84");

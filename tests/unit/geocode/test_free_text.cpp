@@ -190,8 +190,9 @@ TEST_CASE("geocode: a name one edit from exactly one large place is taken for it
     // Two large places one edit away (Barcelona, Spain and Barcelona, Venezuela), a short
     // name, or a place too small without a state: still errors.
     CHECK(error_of("Barcelonna").find("closest: Barcelona (ES)") != std::string::npos);
-    CHECK(error_of("Lyom").find("unknown place") == 0);
-    CHECK(error_of("Quincey").find("unknown place") == 0);
+    CHECK(error_of("Bonm").find("unknown place") == 0);
+    CHECK(error_of("Boardmann").find("unknown place") == 0);
+    CHECK(error_of("Boardmann, Oregon").find("unknown place") == 0); // 3,500 people
 }
 
 TEST_CASE("geocode: a misspelt country or state hint suggests the close names", "[geocode]") {

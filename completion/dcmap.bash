@@ -6,16 +6,18 @@
 # "install: completion" test compares it with `dcmap <command> --help`, so an option added to the
 # program and not here fails the tests.
 
-_dcmap_commands="render validate geocode regions stats diff"
+_dcmap_commands="render validate geocode regions stats diff catalogue"
 _dcmap_global_options="--help --version"
 _dcmap_render_options="--output --format --style --projection --center --extent --inset --detail
     --markers --labels --key --title --width --height --scale --dpi --png --layout-json --resolved
-    --catalogue --strict --svg-id-prefix --quiet --verbose --help"
-_dcmap_validate_options="--strict --catalogue --help"
+    --catalogue --strict --svg-id-prefix --quiet --verbose --columns --layer --help"
+_dcmap_validate_options="--strict --catalogue --columns --help"
 _dcmap_geocode_options="--json --format --catalogue --strict --help"
 _dcmap_regions_options="--provider --json --catalogue --help"
 _dcmap_stats_options="--format --catalogue --help"
 _dcmap_diff_options="--format --moved-km --exit-code --catalogue --help"
+_dcmap_catalogue_options="--help"
+_dcmap_catalogue_import_options="--output --strict --help"
 
 # Site files (*.yaml) and folders, with a slash after folders.
 _dcmap_yaml_files() {
@@ -23,6 +25,15 @@ _dcmap_yaml_files() {
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -f -X '!*.yaml' -- "$1") $(compgen -f -X '!*.yml' -- "$1")
         $(compgen -d -- "$1"))
+}
+
+# Site files: YAML, or tables GDAL reads (CSV, GeoJSON, GeoPackage, Shapefile...).
+_dcmap_site_files() {
+    _dcmap_yaml_files "$1"
+    local IFS=$'\n' ext
+    for ext in csv tsv geojson gpkg shp fgb kml gml xlsx ods; do
+        COMPREPLY+=($(compgen -f -X "!*.$ext" -- "$1"))
+    done
 }
 
 # Any file or folder.
@@ -55,15 +66,20 @@ _dcmap() {
     # The command is the first word that is not an option: options before it take no value.
     for ((i = 1; i < COMP_CWORD; i++)); do
         if [[ ${COMP_WORDS[i]} != -* ]]; then
+            if [[ $command == catalogue ]]; then
+                command=catalogue_${COMP_WORDS[i]}
+                break
+            fi
             command=${COMP_WORDS[i]}
-            break
+            [[ $command == catalogue ]] || break
         fi
     done
 
     case $prev in
         -o | --output) _dcmap_files "$cur"; return ;;
         --layout-json | --resolved) _dcmap_files "$cur"; return ;;
-        --catalogue) _dcmap_files "$cur"; return ;;
+        --catalogue | --layer) _dcmap_files "$cur"; return ;;
+        --columns) return ;;
         --style)
             _dcmap_yaml_files "$cur"
             COMPREPLY+=($(compgen -W "default dark print" -- "$cur"))
@@ -115,7 +131,10 @@ _dcmap() {
     fi
     # Inputs: site files for render, validate, stats and diff; a site file to audit (or a place) for geocode.
     case $command in
-        render | validate | geocode | stats | diff) _dcmap_yaml_files "$cur" ;;
+        render | validate) _dcmap_site_files "$cur" ;;
+        geocode | stats | diff) _dcmap_yaml_files "$cur" ;;
+        catalogue) COMPREPLY=($(compgen -W "import" -- "$cur")) ;;
+        catalogue_import) _dcmap_files "$cur" ;;
     esac
 }
 

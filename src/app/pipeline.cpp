@@ -16,6 +16,7 @@
 #include "model/error.hpp"
 #include "model/limits.hpp"
 #include "model/named_areas.hpp"
+#include "ogr/vector_input.hpp"
 #include "project/extent.hpp"
 #include "project/projection.hpp"
 #include "render/render.hpp"
@@ -299,8 +300,10 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
         *resolved = plan.sites;
     const project::Projector& projector = *plan.projector;
     layout::LayoutRequest& request = plan.request;
-    const ProjectedBasemap basemap =
+    ProjectedBasemap basemap =
         basemap::build_basemap(projector, plan.detail, plan.style.graticule_step);
+    for (const auto& layer : file.layers)
+        basemap.layers.push_back(basemap::project_layer(ogr::read_geo_layer(layer), projector));
     request.land = &basemap.land;
     request.title = with_counts(settings.title.value_or(file.title), file.path, plan.sites,
                                 diagnostics);

@@ -22,6 +22,53 @@ ProjectedBasemap build_basemap(const project::Projector& projector, Detail detai
     return out;
 }
 
+ProjectedLayer project_layer(const GeoLayer& layer, const project::Projector& projector) {
+    const detail::QuietGdal quiet;
+    const detail::Frame frame(projector.spec());
+    const detail::Projection proj{projector, frame, detail::windows(frame)};
+    const auto lonlat = [](const std::vector<Point>& points) {
+        std::vector<detail::LonLat> out;
+        out.reserve(points.size());
+        for (const Point& p : points)
+            out.push_back({p.x, p.y});
+        return out;
+    };
+    ProjectedLayer out;
+    out.name = layer.name;
+    out.style = layer.style;
+    // A cable across the Pacific goes from 170 to -170 the short way: longitudes made
+    // continuous before densifying, so the added points do not run round the world.
+    const auto continuous = [](std::vector<detail::LonLat> line) {
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            while (line[i].x - line[i - 1].x > 180)
+                line[i].x -= 360;
+            while (line[i].x - line[i - 1].x < -180)
+                line[i].x += 360;
+        }
+        return line;
+    };
+    for (const Polyline& line : layer.lines)
+        for (Polyline& piece :
+             detail::project_polyline(detail::densify(continuous(lonlat(line))), proj))
+            out.lines.push_back(std::move(piece));
+    for (const Polygon& polygon : layer.polygons) {
+        detail::LonLatPolygon rings;
+        for (const Ring& ring : polygon.rings) {
+            rings.push_back(lonlat(ring));
+            // Working rings are closed: last equals first.
+            if (rings.back().front().x != rings.back().back().x ||
+                rings.back().front().y != rings.back().back().y)
+                rings.back().push_back(rings.back().front());
+        }
+        for (Polygon& piece : detail::project_polygon(rings, proj))
+            out.polygons.push_back(std::move(piece));
+    }
+    for (const Point& p : layer.points)
+        if (const auto xy = projector.forward(p.x, p.y))
+            out.points.push_back(*xy);
+    return out;
+}
+
 Ring projection_outline(const project::Projector& projector) {
     const detail::Frame frame(projector.spec());
     const detail::Projection proj{projector, frame, detail::windows(frame)};

@@ -149,7 +149,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     double width = 0, height = 0;
     std::string formats = "png";
     auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
-    r->add_option("INPUT", render.inputs, "Site file(s) (.yaml), or folder(s) of them")->required();
+    r->add_option("INPUT", render.inputs,
+                  "Site file(s) (.yaml, or .csv/.geojson/.gpkg/.shp tables), or folder(s) of "
+                  ".yaml files")->required();
     r->add_option("-o,--output", render.outputs,
                   "Output file (.png, .svg, .pdf; repeat for several formats) or a folder "
                   "(default: out)");
@@ -207,8 +209,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                   "Also write what was drawn (markers, labels, legend) as JSON")
         ->group("Output");
     r->add_option("--resolved", render.resolved,
-                  "Also write the resolved sites as GeoJSON (for review in QGIS, kepler.gl)")
+                  "Also write the resolved sites: .geojson, .gpkg, .csv or .fgb (for review in "
+                  "QGIS, kepler.gl or a spreadsheet)")
         ->group("Output");
+    r->add_option("--columns", render.columns,
+                  "For a CSV, GeoJSON or GeoPackage input: which column holds which site key, "
+                  "e.g. name=Site,lat=Latitude,lon=Longitude (default: found by their names)")
+        ->group("Places");
+    r->add_option("--layer", render.layers,
+                  "Draw an extra vector layer (GeoJSON, GeoPackage, Shapefile...) under the "
+                  "sites; repeat for several")
+        ->allow_extra_args(false)
+        ->group("Map");
     r->add_option("--catalogue", render.catalogue,
                   "Region catalogue file adding or overriding built-in regions")
         ->group("Places");
@@ -232,6 +244,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     v->add_flag("--strict", validate.strict, "Treat warnings (e.g. ambiguous places) as errors");
     v->add_option("--catalogue", validate.catalogue,
                   "Region catalogue file adding or overriding built-in regions");
+    v->add_option("--columns", validate.columns,
+                  "For a CSV, GeoJSON or GeoPackage input: key=COLUMN pairs, e.g. name=Site");
 
     // geocode --------------------------------------------------------------------------------
     GeocodeCommand geocode;
@@ -286,6 +300,20 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     df->add_flag("--exit-code", diff.exit_code, "Exit 1 when anything changed, 0 when not");
     df->add_option("--catalogue", diff.catalogue,
                    "Region catalogue file adding or overriding built-in regions");
+
+    // catalogue import ---------------------------------------------------------------------
+    CatalogueImportCommand catalogue_import;
+    auto* cat = app.add_subcommand("catalogue", "Build region catalogue files");
+    cat->require_subcommand(1);
+    auto* ci = cat->add_subcommand(
+        "import", "Place the regions of providers' own region lists (botocore endpoints.json, OCI "
+                  "regions-config.json, az account list-locations, gcloud compute regions list, "
+                  "aliyun ecs DescribeRegions) and write them as a catalogue TSV for --catalogue");
+    ci->add_option("FILE", catalogue_import.inputs, "Provider region list(s), JSON")->required();
+    ci->add_option("-o,--output", catalogue_import.output,
+                   "Catalogue TSV to write (default: standard output)");
+    ci->add_flag("--strict", catalogue_import.strict,
+                 "Exit 1 when a region could not be placed");
 
     // CLI11's own messages in the one format every dcmap error has.
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
@@ -342,6 +370,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return finish(run_stats(stats, out, err), out, err);
         if (df->parsed())
             return finish(run_diff(diff, out, err), out, err);
+        if (ci->parsed())
+            return finish(run_catalogue_import(catalogue_import, out, err), out, err);
     } catch (const UsageError& e) {
         print_error_message(e.message, err);
         return exit_usage;

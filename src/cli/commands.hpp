@@ -20,7 +20,9 @@ struct RenderCommand {
     double dpi = 0;
     std::string png = "truecolor";    ///< --png truecolor|palette
     std::string layout_json;          ///< empty = none
-    std::string resolved;             ///< --resolved FILE: resolved sites as GeoJSON; empty = none
+    std::string resolved;             ///< --resolved FILE (.geojson .gpkg .csv .fgb); empty = none
+    std::string columns;              ///< --columns key=COLUMN,... for CSV/GeoJSON/GPKG inputs
+    std::vector<std::string> layers;  ///< --layer FILE: extra vector layers, drawn under sites
     std::string catalogue;            ///< --catalogue FILE of extra regions; empty = none
     bool strict = false;              ///< geocoding warnings are errors: nothing is written
     std::string svg_id_prefix;        ///< --svg-id-prefix; empty = from output name and content
@@ -34,6 +36,7 @@ struct ValidateCommand {
     std::vector<std::string> inputs;
     bool strict = false;  ///< warnings count as errors
     std::string catalogue;  ///< --catalogue FILE of extra regions; empty = none
+    std::string columns;    ///< --columns key=COLUMN,... for CSV/GeoJSON/GPKG inputs
 };
 int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err);
 
@@ -69,5 +72,12 @@ struct DiffCommand {
     std::string catalogue;     ///< --catalogue FILE of extra regions; empty = none
 };
 int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err);
+
+struct CatalogueImportCommand {
+    std::vector<std::string> inputs; ///< providers' region list files (JSON)
+    std::string output;              ///< catalogue TSV to write; empty or "-" = standard output
+    bool strict = false;             ///< exit 1 when a region could not be placed
+};
+int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, std::ostream& err);
 
 } // namespace dcmap::cli

@@ -9,7 +9,7 @@
 #include "cli/write_maps.hpp"
 #include "config/site_loader.hpp"
 #include "config/style_loader.hpp"
-#include "export/resolved_geojson.hpp"
+#include "ogr/resolved_output.hpp"
 #include "io/atomic_file.hpp"
 #include "model/error.hpp"
 
@@ -130,6 +130,17 @@ void check_file_paths_against(const SiteFile& file, const app::RenderSettings& s
     }
 }
 
+/// The file with each `--layer FILE` added after its own `layers:`, drawn under the sites.
+SiteFile with_option_layers(SiteFile file, const RenderCommand& cmd) {
+    for (const auto& path : cmd.layers) {
+        LayerRequest layer;
+        layer.path = path;
+        layer.pos = SourcePos{path, 0, 0};
+        file.layers.push_back(layer);
+    }
+    return file;
+}
+
 /// What one input's run reports once every output is committed.
 struct InputReport {
     std::vector<std::string> unchanged; ///< maps left alone: they already hold these bytes
@@ -142,7 +153,7 @@ bool render_one(const std::string& input, const std::vector<std::string>& output
                 std::ostream& err) {
     Diagnostics diagnostics;
     try {
-        const SiteFile file = load_site_source(input, std::cin);
+        const SiteFile file = with_option_layers(load_site_source(input, std::cin, cmd.columns), cmd);
         const app::RenderSettings settings = settings_for(file, cmd);
         std::vector<std::string> all = outputs;
         all.push_back(cmd.layout_json);
@@ -154,7 +165,8 @@ bool render_one(const std::string& input, const std::vector<std::string>& output
         if (!cmd.layout_json.empty())
             staged.stage(cmd.layout_json, layout_to_json(layout));
         if (!cmd.resolved.empty())
-            staged.stage(cmd.resolved, exporter::resolved_geojson(resolved));
+            staged.stage(cmd.resolved, ogr::resolved_bytes(resolved, ogr::resolved_format_from_path(
+                                                                      cmd.resolved)));
         print_diagnostics(diagnostics, input, cmd.quiet, nullptr, err);
         if (cmd.verbose)
             report.summary = summary_line(input, layout);
@@ -177,7 +189,7 @@ int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand
     Diagnostics diagnostics;
     try {
         check_writable_folders({cmd.layout_json, cmd.resolved});
-        const SiteFile file = load_site_source(input, std::cin);
+        const SiteFile file = with_option_layers(load_site_source(input, std::cin, cmd.columns), cmd);
         const render::Format format = render::format_from_path("." + cmd.formats.front());
         std::vector<ResolvedSite> resolved;
         const app::EncodedMaps map = app::encode_site_file(
@@ -185,7 +197,9 @@ int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand
         if (!cmd.layout_json.empty())
             io::write_file_atomically(cmd.layout_json, layout_to_json(map.layout));
         if (!cmd.resolved.empty())
-            exporter::write_resolved_geojson(cmd.resolved, resolved);
+            io::write_file_atomically(
+                cmd.resolved,
+                ogr::resolved_bytes(resolved, ogr::resolved_format_from_path(cmd.resolved)));
         print_diagnostics(diagnostics, input, cmd.quiet, nullptr, err);
         out.write(map.bytes.front().data(), static_cast<std::streamsize>(map.bytes.front().size()));
         out.flush();
@@ -249,6 +263,14 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         print_error_message("no .yaml files found in " + cmd.inputs.front(), err);
         return exit_failure;
     }
+    if (!cmd.resolved.empty()) {
+        try {
+            ogr::resolved_format_from_path(cmd.resolved);
+        } catch (const Error& e) {
+            print_error_message(e.what(), err);
+            return exit_usage;
+        }
+    }
     if (cmd.outputs.size() == 1 && cmd.outputs.front() == "-")
         return render_to_stdout(inputs, cmd, out, err);
     std::string problem;
@@ -270,6 +292,7 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
     std::vector<std::string> read = inputs;
     if (!cmd.catalogue.empty())
         read.push_back(cmd.catalogue);
+    read.insert(read.end(), cmd.layers.begin(), cmd.layers.end());
     if (cmd.overrides.style && !config::is_builtin_style(cmd.overrides.style->value))
         read.push_back(cmd.overrides.style->value);
     problem = output_clash(outputs, read);

@@ -1,8 +1,10 @@
 #include "cli/site_source.hpp"
 
 #include "config/site_loader.hpp"
+#include "config/site_table.hpp"
 #include "io/command.hpp"
 #include "model/error.hpp"
+#include "ogr/vector_input.hpp"
 
 #include <istream>
 #include <iterator>
@@ -46,7 +48,12 @@ std::string read_site_text(const std::string& spec, std::istream& in) {
     throw IoError("not a stream: " + spec);
 }
 
-SiteFile load_site_source(const std::string& spec, std::istream& in) {
+SiteFile load_site_source(const std::string& spec, std::istream& in, const std::string& columns) {
+    if (!is_site_stream(spec) && ogr::is_vector_file(spec)) {
+        // The mapping is checked before the file is opened, so a typo in it fails first.
+        const auto mapping = config::parse_column_mapping(columns);
+        return config::sites_from_table(ogr::read_feature_table(spec), mapping);
+    }
     if (!is_site_stream(spec))
         return config::load_site_file(spec);
     return config::parse_site_file(read_site_text(spec, in), spec == "-" ? "<stdin>" : spec);

@@ -17,7 +17,11 @@ bool is_site_stream(const std::string& spec);
 std::string read_site_text(const std::string& spec, std::istream& in);
 
 /// The site file `spec` names, loaded and validated; messages name it as given ("-" is
-/// "<stdin>"). Throws InputErrors / IoError as config::load_site_file does.
-SiteFile load_site_source(const std::string& spec, std::istream& in);
+/// "<stdin>"). A CSV, GeoJSON, GeoPackage or other OGR vector file (ogr::is_vector_file) is
+/// read as a table, its columns found by `columns` (`--columns`, see
+/// config::parse_column_mapping; empty = by their names). Throws InputErrors / IoError as
+/// config::load_site_file does.
+SiteFile load_site_source(const std::string& spec, std::istream& in,
+                          const std::string& columns = {});
 
 } // namespace dcmap::cli

@@ -2,8 +2,9 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/report.hpp"
-#include "config/site_loader.hpp"
+#include "cli/site_source.hpp"
 
+#include <iostream>
 #include <ostream>
 
 namespace dcmap::cli {
@@ -18,7 +19,7 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
     for (const auto& input : inputs) {
         Diagnostics diagnostics;
         try {
-            const SiteFile file = config::load_site_file(input);
+            const SiteFile file = load_site_source(input, std::cin, cmd.columns);
             // Everything render checks before drawing: unknown places and regions, the style,
             // the projection, extent, insets and canvas size of the file's `map:`.
             app::RenderSettings settings;

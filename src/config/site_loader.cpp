@@ -34,7 +34,9 @@ const std::vector<detail::Alias> kSiteAliases = {
     {"cc", "country"}};
 
 const std::vector<std::string> kFileKeys = {"title", "subtitle", "source", "as_of",
-                                            "map",   "sites",    "catalogue"};
+                                            "map",   "sites",    "catalogue", "layers"};
+const std::vector<std::string> kLayerKeys = {"file", "layer", "color", "fill",
+                                             "width", "radius", "draw"};
 const std::vector<std::string> kMapKeys = {"projection", "center", "extent", "style",
                                            "width",      "height", "insets", "detail",
                                            "markers",    "labels", "key"};
@@ -404,6 +406,61 @@ void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
                 parse_setting(r, *e, *text, [](const std::string& t) { return parse_key(t); });
 }
 
+/// `layers:` a list of {file, layer, color, fill, width, radius, draw: under|over}.
+void read_layers(Reader& r, const Entry& e, SiteFile& file) {
+    if (!e.value.IsSequence()) {
+        r.error(r.value_pos(e), "layers must be a list",
+                "write each layer as \"- file: cables.geojson\" indented below layers:");
+        return;
+    }
+    for (const auto& item : e.value) {
+        if (!item.IsMap()) {
+            r.error(r.pos(item), "a layer must be a mapping with file:",
+                    "write \"- file: cables.geojson\"");
+            continue;
+        }
+        const auto entries = r.entries(item, kLayerKeys, "layer");
+        LayerRequest layer;
+        layer.pos = r.pos(item);
+        const Entry* path = find(entries, "file");
+        if (!path) {
+            r.error(r.pos(item), "a layer needs file:", "name a GeoJSON, GeoPackage, Shapefile...");
+            continue;
+        }
+        if (auto text = r.text(*path)) {
+            layer.path = *text;
+            layer.pos = r.value_pos(*path);
+        }
+        if (const Entry* x = find(entries, "layer"))
+            if (auto text = r.text(*x))
+                layer.layer = *text;
+        if (const Entry* x = find(entries, "color"))
+            if (auto color = r.color(*x))
+                layer.style.stroke = *color;
+        if (const Entry* x = find(entries, "fill"))
+            if (auto color = r.color(*x))
+                layer.style.fill = *color;
+        const auto size = [&](const char* key, double max, double& target) {
+            if (const Entry* x = find(entries, key))
+                if (auto value = r.number(*x, std::string(key) + ": 1.5")) {
+                    if (*value > 0 && *value <= max)
+                        target = *value;
+                    else
+                        r.error(r.value_pos(*x),
+                                std::string(key) + " must be more than 0 and at most " +
+                                    std::to_string(static_cast<int>(max)) + " pixels");
+                }
+        };
+        size("width", 50, layer.style.width);
+        size("radius", 50, layer.style.point_radius);
+        if (const Entry* x = find(entries, "draw"))
+            if (auto where = r.choice(*x, {"under", "over"}))
+                layer.style.over_sites = *where == "over";
+        if (!layer.path.empty())
+            file.layers.push_back(std::move(layer));
+    }
+}
+
 const char* kNoSitesHint =
     "list sites as \"- name: Hangzhou\" entries, or under a sites: key with title: and source:";
 
@@ -427,6 +484,8 @@ void read_file_mapping(Reader& r, const YAML::Node& root, SiteFile& file) {
             file.catalogue_pos = r.value_pos(*e);
         }
     }
+    if (const Entry* e = find(entries, "layers"))
+        read_layers(r, *e, file);
     // No sites (no sites: key, `sites:` left empty or `sites: []`) is a base map alone; the
     // commands that draw or check it say so.
     const Entry* sites = find(entries, "sites");
@@ -469,6 +528,11 @@ SiteFile load_site_file(const std::string& path) {
     if (!file.catalogue.empty() && std::filesystem::path(file.catalogue).is_relative())
         file.catalogue =
             (std::filesystem::path(path).parent_path() / file.catalogue).lexically_normal().string();
+    // Layers too are relative to the file.
+    for (auto& layer : file.layers)
+        if (std::filesystem::path(layer.path).is_relative())
+            layer.path =
+                (std::filesystem::path(path).parent_path() / layer.path).lexically_normal().string();
     // A style named in the file is relative to the file, like an include, not to the shell.
     if (file.map.style && !is_builtin_style(file.map.style->value)) {
         const std::filesystem::path style(file.map.style->value);

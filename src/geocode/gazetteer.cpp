@@ -48,6 +48,15 @@ constexpr std::int64_t typo_max_population = 10'000;
 constexpr std::size_t typo_min_key_bytes = 6;
 constexpr std::int64_t typo_min_population = 500'000;
 constexpr double typo_population_factor = 300;
+// An unknown name one edit from exactly one place this large is taken for it, with a warning
+// ("Amsterdm", "Seatle, WA"); within a hinted state or province, where few names compete, from
+// a smaller size ("Prinville, Oregon"). Shorter keys are left alone: too many names lie one
+// edit from "Lyon" or "Bonn".
+constexpr std::int64_t misspelling_min_population = 100'000;
+constexpr std::int64_t misspelling_min_population_in_state = 5'000;
+constexpr std::size_t misspelling_min_key_bytes = 5;
+// A second place one edit away at least this share of the first's size makes the guess unsafe.
+constexpr double misspelling_rival_ratio = 0.1;
 // cities500 lists places of 500+ people; a population of 0 means "unknown", not "empty".
 constexpr std::int64_t assumed_min_population = 500;
 constexpr std::size_t max_runners_up = 4;
@@ -248,6 +257,11 @@ struct Gazetteer::Impl {
     std::string closest_names(std::string_view key, const std::vector<Hints>& hints) const;
     std::string search_closest_names(std::string_view key, int limit,
                                      const std::vector<Hints>& hints) const;
+    /// The one place a misspelt name most likely means: one edit from `key`, within the hints,
+    /// at least misspelling_min_population people (or ..._in_state under a state hint), and no
+    /// other such place a tenth its size; nullopt otherwise.
+    std::optional<std::uint32_t> misspelling_of(std::string_view key,
+                                                const std::vector<Hints>& hints) const;
     /// "; did you mean Germany?" for a hint that names no country or region, or empty.
     std::string closest_country_or_region(std::string_view text) const;
     mutable std::mutex suggestions_mutex;
@@ -856,6 +870,43 @@ std::optional<std::uint32_t> Gazetteer::Impl::much_larger_spelling(std::string_v
     return best;
 }
 
+std::optional<std::uint32_t> Gazetteer::Impl::misspelling_of(std::string_view key,
+                                                             const std::vector<Hints>& hints) const {
+    if (key.size() < misspelling_min_key_bytes)
+        return std::nullopt;
+    const bool in_state = std::any_of(hints.begin(), hints.end(),
+                                      [](const Hints& h) { return !h.admin1.empty(); });
+    const std::int64_t min_population =
+        in_state ? misspelling_min_population_in_state : misspelling_min_population;
+    const auto& all = name_index();
+    std::vector<std::uint32_t> found; // places one edit away, within the hints
+    for (const auto& hit : all.index->within(key, 1, 0)) {
+        if (hit.score != 1)
+            continue;
+        PlaceRow r;
+        r.country = all.countries[hit.key];
+        r.admin1 = all.admin1s[hit.key];
+        if (std::any_of(hints.begin(), hints.end(), [&](const Hints& h) { return accepts(r, h); }))
+            found.push_back(hit.key);
+    }
+    std::sort(found.begin(), found.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return std::tie(all.populations[b], a) < std::tie(all.populations[a], b);
+    });
+    if (found.empty() || all.populations[found.front()] < min_population)
+        return std::nullopt;
+    const auto best = found.front();
+    for (std::size_t i = 1; i < found.size(); ++i) {
+        // Another row of the same name in the same country is the same place listed twice.
+        if (all.keys[found[i]] == all.keys[best] && all.countries[found[i]] == all.countries[best])
+            continue;
+        if (static_cast<double>(all.populations[found[i]]) >=
+            misspelling_rival_ratio * static_cast<double>(all.populations[best]))
+            return std::nullopt;
+        break; // sorted by population: the rest are smaller still
+    }
+    return best;
+}
+
 std::optional<GeocodeMatch> Gazetteer::Impl::find_as_written(std::string_view query,
                                                              Designated prefer) const {
     const auto parts = split_query(query);
@@ -1117,6 +1168,17 @@ GeocodeMatch Gazetteer::lookup(std::string_view query) const {
         return std::move(*found);
     const auto parts = split_query(query);
     const auto hint_sets = impl_->interpret_hints(query, parts);
+    if (const auto meant = impl_->misspelling_of(fold(parts.front()), hint_sets)) {
+        GeocodeMatch m;
+        m.query = std::string(query);
+        m.place = impl_->make_place(impl_->row(*meant));
+        m.warnings.push_back("unknown place " + quoted(query) + ", taken for a misspelling of " +
+                             m.place.name + ": using " + short_description(m.place) +
+                             " (population " + std::to_string(m.place.population) +
+                             "); write \"" + short_description(m.place) +
+                             "\" if that is the place meant, or correct the name");
+        return m;
+    }
     throw GeocodeError(std::string(query),
                        "unknown place " + quoted(query) + "; " +
                            impl_->closest_names(fold(parts.front()), hint_sets));

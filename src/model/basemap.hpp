@@ -1,6 +1,7 @@
 #pragma once
 // The base map after projection: everything in projected map units (x east, y north).
 #include "model/geometry.hpp"
+#include "model/vector_layer.hpp"
 
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct ProjectedBasemap {
     std::vector<Polyline> graticule;      ///< meridians and parallels, clipped to the sphere
     Ring outline;                         ///< the projection's edge (the sphere), the map frame
     Box bounds;                           ///< bounding box of the outline
+    std::vector<ProjectedLayer> layers;   ///< extra vector layers, in drawing order
 };
 
 } // namespace dcmap

@@ -2,6 +2,7 @@
 // A site as written in the input file, and the file's metadata. Plain values only.
 #include "model/map_settings.hpp"
 #include "model/source_pos.hpp"
+#include "model/vector_layer.hpp"
 
 #include <optional>
 #include <string>
@@ -69,6 +70,7 @@ struct SiteFile {
                             ///< site file's folder after loading; empty when not given
     SourcePos catalogue_pos;
     MapSettings map;
+    std::vector<LayerRequest> layers; ///< `layers:`, in drawing order
     std::vector<Site> sites;
 };
 

@@ -150,6 +150,37 @@ void paint_outline(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap 
     stroke_path(cr, style.outline, style.outline_width * layout.scale);
 }
 
+/// The extra layers drawn under the sites (`over` false) or over them: polygons filled and
+/// outlined, lines stroked, points as dots, in the layer's colours at the map's scale.
+void paint_layers(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+                  bool over) {
+    const double s = layout.scale;
+    for (const auto &layer : basemap.layers) {
+        if (layer.style.over_sites != over)
+            continue;
+        const LayerStyle &st = layer.style;
+        if (!layer.polygons.empty()) {
+            add_polygons(cr, layer.polygons, layout.transform);
+            if (st.fill.a > 0) {
+                set_color(cr, st.fill);
+                cairo_fill_preserve(cr);
+            }
+            stroke_path(cr, st.stroke, st.width * s);
+        }
+        for (const auto &line : layer.lines)
+            add_polyline(cr, line, layout.transform);
+        stroke_path(cr, st.stroke, st.width * s);
+        for (const auto &p : layer.points) {
+            const Point c = layout.transform.to_pixels(p);
+            add_circle(cr, c, st.point_radius * s);
+        }
+        if (!layer.points.empty()) {
+            set_color(cr, st.fill.a > 0 ? st.fill : st.stroke);
+            cairo_fill(cr);
+        }
+    }
+}
+
 void paint_basemap(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
                    const Style &style) {
     cairo_save(cr);
@@ -163,7 +194,20 @@ void paint_basemap(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap 
     paint_graticule(cr, layout, basemap, style);
     paint_land(cr, layout, basemap, style);
     paint_borders(cr, layout, basemap, style);
+    paint_layers(cr, layout, basemap, false);
     paint_outline(cr, layout, basemap, style);
+    cairo_restore(cr);
+}
+
+/// The layers drawn over the sites, clipped to the map frame like the base map.
+void paint_layers_over(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap) {
+    cairo_save(cr);
+    Box frame = canvas_clip(layout);
+    cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
+    cairo_clip(cr);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    paint_layers(cr, layout, basemap, true);
     cairo_restore(cr);
 }
 
@@ -490,6 +534,7 @@ ProjectedBasemap basemap_within(const ProjectedBasemap &basemap, const Box &view
     for (const auto &line : basemap.graticule)
         if (bounds_of(line).intersects(view))
             out.graticule.push_back(line);
+    out.layers = basemap.layers;
     return out;
 }
 
@@ -526,6 +571,7 @@ void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
         paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style, s);
     for (const auto &aggregate : inset.aggregates)
         paint_aggregate(cr, aggregate, style, s, text);
+    paint_layers(cr, view, basemap, true);
     paint_labels(cr, view, style, text);
     if (!inset.caption.text.empty()) {
         const double pad = 3 * s;
@@ -589,6 +635,7 @@ void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &bas
                      layout.scale);
     for (const auto &aggregate : layout.aggregates)
         paint_aggregate(cr, aggregate, style, layout.scale, text);
+    paint_layers_over(cr, layout, basemap);
     paint_labels(cr, layout, style, text);
     for (const auto &inset : layout.insets)
         paint_inset(cr, layout, inset, basemap, style, text);

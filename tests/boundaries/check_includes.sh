@@ -25,9 +25,9 @@ declare -A may_use=(
   [basemap]="model project resources"
   [layout]="model"
   [render]="model io"
-  [export]="model io"
-  [app]="model resources io config geocode project basemap layout render"
-  [cli]="model io config app geocode project basemap render export"
+  [ogr]="model io"
+  [app]="model resources io config geocode project basemap layout render ogr"
+  [cli]="model io config app geocode project basemap render ogr"
   [main]="cli io"
 )
 # Third-party libraries each module owns (the C++ and C standard libraries are always allowed).
@@ -41,7 +41,7 @@ declare -A owns=(
   [basemap]="GDAL"
   [layout]=""
   [render]="Cairo Pango libdeflate libimagequant"
-  [export]="GDAL"
+  [ogr]="GDAL"
   [app]=""
   [cli]="CLI11"
   [main]=""

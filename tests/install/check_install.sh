@@ -126,7 +126,9 @@ completion)
     [ "$got" = "$2" ] || fail "completing \"$1\" gives \"$got\", not \"$2\""
   }
   expect "dcmap ren" "render"
-  expect "dcmap " "diff geocode regions render stats validate"
+  expect "dcmap " "catalogue diff geocode regions render stats validate"
+  expect "dcmap catalogue " "import"
+  expect "dcmap catalogue import --o" "--output"
   expect "dcmap stats --format " "csv json md"
   expect "dcmap --v" "--version"
   expect "dcmap render x.yaml --mark" "--markers"

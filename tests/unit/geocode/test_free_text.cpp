@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <tuple>
 
 using dcmap::GeocodeError;
 using dcmap::Precision;
@@ -161,9 +162,37 @@ TEST_CASE("geocode: a bare region code names the provider ids it could be", "[ge
 }
 
 TEST_CASE("geocode: suggestions for an unknown town respect a state hint", "[geocode]") {
-    // "VA" is Vatican City and Virginia: suggestions come from both readings.
-    CHECK(error_of("Ashbourn, VA") == "unknown place \"Ashbourn, VA\"; closest: Ashburn (US)");
-    CHECK(error_of("Quincey, WA").find("closest: Quincy (US)") != std::string::npos);
+    // "VA" is Vatican City and Virginia: suggestions come from both readings. Two edits from
+    // Ashburn is too far to guess: an error that names it.
+    CHECK(error_of("Ashbourne, VA").rfind("unknown place \"Ashbourne, VA\"; closest: Ashburn (US)",
+                                          0) == 0);
+    CHECK(error_of("Quinceyy, WA").find("closest: Quincy (US)") != std::string::npos);
+}
+
+TEST_CASE("geocode: a name one edit from exactly one large place is taken for it, with a "
+          "warning",
+          "[geocode]") {
+    // Within a hinted state a town of 5,000+ qualifies; without one, 100,000+.
+    for (const auto& [query, meant, admin1] :
+         {std::tuple{"Ashbourn, VA", "Ashburn", "Virginia"},
+          std::tuple{"Quincey, WA", "Quincy", "Washington"},
+          std::tuple{"Seatle, WA", "Seattle", "Washington"},
+          std::tuple{"Amsterdm", "Amsterdam", "North Holland"}}) {
+        INFO(query);
+        const auto m = geocoder().lookup(query);
+        CHECK(m.place.name == meant);
+        CHECK(m.place.admin1 == admin1);
+        REQUIRE(m.warnings.size() == 1);
+        CHECK(m.warnings.front().rfind(std::string("unknown place \"") + query +
+                                           "\", taken for a misspelling of " + meant,
+                                       0) == 0);
+    }
+    // Two large places one edit away (Barcelona, Spain and Barcelona, Venezuela), a short
+    // name, or a place too small without a state: still errors.
+    CHECK(error_of("Barcelonna").find("closest: Barcelona (ES)") != std::string::npos);
+    CHECK(error_of("Bonm").find("unknown place") == 0);
+    CHECK(error_of("Boardmann").find("unknown place") == 0);
+    CHECK(error_of("Boardmann, Oregon").find("unknown place") == 0); // 3,500 people
 }
 
 TEST_CASE("geocode: a misspelt country or state hint suggests the close names", "[geocode]") {

@@ -87,7 +87,7 @@ TEST_CASE("geocode: every resolved site gets a locality, and coordinates a count
 TEST_CASE("geocode: resolve reports every unknown place at its location with a hint", "[geocode]") {
     Diagnostics diagnostics;
     const auto file = file_of({located("a", "Frankfrut, Germany", 4), located("b", "Paris", 8),
-                               located("c", "Hangzhouu", 12)});
+                               located("c", "Hangzhouuu", 12)});
     try {
         resolve_sites(file, Gazetteer::embedded(), diagnostics);
         FAIL("expected InputErrors");

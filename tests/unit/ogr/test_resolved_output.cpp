@@ -1,5 +1,5 @@
 // Resolved sites written as GeoJSON through GDAL, read back through GDAL.
-#include "export/resolved_geojson.hpp"
+#include "ogr/resolved_output.hpp"
 
 #include <catch2/catch.hpp>
 #include <cpl_vsi.h>
@@ -42,8 +42,8 @@ std::vector<dcmap::ResolvedSite> sample() {
 } // namespace
 
 TEST_CASE("export: resolved sites become GeoJSON points with their audit fields", "[export]") {
-    const std::string json = dcmap::exporter::resolved_geojson(sample());
-    CHECK(json == dcmap::exporter::resolved_geojson(sample())); // deterministic
+    const std::string json = dcmap::ogr::resolved_geojson(sample());
+    CHECK(json == dcmap::ogr::resolved_geojson(sample())); // deterministic
     CHECK(json.find("\"crs\"") == std::string::npos);           // RFC 7946: WGS84 implied
 
     GDALAllRegister();

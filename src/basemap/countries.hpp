@@ -18,4 +18,10 @@ std::string country_at(double lon, double lat);
 /// distance to each edge). Throws IoError when the data are missing.
 std::optional<double> distance_to_country_km(const std::string& iso2, double lon, double lat);
 
+namespace detail {
+/// country_at by testing every edge of every country (no index): the reference the tests
+/// compare country_at with.
+std::string country_at_scanning_all(double lon, double lat);
+} // namespace detail
+
 } // namespace dcmap::basemap

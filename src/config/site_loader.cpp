@@ -21,6 +21,7 @@ namespace {
 using detail::Entry;
 using detail::find;
 using detail::Reader;
+using detail::YamlValue;
 
 const std::vector<std::string> kSiteKeys = {
     "name",  "id",          "provider", "status",    "location", "lat",  "lon",
@@ -113,7 +114,7 @@ std::string site_name_for_messages(const Site& site) {
 }
 
 /// Exactly one of `location` (text or {lat, lon}) or `lat`+`lon`.
-void read_place(Reader& r, const std::vector<Entry>& entries, const YAML::Node& site_node,
+void read_place(Reader& r, const std::vector<Entry>& entries, const YamlValue& site_node,
                 Site& site) {
     const Entry* location = find(entries, "location");
     const Entry* lat = find(entries, "lat");
@@ -212,7 +213,7 @@ void read_site_quantities(Reader& r, const std::vector<Entry>& entries, Site& si
     }
 }
 
-std::optional<Site> read_site(Reader& r, const YAML::Node& node) {
+std::optional<Site> read_site(Reader& r, const YamlValue& node) {
     if (node.IsNull()) {
         // yaml-cpp marks an empty entry at the token after it, so say so rather than mislead.
         r.error(r.pos(node), "an empty '-' entry in the sites list ends just before here",
@@ -280,25 +281,29 @@ void check_unique_ids(Reader& r, const std::vector<Site>& sites,
     }
 }
 
-SourcePos id_position(Reader& r, const YAML::Node& node) {
+SourcePos id_position(Reader& r, const YamlValue& node) {
     if (!node.IsMap())
         return {};
-    for (auto it = node.begin(); it != node.end(); ++it)
-        if (it->first.IsScalar() && it->first.Scalar() == "id")
-            return r.pos(it->second);
+    for (const auto& [key, value] : node.pairs())
+        if (key.IsScalar() && key.Scalar() == "id")
+            return r.pos(value);
     return {};
 }
 
-void read_sites(Reader& r, const YAML::Node& list, SiteFile& file) {
+/// Reads the items of the sites list one by one as the parser hands them over (parse_yaml's
+/// SiteSink), so the list is never held as a tree.
+struct SiteCollector {
+    Reader& r;
+    SiteFile& file;
     std::vector<SourcePos> id_positions;
-    for (const auto& node : list) {
+
+    void add(const YamlValue& node) {
         if (auto site = read_site(r, node)) {
             file.sites.push_back(std::move(*site));
             id_positions.push_back(id_position(r, node));
         }
     }
-    check_unique_ids(r, file.sites, id_positions);
-}
+};
 
 /// Runs a config/map_settings.hpp parser on an entry's text and records its error at the value.
 template <typename Parse>
@@ -328,15 +333,16 @@ std::optional<std::string> list_or_text(Reader& r, const Entry& e) {
 std::optional<Setting<std::vector<MapInset>>> read_insets(Reader& r, const Entry& e) {
     if (!r.expect_value(e))
         return std::nullopt;
-    std::vector<YAML::Node> items;
+    std::vector<const YamlValue*> items;
     if (e.value.IsSequence())
         for (const auto& item : e.value)
-            items.push_back(item);
+            items.push_back(&item);
     else
-        items.push_back(e.value);
+        items.push_back(&e.value);
     Setting<std::vector<MapInset>> out{{}, r.value_pos(e)};
     bool ok = true;
-    for (const auto& item : items) {
+    for (const YamlValue* item_pointer : items) {
+        const YamlValue& item = *item_pointer;
         std::string text;
         if (item.IsScalar()) {
             text = item.Scalar();
@@ -465,7 +471,7 @@ const char* kNoSitesHint =
     "list sites as \"- name: Hangzhou\" entries, or under a sites: key with title: and source:";
 
 /// The mapping form: metadata keys plus `sites:`.
-void read_file_mapping(Reader& r, const YAML::Node& root, SiteFile& file) {
+void read_file_mapping(Reader& r, const YamlValue& root, SiteFile& file) {
     const auto entries = r.entries(root, kFileKeys, "the file");
     const std::pair<const char*, std::string*> texts[] = {
         {"title", &file.title}, {"subtitle", &file.subtitle}, {"source", &file.source}};
@@ -494,21 +500,21 @@ void read_file_mapping(Reader& r, const YAML::Node& root, SiteFile& file) {
     if (!sites->value.IsSequence())
         r.error(r.value_pos(*sites), "sites must be a list of sites",
                 "write each site as \"- name: ...\" indented below sites:");
-    else
-        read_sites(r, sites->value, file);
+    // The list's items were read as the parser streamed them (SiteCollector).
 }
 
 } // namespace
 
 SiteFile parse_site_file(std::string_view yaml_text, const std::string& path) {
-    const YAML::Node root = detail::parse_yaml(yaml_text, path);
     Reader r(path);
     SiteFile file;
     file.path = path;
+    SiteCollector sites{r, file, {}};
+    const detail::SiteSink sink = [&sites](const YamlValue& item) { sites.add(item); };
+    const YamlValue root = detail::parse_yaml(yaml_text, path, &sink);
+    check_unique_ids(r, file.sites, sites.id_positions);
     if (root.IsSequence()) {
-        // An empty list, like an empty file, is a base map without sites.
-        if (root.size() > 0)
-            read_sites(r, root, file);
+        // Read as they were parsed; an empty list, like an empty file, is a base map alone.
     } else if (root.IsMap()) {
         read_file_mapping(r, root, file);
     } else if (root.IsNull()) {

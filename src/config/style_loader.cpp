@@ -358,7 +358,7 @@ bool is_builtin_style(const std::string& name) {
 }
 
 Style parse_style(std::string_view yaml_text, const std::string& path, const Style& base) {
-    const YAML::Node root = detail::parse_yaml(yaml_text, path);
+    const detail::YamlValue root = detail::parse_yaml(yaml_text, path);
     Reader r(path);
     Style style = base;
     if (root.IsNull())

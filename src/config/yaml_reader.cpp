@@ -7,7 +7,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <istream>
 #include <limits>
+#include <map>
+#include <streambuf>
 
 namespace dcmap::config::detail {
 
@@ -21,13 +24,13 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(first, last - first + 1));
 }
 
-std::string kind_of(const YAML::Node& node) {
-    switch (node.Type()) {
-    case YAML::NodeType::Sequence:
+std::string kind_of(const YamlValue& node) {
+    switch (node.kind()) {
+    case YamlValue::Kind::sequence:
         return "a list";
-    case YAML::NodeType::Map:
+    case YamlValue::Kind::map:
         return "a mapping";
-    case YAML::NodeType::Null:
+    case YamlValue::Kind::null:
         return "empty";
     default:
         return "\"" + node.Scalar() + "\"";
@@ -125,7 +128,7 @@ std::string suggestion_hint(std::string_view word, const std::vector<std::string
     return "use one of: " + join(candidates);
 }
 
-SourcePos Reader::pos(const YAML::Node& node) const {
+SourcePos Reader::pos(const YamlValue& node) const {
     const auto mark = node.Mark();
     if (mark.is_null() || mark.line < 0)
         return {file_, 0, 0};
@@ -153,11 +156,10 @@ void Reader::throw_if_errors() {
     throw InputErrors(std::move(errors_));
 }
 
-std::vector<Entry> Reader::entries(const YAML::Node& mapping, const std::vector<std::string>& known,
+std::vector<Entry> Reader::entries(const YamlValue& mapping, const std::vector<std::string>& known,
                                    std::string_view where, const std::vector<Alias>& aliases) {
     std::vector<Entry> out;
-    for (auto it = mapping.begin(); it != mapping.end(); ++it) {
-        const YAML::Node key_node = it->first;
+    for (const auto& [key_node, value] : mapping.pairs()) {
         if (!key_node.IsScalar()) {
             error(pos(key_node), "a key in " + std::string(where) + " must be a plain word");
             continue;
@@ -177,7 +179,7 @@ std::vector<Entry> Reader::entries(const YAML::Node& mapping, const std::vector<
                       "; keep one of them");
             continue;
         }
-        out.push_back({key, key_node, it->second});
+        out.push_back({key, key_node, value});
     }
     return out;
 }
@@ -395,40 +397,166 @@ bool quote_closed(std::string_view text, std::size_t offset) {
     return false;
 }
 
-/// yaml-cpp ends a quoted scalar at the end of the input without complaint, and its own depth
-/// guard reports no useful position: both are checked here, walking the parsed tree.
-void check_tree(const YAML::Node& node, std::string_view text, const std::string& file, int depth,
-                bool check_quotes) {
-    if (depth > limits::nesting_depth) {
-        const auto mark = node.Mark();
-        fail_at(mark.is_null() ? SourcePos{file, 0, 0}
-                               : SourcePos{file, mark.line + 1, mark.column + 1},
-                "lists and mappings nested more than " + std::to_string(limits::nesting_depth) +
-                    " levels deep",
-                "a site file needs three or four levels");
+/// A read-only stream over text already in memory, so yaml-cpp's parser reads it in place.
+class TextBuffer : public std::streambuf {
+public:
+    explicit TextBuffer(std::string_view text) {
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
     }
-    if (node.IsScalar()) {
-        const auto mark = node.Mark();
-        if (check_quotes && node.Tag() == "!" && !mark.is_null() && mark.pos >= 0 &&
-            static_cast<std::size_t>(mark.pos) < text.size()) {
+};
+
+/// A problem found while building the tree that must be reported alone, but only when the
+/// parse itself succeeds (a syntax error anywhere wins, as it did when the tree was checked
+/// after YAML::Load).
+struct TreeProblem {
+    SourcePos at;
+    std::string message, hint;
+};
+
+} // namespace
+
+/// Turns yaml-cpp's parser events into YamlValues. Checks, as values arrive, what yaml-cpp does
+/// not: a quoted text that is never closed (yaml-cpp ends it at the end of the input without
+/// complaint) and nesting beyond limits::nesting_depth (yaml-cpp's own guard gives no useful
+/// position). Aliases are copied, up to a bound, so an alias bomb cannot grow without limit.
+class ValueBuilder : public YAML::EventHandler {
+public:
+    ValueBuilder(std::string_view text, const std::string& file, bool check_quotes,
+                 const SiteSink* sites)
+        : text_(text), file_(file), check_quotes_(check_quotes), sites_(sites) {}
+
+    YamlValue root;
+    std::optional<TreeProblem> problem;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        check_depth(mark);
+        add(YamlValue(YamlValue::Kind::null, mark), anchor);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        check_depth(mark);
+        const auto it = anchors_.find(anchor);
+        if (it == anchors_.end()) {
+            add(YamlValue(YamlValue::Kind::null, mark), 0);
+            return;
+        }
+        copied_ += weight(it->second);
+        if (copied_ > max_alias_copies)
+            fail_at({file_, mark.line + 1, mark.column + 1},
+                    "aliases (*name) repeat more than " + std::to_string(max_alias_copies) +
+                        " values in all",
+                    "write the values out instead of repeating them through aliases");
+        add(YamlValue(it->second), 0);
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        check_depth(mark);
+        if (check_quotes_ && tag == "!" && !mark.is_null() && mark.pos >= 0 &&
+            static_cast<std::size_t>(mark.pos) < text_.size()) {
             const auto at = static_cast<std::size_t>(mark.pos);
-            if ((text[at] == '"' || text[at] == '\'') && !quote_closed(text, at))
-                fail_at({file, mark.line + 1, mark.column + 1},
-                        std::string("text opened with ") + text[at] + " is never closed",
-                        std::string("add the closing ") + text[at]);
+            if ((text_[at] == '"' || text_[at] == '\'') && !quote_closed(text_, at))
+                note({file_, mark.line + 1, mark.column + 1},
+                     std::string("text opened with ") + text_[at] + " is never closed",
+                     std::string("add the closing ") + text_[at]);
         }
-        return;
+        YamlValue v(YamlValue::Kind::scalar, mark);
+        v.scalar_ = value;
+        add(std::move(v), anchor);
     }
-    if (node.IsSequence()) {
-        for (const auto& item : node)
-            check_tree(item, text, file, depth + 1, check_quotes);
-    } else if (node.IsMap()) {
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            check_tree(it->first, text, file, depth + 1, check_quotes);
-            check_tree(it->second, text, file, depth + 1, check_quotes);
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        check_depth(mark);
+        Frame frame{YamlValue(YamlValue::Kind::sequence, mark), anchor, std::nullopt, false};
+        frame.streams_sites =
+            sites_ && !sites_streamed_ &&
+            (stack_.empty() || (stack_.size() == 1 && stack_[0].value.IsMap() && stack_[0].key &&
+                                stack_[0].key->IsScalar() && stack_[0].key->Scalar() == "sites"));
+        sites_streamed_ = sites_streamed_ || frame.streams_sites;
+        stack_.push_back(std::move(frame));
+    }
+    void OnSequenceEnd() override { pop(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        check_depth(mark);
+        stack_.push_back({YamlValue(YamlValue::Kind::map, mark), anchor, std::nullopt, false});
+    }
+    void OnMapEnd() override { pop(); }
+
+private:
+    static constexpr std::size_t max_alias_copies = 100000;
+
+    struct Frame {
+        YamlValue value;
+        YAML::anchor_t anchor = 0;
+        std::optional<YamlValue> key; // a mapping's key waiting for its value
+        bool streams_sites = false;
+    };
+
+    static std::size_t weight(const YamlValue& v) {
+        std::size_t n = 1;
+        for (const YamlValue& item : v)
+            n += weight(item);
+        for (const auto& [key, value] : v.pairs())
+            n += weight(key) + weight(value);
+        return n;
+    }
+
+    void note(SourcePos at, std::string message, std::string hint) {
+        if (!problem)
+            problem = TreeProblem{std::move(at), std::move(message), std::move(hint)};
+    }
+
+    /// Every value sits as deep as the collections open around it, keys included.
+    void check_depth(const YAML::Mark& mark) {
+        if (static_cast<int>(stack_.size()) > limits::nesting_depth)
+            note(mark.is_null() ? SourcePos{file_, 0, 0}
+                                : SourcePos{file_, mark.line + 1, mark.column + 1},
+                 "lists and mappings nested more than " + std::to_string(limits::nesting_depth) +
+                     " levels deep",
+                 "a site file needs three or four levels");
+    }
+
+    void pop() {
+        Frame frame = std::move(stack_.back());
+        stack_.pop_back();
+        add(std::move(frame.value), frame.anchor);
+    }
+
+    void add(YamlValue v, YAML::anchor_t anchor) {
+        if (anchor != 0)
+            anchors_[anchor] = v;
+        if (stack_.empty()) {
+            root = std::move(v);
+            return;
+        }
+        Frame& top = stack_.back();
+        if (top.value.IsSequence()) {
+            ++top.value.count_;
+            if (top.streams_sites)
+                (*sites_)(v);
+            else
+                top.value.items_.push_back(std::move(v));
+        } else if (!top.key) {
+            top.key = std::move(v);
+        } else {
+            top.value.pairs_.emplace_back(std::move(*top.key), std::move(v));
+            top.key.reset();
         }
     }
-}
+
+    std::string_view text_;
+    const std::string& file_;
+    bool check_quotes_;
+    const SiteSink* sites_;
+    bool sites_streamed_ = false;
+    std::vector<Frame> stack_;
+    std::map<YAML::anchor_t, YamlValue> anchors_;
+    std::size_t copied_ = 0;
+};
+
+namespace {
 
 /// A cheap bound on flow nesting ("[[[[...") before yaml-cpp recurses into it.
 void check_flow_depth(std::string_view text, const std::string& file) {
@@ -488,7 +616,7 @@ std::optional<std::string> text_value_problem(std::string_view text) {
 
 namespace dcmap::config::detail {
 
-YAML::Node parse_yaml(std::string_view text, const std::string& file) {
+YamlValue parse_yaml(std::string_view text, const std::string& file, const SiteSink* sites) {
     std::string input(text);
     const bool utf16_or_32 = input.size() >= 2 && (static_cast<unsigned char>(input[0]) == 0xFE ||
                                                    static_cast<unsigned char>(input[0]) == 0xFF ||
@@ -502,9 +630,13 @@ YAML::Node parse_yaml(std::string_view text, const std::string& file) {
             std::replace(input.begin(), input.end(), '\r', '\n');
         check_flow_depth(input, file);
     }
-    YAML::Node root;
+    // yaml-cpp's marks count decoded characters of UTF-16/32 input, not bytes of `input`.
+    ValueBuilder builder(input, file, !utf16_or_32, sites);
     try {
-        root = YAML::Load(input);
+        TextBuffer buffer(input);
+        std::istream stream(&buffer);
+        YAML::Parser parser(stream);
+        parser.HandleNextDocument(builder);
     } catch (const YAML::Exception& ex) {
         SourcePos at{file, 0, 0};
         if (!ex.mark.is_null() && ex.mark.line >= 0)
@@ -512,9 +644,9 @@ YAML::Node parse_yaml(std::string_view text, const std::string& file) {
         fail_at(at, "YAML syntax error: " + ex.msg,
                 "check the indentation and quoting on this line and the one before");
     }
-    // yaml-cpp's marks count decoded characters of UTF-16/32 input, not bytes of `input`.
-    check_tree(root, input, file, 0, !utf16_or_32);
-    return root;
+    if (builder.problem)
+        fail_at(builder.problem->at, builder.problem->message, builder.problem->hint);
+    return std::move(builder.root);
 }
 
 std::optional<double> parse_number(std::string_view text) {

@@ -5,11 +5,14 @@
 #include "model/source_pos.hpp"
 #include "model/style.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dcmap::config::detail {
@@ -23,6 +26,44 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 /// "did you mean 'x'?" for a near miss, else "use one of: a, b, c".
 std::string suggestion_hint(std::string_view word, const std::vector<std::string>& candidates);
 
+/// A YAML value as the readers use it, built from yaml-cpp's parser events (parse_yaml) rather
+/// than as yaml-cpp's node tree, whose nodes cost several hundred bytes and allocations each:
+/// at 100,000 sites the tree was most of a run's time and memory. The member names are
+/// YamlValue's, so reading code reads as before.
+class YamlValue {
+public:
+    enum class Kind { null, scalar, sequence, map };
+
+    YamlValue() = default;
+    YamlValue(Kind kind, YAML::Mark mark) : kind_(kind), mark_(mark) {}
+
+    bool IsNull() const { return kind_ == Kind::null; }
+    bool IsScalar() const { return kind_ == Kind::scalar; }
+    bool IsSequence() const { return kind_ == Kind::sequence; }
+    bool IsMap() const { return kind_ == Kind::map; }
+    Kind kind() const { return kind_; }
+    /// The text of a scalar (empty otherwise).
+    const std::string& Scalar() const { return scalar_; }
+    /// Where yaml-cpp saw the value start (null mark when unknown).
+    const YAML::Mark& Mark() const { return mark_; }
+    /// Items of a sequence (also those handed to a SiteSink and not kept), pairs of a mapping.
+    std::size_t size() const { return kind_ == Kind::map ? pairs_.size() : count_; }
+    /// A sequence's items (none kept for the streamed sites list).
+    std::vector<YamlValue>::const_iterator begin() const { return items_.begin(); }
+    std::vector<YamlValue>::const_iterator end() const { return items_.end(); }
+    /// A mapping's key/value pairs in file order, repeated keys included.
+    const std::vector<std::pair<YamlValue, YamlValue>>& pairs() const { return pairs_; }
+
+private:
+    friend class ValueBuilder;
+    Kind kind_ = Kind::null;
+    YAML::Mark mark_ = YAML::Mark::null_mark();
+    std::string scalar_;
+    std::vector<YamlValue> items_;
+    std::vector<std::pair<YamlValue, YamlValue>> pairs_;
+    std::size_t count_ = 0; // sequence items seen, kept or streamed
+};
+
 /// A synonym users write for a key, e.g. {"latitude", "lat"}.
 struct Alias {
     std::string word;
@@ -32,8 +73,8 @@ struct Alias {
 /// One key/value pair of a YAML mapping, with the nodes kept for their marks.
 struct Entry {
     std::string key;
-    YAML::Node key_node;
-    YAML::Node value;
+    const YamlValue& key_node;
+    const YamlValue& value;
 };
 
 /// Collects the errors of one file and turns nodes into values. Readers return nullopt after
@@ -44,7 +85,7 @@ public:
 
     const std::string& file() const { return file_; }
     /// 1-based position of a node; line/column 0 when the node carries no mark.
-    SourcePos pos(const YAML::Node& node) const;
+    SourcePos pos(const YamlValue& node) const;
     /// Position of an entry's value, or of its key when the value is empty (yaml-cpp marks an
     /// empty value at the next token, which may be lines away).
     SourcePos value_pos(const Entry& entry) const;
@@ -57,7 +98,7 @@ public:
     /// The mapping's entries; records unknown keys (with did-you-mean) and repeated keys.
     /// `where` names the mapping in messages ("site", "map", "basemap"); `aliases` maps common
     /// synonyms to the real key for the hint ("latitude" -> "lat").
-    std::vector<Entry> entries(const YAML::Node& mapping, const std::vector<std::string>& known,
+    std::vector<Entry> entries(const YamlValue& mapping, const std::vector<std::string>& known,
                                std::string_view where, const std::vector<Alias>& aliases = {});
 
     std::optional<std::string> text(const Entry& e);
@@ -84,11 +125,18 @@ private:
 /// The entry named `key`, or nullptr.
 const Entry* find(const std::vector<Entry>& entries, std::string_view key);
 
+/// Receives each item of a site file's sites list as soon as it is parsed; the item is not kept
+/// in the tree parse_yaml returns (only counted), so a long list never exists as a whole.
+using SiteSink = std::function<void(const YamlValue& item)>;
+
 /// Parses YAML text; a syntax error becomes InputErrors with one error at its position. Before
 /// parsing, checks that the text is UTF-8 without control characters (an InputError at the
 /// first bad byte) and reads CR-only line endings as line ends; after parsing, that every
-/// quoted text is closed and nesting stays within limits::nesting_depth.
-YAML::Node parse_yaml(std::string_view text, const std::string& file);
+/// quoted text is closed and nesting stays within limits::nesting_depth. With `sites`, the
+/// items of the sites list (the root list, or the first `sites:` of a root mapping) go to it
+/// instead of into the tree; when parsing then fails, what it recorded is to be dropped.
+YamlValue parse_yaml(std::string_view text, const std::string& file,
+                     const SiteSink* sites = nullptr);
 
 /// A problem with one character of some text: its byte offset and what is wrong, e.g.
 /// "not UTF-8: byte 0xE9" or "control character U+001B".

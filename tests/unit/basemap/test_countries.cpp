@@ -28,3 +28,24 @@ TEST_CASE("basemap: distance to a country is 0 inside and grows outside", "[base
     CHECK(*distance_to_country_km("GB", 1.33, 51.11) < 30);
     CHECK_FALSE(distance_to_country_km("ZZ", 0, 0).has_value());
 }
+
+TEST_CASE("basemap: country_at through its edge index agrees with testing every edge",
+          "[basemap]") {
+    // A grid at steps that fall on no bucket or vertex pattern, plus points on bucket edges
+    // (multiples of a quarter degree) and on the antimeridian.
+    int checked = 0, in_a_country = 0;
+    for (double lat = -89.3; lat < 90; lat += 2.9) {
+        for (double lon = -180; lon <= 180; lon += 3.7) {
+            const std::string got = country_at(lon, lat);
+            CHECK(got == dcmap::basemap::detail::country_at_scanning_all(lon, lat));
+            ++checked;
+            in_a_country += !got.empty();
+        }
+    }
+    for (double lon : {-180.0, -179.75, -0.25, 0.0, 0.25, 24.5, 179.75, 180.0})
+        for (double lat : {-70.0, -10.0, 0.0, 45.25, 66.0})
+            CHECK(country_at(lon, lat) ==
+                  dcmap::basemap::detail::country_at_scanning_all(lon, lat));
+    CHECK(checked > 6000);
+    CHECK(in_a_country > 1000);
+}

@@ -364,3 +364,52 @@ TEST_CASE("config: an empty list entry or a blank location is an error, not a sk
     CHECK(lines[1] == "t.yaml:4:1: error: an empty '-' entry in the sites list ends just before "
                       "here; remove the lone '-' or give the site's keys after it");
 }
+
+TEST_CASE("config: sites read while parsing keep their positions, wherever sites: stands",
+          "[config]") {
+    // sites: before map:, a flow and a block site, and a second sites: key that is an error and
+    // whose items are not read.
+    const std::string text = "sites:\n"
+                             "  - {name: A, lat: 1, lon: 2}\n"
+                             "  - name: B\n"
+                             "    lat: 95\n"
+                             "    lon: 3\n"
+                             "map:\n"
+                             "  projection: robinson\n"
+                             "sites:\n"
+                             "  - {name: C, lat: 1, lon: 2}\n";
+    const auto lines = error_lines_of_text(text);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].rfind("t.yaml:4:10: error: lat 95 is outside -90..90", 0) == 0);
+    CHECK(lines[1].rfind("t.yaml:8:1: error: key 'sites' appears twice in the file", 0) == 0);
+
+    const SiteFile file = parse_site_file("title: T\nsites:\n  - {name: A, lat: 1, lon: 2}\n"
+                                          "  - {name: B, lat: -1, lon: -2}\nmap: {width: 800}\n",
+                                          "t.yaml");
+    REQUIRE(file.sites.size() == 2);
+    CHECK(file.sites[1].name == "B");
+    CHECK(file.sites[1].pos.line == 4);
+    CHECK(file.sites[1].pos.column == 5);
+    REQUIRE(file.map.width);
+    CHECK(file.map.width->value == 800);
+}
+
+TEST_CASE("config: aliases repeat a value, and an alias bomb is an error, not a hang", "[config]") {
+    const SiteFile file = parse_site_file("- {name: Nice, location: &city \"Nice, France\"}\n"
+                                          "- {name: Nice 2, location: *city}\n",
+                                          "t.yaml");
+    REQUIRE(file.sites.size() == 2);
+    CHECK(file.sites[1].location_query == std::string("Nice, France"));
+    CHECK(file.sites[1].location_pos.line == 1); // where the value is written
+
+    std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c <= 'h'; ++c)
+        bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+                char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
+                ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+                char(c - 1) + "]\n";
+    const auto lines = error_lines_of_text(bomb + "sites:\n  - {name: A, lat: 1, lon: 2}\n");
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("error: aliases (*name) repeat more than 100000 values in all") !=
+          std::string::npos);
+}

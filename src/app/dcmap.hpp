@@ -23,7 +23,6 @@ struct RenderSettings {
     MapSettings map;                  ///< see merge_settings; unset ones take their defaults
     std::optional<std::string> title; ///< --title; unset = the file's title
     double scale = 1;
-    double dpi = 0;
     bool png_palette = false; ///< --png palette: indexed PNGs
     std::string catalogue;    ///< --catalogue FILE of extra regions; empty = none
     bool strict = false;      ///< a geocoding warning stops the run before drawing

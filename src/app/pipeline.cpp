@@ -54,6 +54,15 @@ MapSettings merge_settings(const MapSettings& file, const MapSettings& o) {
         s.width = o.width;
         s.height = o.height;
     }
+    // A size preset given as an option replaces the file's sizes; the option's own width,
+    // height or dpi still refine it.
+    if (o.size) {
+        s.size = o.size;
+        s.width = o.width;
+        s.height = o.height;
+        s.dpi.reset();
+    }
+    take(s.dpi, o.dpi);
     return s;
 }
 
@@ -68,9 +77,9 @@ SourcePos pos_of(const auto& setting) { return setting ? setting->pos : SourcePo
 
 /// Pixels per degree of the map at its canvas size (title and footer ignored: they change it
 /// by a few per cent), for choosing the base map's level of detail.
-double pixels_per_degree(const MapSettings& s, double scale, const Style& style, const Box& view,
+double pixels_per_degree(const config::PageSize& page, const Style& style, const Box& view,
                          const project::Projector& projector) {
-    const double width = s.width ? s.width->value : 0, height = s.height ? s.height->value : 0;
+    const double width = page.width, height = page.height, scale = page.scale;
     const double frame_w = (width > 0 ? width : style.default_width) - 2 * style.margin;
     const double frame_h = height - 2 * style.margin;
     double k = frame_w / view.width();  // pixels per projected unit at scale 1
@@ -99,14 +108,16 @@ std::string centre_for(const MapSettings& s) {
 struct Canvas {
     double width = 0, height = 0;
 };
-Canvas check_canvas(const MapSettings& s, double scale, const Style& style, const Box& view) {
-    const double aspect = view.height() / view.width();
+Canvas check_canvas(const MapSettings& s, const config::PageSize& page, const Style& style,
+                    const Box& view) {
+    const double aspect = layout::derived_aspect(view);
+    const double scale = page.scale;
     Canvas c;
-    c.width = s.width ? s.width->value : (s.height ? 0.0 : style.default_width);
-    c.height = s.height ? s.height->value : 0.0;
-    if (!s.height)
+    c.width = page.width > 0 ? page.width : (page.height > 0 ? 0.0 : style.default_width);
+    c.height = page.height;
+    if (page.height <= 0)
         c.height = c.width * aspect;
-    else if (!s.width)
+    else if (page.width <= 0)
         c.width = c.height / aspect;
     const auto side_ok = [](double v) {
         return std::isfinite(v) && v >= limits::canvas_side_min &&
@@ -171,6 +182,7 @@ struct MapPlan {
     std::unique_ptr<project::Projector> projector;
     layout::LayoutRequest request;
     basemap::Detail detail = basemap::Detail::low;
+    config::PageSize page;
 };
 
 MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnostics& diagnostics) {
@@ -218,6 +230,9 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
     request.view = at_value(pos_of(s.extent), [&] {
         return project::compute_view(extent, projector, outline_only, lonlats);
     });
+    request.world = outline_only.bounds;
+    request.content =
+        project::view_content(extent, projector, request.view, outline_only, lonlats);
     const std::vector<MapInset> none;
     for (const auto& inset : s.insets ? s.insets->value : none) {
         if (inset.kind == MapInset::Kind::automatic) {
@@ -229,10 +244,11 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
         });
         request.insets.push_back({area.name, area.caption, area.view});
     }
-    check_canvas(s, settings.scale, plan.style, request.view);
-    request.width = s.width ? s.width->value : 0;
-    request.height = s.height ? s.height->value : 0;
-    request.scale = settings.scale;
+    plan.page = config::page_size(s, settings.scale);
+    check_canvas(s, plan.page, plan.style, request.view);
+    request.width = plan.page.width;
+    request.height = plan.page.height;
+    request.scale = plan.page.scale;
     const auto text_of = [](const auto& setting) {
         return setting ? setting->value : std::string("auto");
     };
@@ -257,7 +273,7 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
     else if (detail == MapDetail::medium || !request.insets.empty() || request.auto_inset)
         plan.detail = basemap::Detail::medium;
     else
-        plan.detail = pixels_per_degree(s, settings.scale, plan.style, request.view, projector) <
+        plan.detail = pixels_per_degree(plan.page, plan.style, request.view, projector) <
                               low_detail_max_px_per_degree
                           ? basemap::Detail::low
                           : basemap::Detail::medium;
@@ -312,8 +328,9 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     request.as_of = file.as_of;
     request.attribution = data_attribution;
 
-    const MapLayout map =
+    MapLayout map =
         layout::make_layout(request, plan.style, render::pango_measurer(), diagnostics);
+    map.dpi = plan.page.pixels_per_inch;
     // The title and footer bands add to the derived side; the pixel cap holds for the real page.
     if (!(map.width * map.height <= limits::canvas_pixels_max * 1.1))
         throw Error("the map's page would be " + std::to_string(static_cast<long>(map.width)) +
@@ -321,7 +338,8 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
                     " px, over the canvas limit; lower the width, the height or --scale");
 
     render::RenderOptions options;
-    options.dpi = settings.dpi;
+    options.pixels_per_inch = plan.page.pixels_per_inch;
+    options.unit = config::to_text(plan.page.unit);
     options.png_colors =
         settings.png_palette ? render::PngColors::palette : render::PngColors::truecolor;
     options.title = request.title.empty() ? "dcmap map" : request.title;

@@ -48,8 +48,10 @@ void map_settings_from_options(const CLI::App& r, const std::string& style,
                                const std::string& projection, const std::string& center,
                                const std::string& extent, const std::vector<std::string>& insets,
                                const std::string& detail, const std::string& markers,
-                               const std::string& labels, const std::string& key, double width,
-                               double height, MapSettings& map) {
+                               const std::string& labels, const std::string& key,
+                               const std::string& width, const std::string& height,
+                               const std::string& dpi, const std::string& size,
+                               MapSettings& map) {
     parse_if_given(r.get_option("--style"), style, map.style, [](const std::string& t) {
         // A style file is read now, so a typo is a usage error before any site is geocoded.
         if (!config::is_builtin_style(t)) {
@@ -98,15 +100,14 @@ void map_settings_from_options(const CLI::App& r, const std::string& style,
             }
         }
     }
-    // The text as typed, for the message; CLI11 has already read it as a number.
-    const auto typed = [&](const char* name) {
-        const auto* opt = r.get_option(name);
-        return opt->count() > 0 ? opt->results().back() : std::string();
-    };
-    parse_if_given(r.get_option("--width"), typed("--width"), map.width,
-                   [&](const std::string&) { return config::check_canvas_side(width, "width"); });
-    parse_if_given(r.get_option("--height"), typed("--height"), map.height,
-                   [&](const std::string&) { return config::check_canvas_side(height, "height"); });
+    parse_if_given(r.get_option("--width"), width, map.width,
+                   [](const std::string& t) { return config::parse_length(t, "width"); });
+    parse_if_given(r.get_option("--height"), height, map.height,
+                   [](const std::string& t) { return config::parse_length(t, "height"); });
+    parse_if_given(r.get_option("--dpi"), dpi, map.dpi,
+                   [](const std::string& t) { return config::parse_dpi(t); });
+    parse_if_given(r.get_option("--size"), size, map.size,
+                   [](const std::string& t) { return config::parse_size(t); });
 }
 
 /// --scale and --dpi: finite and in range (CLI11's Range lets NaN through).
@@ -146,7 +147,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     std::string style, projection, center, extent, title;
     std::vector<std::string> insets;
     std::string detail, markers, labels, key;
-    double width = 0, height = 0;
+    std::string width, height, dpi, size;
     std::string formats = "png";
     auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
     r->add_option("INPUT", render.inputs,
@@ -193,13 +194,22 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         ->group("Map");
     auto* o_title =
         r->add_option("--title", title, "Title (overrides the file's title)")->group("Map");
-    r->add_option("--width", width, "Canvas width in pixels (height follows the map's aspect)")
+    r->add_option("--width", width,
+                  "Canvas width: pixels (2400), or a length in mm, cm, in or pt (16cm) at --dpi; "
+                  "the height follows the map's content")
         ->group("Size");
-    r->add_option("--height", height, "Canvas height in pixels")->group("Size");
+    r->add_option("--height", height, "Canvas height, in the units --width takes")->group("Size");
+    r->add_option("--size", size,
+                  "Page preset: report (16 cm at 300 dpi), slide (1280x720 px), web (720 px), "
+                  "poster (59.4 cm at 150 dpi)")
+        ->group("Size");
     r->add_option("--scale", render.scale, "Pixel density multiplier (2 for retina)")
         ->default_val(1)
         ->group("Size");
-    r->add_option("--dpi", render.dpi, "Resolution written into PNG files")->group("Size");
+    r->add_option("--dpi", dpi,
+                  "Output pixels per inch (default 96 for pixel sizes, 300 for lengths); text and "
+                  "markers keep their size in points")
+        ->group("Size");
     r->add_option("--png", render.png,
                   "PNG pixels: truecolor (default) or palette (indexed, 256 colours or fewer; "
                   "much smaller, exact when the map has few colours)")
@@ -334,9 +344,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     try {
         if (r->parsed()) {
             map_settings_from_options(*r, style, projection, center, extent, insets, detail,
-                                      markers, labels, key, width, height, render.overrides);
+                                      markers, labels, key, width, height, dpi, size,
+                                      render.overrides);
             check_number(*r, "--scale", render.scale, 0.25, 8.0);
-            check_number(*r, "--dpi", render.dpi, 1.0, 2400.0);
             if (o_title->count() > 0) {
                 if (const auto problem = config::text_value_problem(title))
                     throw UsageError{"--title: " + *problem};

@@ -17,7 +17,6 @@ struct RenderCommand {
     MapSettings overrides;            ///< map options, parsed by the rules of the file's `map:`
     std::optional<std::string> title; ///< --title
     double scale = 1;
-    double dpi = 0;
     std::string png = "truecolor";    ///< --png truecolor|palette
     std::string layout_json;          ///< empty = none
     std::string resolved;             ///< --resolved FILE (.geojson .gpkg .csv .fgb); empty = none

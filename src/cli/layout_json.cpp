@@ -159,6 +159,7 @@ std::string layout_to_json(const MapLayout& layout) {
     j.begin_object();
     j.key("width").value(layout.width).key("height").value(layout.height);
     j.key("scale").value(layout.scale);
+    j.key("dpi").value(layout.dpi);
     j.key("map_frame");
     write_box(j, layout.map_frame);
     j.key("markers_mode").value(layout.markers_mode);

@@ -101,7 +101,6 @@ app::RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd)
     settings.map = app::merge_settings(file.map, cmd.overrides);
     settings.title = cmd.title;
     settings.scale = cmd.scale;
-    settings.dpi = cmd.dpi;
     settings.png_palette = cmd.png == "palette";
     settings.catalogue = cmd.catalogue;
     settings.strict = cmd.strict;

@@ -177,6 +177,123 @@ int check_canvas_side(double pixels, const std::string& key) {
     return static_cast<int>(pixels);
 }
 
+namespace {
+
+double inches_per(LengthUnit unit) {
+    switch (unit) {
+    case LengthUnit::mm: return 1 / 25.4;
+    case LengthUnit::cm: return 1 / 2.54;
+    case LengthUnit::in: return 1;
+    case LengthUnit::pt: return 1 / 72.0;
+    case LengthUnit::px: break;
+    }
+    return 1 / 96.0;
+}
+
+} // namespace
+
+Length parse_length(std::string_view text, const std::string& key) {
+    const auto unit_start = text.find_first_not_of("0123456789.+-eE ");
+    std::string_view number = text.substr(0, unit_start);
+    std::string_view unit = unit_start == std::string_view::npos ? "" : text.substr(unit_start);
+    while (!number.empty() && number.back() == ' ')
+        number.remove_suffix(1);
+    const std::string hint = "e.g. " + key + ": 2400 (pixels), 16cm, 160mm, 6.5in or 460pt";
+    Length length;
+    if (unit.empty() || unit == "px") length.unit = LengthUnit::px;
+    else if (unit == "mm") length.unit = LengthUnit::mm;
+    else if (unit == "cm") length.unit = LengthUnit::cm;
+    else if (unit == "in") length.unit = LengthUnit::in;
+    else if (unit == "pt") length.unit = LengthUnit::pt;
+    else
+        throw InputError({}, key + " has an unknown unit \"" + std::string(unit) + "\"", hint);
+    const auto value = detail::parse_number(number);
+    if (!value)
+        throw InputError({}, key + " must be a number with an optional unit", hint);
+    length.value = *value;
+    if (length.unit == LengthUnit::px) {
+        check_canvas_side(length.value, key);
+        return length;
+    }
+    const double css_pixels = length.value * inches_per(length.unit) * 96;
+    if (!(css_pixels >= limits::canvas_side_min && css_pixels <= limits::canvas_side_max))
+        throw InputError({}, key + " " + std::string(text) + " is outside the canvas limits",
+                         hint);
+    return length;
+}
+
+double check_dpi(double dpi) {
+    if (!(std::isfinite(dpi) && dpi >= 10 && dpi <= 2400))
+        throw InputError({}, "dpi must be a number from 10 to 2400",
+                         "e.g. dpi: 300 for print, 96 for screens");
+    return dpi;
+}
+
+double parse_dpi(std::string_view text) {
+    const auto value = detail::parse_number(text);
+    return check_dpi(value ? *value : std::nan(""));
+}
+
+std::string parse_size(std::string_view text) {
+    return parse_choice(text, "size", {"report", "slide", "web", "poster"},
+                        "report is 16 cm at 300 dpi, slide 1280 x 720 px, web 720 px wide, "
+                        "poster 59.4 cm at 150 dpi");
+}
+
+SizePreset size_preset(const std::string& name) {
+    if (name == "report") return {{16, LengthUnit::cm}, std::nullopt, 300};
+    if (name == "slide") return {{1280, LengthUnit::px}, Length{720, LengthUnit::px}, 96};
+    if (name == "poster") return {{59.4, LengthUnit::cm}, std::nullopt, 150};
+    return {{720, LengthUnit::px}, std::nullopt, 96};
+}
+
+PageSize page_size(const MapSettings& map, double scale) {
+    std::optional<Length> width, height;
+    std::optional<double> dpi;
+    if (map.size) {
+        const SizePreset preset = size_preset(map.size->value);
+        width = preset.width;
+        height = preset.height;
+        dpi = preset.dpi;
+    }
+    // A side given explicitly replaces the preset's pair, as width and height travel together.
+    if (map.width || map.height) {
+        width = map.width ? std::optional<Length>(map.width->value) : std::nullopt;
+        height = map.height ? std::optional<Length>(map.height->value) : std::nullopt;
+    }
+    const auto physical = [](const std::optional<Length>& l) {
+        return l && l->unit != LengthUnit::px;
+    };
+    PageSize page;
+    page.unit = width ? width->unit : height ? height->unit : LengthUnit::px;
+    if (map.dpi)
+        dpi = map.dpi->value;
+    else if (!map.size)
+        dpi = physical(width) || physical(height) ? 300.0 : 96.0;
+    const double css_per_output = 96 / *dpi;
+    page.scale = scale / css_per_output;
+    page.pixels_per_inch = *dpi * scale;
+    const auto css = [&](const std::optional<Length>& l) {
+        if (!l) return 0.0;
+        if (l->unit == LengthUnit::px) return l->value * css_per_output;
+        return l->value * inches_per(l->unit) * 96;
+    };
+    page.width = css(width);
+    page.height = css(height);
+    return page;
+}
+
+std::string to_text(LengthUnit unit) {
+    switch (unit) {
+    case LengthUnit::mm: return "mm";
+    case LengthUnit::cm: return "cm";
+    case LengthUnit::in: return "in";
+    case LengthUnit::pt: return "pt";
+    case LengthUnit::px: break;
+    }
+    return "px";
+}
+
 std::string to_text(const MapCenter& center) {
     std::string text = degrees(center.lon);
     if (center.lat) {

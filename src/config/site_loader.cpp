@@ -40,7 +40,8 @@ const std::vector<std::string> kLayerKeys = {"file", "layer", "color", "fill",
                                              "width", "radius", "draw"};
 const std::vector<std::string> kMapKeys = {"projection", "center", "extent", "style",
                                            "width",      "height", "insets", "detail",
-                                           "markers",    "labels", "key"};
+                                           "markers",    "labels", "key",    "dpi",
+                                           "size"};
 const std::vector<std::string> kStatusNames = {"live", "announced", "planned", "under-construction",
                                                "retired"};
 
@@ -362,12 +363,12 @@ std::optional<Setting<std::vector<MapInset>>> read_insets(Reader& r, const Entry
     return out;
 }
 
-std::optional<Setting<int>> read_pixels(Reader& r, const Entry& e) {
-    const auto value = r.number(e, e.key + ": 2400");
-    if (!value)
+std::optional<Setting<Length>> read_length(Reader& r, const Entry& e) {
+    const auto text = r.text(e);
+    if (!text)
         return std::nullopt;
-    return parse_setting(r, e, e.value.Scalar(),
-                         [&](const std::string&) { return check_canvas_side(*value, e.key); });
+    return parse_setting(r, e, *text,
+                         [&](const std::string& t) { return parse_length(t, e.key); });
 }
 
 void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
@@ -389,9 +390,17 @@ void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
         if (auto text = r.text(*e))
             map.style = Setting<std::string>{*text, r.value_pos(*e)};
     if (const Entry* e = find(entries, "width"))
-        map.width = read_pixels(r, *e);
+        map.width = read_length(r, *e);
     if (const Entry* e = find(entries, "height"))
-        map.height = read_pixels(r, *e);
+        map.height = read_length(r, *e);
+    if (const Entry* e = find(entries, "dpi"))
+        if (const auto value = r.number(*e, "dpi: 300"))
+            map.dpi = parse_setting(r, *e, e->value.Scalar(),
+                                    [&](const std::string&) { return check_dpi(*value); });
+    if (const Entry* e = find(entries, "size"))
+        if (auto text = r.text(*e))
+            map.size =
+                parse_setting(r, *e, *text, [](const std::string& t) { return parse_size(t); });
     if (const Entry* e = find(entries, "insets"))
         map.insets = read_insets(r, *e);
     if (const Entry* e = find(entries, "detail"))

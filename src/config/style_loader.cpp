@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <optional>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -39,13 +40,30 @@ void set_color(Reader& r, const std::vector<Entry>& entries, const char* key, Co
             target = *c;
 }
 
-/// A size in pixels (or degrees) that must be >= 0, or > 0 when `positive`.
+/// A length in CSS pixels from "9pt", "1.5mm" or "12px" (1 px = 1/96 in = 0.75 pt), or nothing
+/// when `text` is not a number with one of those units.
+std::optional<double> css_pixels(const std::string& text) {
+    if (text.size() < 3) return std::nullopt;
+    const std::string unit = text.substr(text.size() - 2);
+    const double per_unit = unit == "pt" ? 96.0 / 72 : unit == "mm" ? 96 / 25.4 : 1.0;
+    if (unit != "pt" && unit != "mm" && unit != "px") return std::nullopt;
+    const auto number = detail::parse_number(text.substr(0, text.size() - 2));
+    if (!number) return std::nullopt;
+    return *number * per_unit;
+}
+
+/// A size that must be >= 0, or > 0 when `positive`: CSS pixels, or with `length` also a length
+/// with a unit ("9pt"); else degrees or a factor, a plain number.
 void set_size(Reader& r, const std::vector<Entry>& entries, const char* key, double& target,
-              bool positive = false) {
+              bool positive = false, bool length = true) {
     const Entry* e = find(entries, key);
     if (!e)
         return;
-    const auto value = r.number(*e, std::string(key) + ": 2");
+    std::optional<double> value;
+    if (length && e->value.IsScalar())
+        value = css_pixels(e->value.Scalar());
+    if (!value)
+        value = r.number(*e, std::string(key) + (length ? ": 2 (pixels), or 1.5pt, 0.5mm" : ": 2"));
     if (!value)
         return;
     if (*value < 0 || (positive && *value == 0)) {
@@ -160,7 +178,7 @@ void read_basemap(Reader& r, const std::vector<Entry>& top, Style& style) {
                      [&](const std::vector<Entry>& g) {
                          set_color(r, g, "color", style.graticule);
                          set_size(r, g, "width", style.graticule_width);
-                         set_size(r, g, "step", style.graticule_step, true);
+                         set_size(r, g, "step", style.graticule_step, true, false);
                          // A tiny step means tens of thousands of lines to cut and project.
                          if (const Entry* e = find(g, "step");
                              e && (style.graticule_step < 1 || style.graticule_step > 90))

@@ -47,14 +47,18 @@ struct InsetRequest {
 struct LayoutRequest {
     std::vector<ProjectedSite> sites;
     Box view;               ///< projected units to fit into the map frame, aspect kept
+    /// Where the view may grow to fill a frame of another shape (the projection's bounds), and
+    /// what it must keep when it is cut down instead; empty: the view is fitted as it is.
+    Box world;
+    Box content;
     std::string title;
     std::string subtitle;
     std::string source;     ///< footer, e.g. "Source: Alibaba Cloud press releases"
     std::string as_of;      ///< footer, e.g. "2026-11-28"
     std::string attribution;  ///< footer line crediting the data
-    int width = 0;          ///< canvas pixels at scale 1; 0 = derive from height / aspect
-    int height = 0;         ///< canvas pixels at scale 1; 0 = derive from width / aspect
-    double scale = 1;       ///< multiplies every pixel size (2 for retina)
+    double width = 0;       ///< canvas CSS pixels (scale 1); 0 = derive from height / aspect
+    double height = 0;      ///< canvas CSS pixels (scale 1); 0 = derive from width / aspect
+    double scale = 1;       ///< output pixels per CSS pixel: --scale x dpi / 96
     std::vector<InsetRequest> insets;  ///< magnified frames, laid out in this order
     bool auto_inset = false;  ///< add an inset around the most crowded cluster, if any
     MarkerMode markers = MarkerMode::automatic;
@@ -63,6 +67,11 @@ struct LayoutRequest {
     /// Land polygons in projected units, so insets prefer the sea; optional, not owned.
     const std::vector<Polygon>* land = nullptr;
 };
+
+/// The height / width of a canvas whose other side is derived from `view`: the view's own,
+/// made at most square so a tall region is widened across rather than drawn down a long page;
+/// views taller than three times their width (a transverse world) keep theirs.
+double derived_aspect(const Box& view);
 
 /// Lays the map out. Deterministic: same request, style and measurer give the same layout.
 /// Markers that overlap are nudged apart by at most the style's marker_max_shift; those that

@@ -162,6 +162,44 @@ bool starts_with_source_prefix(const std::string& text) {
 }
 
 /// The largest box with the view's aspect ratio, centred in `area`, and the matching transform.
+/// `view` reshaped to the aspect of `area`: grown on its short axis, centred and kept inside
+/// `world`; where the world stops it, cut down on the long axis, never below `content`. What
+/// still differs is left to fit_view's letterboxing. Unchanged when `world` is empty.
+Box view_for_frame(Box view, const Box& area, const Box& world, const Box& content) {
+    if (world.empty() || view.empty() || area.empty()) return view;
+    const double target = area.height() / area.width();
+    const double aspect = view.height() / view.width();
+    // A hair's difference is the page's pixel rounding, not a frame of another shape.
+    if (std::abs(aspect / target - 1) < 0.01) return view;
+    const auto grow = [](double& lo, double& hi, double want, double world_lo, double world_hi) {
+        want = std::min(want, world_hi - world_lo);
+        if (want <= hi - lo) return;
+        const double mid = (lo + hi) / 2;
+        lo = std::max(world_lo, mid - want / 2);
+        hi = lo + want;
+        if (hi > world_hi) {
+            hi = world_hi;
+            lo = hi - want;
+        }
+    };
+    const auto cut = [](double& lo, double& hi, double want, double keep_lo, double keep_hi) {
+        want = std::max(want, keep_hi - keep_lo);
+        if (want >= hi - lo) return;
+        const double mid = std::clamp((keep_lo + keep_hi) / 2, lo + want / 2, hi - want / 2);
+        lo = mid - want / 2;
+        hi = mid + want / 2;
+    };
+    const Box keep = content.empty() ? view : content;
+    if (aspect < target) {
+        grow(view.min_y, view.max_y, view.width() * target, world.min_y, world.max_y);
+        cut(view.min_x, view.max_x, view.height() / target, keep.min_x, keep.max_x);
+    } else {
+        grow(view.min_x, view.max_x, view.height() / target, world.min_x, world.max_x);
+        cut(view.min_y, view.max_y, view.width() * target, keep.min_y, keep.max_y);
+    }
+    return view;
+}
+
 void fit_view(const Box& view, const Box& area, Box& frame, ViewTransform& transform) {
     const double k = std::min(area.width() / view.width(), area.height() / view.height());
     const double w = view.width() * k;
@@ -197,17 +235,21 @@ std::vector<std::string> footer_lines(const LayoutRequest& request) {
 TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& style,
                                   const MeasureText& measure, double band) {
     require_view_area(request.view);
-    const double aspect = request.view.height() / request.view.width();
+    const double aspect = request.world.empty() ? request.view.height() / request.view.width()
+                                                : derived_aspect(request.view);
     const Bands bands = measure_bands(request, style, measure, 1.0);
     const double chrome_w = 2 * style.margin;
     const double chrome_h = 2 * style.margin + bands.header + bands.footer + band;
-    double width = request.width;
-    double height = request.height;
+    // Sides are rounded to whole output pixels, so a page at any scale is a whole image.
+    const double s = request.scale;
+    const auto whole = [s](double side) { return std::round(side * s) / s; };
+    double width = whole(request.width);
+    double height = whole(request.height);
     if (width <= 0 && height <= 0) width = style.default_width;
     if (height <= 0) {
-        height = std::round(chrome_h + (width - chrome_w) * aspect);
+        height = whole(chrome_h + (width - chrome_w) * aspect);
     } else if (width <= 0) {
-        width = std::round(chrome_w + (height - chrome_h) / aspect);
+        width = whole(chrome_w + (height - chrome_h) / aspect);
     }
     if (width - chrome_w < 1 || height - chrome_h < 1)
         throw Error("layout: a " + std::to_string(static_cast<long>(width)) + "x" +
@@ -253,8 +295,18 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     }
 
     const Box area{margin, map_top, page.width - margin, map_bottom};
-    fit_view(request.view, area, page.map_frame, page.transform);
+    fit_view(view_for_frame(request.view, area, request.world, request.content), area,
+             page.map_frame, page.transform);
     return page;
 }
 
 } // namespace dcmap::layout::detail
+
+namespace dcmap::layout {
+
+double derived_aspect(const Box& view) {
+    const double aspect = view.height() / view.width();
+    return aspect > 3 ? aspect : std::min(aspect, 1.0);
+}
+
+} // namespace dcmap::layout

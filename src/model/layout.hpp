@@ -128,7 +128,8 @@ struct KeyLayout {
 
 struct MapLayout {
     double width = 0, height = 0;  ///< canvas pixels, after scale
-    double scale = 1;
+    double scale = 1;              ///< output pixels per style (CSS) pixel
+    double dpi = 96;               ///< output pixels per inch: 72 / dpi points per pixel
     ViewTransform transform;       ///< projected units -> pixels for the base map
     Box map_frame;                 ///< pixel box the map is clipped to
     std::string markers_mode;      ///< "sites", "clusters" or "density": what was drawn

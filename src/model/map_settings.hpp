@@ -45,6 +45,16 @@ struct MapInset {
     LonLatBox box;    ///< Kind::box
 };
 
+/// Units a canvas side may be given in: pixels, or a physical length that --dpi turns into
+/// pixels.
+enum class LengthUnit { px, mm, cm, in, pt };
+
+/// A canvas side as written: "2400", "2400px", "16cm", "6.5in".
+struct Length {
+    double value = 0;
+    LengthUnit unit = LengthUnit::px;
+};
+
 /// Base map level of detail.
 enum class MapDetail { by_scale, low, medium };
 
@@ -56,8 +66,10 @@ struct MapSettings {
     std::optional<Setting<MapCenter>> center;
     std::optional<Setting<MapExtent>> extent;
     std::optional<Setting<std::string>> style;            ///< path or built-in name
-    std::optional<Setting<int>> width;                    ///< pixels at scale 1
-    std::optional<Setting<int>> height;                   ///< pixels at scale 1
+    std::optional<Setting<Length>> width;
+    std::optional<Setting<Length>> height;
+    std::optional<Setting<double>> dpi;        ///< output pixels per inch
+    std::optional<Setting<std::string>> size;  ///< a preset: "report", "slide", "web", "poster"
     std::optional<Setting<std::vector<MapInset>>> insets; ///< empty list: no insets
     std::optional<Setting<MapDetail>> detail;
     std::optional<Setting<std::string>> markers; ///< "auto" | "sites" | "clusters" | "density"

@@ -157,13 +157,61 @@ Box auto_view(const Projector &projector, const Box &world,
     return keep_inside(view, world);
 }
 
+/// Whether the projection's outline fills its bounding box, as a cylindrical projection's does
+/// (web-mercator, plate carrée, Miller): its poles are lines as long as the equator.
+bool is_rectangular(const std::vector<Point>& outline, const Box& bounds) {
+    if (outline.size() < 3 || bounds.empty()) return false;
+    double twice_area = 0;
+    for (std::size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++)
+        twice_area += outline[j].x * outline[i].y - outline[i].x * outline[j].y;
+    return std::abs(twice_area) / 2 > 0.98 * bounds.width() * bounds.height();
+}
+
+/// Latitudes a world map needs: from south of Cape Horn to north of Greenland. Below and
+/// above, a cylindrical projection stretches empty ice and sea across most of the canvas.
+constexpr double land_south = -60, land_north = 84;
+
+/// The world's projected bounds cropped to the land's latitudes and the sites' (with auto's
+/// margin), for a cylindrical projection.
+Box land_band(const Projector& projector, const Box& world, const std::vector<Point>& sites) {
+    const double lon = projector.spec().center_lon;
+    Box band = world;
+    const auto south = projector.forward(lon, land_south);
+    const auto north = projector.forward(lon, land_north);
+    if (!south || !north) return world;
+    band.min_y = std::max(world.min_y, std::min(south->y, north->y));
+    band.max_y = std::min(world.max_y, std::max(south->y, north->y));
+    const bool any_visible = std::any_of(sites.begin(), sites.end(), [&](const Point& ll) {
+        return projector.forward(ll.x, ll.y).has_value();
+    });
+    if (any_visible) {
+        const Box around_sites = auto_view(projector, world, sites);
+        band.min_y = std::min(band.min_y, around_sites.min_y);
+        band.max_y = std::max(band.max_y, around_sites.max_y);
+    }
+    return band;
+}
+
 } // namespace detail
+
+Box view_content(const std::string& extent, const Projector& projector, const Box& view,
+                 const ProjectedBasemap& basemap, const std::vector<Point>& site_lonlats) {
+    if (!(extent.empty() || extent == "world")) return view;
+    if (projector.spec().orthographic) return {};
+    const bool any_visible =
+        std::any_of(site_lonlats.begin(), site_lonlats.end(),
+                    [&](const Point& ll) { return projector.forward(ll.x, ll.y).has_value(); });
+    if (!any_visible) return {};
+    return detail::auto_view(projector, basemap.bounds, site_lonlats);
+}
 
 Box compute_view(const std::string &extent, const Projector &projector,
                  const ProjectedBasemap &basemap, const std::vector<Point> &site_lonlats) {
     const Box &world = basemap.bounds;
     if (extent.empty() || extent == "world")
-        return world;
+        return detail::is_rectangular(basemap.outline, world)
+                   ? detail::land_band(projector, world, site_lonlats)
+                   : world;
     if (extent == "auto")
         return detail::auto_view(projector, world, site_lonlats);
     detail::LonLatBox box;

@@ -10,12 +10,21 @@
 
 namespace dcmap::project {
 
-/// `--extent`: "world" (the projection's whole outline), "auto" (every site with a margin),
+/// `--extent`: "world" (the projection's whole outline; for a cylindrical projection, whose
+/// outline is a rectangle, only the latitudes 60°S-84°N that hold land, widened to the sites),
+/// "auto" (every site with a margin),
 /// a name from model/named_areas.hpp ("europe", "china", ...), or "W,S,E,N" in degrees (W > E
 /// crosses the antimeridian). Returns the box in projected units to show; the map keeps the
 /// projection's true aspect ratio. Throws InputError for a malformed extent, and for a box the
 /// map's edge (the meridian opposite the centre) cuts in two.
 Box compute_view(const std::string& extent, const Projector& projector,
+                 const ProjectedBasemap& basemap, const std::vector<Point>& site_lonlats);
+
+/// What a map with `extent` must keep in view when its canvas has another shape than the view:
+/// the view itself, except for "world", where only the sites (with auto's margin) must stay,
+/// so a wide or tall canvas crops the world rather than leave blank bands. Empty when nothing
+/// may be cropped (a world map without visible sites, or a globe).
+Box view_content(const std::string& extent, const Projector& projector, const Box& view,
                  const ProjectedBasemap& basemap, const std::vector<Point>& site_lonlats);
 
 /// A magnified inset's area: what `--inset NAME|W,S,E,N` asks for, in projected units.

@@ -21,8 +21,6 @@
 namespace dcmap::render::detail {
 namespace {
 
-constexpr double kPointsPerPixel = 0.75;
-
 // A fixed creation date keeps PDFs byte-identical from run to run: 2000-01-01 unless
 // SOURCE_DATE_EPOCH (reproducible-builds.org) gives one.
 constexpr long long kDefaultCreationEpoch = 946684800;
@@ -90,12 +88,31 @@ std::string encode_png(const Canvas& canvas, const RenderOptions& options, const
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
     draw(surface.get(), paint);
     cairo_surface_flush(surface.get());
-    return with_png_text(encode_png_bytes(surface.get(), options.dpi, options.png_colors),
+    return with_png_text(encode_png_bytes(surface.get(), options.pixels_per_inch, options.png_colors),
                          {{"Title", options.title},
                           {"Description", options.description},
                           {"Source", options.source},
                           {"Copyright", options.attribution},
                           {"Software", "dcmap"}});
+}
+
+/// `pixels` as a length in options.unit at options.pixels_per_inch: "2400px", "160mm".
+std::string physical_length(double pixels, const RenderOptions& options) {
+    const double inches = pixels / options.pixels_per_inch;
+    const std::string& unit = options.unit;
+    const double value = unit == "mm"   ? inches * 25.4
+                         : unit == "cm" ? inches * 2.54
+                         : unit == "in" ? inches
+                         : unit == "pt" ? inches * 72
+                                        : inches * 96;
+    char text[64];
+    std::snprintf(text, sizeof text, "%.3f", value);
+    std::string out = text;
+    while (out.back() == '0')
+        out.pop_back();
+    if (out.back() == '.')
+        out.pop_back();
+    return out + (unit == "mm" || unit == "cm" || unit == "in" || unit == "pt" ? unit : "px");
 }
 
 std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
@@ -117,16 +134,19 @@ std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const
             ? default_svg_id_prefix(options.svg_name,
                                     svg + '\0' + options.title + '\0' + options.description)
             : options.svg_id_prefix;
-    return with_accessible_svg_metadata(with_prefixed_svg_ids(svg, prefix), prefix, options.title,
-                                        options.description);
+    const std::string sized = with_svg_size(with_prefixed_svg_ids(svg, prefix),
+                                            physical_length(canvas.width, options),
+                                            physical_length(canvas.height, options));
+    return with_accessible_svg_metadata(sized, prefix, options.title, options.description);
 }
 
 std::string encode_pdf(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
     std::string pdf;
-    // One canvas pixel is one CSS pixel (0.75 pt), as in the SVG: both vector formats come out
-    // the same physical size, and the painter still draws in pixels under a cairo_scale.
+    // The page has the physical size the pixels have at the map's dpi, as the SVG does; the
+    // painter still draws in pixels under a cairo_scale.
+    const double points_per_pixel = 72 / options.pixels_per_inch;
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(
-        append_bytes, &pdf, canvas.width * kPointsPerPixel, canvas.height * kPointsPerPixel));
+        append_bytes, &pdf, canvas.width * points_per_pixel, canvas.height * points_per_pixel));
     cairo_surface_t* s = surface.get();
     if (!options.title.empty())
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, options.title.c_str());
@@ -136,7 +156,7 @@ std::string encode_pdf(const Canvas& canvas, const RenderOptions& options, const
     const PdfDate date = pdf_date(options.creation_epoch.value_or(kDefaultCreationEpoch));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date.iso.c_str());
     draw(s, [&](cairo_t* cr) {
-        cairo_scale(cr, kPointsPerPixel, kPointsPerPixel);
+        cairo_scale(cr, points_per_pixel, points_per_pixel);
         paint(cr);
     });
     cairo_surface_finish(s);

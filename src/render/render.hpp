@@ -20,7 +20,10 @@ Format format_from_path(const std::string &path);
 enum class PngColors { truecolor, palette };
 
 struct RenderOptions {
-    double dpi = 0;          ///< written into the PNG (pHYs) when > 0
+    /// Output pixels per inch: the PNG's pHYs, the SVG's width and height in `unit`, the PDF's
+    /// page size in points.
+    double pixels_per_inch = 96;
+    std::string unit = "px";  ///< the SVG's width and height: "px", "mm", "cm", "in" or "pt"
     PngColors png_colors = PngColors::truecolor; ///< PNG only
     std::string title;       ///< SVG <title>, PDF title
     std::string description; ///< SVG <desc>, PDF subject: one line saying what the map shows
@@ -36,8 +39,9 @@ struct RenderOptions {
 
 /// Draws the map and writes it to `output_path` atomically (temp file in the same folder, then
 /// rename): a failure leaves no partial file and keeps an earlier file intact. Byte-identical
-/// output for identical input. Canvas = layout.width x layout.height pixels; SVG and PDF use
-/// CSS pixels (SVG width="Npx", PDF page N * 0.75 pt). Throws IoError when writing fails, Error
+/// output for identical input. Canvas = layout.width x layout.height pixels; SVG and PDF have
+/// the physical size those pixels have at options.pixels_per_inch (96: SVG width="Npx", PDF
+/// page N * 0.75 pt). Throws IoError when writing fails, Error
 /// when the canvas size is not 1..32767 px or Cairo fails.
 void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
                 Format format, const RenderOptions &options, const std::string &output_path);

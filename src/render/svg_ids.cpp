@@ -128,4 +128,24 @@ std::string with_accessible_svg_metadata(const std::string& svg, const std::stri
     return out;
 }
 
+std::string with_svg_size(const std::string& svg, const std::string& width,
+                          const std::string& height) {
+    const std::size_t root = svg.find("<svg");
+    const std::size_t end_of_tag = root == std::string::npos ? root : svg.find('>', root);
+    std::string out = svg;
+    const auto set = [&](const std::string& name, const std::string& value) {
+        const std::string key = " " + name + "=\"";
+        const std::size_t at = out.find(key, root);
+        const std::size_t close = at == std::string::npos ? at : out.find('"', at + key.size());
+        if (close == std::string::npos || close > end_of_tag)
+            throw Error("cannot size the SVG: no " + name + " on the <svg> element");
+        out.replace(at + key.size(), close - at - key.size(), value);
+    };
+    if (end_of_tag == std::string::npos)
+        throw Error("cannot size the SVG: no <svg> element in Cairo's output");
+    set("width", width);
+    set("height", height);
+    return out;
+}
+
 } // namespace dcmap::render::detail

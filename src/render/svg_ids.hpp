@@ -25,4 +25,10 @@ std::string with_prefixed_svg_ids(const std::string& svg, const std::string& pre
 std::string with_accessible_svg_metadata(const std::string& svg, const std::string& prefix,
                                          const std::string& title, const std::string& description);
 
+/// `svg` with its root element's width and height set to `width` and `height` (e.g. "160mm"),
+/// the viewBox kept in pixels, so the picture has a physical size. Throws Error when the root
+/// element has no width or height attribute.
+std::string with_svg_size(const std::string& svg, const std::string& width,
+                          const std::string& height);
+
 } // namespace dcmap::render::detail

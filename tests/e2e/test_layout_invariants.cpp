@@ -125,7 +125,7 @@ std::map<std::string, dcmap::Point> projected_pixels(const dcmap::SiteFile& file
 
 MapLayout lay_out(const dcmap::SiteFile& file, int width, const std::string& markers = "auto") {
     dcmap::app::RenderSettings settings;
-    settings.map.width = dcmap::Setting<int>{width, {}};
+    settings.map.width = dcmap::Setting<dcmap::Length>{{static_cast<double>(width), dcmap::LengthUnit::px}, {}};
     settings.map.markers = dcmap::Setting<std::string>{markers, {}};
     dcmap::Diagnostics diagnostics;
     return dcmap::cli::render_site_file(file, settings, {}, diagnostics);

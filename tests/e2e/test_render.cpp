@@ -125,7 +125,7 @@ TEST_CASE("e2e: the pixel at each live site's projected position has the marker 
     const dcmap::SiteFile file = dcmap::config::load_site_file(fixture("e2e-explicit-coordinates.yaml"));
     dcmap::Diagnostics diagnostics;
     dcmap::app::RenderSettings settings;
-    settings.map.width = dcmap::Setting<int>{1200, {}};
+    settings.map.width = dcmap::Setting<dcmap::Length>{{static_cast<double>(1200), dcmap::LengthUnit::px}, {}};
     auto layout = dcmap::cli::render_site_file(file, settings, {dir / "again.png"}, diagnostics);
     PngImage png(dir / "map.png");
     for (const auto& m : layout.markers) {

@@ -86,8 +86,9 @@ TEST_CASE("config: the mapping form carries metadata, map settings and every sit
     CHECK(dcmap::config::to_text(file.map.center->value) == "105,35");
     CHECK(dcmap::config::to_text(file.map.extent->value) == "world");
     CHECK(file.map.style->value == "dark");
-    CHECK(file.map.width->value == 1600);
-    CHECK(file.map.height->value == 900);
+    CHECK(file.map.width->value.value == 1600);
+    CHECK(file.map.width->value.unit == dcmap::LengthUnit::px);
+    CHECK(file.map.height->value.value == 900);
     REQUIRE(file.sites.size() == 2);
 
     const Site& east = file.sites[0];

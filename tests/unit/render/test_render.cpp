@@ -124,7 +124,7 @@ std::uint32_t crc32_of(const std::string &bytes) {
 
 TEST_CASE("render: PNG carries a pHYs chunk after IHDR when dpi is set", "[render]") {
     render::RenderOptions options;
-    options.dpi = 300;
+    options.pixels_per_inch = 300;
     std::string png = render_scene(render::Format::png, "dpi.png", options).bytes;
     REQUIRE(png.size() > 33 + 21);
     CHECK(png.compare(12, 4, "IHDR") == 0);
@@ -196,7 +196,7 @@ TEST_CASE("render: PDF has a header, the metadata and a fixed creation date", "[
 
 TEST_CASE("render: the same input gives byte-identical files in every format", "[render]") {
     render::RenderOptions options;
-    options.dpi = 144;
+    options.pixels_per_inch = 144;
     options.title = "Same";
     options.description = "Twice";
     for (auto [format, ext] :

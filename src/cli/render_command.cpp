@@ -105,6 +105,7 @@ RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd) {
     settings.catalogue = cmd.catalogue;
     settings.strict = cmd.strict;
     settings.svg_id_prefix = cmd.svg_id_prefix;
+    settings.svg_text = cmd.svg_text == "paths" ? render::SvgText::paths : render::SvgText::text;
     settings.creation_epoch = cmd.creation_epoch;
     return settings;
 }

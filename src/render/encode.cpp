@@ -4,6 +4,7 @@
 #include "render/png_writer.hpp"
 #include "render/png_text.hpp"
 #include "render/svg_ids.hpp"
+#include "render/svg_markup.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -98,7 +99,8 @@ std::string encode_png(const Canvas& canvas, const RenderOptions& options, const
                           {"Software", "dcmap"}});
 }
 
-std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
+std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const Paint& paint,
+                       const SvgMarkup* markup) {
     std::string svg;
     SurfacePtr surface(
         cairo_svg_surface_create_for_stream(append_bytes, &svg, canvas.width, canvas.height));
@@ -107,6 +109,9 @@ std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const
     draw(surface.get(), paint);
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "writing SVG");
+    // Tooltip groups and <text> go in first, so the id prefix below hashes them too.
+    if (markup)
+        svg = markup->with_markup(svg);
     // The land is filled and then stroked as the coastline: one shape, used twice.
     constexpr std::size_t kSharedShapeMin = 4096;
     svg = with_shared_svg_shapes(with_compact_svg_paths(with_stable_svg_ids(svg)), kSharedShapeMin);
@@ -548,12 +553,12 @@ std::string xml_escape(const std::string& text) {
 }
 
 std::string encode(Format format, const Canvas& canvas, const RenderOptions& options,
-                   const Paint& paint) {
+                   const Paint& paint, const SvgMarkup* svg_markup) {
     switch (format) {
     case Format::png:
         return encode_png(canvas, options, paint);
     case Format::svg:
-        return encode_svg(canvas, options, paint);
+        return encode_svg(canvas, options, paint, svg_markup);
     case Format::pdf:
         return encode_pdf(canvas, options, paint);
     }

@@ -3,6 +3,8 @@
 #include "model/error.hpp"
 #include "render/encode.hpp"
 
+#include <pango/pangocairo.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -226,7 +228,8 @@ void SvgMarkup::add_text(cairo_t* cr, PangoLayout* layout, Point top_left, const
         style += ";font-style:italic";
     style += ';';
     colour(color, "fill", style);
-    if (halo_width > 0 && halo.a > 0) {
+    const bool haloed = halo_width > 0 && halo.a > 0;
+    if (haloed) {
         // The glyph drawing strokes the outline twice the halo's width and fills over it.
         style += ';';
         colour(halo, "stroke", style);
@@ -249,8 +252,7 @@ void SvgMarkup::add_text(cairo_t* cr, PangoLayout* layout, Point top_left, const
         const double baseline =
             top_left.y + static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE;
         // Anchored on the side the line is aligned to, so that in a viewer whose fonts run
-        // narrower or wider the line still faces its marker; textLength asks the viewer to
-        // space the line out to the width Pango measured.
+        // narrower or wider the line still faces its marker.
         const char* anchor = align == PANGO_ALIGN_RIGHT    ? "end"
                              : align == PANGO_ALIGN_CENTER ? "middle"
                                                            : nullptr;
@@ -260,7 +262,11 @@ void SvgMarkup::add_text(cairo_t* cr, PangoLayout* layout, Point top_left, const
         piece += "<text x=\"" + number(x) + "\" y=\"" + number(baseline) + "\"";
         if (anchor)
             piece += std::string(" text-anchor=\"") + anchor + "\"";
-        piece += " textLength=\"" + number(width) + "\" lengthAdjust=\"spacing\"";
+        // Text without a halo is spaced out to the width Pango measured, so a legend row
+        // stays inside its panel in any font. Not haloed text: Chromium then paints glyph by
+        // glyph, each one's halo over its neighbour's fill.
+        if (!haloed)
+            piece += " textLength=\"" + number(width) + "\" lengthAdjust=\"spacing\"";
         // Runs of spaces (the key's "3  Frankfurt") are kept as Pango drew them.
         if (content.find("  ") != std::string::npos || content.front() == ' ' ||
             content.back() == ' ')

@@ -11,11 +11,13 @@
 #include "render/render.hpp"
 
 #include <cairo.h>
-#include <pango/pangocairo.h>
 
 #include <map>
 #include <string>
 #include <vector>
+
+// As Pango declares it; the header stays usable where only Cairo is on the include path.
+typedef struct _PangoLayout PangoLayout;
 
 namespace dcmap::render::detail {
 

@@ -129,7 +129,7 @@ TEST_CASE("render: text mode writes each label and text block as <text> at Pango
     for (const char* words : {"São Paulo", "北京", "Test sites", "Hand-made scene", "Source: tests",
                               "Status", "Live (1)", "Announced", "Retired"}) {
         INFO(words);
-        CHECK(std::regex_search(text, std::regex(std::string("<text [^>]*>") + words + "</text>")));
+        CHECK(text.find(std::string("\">") + words + "</text>") != std::string::npos);
         CHECK(paths.find(std::string(">") + words + "<") == std::string::npos);
     }
     CHECK(paths.find("<text") == std::string::npos);

@@ -220,8 +220,8 @@ void SvgMarkup::end_group(cairo_t* cr, Point at) { record(cr, at, "</g>\n"); }
 
 void SvgMarkup::add_text(cairo_t* cr, PangoLayout* layout, Point top_left, const FontSpec& font,
                          Color color, Color halo, double halo_width) {
-    std::string style = "font-family:" + css_font_family(font.family) +
-                        ";font-size:" + number(font.size) + "px";
+    std::string style =
+        "font-family:" + css_font_family(font.family) + ";font-size:" + number(font.size) + "px";
     if (font.weight != 400)
         style += ";font-weight:" + std::to_string(font.weight);
     if (font.italic)
@@ -233,8 +233,8 @@ void SvgMarkup::add_text(cairo_t* cr, PangoLayout* layout, Point top_left, const
         // The glyph drawing strokes the outline twice the halo's width and fills over it.
         style += ';';
         colour(halo, "stroke", style);
-        style += ";stroke-width:" + number(2 * halo_width) +
-                 ";stroke-linejoin:round;paint-order:stroke";
+        style +=
+            ";stroke-width:" + number(2 * halo_width) + ";stroke-linejoin:round;paint-order:stroke";
     }
     const char* text = pango_layout_get_text(layout);
     const PangoAlignment align = pango_layout_get_alignment(layout);

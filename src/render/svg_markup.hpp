@@ -37,7 +37,7 @@ std::string aggregate_tooltip(const AggregateLayout& aggregate,
 std::string css_font_family(const std::string& families);
 
 class SvgMarkup {
-  public:
+public:
     /// `sites` must outlive this object.
     SvgMarkup(SvgText text, const std::map<std::string, SiteSummary>& sites);
 
@@ -62,7 +62,7 @@ class SvgMarkup {
     /// its piece. Throws Error when the sentinels and the pieces do not pair up.
     std::string with_markup(const std::string& svg) const;
 
-  private:
+private:
     void record(cairo_t* cr, Point at, std::string piece);
 
     SvgText text_;

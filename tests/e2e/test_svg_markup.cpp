@@ -30,13 +30,26 @@ std::string escaped(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        case '#': out += "&#35;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
+        case '#':
+            out += "&#35;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -153,10 +166,9 @@ TEST_CASE("e2e: every SVG marker is a group whose tooltip names its site; text m
     for (const auto& c : cases) {
         for (const std::string mode : {"text", "paths"}) {
             e2e::TempDir dir;
-            std::vector<std::string> args = {"render", c.input,        "-o",
-                                             dir / "m.svg", "--svg-text", mode,
-                                             "--layout-json", dir / "m.json", "--resolved",
-                                             dir / "m.geojson"};
+            std::vector<std::string> args = {
+                "render", c.input,         "-o",           dir / "m.svg", "--svg-text",
+                mode,     "--layout-json", dir / "m.json", "--resolved",  dir / "m.geojson"};
             args.insert(args.end(), c.extra.begin(), c.extra.end());
             const auto run = run_dcmap(args);
             INFO(c.input << " " << c.extra.front() << " " << c.extra.back() << " " << mode << "\n"
@@ -187,12 +199,12 @@ TEST_CASE("e2e: every SVG marker is a group whose tooltip names its site; text m
                     const std::size_t end = std::min(text.find('\n', start), text.size());
                     const std::string line = text.substr(start, end - start);
                     INFO(line);
-                    CHECK(std::regex_search(svg, std::regex("<text [^>]*>" +
-                                                            std::regex_replace(
-                                                                escaped(line),
-                                                                std::regex(R"([.^$|()\[\]{}*+?\\])"),
-                                                                R"(\$&)") +
-                                                            "</text>")));
+                    CHECK(std::regex_search(
+                        svg, std::regex("<text [^>]*>" +
+                                        std::regex_replace(escaped(line),
+                                                           std::regex(R"([.^$|()\[\]{}*+?\\])"),
+                                                           R"(\$&)") +
+                                        "</text>")));
                     start = end + 1;
                 }
             }

@@ -54,8 +54,7 @@ bool xml_well_formed(const std::string& svg, const std::string& name) {
 
 } // namespace
 
-TEST_CASE("render: a marker's tooltip names the site, its provider, status and place",
-          "[render]") {
+TEST_CASE("render: a marker's tooltip names the site, its provider, status and place", "[render]") {
     const auto sites = scene_sites();
     CHECK(marker_tooltip("sao", sites) == "São Paulo\nProvider & Co · live\nSão Paulo, BR");
     CHECK(marker_tooltip("bj", sites) == "Beijing\nannounced\nBeijing, CN");
@@ -147,8 +146,9 @@ TEST_CASE("render: text mode writes each label and text block as <text> at Pango
     // The title's top-left is (16, 12): its baseline lies one ascent (about 0.93 em for DejaVu
     // Sans at 28 px) lower, and its text starts at its left edge.
     std::smatch m;
-    REQUIRE(std::regex_search(text, m, std::regex("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\"[^>]*>Test "
-                                                  "sites<")));
+    REQUIRE(std::regex_search(text, m,
+                              std::regex("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\"[^>]*>Test "
+                                         "sites<")));
     CHECK(std::stod(m[1]) == Approx(16).margin(0.01));
     CHECK(std::stod(m[2]) > 12 + 28 * 0.8);
     CHECK(std::stod(m[2]) < 12 + 28 * 1.0);
@@ -168,11 +168,13 @@ TEST_CASE("render: multi-line and right-aligned labels get one <text> per line, 
     const std::string svg = encode_scene(render::SvgText::text, layout);
     std::smatch first, second;
     REQUIRE(std::regex_search(
-        svg, first, std::regex("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\" text-anchor=\"end\"[^>]*>"
-                               "Frankfurt</text>")));
+        svg, first,
+        std::regex("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\" text-anchor=\"end\"[^>]*>"
+                   "Frankfurt</text>")));
     REQUIRE(std::regex_search(
-        svg, second, std::regex("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\" text-anchor=\"end\"[^>]*>"
-                                "AWS, Azure</text>")));
+        svg, second,
+        std::regex("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\" text-anchor=\"end\"[^>]*>"
+                   "AWS, Azure</text>")));
     CHECK(std::stod(first[1]) == Approx(280).margin(0.02));
     CHECK(std::stod(second[1]) == Approx(280).margin(0.02));
     // One line's height apart (about 1.16 em for DejaVu Sans).
@@ -215,7 +217,8 @@ TEST_CASE("render: aggregates and inset markers are groups too, even one its cli
 TEST_CASE("render: sentinels and recorded pieces must pair up", "[render]") {
     const std::map<std::string, render::SiteSummary> none;
     render::detail::SvgMarkup markup(render::SvgText::text, none);
-    const std::string svg = "<svg>\n<path style=\"fill:rgb(1.23%,4.56%,7.89%);\" d=\"M0 0\"/>\n</svg>";
+    const std::string svg =
+        "<svg>\n<path style=\"fill:rgb(1.23%,4.56%,7.89%);\" d=\"M0 0\"/>\n</svg>";
     CHECK_THROWS_AS(markup.with_markup(svg), Error);
     CHECK(markup.with_markup("<svg/>") == "<svg/>");
 }

@@ -148,8 +148,8 @@ bool have_rsvg() { return std::system("command -v rsvg-convert >/dev/null 2>&1")
 
 } // namespace
 
-TEST_CASE("e2e: every SVG marker is a group whose tooltip names its site; text mode holds every "
-          "label as <text>",
+TEST_CASE("e2e: every SVG marker is a group whose tooltip names its site, and text mode writes "
+          "every label as a text element",
           "[e2e]") {
     struct Case {
         std::string input;

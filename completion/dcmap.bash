@@ -10,7 +10,7 @@ _dcmap_commands="render validate geocode regions stats diff catalogue"
 _dcmap_global_options="--help --version"
 _dcmap_render_options="--output --format --style --projection --center --extent --inset --detail
     --markers --labels --key --title --width --height --scale --dpi --png --layout-json --resolved
-    --catalogue --strict --svg-id-prefix --quiet --verbose --columns --layer --help"
+    --catalogue --strict --svg-id-prefix --svg-text --quiet --verbose --columns --layer --size --help"
 _dcmap_validate_options="--strict --catalogue --columns --help"
 _dcmap_geocode_options="--json --format --catalogue --strict --help"
 _dcmap_regions_options="--provider --json --catalogue --help"
@@ -108,6 +108,7 @@ _dcmap() {
         --detail) COMPREPLY=($(compgen -W "auto low medium" -- "$cur")); return ;;
         --markers) COMPREPLY=($(compgen -W "auto sites clusters density" -- "$cur")); return ;;
         --png) COMPREPLY=($(compgen -W "truecolor palette" -- "$cur")); return ;;
+        --svg-text) COMPREPLY=($(compgen -W "text paths" -- "$cur")); return ;;
         --labels) COMPREPLY=($(compgen -W "auto name place" -- "$cur")); return ;;
         --key) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --provider) COMPREPLY=($(compgen -W "aws azure gcp alibaba oracle" -- "$cur")); return ;;

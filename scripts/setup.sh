@@ -14,6 +14,7 @@ packages=(
   catch2                                # tests
   fonts-dejavu-core fonts-noto-cjk      # label fonts, CJK fallback
   libxml2-utils poppler-utils           # tests: xmllint checks SVG, pdftoppm checks PDF
+  librsvg2-bin                          # tests: rsvg-convert rasterises SVG (text vs paths)
   hyperfine time                        # bench/run.sh
   pandoc                                # man page dcmap(1) from docs/dcmap.md (optional)
   man-db                                # tests: man -l renders dcmap(1)
@@ -21,6 +22,12 @@ packages=(
   clang-format-14                       # .ci/format-check.sh
   clang-14 libfuzzer-14-dev             # .ci/fuzz.sh: the libFuzzer targets in fuzz/
 )
+
+# `scripts/setup.sh --browser` also installs Chromium, for headless screenshots of SVGs inlined
+# in a web page (docs/images/svg-inline-page.png); nothing in the build or the tests needs it.
+if [ "${1:-}" = "--browser" ]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -27,6 +27,7 @@ struct RenderSettings {
     std::string catalogue;    ///< --catalogue FILE of extra regions; empty = none
     bool strict = false;      ///< a geocoding warning stops the run before drawing
     std::string svg_id_prefix; ///< --svg-id-prefix; empty = from the output name and content
+    bool svg_text_paths = false; ///< --svg-text paths: text as glyph outlines, not <text>
     std::optional<long long> creation_epoch; ///< SOURCE_DATE_EPOCH, for the PDF creation date
 };
 

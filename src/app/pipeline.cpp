@@ -280,6 +280,26 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
     return plan;
 }
 
+/// Where a site is, for its SVG tooltip: the place it was matched to, else the town it is near
+/// and its coordinates.
+std::string place_of(const ResolvedSite& r) {
+    if (!r.matched.empty())
+        return r.matched;
+    char coordinates[64];
+    std::snprintf(coordinates, sizeof coordinates, "%.2f\u00b0%c %.2f\u00b0%c", std::abs(r.lat),
+                  r.lat < 0 ? 'S' : 'N', std::abs(r.lon), r.lon < 0 ? 'W' : 'E');
+    return r.locality.empty() ? coordinates : "near " + r.locality + " (" + coordinates + ")";
+}
+
+/// Every site's SVG tooltip, by the id the layout names it by.
+std::map<std::string, render::SiteSummary> site_summaries(const std::vector<ResolvedSite>& sites) {
+    std::map<std::string, render::SiteSummary> out;
+    for (const auto& r : sites)
+        out.emplace(r.site.key(),
+                    render::SiteSummary{r.site.name, r.site.provider, r.site.status, place_of(r)});
+    return out;
+}
+
 std::string describe(const SiteFile& file, const std::string& projection_name) {
     std::map<std::string, int> by_status;
     for (const auto& s : file.sites)
@@ -347,6 +367,11 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     options.source = file.source;
     options.attribution = data_attribution;
     options.svg_id_prefix = settings.svg_id_prefix;
+    options.svg_text = settings.svg_text_paths ? render::SvgText::paths : render::SvgText::text;
+    // Tooltips are for SVGs only; 100,000 of them would slow a PNG for nothing.
+    if (std::any_of(outputs.begin(), outputs.end(),
+                    [](const MapOutput& o) { return o.format == render::Format::svg; }))
+        options.sites = site_summaries(plan.sites);
     options.creation_epoch = settings.creation_epoch;
     EncodedMaps encoded{map, {}};
     for (const auto& output : outputs) {

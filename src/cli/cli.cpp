@@ -241,6 +241,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                   "Prefix of every id in an SVG (default: from the output name and the map), so "
                   "several maps inline in one HTML page")
         ->group("Output");
+    r->add_option("--svg-text", render.svg_text,
+                  "Words in an SVG: text (default; <text> elements: searchable, selectable, read "
+                  "by screen readers, smaller) or paths (glyph outlines: the same look in every "
+                  "viewer)")
+        ->check(CLI::IsMember({"text", "paths"}))
+        ->group("Output");
     auto* o_quiet = r->add_flag("-q,--quiet", render.quiet, "Print only warnings and errors")
                         ->group("Output");
     r->add_flag("-v,--verbose", render.verbose, "Also print a one-line summary of each map")

@@ -25,6 +25,7 @@ struct RenderCommand {
     std::string catalogue;            ///< --catalogue FILE of extra regions; empty = none
     bool strict = false;              ///< geocoding warnings are errors: nothing is written
     std::string svg_id_prefix;        ///< --svg-id-prefix; empty = from output name and content
+    std::string svg_text = "text";    ///< --svg-text text|paths
     bool quiet = false;               ///< -q: only warnings and errors
     bool verbose = false;             ///< -v: also a one-line summary per map
     std::optional<long long> creation_epoch;  ///< SOURCE_DATE_EPOCH; unset = a fixed date

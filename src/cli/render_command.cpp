@@ -105,6 +105,7 @@ app::RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd)
     settings.catalogue = cmd.catalogue;
     settings.strict = cmd.strict;
     settings.svg_id_prefix = cmd.svg_id_prefix;
+    settings.svg_text_paths = cmd.svg_text == "paths";
     settings.creation_epoch = cmd.creation_epoch;
     return settings;
 }

@@ -4,6 +4,7 @@
 #include "render/png_writer.hpp"
 #include "render/png_text.hpp"
 #include "render/svg_ids.hpp"
+#include "render/svg_markup.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -115,7 +116,8 @@ std::string physical_length(double pixels, const RenderOptions& options) {
     return out + (unit == "mm" || unit == "cm" || unit == "in" || unit == "pt" ? unit : "px");
 }
 
-std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
+std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const Paint& paint,
+                       const SvgMarkup* markup) {
     std::string svg;
     SurfacePtr surface(
         cairo_svg_surface_create_for_stream(append_bytes, &svg, canvas.width, canvas.height));
@@ -124,6 +126,9 @@ std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const
     draw(surface.get(), paint);
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "writing SVG");
+    // Tooltip groups and <text> go in first, so the id prefix below hashes them too.
+    if (markup)
+        svg = markup->with_markup(svg);
     // The land is filled and then stroked as the coastline: one shape, used twice.
     constexpr std::size_t kSharedShapeMin = 4096;
     svg = with_shared_svg_shapes(with_compact_svg_paths(with_stable_svg_ids(svg)), kSharedShapeMin);
@@ -568,12 +573,12 @@ std::string xml_escape(const std::string& text) {
 }
 
 std::string encode(Format format, const Canvas& canvas, const RenderOptions& options,
-                   const Paint& paint) {
+                   const Paint& paint, const SvgMarkup* svg_markup) {
     switch (format) {
     case Format::png:
         return encode_png(canvas, options, paint);
     case Format::svg:
-        return encode_svg(canvas, options, paint);
+        return encode_svg(canvas, options, paint, svg_markup);
     case Format::pdf:
         return encode_pdf(canvas, options, paint);
     }

@@ -19,11 +19,14 @@ struct Canvas {
     int height = 0;
 };
 
+class SvgMarkup;
+
 /// Creates the surface for `format` (SVG and PDF in CSS pixels, so a PDF page is width * 0.75 x
-/// height * 0.75 pt), runs `paint`, finishes the surface and returns the file's bytes. Throws
-/// Error when Cairo fails.
+/// height * 0.75 pt), runs `paint`, finishes the surface and returns the file's bytes. An SVG
+/// gets `svg_markup` (what `paint` recorded there) in place of its sentinels. Throws Error when
+/// Cairo fails.
 std::string encode(Format format, const Canvas& canvas, const RenderOptions& options,
-                   const Paint& paint);
+                   const Paint& paint, const SvgMarkup* svg_markup = nullptr);
 
 /// `svg` with every path's `d` attribute rewritten compactly: coordinates rounded to 0.01 (a
 /// hundredth of a pixel; left exact in a path with a transform), relative, with implicit

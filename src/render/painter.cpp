@@ -1,6 +1,7 @@
 #include "render/painter.hpp"
 
 #include "render/simplify.hpp"
+#include "render/svg_markup.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -236,9 +237,13 @@ void paint_text(cairo_t *cr, const TextContext &text, const std::string &content
     if (content.empty())
         return;
     PangoLayout *pango = text.make_layout(content, font, align);
-    cairo_move_to(cr, top_left.x, top_left.y);
-    set_color(cr, color);
-    pango_cairo_show_layout(cr, pango);
+    if (SvgMarkup *svg = text.svg_markup(); svg && svg->writes_text()) {
+        svg->add_text(cr, pango, top_left, font, color, {}, 0);
+    } else {
+        cairo_move_to(cr, top_left.x, top_left.y);
+        set_color(cr, color);
+        pango_cairo_show_layout(cr, pango);
+    }
     g_object_unref(pango);
 }
 
@@ -252,6 +257,12 @@ void paint_haloed_text(cairo_t *cr, const TextContext &text, const std::string &
                        PangoAlignment align) {
     if (content.empty())
         return;
+    if (SvgMarkup *svg = text.svg_markup(); svg && svg->writes_text()) {
+        PangoLayout *pango = text.make_layout(content, font, align);
+        svg->add_text(cr, pango, top_left, font, color, halo.color, halo.width);
+        g_object_unref(pango);
+        return;
+    }
     if (halo.width > 0 && halo.color.a > 0) {
         PangoLayout *pango = text.make_layout(content, font, align);
         cairo_save(cr);
@@ -359,6 +370,28 @@ void paint_aggregate(cairo_t *cr, const AggregateLayout &a, const Style &style, 
     paint_haloed_text(cr, text, count, a.count_font, {1, 1, 1, 1},
                       {{0.1, 0.1, 0.12, 0.75}, 1.6 * scale},
                       {c.x - size.width / 2, c.y - size.height / 2}, PANGO_ALIGN_LEFT);
+}
+
+/// Single sites' markers, then aggregates; in an SVG each is a group with a tooltip.
+void paint_sites(cairo_t *cr, const std::vector<MarkerLayout> &markers,
+                 const std::vector<AggregateLayout> &aggregates, const Style &style, double scale,
+                 const TextContext &text) {
+    SvgMarkup *svg = text.svg_markup();
+    for (const auto &marker : markers) {
+        if (svg)
+            svg->begin_marker(cr, marker);
+        paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style,
+                     scale);
+        if (svg)
+            svg->end_group(cr, {marker.x, marker.y});
+    }
+    for (const auto &aggregate : aggregates) {
+        if (svg)
+            svg->begin_aggregate(cr, aggregate);
+        paint_aggregate(cr, aggregate, style, scale, text);
+        if (svg)
+            svg->end_group(cr, {aggregate.x, aggregate.y});
+    }
 }
 
 /// The rounded, bordered background the legend and the key share.
@@ -567,10 +600,7 @@ void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
     add_box(cr, inset.box);
     cairo_clip(cr);
     paint_leaders(cr, view, style);
-    for (const auto &marker : view.markers)
-        paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style, s);
-    for (const auto &aggregate : inset.aggregates)
-        paint_aggregate(cr, aggregate, style, s, text);
+    paint_sites(cr, view.markers, inset.aggregates, style, s, text);
     paint_layers(cr, view, basemap, true);
     paint_labels(cr, view, style, text);
     if (!inset.caption.text.empty()) {
@@ -630,11 +660,7 @@ void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &bas
     paint_inset_areas(cr, layout, style);
     paint_density(cr, layout);
     paint_leaders(cr, layout, style);
-    for (const auto &marker : layout.markers)
-        paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style,
-                     layout.scale);
-    for (const auto &aggregate : layout.aggregates)
-        paint_aggregate(cr, aggregate, style, layout.scale, text);
+    paint_sites(cr, layout.markers, layout.aggregates, style, layout.scale, text);
     paint_layers_over(cr, layout, basemap);
     paint_labels(cr, layout, style, text);
     for (const auto &inset : layout.insets)

@@ -4,6 +4,7 @@
 #include "model/error.hpp"
 #include "render/encode.hpp"
 #include "render/painter.hpp"
+#include "render/svg_markup.hpp"
 #include "render/text.hpp"
 
 #include <algorithm>
@@ -79,9 +80,12 @@ std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap,
     int height = canvas_side(layout.height, "height");
     detail::TextContext text;
     detail::Canvas canvas{width, height};
+    detail::SvgMarkup svg_markup(options.svg_text, options.sites);
+    if (format == Format::svg)
+        text.set_svg_markup(&svg_markup);
     return detail::encode(format, canvas, options, [&](cairo_t *cr) {
         detail::paint_map(cr, layout, basemap, style, text);
-    });
+    }, &svg_markup);
 }
 
 void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,

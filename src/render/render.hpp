@@ -5,6 +5,7 @@
 #include "model/style.hpp"
 #include "model/text_measure.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,19 @@ Format format_from_path(const std::string &path);
 /// the map has at most 256 colours, else quantised).
 enum class PngColors { truecolor, palette };
 
+/// How an SVG carries its words: as <text> elements (searchable, selectable, read aloud by
+/// screen readers, drawn by the viewer in the fonts named) or as glyph outlines (the same look
+/// in every viewer, whatever fonts it has).
+enum class SvgText { text, paths };
+
+/// What an SVG tooltip says about one site.
+struct SiteSummary {
+    std::string name;     ///< the site's name
+    std::string provider; ///< as the input and the legend write it; empty when none
+    Status status = Status::live;
+    std::string place;    ///< where it is ("Hangzhou, Zhejiang, CN"); empty when unknown
+};
+
 struct RenderOptions {
     /// Output pixels per inch: the PNG's pHYs, the SVG's width and height in `unit`, the PDF's
     /// page size in points.
@@ -31,6 +45,9 @@ struct RenderOptions {
     /// the map's content (see detail::default_svg_id_prefix).
     std::string svg_id_prefix;
     std::string svg_name;    ///< output file name without folder or extension, for the prefix
+    SvgText svg_text = SvgText::text; ///< `--svg-text`
+    /// Site id (Site::key()) -> its SVG tooltip; a marker whose id is missing is named by its id.
+    std::map<std::string, SiteSummary> sites;
     std::string source;      ///< PNG "Source" text: where the data came from; may be empty
     std::string attribution; ///< PNG "Copyright" text: the data credit; may be empty
     /// PDF creation date in seconds since 1970 (SOURCE_DATE_EPOCH); unset = 2000-01-01.

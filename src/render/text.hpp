@@ -10,6 +10,8 @@
 
 namespace dcmap::render::detail {
 
+class SvgMarkup;
+
 /// Owns one PangoContext configured for deterministic metrics (gray antialiasing, no hinting,
 /// hint metrics off) on the process-wide pango-cairo font map.
 class TextContext {
@@ -28,8 +30,14 @@ class TextContext {
     /// Binds the context to `cr` so layouts made afterwards draw under its transformation.
     void attach(cairo_t *cr) const;
 
+    /// Where an SVG's tooltips and <text> elements are collected while it is drawn (every
+    /// painter that draws words or markers has the text context at hand); null otherwise.
+    SvgMarkup *svg_markup() const { return svg_markup_; }
+    void set_svg_markup(SvgMarkup *markup) { svg_markup_ = markup; }
+
   private:
     PangoContext *context_;
+    SvgMarkup *svg_markup_ = nullptr;
 };
 
 /// Pango font description for a FontSpec: family list, absolute size in pixels, weight, style.

@@ -63,10 +63,13 @@ CPLJSONObject parse_json(const std::string& text) {
 TEST_CASE("e2e: two different maps' SVGs inlined in one page share no id and resolve their own",
           "[e2e]") {
     e2e::TempDir dir;
+    const std::string mode = GENERATE("text", "paths");
+    INFO("--svg-text " << mode);
     REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "a.svg",
-                       "--width", "500"})
+                       "--width", "500", "--svg-text", mode})
                 .code == 0);
-    REQUIRE(run_dcmap({"render", fixture("diff-new.yaml"), "-o", dir / "b.svg", "--width", "500"})
+    REQUIRE(run_dcmap({"render", fixture("diff-new.yaml"), "-o", dir / "b.svg", "--width", "500",
+                       "--svg-text", mode})
                 .code == 0);
     const std::string a = read_bytes(dir / "a.svg"), b = read_bytes(dir / "b.svg");
     const auto ids_a = svg_ids(a), ids_b = svg_ids(b);
@@ -94,6 +97,11 @@ TEST_CASE("e2e: two different maps' SVGs inlined in one page share no id and res
     page += "</body></html>\n";
     const auto all = captures(page, " id=\"([^\"]+)\"");
     CHECK(all.size() == ids_a.size() + ids_b.size());
+    // Each map keeps its own tooltips and words.
+    for (const auto* svg : {&a, &b})
+        CHECK(svg->find("<g class=\"dcmap-site\"><title>") != std::string::npos);
+    if (mode == "text")
+        CHECK(b.find(">Diff test, after</text>") != std::string::npos);
 }
 
 TEST_CASE("e2e: --svg-id-prefix names every id of the SVG", "[e2e]") {

@@ -61,6 +61,7 @@ TEST_CASE("render: an SVG's ids all carry its prefix and every reference resolve
     options.title = "Test map";
     options.description = "Five sites";
     options.svg_name = "scene";
+    options.svg_text = render::SvgText::paths; // glyph outlines: the most ids
     const std::string svg = encode_scene(render::Format::svg, options);
     const auto ids = matches(svg, std::regex(" id=\"([^\"]+)\""));
     REQUIRE(ids.size() > 3);

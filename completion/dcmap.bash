@@ -10,12 +10,13 @@ _dcmap_commands="render validate geocode regions stats diff"
 _dcmap_global_options="--help --version"
 _dcmap_render_options="--output --format --style --projection --center --extent --inset --detail
     --markers --labels --key --title --width --height --scale --dpi --png --layout-json --resolved
-    --catalogue --strict --svg-id-prefix --quiet --verbose --help"
+    --catalogue --strict --svg-id-prefix --quiet --verbose --as-of --facet --help"
 _dcmap_validate_options="--strict --catalogue --help"
 _dcmap_geocode_options="--json --format --catalogue --strict --help"
 _dcmap_regions_options="--provider --json --catalogue --help"
 _dcmap_stats_options="--format --catalogue --help"
-_dcmap_diff_options="--format --moved-km --exit-code --catalogue --help"
+_dcmap_diff_options="--format --moved-km --exit-code --catalogue --output --title --style
+    --projection --extent --width --height --layout-json --help"
 
 # Site files (*.yaml) and folders, with a slash after folders.
 _dcmap_yaml_files() {
@@ -94,9 +95,10 @@ _dcmap() {
         --png) COMPREPLY=($(compgen -W "truecolor palette" -- "$cur")); return ;;
         --labels) COMPREPLY=($(compgen -W "auto name place" -- "$cur")); return ;;
         --key) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+        --facet) COMPREPLY=($(compgen -W "year provider status" -- "$cur")); return ;;
         --provider) COMPREPLY=($(compgen -W "aws azure gcp alibaba oracle" -- "$cur")); return ;;
         --center | --title | --width | --height | --scale | --dpi) return ;;
-        --svg-id-prefix | --moved-km) return ;;
+        --svg-id-prefix | --moved-km | --as-of) return ;;
     esac
 
     if [[ -z $command ]]; then

@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include "cli/change_map.hpp"
 #include "cli/resolution.hpp"
 #include "cli/site_stats.hpp"
 #include "cli/value_position.hpp"
@@ -197,6 +198,7 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
         layout::ProjectedSite ps;
         ps.site = site;
         ps.locality = site.locality;  // labels name places by it
+        if (settings.changes) mark_site(ps, *settings.changes, projector);
         if (auto xy = projector.forward(site.lon, site.lat)) {
             ps.projected = *xy;
             ps.visible = true;
@@ -307,7 +309,10 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     request.attribution = data_attribution;
 
     const MapLayout map =
-        layout::make_layout(request, plan.style, render::pango_measurer(), diagnostics);
+        settings.timeline ? lay_out_timeline(request, file, *settings.timeline, plan.style,
+                                             render::pango_measurer(), diagnostics)
+                          : layout::make_layout(request, plan.style, render::pango_measurer(),
+                                                diagnostics);
     // The title and footer bands add to the derived side; the pixel cap holds for the real page.
     if (!(map.width * map.height <= limits::canvas_pixels_max * 1.1))
         throw Error("the map's page would be " + std::to_string(static_cast<long>(map.width)) +

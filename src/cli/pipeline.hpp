@@ -1,7 +1,9 @@
 #pragma once
 // The render pipeline as one function over plain values:
 // SiteFile -> geocode -> project -> base map -> layout -> render.
+#include "cli/timeline.hpp"
 #include "io/atomic_file.hpp"
+#include "model/change.hpp"
 #include "model/diagnostics.hpp"
 #include "model/layout.hpp"
 #include "model/place.hpp"
@@ -26,6 +28,10 @@ struct RenderSettings {
     bool strict = false;      ///< a geocoding warning stops the run before drawing
     std::string svg_id_prefix; ///< --svg-id-prefix; empty = from the output name and content
     std::optional<long long> creation_epoch; ///< SOURCE_DATE_EPOCH, for the PDF creation date
+    /// A change map's marks by site key (cli/change_map.hpp); null for an ordinary map.
+    const MapChanges* changes = nullptr;
+    /// --as-of / --facet (cli/timeline.hpp); unset = the file's sites as they are.
+    std::optional<Timeline> timeline;
 };
 
 /// Command-line options win over the file's `map:` settings, setting by setting; width and

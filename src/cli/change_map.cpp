@@ -27,6 +27,21 @@ std::string subtitle_of(const SiteDiff& d) {
            std::to_string(d.old_sites) + " → " + std::to_string(d.new_sites) + " sites";
 }
 
+/// How the title names a version: a file by its name, git:REV:PATH as REV:NAME, - as stdin.
+std::string version_name(const std::string& spec) {
+    if (spec == "-") return "stdin";
+    const auto name = [](const std::string& path) {
+        const std::size_t slash = path.rfind('/');
+        return slash == std::string::npos ? path : path.substr(slash + 1);
+    };
+    if (spec.rfind("git:", 0) == 0) {
+        const std::size_t colon = spec.find(':', 4);
+        if (colon != std::string::npos)
+            return spec.substr(4, colon - 4) + ":" + name(spec.substr(colon + 1));
+    }
+    return name(spec);
+}
+
 } // namespace
 
 ChangeMap make_change_map(const SiteFile& newer, const std::vector<ResolvedSite>& older,
@@ -34,7 +49,7 @@ ChangeMap make_change_map(const SiteFile& newer, const std::vector<ResolvedSite>
                           const std::string& new_name) {
     ChangeMap map;
     map.file = newer;
-    map.file.title = "Changes: " + old_name + " → " + new_name;
+    map.file.title = "Changes: " + version_name(old_name) + " → " + version_name(new_name);
     map.file.subtitle = subtitle_of(diff);
     for (const auto& c : diff.changes) {
         SiteMark& mark = map.changes[c.key];

@@ -23,7 +23,7 @@ struct ChangeMap {
 };
 
 /// The newer file with the older file's removed sites added (at their resolved positions, so
-/// they need no geocoding), titled "Changes: OLD → NEW" unless `title` is given, subtitled with
+/// they need no geocoding), titled "Changes: old.yaml → new.yaml" (file names) unless `title` is given, subtitled with
 /// the change counts. A site that moved and changed status is drawn as moved. Changed sites are
 /// labelled before unchanged ones.
 ChangeMap make_change_map(const SiteFile& newer, const std::vector<ResolvedSite>& older,

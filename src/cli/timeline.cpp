@@ -107,9 +107,10 @@ std::vector<TimelinePanel> timeline_panels(const SiteFile& file, const Timeline&
                          std::to_string(undated.size()) +
                              (undated.size() == 1 ? " site has" : " sites have") +
                              " no opened: or announced: date and " +
+                             (undated.size() == 1 ? "is" : "are") +
                              (file.as_of.empty()
-                                  ? std::string("is left out of dated maps")
-                                  : "is drawn only as of the file's as_of (" + file.as_of +
+                                  ? std::string(" left out of dated maps")
+                                  : " drawn only as of the file's as_of (" + file.as_of +
                                         ") or later") +
                              ": " + listed(undated) + " (give opened: or announced: dates)");
 

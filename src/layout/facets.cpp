@@ -105,7 +105,12 @@ MapLayout make_facet_layout(const LayoutRequest& page, std::vector<LayoutRequest
     LegendLayout legend =
         shared_legend(maps, providers, style, s, measure, grid_width * s);
     const double grid_height = rows * panel_height + (rows - 1) * gap;
-    const double legend_band = legend.box.empty() ? 0 : gap + legend.box.height() / s;
+    // An empty cell at the end of the grid holds the legend when it fits; else a band below.
+    const bool legend_in_cell = !legend.box.empty() && rows * columns > n &&
+                                legend.box.width() <= panel_width * s &&
+                                legend.box.height() <= panel_height * s;
+    const double legend_band =
+        legend.box.empty() || legend_in_cell ? 0 : gap + legend.box.height() / s;
 
     // The page around the grid: its "view" is the grid itself, so the page's map frame is
     // exactly the grid's room and a derived height fits it.
@@ -144,9 +149,15 @@ MapLayout make_facet_layout(const LayoutRequest& page, std::vector<LayoutRequest
     }
     out.host_countries.assign(countries.begin(), countries.end());
     if (!legend.box.empty()) {
-        // Below the grid, centred: it covers no panel.
-        const double x = frame.map_frame.min_x + (frame.map_frame.width() - legend.box.width()) / 2;
-        const double y = frame.map_frame.min_y + (grid_height + gap) * s;
+        // Centred in the empty cell, or below the grid: it covers no panel.
+        double x = frame.map_frame.min_x + (frame.map_frame.width() - legend.box.width()) / 2;
+        double y = frame.map_frame.min_y + (grid_height + gap) * s;
+        if (legend_in_cell) {
+            x = frame.map_frame.min_x + (n % columns) * (panel_width + gap) * s +
+                (panel_width * s - legend.box.width()) / 2;
+            y = frame.map_frame.min_y + (n / columns) * (panel_height + gap) * s +
+                (panel_height * s - legend.box.height()) / 2;
+        }
         detail::move_legend(legend, x - legend.box.min_x, y - legend.box.min_y);
         out.legend = std::move(legend);
     }

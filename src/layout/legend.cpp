@@ -318,7 +318,9 @@ LegendLayout build_change_legend(const std::vector<std::pair<MapChange, int>>& c
     for (const auto& [change, n] : counts) {
         builder.row(LegendRow::Kind::change, Status::live, change_color(change),
                     change == MapChange::unchanged ? 0.7 * r : r,
-                    with_count(change_title(change), n));
+                    change == MapChange::moved
+                        ? std::string("Moved (") + std::to_string(n) + "), from the ring"
+                        : with_count(change_title(change), n));
     }
     LegendLayout legend = builder.finish();
     for (std::size_t i = 0; i < legend.rows.size(); ++i) legend.rows[i].change = counts[i].first;

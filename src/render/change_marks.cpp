@@ -83,12 +83,14 @@ void paint_move(cairo_t *cr, Point from, Point to, double r, Color color, const 
     cairo_save(cr);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    const double w = std::max(1.2 * scale, 0.3 * r);
+    const double w = std::max(1.5 * scale, 0.3 * r);
     if (length > r + ring) {
         const double ux = dx / length, uy = dy / length;
         const Point start{from.x + ux * ring, from.y + uy * ring};
-        const Point tip{to.x - ux * (r + 1.5 * scale), to.y - uy * (r + 1.5 * scale)};
-        const double head = std::min(3.2 * w + 2 * scale, 0.45 * length);
+        const Point end{to.x - ux * r, to.y - uy * r};
+        // The arrowhead sits halfway, where no label of either end covers it.
+        const double head = std::min(3.5 * w + 2 * scale, 0.4 * length);
+        const Point tip{(start.x + end.x) / 2 + ux * head / 2, (start.y + end.y) / 2 + uy * head / 2};
         const Point base{tip.x - ux * head, tip.y - uy * head};
         for (int pass = 0; pass < 2; ++pass) {
             // A halo first, so the line reads across coastlines and borders.
@@ -96,17 +98,16 @@ void paint_move(cairo_t *cr, Point from, Point to, double r, Color color, const 
             set_color(cr, pass == 0 ? style.marker_stroke : color);
             cairo_set_line_width(cr, width);
             cairo_move_to(cr, start.x, start.y);
-            cairo_line_to(cr, base.x, base.y);
+            cairo_line_to(cr, end.x, end.y);
             cairo_stroke(cr);
             cairo_move_to(cr, tip.x, tip.y);
-            cairo_line_to(cr, base.x - uy * head * 0.55, base.y + ux * head * 0.55);
-            cairo_line_to(cr, base.x + uy * head * 0.55, base.y - ux * head * 0.55);
+            cairo_line_to(cr, base.x - uy * head * 0.6, base.y + ux * head * 0.6);
+            cairo_line_to(cr, base.x + uy * head * 0.6, base.y - ux * head * 0.6);
             cairo_close_path(cr);
-            if (pass == 0) {
+            if (pass == 0)
                 cairo_stroke(cr);
-            } else {
+            else
                 cairo_fill(cr);
-            }
         }
     }
     // The older position: a ring, hollow like a removed site's square.

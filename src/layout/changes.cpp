@@ -47,16 +47,15 @@ const char* change_title(MapChange change) {
     return "Unchanged";
 }
 
-std::vector<std::pair<MapChange, int>> change_counts(const std::vector<const ProjectedSite*>& shown) {
+std::vector<std::pair<MapChange, int>> change_counts(const std::vector<ProjectedSite>& sites) {
     std::vector<std::pair<MapChange, int>> counts{{MapChange::added, 0},
                                                   {MapChange::removed, 0},
                                                   {MapChange::status, 0},
                                                   {MapChange::moved, 0},
                                                   {MapChange::unchanged, 0}};
-    for (const auto* s : shown)
+    for (const auto& s : sites)
         for (auto& [change, n] : counts)
-            if (s->change == change || (s->change == MapChange::none && change == MapChange::unchanged))
-                ++n;
+            if (s.change == change) ++n;
     if (counts.back().second == 0) counts.pop_back();
     return counts;
 }

@@ -23,9 +23,9 @@ void mark_change(MarkerLayout& marker, const ProjectedSite& site, const ViewTran
 /// "Added", "Removed", "Status changed", "Moved", "Unchanged".
 const char* change_title(MapChange change);
 
-/// The changes a change map's legend lists, in order, with how many shown sites have each:
-/// added, removed, status and moved always (a 0 says nothing of that kind changed), unchanged
-/// when there are any.
-std::vector<std::pair<MapChange, int>> change_counts(const std::vector<const ProjectedSite*>& shown);
+/// The changes a change map's legend lists, in order, with how many of the sites have each
+/// (shown or not: the legend counts the change, as the subtitle does): added, removed, status
+/// and moved always (a 0 says nothing of that kind changed), unchanged when there are any.
+std::vector<std::pair<MapChange, int>> change_counts(const std::vector<ProjectedSite>& sites);
 
 } // namespace dcmap::layout::detail

@@ -313,7 +313,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         draw_density();
     } else {
         out.legend = detail::is_change_map(request)
-                         ? detail::build_change_legend(detail::change_counts(scene.shown), style,
+                         ? detail::build_change_legend(detail::change_counts(request.sites), style,
                                                        scale, measure)
                          : detail::build_legend(scene.markers, scene.colors, sizes, style, scale,
                                                 measure);

@@ -10,10 +10,14 @@ namespace {
 
 MapChange map_change(ChangeKind kind) {
     switch (kind) {
-    case ChangeKind::added: return MapChange::added;
-    case ChangeKind::removed: return MapChange::removed;
-    case ChangeKind::status: return MapChange::status;
-    case ChangeKind::moved: return MapChange::moved;
+    case ChangeKind::added:
+        return MapChange::added;
+    case ChangeKind::removed:
+        return MapChange::removed;
+    case ChangeKind::status:
+        return MapChange::status;
+    case ChangeKind::moved:
+        return MapChange::moved;
     }
     return MapChange::unchanged;
 }
@@ -23,13 +27,14 @@ std::string subtitle_of(const SiteDiff& d) {
     return std::to_string(d.count(ChangeKind::added)) + " added, " +
            std::to_string(d.count(ChangeKind::removed)) + " removed, " +
            std::to_string(d.count(ChangeKind::status)) + " status changed, " +
-           std::to_string(d.count(ChangeKind::moved)) + " moved; " +
-           std::to_string(d.old_sites) + " → " + std::to_string(d.new_sites) + " sites";
+           std::to_string(d.count(ChangeKind::moved)) + " moved; " + std::to_string(d.old_sites) +
+           " → " + std::to_string(d.new_sites) + " sites";
 }
 
 /// How the title names a version: a file by its name, git:REV:PATH as REV:NAME, - as stdin.
 std::string version_name(const std::string& spec) {
-    if (spec == "-") return "stdin";
+    if (spec == "-")
+        return "stdin";
     const auto name = [](const std::string& path) {
         const std::size_t slash = path.rfind('/');
         return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -54,13 +59,16 @@ ChangeMap make_change_map(const SiteFile& newer, const std::vector<ResolvedSite>
     for (const auto& c : diff.changes) {
         SiteMark& mark = map.changes[c.key];
         // Moved wins over a status change: its path is the larger news on a map.
-        if (mark.change == MapChange::moved) continue;
+        if (mark.change == MapChange::moved)
+            continue;
         mark.change = map_change(c.kind);
         mark.old_lon = c.old_lon;
         mark.old_lat = c.old_lat;
-        if (c.kind != ChangeKind::removed) continue;
+        if (c.kind != ChangeKind::removed)
+            continue;
         for (const auto& r : older) {
-            if (r.site.key() != c.key) continue;
+            if (r.site.key() != c.key)
+                continue;
             Site gone = r.site;
             // At the position it had: the older file's catalogue or gazetteer is not asked again.
             gone.location_query.reset();
@@ -89,7 +97,8 @@ void mark_site(layout::ProjectedSite& site, const MapChanges& changes,
                const project::Projector& projector) {
     const auto it = changes.find(site.site.site.key());
     site.change = it == changes.end() ? MapChange::unchanged : it->second.change;
-    if (site.change != MapChange::moved) return;
+    if (site.change != MapChange::moved)
+        return;
     if (const auto xy = projector.forward(it->second.old_lon, it->second.old_lat)) {
         if (std::isfinite(xy->x) && std::isfinite(xy->y)) {
             site.from = *xy;

@@ -23,9 +23,9 @@ struct ChangeMap {
 };
 
 /// The newer file with the older file's removed sites added (at their resolved positions, so
-/// they need no geocoding), titled "Changes: old.yaml → new.yaml" (file names) unless `title` is given, subtitled with
-/// the change counts. A site that moved and changed status is drawn as moved. Changed sites are
-/// labelled before unchanged ones.
+/// they need no geocoding), titled "Changes: old.yaml → new.yaml" (file names) unless `title` is
+/// given, subtitled with the change counts. A site that moved and changed status is drawn as moved.
+/// Changed sites are labelled before unchanged ones.
 ChangeMap make_change_map(const SiteFile& newer, const std::vector<ResolvedSite>& older,
                           const SiteDiff& diff, const std::string& old_name,
                           const std::string& new_name);

@@ -17,9 +17,11 @@ namespace {
 constexpr std::size_t max_panels = 12;
 
 bool digits(const std::string& text, std::size_t from, std::size_t count) {
-    if (text.size() < from + count) return false;
+    if (text.size() < from + count)
+        return false;
     for (std::size_t i = from; i < from + count; ++i)
-        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+        if (!std::isdigit(static_cast<unsigned char>(text[i])))
+            return false;
     return true;
 }
 
@@ -32,17 +34,22 @@ bool is_pending(Status s) {
 
 std::string listed(const std::vector<std::string>& ids) {
     std::string out;
-    for (std::size_t i = 0; i < ids.size() && i < 12; ++i) out += (i ? ", " : "") + ids[i];
-    if (ids.size() > 12) out += " and " + std::to_string(ids.size() - 12) + " more";
+    for (std::size_t i = 0; i < ids.size() && i < 12; ++i)
+        out += (i ? ", " : "") + ids[i];
+    if (ids.size() > 12)
+        out += " and " + std::to_string(ids.size() - 12) + " more";
     return out;
 }
 
 } // namespace
 
 Facet parse_facet(const std::string& text) {
-    if (text == "year") return Facet::year;
-    if (text == "provider") return Facet::provider;
-    if (text == "status") return Facet::status;
+    if (text == "year")
+        return Facet::year;
+    if (text == "provider")
+        return Facet::provider;
+    if (text == "status")
+        return Facet::status;
     throw InputError({}, "unknown facet \"" + text + "\"", "use year, provider or status");
 }
 
@@ -64,14 +71,18 @@ void check_as_of(const std::string& text) {
 }
 
 std::string last_day(const std::string& date) {
-    if (date.size() == 4) return date + "-12-31";
-    if (date.size() == 7) return date + "-31";
+    if (date.size() == 4)
+        return date + "-12-31";
+    if (date.size() == 7)
+        return date + "-31";
     return date;
 }
 
 std::string first_day(const std::string& date) {
-    if (date.size() == 4) return date + "-01-01";
-    if (date.size() == 7) return date + "-01";
+    if (date.size() == 4)
+        return date + "-01-01";
+    if (date.size() == 7)
+        return date + "-01";
     return date;
 }
 
@@ -85,14 +96,17 @@ std::optional<Status> status_as_of(const Site& site, const std::string& date,
         // as retired from its opening on.
         return site.status == Status::retired ? Status::retired : Status::live;
     if (!site.announced.empty()) {
-        if (first_day(site.announced) > end) return std::nullopt;
+        if (first_day(site.announced) > end)
+            return std::nullopt;
         // Announced and not (known to be) open: announced, or, from the file's date on, a
         // pending status the file gives (planned, under construction).
-        if (file_known && (site.opened.empty() || is_pending(site.status))) return site.status;
+        if (file_known && (site.opened.empty() || is_pending(site.status)))
+            return site.status;
         return Status::announced;
     }
     // Undated, or dated only by a later opening: known only from the file's date on.
-    if (file_known) return site.status;
+    if (file_known)
+        return site.status;
     return std::nullopt;
 }
 
@@ -100,19 +114,18 @@ std::vector<TimelinePanel> timeline_panels(const SiteFile& file, const Timeline&
                                            Diagnostics& diagnostics) {
     std::vector<std::string> undated;
     for (const auto& s : file.sites)
-        if (s.opened.empty() && s.announced.empty()) undated.push_back(s.key());
+        if (s.opened.empty() && s.announced.empty())
+            undated.push_back(s.key());
     const bool dated_view = !timeline.as_of.empty() || timeline.facet == Facet::year;
     if (dated_view && !undated.empty())
-        diagnostics.warn(SourcePos{file.path, 0, 0},
-                         std::to_string(undated.size()) +
-                             (undated.size() == 1 ? " site has" : " sites have") +
-                             " no opened: or announced: date and " +
-                             (undated.size() == 1 ? "is" : "are") +
-                             (file.as_of.empty()
-                                  ? std::string(" left out of dated maps")
-                                  : " drawn only as of the file's as_of (" + file.as_of +
-                                        ") or later") +
-                             ": " + listed(undated) + " (give opened: or announced: dates)");
+        diagnostics.warn(
+            SourcePos{file.path, 0, 0},
+            std::to_string(undated.size()) + (undated.size() == 1 ? " site has" : " sites have") +
+                " no opened: or announced: date and " + (undated.size() == 1 ? "is" : "are") +
+                (file.as_of.empty()
+                     ? std::string(" left out of dated maps")
+                     : " drawn only as of the file's as_of (" + file.as_of + ") or later") +
+                ": " + listed(undated) + " (give opened: or announced: dates)");
 
     // The sites as they stood at `date` (empty: as the file says).
     const auto state_at = [&](const std::string& date) {
@@ -135,10 +148,13 @@ std::vector<TimelinePanel> timeline_panels(const SiteFile& file, const Timeline&
         // which nothing changed would repeat the panel before.
         std::set<std::string> years;
         for (const auto& s : file.sites) {
-            if (!s.opened.empty()) years.insert(year_of(s.opened));
-            if (!s.announced.empty()) years.insert(year_of(s.announced));
+            if (!s.opened.empty())
+                years.insert(year_of(s.opened));
+            if (!s.announced.empty())
+                years.insert(year_of(s.announced));
         }
-        if (!file.as_of.empty()) years.insert(year_of(file.as_of));
+        if (!file.as_of.empty())
+            years.insert(year_of(file.as_of));
         if (!timeline.as_of.empty()) {
             const std::string last = year_of(timeline.as_of);
             years.erase(years.upper_bound(last), years.end());
@@ -160,7 +176,8 @@ std::vector<TimelinePanel> timeline_panels(const SiteFile& file, const Timeline&
         const auto all = state_at(timeline.as_of);
         std::map<std::string, std::vector<std::pair<std::string, Status>>> groups;
         std::map<std::string, const Site*> by_key;
-        for (const auto& s : file.sites) by_key[s.key()] = &s;
+        for (const auto& s : file.sites)
+            by_key[s.key()] = &s;
         for (const auto& [key, status] : all) {
             const std::string group = timeline.facet == Facet::provider
                                           ? by_key[key]->provider
@@ -203,7 +220,8 @@ MapLayout lay_out_timeline(const layout::LayoutRequest& request, const SiteFile&
         r.sites.clear();
         for (const auto& site : request.sites) {
             const auto it = shown.find(site.site.site.key());
-            if (it == shown.end()) continue;
+            if (it == shown.end())
+                continue;
             r.sites.push_back(site);
             r.sites.back().site.site.status = it->second;
         }

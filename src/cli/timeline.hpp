@@ -18,7 +18,7 @@ enum class Facet { none, year, provider, status };
 
 /// What a timeline map shows: the date, and how the sites are split into panels.
 struct Timeline {
-    std::string as_of;  ///< YYYY, YYYY-MM or YYYY-MM-DD as given; empty = no date
+    std::string as_of; ///< YYYY, YYYY-MM or YYYY-MM-DD as given; empty = no date
     Facet facet = Facet::none;
 };
 

@@ -9,10 +9,10 @@ namespace {
 
 constexpr double kTau = 2 * std::numbers::pi;
 
-void set_color(cairo_t *cr, Color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+void set_color(cairo_t* cr, Color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
 /// A closed polygon of `corners` corners on a circle of radius `r`, the first at `angle`.
-void add_regular(cairo_t *cr, Point c, double r, int corners, double angle) {
+void add_regular(cairo_t* cr, Point c, double r, int corners, double angle) {
     for (int k = 0; k < corners; ++k) {
         const double a = angle + kTau * k / corners;
         const double x = c.x + r * std::cos(a), y = c.y + r * std::sin(a);
@@ -26,7 +26,7 @@ void add_regular(cairo_t *cr, Point c, double r, int corners, double angle) {
 
 /// Fills the current path in `color` over an outline in the style's marker stroke, which
 /// separates the symbol from the base map below.
-void fill_outlined(cairo_t *cr, Color color, const Style &style, double scale) {
+void fill_outlined(cairo_t* cr, Color color, const Style& style, double scale) {
     set_color(cr, style.marker_stroke);
     cairo_set_line_width(cr, 2 * style.marker_stroke_width * scale);
     cairo_stroke_preserve(cr);
@@ -36,8 +36,8 @@ void fill_outlined(cairo_t *cr, Color color, const Style &style, double scale) {
 
 } // namespace
 
-void paint_change_marker(cairo_t *cr, MapChange change, Point c, double r, Color color,
-                         const Style &style, double scale) {
+void paint_change_marker(cairo_t* cr, MapChange change, Point c, double r, Color color,
+                         const Style& style, double scale) {
     cairo_save(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_new_path(cr);
@@ -75,7 +75,7 @@ void paint_change_marker(cairo_t *cr, MapChange change, Point c, double r, Color
     cairo_restore(cr);
 }
 
-void paint_move(cairo_t *cr, Point from, Point to, double r, Color color, const Style &style,
+void paint_move(cairo_t* cr, Point from, Point to, double r, Color color, const Style& style,
                 double scale) {
     const double dx = to.x - from.x, dy = to.y - from.y;
     const double length = std::hypot(dx, dy);
@@ -90,7 +90,8 @@ void paint_move(cairo_t *cr, Point from, Point to, double r, Color color, const 
         const Point end{to.x - ux * r, to.y - uy * r};
         // The arrowhead sits halfway, where no label of either end covers it.
         const double head = std::min(3.5 * w + 2 * scale, 0.4 * length);
-        const Point tip{(start.x + end.x) / 2 + ux * head / 2, (start.y + end.y) / 2 + uy * head / 2};
+        const Point tip{(start.x + end.x) / 2 + ux * head / 2,
+                        (start.y + end.y) / 2 + uy * head / 2};
         const Point base{tip.x - ux * head, tip.y - uy * head};
         for (int pass = 0; pass < 2; ++pass) {
             // A halo first, so the line reads across coastlines and borders.

@@ -31,7 +31,8 @@ struct Box {
 
 /// An {x, y, w, h} object (a label, or a box of the layout JSON); none for null.
 Box box_of(const CPLJSONObject& b) {
-    if (b.GetType() != CPLJSONObject::Type::Object) return {0, 0, 0, 0};
+    if (b.GetType() != CPLJSONObject::Type::Object)
+        return {0, 0, 0, 0};
     const double x = b.GetDouble("x"), y = b.GetDouble("y");
     return {x, y, x + b.GetDouble("w"), y + b.GetDouble("h")};
 }
@@ -51,7 +52,8 @@ Spot spot(const CPLJSONObject& layout, double x, double y) {
 
 std::map<std::string, CPLJSONObject> markers_by_id(const CPLJSONObject& layout) {
     std::map<std::string, CPLJSONObject> out;
-    for (const auto& m : layout.GetArray("markers")) out[m.GetString("id")] = m;
+    for (const auto& m : layout.GetArray("markers"))
+        out[m.GetString("id")] = m;
     return out;
 }
 
@@ -60,9 +62,15 @@ std::map<std::string, CPLJSONObject> markers_by_id(const CPLJSONObject& layout) 
 TEST_CASE("e2e: diff -o draws each change at its site, distinct from unchanged ones", "[e2e]") {
     TempDir dir;
     const std::vector<std::string> frame = {"--extent", "-15,35,30,65", "--width", "900"};
-    std::vector<std::string> args = {"diff", fixture("diff-old.yaml"), fixture("diff-new.yaml"),
-                                     "-o", dir / "change.png", "-o", dir / "change.svg",
-                                     "--layout-json", dir / "change.json"};
+    std::vector<std::string> args = {"diff",
+                                     fixture("diff-old.yaml"),
+                                     fixture("diff-new.yaml"),
+                                     "-o",
+                                     dir / "change.png",
+                                     "-o",
+                                     dir / "change.svg",
+                                     "--layout-json",
+                                     dir / "change.json"};
     args.insert(args.end(), frame.begin(), frame.end());
     const auto run = run_dcmap(args);
     INFO(run.err);
@@ -74,10 +82,14 @@ TEST_CASE("e2e: diff -o draws each change at its site, distinct from unchanged o
 
     // The same sites drawn by render, as each version has them.
     for (const char* version : {"old", "new"}) {
-        std::vector<std::string> plain = {"render", fixture(std::string("diff-") + version + ".yaml"),
-                                          "-o", dir / (std::string(version) + ".png"),
-                                          "--layout-json", dir / (std::string(version) + ".json"),
-                                          "--markers", "sites"};
+        std::vector<std::string> plain = {"render",
+                                          fixture(std::string("diff-") + version + ".yaml"),
+                                          "-o",
+                                          dir / (std::string(version) + ".png"),
+                                          "--layout-json",
+                                          dir / (std::string(version) + ".json"),
+                                          "--markers",
+                                          "sites"};
         plain.insert(plain.end(), frame.begin(), frame.end());
         REQUIRE(run_dcmap(plain).code == 0);
     }
@@ -88,7 +100,7 @@ TEST_CASE("e2e: diff -o draws each change at its site, distinct from unchanged o
     const auto old_markers = markers_by_id(before), new_markers = markers_by_id(after);
 
     const std::map<std::string, std::string> expected = {
-        {"waw", "added"}, {"mad", "removed"}, {"par", "status"},
+        {"waw", "added"}, {"mad", "removed"},   {"par", "status"},
         {"osl", "moved"}, {"fra", "unchanged"}, {"dub", "unchanged"}};
     REQUIRE(drawn.size() == expected.size());
     for (const auto& [id, kind] : expected) {
@@ -98,8 +110,8 @@ TEST_CASE("e2e: diff -o draws each change at its site, distinct from unchanged o
         // At the site: where render puts it in the version that has it (the older one for a
         // removed site), to a tenth of a per cent of the frame.
         const auto& reference = kind == "removed" ? old_markers.at(id) : new_markers.at(id);
-        const Spot want = spot(kind == "removed" ? before : after,
-                               reference.GetDouble("true_x"), reference.GetDouble("true_y"));
+        const Spot want = spot(kind == "removed" ? before : after, reference.GetDouble("true_x"),
+                               reference.GetDouble("true_y"));
         const Spot got = spot(change, drawn[id].GetDouble("true_x"), drawn[id].GetDouble("true_y"));
         CHECK(got.u == Approx(want.u).margin(0.001));
         CHECK(got.v == Approx(want.v).margin(0.001));
@@ -107,7 +119,8 @@ TEST_CASE("e2e: diff -o draws each change at its site, distinct from unchanged o
     // The moved site's line starts where the older version had it.
     const Spot was = spot(before, old_markers.at("osl").GetDouble("true_x"),
                           old_markers.at("osl").GetDouble("true_y"));
-    const Spot from = spot(change, drawn["osl"].GetDouble("from_x"), drawn["osl"].GetDouble("from_y"));
+    const Spot from =
+        spot(change, drawn["osl"].GetDouble("from_x"), drawn["osl"].GetDouble("from_y"));
     CHECK(from.u == Approx(was.u).margin(0.001));
     CHECK(from.v == Approx(was.v).margin(0.001));
     // Unchanged sites are drawn smaller than changed ones of the same size.
@@ -131,8 +144,9 @@ TEST_CASE("e2e: diff -o refuses what is not a map file", "[e2e]") {
 TEST_CASE("e2e: render --strict fails when a site is left unnamed", "[e2e]") {
     TempDir dir;
     // Dense Europe on a small canvas without a key: some sites find no room for a label.
-    const std::vector<std::string> base = {"render", fixture("e2e-dense-europe.yaml"), "--width",
-                                           "420", "--key", "never", "--markers", "sites"};
+    const std::vector<std::string> base = {
+        "render", fixture("e2e-dense-europe.yaml"), "--width", "420", "--key", "never", "--markers",
+        "sites"};
     auto plain = base;
     plain.insert(plain.end(), {"-o", dir / "plain.png", "--layout-json", dir / "plain.json"});
     const auto ok = run_dcmap(plain);
@@ -160,9 +174,9 @@ TEST_CASE("e2e: render --strict fails when a site is left unnamed", "[e2e]") {
 TEST_CASE("e2e: --as-of draws the sites as they stood at the date", "[e2e]") {
     TempDir dir;
     const auto statuses = [&](const std::string& date) {
-        const auto run = run_dcmap({"render", fixture("timeline-dated.yaml"), "--as-of", date,
-                                    "-o", dir / "t.png", "--layout-json", dir / "t.json",
-                                    "--markers", "sites", "--width", "1200"});
+        const auto run = run_dcmap({"render", fixture("timeline-dated.yaml"), "--as-of", date, "-o",
+                                    dir / "t.png", "--layout-json", dir / "t.json", "--markers",
+                                    "sites", "--width", "1200"});
         INFO(run.err);
         REQUIRE(run.code == 0);
         std::map<std::string, std::string> out;
@@ -183,12 +197,12 @@ TEST_CASE("e2e: --as-of draws the sites as they stood at the date", "[e2e]") {
     CHECK(now.at("syd") == "live");
     CHECK(now.at("bom") == "under-construction");
 
-    const auto early = run_dcmap({"render", fixture("timeline-dated.yaml"), "--as-of", "2001",
-                                  "-o", dir / "e.png"});
+    const auto early = run_dcmap(
+        {"render", fixture("timeline-dated.yaml"), "--as-of", "2001", "-o", dir / "e.png"});
     CHECK(early.code == 1);
     CHECK(early.err.find("no site had been announced or opened by 2001") != std::string::npos);
-    const auto bad = run_dcmap({"render", fixture("timeline-dated.yaml"), "--as-of", "2020-13",
-                                "-o", dir / "b.png"});
+    const auto bad = run_dcmap(
+        {"render", fixture("timeline-dated.yaml"), "--as-of", "2020-13", "-o", dir / "b.png"});
     CHECK(bad.code == 2);
     CHECK(bad.err.find("--as-of") != std::string::npos);
 }
@@ -219,7 +233,8 @@ TEST_CASE("e2e: --facet draws panels in a grid with one legend that hides nothin
                 CHECK(frame.max_y <= layout.GetDouble("height") + 0.5);
                 CHECK_FALSE(frame.overlaps(legend));
                 CHECK_FALSE(frame.overlaps(title));
-                for (const auto& other : frames) CHECK_FALSE(frame.overlaps(other));
+                for (const auto& other : frames)
+                    CHECK_FALSE(frame.overlaps(other));
                 frames.push_back(frame);
                 captions.insert(panel.GetString("caption"));
                 // Each panel keeps the invariants of a map: labels inside its canvas, apart.
@@ -230,25 +245,26 @@ TEST_CASE("e2e: --facet draws panels in a grid with one legend that hides nothin
                     CHECK(b.min_y >= 0);
                     CHECK(b.max_x <= map.GetDouble("width") + 0.5);
                     CHECK(b.max_y <= map.GetDouble("height") + 0.5);
-                    for (const auto& o : labels) CHECK_FALSE(b.overlaps(o));
+                    for (const auto& o : labels)
+                        CHECK_FALSE(b.overlaps(o));
                     labels.push_back(b);
                 }
                 // No panel has a legend of its own: the canvas's is shared.
                 CHECK_FALSE(is_box(map.GetObj("legend")));
             }
             CHECK(captions.size() == static_cast<std::size_t>(panels.Size()));
-            CHECK(legend.max_x > legend.min_x);  // there is one, and it overlaps no panel
+            CHECK(legend.max_x > legend.min_x); // there is one, and it overlaps no panel
         }
     }
-    const auto year = run_dcmap({"render", fixture("timeline-dated.yaml"), "--facet", "year",
-                                 "-o", dir / "y.png", "--layout-json", dir / "y.json"});
+    const auto year = run_dcmap({"render", fixture("timeline-dated.yaml"), "--facet", "year", "-o",
+                                 dir / "y.png", "--layout-json", dir / "y.json"});
     std::vector<std::string> captions;
     for (const auto& panel : load_json(dir / "y.json").GetArray("panels"))
         captions.push_back(panel.GetString("caption"));
     CHECK(captions ==
           std::vector<std::string>{"2012", "2015", "2017", "2018", "2019", "2020", "2021"});
     CHECK(year.err.find("1 site has no opened: or announced: date") != std::string::npos);
-    CHECK(run_dcmap({"render", fixture("timeline-dated.yaml"), "--facet", "month", "-o",
-                     dir / "m.png"})
+    CHECK(run_dcmap(
+              {"render", fixture("timeline-dated.yaml"), "--facet", "month", "-o", dir / "m.png"})
               .code == 2);
 }

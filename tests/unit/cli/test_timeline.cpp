@@ -76,12 +76,13 @@ TEST_CASE("cli: --facet year gives a panel per year something happened, up to th
     Diagnostics diagnostics;
     auto panels = timeline_panels(file, {"", Facet::year}, diagnostics);
     std::vector<std::string> captions;
-    for (const auto& p : panels) captions.push_back(p.caption);
+    for (const auto& p : panels)
+        captions.push_back(p.caption);
     CHECK(captions == std::vector<std::string>{"2015", "2017", "2018", "2021"});
     CHECK(panels[0].sites.size() == 1);
-    CHECK(panels[1].sites == std::vector<std::pair<std::string, Status>>{
-                                 {"a", Status::live}, {"b", Status::announced}});
-    CHECK(panels[3].sites.size() == 3);  // the undated site from the file's date on
+    CHECK(panels[1].sites == std::vector<std::pair<std::string, Status>>{{"a", Status::live},
+                                                                         {"b", Status::announced}});
+    CHECK(panels[3].sites.size() == 3); // the undated site from the file's date on
     // The undated site is warned about, by id.
     REQUIRE(diagnostics.warnings.size() == 1);
     CHECK(diagnostics.warnings[0].message.find(": u (") != std::string::npos);
@@ -89,7 +90,8 @@ TEST_CASE("cli: --facet year gives a panel per year something happened, up to th
     Diagnostics again;
     panels = timeline_panels(file, {"2017-06", Facet::year}, again);
     captions.clear();
-    for (const auto& p : panels) captions.push_back(p.caption);
+    for (const auto& p : panels)
+        captions.push_back(p.caption);
     CHECK(captions == std::vector<std::string>{"2015", "2017-06"});
 
     Diagnostics none;
@@ -110,5 +112,5 @@ TEST_CASE("cli: --facet provider and status split the sites, each once", "[cli]"
     REQUIRE(by_status.size() == 2);
     CHECK(by_status[0].caption == "live");
     CHECK(by_status[1].caption == "announced");
-    CHECK(diagnostics.warnings.empty());  // undated sites matter only to dated maps
+    CHECK(diagnostics.warnings.empty()); // undated sites matter only to dated maps
 }

@@ -10,12 +10,14 @@ _dcmap_commands="render validate geocode regions stats diff catalogue"
 _dcmap_global_options="--help --version"
 _dcmap_render_options="--output --format --style --projection --center --extent --inset --detail
     --markers --labels --key --title --width --height --scale --dpi --png --layout-json --resolved
-    --catalogue --strict --svg-id-prefix --svg-text --quiet --verbose --columns --layer --size --help"
+    --catalogue --strict --svg-id-prefix --svg-text --quiet --verbose --columns --layer --size
+    --as-of --facet --help"
 _dcmap_validate_options="--strict --catalogue --columns --help"
 _dcmap_geocode_options="--json --format --catalogue --strict --help"
 _dcmap_regions_options="--provider --json --catalogue --help"
 _dcmap_stats_options="--format --catalogue --help"
-_dcmap_diff_options="--format --moved-km --exit-code --catalogue --help"
+_dcmap_diff_options="--format --moved-km --exit-code --catalogue --output --title --style
+    --projection --extent --width --height --layout-json --help"
 _dcmap_catalogue_options="--help"
 _dcmap_catalogue_import_options="--output --strict --help"
 
@@ -111,9 +113,10 @@ _dcmap() {
         --svg-text) COMPREPLY=($(compgen -W "text paths" -- "$cur")); return ;;
         --labels) COMPREPLY=($(compgen -W "auto name place" -- "$cur")); return ;;
         --key) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+        --facet) COMPREPLY=($(compgen -W "year provider status" -- "$cur")); return ;;
         --provider) COMPREPLY=($(compgen -W "aws azure gcp alibaba oracle" -- "$cur")); return ;;
         --center | --title | --width | --height | --scale | --dpi) return ;;
-        --svg-id-prefix | --moved-km) return ;;
+        --svg-id-prefix | --moved-km | --as-of) return ;;
     esac
 
     if [[ -z $command ]]; then

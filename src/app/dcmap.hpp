@@ -3,6 +3,8 @@
 // same bytes as `dcmap render`. Nothing here writes a file or a stream: maps come back as bytes,
 // warnings as Diagnostics values; errors are thrown as dcmap::Error (model/error.hpp), an
 // InputError with the file, line and column it is about. docs/library.md has an example.
+#include "model/change.hpp"
+#include "model/timeline.hpp"
 #include "model/diagnostics.hpp"
 #include "model/error.hpp"
 #include "model/layout.hpp"
@@ -28,6 +30,10 @@ struct RenderSettings {
     bool strict = false;      ///< a geocoding warning stops the run before drawing
     std::string svg_id_prefix; ///< --svg-id-prefix; empty = from the output name and content
     bool svg_text_paths = false; ///< --svg-text paths: text as glyph outlines, not <text>
+    /// A change map's marks by site key (app/change_map.hpp); null for an ordinary map.
+    const MapChanges* changes = nullptr;
+    /// --as-of / --facet (app/timeline.hpp); unset = the file's sites as they are.
+    std::optional<Timeline> timeline;
     std::optional<long long> creation_epoch; ///< SOURCE_DATE_EPOCH, for the PDF creation date
 };
 

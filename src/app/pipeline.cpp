@@ -3,6 +3,8 @@
 #include "app/resolution.hpp"
 #include "app/site_stats.hpp"
 #include "app/value_position.hpp"
+#include "app/change_map.hpp"
+#include "app/timeline.hpp"
 
 #include "config/map_settings.hpp"
 
@@ -213,6 +215,7 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
         layout::ProjectedSite ps;
         ps.site = site;
         ps.locality = site.locality;  // labels name places by it
+        if (settings.changes) mark_site(ps, *settings.changes, projector);
         if (auto xy = projector.forward(site.lon, site.lat)) {
             ps.projected = *xy;
             ps.visible = true;
@@ -349,7 +352,10 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     request.attribution = data_attribution;
 
     MapLayout map =
-        layout::make_layout(request, plan.style, render::pango_measurer(), diagnostics);
+        settings.timeline ? lay_out_timeline(request, file, *settings.timeline, plan.style,
+                                             render::pango_measurer(), diagnostics)
+                          : layout::make_layout(request, plan.style, render::pango_measurer(),
+                                                diagnostics);
     map.dpi = plan.page.pixels_per_inch;
     // The title and footer bands add to the derived side; the pixel cap holds for the real page.
     if (!(map.width * map.height <= limits::canvas_pixels_max * 1.1))

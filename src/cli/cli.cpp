@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "app/pipeline.hpp"
+#include "app/timeline.hpp"
 #include "cli/report.hpp"
 #include "config/map_settings.hpp"
 #include "config/style_loader.hpp"
@@ -121,6 +122,55 @@ void check_number(const CLI::App& r, const std::string& name, double value, doub
     }
 }
 
+/// `diff`'s change-map options, by the rules render's options follow.
+void diff_options(const CLI::App& d, const std::string& style, const std::string& projection,
+                  const std::string& extent, const std::string& title, const std::string& width,
+                  const std::string& height, DiffCommand& diff) {
+    for (const auto& path : diff.outputs) {
+        std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (ext != ".png" && ext != ".svg" && ext != ".pdf")
+            throw UsageError{"-o " + path + ": a change map is a .png, .svg or .pdf file"};
+    }
+    if (diff.outputs.empty() && !diff.layout_json.empty())
+        throw UsageError{"--layout-json describes the change map: give -o FILE too"};
+    if (d.get_option("--title")->count() > 0) {
+        if (const auto problem = config::text_value_problem(title))
+            throw UsageError{"--title: " + *problem};
+        diff.title = title;
+    }
+    MapSettings& map = diff.overrides;
+    parse_if_given(d.get_option("--style"), style, map.style, [](const std::string& t) {
+        if (!config::is_builtin_style(t)) {
+            try {
+                config::load_style(t);
+            } catch (const InputErrors& e) {
+                throw InputError({}, std::string("the style file has errors: ") +
+                                         e.errors().front().what());
+            } catch (const Error& e) {
+                throw InputError({}, e.what());
+            }
+        }
+        return t;
+    });
+    parse_if_given(d.get_option("--projection"), projection, map.projection,
+                   [](const std::string& t) {
+                       try {
+                           project::Projector check(project::parse_projection(t));
+                       } catch (const ProjectionError& e) {
+                           throw InputError({}, e.what());
+                       }
+                       return t;
+                   });
+    parse_if_given(d.get_option("--extent"), extent, map.extent,
+                   [](const std::string& t) { return config::parse_extent(t); });
+    parse_if_given(d.get_option("--width"), width, map.width,
+                   [](const std::string& t) { return config::parse_length(t, "width"); });
+    parse_if_given(d.get_option("--height"), height, map.height,
+                   [](const std::string& t) { return config::parse_length(t, "height"); });
+}
+
 /// Runs the command; a standard output that cannot be written (a full disk, a closed pipe) is
 /// a failure too, not a silent success.
 int finish(int code, std::ostream& out, std::ostream& err) {
@@ -235,7 +285,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                   "Region catalogue file adding or overriding built-in regions")
         ->group("Places");
     r->add_flag("--strict", render.strict,
-                "Treat geocoding warnings (ambiguous places, wrong country) as errors")
+                "Treat geocoding warnings (ambiguous places, wrong country) and sites left "
+                "unnamed on the map as errors")
         ->group("Places");
     r->add_option("--svg-id-prefix", render.svg_id_prefix,
                   "Prefix of every id in an SVG (default: from the output name and the map), so "
@@ -247,6 +298,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                   "viewer)")
         ->check(CLI::IsMember({"text", "paths"}))
         ->group("Output");
+    std::string as_of, facet;
+    r->add_option("--as-of", as_of,
+                  "Draw the sites as they stood at a date (YYYY, YYYY-MM or YYYY-MM-DD), from "
+                  "their opened: and announced: dates")
+        ->group("Timeline");
+    r->add_option("--facet", facet,
+                  "Small multiples on one canvas: a map per year, provider or status")
+        ->group("Timeline");
     auto* o_quiet = r->add_flag("-q,--quiet", render.quiet, "Print only warnings and errors")
                         ->group("Output");
     r->add_flag("-v,--verbose", render.verbose, "Also print a one-line summary of each map")
@@ -316,6 +375,22 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     df->add_flag("--exit-code", diff.exit_code, "Exit 1 when anything changed, 0 when not");
     df->add_option("--catalogue", diff.catalogue,
                    "Region catalogue file adding or overriding built-in regions");
+    // The change map: a few of render's map options, parsed by the same rules.
+    std::string diff_style, diff_projection, diff_extent, diff_title;
+    std::string diff_width, diff_height;
+    df->add_option("-o,--output", diff.outputs,
+                   "Also draw a change map (.png, .svg, .pdf; repeat for several formats)")
+        ->group("Change map");
+    df->add_option("--title", diff_title, "Title of the change map")->group("Change map");
+    df->add_option("--style", diff_style, "Style: default, dark, print, or a YAML file")
+        ->group("Change map");
+    df->add_option("--projection", diff_projection, "As for render")->group("Change map");
+    df->add_option("--extent", diff_extent, "As for render (default: NEW's map: or world)")
+        ->group("Change map");
+    df->add_option("--width", diff_width, "Canvas width: pixels or a length (16cm)")->group("Change map");
+    df->add_option("--height", diff_height, "Canvas height: pixels or a length")->group("Change map");
+    df->add_option("--layout-json", diff.layout_json, "Also write the change map's layout as JSON")
+        ->group("Change map");
 
     // catalogue import ---------------------------------------------------------------------
     CatalogueImportCommand catalogue_import;
@@ -368,6 +443,24 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                                      "' is not a number of seconds since 1970"};
                 render.creation_epoch = seconds;
             }
+            if (r->get_option("--as-of")->count() > 0 || r->get_option("--facet")->count() > 0) {
+                Timeline timeline;
+                const auto usage = [](const std::string& option, const InputError& e) {
+                    return UsageError{option + ": " + e.message() + "; " + e.hint()};
+                };
+                try {
+                    if (r->get_option("--as-of")->count() > 0) app::check_as_of(as_of);
+                } catch (const InputError& e) {
+                    throw usage("--as-of", e);
+                }
+                try {
+                    if (r->get_option("--facet")->count() > 0) timeline.facet = app::parse_facet(facet);
+                } catch (const InputError& e) {
+                    throw usage("--facet", e);
+                }
+                timeline.as_of = as_of;
+                render.timeline = timeline;
+            }
             render.formats.clear();
             for (auto& f : CLI::detail::split(formats, ',')) {
                 if (f != "png" && f != "svg" && f != "pdf")
@@ -384,8 +477,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return finish(run_regions(regions, out, err), out, err);
         if (st->parsed())
             return finish(run_stats(stats, out, err), out, err);
-        if (df->parsed())
+        if (df->parsed()) {
+            diff_options(*df, diff_style, diff_projection, diff_extent, diff_title, diff_width,
+                         diff_height, diff);
             return finish(run_diff(diff, out, err), out, err);
+        }
         if (ci->parsed())
             return finish(run_catalogue_import(catalogue_import, out, err), out, err);
     } catch (const UsageError& e) {

@@ -2,6 +2,7 @@
 // One function per subcommand. Each gets its parsed options, does the work, prints through
 // out/err and returns the exit code. They catch dcmap errors themselves.
 #include "app/pipeline.hpp"
+#include "model/timeline.hpp"
 
 #include <iosfwd>
 #include <optional>
@@ -29,6 +30,7 @@ struct RenderCommand {
     bool quiet = false;               ///< -q: only warnings and errors
     bool verbose = false;             ///< -v: also a one-line summary per map
     std::optional<long long> creation_epoch;  ///< SOURCE_DATE_EPOCH; unset = a fixed date
+    std::optional<Timeline> timeline;         ///< --as-of / --facet; unset = neither
 };
 int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err);
 
@@ -70,6 +72,10 @@ struct DiffCommand {
     double moved_km = 25;      ///< a site counts as moved beyond this distance
     bool exit_code = false;    ///< --exit-code: exit 1 when anything changed
     std::string catalogue;     ///< --catalogue FILE of extra regions; empty = none
+    std::vector<std::string> outputs; ///< -o: change maps (.png, .svg, .pdf); empty = none
+    MapSettings overrides;            ///< --width, --height, --extent, ... over NEW's `map:`
+    std::optional<std::string> title; ///< --title; unset = "Changes: OLD → NEW"
+    std::string layout_json;          ///< --layout-json of the change map; empty = none
 };
 int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err);
 

@@ -1,19 +1,26 @@
 // `dcmap diff OLD NEW`: the sites added, removed, changed in status or moved between two
 // versions of a site file, as Markdown (a pull-request comment), CSV or JSON.
+#include "app/change_map.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_writer.hpp"
+#include "cli/layout_json.hpp"
 #include "cli/report.hpp"
 #include "app/resolution.hpp"
-#include "cli/site_diff.hpp"
+#include "app/site_diff.hpp"
 #include "cli/site_source.hpp"
 #include "cli/table_cells.hpp"
+#include "cli/write_maps.hpp"
+#include "io/atomic_file.hpp"
 
 #include <cstdio>
 #include <iostream>
 #include <ostream>
 
 namespace dcmap::cli {
+
+// The diff, the change map and the pipeline that draws it are the application core.
+using namespace app;
 
 namespace {
 
@@ -109,16 +116,38 @@ void print_json(const DiffCommand& cmd, const SiteDiff& d, std::ostream& out) {
     out << j.str() << '\n';
 }
 
+/// Draws the change map of `diff` into every -o file (and its --layout-json), all written
+/// together once every one is drawn. Throws dcmap::Error subclasses.
+void write_change_maps(const DiffCommand& cmd, const SiteFile& newer,
+                       const std::vector<ResolvedSite>& older, const SiteDiff& diff,
+                       Diagnostics& diagnostics) {
+    const ChangeMap map = make_change_map(newer, older, diff, cmd.old_file, cmd.new_file);
+    RenderSettings settings;
+    settings.map = merge_settings(newer.map, cmd.overrides);
+    // One marker per site unless asked otherwise: a change merged into a cluster is lost.
+    if (!settings.map.markers) settings.map.markers = Setting<std::string>{"sites", {}};
+    settings.title = cmd.title;
+    settings.catalogue = cmd.catalogue;
+    settings.changes = &map.changes;
+    io::StagedOutputs staged;
+    const MapLayout layout =
+        render_site_file(map.file, settings, cmd.outputs, diagnostics, nullptr, &staged);
+    if (!cmd.layout_json.empty()) staged.stage(cmd.layout_json, layout_to_json(layout));
+    staged.commit();
+}
+
 } // namespace
 
 int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err) {
     std::vector<ResolvedSite> versions[2];
+    SiteFile newer;
     const std::string* files[2] = {&cmd.old_file, &cmd.new_file};
     for (int i = 0; i < 2; ++i) {
         Diagnostics diagnostics;
         try {
             const SiteFile file = load_site_source(*files[i], std::cin);
             versions[i] = app::resolve_site_file(file, cmd.catalogue, diagnostics);
+            if (i == 1) newer = file;
             print_warnings(diagnostics, err);
         } catch (const std::exception& e) {
             print_failure(e, diagnostics, err);
@@ -126,6 +155,20 @@ int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err) {
         }
     }
     const SiteDiff diff = diff_sites(versions[0], versions[1], cmd.moved_km);
+    if (!cmd.outputs.empty()) {
+        Diagnostics diagnostics;
+        try {
+            write_change_maps(cmd, newer, versions[0], diff, diagnostics);
+            // Geocoding warnings were printed above; what is left is about the drawing.
+            Diagnostics drawing;
+            for (const auto& w : diagnostics.warnings)
+                if (w.pos.file.empty()) drawing.warnings.push_back(w);
+            print_warnings(drawing, err);
+        } catch (const std::exception& e) {
+            print_failure(e, diagnostics, err);
+            return exit_failure;
+        }
+    }
     if (cmd.format == "json")
         print_json(cmd, diff, out);
     else if (cmd.format == "csv")

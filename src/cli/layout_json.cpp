@@ -88,6 +88,8 @@ void write_marker(JsonWriter& j, const MarkerLayout& m) {
     j.key("provider").value(m.provider);
     j.key("color").value(hex(m.color));
     if (m.key > 0) j.key("key").value(m.key);
+    if (m.change != MapChange::none) j.key("change").value(to_string(m.change));
+    if (m.has_from) j.key("from_x").value(m.from_x).key("from_y").value(m.from_y);
     j.end_object();
 }
 
@@ -152,10 +154,8 @@ std::map<std::string, std::string> insets_by_site(const MapLayout& layout) {
     return out;
 }
 
-} // namespace
-
-std::string layout_to_json(const MapLayout& layout) {
-    JsonWriter j(true);
+/// The whole layout as one JSON object; small multiples' panels each as a layout of their own.
+void write_layout(JsonWriter& j, const MapLayout& layout) {
     j.begin_object();
     j.key("width").value(layout.width).key("height").value(layout.height);
     j.key("scale").value(layout.scale);
@@ -224,7 +224,27 @@ std::string layout_to_json(const MapLayout& layout) {
     write_box(j, layout.legend.box);
     j.key("title");
     write_box(j, layout.title_box);
+    if (!layout.panels.empty()) {
+        // Each panel's coordinates are its own canvas's; (x, y) is where that canvas sits.
+        j.key("panels").begin_array();
+        for (const auto& panel : layout.panels) {
+            j.begin_object();
+            j.key("x").value(panel.x).key("y").value(panel.y);
+            j.key("caption").value(panel.map.subtitle.text);
+            j.key("layout");
+            write_layout(j, panel.map);
+            j.end_object();
+        }
+        j.end_array();
+    }
     j.end_object();
+}
+
+} // namespace
+
+std::string layout_to_json(const MapLayout& layout) {
+    JsonWriter j(true);
+    write_layout(j, layout);
     return j.str() + "\n";
 }
 

@@ -95,6 +95,22 @@ void print_diagnostics(Diagnostics diagnostics, const std::string& input, bool q
     if (failure) print_error(*failure, err);
 }
 
+/// --strict: a site named nowhere on the map (no label, key number or inset names it, or it lies
+/// outside the view) fails the run like a geocoding warning does. Throws Error naming them.
+void check_all_named(const MapLayout& layout, const std::string& input) {
+    if (layout.dropped.empty()) return;
+    std::string ids;
+    for (std::size_t i = 0; i < layout.dropped.size() && i < 20; ++i)
+        ids += (i ? ", " : "") + layout.dropped[i];
+    if (layout.dropped.size() > 20)
+        ids += " and " + std::to_string(layout.dropped.size() - 20) + " more";
+    const std::size_t n = layout.dropped.size();
+    throw Error(input + ": " + std::to_string(n) + (n == 1 ? " site is" : " sites are") +
+                " left unnamed on the map with --strict: " + ids +
+                "; nothing written (use a larger --width, an inset, --key always, or `label:` "
+                "to shorten names)");
+}
+
 /// The settings of one input: the file's `map:` under the command's options.
 app::RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd) {
     app::RenderSettings settings;
@@ -107,6 +123,7 @@ app::RenderSettings settings_for(const SiteFile& file, const RenderCommand& cmd)
     settings.svg_id_prefix = cmd.svg_id_prefix;
     settings.svg_text_paths = cmd.svg_text == "paths";
     settings.creation_epoch = cmd.creation_epoch;
+    settings.timeline = cmd.timeline;
     return settings;
 }
 
@@ -162,6 +179,7 @@ bool render_one(const std::string& input, const std::vector<std::string>& output
         std::vector<ResolvedSite> resolved;
         const MapLayout layout = render_site_file(file, settings, outputs, diagnostics, &resolved,
                                                   &staged, &report.unchanged);
+        if (cmd.strict) check_all_named(layout, input);
         if (!cmd.layout_json.empty())
             staged.stage(cmd.layout_json, layout_to_json(layout));
         if (!cmd.resolved.empty())
@@ -194,6 +212,7 @@ int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand
         std::vector<ResolvedSite> resolved;
         const app::EncodedMaps map = app::encode_site_file(
             file, settings_for(file, cmd), {{format, map_name(input)}}, diagnostics, &resolved);
+        if (cmd.strict) check_all_named(map.layout, input);
         if (!cmd.layout_json.empty())
             io::write_file_atomically(cmd.layout_json, layout_to_json(map.layout));
         if (!cmd.resolved.empty())

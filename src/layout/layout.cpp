@@ -1,5 +1,6 @@
 #include "layout/layout.hpp"
 
+#include "layout/changes.hpp"
 #include "layout/clusters.hpp"
 #include "layout/declutter.hpp"
 #include "layout/density.hpp"
@@ -85,7 +86,9 @@ bool is_shown(const ProjectedSite& s, const detail::Page& page) {
     return inside(page.map_frame, page.transform.to_pixels(s.projected));
 }
 
-ProviderColors provider_colors(const std::vector<const ProjectedSite*>& sites, const Style& style) {
+ProviderColors provider_colors(const LayoutRequest& request,
+                               const std::vector<const ProjectedSite*>& sites, const Style& style) {
+    if (!request.providers.empty()) return ProviderColors(request.providers, style.palette);
     std::set<std::string> providers;
     for (const auto* s : sites) providers.insert(s->site.site.provider);
     return ProviderColors({providers.begin(), providers.end()}, style.palette, style.providers);
@@ -121,6 +124,7 @@ MarkerLayout make_marker(const ProjectedSite& s, const detail::Page& page, const
     m.status = s.site.site.status;
     m.provider = s.site.site.provider;
     m.color = colors.of(m.provider);
+    detail::mark_change(m, s, page.transform);
     return m;
 }
 
@@ -223,7 +227,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     Diagnostics& diagnostics = content.diagnostics;
     out = layout_from_page(page, scale);
     Scene scene{request, style, measure, scale, page, {}, {}, {},
-                provider_colors(sites, style), false, {}, {}};
+                provider_colors(request, sites, style), false, {}, {}};
     for (const auto* s : sites)
         if (is_shown(*s, page)) scene.shown.push_back(s);
     const SizeRange sizes = size_range(scene.shown, style.size_by);
@@ -270,7 +274,9 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
             m.r = out.density.radius;
             cells.push_back(m);
         }
-        legend_in_band = detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
+        if (!request.legend) out.legend = {};
+        legend_in_band =
+            request.legend && detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
         std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
         // Sites given a `priority:` stay markers on top of the surface, and are named there: a
         // scene of their own, whose indices `which` maps back to the shown sites.
@@ -306,10 +312,16 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     if (mode == MarkerMode::density) {
         draw_density();
     } else {
-        out.legend = detail::build_legend(scene.markers, scene.colors, sizes, style, scale, measure);
+        out.legend = detail::is_change_map(request)
+                         ? detail::build_change_legend(detail::change_counts(request.sites), style,
+                                                       scale, measure)
+                         : detail::build_legend(scene.markers, scene.colors, sizes, style, scale,
+                                                measure);
+        if (!request.legend) out.legend = {};
         legend_in_band =
-            detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0 ||
-            legend_below;
+            request.legend &&
+            (detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0 ||
+             legend_below);
         const LegendLayout no_legend;
         insets = detail::layout_insets(scene, legend_in_band ? no_legend : out.legend,
                                        diagnostics);

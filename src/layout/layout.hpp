@@ -25,6 +25,9 @@ struct ProjectedSite {
     /// The town the site is in (the place it resolved to, or the nearest gazetteer town for
     /// lat/lon sites), for labels that name places; empty when unknown.
     std::string locality;
+    MapChange change = MapChange::none;  ///< on a change map; none on an ordinary map
+    bool has_from = false;  ///< moved: `from` is the older position, projected units
+    Point from;
 };
 
 /// How sites are drawn: one marker each (merged only where they cannot be told apart), clusters
@@ -66,6 +69,10 @@ struct LayoutRequest {
     KeyMode key = KeyMode::automatic;
     /// Land polygons in projected units, so insets prefer the sea; optional, not owned.
     const std::vector<Polygon>* land = nullptr;
+    /// Providers that index the palette, sorted; empty = those of `sites`. Panels of one
+    /// canvas give them all, so a provider has one colour on every panel.
+    std::vector<std::string> providers;
+    bool legend = true;  ///< false: no legend (a panel of small multiples shares one)
 };
 
 /// The height / width of a canvas whose other side is derived from `view`: the view's own,

@@ -1,5 +1,6 @@
 #include "layout/legend.hpp"
 
+#include "layout/changes.hpp"
 #include "layout/page.hpp"
 
 #include <algorithm>
@@ -307,6 +308,23 @@ LegendLayout build_density_legend(const std::vector<std::pair<Color, std::string
     for (const auto& [color, text] : classes)
         builder.row(LegendRow::Kind::density, Status::live, color, r, text);
     return builder.finish();
+}
+
+LegendLayout build_change_legend(const std::vector<std::pair<MapChange, int>>& counts,
+                                 const Style& style, double scale, const MeasureText& measure) {
+    const double r = 1.2 * style.marker_radius * scale;
+    LegendBuilder builder(style, scale, measure, r);
+    builder.heading("Changes");
+    for (const auto& [change, n] : counts) {
+        builder.row(LegendRow::Kind::change, Status::live, change_color(change),
+                    change == MapChange::unchanged ? 0.7 * r : r,
+                    change == MapChange::moved
+                        ? std::string("Moved (") + std::to_string(n) + "), from the ring"
+                        : with_count(change_title(change), n));
+    }
+    LegendLayout legend = builder.finish();
+    for (std::size_t i = 0; i < legend.rows.size(); ++i) legend.rows[i].change = counts[i].first;
+    return legend;
 }
 
 } // namespace dcmap::layout::detail

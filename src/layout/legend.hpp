@@ -37,3 +37,12 @@ void move_legend(LegendLayout& legend, double dx, double dy);
 LegendLayout legend_side_by_side(const LegendLayout& legend);
 
 } // namespace dcmap::layout::detail
+
+namespace dcmap::layout::detail {
+
+/// A change map's legend: a "Changes" heading and one row per change with its symbol and count
+/// ("Added (3)"), with its panel's top-left corner at (0, 0).
+LegendLayout build_change_legend(const std::vector<std::pair<MapChange, int>>& counts,
+                                 const Style& style, double scale, const MeasureText& measure);
+
+} // namespace dcmap::layout::detail

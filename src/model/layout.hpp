@@ -2,6 +2,7 @@
 // What layout/ decides and render/ draws: every position in canvas pixels (origin top-left,
 // y down, already multiplied by --scale). Also what --layout-json writes.
 #include "model/geometry.hpp"
+#include "model/change.hpp"
 #include "model/site.hpp"
 #include "model/style.hpp"
 
@@ -29,6 +30,9 @@ struct MarkerLayout {
     std::string provider;  ///< as in the input; empty when none
     Color color;           ///< fill (live) or ring colour
     int key = 0;           ///< number in the map key when the site is named there; 0 = none
+    MapChange change = MapChange::none;  ///< on a change map: drawn by change, not by status
+    bool has_from = false;   ///< moved: (from_x, from_y) is the older position, in pixels
+    double from_x = 0, from_y = 0;
 };
 
 /// Sites that cannot be drawn apart within the shift bound, drawn as one disc with their count:
@@ -90,8 +94,10 @@ struct TextBlock {
 };
 
 struct LegendRow {
-    enum class Kind { status, provider, size, density } kind = Kind::status;  ///< density: a hexagon
+    /// density: a hexagon; change: a change map's symbol
+    enum class Kind { status, provider, size, density, change } kind = Kind::status;
     Status status = Status::live;  ///< the symbol for status rows
+    MapChange change = MapChange::none;  ///< the symbol for change rows
     Color color;                   ///< symbol colour
     double r = 0;                  ///< symbol radius in pixels
     Point symbol;                  ///< symbol centre
@@ -126,6 +132,8 @@ struct KeyLayout {
     std::vector<TextBlock> entries; ///< one per number, in number order
 };
 
+struct MapPanel;
+
 struct MapLayout {
     double width = 0, height = 0;  ///< canvas pixels, after scale
     double scale = 1;              ///< output pixels per style (CSS) pixel
@@ -146,6 +154,15 @@ struct MapLayout {
     std::vector<TextBlock> footer; ///< source / as-of line, attribution line
     std::vector<std::string> host_countries;  ///< ISO alpha-2 of countries holding a site, sorted
     std::vector<InsetLayout> insets;  ///< drawn over the main map; their sites are labelled there
+    /// Small multiples: maps drawn side by side on this canvas, sharing its title, legend and
+    /// footer; this layout then has no markers of its own. Empty for a single map.
+    std::vector<MapPanel> panels;
+};
+
+/// One map of small multiples, its canvas's top-left at (x, y) on the shared canvas.
+struct MapPanel {
+    double x = 0, y = 0;  ///< pixels
+    MapLayout map;        ///< width x height from (x, y); its caption is its subtitle
 };
 
 } // namespace dcmap

@@ -1,5 +1,6 @@
 #include "render/painter.hpp"
 
+#include "render/change_marks.hpp"
 #include "render/simplify.hpp"
 #include "render/svg_markup.hpp"
 
@@ -373,6 +374,8 @@ void paint_aggregate(cairo_t *cr, const AggregateLayout &a, const Style &style, 
 }
 
 /// Single sites' markers, then aggregates; in an SVG each is a group with a tooltip.
+void paint_site_marker(cairo_t *cr, const MarkerLayout &m, const Style &style, double scale);
+
 void paint_sites(cairo_t *cr, const std::vector<MarkerLayout> &markers,
                  const std::vector<AggregateLayout> &aggregates, const Style &style, double scale,
                  const TextContext &text) {
@@ -380,8 +383,7 @@ void paint_sites(cairo_t *cr, const std::vector<MarkerLayout> &markers,
     for (const auto &marker : markers) {
         if (svg)
             svg->begin_marker(cr, marker);
-        paint_marker(cr, marker.status, {marker.x, marker.y}, marker.r, marker.color, style,
-                     scale);
+        paint_site_marker(cr, marker, style, scale);
         if (svg)
             svg->end_group(cr, {marker.x, marker.y});
     }
@@ -425,6 +427,11 @@ void paint_legend(cairo_t *cr, const MapLayout &layout, const Style &style,
         if (row.kind == LegendRow::Kind::density) {
             add_hexagon(cr, row.symbol, row.r);
             fill_path(cr, row.color);
+            paint_block(cr, text, row.label);
+            continue;
+        }
+        if (row.kind == LegendRow::Kind::change) {
+            paint_change_marker(cr, row.change, row.symbol, row.r, row.color, style, layout.scale);
             paint_block(cr, text, row.label);
             continue;
         }
@@ -511,6 +518,17 @@ void paint_cross(cairo_t *cr, Point c, double r, const Style &style, double scal
             stroke_path(cr, grey, w);
     }
     cairo_restore(cr);
+}
+
+/// A site's marker: by its status, or on a change map by its change (a moved site's path first).
+void paint_site_marker(cairo_t *cr, const MarkerLayout &m, const Style &style, double scale) {
+    if (m.change == MapChange::none) {
+        paint_marker(cr, m.status, {m.x, m.y}, m.r, m.color, style, scale);
+        return;
+    }
+    if (m.has_from)
+        paint_move(cr, {m.from_x, m.from_y}, {m.x, m.y}, m.r, m.color, style, scale);
+    paint_change_marker(cr, m.change, {m.x, m.y}, m.r, m.color, style, scale);
 }
 
 // Insets: the frame and the area outline share one colour, so the reader pairs them at once.
@@ -619,6 +637,29 @@ void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
     cairo_restore(cr);
 }
 
+/// Small multiples: each panel drawn as a whole map through its own origin and clip, then the
+/// canvas's shared legend, title and footer.
+void paint_panels(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+                  const Style &style, const TextContext &text) {
+    for (const auto &panel : layout.panels) {
+        cairo_save(cr);
+        cairo_translate(cr, panel.x, panel.y);
+        cairo_rectangle(cr, 0, 0, panel.map.width, panel.map.height);
+        cairo_clip(cr);
+        paint_map(cr, panel.map, basemap, style, text);
+        cairo_restore(cr);
+        cairo_save(cr);
+        add_box(cr, Box::from_xywh(panel.x, panel.y, panel.map.width, panel.map.height));
+        stroke_path(cr, style.legend_border, 1.0 * layout.scale);
+        cairo_restore(cr);
+    }
+    paint_legend(cr, layout, style, text);
+    paint_block(cr, text, layout.title);
+    paint_block(cr, text, layout.subtitle);
+    for (const auto &line : layout.footer)
+        paint_block(cr, text, line);
+}
+
 } // namespace
 
 void paint_marker(cairo_t *cr, Status status, Point centre, double r, Color color,
@@ -647,6 +688,10 @@ void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &bas
     text.attach(cr);
     set_color(cr, style.background);
     cairo_paint(cr);
+    if (!layout.panels.empty()) {
+        paint_panels(cr, layout, basemap, style, text);
+        return;
+    }
     // Only what reaches the map frame: a regional map's SVG or PDF then does not carry the rest
     // of the world's outlines under the clip (dense Europe at 480 px: 3.7 MB of SVG otherwise).
     const ViewTransform &t = layout.transform;

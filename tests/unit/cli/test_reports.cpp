@@ -1,5 +1,5 @@
 // The pure parts of `dcmap stats` and `dcmap diff`: tallies, continents, matching by key.
-#include "cli/site_diff.hpp"
+#include "app/site_diff.hpp"
 #include "cli/site_source.hpp"
 #include "app/site_stats.hpp"
 #include "model/error.hpp"

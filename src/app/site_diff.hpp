@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace dcmap::cli {
+namespace dcmap::app {
 
 enum class ChangeKind { added, removed, status, moved };
 
@@ -40,4 +40,4 @@ double distance_km(double lon1, double lat1, double lon2, double lat2);
 SiteDiff diff_sites(const std::vector<ResolvedSite>& old_sites,
                     const std::vector<ResolvedSite>& new_sites, double moved_km);
 
-} // namespace dcmap::cli
+} // namespace dcmap::app

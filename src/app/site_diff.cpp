@@ -1,11 +1,11 @@
-#include "cli/site_diff.hpp"
+#include "app/site_diff.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 
-namespace dcmap::cli {
+namespace dcmap::app {
 
 namespace {
 
@@ -105,4 +105,4 @@ SiteDiff diff_sites(const std::vector<ResolvedSite>& old_sites,
     return diff;
 }
 
-} // namespace dcmap::cli
+} // namespace dcmap::app

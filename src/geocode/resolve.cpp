@@ -130,8 +130,9 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
                 continue;
             }
             try {
+                const std::pair<std::string, std::string> key{provider, code};
                 region_match =
-                    regions.get({provider, code}, [&] { return geocoder.region(provider, code); });
+                    regions.get(key, [&] { return geocoder.region(key.first, key.second); });
             } catch (const GeocodeError& e) {
                 errors.emplace_back(at, e.what(), "`dcmap regions` lists the catalogue");
                 continue;

@@ -187,7 +187,10 @@ struct MapPlan {
     config::PageSize page;
 };
 
-MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnostics& diagnostics) {
+/// `for_drawing`: false when only checking (validate), which needs no per-site copies for the
+/// layout; a file of half a million sites would hold each site three times over.
+MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnostics& diagnostics,
+                 bool for_drawing = true) {
     const MapSettings& s = settings.map;
     MapPlan plan;
     plan.style = at_value(pos_of(s.style), [&] {
@@ -211,7 +214,12 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
     const project::Projector& projector = *plan.projector;
     layout::LayoutRequest& request = plan.request;
     std::vector<Point> lonlats;
+    lonlats.reserve(plan.sites.size());
     for (const auto& site : plan.sites) {
+        if (!for_drawing) {
+            lonlats.push_back({site.lon, site.lat});
+            continue;
+        }
         layout::ProjectedSite ps;
         ps.site = site;
         ps.locality = site.locality;  // labels name places by it
@@ -328,7 +336,7 @@ std::string describe(const SiteFile& file, const std::string& projection_name) {
 } // namespace
 
 void check_map(const SiteFile& file, const RenderSettings& settings, Diagnostics& diagnostics) {
-    plan_map(file, settings, diagnostics);
+    plan_map(file, settings, diagnostics, false);
 }
 
 EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& settings,

@@ -139,8 +139,10 @@ void NameIndex::Trie::search(std::string_view query, int k, int words, std::size
             row[lo - 1] = over;
         for (std::size_t j = lo; j <= hi; ++j) {
             int v = std::min({up[j] + 1, row[j - 1] + 1, up[j - 1] + (query[j - 1] != c)});
+            // Two rows up: indexed from that row's own start, as `up[j - 2 - width]` wraps the
+            // unsigned index round (undefined pointer arithmetic; found by fuzz_geocoder).
             if (d > 1 && j > 1 && c == query[j - 2] && path[d - 2] == query[j - 1])
-                v = std::min(v, up[j - 2 - width] + 1);
+                v = std::min(v, table[(d - 2) * width + j - 2] + 1);
             // Clamped: a cell past k only ever matters as "too far".
             row[j] = std::min(v, over);
         }

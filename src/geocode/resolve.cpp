@@ -5,6 +5,8 @@
 #include "model/error.hpp"
 
 #include <cmath>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +44,40 @@ void record_match(ResolvedSite& r, const GeocodeMatch& m) {
     }
 }
 
+/// Answers of one resolve_sites call by query: a large file names the same few hundred places
+/// and regions again and again, and a miss costs a closest-name search. Bounded: emptied when
+/// full, so a file of distinct names never holds more than max_entries answers at once.
+template <class Key> class AnswerCache {
+public:
+    static constexpr std::size_t max_entries = 65536;
+    /// The match for `key`, from `find` on the first ask; a GeocodeError is remembered and
+    /// thrown again, with the same message, on every later ask.
+    template <class Find> const GeocodeMatch& get(const Key& key, Find&& find) {
+        auto it = answers_.find(key);
+        if (it == answers_.end()) {
+            if (answers_.size() >= max_entries)
+                answers_.clear();
+            Answer answer;
+            try {
+                answer.match = find();
+            } catch (const GeocodeError& e) {
+                answer.error.emplace(e.query(), e.what());
+            }
+            it = answers_.emplace(key, std::move(answer)).first;
+        }
+        if (it->second.error)
+            throw *it->second.error;
+        return *it->second.match;
+    }
+
+private:
+    struct Answer {
+        std::optional<GeocodeMatch> match;
+        std::optional<GeocodeError> error;
+    };
+    std::map<Key, Answer> answers_;
+};
+
 } // namespace
 
 void locate_coordinates(ResolvedSite& site, const Gazetteer& gazetteer) {
@@ -71,6 +107,8 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
     std::vector<ResolvedSite> resolved;
     std::vector<InputError> errors;
     resolved.reserve(file.sites.size());
+    AnswerCache<std::pair<std::string, std::string>> regions;
+    AnswerCache<std::string> places;
     for (const auto& site : file.sites) {
         ResolvedSite r;
         r.site = site;
@@ -97,7 +135,9 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
                 continue;
             }
             try {
-                region_match = geocoder.region(provider, code);
+                const std::pair<std::string, std::string> key{provider, code};
+                region_match =
+                    regions.get(key, [&] { return geocoder.region(key.first, key.second); });
             } catch (const GeocodeError& e) {
                 errors.emplace_back(at, e.what(), "`dcmap regions` lists the catalogue");
                 continue;
@@ -125,7 +165,7 @@ std::vector<ResolvedSite> resolve_sites(const SiteFile& file, const Geocoder& ge
             if (!has_hint(query) && !site.country.empty())
                 query += ", " + site.country;
             try {
-                const auto match = geocoder.lookup(query);
+                const auto& match = places.get(query, [&] { return geocoder.lookup(query); });
                 for (const auto& warning : match.warnings)
                     diagnostics.warn(site.location_pos, warning);
                 record_match(r, match);

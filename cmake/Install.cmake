@@ -45,7 +45,7 @@ endif()
 # The library: app/ and the stage libraries it links (static, so a program linking dcmap::app
 # links them too), its public header and the plain-data model/ headers that header uses.
 install(TARGETS dcmap_app dcmap_config dcmap_geocode dcmap_project dcmap_basemap dcmap_layout
-                dcmap_render dcmap_resources dcmap_io dcmap_model dcmap_warnings
+                dcmap_render dcmap_ogr dcmap_resources dcmap_io dcmap_model dcmap_warnings
         EXPORT dcmapTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/src/app/dcmap.hpp

@@ -122,10 +122,22 @@ bool first_has(const YAML::Node& list, const char* key) {
     return list && list.IsSequence() && list.size() > 0 && list[0].IsMap() && list[0][key];
 }
 
+/// The file as yaml-cpp's node tree (JSON is YAML): these lists are small, and their readers
+/// index by key. Throws InputError at the syntax error's position.
+YAML::Node load_tree(std::string_view text, const std::string& path) {
+    try {
+        return YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        throw InputErrors({InputError({path, e.mark.line + 1, e.mark.column + 1},
+                                      "not valid JSON or YAML: " + e.msg,
+                                      "give the file as the provider's tool wrote it")});
+    }
+}
+
 } // namespace
 
 ProviderRegionList read_provider_regions(std::string_view text, const std::string& path) {
-    const YAML::Node root = detail::parse_yaml(text, path);
+    const YAML::Node root = load_tree(text, path);
     ProviderRegionList out;
     if (root.IsMap() && root["partitions"] && root["partitions"].IsSequence())
         read_botocore(root, out);

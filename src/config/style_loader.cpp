@@ -285,18 +285,17 @@ void read_providers(Reader& r, const std::vector<Entry>& top, Style& style) {
     if (!section || !r.expect_mapping(*section))
         return;
     std::vector<std::string> seen;
-    for (auto it = section->value.begin(); it != section->value.end(); ++it) {
-        const Entry e{it->first.IsScalar() ? it->first.Scalar() : std::string(), it->first,
-                      it->second};
-        if (!it->first.IsScalar() || e.key.empty()) {
-            r.error(r.pos(it->first), "a key in providers must be a provider's name",
+    for (const auto& [key, value] : section->value.pairs()) {
+        const Entry e{key.IsScalar() ? key.Scalar() : std::string(), key, value};
+        if (!key.IsScalar() || e.key.empty()) {
+            r.error(r.pos(key), "a key in providers must be a provider's name",
                     "e.g. aws, azure, gcp, alibaba, oracle, or a name as site files write it");
             continue;
         }
         if (!r.check_text(e, e.key))
             continue;
         if (std::find(seen.begin(), seen.end(), e.key) != seen.end()) {
-            r.error(r.pos(it->first), "provider '" + e.key + "' appears twice in providers",
+            r.error(r.pos(key), "provider '" + e.key + "' appears twice in providers",
                     "keep one of them");
             continue;
         }

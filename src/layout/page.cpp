@@ -242,7 +242,11 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
     const double chrome_h = 2 * style.margin + bands.header + bands.footer + band;
     // Sides are rounded to whole output pixels, so a page at any scale is a whole image.
     const double s = request.scale;
-    const auto whole = [s](double side) { return std::round(side * s) / s; };
+    // Whole CSS pixels where that gives whole output pixels (so --scale 2 doubles exactly).
+    const auto whole = [s](double side) {
+        const double css = std::round(side);
+        return std::abs(css * s - std::round(css * s)) < 1e-6 ? css : std::round(side * s) / s;
+    };
     double width = whole(request.width);
     double height = whole(request.height);
     if (width <= 0 && height <= 0) width = style.default_width;

@@ -158,7 +158,9 @@ Box auto_view(const Projector &projector, const Box &world,
 }
 
 /// Whether the projection's outline fills its bounding box, as a cylindrical projection's does
-/// (web-mercator, plate carrée, Miller): its poles are lines as long as the equator.
+/// (web-mercator, plate carrée, Miller): its poles are lines as long as the equator. Only the
+/// tall ones (web-mercator, Miller: more than 0.6 as high as wide) lose their polar band;
+/// plate carrée's world is 2:1 and keeps Antarctica.
 bool is_rectangular(const std::vector<Point>& outline, const Box& bounds) {
     if (outline.size() < 3 || bounds.empty()) return false;
     double twice_area = 0;
@@ -209,7 +211,7 @@ Box compute_view(const std::string &extent, const Projector &projector,
                  const ProjectedBasemap &basemap, const std::vector<Point> &site_lonlats) {
     const Box &world = basemap.bounds;
     if (extent.empty() || extent == "world")
-        return detail::is_rectangular(basemap.outline, world)
+        return detail::is_rectangular(basemap.outline, world) && world.height() > 0.6 * world.width()
                    ? detail::land_band(projector, world, site_lonlats)
                    : world;
     if (extent == "auto")

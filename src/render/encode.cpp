@@ -107,7 +107,7 @@ std::string physical_length(double pixels, const RenderOptions& options) {
                          : unit == "pt" ? inches * 72
                                         : inches * 96;
     char text[64];
-    std::snprintf(text, sizeof text, "%.3f", value);
+    std::snprintf(text, sizeof text, "%.2f", value);
     std::string out = text;
     while (out.back() == '0')
         out.pop_back();

@@ -256,8 +256,17 @@ TEST_CASE("page: the canvas follows the content", "[e2e][page]") {
     SECTION("a given wide canvas is filled, not letterboxed") {
         // Sites within one continent leave room to crop the world to them; sites from Sydney to
         // London do not, and the world is cropped only as far as they allow.
-        for (const auto& [file, fill] : {std::pair{e2e::fixture("e2e-dense-europe.yaml"), 0.95},
-                                         std::pair{input, 0.6}})
+        e2e::TempDir dir;
+        {
+            std::ofstream f(dir / "europe.yaml");
+            f << "title: Europe\nsites:\n"
+                 "  - {name: Dublin, lat: 53.35, lon: -6.26, provider: aws}\n"
+                 "  - {name: Frankfurt, lat: 50.11, lon: 8.68, provider: gcp}\n"
+                 "  - {name: Madrid, lat: 40.42, lon: -3.70, provider: azure}\n"
+                 "  - {name: Stockholm, lat: 59.33, lon: 18.07, provider: aws}\n";
+        }
+        for (const auto& [file, fill] : {std::pair{dir / "europe.yaml", 0.95},
+                                         std::pair{input, 0.55}})
         for (const char* projection : {"equal-earth", "web-mercator", "robinson"}) {
             INFO(projection << " " << file);
             const Rendered r = render(file, {"--projection", projection, "--width", "4000",

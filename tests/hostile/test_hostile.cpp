@@ -234,7 +234,7 @@ TEST_CASE("hostile: options follow the file's rules and bad values are usage err
         {{"--center", "200"}, "dcmap: error: --center 200: center must be a longitude"},
         {{"--style", "nostyle"}, "dcmap: error: --style nostyle: cannot read nostyle"},
         {{"--scale", "nan"}, "dcmap: error: --scale must be a number from 0.25 to 8"},
-        {{"--dpi", "nan"}, "dcmap: error: --dpi must be a number from 1 to 2400"},
+        {{"--dpi", "nan"}, "dcmap: error: --dpi nan: dpi must be a number from 10 to 2400"},
         {{"--width", "1"}, "dcmap: error: --width"},
         {{"--title", "a\x1b[2Jb"}, "dcmap: error: --title: control character U+001B"},
         {{"--format", "gif"}, "dcmap: error: unknown format 'gif'"},

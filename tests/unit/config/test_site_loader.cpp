@@ -392,7 +392,7 @@ TEST_CASE("config: sites read while parsing keep their positions, wherever sites
     CHECK(file.sites[1].pos.line == 4);
     CHECK(file.sites[1].pos.column == 5);
     REQUIRE(file.map.width);
-    CHECK(file.map.width->value == 800);
+    CHECK(file.map.width->value.value == 800);
 }
 
 TEST_CASE("config: aliases repeat a value, and an alias bomb is an error, not a hang", "[config]") {

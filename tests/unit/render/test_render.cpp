@@ -141,8 +141,15 @@ TEST_CASE("render: PNG carries a pHYs chunk after IHDR when dpi is set", "[rende
     CHECK(u32(50) == crc32_of(png.substr(37, 13)));
     CHECK(png.find("pHYs", 54) == std::string::npos);
 
+    // Without a dpi of its own a PNG says 96 (3780 pixels a metre), so a page layout program
+    // places it at its CSS size.
     std::string plain = render_scene(render::Format::png, "nodpi.png").bytes;
-    CHECK(plain.find("pHYs") == std::string::npos);
+    const auto at = plain.find("pHYs");
+    REQUIRE(at != std::string::npos);
+    std::uint32_t per_metre = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+        per_metre = (per_metre << 8) | static_cast<unsigned char>(plain.at(at + 4 + i));
+    CHECK(per_metre == 3780);
 }
 
 TEST_CASE("render: SVG surface ids are renumbered in order of appearance", "[render]") {

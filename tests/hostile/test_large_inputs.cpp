@@ -178,5 +178,8 @@ TEST_CASE("large: unknown places that defeat a closest-name search still validat
     CHECK(errors > names.size());
     CHECK(errors <= 2 * names.size() + 1);
     CHECK(run.err.find(path + ":3:15: error: ") != std::string::npos);
-    CHECK(count(run.err, "closest: ") > names.size() / 4);
+    // A near miss either lists the closest names or, one edit from a single large place, is
+    // taken for that place with a warning saying so.
+    CHECK(count(run.err, "closest: ") + count(run.err, "taken for a misspelling") >
+          names.size() / 4);
 }

@@ -121,7 +121,9 @@ SiteFile sites_from_table(const FeatureTable& table,
                           const std::vector<std::pair<std::string, std::string>>& mapping) {
     // key -> column index
     std::map<std::string, std::size_t> columns;
-    for (const auto& [key, name] : mapping) {
+    for (const auto& [key, column_name] : mapping) {
+        // A named copy: a lambda may not capture a structured binding before C++20 in clang 14.
+        const std::string& name = column_name;
         const auto it = std::find_if(table.columns.begin(), table.columns.end(),
                                      [&](const std::string& c) { return fold(c) == fold(name); });
         if (it == table.columns.end()) {

@@ -373,7 +373,7 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
 
     render::RenderOptions options;
     options.pixels_per_inch = plan.page.pixels_per_inch;
-    options.unit = config::to_text(plan.page.unit);
+    options.unit = plan.page.unit;
     options.png_colors =
         settings.png_palette ? render::PngColors::palette : render::PngColors::truecolor;
     options.title = request.title.empty() ? "dcmap map" : request.title;

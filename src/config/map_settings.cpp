@@ -177,21 +177,6 @@ int check_canvas_side(double pixels, const std::string& key) {
     return static_cast<int>(pixels);
 }
 
-namespace {
-
-double inches_per(LengthUnit unit) {
-    switch (unit) {
-    case LengthUnit::mm: return 1 / 25.4;
-    case LengthUnit::cm: return 1 / 2.54;
-    case LengthUnit::in: return 1;
-    case LengthUnit::pt: return 1 / 72.0;
-    case LengthUnit::px: break;
-    }
-    return 1 / 96.0;
-}
-
-} // namespace
-
 Length parse_length(std::string_view text, const std::string& key) {
     const auto unit_start = text.find_first_not_of("0123456789.+-eE ");
     std::string_view number = text.substr(0, unit_start);
@@ -281,17 +266,6 @@ PageSize page_size(const MapSettings& map, double scale) {
     page.width = css(width);
     page.height = css(height);
     return page;
-}
-
-std::string to_text(LengthUnit unit) {
-    switch (unit) {
-    case LengthUnit::mm: return "mm";
-    case LengthUnit::cm: return "cm";
-    case LengthUnit::in: return "in";
-    case LengthUnit::pt: return "pt";
-    case LengthUnit::px: break;
-    }
-    return "px";
 }
 
 std::string to_text(const MapCenter& center) {

@@ -76,8 +76,6 @@ struct PageSize {
 /// 96. An explicit width or height replaces the preset's.
 PageSize page_size(const MapSettings& map, double scale);
 
-/// "px", "mm", "cm", "in" or "pt".
-std::string to_text(LengthUnit unit);
 
 /// Canonical text of a setting, as the project stage takes it ("105,35", "60,-15,150,55").
 std::string to_text(const MapCenter& center);

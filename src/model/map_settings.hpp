@@ -49,6 +49,30 @@ struct MapInset {
 /// pixels.
 enum class LengthUnit { px, mm, cm, in, pt };
 
+/// Inches in one `unit` (a px is a CSS pixel, 1/96 in).
+inline double inches_per(LengthUnit unit) {
+    switch (unit) {
+    case LengthUnit::mm: return 1 / 25.4;
+    case LengthUnit::cm: return 1 / 2.54;
+    case LengthUnit::in: return 1;
+    case LengthUnit::pt: return 1 / 72.0;
+    case LengthUnit::px: break;
+    }
+    return 1 / 96.0;
+}
+
+/// "px", "mm", "cm", "in" or "pt".
+inline const char* unit_name(LengthUnit unit) {
+    switch (unit) {
+    case LengthUnit::mm: return "mm";
+    case LengthUnit::cm: return "cm";
+    case LengthUnit::in: return "in";
+    case LengthUnit::pt: return "pt";
+    case LengthUnit::px: break;
+    }
+    return "px";
+}
+
 /// A canvas side as written: "2400", "2400px", "16cm", "6.5in".
 struct Length {
     double value = 0;

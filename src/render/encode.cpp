@@ -97,15 +97,9 @@ std::string encode_png(const Canvas& canvas, const RenderOptions& options, const
                           {"Software", "dcmap"}});
 }
 
-/// `pixels` as a length in options.unit at options.pixels_per_inch: "2400px", "160mm".
+/// `pixels` as a length in options.unit at options.pixels_per_inch: "2400px", "16cm".
 std::string physical_length(double pixels, const RenderOptions& options) {
-    const double inches = pixels / options.pixels_per_inch;
-    const std::string& unit = options.unit;
-    const double value = unit == "mm"   ? inches * 25.4
-                         : unit == "cm" ? inches * 2.54
-                         : unit == "in" ? inches
-                         : unit == "pt" ? inches * 72
-                                        : inches * 96;
+    const double value = pixels / options.pixels_per_inch / inches_per(options.unit);
     char text[64];
     std::snprintf(text, sizeof text, "%.2f", value);
     std::string out = text;
@@ -113,7 +107,7 @@ std::string physical_length(double pixels, const RenderOptions& options) {
         out.pop_back();
     if (out.back() == '.')
         out.pop_back();
-    return out + (unit == "mm" || unit == "cm" || unit == "in" || unit == "pt" ? unit : "px");
+    return out + unit_name(options.unit);
 }
 
 std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const Paint& paint,

@@ -2,6 +2,7 @@
 // MapLayout + base map -> PNG/SVG/PDF. The only stage that includes Cairo/Pango.
 #include "model/basemap.hpp"
 #include "model/layout.hpp"
+#include "model/map_settings.hpp"
 #include "model/style.hpp"
 #include "model/text_measure.hpp"
 
@@ -37,7 +38,7 @@ struct RenderOptions {
     /// Output pixels per inch: the PNG's pHYs, the SVG's width and height in `unit`, the PDF's
     /// page size in points.
     double pixels_per_inch = 96;
-    std::string unit = "px";  ///< the SVG's width and height: "px", "mm", "cm", "in" or "pt"
+    LengthUnit unit = LengthUnit::px;  ///< of the SVG's width and height
     PngColors png_colors = PngColors::truecolor; ///< PNG only
     std::string title;       ///< SVG <title>, PDF title
     std::string description; ///< SVG <desc>, PDF subject: one line saying what the map shows

@@ -44,6 +44,32 @@ void parse_if_given(const CLI::Option* opt, const std::string& text,
     }
 }
 
+/// `--style`: a built-in name, or a style file read now, so a typo is a usage error before any
+/// site is geocoded.
+std::string checked_style(const std::string& text) {
+    if (!config::is_builtin_style(text)) {
+        try {
+            config::load_style(text);
+        } catch (const InputErrors& e) {
+            throw InputError({}, std::string("the style file has errors: ") +
+                                     e.errors().front().what());
+        } catch (const Error& e) {
+            throw InputError({}, e.what());
+        }
+    }
+    return text;
+}
+
+/// `--projection`: a name or PROJ string PROJ accepts.
+std::string checked_projection(const std::string& text) {
+    try {
+        project::Projector check(project::parse_projection(text));
+    } catch (const ProjectionError& e) {
+        throw InputError({}, e.what());
+    }
+    return text;
+}
+
 /// The options that make up the map, checked by the rules the site file's `map:` follows.
 void map_settings_from_options(const CLI::App& r, const std::string& style,
                                const std::string& projection, const std::string& center,
@@ -53,29 +79,8 @@ void map_settings_from_options(const CLI::App& r, const std::string& style,
                                const std::string& width, const std::string& height,
                                const std::string& dpi, const std::string& size,
                                MapSettings& map) {
-    parse_if_given(r.get_option("--style"), style, map.style, [](const std::string& t) {
-        // A style file is read now, so a typo is a usage error before any site is geocoded.
-        if (!config::is_builtin_style(t)) {
-            try {
-                config::load_style(t);
-            } catch (const InputErrors& e) {
-                throw InputError({}, std::string("the style file has errors: ") +
-                                         e.errors().front().what());
-            } catch (const Error& e) {
-                throw InputError({}, e.what());
-            }
-        }
-        return t;
-    });
-    parse_if_given(r.get_option("--projection"), projection, map.projection,
-                   [](const std::string& t) {
-                       try {
-                           project::Projector check(project::parse_projection(t));
-                       } catch (const ProjectionError& e) {
-                           throw InputError({}, e.what());
-                       }
-                       return t;
-                   });
+    parse_if_given(r.get_option("--style"), style, map.style, checked_style);
+    parse_if_given(r.get_option("--projection"), projection, map.projection, checked_projection);
     parse_if_given(r.get_option("--center"), center, map.center,
                    [](const std::string& t) { return config::parse_center(t); });
     parse_if_given(r.get_option("--extent"), extent, map.extent,
@@ -141,28 +146,8 @@ void diff_options(const CLI::App& d, const std::string& style, const std::string
         diff.title = title;
     }
     MapSettings& map = diff.overrides;
-    parse_if_given(d.get_option("--style"), style, map.style, [](const std::string& t) {
-        if (!config::is_builtin_style(t)) {
-            try {
-                config::load_style(t);
-            } catch (const InputErrors& e) {
-                throw InputError({}, std::string("the style file has errors: ") +
-                                         e.errors().front().what());
-            } catch (const Error& e) {
-                throw InputError({}, e.what());
-            }
-        }
-        return t;
-    });
-    parse_if_given(d.get_option("--projection"), projection, map.projection,
-                   [](const std::string& t) {
-                       try {
-                           project::Projector check(project::parse_projection(t));
-                       } catch (const ProjectionError& e) {
-                           throw InputError({}, e.what());
-                       }
-                       return t;
-                   });
+    parse_if_given(d.get_option("--style"), style, map.style, checked_style);
+    parse_if_given(d.get_option("--projection"), projection, map.projection, checked_projection);
     parse_if_given(d.get_option("--extent"), extent, map.extent,
                    [](const std::string& t) { return config::parse_extent(t); });
     parse_if_given(d.get_option("--width"), width, map.width,

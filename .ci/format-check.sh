@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Checks that every C++ source under src/ and tests/ is formatted as .clang-format says, without
+# Checks that every C++ source under src/, tests/, bench/ and fuzz/ is formatted as .clang-format says, without
 # changing any file. Prints the files that differ and exits 1 when there are any; exits 0 when all
 # are clean. For CI:
 #
-#     .ci/format-check.sh                # all of src/ and tests/
+#     .ci/format-check.sh                # all of src/, tests/, bench/ and fuzz/
 #     .ci/format-check.sh src/layout     # only some folders or files
 #
 # To fix what it reports: clang-format-14 -i FILE... (the same version: formatting differs
@@ -29,7 +29,7 @@ case $version in
 esac
 
 paths=("$@")
-[ ${#paths[@]} -gt 0 ] || paths=(src tests)
+[ ${#paths[@]} -gt 0 ] || paths=(src tests bench fuzz)
 
 # .inc files are generated tables (geocode/fold_table.inc), not hand-formatted code.
 mapfile -t files < <(find "${paths[@]}" -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) | LC_ALL=C sort)

@@ -3,7 +3,8 @@
 // place (pixels and marker diameters), aggregates, keyed sites, the mode `auto` chose, and the
 // CPU time make_layout takes (best of a few runs; CPU time, not wall time, so that other work on
 // the machine skews it less). Prints a markdown table for bench/README.md.
-// Usage: build/bench/layout_grid [runs [input-name-part [width]]]   (Release build; from the repo root)
+// Usage: build/bench/layout_grid [runs [input-name-part [width]]]   (Release build; from the repo
+// root)
 #include "config/site_loader.hpp"
 #include "layout/layout.hpp"
 #include "project/projection.hpp"
@@ -11,10 +12,10 @@
 #include "support/workloads.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,8 @@ layout::LayoutRequest request_for(const SiteFile& file, const project::Projector
     }
     for (double lat = -90; lat <= 90; lat += 1)
         for (double lon : {-180.0, 180.0})
-            if (auto xy = projector.forward(lon, lat)) r.view.expand(*xy);
+            if (auto xy = projector.forward(lon, lat))
+                r.view.expand(*xy);
     r.title = file.title;
     r.attribution = "Base map: Natural Earth. Places: GeoNames.";
     return r;
@@ -56,7 +58,7 @@ double cpu_ms() {
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
     const project::Projector projector(project::parse_projection("", ""));
-    const Style style;  // the built-in default's sizes
+    const Style style; // the built-in default's sizes
     const auto measure = render::pango_measurer();
     struct Input {
         std::string name;
@@ -74,10 +76,12 @@ int main(int argc, char** argv) {
                 "| make_layout ms |\n|---|---|---|---|---|---|---|---|\n");
     const std::string only = argc > 2 ? argv[2] : "";
     for (const auto& input : inputs) {
-        if (input.name.find(only) == std::string::npos) continue;
+        if (input.name.find(only) == std::string::npos)
+            continue;
         const layout::LayoutRequest base = request_for(input.file, projector);
         for (int width : {400, 600, 800, 1200, 2400, 3840}) {
-            if (argc > 3 && width != std::atoi(argv[3])) continue;
+            if (argc > 3 && width != std::atoi(argv[3]))
+                continue;
             layout::LayoutRequest request = base;
             request.width = width;
             MapLayout l;
@@ -99,8 +103,10 @@ int main(int argc, char** argv) {
                 shift = std::max(shift, d);
                 diameters = std::max(diameters, d / (2 * r));
             };
-            for (const auto& m : l.markers) note(m.x, m.y, m.true_x, m.true_y, m.r);
-            for (const auto& a : l.aggregates) note(a.x, a.y, a.true_x, a.true_y, a.r);
+            for (const auto& m : l.markers)
+                note(m.x, m.y, m.true_x, m.true_y, m.r);
+            for (const auto& a : l.aggregates)
+                note(a.x, a.y, a.true_x, a.true_y, a.r);
             std::printf("| %s | %d | %s | %zu | %.1f (%.2f) | %zu | %zu | %.0f |\n",
                         input.name.c_str(), width, l.markers_mode.c_str(), unnamed, shift,
                         diameters, l.aggregates.size(), keyed, best);

@@ -31,8 +31,8 @@ MapLayout make_layout(const SiteFile& file, const RenderSettings& settings,
     return encode_site_file(file, settings, {}, diagnostics).layout;
 }
 
-std::string render_to_bytes(const SiteFile& file, const RenderSettings& settings,
-                            MapFormat format, Diagnostics& diagnostics, const std::string& name) {
+std::string render_to_bytes(const SiteFile& file, const RenderSettings& settings, MapFormat format,
+                            Diagnostics& diagnostics, const std::string& name) {
     const render::Format as = format == MapFormat::svg   ? render::Format::svg
                               : format == MapFormat::pdf ? render::Format::pdf
                                                          : render::Format::png;

@@ -4,13 +4,13 @@
 // warnings as Diagnostics values; errors are thrown as dcmap::Error (model/error.hpp), an
 // InputError with the file, line and column it is about. docs/library.md has an example.
 #include "model/change.hpp"
-#include "model/timeline.hpp"
 #include "model/diagnostics.hpp"
 #include "model/error.hpp"
 #include "model/layout.hpp"
 #include "model/map_settings.hpp"
 #include "model/place.hpp"
 #include "model/site.hpp"
+#include "model/timeline.hpp"
 
 #include <optional>
 #include <string>
@@ -25,10 +25,10 @@ struct RenderSettings {
     MapSettings map;                  ///< see merge_settings; unset ones take their defaults
     std::optional<std::string> title; ///< --title; unset = the file's title
     double scale = 1;
-    bool png_palette = false; ///< --png palette: indexed PNGs
-    std::string catalogue;    ///< --catalogue FILE of extra regions; empty = none
-    bool strict = false;      ///< a geocoding warning stops the run before drawing
-    std::string svg_id_prefix; ///< --svg-id-prefix; empty = from the output name and content
+    bool png_palette = false;    ///< --png palette: indexed PNGs
+    std::string catalogue;       ///< --catalogue FILE of extra regions; empty = none
+    bool strict = false;         ///< a geocoding warning stops the run before drawing
+    std::string svg_id_prefix;   ///< --svg-id-prefix; empty = from the output name and content
     bool svg_text_paths = false; ///< --svg-text paths: text as glyph outlines, not <text>
     /// A change map's marks by site key (app/change_map.hpp); null for an ordinary map.
     const MapChanges* changes = nullptr;
@@ -60,8 +60,7 @@ enum class MapFormat { png, svg, pdf };
 
 /// The map as the bytes of a PNG, SVG or PDF file. `name` names the SVG's element ids, as the
 /// output file's name does for `dcmap render`.
-std::string render_to_bytes(const SiteFile& file, const RenderSettings& settings,
-                            MapFormat format, Diagnostics& diagnostics,
-                            const std::string& name = "map");
+std::string render_to_bytes(const SiteFile& file, const RenderSettings& settings, MapFormat format,
+                            Diagnostics& diagnostics, const std::string& name = "map");
 
 } // namespace dcmap::app

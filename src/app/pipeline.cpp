@@ -1,10 +1,10 @@
 #include "app/pipeline.hpp"
 
+#include "app/change_map.hpp"
 #include "app/resolution.hpp"
 #include "app/site_stats.hpp"
-#include "app/value_position.hpp"
-#include "app/change_map.hpp"
 #include "app/timeline.hpp"
+#include "app/value_position.hpp"
 
 #include "config/map_settings.hpp"
 
@@ -84,7 +84,7 @@ double pixels_per_degree(const config::PageSize& page, const Style& style, const
     const double width = page.width, height = page.height, scale = page.scale;
     const double frame_w = (width > 0 ? width : style.default_width) - 2 * style.margin;
     const double frame_h = height - 2 * style.margin;
-    double k = frame_w / view.width();  // pixels per projected unit at scale 1
+    double k = frame_w / view.width(); // pixels per projected unit at scale 1
     if (height > 0 && width > 0)
         k = std::min(k, frame_h / view.height());
     else if (height > 0)
@@ -96,11 +96,15 @@ double pixels_per_degree(const config::PageSize& page, const Style& style, const
 /// antimeridian (and its latitude, for orthographic), so a regional map is neither skewed by a
 /// far-off central meridian nor cut through the area it frames.
 std::string centre_for(const MapSettings& s) {
-    if (s.center) return config::to_text(s.center->value);
-    if (s.projection && s.projection->value.rfind("+", 0) == 0) return "";
-    if (!s.extent) return "";
+    if (s.center)
+        return config::to_text(s.center->value);
+    if (s.projection && s.projection->value.rfind("+", 0) == 0)
+        return "";
+    if (!s.extent)
+        return "";
     const auto centre = project::default_centre(config::to_text(s.extent->value));
-    if (!centre) return "";
+    if (!centre)
+        return "";
     return std::to_string(centre->x) + "," + std::to_string(centre->y);
 }
 
@@ -163,10 +167,12 @@ Canvas check_canvas(const MapSettings& s, const config::PageSize& page, const St
 /// the sites (see expand_placeholders), so "29 regions, 91 zones" never goes stale.
 std::string with_counts(const std::string& text, const std::string& path,
                         const std::vector<ResolvedSite>& sites, Diagnostics& diagnostics) {
-    if (!has_placeholders(text)) return text;
+    if (!has_placeholders(text))
+        return text;
     std::vector<ResolvedSite> located = sites;
     for (auto& r : located)
-        if (r.country.empty()) r.country = basemap::country_at(r.lon, r.lat);
+        if (r.country.empty())
+            r.country = basemap::country_at(r.lon, r.lat);
     std::vector<std::string> unknown;
     std::string out = expand_placeholders(text, compute_stats(located, {}), unknown);
     for (const auto& name : unknown)
@@ -222,8 +228,9 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
         }
         layout::ProjectedSite ps;
         ps.site = site;
-        ps.locality = site.locality;  // labels name places by it
-        if (settings.changes) mark_site(ps, *settings.changes, projector);
+        ps.locality = site.locality; // labels name places by it
+        if (settings.changes)
+            mark_site(ps, *settings.changes, projector);
         if (auto xy = projector.forward(site.lon, site.lat)) {
             ps.projected = *xy;
             ps.visible = true;
@@ -242,8 +249,7 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
         return project::compute_view(extent, projector, outline_only, lonlats);
     });
     request.world = outline_only.bounds;
-    request.content =
-        project::view_content(extent, projector, request.view, outline_only, lonlats);
+    request.content = project::view_content(extent, projector, request.view, outline_only, lonlats);
     const std::vector<MapInset> none;
     for (const auto& inset : s.insets ? s.insets->value : none) {
         if (inset.kind == MapInset::Kind::automatic) {
@@ -352,18 +358,18 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     for (const auto& layer : file.layers)
         basemap.layers.push_back(basemap::project_layer(ogr::read_geo_layer(layer), projector));
     request.land = &basemap.land;
-    request.title = with_counts(settings.title.value_or(file.title), file.path, plan.sites,
-                                diagnostics);
+    request.title =
+        with_counts(settings.title.value_or(file.title), file.path, plan.sites, diagnostics);
     request.subtitle = with_counts(file.subtitle, file.path, plan.sites, diagnostics);
     request.source = file.source;
     request.as_of = file.as_of;
     request.attribution = data_attribution;
 
     MapLayout map =
-        settings.timeline ? lay_out_timeline(request, file, *settings.timeline, plan.style,
-                                             render::pango_measurer(), diagnostics)
-                          : layout::make_layout(request, plan.style, render::pango_measurer(),
-                                                diagnostics);
+        settings.timeline
+            ? lay_out_timeline(request, file, *settings.timeline, plan.style,
+                               render::pango_measurer(), diagnostics)
+            : layout::make_layout(request, plan.style, render::pango_measurer(), diagnostics);
     map.dpi = plan.page.pixels_per_inch;
     // The title and footer bands add to the derived side; the pixel cap holds for the real page.
     if (!(map.width * map.height <= limits::canvas_pixels_max * 1.1))

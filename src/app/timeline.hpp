@@ -4,17 +4,16 @@
 // docs/dcmap.md ("Timeline") states the rules.
 #include "layout/layout.hpp"
 #include "model/diagnostics.hpp"
-#include "model/timeline.hpp"
 #include "model/layout.hpp"
 #include "model/site.hpp"
 #include "model/style.hpp"
+#include "model/timeline.hpp"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace dcmap::app {
-
 
 /// "year", "provider" or "status". Throws InputError (no position) otherwise.
 Facet parse_facet(const std::string& text);

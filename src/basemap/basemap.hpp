@@ -5,7 +5,7 @@
 
 namespace dcmap::basemap {
 
-enum class Detail { low, medium };  ///< Natural Earth 1:110m, 1:50m
+enum class Detail { low, medium }; ///< Natural Earth 1:110m, 1:50m
 
 /// Reads the embedded countries and land, cuts every polygon at the projection's antimeridian
 /// (and the far hemisphere for orthographic), projects it, and adds a graticule every

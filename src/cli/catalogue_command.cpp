@@ -110,8 +110,7 @@ int run_catalogue_import(const CatalogueImportCommand& cmd, std::ostream& out, s
                                         [](char c) { return c >= 'A' && c <= 'Z'; }) &&
                             name_key.rfind(town_key, 0) != 0 &&
                             geocode::detail::edit_distance(town_key, name_key, 3) > 2;
-                        if (m.precision == Precision::city && !m.place.name.empty() &&
-                            other_name) {
+                        if (m.precision == Precision::city && !m.place.name.empty() && other_name) {
                             if (town.rfind("Northern ", 0) == 0 || town.rfind("Southern ", 0) == 0)
                                 // "N. Virginia": a part of a state, where its main data-center
                                 // town stands for it.

@@ -1,8 +1,8 @@
 #include "cli/cli.hpp"
 
-#include "cli/commands.hpp"
 #include "app/pipeline.hpp"
 #include "app/timeline.hpp"
+#include "cli/commands.hpp"
 #include "cli/report.hpp"
 #include "config/map_settings.hpp"
 #include "config/style_loader.hpp"
@@ -77,8 +77,7 @@ void map_settings_from_options(const CLI::App& r, const std::string& style,
                                const std::string& detail, const std::string& markers,
                                const std::string& labels, const std::string& key,
                                const std::string& width, const std::string& height,
-                               const std::string& dpi, const std::string& size,
-                               MapSettings& map) {
+                               const std::string& dpi, const std::string& size, MapSettings& map) {
     parse_if_given(r.get_option("--style"), style, map.style, checked_style);
     parse_if_given(r.get_option("--projection"), projection, map.projection, checked_projection);
     parse_if_given(r.get_option("--center"), center, map.center,
@@ -187,7 +186,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* r = app.add_subcommand("render", "Render site files to PNG, SVG or PDF maps");
     r->add_option("INPUT", render.inputs,
                   "Site file(s) (.yaml, or .csv/.geojson/.gpkg/.shp tables), or folder(s) of "
-                  ".yaml files")->required();
+                  ".yaml files")
+        ->required();
     r->add_option("-o,--output", render.outputs,
                   "Output file (.png, .svg, .pdf; repeat for several formats) or a folder "
                   "(default: out)");
@@ -291,8 +291,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     r->add_option("--facet", facet,
                   "Small multiples on one canvas: a map per year, provider or status")
         ->group("Timeline");
-    auto* o_quiet = r->add_flag("-q,--quiet", render.quiet, "Print only warnings and errors")
-                        ->group("Output");
+    auto* o_quiet =
+        r->add_flag("-q,--quiet", render.quiet, "Print only warnings and errors")->group("Output");
     r->add_flag("-v,--verbose", render.verbose, "Also print a one-line summary of each map")
         ->group("Output")
         ->excludes(o_quiet);
@@ -372,8 +372,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     df->add_option("--projection", diff_projection, "As for render")->group("Change map");
     df->add_option("--extent", diff_extent, "As for render (default: NEW's map: or world)")
         ->group("Change map");
-    df->add_option("--width", diff_width, "Canvas width: pixels or a length (16cm)")->group("Change map");
-    df->add_option("--height", diff_height, "Canvas height: pixels or a length")->group("Change map");
+    df->add_option("--width", diff_width, "Canvas width: pixels or a length (16cm)")
+        ->group("Change map");
+    df->add_option("--height", diff_height, "Canvas height: pixels or a length")
+        ->group("Change map");
     df->add_option("--layout-json", diff.layout_json, "Also write the change map's layout as JSON")
         ->group("Change map");
 
@@ -388,8 +390,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     ci->add_option("FILE", catalogue_import.inputs, "Provider region list(s), JSON")->required();
     ci->add_option("-o,--output", catalogue_import.output,
                    "Catalogue TSV to write (default: standard output)");
-    ci->add_flag("--strict", catalogue_import.strict,
-                 "Exit 1 when a region could not be placed");
+    ci->add_flag("--strict", catalogue_import.strict, "Exit 1 when a region could not be placed");
 
     // CLI11's own messages in the one format every dcmap error has.
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
@@ -434,12 +435,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     return UsageError{option + ": " + e.message() + "; " + e.hint()};
                 };
                 try {
-                    if (r->get_option("--as-of")->count() > 0) app::check_as_of(as_of);
+                    if (r->get_option("--as-of")->count() > 0)
+                        app::check_as_of(as_of);
                 } catch (const InputError& e) {
                     throw usage("--as-of", e);
                 }
                 try {
-                    if (r->get_option("--facet")->count() > 0) timeline.facet = app::parse_facet(facet);
+                    if (r->get_option("--facet")->count() > 0)
+                        timeline.facet = app::parse_facet(facet);
                 } catch (const InputError& e) {
                     throw usage("--facet", e);
                 }

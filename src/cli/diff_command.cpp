@@ -1,13 +1,13 @@
 // `dcmap diff OLD NEW`: the sites added, removed, changed in status or moved between two
 // versions of a site file, as Markdown (a pull-request comment), CSV or JSON.
 #include "app/change_map.hpp"
+#include "app/resolution.hpp"
+#include "app/site_diff.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/layout_json.hpp"
 #include "cli/report.hpp"
-#include "app/resolution.hpp"
-#include "app/site_diff.hpp"
 #include "cli/site_source.hpp"
 #include "cli/table_cells.hpp"
 #include "cli/write_maps.hpp"
@@ -125,14 +125,16 @@ void write_change_maps(const DiffCommand& cmd, const SiteFile& newer,
     RenderSettings settings;
     settings.map = merge_settings(newer.map, cmd.overrides);
     // One marker per site unless asked otherwise: a change merged into a cluster is lost.
-    if (!settings.map.markers) settings.map.markers = Setting<std::string>{"sites", {}};
+    if (!settings.map.markers)
+        settings.map.markers = Setting<std::string>{"sites", {}};
     settings.title = cmd.title;
     settings.catalogue = cmd.catalogue;
     settings.changes = &map.changes;
     io::StagedOutputs staged;
     const MapLayout layout =
         render_site_file(map.file, settings, cmd.outputs, diagnostics, nullptr, &staged);
-    if (!cmd.layout_json.empty()) staged.stage(cmd.layout_json, layout_to_json(layout));
+    if (!cmd.layout_json.empty())
+        staged.stage(cmd.layout_json, layout_to_json(layout));
     staged.commit();
 }
 
@@ -147,7 +149,8 @@ int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err) {
         try {
             const SiteFile file = load_site_source(*files[i], std::cin);
             versions[i] = app::resolve_site_file(file, cmd.catalogue, diagnostics);
-            if (i == 1) newer = file;
+            if (i == 1)
+                newer = file;
             print_warnings(diagnostics, err);
         } catch (const std::exception& e) {
             print_failure(e, diagnostics, err);
@@ -162,7 +165,8 @@ int run_diff(const DiffCommand& cmd, std::ostream& out, std::ostream& err) {
             // Geocoding warnings were printed above; what is left is about the drawing.
             Diagnostics drawing;
             for (const auto& w : diagnostics.warnings)
-                if (w.pos.file.empty()) drawing.warnings.push_back(w);
+                if (w.pos.file.empty())
+                    drawing.warnings.push_back(w);
             print_warnings(drawing, err);
         } catch (const std::exception& e) {
             print_failure(e, diagnostics, err);

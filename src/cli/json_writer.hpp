@@ -33,7 +33,7 @@ public:
 private:
     void before_value();
     std::string out_;
-    std::vector<bool> first_in_scope_;  ///< one entry per open object/array
+    std::vector<bool> first_in_scope_; ///< one entry per open object/array
     bool after_key_ = false;
     bool one_item_per_line_ = false;
     /// Before an item at the current depth: a line break when the layout asks for one there.

@@ -12,13 +12,20 @@ namespace {
 
 const char* outcome_name(LabelOutcome o) {
     switch (o) {
-    case LabelOutcome::labelled: return "labelled";
-    case LabelOutcome::leader: return "leader";
-    case LabelOutcome::grouped: return "grouped";
-    case LabelOutcome::keyed: return "keyed";
-    case LabelOutcome::inset: return "inset";
-    case LabelOutcome::density: return "density";
-    case LabelOutcome::unlabelled: return "unlabelled";
+    case LabelOutcome::labelled:
+        return "labelled";
+    case LabelOutcome::leader:
+        return "leader";
+    case LabelOutcome::grouped:
+        return "grouped";
+    case LabelOutcome::keyed:
+        return "keyed";
+    case LabelOutcome::inset:
+        return "inset";
+    case LabelOutcome::density:
+        return "density";
+    case LabelOutcome::unlabelled:
+        return "unlabelled";
     }
     return "unlabelled";
 }
@@ -58,16 +65,19 @@ void write_labels(JsonWriter& j, const std::vector<LabelLayout>& labels) {
         j.key("w").value(l.box.width()).key("h").value(l.box.height());
         if (!l.members.empty()) {
             j.key("members").begin_array();
-            for (const auto& id : l.members) j.value(id);
+            for (const auto& id : l.members)
+                j.value(id);
             j.end_array();
         }
-        if (l.key > 0) j.key("key").value(l.key);
+        if (l.key > 0)
+            j.key("key").value(l.key);
         j.end_object();
     }
     j.end_array();
     j.key("leaders").begin_array();
     for (const auto& l : labels) {
-        if (!l.has_leader) continue;
+        if (!l.has_leader)
+            continue;
         j.begin_object();
         j.key("id").value(l.id);
         j.key("x1").value(l.leader_from.x).key("y1").value(l.leader_from.y);
@@ -87,9 +97,12 @@ void write_marker(JsonWriter& j, const MarkerLayout& m) {
     j.key("status").value(to_string(m.status));
     j.key("provider").value(m.provider);
     j.key("color").value(hex(m.color));
-    if (m.key > 0) j.key("key").value(m.key);
-    if (m.change != MapChange::none) j.key("change").value(to_string(m.change));
-    if (m.has_from) j.key("from_x").value(m.from_x).key("from_y").value(m.from_y);
+    if (m.key > 0)
+        j.key("key").value(m.key);
+    if (m.change != MapChange::none)
+        j.key("change").value(to_string(m.change));
+    if (m.has_from)
+        j.key("from_x").value(m.from_x).key("from_y").value(m.from_y);
     j.end_object();
 }
 
@@ -103,7 +116,8 @@ void write_aggregates(JsonWriter& j, const std::vector<AggregateLayout>& aggrega
         j.key("true_x").value(a.true_x).key("true_y").value(a.true_y);
         j.key("spread").value(a.spread);
         j.key("count").value(static_cast<long long>(a.members.size()));
-        if (a.key > 0) j.key("key").value(a.key);
+        if (a.key > 0)
+            j.key("key").value(a.key);
         j.key("providers").begin_array();
         for (std::size_t k = 0; k < a.providers.size(); ++k) {
             j.begin_object();
@@ -112,7 +126,8 @@ void write_aggregates(JsonWriter& j, const std::vector<AggregateLayout>& aggrega
         }
         j.end_array();
         j.key("members").begin_array();
-        for (const auto& id : a.members) j.value(id);
+        for (const auto& id : a.members)
+            j.value(id);
         j.end_array();
         j.end_object();
     }
@@ -134,7 +149,8 @@ void write_insets(JsonWriter& j, const std::vector<InsetLayout>& insets) {
         write_box(j, inset.caption.box);
         j.key("magnification").value(inset.magnification);
         j.key("markers").begin_array();
-        for (const auto& m : inset.markers) write_marker(j, m);
+        for (const auto& m : inset.markers)
+            write_marker(j, m);
         j.end_array();
         write_aggregates(j, inset.aggregates);
         write_labels(j, inset.labels);
@@ -147,9 +163,11 @@ void write_insets(JsonWriter& j, const std::vector<InsetLayout>& insets) {
 std::map<std::string, std::string> insets_by_site(const MapLayout& layout) {
     std::map<std::string, std::string> out;
     for (const auto& inset : layout.insets) {
-        for (const auto& m : inset.markers) out.emplace(m.id, inset.name);
+        for (const auto& m : inset.markers)
+            out.emplace(m.id, inset.name);
         for (const auto& a : inset.aggregates)
-            for (const auto& id : a.members) out.emplace(id, inset.name);
+            for (const auto& id : a.members)
+                out.emplace(id, inset.name);
     }
     return out;
 }
@@ -165,7 +183,8 @@ void write_layout(JsonWriter& j, const MapLayout& layout) {
     j.key("markers_mode").value(layout.markers_mode);
 
     j.key("markers").begin_array();
-    for (const auto& m : layout.markers) write_marker(j, m);
+    for (const auto& m : layout.markers)
+        write_marker(j, m);
     j.end_array();
     write_aggregates(j, layout.aggregates);
 
@@ -190,7 +209,8 @@ void write_layout(JsonWriter& j, const MapLayout& layout) {
     write_labels(j, layout.labels);
 
     j.key("dropped").begin_array();
-    for (const auto& id : layout.dropped) j.value(id);
+    for (const auto& id : layout.dropped)
+        j.value(id);
     j.end_array();
 
     const auto in_inset = insets_by_site(layout);

@@ -1,8 +1,8 @@
+#include "app/resolution.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
-#include "app/resolution.hpp"
 #include "geocode/catalogue.hpp"
 
 #include <algorithm>

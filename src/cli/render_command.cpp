@@ -1,17 +1,16 @@
+#include "app/resolution.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/layout_json.hpp"
 #include "cli/report.hpp"
-#include "app/resolution.hpp"
-#include "cli/inputs.hpp"
 #include "cli/site_source.hpp"
 #include "cli/write_maps.hpp"
 #include "config/site_loader.hpp"
 #include "config/style_loader.hpp"
-#include "ogr/resolved_output.hpp"
 #include "io/atomic_file.hpp"
 #include "model/error.hpp"
+#include "ogr/resolved_output.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -86,19 +85,23 @@ std::string summary_line(const std::string& input, const MapLayout& layout) {
 void print_diagnostics(Diagnostics diagnostics, const std::string& input, bool quiet,
                        const std::exception* failure, std::ostream& err) {
     for (auto& w : diagnostics.warnings)
-        if (w.pos.file.empty()) w.pos.file = input;
+        if (w.pos.file.empty())
+            w.pos.file = input;
     std::vector<Diagnostic> notes;
     notes.swap(diagnostics.notes);
     print_warnings(diagnostics, err);
     if (!quiet)
-        for (const auto& n : notes) err << input << ": note: " << n.message << '\n';
-    if (failure) print_error(*failure, err);
+        for (const auto& n : notes)
+            err << input << ": note: " << n.message << '\n';
+    if (failure)
+        print_error(*failure, err);
 }
 
 /// --strict: a site named nowhere on the map (no label, key number or inset names it, or it lies
 /// outside the view) fails the run like a geocoding warning does. Throws Error naming them.
 void check_all_named(const MapLayout& layout, const std::string& input) {
-    if (layout.dropped.empty()) return;
+    if (layout.dropped.empty())
+        return;
     std::string ids;
     for (std::size_t i = 0; i < layout.dropped.size() && i < 20; ++i)
         ids += (i ? ", " : "") + layout.dropped[i];
@@ -170,7 +173,8 @@ bool render_one(const std::string& input, const std::vector<std::string>& output
                 std::ostream& err) {
     Diagnostics diagnostics;
     try {
-        const SiteFile file = with_option_layers(load_site_source(input, std::cin, cmd.columns), cmd);
+        const SiteFile file =
+            with_option_layers(load_site_source(input, std::cin, cmd.columns), cmd);
         const app::RenderSettings settings = settings_for(file, cmd);
         std::vector<std::string> all = outputs;
         all.push_back(cmd.layout_json);
@@ -179,12 +183,13 @@ bool render_one(const std::string& input, const std::vector<std::string>& output
         std::vector<ResolvedSite> resolved;
         const MapLayout layout = render_site_file(file, settings, outputs, diagnostics, &resolved,
                                                   &staged, &report.unchanged);
-        if (cmd.strict) check_all_named(layout, input);
+        if (cmd.strict)
+            check_all_named(layout, input);
         if (!cmd.layout_json.empty())
             staged.stage(cmd.layout_json, layout_to_json(layout));
         if (!cmd.resolved.empty())
-            staged.stage(cmd.resolved, ogr::resolved_bytes(resolved, ogr::resolved_format_from_path(
-                                                                      cmd.resolved)));
+            staged.stage(cmd.resolved, ogr::resolved_bytes(
+                                           resolved, ogr::resolved_format_from_path(cmd.resolved)));
         print_diagnostics(diagnostics, input, cmd.quiet, nullptr, err);
         if (cmd.verbose)
             report.summary = summary_line(input, layout);
@@ -207,12 +212,14 @@ int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand
     Diagnostics diagnostics;
     try {
         check_writable_folders({cmd.layout_json, cmd.resolved});
-        const SiteFile file = with_option_layers(load_site_source(input, std::cin, cmd.columns), cmd);
+        const SiteFile file =
+            with_option_layers(load_site_source(input, std::cin, cmd.columns), cmd);
         const render::Format format = render::format_from_path("." + cmd.formats.front());
         std::vector<ResolvedSite> resolved;
         const app::EncodedMaps map = app::encode_site_file(
             file, settings_for(file, cmd), {{format, map_name(input)}}, diagnostics, &resolved);
-        if (cmd.strict) check_all_named(map.layout, input);
+        if (cmd.strict)
+            check_all_named(map.layout, input);
         if (!cmd.layout_json.empty())
             io::write_file_atomically(cmd.layout_json, layout_to_json(map.layout));
         if (!cmd.resolved.empty())

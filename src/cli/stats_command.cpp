@@ -1,14 +1,14 @@
 // `dcmap stats FILE...`: counts by provider, status, country and continent, zones and MW, as a
 // Markdown table (for a report or a pull request), CSV or JSON.
+#include "app/resolution.hpp"
+#include "app/site_stats.hpp"
 #include "basemap/countries.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
-#include "cli/table_cells.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
-#include "app/resolution.hpp"
 #include "cli/site_source.hpp"
-#include "app/site_stats.hpp"
+#include "cli/table_cells.hpp"
 #include "geocode/gazetteer.hpp"
 
 #include <cmath>

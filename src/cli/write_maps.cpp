@@ -24,12 +24,14 @@ MapLayout render_site_file(const SiteFile& file, const app::RenderSettings& sett
         // A map whose bytes would not change is left alone, so its modification time still
         // says when the map last changed (make, rsync and CI caches go by it).
         if (io::file_holds(outputs[i], encoded.bytes[i])) {
-            if (unchanged) unchanged->push_back(outputs[i]);
+            if (unchanged)
+                unchanged->push_back(outputs[i]);
             continue;
         }
         out.stage(outputs[i], encoded.bytes[i]);
     }
-    if (!staged) own.commit();
+    if (!staged)
+        own.commit();
     return encoded.layout;
 }
 

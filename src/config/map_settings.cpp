@@ -185,11 +185,16 @@ Length parse_length(std::string_view text, const std::string& key) {
         number.remove_suffix(1);
     const std::string hint = "e.g. " + key + ": 2400 (pixels), 16cm, 160mm, 6.5in or 460pt";
     Length length;
-    if (unit.empty() || unit == "px") length.unit = LengthUnit::px;
-    else if (unit == "mm") length.unit = LengthUnit::mm;
-    else if (unit == "cm") length.unit = LengthUnit::cm;
-    else if (unit == "in") length.unit = LengthUnit::in;
-    else if (unit == "pt") length.unit = LengthUnit::pt;
+    if (unit.empty() || unit == "px")
+        length.unit = LengthUnit::px;
+    else if (unit == "mm")
+        length.unit = LengthUnit::mm;
+    else if (unit == "cm")
+        length.unit = LengthUnit::cm;
+    else if (unit == "in")
+        length.unit = LengthUnit::in;
+    else if (unit == "pt")
+        length.unit = LengthUnit::pt;
     else
         throw InputError({}, key + " has an unknown unit \"" + std::string(unit) + "\"", hint);
     const auto value = detail::parse_number(number);
@@ -202,8 +207,7 @@ Length parse_length(std::string_view text, const std::string& key) {
     }
     const double css_pixels = length.value * inches_per(length.unit) * 96;
     if (!(css_pixels >= limits::canvas_side_min && css_pixels <= limits::canvas_side_max))
-        throw InputError({}, key + " " + std::string(text) + " is outside the canvas limits",
-                         hint);
+        throw InputError({}, key + " " + std::string(text) + " is outside the canvas limits", hint);
     return length;
 }
 
@@ -226,9 +230,12 @@ std::string parse_size(std::string_view text) {
 }
 
 SizePreset size_preset(const std::string& name) {
-    if (name == "report") return {{16, LengthUnit::cm}, std::nullopt, 300};
-    if (name == "slide") return {{1280, LengthUnit::px}, Length{720, LengthUnit::px}, 96};
-    if (name == "poster") return {{59.4, LengthUnit::cm}, std::nullopt, 150};
+    if (name == "report")
+        return {{16, LengthUnit::cm}, std::nullopt, 300};
+    if (name == "slide")
+        return {{1280, LengthUnit::px}, Length{720, LengthUnit::px}, 96};
+    if (name == "poster")
+        return {{59.4, LengthUnit::cm}, std::nullopt, 150};
     return {{720, LengthUnit::px}, std::nullopt, 96};
 }
 
@@ -259,8 +266,10 @@ PageSize page_size(const MapSettings& map, double scale) {
     page.scale = scale / css_per_output;
     page.pixels_per_inch = *dpi * scale;
     const auto css = [&](const std::optional<Length>& l) {
-        if (!l) return 0.0;
-        if (l->unit == LengthUnit::px) return l->value * css_per_output;
+        if (!l)
+            return 0.0;
+        if (l->unit == LengthUnit::px)
+            return l->value * css_per_output;
         return l->value * inches_per(l->unit) * 96;
     };
     page.width = css(width);

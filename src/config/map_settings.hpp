@@ -51,31 +51,30 @@ std::string parse_size(std::string_view text);
 /// What a `--size` preset stands for: a width, maybe a height, and the dpi.
 struct SizePreset {
     Length width;
-    std::optional<Length> height;  ///< unset: the height follows the map's content
+    std::optional<Length> height; ///< unset: the height follows the map's content
     double dpi = 96;
 };
 
 /// "report" (16 cm wide at 300 dpi, a text column), "slide" (1280 x 720 px at 96 dpi,
-/// 13.3 x 7.5 in), "web" (720 px at 96 dpi, a web page's column), "poster" (59.4 cm wide, A1's short
-/// side, at 150 dpi). `name` must be one parse_size accepts.
+/// 13.3 x 7.5 in), "web" (720 px at 96 dpi, a web page's column), "poster" (59.4 cm wide, A1's
+/// short side, at 150 dpi). `name` must be one parse_size accepts.
 SizePreset size_preset(const std::string& name);
 
 /// The canvas as the layout takes it: sides in CSS pixels (1/96 in) and the factor from CSS
 /// pixels to output pixels. Style sizes are CSS pixels too (0.75 pt), so text keeps its size in
 /// points whatever the dpi.
 struct PageSize {
-    double width = 0;   ///< CSS pixels; 0 = derive from the height and the map's aspect
-    double height = 0;  ///< CSS pixels; 0 = derive from the width and the map's aspect
-    double scale = 1;   ///< output pixels per CSS pixel: --scale x dpi / 96
-    double pixels_per_inch = 96;  ///< of the output: dpi x --scale
-    LengthUnit unit = LengthUnit::px;  ///< the unit the size was given in, for SVG and PDF
+    double width = 0;            ///< CSS pixels; 0 = derive from the height and the map's aspect
+    double height = 0;           ///< CSS pixels; 0 = derive from the width and the map's aspect
+    double scale = 1;            ///< output pixels per CSS pixel: --scale x dpi / 96
+    double pixels_per_inch = 96; ///< of the output: dpi x --scale
+    LengthUnit unit = LengthUnit::px; ///< the unit the size was given in, for SVG and PDF
 };
 
 /// Width, height, dpi and `size` of `map` with `--scale` `scale` as a PageSize. Pixel sides are
 /// output pixels at --scale 1 whatever the dpi; physical sides default to 300 dpi, pixel sides to
 /// 96. An explicit width or height replaces the preset's.
 PageSize page_size(const MapSettings& map, double scale);
-
 
 /// Canonical text of a setting, as the project stage takes it ("105,35", "60,-15,150,55").
 std::string to_text(const MapCenter& center);

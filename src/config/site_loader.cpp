@@ -24,24 +24,22 @@ using detail::Reader;
 using detail::YamlValue;
 
 const std::vector<std::string> kSiteKeys = {
-    "name",  "id",          "provider", "status",    "location", "lat",  "lon",
-    "zones", "capacity_mw", "opened",   "announced", "label",    "note", "priority",
-    "region", "country"};
+    "name",        "id",     "provider",  "status", "location", "lat",      "lon",    "zones",
+    "capacity_mw", "opened", "announced", "label",  "note",     "priority", "region", "country"};
 
 const std::vector<detail::Alias> kSiteAliases = {
-    {"latitude", "lat"},         {"longitude", "lon"},  {"lng", "lon"},       {"long", "lon"},
-    {"capacity", "capacity_mw"}, {"mw", "capacity_mw"}, {"city", "location"}, {"place", "location"},
-    {"address", "location"},     {"azs", "zones"},      {"region_code", "region"},
-    {"cc", "country"}};
+    {"latitude", "lat"},  {"longitude", "lon"},        {"lng", "lon"},
+    {"long", "lon"},      {"capacity", "capacity_mw"}, {"mw", "capacity_mw"},
+    {"city", "location"}, {"place", "location"},       {"address", "location"},
+    {"azs", "zones"},     {"region_code", "region"},   {"cc", "country"}};
 
-const std::vector<std::string> kFileKeys = {"title", "subtitle", "source", "as_of",
+const std::vector<std::string> kFileKeys = {"title", "subtitle", "source",    "as_of",
                                             "map",   "sites",    "catalogue", "layers"};
-const std::vector<std::string> kLayerKeys = {"file", "layer", "color", "fill",
+const std::vector<std::string> kLayerKeys = {"file",  "layer",  "color", "fill",
                                              "width", "radius", "draw"};
-const std::vector<std::string> kMapKeys = {"projection", "center", "extent", "style",
-                                           "width",      "height", "insets", "detail",
-                                           "markers",    "labels", "key",    "dpi",
-                                           "size"};
+const std::vector<std::string> kMapKeys = {"projection", "center", "extent", "style",   "width",
+                                           "height",     "insets", "detail", "markers", "labels",
+                                           "key",        "dpi",    "size"};
 const std::vector<std::string> kStatusNames = {"live", "announced", "planned", "under-construction",
                                                "retired"};
 
@@ -167,13 +165,10 @@ void read_place(Reader& r, const std::vector<Entry>& entries, const YamlValue& s
 }
 
 void read_site_text_fields(Reader& r, const std::vector<Entry>& entries, Site& site) {
-    const std::pair<const char*, std::string*> fields[] = {{"name", &site.name},
-                                                           {"id", &site.id},
-                                                           {"provider", &site.provider},
-                                                           {"label", &site.label},
-                                                           {"note", &site.note},
-                                                           {"region", &site.region},
-                                                           {"country", &site.country}};
+    const std::pair<const char*, std::string*> fields[] = {
+        {"name", &site.name},      {"id", &site.id},     {"provider", &site.provider},
+        {"label", &site.label},    {"note", &site.note}, {"region", &site.region},
+        {"country", &site.country}};
     for (const auto& [key, target] : fields)
         if (const Entry* e = find(entries, key))
             if (auto value = r.text(*e))
@@ -260,7 +255,7 @@ void check_unique_ids(Reader& r, const std::vector<Site>& sites,
                       const std::vector<SourcePos>& id_positions) {
     // A site without an id is known by its name (Site::key()) in layouts, warnings and
     // --layout-json, so names standing in for ids must be unique too.
-    std::map<std::string, std::pair<int, bool>> first;  // key -> line, had an explicit id
+    std::map<std::string, std::pair<int, bool>> first; // key -> line, had an explicit id
     for (std::size_t i = 0; i < sites.size(); ++i) {
         const std::string& key = sites[i].key();
         if (key.empty())
@@ -275,8 +270,9 @@ void check_unique_ids(Reader& r, const std::vector<Site>& sites,
             r.error(pos, "duplicate id '" + key + "'",
                     "first used on line " + first_line + "; ids must be unique within a file");
         else
-            r.error(pos, "two sites are both known as '" + key + "' (the other is on line " +
-                             first_line + ")",
+            r.error(pos,
+                    "two sites are both known as '" + key + "' (the other is on line " +
+                        first_line + ")",
                     "give each site an id: (e.g. id: eu-central-1) so labels and --layout-json "
                     "can tell them apart");
     }
@@ -367,8 +363,7 @@ std::optional<Setting<Length>> read_length(Reader& r, const Entry& e) {
     const auto text = r.text(e);
     if (!text)
         return std::nullopt;
-    return parse_setting(r, e, *text,
-                         [&](const std::string& t) { return parse_length(t, e.key); });
+    return parse_setting(r, e, *text, [&](const std::string& t) { return parse_length(t, e.key); });
 }
 
 void read_map_settings(Reader& r, const Entry& map_entry, MapSettings& map) {
@@ -430,8 +425,8 @@ void read_layers(Reader& r, const Entry& e, SiteFile& file) {
     }
     for (const auto& item : e.value) {
         if (!item.IsMap()) {
-            r.error(r.pos(item), "a layer must be a mapping with file:",
-                    "write \"- file: cables.geojson\"");
+            r.error(r.pos(item),
+                    "a layer must be a mapping with file:", "write \"- file: cables.geojson\"");
             continue;
         }
         const auto entries = r.entries(item, kLayerKeys, "layer");
@@ -541,13 +536,15 @@ SiteFile load_site_file(const std::string& path) {
     SiteFile file = parse_site_file(text, path);
     // A catalogue named in the file is relative to the file, like the style.
     if (!file.catalogue.empty() && std::filesystem::path(file.catalogue).is_relative())
-        file.catalogue =
-            (std::filesystem::path(path).parent_path() / file.catalogue).lexically_normal().string();
+        file.catalogue = (std::filesystem::path(path).parent_path() / file.catalogue)
+                             .lexically_normal()
+                             .string();
     // Layers too are relative to the file.
     for (auto& layer : file.layers)
         if (std::filesystem::path(layer.path).is_relative())
-            layer.path =
-                (std::filesystem::path(path).parent_path() / layer.path).lexically_normal().string();
+            layer.path = (std::filesystem::path(path).parent_path() / layer.path)
+                             .lexically_normal()
+                             .string();
     // A style named in the file is relative to the file, like an include, not to the shell.
     if (file.map.style && !is_builtin_style(file.map.style->value)) {
         const std::filesystem::path style(file.map.style->value);

@@ -7,10 +7,10 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <optional>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace dcmap::config {
@@ -43,12 +43,15 @@ void set_color(Reader& r, const std::vector<Entry>& entries, const char* key, Co
 /// A length in CSS pixels from "9pt", "1.5mm" or "12px" (1 px = 1/96 in = 0.75 pt), or nothing
 /// when `text` is not a number with one of those units.
 std::optional<double> css_pixels(const std::string& text) {
-    if (text.size() < 3) return std::nullopt;
+    if (text.size() < 3)
+        return std::nullopt;
     const std::string unit = text.substr(text.size() - 2);
     const double per_unit = unit == "pt" ? 96.0 / 72 : unit == "mm" ? 96 / 25.4 : 1.0;
-    if (unit != "pt" && unit != "mm" && unit != "px") return std::nullopt;
+    if (unit != "pt" && unit != "mm" && unit != "px")
+        return std::nullopt;
     const auto number = detail::parse_number(text.substr(0, text.size() - 2));
-    if (!number) return std::nullopt;
+    if (!number)
+        return std::nullopt;
     return *number * per_unit;
 }
 
@@ -210,9 +213,9 @@ void read_palette(Reader& r, const Entry& e, Style& style) {
 }
 
 void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
-    const std::vector<std::string> keys = {"palette", "radius",     "radius_min",   "radius_max",
-                                           "size_by", "stroke",     "ring_width",   "pending_scale",
-                                           "max_shift"};
+    const std::vector<std::string> keys = {"palette",    "radius",        "radius_min",
+                                           "radius_max", "size_by",       "stroke",
+                                           "ring_width", "pending_scale", "max_shift"};
     with_section(r, top, "markers", keys, "markers", [&](const std::vector<Entry>& m) {
         if (const Entry* e = find(m, "palette"))
             read_palette(r, *e, style);
@@ -238,8 +241,8 @@ void read_markers(Reader& r, const std::vector<Entry>& top, Style& style) {
         if (const Entry* e = find(m, "max_shift")) {
             const auto value = r.number(*e, "max_shift: 1");
             if (value && (*value < 0 || *value > 3))
-                r.error(r.value_pos(*e), "max_shift must be 0..3 marker diameters, not " +
-                                             e->value.Scalar(),
+                r.error(r.value_pos(*e),
+                        "max_shift must be 0..3 marker diameters, not " + e->value.Scalar(),
                         "1 lets a marker move one diameter to make room; 0 never moves markers");
             else if (value)
                 style.marker_max_shift = *value;

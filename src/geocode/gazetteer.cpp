@@ -870,12 +870,12 @@ std::optional<std::uint32_t> Gazetteer::Impl::much_larger_spelling(std::string_v
     return best;
 }
 
-std::optional<std::uint32_t> Gazetteer::Impl::misspelling_of(std::string_view key,
-                                                             const std::vector<Hints>& hints) const {
+std::optional<std::uint32_t>
+Gazetteer::Impl::misspelling_of(std::string_view key, const std::vector<Hints>& hints) const {
     if (key.size() < misspelling_min_key_bytes)
         return std::nullopt;
-    const bool in_state = std::any_of(hints.begin(), hints.end(),
-                                      [](const Hints& h) { return !h.admin1.empty(); });
+    const bool in_state =
+        std::any_of(hints.begin(), hints.end(), [](const Hints& h) { return !h.admin1.empty(); });
     const std::int64_t min_population =
         in_state ? misspelling_min_population_in_state : misspelling_min_population;
     const auto& all = name_index();
@@ -1174,8 +1174,8 @@ GeocodeMatch Gazetteer::lookup(std::string_view query) const {
         m.place = impl_->make_place(impl_->row(*meant));
         m.warnings.push_back("unknown place " + quoted(query) + ", taken for a misspelling of " +
                              m.place.name + ": using " + short_description(m.place) +
-                             " (population " + std::to_string(m.place.population) +
-                             "); write \"" + short_description(m.place) +
+                             " (population " + std::to_string(m.place.population) + "); write \"" +
+                             short_description(m.place) +
                              "\" if that is the place meant, or correct the name");
         return m;
     }

@@ -40,7 +40,8 @@ Point keep_inside(Point p, const Box& frame, double r) {
 /// `p` pulled back onto the disc of radius `bound` around `centre` when it left it.
 Point within(Point p, Point centre, double bound) {
     const double d = distance(p, centre);
-    if (d <= bound || d == 0) return p;
+    if (d <= bound || d == 0)
+        return p;
     return {centre.x + (p.x - centre.x) * bound / d, centre.y + (p.y - centre.y) * bound / d};
 }
 
@@ -49,7 +50,8 @@ Symbol merged(const std::vector<Symbol>& parts, const std::vector<int>& which,
               const std::vector<MarkerLayout>& markers, const DeclutterSettings& settings) {
     Symbol s;
     for (int i : which)
-        for (int m : parts[static_cast<std::size_t>(i)].members) s.members.push_back(m);
+        for (int m : parts[static_cast<std::size_t>(i)].members)
+            s.members.push_back(m);
     std::sort(s.members.begin(), s.members.end());
     for (int m : s.members) {
         s.truth.x += markers[static_cast<std::size_t>(m)].true_x;
@@ -84,31 +86,39 @@ std::vector<Symbol> cluster(const std::vector<MarkerLayout>& markers,
     const int n = static_cast<int>(markers.size());
     std::vector<Symbol> singles;
     singles.reserve(markers.size());
-    for (int i = 0; i < n; ++i) singles.push_back(single(i, markers));
+    for (int i = 0; i < n; ++i)
+        singles.push_back(single(i, markers));
     const double radius = settings.cluster_radius;
     if (!together.empty()) {
         UnionFind sets(markers.size());
         for (const auto& group : together)
-            for (int m : group) sets.join(group.front(), m);
+            for (int m : group)
+                sets.join(group.front(), m);
         std::map<int, std::vector<int>> by_root;
-        for (int i = 0; i < n; ++i) by_root[sets.root(i)].push_back(i);
+        for (int i = 0; i < n; ++i)
+            by_root[sets.root(i)].push_back(i);
         std::vector<Symbol> out;
         for (const auto& [root, which] : by_root)
             out.push_back(which.size() == 1 ? singles[static_cast<std::size_t>(root)]
                                             : merged(singles, which, markers, settings));
-        if (radius <= 0) return out;
+        if (radius <= 0)
+            return out;
         singles = std::move(out);
     }
     const int count = static_cast<int>(singles.size());
-    if (radius <= 0 || count < 2) return singles;
+    if (radius <= 0 || count < 2)
+        return singles;
     Box bounds;
-    for (const auto& s : singles) bounds.expand(s.truth);
+    for (const auto& s : singles)
+        bounds.expand(s.truth);
     SpatialGrid grid(bounds, radius);
-    for (int i = 0; i < count; ++i) grid.insert(i, around(singles[static_cast<std::size_t>(i)].truth, 0));
+    for (int i = 0; i < count; ++i)
+        grid.insert(i, around(singles[static_cast<std::size_t>(i)].truth, 0));
     std::vector<bool> taken(singles.size(), false);
     std::vector<Symbol> out;
     for (int i = 0; i < count; ++i) {
-        if (taken[static_cast<std::size_t>(i)]) continue;
+        if (taken[static_cast<std::size_t>(i)])
+            continue;
         const Point seed = singles[static_cast<std::size_t>(i)].truth;
         std::vector<int> which{i};
         taken[static_cast<std::size_t>(i)] = true;
@@ -131,20 +141,23 @@ std::vector<std::pair<int, int>> near_pairs(const std::vector<Symbol>& symbols,
                                             const DeclutterSettings& settings) {
     std::vector<std::pair<int, int>> pairs;
     const int n = static_cast<int>(symbols.size());
-    if (n < 2) return pairs;
+    if (n < 2)
+        return pairs;
     Box bounds;
-    double reach = 0;  // the largest radius plus shift of any symbol
+    double reach = 0; // the largest radius plus shift of any symbol
     for (const auto& s : symbols) {
         bounds.expand(s.truth);
         reach = std::max(reach, s.r + max_shift(s, settings));
     }
     SpatialGrid grid(bounds, std::max(2 * reach + settings.gap, 1.0));
-    for (int i = 0; i < n; ++i) grid.insert(i, around(symbols[static_cast<std::size_t>(i)].truth, 0));
+    for (int i = 0; i < n; ++i)
+        grid.insert(i, around(symbols[static_cast<std::size_t>(i)].truth, 0));
     for (int i = 0; i < n; ++i) {
         const Symbol& a = symbols[static_cast<std::size_t>(i)];
         const double ra = a.r + max_shift(a, settings);
         grid.any_near(around(a.truth, ra + reach + settings.gap), [&](int j) {
-            if (j <= i) return false;
+            if (j <= i)
+                return false;
             const Symbol& b = symbols[static_cast<std::size_t>(j)];
             if (distance(a.truth, b.truth) < ra + b.r + max_shift(b, settings) + settings.gap)
                 pairs.emplace_back(i, j);
@@ -162,8 +175,9 @@ double clearance_needed(const Symbol& a, const Symbol& b, double gap) { return a
 /// result does not depend on anything but the input.
 void relax(std::vector<Symbol>& symbols, const std::vector<std::pair<int, int>>& pairs,
            const DeclutterSettings& settings) {
-    for (auto& s : symbols) s.drawn = keep_inside(s.truth, settings.frame, s.r);
-    const double golden = 2.399963229728653;  // radians between successive fixed directions
+    for (auto& s : symbols)
+        s.drawn = keep_inside(s.truth, settings.frame, s.r);
+    const double golden = 2.399963229728653; // radians between successive fixed directions
     for (int sweep = 0; sweep < relax_sweeps; ++sweep) {
         bool moved = false;
         for (const auto& [i, j] : pairs) {
@@ -172,7 +186,8 @@ void relax(std::vector<Symbol>& symbols, const std::vector<std::pair<int, int>>&
             const double need = clearance_needed(a, b, settings.gap);
             const double dx = b.drawn.x - a.drawn.x, dy = b.drawn.y - a.drawn.y;
             const double d = std::sqrt(dx * dx + dy * dy);
-            if (d >= need) continue;
+            if (d >= need)
+                continue;
             Point unit{dx / d, dy / d};
             if (d < 1e-9) {
                 const double angle = golden * static_cast<double>(i + 7 * j);
@@ -184,13 +199,14 @@ void relax(std::vector<Symbol>& symbols, const std::vector<std::pair<int, int>>&
             const double push = need - d + 1e-6;
             a.drawn = {a.drawn.x - unit.x * push * wa, a.drawn.y - unit.y * push * wa};
             b.drawn = {b.drawn.x + unit.x * push * (1 - wa), b.drawn.y + unit.y * push * (1 - wa)};
-            a.drawn = keep_inside(within(a.drawn, a.truth, max_shift(a, settings)), settings.frame,
-                                  a.r);
-            b.drawn = keep_inside(within(b.drawn, b.truth, max_shift(b, settings)), settings.frame,
-                                  b.r);
+            a.drawn =
+                keep_inside(within(a.drawn, a.truth, max_shift(a, settings)), settings.frame, a.r);
+            b.drawn =
+                keep_inside(within(b.drawn, b.truth, max_shift(b, settings)), settings.frame, b.r);
             moved = true;
         }
-        if (!moved) break;
+        if (!moved)
+            break;
     }
 }
 
@@ -202,7 +218,8 @@ std::vector<std::pair<int, int>> conflicts(const std::vector<Symbol>& symbols,
         const Symbol& a = symbols[static_cast<std::size_t>(i)];
         const Symbol& b = symbols[static_cast<std::size_t>(j)];
         // A hair of tolerance: relaxation stops exactly at the clearance.
-        if (distance(a.drawn, b.drawn) < clearance_needed(a, b, gap) - 1e-3) out.emplace_back(i, j);
+        if (distance(a.drawn, b.drawn) < clearance_needed(a, b, gap) - 1e-3)
+            out.emplace_back(i, j);
     }
     return out;
 }
@@ -221,7 +238,8 @@ std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
         const auto pairs = near_pairs(symbols, settings);
         relax(symbols, pairs, settings);
         const auto left = conflicts(symbols, pairs, settings.gap);
-        if (left.empty()) break;
+        if (left.empty())
+            break;
         std::vector<std::vector<int>> merges;
         if (round < pairwise_rounds) {
             // Closest true positions merge first, each symbol at most once a round, so a crowd
@@ -236,13 +254,15 @@ std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
             });
             std::vector<bool> used(symbols.size(), false);
             for (const auto& [i, j] : order) {
-                if (used[static_cast<std::size_t>(i)] || used[static_cast<std::size_t>(j)]) continue;
+                if (used[static_cast<std::size_t>(i)] || used[static_cast<std::size_t>(j)])
+                    continue;
                 used[static_cast<std::size_t>(i)] = used[static_cast<std::size_t>(j)] = true;
                 merges.push_back({i, j});
             }
         } else {
             UnionFind sets(symbols.size());
-            for (const auto& [i, j] : left) sets.join(i, j);
+            for (const auto& [i, j] : left)
+                sets.join(i, j);
             std::map<int, std::vector<int>> groups;
             for (const auto& [i, j] : left) {
                 groups[sets.root(i)].push_back(i);
@@ -258,10 +278,12 @@ std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
         std::vector<Symbol> next;
         for (const auto& which : merges) {
             next.push_back(merged(symbols, which, markers, settings));
-            for (int i : which) gone[static_cast<std::size_t>(i)] = true;
+            for (int i : which)
+                gone[static_cast<std::size_t>(i)] = true;
         }
         for (std::size_t i = 0; i < symbols.size(); ++i)
-            if (!gone[i]) next.push_back(std::move(symbols[i]));
+            if (!gone[i])
+                next.push_back(std::move(symbols[i]));
         std::sort(next.begin(), next.end(), [](const Symbol& a, const Symbol& b) {
             return a.members.front() < b.members.front();
         });

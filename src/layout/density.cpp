@@ -23,13 +23,16 @@ constexpr std::array<Color, 5> ramp{{{0.99, 0.91, 0.15, 0.72},
 /// many cells and the ramp shows where sites are denser whatever the spread of the counts.
 std::vector<int> class_bounds(std::vector<int> counts) {
     std::vector<int> bounds;
-    if (counts.empty()) return bounds;
+    if (counts.empty())
+        return bounds;
     std::sort(counts.begin(), counts.end());
     const std::size_t classes = ramp.size();
     for (std::size_t k = 1; k <= classes; ++k) {
-        const std::size_t at = std::min(counts.size() - 1, (counts.size() * k + classes - 1) / classes - 1);
+        const std::size_t at =
+            std::min(counts.size() - 1, (counts.size() * k + classes - 1) / classes - 1);
         const int b = counts[at];
-        if (bounds.empty() || b > bounds.back()) bounds.push_back(b);
+        if (bounds.empty() || b > bounds.back())
+            bounds.push_back(b);
     }
     return bounds;
 }
@@ -41,10 +44,10 @@ DensitySurface density_surface(const std::vector<Point>& points, const Box& fram
     DensitySurface out;
     const double radius = std::max(3 * style.marker_radius * scale, 6 * scale);
     out.layout.radius = radius;
-    const double width = std::sqrt(3.0) * radius;  // pointy-top hexagon, flat sides left/right
+    const double width = std::sqrt(3.0) * radius; // pointy-top hexagon, flat sides left/right
     const double row = 1.5 * radius;
     // Axial coordinates (q, r) of the hexagon holding each point, by cube rounding.
-    std::map<std::pair<int, int>, int> counts;  // ordered by row, then column
+    std::map<std::pair<int, int>, int> counts; // ordered by row, then column
     for (const Point& p : points) {
         const double x = p.x - frame.min_x, y = p.y - frame.min_y;
         const double fq = (std::sqrt(3.0) / 3 * x - y / 3) / radius;
@@ -52,8 +55,10 @@ DensitySurface density_surface(const std::vector<Point>& points, const Box& fram
         const double fs = -fq - fr;
         double q = std::round(fq), r = std::round(fr), s = std::round(fs);
         const double dq = std::abs(q - fq), dr = std::abs(r - fr), ds = std::abs(s - fs);
-        if (dq > dr && dq > ds) q = -r - s;
-        else if (dr > ds) r = -q - s;
+        if (dq > dr && dq > ds)
+            q = -r - s;
+        else if (dr > ds)
+            r = -q - s;
         ++counts[{static_cast<int>(r), static_cast<int>(q)}];
     }
     std::vector<int> all;
@@ -72,16 +77,16 @@ DensitySurface density_surface(const std::vector<Point>& points, const Box& fram
         DensityCell cell;
         cell.centre = {frame.min_x + width * (q + r / 2.0), frame.min_y + row * r};
         cell.count = n;
-        const auto k = static_cast<std::size_t>(
-            std::lower_bound(bounds.begin(), bounds.end(), n) - bounds.begin());
+        const auto k = static_cast<std::size_t>(std::lower_bound(bounds.begin(), bounds.end(), n) -
+                                                bounds.begin());
         cell.color = colour_of_class(std::min(k, bounds.size() - 1));
         out.layout.cells.push_back(cell);
     }
     int low = 1;
     for (std::size_t k = 0; k < bounds.size(); ++k) {
-        const std::string text = low == bounds[k] ? std::to_string(low)
-                                                  : std::to_string(low) + "\u2013" +
-                                                        std::to_string(bounds[k]);
+        const std::string text = low == bounds[k]
+                                     ? std::to_string(low)
+                                     : std::to_string(low) + "\u2013" + std::to_string(bounds[k]);
         out.classes.emplace_back(colour_of_class(k), text);
         low = bounds[k] + 1;
     }

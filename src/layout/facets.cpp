@@ -132,7 +132,7 @@ MapLayout make_facet_layout(const LayoutRequest& page, std::vector<LayoutRequest
     outer.width = width;
     outer.height = 0;
     outer.view = {0, 0, grid_width, grid_height + legend_band};
-    outer.world = {};  // the grid is drawn as it is: neither reshaped nor capped to a square
+    outer.world = {}; // the grid is drawn as it is: neither reshaped nor capped to a square
     outer.content = {};
     const detail::Page frame = detail::compose_page(outer, style, measure);
 

@@ -248,7 +248,7 @@ Content fill_inset(const Scene& main, const Target& target, const Box& view, con
         m.x = m.true_x = p.x;
         m.y = m.true_y = p.y;
         m.key = 0;
-        if (m.has_from) {  // a moved site's older position, through the inset's view
+        if (m.has_from) { // a moved site's older position, through the inset's view
             const Point from = inset.transform.to_pixels(main.shown[i]->from);
             m.from_x = from.x;
             m.from_y = from.y;

@@ -15,7 +15,8 @@ namespace {
 KeyLayout key_panel(const std::vector<std::string>& entries, double width, double max_height,
                     const Style& style, double scale, const MeasureText& measure) {
     KeyLayout key;
-    if (entries.empty() || width <= 0) return key;
+    if (entries.empty() || width <= 0)
+        return key;
     const double pad = 8 * scale;
     const double column_gap = 16 * scale;
     const FontSpec font = scaled(style.legend_font, scale);
@@ -33,9 +34,11 @@ KeyLayout key_panel(const std::vector<std::string>& entries, double width, doubl
         std::string base = text;
         while (size.width > room && !base.empty()) {
             std::size_t cut = base.size() - 1;
-            while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+            while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80)
+                --cut;
             base.resize(cut);
-            while (!base.empty() && base.back() == ' ') base.pop_back();
+            while (!base.empty() && base.back() == ' ')
+                base.pop_back();
             text = base + "\u2026";
             size = measure(text, font);
         }
@@ -52,7 +55,8 @@ KeyLayout key_panel(const std::vector<std::string>& entries, double width, doubl
         rows = std::min(rows, static_cast<std::size_t>(std::max(0.0, fit)));
     }
     const std::size_t listed = std::min(texts.size(), rows * columns);
-    if (listed == 0) return KeyLayout{};
+    if (listed == 0)
+        return KeyLayout{};
     // Column-major, so numbers read down each column.
     double right = key.heading.box.max_x;
     for (std::size_t k = 0; k < listed; ++k) {
@@ -70,7 +74,8 @@ void move_key(KeyLayout& key, double dx, double dy) {
     auto shift = [&](Box& b) { b = {b.min_x + dx, b.min_y + dy, b.max_x + dx, b.max_y + dy}; };
     shift(key.box);
     shift(key.heading.box);
-    for (auto& e : key.entries) shift(e.box);
+    for (auto& e : key.entries)
+        shift(e.box);
 }
 
 /// The legend as the band shows it: sections side by side when that fits the width.
@@ -85,8 +90,8 @@ struct Arrangement {
     double height = 0;
 };
 
-Arrangement arrange(const BandContent& content, double width, double max_height,
-                    const Style& style, double scale, const MeasureText& measure) {
+Arrangement arrange(const BandContent& content, double width, double max_height, const Style& style,
+                    double scale, const MeasureText& measure) {
     Arrangement a;
     const double gap = 0.5 * style.margin * scale;
     double legend_w = 0, legend_h = 0;
@@ -104,14 +109,16 @@ Arrangement arrange(const BandContent& content, double width, double max_height,
     const double beside = width - legend_w - (legend_w > 0 ? gap : 0);
     const KeyLayout trial = key_panel(content.key_entries, width, 0, style, scale, measure);
     double widest = 0;
-    for (const auto& e : trial.entries) widest = std::max(widest, e.box.width());
+    for (const auto& e : trial.entries)
+        widest = std::max(widest, e.box.width());
     const bool side = legend_w == 0 || widest + 16 * scale + 1 <= beside;
     const double key_w = side ? beside : width;
     const double key_top = side ? gap : gap + legend_h + gap;
-    a.key = key_panel(content.key_entries, key_w, max_height > 0 ? max_height - key_top : 0,
-                      style, scale, measure);
+    a.key = key_panel(content.key_entries, key_w, max_height > 0 ? max_height - key_top : 0, style,
+                      scale, measure);
     move_key(a.key, side ? width - key_w : 0, key_top);
-    a.height = std::max(side ? gap + legend_h : gap + legend_h, a.key.box.empty() ? 0.0 : a.key.box.max_y);
+    a.height =
+        std::max(side ? gap + legend_h : gap + legend_h, a.key.box.empty() ? 0.0 : a.key.box.max_y);
     return a;
 }
 
@@ -126,7 +133,8 @@ std::size_t arrange_band(const BandContent& content, const Box& band, LegendLayo
                          KeyLayout& key, const Style& style, double scale,
                          const MeasureText& measure) {
     key = KeyLayout{};
-    if (band.empty()) return 0;
+    if (band.empty())
+        return 0;
     Arrangement a = arrange(content, band.width(), band.height(), style, scale, measure);
     if (content.legend && !content.legend->box.empty()) {
         legend = a.legend;

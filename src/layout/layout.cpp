@@ -60,12 +60,14 @@ constexpr std::size_t max_key_entries = 60;
 std::vector<const ProjectedSite*> sorted_by_key(const std::vector<ProjectedSite>& sites) {
     std::vector<const ProjectedSite*> sorted;
     sorted.reserve(sites.size());
-    for (const auto& s : sites) sorted.push_back(&s);
+    for (const auto& s : sites)
+        sorted.push_back(&s);
     std::sort(sorted.begin(), sorted.end(), [](const ProjectedSite* a, const ProjectedSite* b) {
         const Site& x = a->site.site;
         const Site& y = b->site.site;
         // Keys are almost always unique: one comparison settles most pairs.
-        if (const int c = x.key().compare(y.key()); c != 0) return c < 0;
+        if (const int c = x.key().compare(y.key()); c != 0)
+            return c < 0;
         return std::forward_as_tuple(x.key(), x.name, a->site.lon, a->site.lat, x.provider,
                                      x.status, x.label) <
                std::forward_as_tuple(y.key(), y.name, b->site.lon, b->site.lat, y.provider,
@@ -82,15 +84,18 @@ bool inside(const Box& frame, Point p) {
 
 /// Whether a site's marker can be drawn: on the visible side and inside the map frame.
 bool is_shown(const ProjectedSite& s, const detail::Page& page) {
-    if (!s.visible || !std::isfinite(s.projected.x) || !std::isfinite(s.projected.y)) return false;
+    if (!s.visible || !std::isfinite(s.projected.x) || !std::isfinite(s.projected.y))
+        return false;
     return inside(page.map_frame, page.transform.to_pixels(s.projected));
 }
 
 ProviderColors provider_colors(const LayoutRequest& request,
                                const std::vector<const ProjectedSite*>& sites, const Style& style) {
-    if (!request.providers.empty()) return ProviderColors(request.providers, style.palette);
+    if (!request.providers.empty())
+        return ProviderColors(request.providers, style.palette);
     std::set<std::string> providers;
-    for (const auto* s : sites) providers.insert(s->site.site.provider);
+    for (const auto* s : sites)
+        providers.insert(s->site.site.provider);
     return ProviderColors({providers.begin(), providers.end()}, style.palette, style.providers);
 }
 
@@ -99,7 +104,8 @@ SizeRange size_range(const std::vector<const ProjectedSite*>& shown, SizeBy size
     for (const auto* s : shown) {
         const auto v = detail::size_value(s->site.site, size_by);
         if (!v) {
-            if (size_by != SizeBy::none) ++range.missing;
+            if (size_by != SizeBy::none)
+                ++range.missing;
             continue;
         }
         range.min = range.any ? std::min(range.min, *v) : *v;
@@ -120,7 +126,8 @@ MarkerLayout make_marker(const ProjectedSite& s, const detail::Page& page, const
     m.y = m.true_y = p.y;
     m.r =
         detail::marker_radius(detail::size_value(s.site.site, style.size_by), sizes, style, scale);
-    if (detail::is_pending(s.site.site.status)) m.r *= style.pending_marker_scale;
+    if (detail::is_pending(s.site.site.status))
+        m.r *= style.pending_marker_scale;
     m.status = s.site.site.status;
     m.provider = s.site.site.provider;
     m.color = colors.of(m.provider);
@@ -169,7 +176,8 @@ std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>&
 /// Each site's place in label order (0 = labelled first).
 std::vector<int> label_ranks(const std::vector<const ProjectedSite*>& shown) {
     std::vector<const Site*> sites;
-    for (const auto* s : shown) sites.push_back(&s->site.site);
+    for (const auto* s : shown)
+        sites.push_back(&s->site.site);
     const auto order = detail::label_order(sites);
     std::vector<int> rank(order.size(), 0);
     for (std::size_t k = 0; k < order.size(); ++k)
@@ -211,12 +219,12 @@ std::size_t key_capacity(const Scene& scene) {
 struct Content {
     MapLayout out;
     std::vector<const ProjectedSite*> shown;
-    std::vector<LabelOutcome> outcome;  ///< per shown site
+    std::vector<LabelOutcome> outcome; ///< per shown site
     std::vector<std::string> key_entries;
     bool legend_in_band = false;
     detail::InsetsResult insets;
     std::vector<std::string> notes;
-    Diagnostics diagnostics;  ///< what laying this page out warned about
+    Diagnostics diagnostics; ///< what laying this page out warned about
 };
 
 Content lay_out_map(const LayoutRequest& request, const Style& style, const MeasureText& measure,
@@ -226,13 +234,16 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     MapLayout& out = content.out;
     Diagnostics& diagnostics = content.diagnostics;
     out = layout_from_page(page, scale);
-    Scene scene{request, style, measure, scale, page, {}, {}, {},
-                provider_colors(request, sites, style), false, {}, {}};
+    Scene scene{
+        request, style, measure, scale, page, {}, {}, {}, provider_colors(request, sites, style),
+        false,   {},    {}};
     for (const auto* s : sites)
-        if (is_shown(*s, page)) scene.shown.push_back(s);
+        if (is_shown(*s, page))
+            scene.shown.push_back(s);
     const SizeRange sizes = size_range(scene.shown, style.size_by);
     std::set<std::string> providers;
-    for (const auto* s : scene.shown) providers.insert(s->site.site.provider);
+    for (const auto* s : scene.shown)
+        providers.insert(s->site.site.provider);
     scene.name_providers = providers.size() > 1;
     scene.font = detail::scaled(style.label_font, scale);
     scene.pending_font = scene.font;
@@ -247,7 +258,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         for (const auto* s : scene.shown)
             scene.markers.push_back(make_marker(*s, page, style, scale, sizes, scene.colors));
     // Label order matters only where labels are placed.
-    if (mode != MarkerMode::density) scene.rank = label_ranks(scene.shown);
+    if (mode != MarkerMode::density)
+        scene.rank = label_ranks(scene.shown);
 
     const double inset = 0.5 * style.margin * scale;
     std::vector<LabelOutcome> outcome(scene.shown.size(), LabelOutcome::unlabelled);
@@ -258,7 +270,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     auto draw_density = [&]() {
         std::vector<Point> points;
         points.reserve(scene.shown.size());
-        for (const auto* s : scene.shown) points.push_back(page.transform.to_pixels(s->projected));
+        for (const auto* s : scene.shown)
+            points.push_back(page.transform.to_pixels(s->projected));
         const auto density = detail::density_surface(points, page.map_frame, style, scale);
         out.markers_mode = "density";
         out.markers.clear();
@@ -274,14 +287,19 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
             m.r = out.density.radius;
             cells.push_back(m);
         }
-        if (!request.legend) out.legend = {};
+        if (!request.legend)
+            out.legend = {};
         legend_in_band =
             request.legend && detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
         std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
         // Sites given a `priority:` stay markers on top of the surface, and are named there: a
         // scene of their own, whose indices `which` maps back to the shown sites.
-        Scene important{request, style,      measure, scale, page, {}, {}, {}, scene.colors,
-                        scene.name_providers, scene.font, scene.pending_font};
+        Scene important{request,      style,
+                        measure,      scale,
+                        page,         {},
+                        {},           {},
+                        scene.colors, scene.name_providers,
+                        scene.font,   scene.pending_font};
         std::vector<std::size_t> which;
         for (std::size_t i = 0; i < scene.shown.size(); ++i)
             if (scene.shown[i]->site.site.priority > 0) {
@@ -290,20 +308,23 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                     make_marker(*scene.shown[i], page, style, scale, sizes, scene.colors));
                 which.push_back(i);
             }
-        if (which.empty() || which.size() > max_important_on_density) return;
+        if (which.empty() || which.size() > max_important_on_density)
+            return;
         important.rank = label_ranks(important.shown);
         const FontSpec counts = count_font(style, scale);
         detail::DeclutterSettings settings = declutter_settings(scene, counts);
         const std::vector<Symbol> symbols = detail::declutter(important.markers, settings);
         std::vector<Box> blocked;
-        if (!legend_in_band) blocked.push_back(out.legend.box);
+        if (!legend_in_band)
+            blocked.push_back(out.legend.box);
         Naming naming = name_symbols(important, symbols, blocked,
                                      std::vector<bool>(important.shown.size(), false), false);
         emit_symbols(important, symbols, naming.symbol_key, counts, out);
         detail::sort_for_drawing(out.markers);
         out.labels = std::move(naming.labels);
         for (std::size_t k = 0; k < which.size(); ++k)
-            if (naming.outcome[k] != LabelOutcome::unlabelled) outcome[which[k]] = naming.outcome[k];
+            if (naming.outcome[k] != LabelOutcome::unlabelled)
+                outcome[which[k]] = naming.outcome[k];
     };
 
     detail::InsetsResult insets;
@@ -312,23 +333,24 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     if (mode == MarkerMode::density) {
         draw_density();
     } else {
-        out.legend = detail::is_change_map(request)
-                         ? detail::build_change_legend(detail::change_counts(request.sites), style,
-                                                       scale, measure)
-                         : detail::build_legend(scene.markers, scene.colors, sizes, style, scale,
-                                                measure);
-        if (!request.legend) out.legend = {};
-        legend_in_band =
-            request.legend &&
-            (detail::place_legend(out.legend, page.map_frame, inset, scene.markers) > 0 ||
-             legend_below);
+        out.legend =
+            detail::is_change_map(request)
+                ? detail::build_change_legend(detail::change_counts(request.sites), style, scale,
+                                              measure)
+                : detail::build_legend(scene.markers, scene.colors, sizes, style, scale, measure);
+        if (!request.legend)
+            out.legend = {};
+        legend_in_band = request.legend && (detail::place_legend(out.legend, page.map_frame, inset,
+                                                                 scene.markers) > 0 ||
+                                            legend_below);
         const LegendLayout no_legend;
-        insets = detail::layout_insets(scene, legend_in_band ? no_legend : out.legend,
-                                       diagnostics);
+        insets = detail::layout_insets(scene, legend_in_band ? no_legend : out.legend, diagnostics);
         std::vector<bool> in_inset(scene.shown.size(), false);
-        for (std::size_t i = 0; i < scene.shown.size(); ++i) in_inset[i] = insets.inset_of[i] >= 0;
+        for (std::size_t i = 0; i < scene.shown.size(); ++i)
+            in_inset[i] = insets.inset_of[i] >= 0;
         std::vector<Box> blocked = insets.blocked;
-        if (!legend_in_band && !out.legend.box.empty()) blocked.push_back(out.legend.box);
+        if (!legend_in_band && !out.legend.box.empty())
+            blocked.push_back(out.legend.box);
 
         const FontSpec counts = count_font(style, scale);
         detail::DeclutterSettings settings = declutter_settings(scene, counts);
@@ -344,7 +366,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         if (mode == MarkerMode::sites || (mode == MarkerMode::automatic && crowding < 0.25))
             radii.push_back(0);
         if (mode != MarkerMode::sites)
-            for (double r : cluster_radii) radii.push_back(r);
+            for (double r : cluster_radii)
+                radii.push_back(r);
         std::optional<Candidate> best;
         auto unnamed = [&](const Candidate& c) {
             const std::size_t keyed = c.naming.key_entries.size();
@@ -366,21 +389,26 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                 Candidate c;
                 c.radius = radius;
                 c.symbols = detail::declutter(scene.markers, settings, together);
-                c.naming = name_symbols(scene, c.symbols, blocked, in_inset, use_key,
-                                        insets.key_entries);
+                c.naming =
+                    name_symbols(scene, c.symbols, blocked, in_inset, use_key, insets.key_entries);
                 std::vector<int> stuck = c.naming.unnamed_symbols;
                 for (std::size_t k = 0; k < c.symbols.size(); ++k)
                     if (static_cast<std::size_t>(c.naming.symbol_key[k]) > capacity)
                         stuck.push_back(static_cast<int>(k));
                 const bool better = !best || unnamed(c) < unnamed(*best);
                 without_progress = better ? 0 : without_progress + 1;
-                if (better) best = std::move(c);
-                if (unnamed(*best) == 0 || stuck.empty()) break;
+                if (better)
+                    best = std::move(c);
+                if (unnamed(*best) == 0 || stuck.empty())
+                    break;
                 const auto joined = nearest_neighbours(better ? best->symbols : c.symbols, stuck);
-                if (joined.empty()) break;
-                for (const auto& group : joined) together.push_back(group);
+                if (joined.empty())
+                    break;
+                for (const auto& group : joined)
+                    together.push_back(group);
             }
-            if (unnamed(*best) == 0) break;
+            if (unnamed(*best) == 0)
+                break;
         }
         if (mode == MarkerMode::automatic && best && unnamed(*best) > 0 &&
             scene.shown.size() > 1000) {
@@ -399,7 +427,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                                             [&](const LabelLayout& l) { return l.key > limit; }),
                              labels.end());
                 for (auto& k : c.naming.symbol_key)
-                    if (k > limit) k = 0;
+                    if (k > limit)
+                        k = 0;
                 c.naming.key_entries.resize(capacity);
             }
             out.markers_mode = std::any_of(c.symbols.begin(), c.symbols.end(),
@@ -456,10 +485,11 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         if (pass == 0)
             max_band = (request.height > 0 ? 0.6 : 2.0) * page.map_frame.height();
         // For a derived height only the band changes between passes; the map is the same.
-        if (!cached || !(cached->out.map_frame.min_x == page.map_frame.min_x &&
-                         cached->out.map_frame.min_y == page.map_frame.min_y &&
-                         cached->out.map_frame.max_x == page.map_frame.max_x &&
-                         cached->out.map_frame.max_y == page.map_frame.max_y) ||
+        if (!cached ||
+            !(cached->out.map_frame.min_x == page.map_frame.min_x &&
+              cached->out.map_frame.min_y == page.map_frame.min_y &&
+              cached->out.map_frame.max_x == page.map_frame.max_x &&
+              cached->out.map_frame.max_y == page.map_frame.max_y) ||
             cached_legend_below != legend_below) {
             cached = lay_out_map(request, style, measure, scale, page, sites, legend_below);
             cached_legend_below = legend_below;
@@ -484,8 +514,10 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                 return out.legend.box.intersects({x - r, y - r, x + r, y + r});
             };
             bool covered = false;
-            for (const auto& m : out.markers) covered = covered || covers(m.x, m.y, m.r);
-            for (const auto& a : out.aggregates) covered = covered || covers(a.x, a.y, a.r);
+            for (const auto& m : out.markers)
+                covered = covered || covers(m.x, m.y, m.r);
+            for (const auto& a : out.aggregates)
+                covered = covered || covers(a.x, a.y, a.r);
             if (covered) {
                 legend_below = true;
                 continue;
@@ -499,8 +531,8 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
 
         // Is the band big enough for what it must hold?
         const detail::BandContent content{legend_in_band ? &out.legend : nullptr, key_entries};
-        const double needed = detail::band_height(content, page.map_frame.width(), style, scale,
-                                                  measure);
+        const double needed =
+            detail::band_height(content, page.map_frame.width(), style, scale, measure);
         // A derived height fits the band exactly (the map does not change with it); a given
         // height only ever gives the band more room, at the map's expense.
         // Whole pixels at scale 1, so a derived canvas grows by exactly the band and the map
@@ -531,19 +563,24 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                     // Entries the key could not list leave their sites unnamed.
                     bool listed_here = false;
                     for (const auto& m : out.markers)
-                        if (m.id == id) listed_here = m.key > 0 && static_cast<std::size_t>(m.key) <= listed;
+                        if (m.id == id)
+                            listed_here = m.key > 0 && static_cast<std::size_t>(m.key) <= listed;
                     for (const auto& a : out.aggregates)
                         if (std::binary_search(a.members.begin(), a.members.end(), id))
                             listed_here = a.key > 0 && static_cast<std::size_t>(a.key) <= listed;
                     // A site in an inset is numbered there only.
                     for (const auto& inset : insets.insets) {
                         for (const auto& m : inset.markers)
-                            if (m.id == id) listed_here = m.key > 0 && static_cast<std::size_t>(m.key) <= listed;
+                            if (m.id == id)
+                                listed_here =
+                                    m.key > 0 && static_cast<std::size_t>(m.key) <= listed;
                         for (const auto& a : inset.aggregates)
                             if (std::binary_search(a.members.begin(), a.members.end(), id))
-                                listed_here = a.key > 0 && static_cast<std::size_t>(a.key) <= listed;
+                                listed_here =
+                                    a.key > 0 && static_cast<std::size_t>(a.key) <= listed;
                     }
-                    if (!listed_here) o = LabelOutcome::unlabelled;
+                    if (!listed_here)
+                        o = LabelOutcome::unlabelled;
                 }
                 out.outcomes.emplace_back(id, o);
                 if (o == LabelOutcome::unlabelled) {
@@ -558,11 +595,15 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             hidden.push_back(id);
         }
         for (auto& m : out.markers)
-            if (static_cast<std::size_t>(m.key) > listed) m.key = 0;
+            if (static_cast<std::size_t>(m.key) > listed)
+                m.key = 0;
         for (auto& a : out.aggregates)
-            if (static_cast<std::size_t>(a.key) > listed) a.key = 0;
-        for (const auto& w : map.diagnostics.warnings) diagnostics.warnings.push_back(w);
-        for (const auto& n : map.diagnostics.notes) diagnostics.notes.push_back(n);
+            if (static_cast<std::size_t>(a.key) > listed)
+                a.key = 0;
+        for (const auto& w : map.diagnostics.warnings)
+            diagnostics.warnings.push_back(w);
+        for (const auto& n : map.diagnostics.notes)
+            diagnostics.notes.push_back(n);
         if (!hidden.empty())
             diagnostics.warn(count_phrase(hidden.size(), "site lies", "sites lie") +
                              " outside the visible map and " + (hidden.size() == 1 ? "is" : "are") +
@@ -573,7 +614,8 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                              " named nowhere on the map (no room for a label or a key number): " +
                              listed_ids(unnamed_ids) +
                              " (use a larger --width or --size, an inset, or `label:` to shorten)");
-        for (const auto& n : map.notes) diagnostics.note(n);
+        for (const auto& n : map.notes)
+            diagnostics.note(n);
         out.width = page.width;
         out.height = page.height;
         out.host_countries = host_countries(sites);
@@ -586,9 +628,11 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                                         }),
                          labels.end());
             for (auto& m : inset.markers)
-                if (static_cast<std::size_t>(m.key) > listed) m.key = 0;
+                if (static_cast<std::size_t>(m.key) > listed)
+                    m.key = 0;
             for (auto& a : inset.aggregates)
-                if (static_cast<std::size_t>(a.key) > listed) a.key = 0;
+                if (static_cast<std::size_t>(a.key) > listed)
+                    a.key = 0;
         }
         return out;
     }

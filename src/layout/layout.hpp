@@ -20,13 +20,13 @@ using dcmap::TextSize;
 /// A resolved site and where the projection put it.
 struct ProjectedSite {
     ResolvedSite site;
-    Point projected;       ///< projected units
-    bool visible = false;  ///< false on the far side of an orthographic globe
+    Point projected;      ///< projected units
+    bool visible = false; ///< false on the far side of an orthographic globe
     /// The town the site is in (the place it resolved to, or the nearest gazetteer town for
     /// lat/lon sites), for labels that name places; empty when unknown.
     std::string locality;
-    MapChange change = MapChange::none;  ///< on a change map; none on an ordinary map
-    bool has_from = false;  ///< moved: `from` is the older position, projected units
+    MapChange change = MapChange::none; ///< on a change map; none on an ordinary map
+    bool has_from = false;              ///< moved: `from` is the older position, projected units
     Point from;
 };
 
@@ -42,28 +42,28 @@ enum class KeyMode { automatic, always, never };
 
 /// An inset asked for by name or lon/lat box (see project::inset_area).
 struct InsetRequest {
-    std::string name;     ///< "europe", "W,S,E,N"
-    std::string caption;  ///< "Europe"; empty = no caption
-    Box view;             ///< projected units the inset shows
+    std::string name;    ///< "europe", "W,S,E,N"
+    std::string caption; ///< "Europe"; empty = no caption
+    Box view;            ///< projected units the inset shows
 };
 
 struct LayoutRequest {
     std::vector<ProjectedSite> sites;
-    Box view;               ///< projected units to fit into the map frame, aspect kept
+    Box view; ///< projected units to fit into the map frame, aspect kept
     /// Where the view may grow to fill a frame of another shape (the projection's bounds), and
     /// what it must keep when it is cut down instead; empty: the view is fitted as it is.
     Box world;
     Box content;
     std::string title;
     std::string subtitle;
-    std::string source;     ///< footer, e.g. "Source: Alibaba Cloud press releases"
-    std::string as_of;      ///< footer, e.g. "2026-11-28"
-    std::string attribution;  ///< footer line crediting the data
-    double width = 0;       ///< canvas CSS pixels (scale 1); 0 = derive from height / aspect
-    double height = 0;      ///< canvas CSS pixels (scale 1); 0 = derive from width / aspect
-    double scale = 1;       ///< output pixels per CSS pixel: --scale x dpi / 96
-    std::vector<InsetRequest> insets;  ///< magnified frames, laid out in this order
-    bool auto_inset = false;  ///< add an inset around the most crowded cluster, if any
+    std::string source;      ///< footer, e.g. "Source: Alibaba Cloud press releases"
+    std::string as_of;       ///< footer, e.g. "2026-11-28"
+    std::string attribution; ///< footer line crediting the data
+    double width = 0;        ///< canvas CSS pixels (scale 1); 0 = derive from height / aspect
+    double height = 0;       ///< canvas CSS pixels (scale 1); 0 = derive from width / aspect
+    double scale = 1;        ///< output pixels per CSS pixel: --scale x dpi / 96
+    std::vector<InsetRequest> insets; ///< magnified frames, laid out in this order
+    bool auto_inset = false;          ///< add an inset around the most crowded cluster, if any
     MarkerMode markers = MarkerMode::automatic;
     LabelText labels = LabelText::automatic;
     KeyMode key = KeyMode::automatic;
@@ -72,7 +72,7 @@ struct LayoutRequest {
     /// Providers that index the palette, sorted; empty = those of `sites`. Panels of one
     /// canvas give them all, so a provider has one colour on every panel.
     std::vector<std::string> providers;
-    bool legend = true;  ///< false: no legend (a panel of small multiples shares one)
+    bool legend = true; ///< false: no legend (a panel of small multiples shares one)
 };
 
 /// The height / width of a canvas whose other side is derived from `view`: the view's own,
@@ -86,7 +86,7 @@ double derived_aspect(const Box& view);
 /// to leader positions before they give up, and a site whose label finds no room is numbered
 /// and listed in the key. Sites named nowhere are counted in one warning. docs/labels.md
 /// describes the order.
-MapLayout make_layout(const LayoutRequest& request, const Style& style,
-                      const MeasureText& measure, Diagnostics& diagnostics);
+MapLayout make_layout(const LayoutRequest& request, const Style& style, const MeasureText& measure,
+                      Diagnostics& diagnostics);
 
 } // namespace dcmap::layout

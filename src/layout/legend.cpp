@@ -42,16 +42,20 @@ std::string with_count(const std::string& text, int count) {
 
 /// The quantities shown as size rows: smallest, a middle one on the square-root scale, largest.
 std::vector<double> size_samples(const SizeRange& sizes, SizeBy size_by) {
-    if (!sizes.any) return {};
-    if (sizes.max <= sizes.min) return {sizes.max};
+    if (!sizes.any)
+        return {};
+    if (sizes.max <= sizes.min)
+        return {sizes.max};
     double mid = std::pow((std::sqrt(sizes.min) + std::sqrt(sizes.max)) / 2, 2);
     mid = size_by == SizeBy::zones ? std::round(mid) : std::round(mid * 10) / 10;
-    if (mid <= sizes.min || mid >= sizes.max) return {sizes.min, sizes.max};
+    if (mid <= sizes.min || mid >= sizes.max)
+        return {sizes.min, sizes.max};
     return {sizes.min, mid, sizes.max};
 }
 
 std::string size_text(double value, SizeBy size_by) {
-    if (size_by == SizeBy::zones) return format_number(value) + (value == 1 ? " zone" : " zones");
+    if (size_by == SizeBy::zones)
+        return format_number(value) + (value == 1 ? " zone" : " zones");
     return format_number(value) + " MW";
 }
 
@@ -63,7 +67,8 @@ public:
           symbol_column_(2 * symbol_r), text_gap_(6 * scale), y_(8 * scale) {}
 
     void heading(const std::string& text) {
-        if (!legend_.headings.empty() || !legend_.rows.empty()) y_ += 6 * scale_;
+        if (!legend_.headings.empty() || !legend_.rows.empty())
+            y_ += 6 * scale_;
         legend_.headings.push_back(place_text(text, scaled(style_.legend_title_font, scale_),
                                               style_.legend_text, pad_, y_, measure_));
         y_ = legend_.headings.back().box.max_y + 2 * scale_;
@@ -88,8 +93,10 @@ public:
 
     LegendLayout finish() {
         double right = 0;
-        for (const auto& h : legend_.headings) right = std::max(right, h.box.max_x);
-        for (const auto& r : legend_.rows) right = std::max(right, r.label.box.max_x);
+        for (const auto& h : legend_.headings)
+            right = std::max(right, h.box.max_x);
+        for (const auto& r : legend_.rows)
+            right = std::max(right, r.label.box.max_x);
         legend_.box = {0, 0, right + pad_, y_ + pad_};
         return legend_;
     }
@@ -105,7 +112,8 @@ private:
 void shift_legend(LegendLayout& legend, double dx, double dy) {
     auto shift = [&](Box& b) { b = {b.min_x + dx, b.min_y + dy, b.max_x + dx, b.max_y + dy}; };
     shift(legend.box);
-    for (auto& h : legend.headings) shift(h.box);
+    for (auto& h : legend.headings)
+        shift(h.box);
     for (auto& row : legend.rows) {
         shift(row.label.box);
         row.symbol = {row.symbol.x + dx, row.symbol.y + dy};
@@ -115,7 +123,8 @@ void shift_legend(LegendLayout& legend, double dx, double dy) {
 int markers_covered(const Box& panel, const std::vector<MarkerLayout>& markers) {
     int covered = 0;
     for (const auto& m : markers)
-        if (panel.intersects({m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r})) ++covered;
+        if (panel.intersects({m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r}))
+            ++covered;
     return covered;
 }
 
@@ -155,7 +164,8 @@ std::pair<Point, int> best_spot(const LegendLayout& legend, const Box& frame, do
             best = spot;
             best_covered = covered;
         }
-        if (covered == 0) break;
+        if (covered == 0)
+            break;
     }
     return {best, best_covered};
 }
@@ -167,17 +177,18 @@ LegendLayout sections_side_by_side(const LegendLayout& legend) {
     const double pad = legend.headings.front().box.min_x - legend.box.min_x;
     const double top = legend.headings.front().box.min_y;
     double content_bottom = 0;
-    for (const auto& h : legend.headings) content_bottom = std::max(content_bottom, h.box.max_y);
+    for (const auto& h : legend.headings)
+        content_bottom = std::max(content_bottom, h.box.max_y);
     for (const auto& r : legend.rows)
         content_bottom = std::max({content_bottom, r.label.box.max_y, r.symbol.y + r.r});
     const double pad_bottom = legend.box.max_y - content_bottom;
 
-    double right = legend.box.min_x + pad;  // right edge of the columns placed so far
+    double right = legend.box.min_x + pad; // right edge of the columns placed so far
     double bottom = top;
     for (std::size_t i = 0; i < out.headings.size(); ++i) {
         const double from = legend.headings[i].box.min_y;
-        const double to = i + 1 < legend.headings.size() ? legend.headings[i + 1].box.min_y
-                                                         : legend.box.max_y;
+        const double to =
+            i + 1 < legend.headings.size() ? legend.headings[i + 1].box.min_y : legend.box.max_y;
         const double dx = i == 0 ? 0.0 : right + 2 * pad - (legend.box.min_x + pad);
         const double dy = top - from;
         auto shift = [&](Box& b) { b = {b.min_x + dx, b.min_y + dy, b.max_x + dx, b.max_y + dy}; };
@@ -186,7 +197,8 @@ LegendLayout sections_side_by_side(const LegendLayout& legend) {
         bottom = std::max(bottom, out.headings[i].box.max_y);
         for (std::size_t k = 0; k < out.rows.size(); ++k) {
             const double y = legend.rows[k].label.box.min_y;
-            if (y < from || y >= to) continue;
+            if (y < from || y >= to)
+                continue;
             LegendRow& row = out.rows[k];
             shift(row.label.box);
             row.symbol = {row.symbol.x + dx, row.symbol.y + dy};
@@ -220,7 +232,8 @@ const char* status_title(Status status) {
 LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const ProviderColors& colors,
                           const SizeRange& sizes, const Style& style, double scale,
                           const MeasureText& measure) {
-    if (markers.empty()) return {};
+    if (markers.empty())
+        return {};
     std::map<Status, int> status_counts;
     std::map<std::string, int> provider_counts;
     for (const auto& m : markers) {
@@ -234,8 +247,10 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
         return style.marker_radius * scale * (is_pending(status) ? style.pending_marker_scale : 1);
     };
     double symbol_r = style.marker_radius * scale;
-    for (const auto& [status, count] : status_counts) symbol_r = std::max(symbol_r, status_r(status));
-    for (double v : samples) symbol_r = std::max(symbol_r, marker_radius(v, sizes, style, scale));
+    for (const auto& [status, count] : status_counts)
+        symbol_r = std::max(symbol_r, status_r(status));
+    for (double v : samples)
+        symbol_r = std::max(symbol_r, marker_radius(v, sizes, style, scale));
 
     LegendBuilder builder(style, scale, measure, symbol_r);
     builder.heading("Status");
@@ -243,7 +258,8 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
         several_providers ? status_symbol_color(style) : colors.of(markers.front().provider);
     for (Status status : all_statuses) {
         const auto it = status_counts.find(status);
-        if (it == status_counts.end()) continue;
+        if (it == status_counts.end())
+            continue;
         builder.row(LegendRow::Kind::status, status, status_color, status_r(status),
                     with_count(status_title(status), it->second));
     }
@@ -253,7 +269,8 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
         builder.heading("Provider");
         for (const auto& provider : colors.providers()) {
             const auto count = provider_counts.find(provider);
-            if (count == provider_counts.end()) continue;
+            if (count == provider_counts.end())
+                continue;
             builder.row(LegendRow::Kind::provider, Status::live, colors.of(provider),
                         style.marker_radius * scale,
                         with_count(provider.empty() ? "Unspecified" : provider, count->second));
@@ -276,7 +293,8 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
 
 int place_legend(LegendLayout& legend, const Box& frame, double inset,
                  const std::vector<MarkerLayout>& markers) {
-    if (legend.box.empty()) return 0;
+    if (legend.box.empty())
+        return 0;
     auto [best, best_covered] = best_spot(legend, frame, inset, markers);
     // A tall legend on a small map can find no free spot; its sections side by side are shorter
     // and may fit where the column does not.
@@ -323,7 +341,8 @@ LegendLayout build_change_legend(const std::vector<std::pair<MapChange, int>>& c
                         : with_count(change_title(change), n));
     }
     LegendLayout legend = builder.finish();
-    for (std::size_t i = 0; i < legend.rows.size(); ++i) legend.rows[i].change = counts[i].first;
+    for (std::size_t i = 0; i < legend.rows.size(); ++i)
+        legend.rows[i].change = counts[i].first;
     return legend;
 }
 

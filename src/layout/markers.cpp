@@ -19,7 +19,8 @@ std::vector<Color> fallback_palette() {
 std::optional<double> size_value(const Site& site, SizeBy size_by) {
     switch (size_by) {
     case SizeBy::zones:
-        if (site.zones) return static_cast<double>(*site.zones);
+        if (site.zones)
+            return static_cast<double>(*site.zones);
         return std::nullopt;
     case SizeBy::capacity_mw:
         return site.capacity_mw;
@@ -31,8 +32,10 @@ std::optional<double> size_value(const Site& site, SizeBy size_by) {
 
 double marker_radius(std::optional<double> value, const SizeRange& range, const Style& style,
                      double scale) {
-    if (style.size_by == SizeBy::none) return style.marker_radius * scale;
-    if (!value || !range.any) return style.marker_radius_min * scale;
+    if (style.size_by == SizeBy::none)
+        return style.marker_radius * scale;
+    if (!value || !range.any)
+        return style.marker_radius_min * scale;
     const double lo = std::sqrt(range.min);
     const double hi = std::sqrt(range.max);
     // One distinct value: draw it large so it still differs from sites without the value.
@@ -84,7 +87,8 @@ ProviderColors::ProviderColors(std::vector<std::string> providers_sorted,
 }
 
 Color ProviderColors::of(const std::string& provider) const {
-    if (provider.empty() && providers_.size() > 1) return unknown_provider_color();
+    if (provider.empty() && providers_.size() > 1)
+        return unknown_provider_color();
     const auto it = std::find(providers_.begin(), providers_.end(), provider);
     if (it == providers_.end())
         return colors_.empty() ? fallback_palette()[0] : colors_[0];

@@ -22,7 +22,7 @@ std::optional<double> size_value(const Site& site, SizeBy size_by);
 struct SizeRange {
     double min = 0, max = 0;
     bool any = false;
-    int missing = 0;  ///< shown sites without the quantity (drawn at the smallest radius)
+    int missing = 0; ///< shown sites without the quantity (drawn at the smallest radius)
 };
 
 /// Radius in pixels on a square-root scale between the style's min and max radius; sites without

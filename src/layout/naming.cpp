@@ -25,7 +25,8 @@ constexpr std::size_t long_label = 22;
 std::size_t code_points(const std::string& text) {
     std::size_t n = 0;
     for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++n;
+        if ((c & 0xC0) != 0x80)
+            ++n;
     return n;
 }
 
@@ -46,34 +47,42 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members) {
         const std::string& name = best.site.site.display_label();
         const std::string& place = locality_of(best);
         switch (scene.request.labels) {
-        case LabelText::name: return {name, ""};
-        case LabelText::place: return {place.empty() ? name : place, ""};
+        case LabelText::name:
+            return {name, ""};
+        case LabelText::place:
+            return {place.empty() ? name : place, ""};
         case LabelText::automatic:
             return {code_points(name) > long_label && !place.empty() ? place : name, ""};
         }
     }
     // The place most members are in; ties go to the best-ranked member's.
     std::map<std::string, int> votes;
-    for (int m : members) ++votes[place_key(*scene.shown[static_cast<std::size_t>(m)])];
+    for (int m : members)
+        ++votes[place_key(*scene.shown[static_cast<std::size_t>(m)])];
     std::string place = place_key(best);
     for (const auto& [name, n] : votes)
-        if (n > votes[place]) place = name;
+        if (n > votes[place])
+            place = name;
     const bool all_there = votes.size() == 1;
     const std::string name = all_there ? place : place + " area";
     // Without providers to tell apart, the count is on the map already (in an aggregate's disc,
     // or as separate markers).
-    if (!scene.name_providers) return {name, ""};
+    if (!scene.name_providers)
+        return {name, ""};
     std::set<std::string> providers;
     for (int m : members) {
         const std::string& p = scene.shown[static_cast<std::size_t>(m)]->site.site.provider;
-        if (!p.empty()) providers.insert(detail::short_provider(p));
+        if (!p.empty())
+            providers.insert(detail::short_provider(p));
     }
-    if (providers.empty()) return {name, ""};
+    if (providers.empty())
+        return {name, ""};
     std::string list;
     if (providers.size() > max_named_providers) {
         list = std::to_string(providers.size()) + " providers";
     } else {
-        for (const auto& p : providers) list += (list.empty() ? "" : ", ") + p;
+        for (const auto& p : providers)
+            list += (list.empty() ? "" : ", ") + p;
     }
     return {name + " \u00b7 " + list, name};
 }
@@ -86,12 +95,15 @@ std::vector<std::vector<int>> place_groups(const Scene& scene, const std::vector
     std::vector<std::string> place(symbols.size());
     for (int i = 0; i < n; ++i) {
         const auto& members = named[static_cast<std::size_t>(i)];
-        if (members.empty()) continue;
-        const std::string& first = place_key(*scene.shown[static_cast<std::size_t>(members.front())]);
+        if (members.empty())
+            continue;
+        const std::string& first =
+            place_key(*scene.shown[static_cast<std::size_t>(members.front())]);
         bool same = !first.empty();
         for (int m : members)
             same = same && place_key(*scene.shown[static_cast<std::size_t>(m)]) == first;
-        if (same) place[static_cast<std::size_t>(i)] = first;
+        if (same)
+            place[static_cast<std::size_t>(i)] = first;
     }
     const double diameter = 2 * scene.style.marker_radius * scene.scale;
     detail::UnionFind sets(symbols.size());
@@ -109,25 +121,29 @@ std::vector<std::vector<int>> place_groups(const Scene& scene, const std::vector
             grid.insert(i, {p.x, p.y, p.x, p.y});
         }
         for (int i = 0; i < n; ++i) {
-            if (place[static_cast<std::size_t>(i)].empty()) continue;
+            if (place[static_cast<std::size_t>(i)].empty())
+                continue;
             const Symbol& a = symbols[static_cast<std::size_t>(i)];
-            grid.any_near({a.drawn.x - reach, a.drawn.y - reach, a.drawn.x + reach, a.drawn.y + reach},
-                          [&](int j) {
-                              const Symbol& b = symbols[static_cast<std::size_t>(j)];
-                              if (j > i && place[static_cast<std::size_t>(j)] ==
-                                               place[static_cast<std::size_t>(i)] &&
-                                  std::hypot(a.drawn.x - b.drawn.x, a.drawn.y - b.drawn.y) <
-                                      same_place_link * diameter + a.r + b.r)
-                                  sets.join(i, j);
-                              return false;
-                          });
+            grid.any_near(
+                {a.drawn.x - reach, a.drawn.y - reach, a.drawn.x + reach, a.drawn.y + reach},
+                [&](int j) {
+                    const Symbol& b = symbols[static_cast<std::size_t>(j)];
+                    if (j > i &&
+                        place[static_cast<std::size_t>(j)] == place[static_cast<std::size_t>(i)] &&
+                        std::hypot(a.drawn.x - b.drawn.x, a.drawn.y - b.drawn.y) <
+                            same_place_link * diameter + a.r + b.r)
+                        sets.join(i, j);
+                    return false;
+                });
         }
     }
     std::map<int, std::vector<int>> by_root;
     for (int i = 0; i < n; ++i)
-        if (!named[static_cast<std::size_t>(i)].empty()) by_root[sets.root(i)].push_back(i);
+        if (!named[static_cast<std::size_t>(i)].empty())
+            by_root[sets.root(i)].push_back(i);
     std::vector<std::vector<int>> groups;
-    for (auto& [root, g] : by_root) groups.push_back(std::move(g));
+    for (auto& [root, g] : by_root)
+        groups.push_back(std::move(g));
     return groups;
 }
 
@@ -145,9 +161,12 @@ PlacerSettings placer_settings(const Scene& scene, const Box& frame,
     const Page& page = scene.page;
     settings.canvas = {0, 0, page.width, page.height};
     settings.frame = frame;
-    if (!page.title_box.empty()) settings.blocked.push_back(page.title_box);
-    for (const auto& f : page.footer) settings.blocked.push_back(f.box);
-    for (const Box& b : blocked) settings.blocked.push_back(b);
+    if (!page.title_box.empty())
+        settings.blocked.push_back(page.title_box);
+    for (const auto& f : page.footer)
+        settings.blocked.push_back(f.box);
+    for (const Box& b : blocked)
+        settings.blocked.push_back(b);
     settings.gap = scene.style.label_gap * scene.scale;
     settings.pad = 1.5 * scene.scale;
     settings.cell = std::max(4.0 * scene.font.size, 8.0);
@@ -164,21 +183,25 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
     std::vector<std::vector<int>> named(symbols.size());
     for (std::size_t i = 0; i < symbols.size(); ++i) {
         for (int m : symbols[i].members)
-            if (!named_elsewhere[static_cast<std::size_t>(m)]) named[i].push_back(m);
+            if (!named_elsewhere[static_cast<std::size_t>(m)])
+                named[i].push_back(m);
         std::sort(named[i].begin(), named[i].end(), [&](int a, int b) {
-            return scene.rank[static_cast<std::size_t>(a)] < scene.rank[static_cast<std::size_t>(b)];
+            return scene.rank[static_cast<std::size_t>(a)] <
+                   scene.rank[static_cast<std::size_t>(b)];
         });
     }
     struct Group {
-        std::vector<int> symbols, sites;  // sites best-ranked first
+        std::vector<int> symbols, sites; // sites best-ranked first
     };
     std::vector<Group> groups;
     for (auto& g : place_groups(scene, symbols, named)) {
         Group group{g, {}};
         for (int s : g)
-            for (int m : named[static_cast<std::size_t>(s)]) group.sites.push_back(m);
+            for (int m : named[static_cast<std::size_t>(s)])
+                group.sites.push_back(m);
         std::sort(group.sites.begin(), group.sites.end(), [&](int a, int b) {
-            return scene.rank[static_cast<std::size_t>(a)] < scene.rank[static_cast<std::size_t>(b)];
+            return scene.rank[static_cast<std::size_t>(a)] <
+                   scene.rank[static_cast<std::size_t>(b)];
         });
         groups.push_back(std::move(group));
     }
@@ -188,10 +211,12 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
     });
 
     std::vector<detail::MarkerDisc> discs;
-    for (const auto& s : symbols) discs.push_back({s.drawn, s.r});
+    for (const auto& s : symbols)
+        discs.push_back({s.drawn, s.r});
     std::vector<int> symbol_of(scene.shown.size(), -1);
     for (std::size_t i = 0; i < symbols.size(); ++i)
-        for (int m : symbols[i].members) symbol_of[static_cast<std::size_t>(m)] = static_cast<int>(i);
+        for (int m : symbols[i].members)
+            symbol_of[static_cast<std::size_t>(m)] = static_cast<int>(i);
 
     std::vector<detail::LabelRequest> requests;
     std::vector<std::string> key_texts;
@@ -209,7 +234,8 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
             r.short_size = scene.measure(text.short_text, font);
         }
         if (g.sites.size() > 1) {
-            for (int m : g.sites) r.member_ids.push_back(scene.shown[static_cast<std::size_t>(m)]->site.site.key());
+            for (int m : g.sites)
+                r.member_ids.push_back(scene.shown[static_cast<std::size_t>(m)]->site.site.key());
             std::sort(r.member_ids.begin(), r.member_ids.end());
         }
         if (g.symbols.size() > 1) {
@@ -239,22 +265,23 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
     PlacerSettings settings = placer;
     // With a key to fall back on, a label more than about five marker distances away from its
     // site reads worse than a number.
-    if (use_key) settings.leader_steps = 4;
+    if (use_key)
+        settings.leader_steps = 4;
     FontSpec number_font = scene.font;
     number_font.weight = 700;
     int next_number = static_cast<int>(earlier_key_entries.size());
     std::vector<int> number_of(requests.size(), 0);
-    const auto placed = detail::place_labels_or_key(
-        requests, discs, settings, [&](int u) {
-            detail::LabelRequest key = requests[static_cast<std::size_t>(u)];
-            number_of[static_cast<std::size_t>(u)] = ++next_number;
-            key.text = std::to_string(next_number);
-            key.size = scene.measure(key.text, number_font);
-            key.short_text.clear();
-            // Without a key, a number that is placed would refer to nothing: make it unplaceable.
-            if (!use_key) key.size = {settings.canvas.width() * 4, settings.canvas.height() * 4};
-            return key;
-        });
+    const auto placed = detail::place_labels_or_key(requests, discs, settings, [&](int u) {
+        detail::LabelRequest key = requests[static_cast<std::size_t>(u)];
+        number_of[static_cast<std::size_t>(u)] = ++next_number;
+        key.text = std::to_string(next_number);
+        key.size = scene.measure(key.text, number_font);
+        key.short_text.clear();
+        // Without a key, a number that is placed would refer to nothing: make it unplaceable.
+        if (!use_key)
+            key.size = {settings.canvas.width() * 4, settings.canvas.height() * 4};
+        return key;
+    });
 
     int keyed = static_cast<int>(earlier_key_entries.size());
     naming.key_entries = earlier_key_entries;
@@ -264,18 +291,21 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
         if (label) {
             LabelLayout l = *label;
             const Site& site = scene.shown[static_cast<std::size_t>(g.sites.front())]->site.site;
-            if (detail::is_pending(site.status)) l.weight = scene.style.pending_label_weight;
+            if (detail::is_pending(site.status))
+                l.weight = scene.style.pending_label_weight;
             naming.labels.push_back(std::move(l));
-            const LabelOutcome o = g.sites.size() > 1 ? LabelOutcome::grouped
+            const LabelOutcome o = g.sites.size() > 1  ? LabelOutcome::grouped
                                    : label->has_leader ? LabelOutcome::leader
                                                        : LabelOutcome::labelled;
-            for (int m : g.sites) naming.outcome[static_cast<std::size_t>(m)] = o;
+            for (int m : g.sites)
+                naming.outcome[static_cast<std::size_t>(m)] = o;
             continue;
         }
         const auto& number = placed.key_labels[u];
         if (!number) {
             naming.unnamed += static_cast<int>(g.sites.size());
-            for (int s : g.symbols) naming.unnamed_symbols.push_back(s);
+            for (int s : g.symbols)
+                naming.unnamed_symbols.push_back(s);
             continue;
         }
         // Numbers go without gaps, in the order the key lists them.
@@ -286,8 +316,10 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
         l.members.clear();
         naming.labels.push_back(std::move(l));
         naming.key_entries.push_back(key_texts[u]);
-        for (int s : g.symbols) naming.symbol_key[static_cast<std::size_t>(s)] = keyed;
-        for (int m : g.sites) naming.outcome[static_cast<std::size_t>(m)] = LabelOutcome::keyed;
+        for (int s : g.symbols)
+            naming.symbol_key[static_cast<std::size_t>(s)] = keyed;
+        for (int m : g.sites)
+            naming.outcome[static_cast<std::size_t>(m)] = LabelOutcome::keyed;
     }
     return naming;
 }
@@ -295,10 +327,12 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
 /// Radius of an aggregate of `count` sites: grows with the logarithm of the count, and always
 /// holds the count in its bold font.
 std::function<double(int)> aggregate_radius(const Style& style, double scale,
-                                            const MeasureText& measure, const FontSpec& count_font) {
+                                            const MeasureText& measure,
+                                            const FontSpec& count_font) {
     const double base = style.marker_radius * scale;
     return [=, &measure](int count) {
-        const double grown = base * std::min(1.0 + 0.45 * std::log2(static_cast<double>(count)), 3.2);
+        const double grown =
+            base * std::min(1.0 + 0.45 * std::log2(static_cast<double>(count)), 3.2);
         const TextSize text = measure(std::to_string(count), count_font);
         return std::max(grown, std::max(text.width, text.height) / 2 + 1.5 * scale);
     };
@@ -306,7 +340,7 @@ std::function<double(int)> aggregate_radius(const Style& style, double scale,
 
 FontSpec count_font(const Style& style, double scale) {
     FontSpec f = detail::scaled(style.label_font, scale);
-    f.size = kMinTextPx;  // the smallest legible size keeps aggregates small
+    f.size = kMinTextPx; // the smallest legible size keeps aggregates small
     f.weight = 700;
     return f;
 }
@@ -320,7 +354,8 @@ std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symb
         int nearest = -1;
         double best = 0;
         for (std::size_t k = 0; k < symbols.size(); ++k) {
-            if (static_cast<int>(k) == s) continue;
+            if (static_cast<int>(k) == s)
+                continue;
             const double dx = symbols[k].drawn.x - a.drawn.x, dy = symbols[k].drawn.y - a.drawn.y;
             const double d = std::sqrt(dx * dx + dy * dy) - symbols[k].r - a.r;
             if (nearest < 0 || d < best) {
@@ -328,9 +363,11 @@ std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symb
                 best = d;
             }
         }
-        if (nearest < 0) continue;
+        if (nearest < 0)
+            continue;
         std::vector<int> group = a.members;
-        for (int m : symbols[static_cast<std::size_t>(nearest)].members) group.push_back(m);
+        for (int m : symbols[static_cast<std::size_t>(nearest)].members)
+            group.push_back(m);
         out.push_back(std::move(group));
     }
     return out;

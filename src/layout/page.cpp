@@ -13,8 +13,8 @@ namespace {
 
 /// Vertical extents of the text around the map at one scale.
 struct Bands {
-    double header = 0;  ///< title + subtitle + gap below them; 0 when neither
-    double footer = 0;  ///< gap above the footer + its lines; 0 when no footer
+    double header = 0; ///< title + subtitle + gap below them; 0 when neither
+    double footer = 0; ///< gap above the footer + its lines; 0 when no footer
 };
 
 double block_gap(const Style& style, double scale) { return 0.5 * style.margin * scale; }
@@ -26,7 +26,8 @@ std::vector<std::string> break_points(const std::string& line) {
     for (std::size_t i = 0; i + 1 < line.size(); ++i) {
         const bool after_stop = (line[i] == '.' || line[i] == ';') && line[i + 1] == ' ';
         const bool before_dot = line.compare(i, 4, " \u00b7 ") == 0;
-        if (!after_stop && !before_dot) continue;
+        if (!after_stop && !before_dot)
+            continue;
         const std::size_t end = after_stop ? i + 1 : i;
         pieces.push_back(line.substr(start, end - start));
         start = after_stop ? i + 2 : i + 4;
@@ -40,7 +41,8 @@ std::vector<std::string> break_points(const std::string& line) {
 /// piece that is too wide on its own stays whole. No limit when max_width <= 0.
 std::vector<std::string> fit_lines(const std::vector<std::string>& lines, const FontSpec& font,
                                    double max_width, const MeasureText& measure) {
-    if (max_width <= 0) return lines;
+    if (max_width <= 0)
+        return lines;
     std::vector<std::string> out;
     for (const auto& line : lines) {
         if (measure(line, font).width <= max_width) {
@@ -64,7 +66,8 @@ std::vector<std::string> fit_lines(const std::vector<std::string>& lines, const 
 
 /// The canvas width at scale 1 when it is known before the height (given, or the default).
 double known_width(const LayoutRequest& request, const Style& style) {
-    if (request.width > 0) return request.width;
+    if (request.width > 0)
+        return request.width;
     return request.height > 0 ? 0.0 : style.default_width;
 }
 
@@ -85,7 +88,8 @@ std::string wrap_words(const std::string& text, const FontSpec& font, double roo
                        const MeasureText& measure) {
     std::string out, line, word;
     auto flush_word = [&] {
-        if (word.empty()) return;
+        if (word.empty())
+            return;
         const std::string joined = line.empty() ? word : line + " " + word;
         if (line.empty() || measure(joined, font).width <= room) {
             line = joined;
@@ -96,11 +100,14 @@ std::string wrap_words(const std::string& text, const FontSpec& font, double roo
         word.clear();
     };
     for (char c : text) {
-        if (c == ' ') flush_word();
-        else word += c;
+        if (c == ' ')
+            flush_word();
+        else
+            word += c;
     }
     flush_word();
-    if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+    if (!line.empty())
+        out += (out.empty() ? "" : "\n") + line;
     return out;
 }
 
@@ -113,10 +120,12 @@ struct Heading {
 
 Heading fitted_heading(const std::string& text, FontSpec font, double room, double smallest,
                        const MeasureText& measure) {
-    if (text.empty() || room <= 0 || measure(text, font).width <= room) return {text, font};
+    if (text.empty() || room <= 0 || measure(text, font).width <= room)
+        return {text, font};
     for (;;) {
         const std::string wrapped = wrap_words(text, font, room, measure);
-        if (measure(wrapped, font).width <= room || font.size <= smallest) return {wrapped, font};
+        if (measure(wrapped, font).width <= room || font.size <= smallest)
+            return {wrapped, font};
         font.size = std::max(smallest, font.size * 0.9);
     }
 }
@@ -138,11 +147,13 @@ Bands measure_bands(const LayoutRequest& request, const Style& style, const Meas
     const auto [title, subtitle] = fitted_headings(request, style, measure, scale);
     bands.header = text_height(title.text, title.font, measure) +
                    text_height(subtitle.text, subtitle.font, measure);
-    if (bands.header > 0) bands.header += block_gap(style, scale);
+    if (bands.header > 0)
+        bands.header += block_gap(style, scale);
     const FontSpec footer_font = scaled(style.footer_font, scale);
     for (const auto& line : fitted_footer(request, style, measure, scale))
         bands.footer += measure(line, footer_font).height;
-    if (bands.footer > 0) bands.footer += block_gap(style, scale);
+    if (bands.footer > 0)
+        bands.footer += block_gap(style, scale);
     return bands;
 }
 
@@ -155,9 +166,11 @@ void require_view_area(const Box& view) {
 
 bool starts_with_source_prefix(const std::string& text) {
     static const std::string prefix = "source:";
-    if (text.size() < prefix.size()) return false;
+    if (text.size() < prefix.size())
+        return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i])
+            return false;
     return true;
 }
 
@@ -166,14 +179,17 @@ bool starts_with_source_prefix(const std::string& text) {
 /// `world`; where the world stops it, cut down on the long axis, never below `content`. What
 /// still differs is left to fit_view's letterboxing. Unchanged when `world` is empty.
 Box view_for_frame(Box view, const Box& area, const Box& world, const Box& content) {
-    if (world.empty() || view.empty() || area.empty()) return view;
+    if (world.empty() || view.empty() || area.empty())
+        return view;
     const double target = area.height() / area.width();
     const double aspect = view.height() / view.width();
     // A hair's difference is the page's pixel rounding, not a frame of another shape.
-    if (std::abs(aspect / target - 1) < 0.01) return view;
+    if (std::abs(aspect / target - 1) < 0.01)
+        return view;
     const auto grow = [](double& lo, double& hi, double want, double world_lo, double world_hi) {
         want = std::min(want, world_hi - world_lo);
-        if (want <= hi - lo) return;
+        if (want <= hi - lo)
+            return;
         const double mid = (lo + hi) / 2;
         lo = std::max(world_lo, mid - want / 2);
         hi = lo + want;
@@ -184,7 +200,8 @@ Box view_for_frame(Box view, const Box& area, const Box& world, const Box& conte
     };
     const auto cut = [](double& lo, double& hi, double want, double keep_lo, double keep_hi) {
         want = std::max(want, keep_hi - keep_lo);
-        if (want >= hi - lo) return;
+        if (want >= hi - lo)
+            return;
         const double mid = std::clamp((keep_lo + keep_hi) / 2, lo + want / 2, hi - want / 2);
         lo = mid - want / 2;
         hi = mid + want / 2;
@@ -227,8 +244,10 @@ std::vector<std::string> footer_lines(const LayoutRequest& request) {
     if (!request.as_of.empty())
         first += (first.empty() ? "" : " \u00b7 ") + ("As of " + request.as_of);
     std::vector<std::string> lines;
-    if (!first.empty()) lines.push_back(first);
-    if (!request.attribution.empty()) lines.push_back(request.attribution);
+    if (!first.empty())
+        lines.push_back(first);
+    if (!request.attribution.empty())
+        lines.push_back(request.attribution);
     return lines;
 }
 
@@ -249,7 +268,8 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
     };
     double width = whole(request.width);
     double height = whole(request.height);
-    if (width <= 0 && height <= 0) width = style.default_width;
+    if (width <= 0 && height <= 0)
+        width = style.default_width;
     if (height <= 0) {
         height = whole(chrome_h + (width - chrome_w) * aspect);
     } else if (width <= 0) {
@@ -288,7 +308,8 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     const Bands bands = measure_bands(request, style, measure, s);
     const double map_top = margin + bands.header;
     const double map_bottom = page.height - margin - bands.footer - band;
-    if (band > 0) page.band = {margin, map_bottom, page.width - margin, map_bottom + band};
+    if (band > 0)
+        page.band = {margin, map_bottom, page.width - margin, map_bottom + band};
 
     double footer_y = map_bottom + band + (bands.footer > 0 ? block_gap(style, s) : 0);
     const FontSpec footer_font = scaled(style.footer_font, s);

@@ -9,10 +9,10 @@ namespace dcmap::layout::detail {
 
 /// The fixed parts of the page, positioned.
 struct Page {
-    double width = 0, height = 0;  ///< canvas pixels, after scale
+    double width = 0, height = 0; ///< canvas pixels, after scale
     ViewTransform transform;
     Box map_frame;
-    Box band;  ///< room kept between the map and the footer for the legend and key; may be empty
+    Box band; ///< room kept between the map and the footer for the legend and key; may be empty
     TextBlock title, subtitle;
     Box title_box;
     std::vector<TextBlock> footer;

@@ -8,7 +8,8 @@ namespace {
 
 /// Narrows [t0, t1] by one slab of the Liang-Barsky clip; false when nothing is left.
 bool clip_slab(double p, double q, double& t0, double& t1) {
-    if (p == 0) return q > 0;  // parallel to the slab: inside only strictly within it
+    if (p == 0)
+        return q > 0; // parallel to the slab: inside only strictly within it
     const double t = q / p;
     if (p < 0) {
         t0 = std::max(t0, t);

@@ -26,9 +26,11 @@ public:
             for (int col = range.col0; col <= range.col1; ++col) {
                 for (int item : cells_[static_cast<std::size_t>(row * columns_ + col)]) {
                     auto& seen = seen_[static_cast<std::size_t>(item)];
-                    if (seen == query_) continue;
+                    if (seen == query_)
+                        continue;
                     seen = query_;
-                    if (hit(item)) return true;
+                    if (hit(item))
+                        return true;
                 }
             }
         }
@@ -48,7 +50,7 @@ private:
     int columns_;
     int rows_;
     std::vector<std::vector<int>> cells_;
-    std::vector<unsigned> seen_;  // last query that visited each item, to report it only once
+    std::vector<unsigned> seen_; // last query that visited each item, to report it only once
     unsigned query_ = 0;
 };
 

@@ -9,18 +9,18 @@
 namespace dcmap {
 
 struct CountryShape {
-    std::string iso2;  ///< ISO alpha-2 when known, else empty
+    std::string iso2; ///< ISO alpha-2 when known, else empty
     std::string name;
     std::vector<Polygon> polygons;
 };
 
 struct ProjectedBasemap {
-    std::vector<CountryShape> countries;  ///< fills and borders
-    std::vector<Polygon> land;            ///< coastline (stroke) and land fill
-    std::vector<Polyline> graticule;      ///< meridians and parallels, clipped to the sphere
-    Ring outline;                         ///< the projection's edge (the sphere), the map frame
-    Box bounds;                           ///< bounding box of the outline
-    std::vector<ProjectedLayer> layers;   ///< extra vector layers, in drawing order
+    std::vector<CountryShape> countries; ///< fills and borders
+    std::vector<Polygon> land;           ///< coastline (stroke) and land fill
+    std::vector<Polyline> graticule;     ///< meridians and parallels, clipped to the sphere
+    Ring outline;                        ///< the projection's edge (the sphere), the map frame
+    Box bounds;                          ///< bounding box of the outline
+    std::vector<ProjectedLayer> layers;  ///< extra vector layers, in drawing order
 };
 
 } // namespace dcmap

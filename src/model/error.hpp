@@ -26,18 +26,21 @@ public:
     const std::string& hint() const { return hint_; }
 
     /// "file:line:col: error: message (hint)"; line/col are left out when unknown.
-    static std::string format(const SourcePos& pos, const std::string& message, const std::string& hint) {
+    static std::string format(const SourcePos& pos, const std::string& message,
+                              const std::string& hint) {
         std::string out;
         if (!pos.file.empty()) {
             out += pos.file;
             if (pos.line > 0) {
                 out += ':' + std::to_string(pos.line);
-                if (pos.column > 0) out += ':' + std::to_string(pos.column);
+                if (pos.column > 0)
+                    out += ':' + std::to_string(pos.column);
             }
             out += ": ";
         }
         out += "error: " + message;
-        if (!hint.empty()) out += "; " + hint;
+        if (!hint.empty())
+            out += "; " + hint;
         return out;
     }
 
@@ -59,7 +62,8 @@ private:
     static std::string join(const std::vector<InputError>& errors) {
         std::string out;
         for (const auto& e : errors) {
-            if (!out.empty()) out += '\n';
+            if (!out.empty())
+                out += '\n';
             out += e.what();
         }
         return out;

@@ -52,11 +52,16 @@ enum class LengthUnit { px, mm, cm, in, pt };
 /// Inches in one `unit` (a px is a CSS pixel, 1/96 in).
 inline double inches_per(LengthUnit unit) {
     switch (unit) {
-    case LengthUnit::mm: return 1 / 25.4;
-    case LengthUnit::cm: return 1 / 2.54;
-    case LengthUnit::in: return 1;
-    case LengthUnit::pt: return 1 / 72.0;
-    case LengthUnit::px: break;
+    case LengthUnit::mm:
+        return 1 / 25.4;
+    case LengthUnit::cm:
+        return 1 / 2.54;
+    case LengthUnit::in:
+        return 1;
+    case LengthUnit::pt:
+        return 1 / 72.0;
+    case LengthUnit::px:
+        break;
     }
     return 1 / 96.0;
 }
@@ -64,11 +69,16 @@ inline double inches_per(LengthUnit unit) {
 /// "px", "mm", "cm", "in" or "pt".
 inline const char* unit_name(LengthUnit unit) {
     switch (unit) {
-    case LengthUnit::mm: return "mm";
-    case LengthUnit::cm: return "cm";
-    case LengthUnit::in: return "in";
-    case LengthUnit::pt: return "pt";
-    case LengthUnit::px: break;
+    case LengthUnit::mm:
+        return "mm";
+    case LengthUnit::cm:
+        return "cm";
+    case LengthUnit::in:
+        return "in";
+    case LengthUnit::pt:
+        return "pt";
+    case LengthUnit::px:
+        break;
     }
     return "px";
 }
@@ -89,11 +99,11 @@ struct MapSettings {
     std::optional<Setting<std::string>> projection; ///< name or PROJ string
     std::optional<Setting<MapCenter>> center;
     std::optional<Setting<MapExtent>> extent;
-    std::optional<Setting<std::string>> style;            ///< path or built-in name
+    std::optional<Setting<std::string>> style; ///< path or built-in name
     std::optional<Setting<Length>> width;
     std::optional<Setting<Length>> height;
-    std::optional<Setting<double>> dpi;        ///< output pixels per inch
-    std::optional<Setting<std::string>> size;  ///< a preset: "report", "slide", "web", "poster"
+    std::optional<Setting<double>> dpi;       ///< output pixels per inch
+    std::optional<Setting<std::string>> size; ///< a preset: "report", "slide", "web", "poster"
     std::optional<Setting<std::vector<MapInset>>> insets; ///< empty list: no insets
     std::optional<Setting<MapDetail>> detail;
     std::optional<Setting<std::string>> markers; ///< "auto" | "sites" | "clusters" | "density"

@@ -5,9 +5,9 @@
 namespace dcmap {
 
 struct SourcePos {
-    std::string file;  ///< path as given by the user
-    int line = 0;      ///< 1-based; 0 means unknown
-    int column = 0;    ///< 1-based; 0 means unknown
+    std::string file; ///< path as given by the user
+    int line = 0;     ///< 1-based; 0 means unknown
+    int column = 0;   ///< 1-based; 0 means unknown
 };
 
 } // namespace dcmap

@@ -8,13 +8,14 @@
 namespace dcmap {
 
 struct Color {
-    double r = 0, g = 0, b = 0, a = 1;  ///< each 0..1
+    double r = 0, g = 0, b = 0, a = 1; ///< each 0..1
 };
 
 struct FontSpec {
-    std::string family = "DejaVu Sans";  ///< fontconfig family list, e.g. "DejaVu Sans, Noto Sans CJK SC"
-    double size = 12;                    ///< pixels
-    int weight = 400;                    ///< 400 normal, 700 bold
+    std::string family =
+        "DejaVu Sans"; ///< fontconfig family list, e.g. "DejaVu Sans, Noto Sans CJK SC"
+    double size = 12;  ///< pixels
+    int weight = 400;  ///< 400 normal, 700 bold
     bool italic = false;
 };
 
@@ -45,10 +46,10 @@ struct Style {
     std::string name = "default";
 
     // Page and base map
-    Color background{1, 1, 1, 1};         ///< whole canvas
-    Color ocean{0.87, 0.92, 0.96, 1};     ///< inside the projection outline
+    Color background{1, 1, 1, 1};     ///< whole canvas
+    Color ocean{0.87, 0.92, 0.96, 1}; ///< inside the projection outline
     Color land{0.96, 0.95, 0.93, 1};
-    Color host_country{0.93, 0.90, 0.84, 1};  ///< tint of countries hosting a site
+    Color host_country{0.93, 0.90, 0.84, 1}; ///< tint of countries hosting a site
     bool tint_host_countries = true;
     Color coastline{0.62, 0.66, 0.70, 1};
     double coastline_width = 0.6;
@@ -56,8 +57,8 @@ struct Style {
     double border_width = 0.4;
     Color graticule{0.80, 0.86, 0.91, 1};
     double graticule_width = 0.4;
-    double graticule_step = 30;           ///< degrees
-    Color outline{0.55, 0.62, 0.70, 1};   ///< the sphere's edge
+    double graticule_step = 30;         ///< degrees
+    Color outline{0.55, 0.62, 0.70, 1}; ///< the sphere's edge
     double outline_width = 1.0;
 
     // Markers
@@ -65,13 +66,13 @@ struct Style {
     /// Fixed colours and names of providers (the built-in five in styles/default.yaml), the
     /// same on every map; other providers take the palette colours these leave free.
     std::vector<ProviderStyle> providers;
-    double marker_radius = 5;             ///< radius when not sized by a quantity
-    double marker_radius_min = 4;         ///< smallest radius when sized
-    double marker_radius_max = 12;        ///< largest radius when sized
+    double marker_radius = 5;      ///< radius when not sized by a quantity
+    double marker_radius_min = 4;  ///< smallest radius when sized
+    double marker_radius_max = 12; ///< largest radius when sized
     SizeBy size_by = SizeBy::none;
-    Color marker_stroke{1, 1, 1, 1};      ///< thin ring around filled markers so they separate
+    Color marker_stroke{1, 1, 1, 1}; ///< thin ring around filled markers so they separate
     double marker_stroke_width = 1.2;
-    double ring_width = 2.0;              ///< stroke width of hollow (announced/planned) markers
+    double ring_width = 2.0; ///< stroke width of hollow (announced/planned) markers
     /// Radius multiplier for sites that are not live yet (announced, planned, under
     /// construction), so the news on a map stands out; 1 draws them like live ones.
     double pending_marker_scale = 1.0;
@@ -84,8 +85,8 @@ struct Style {
     Color label_color{0.13, 0.15, 0.18, 1};
     Color label_halo{1, 1, 1, 0.9};
     double label_halo_width = 3;
-    double label_gap = 3;                 ///< pixels between marker edge and label box
-    int pending_label_weight = 400;       ///< font weight of labels of not-yet-live sites
+    double label_gap = 3;           ///< pixels between marker edge and label box
+    int pending_label_weight = 400; ///< font weight of labels of not-yet-live sites
 
     // Title block, legend, footer
     FontSpec title_font{"DejaVu Sans", 28, 700, false};
@@ -100,8 +101,8 @@ struct Style {
     FontSpec footer_font{"DejaVu Sans", 11, 400, false};
     Color footer_color{0.38, 0.41, 0.45, 1};
 
-    double margin = 24;                   ///< pixels around the page content
-    int default_width = 2400;             ///< pixels when neither width nor height is given
+    double margin = 24;       ///< pixels around the page content
+    int default_width = 2400; ///< pixels when neither width nor height is given
 };
 
 } // namespace dcmap

@@ -38,10 +38,14 @@ struct Driver {
 
 Driver driver_for(ResolvedFormat format) {
     switch (format) {
-    case ResolvedFormat::geojson: return {"GeoJSON", ".geojson"};
-    case ResolvedFormat::geopackage: return {"GPKG", ".gpkg"};
-    case ResolvedFormat::csv: return {"CSV", ".csv"};
-    case ResolvedFormat::flatgeobuf: return {"FlatGeobuf", ".fgb"};
+    case ResolvedFormat::geojson:
+        return {"GeoJSON", ".geojson"};
+    case ResolvedFormat::geopackage:
+        return {"GPKG", ".gpkg"};
+    case ResolvedFormat::csv:
+        return {"CSV", ".csv"};
+    case ResolvedFormat::flatgeobuf:
+        return {"FlatGeobuf", ".fgb"};
     }
     return {"GeoJSON", ".geojson"};
 }
@@ -104,7 +108,8 @@ std::string resolved_bytes(const std::vector<ResolvedSite>& sites, ResolvedForma
         OGRLayer* layer = data->CreateLayer("sites", &wgs84, wkbPoint, options);
         CSLDestroy(options);
         if (!layer)
-            throw IoError(std::string("cannot create a ") + which.name + " layer: " + detail::last_gdal_error());
+            throw IoError(std::string("cannot create a ") + which.name +
+                          " layer: " + detail::last_gdal_error());
         for (const auto& f : fields) {
             OGRFieldDefn defn(f.name, f.type);
             if (layer->CreateField(&defn) != OGRERR_NONE)

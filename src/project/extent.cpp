@@ -17,7 +17,7 @@ constexpr double auto_padding = 0.10;          // of the sites' own span, each s
 constexpr double auto_min_span = 25.0 / 360.0; // so one site does not zoom to a street
 constexpr int box_edge_steps = 64;
 
-InputError malformed_extent(const std::string &extent, const std::string &why) {
+InputError malformed_extent(const std::string& extent, const std::string& why) {
     return InputError({}, "invalid --extent '" + extent + "': " + why,
                       "use world, auto, a name (" + named_area_list() +
                           "), or W,S,E,N in degrees, e.g. -30,30,60,72 "
@@ -28,7 +28,7 @@ struct LonLatBox {
     double west = 0, south = 0, east = 0, north = 0;
 };
 
-LonLatBox parse_lonlat_box(const std::string &extent) {
+LonLatBox parse_lonlat_box(const std::string& extent) {
     std::vector<double> values;
     std::stringstream in(extent);
     std::string field;
@@ -37,7 +37,7 @@ LonLatBox parse_lonlat_box(const std::string &extent) {
         double v = 0;
         try {
             v = std::stod(field, &used);
-        } catch (const std::exception &) {
+        } catch (const std::exception&) {
             throw malformed_extent(extent, "'" + field + "' is not a number");
         }
         if (field.find_first_not_of(" \t", used) != std::string::npos || !std::isfinite(v))
@@ -106,7 +106,7 @@ void check_not_cut(const LonLatBox& box, const Projector& projector, const std::
 
 /// Projected bounds of the box's densified edges and interior grid (a box's projected
 /// extreme need not lie on its corners).
-Box project_lonlat_box(const LonLatBox &box, const Projector &projector) {
+Box project_lonlat_box(const LonLatBox& box, const Projector& projector) {
     const double east = east_of(box);
     Box out;
     for (int i = 0; i <= box_edge_steps; ++i) {
@@ -121,10 +121,10 @@ Box project_lonlat_box(const LonLatBox &box, const Projector &projector) {
 }
 
 /// Shrinks or slides `box` so it stays inside `world`, keeping its size where it fits.
-Box keep_inside(Box box, const Box &world) {
+Box keep_inside(Box box, const Box& world) {
     if (world.empty())
         return box;
-    auto fit = [](double &lo, double &hi, double wlo, double whi) {
+    auto fit = [](double& lo, double& hi, double wlo, double whi) {
         const double span = hi - lo;
         if (span >= whi - wlo) {
             lo = wlo;
@@ -142,10 +142,10 @@ Box keep_inside(Box box, const Box &world) {
     return box;
 }
 
-Box auto_view(const Projector &projector, const Box &world,
-              const std::vector<Point> &site_lonlats) {
+Box auto_view(const Projector& projector, const Box& world,
+              const std::vector<Point>& site_lonlats) {
     Box sites;
-    for (const Point &ll : site_lonlats)
+    for (const Point& ll : site_lonlats)
         if (auto p = projector.forward(ll.x, ll.y))
             sites.expand(*p);
     if (sites.empty())
@@ -162,7 +162,8 @@ Box auto_view(const Projector &projector, const Box &world,
 /// tall ones (web-mercator, Miller: more than 0.6 as high as wide) lose their polar band;
 /// plate carrée's world is 2:1 and keeps Antarctica.
 bool is_rectangular(const std::vector<Point>& outline, const Box& bounds) {
-    if (outline.size() < 3 || bounds.empty()) return false;
+    if (outline.size() < 3 || bounds.empty())
+        return false;
     double twice_area = 0;
     for (std::size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++)
         twice_area += outline[j].x * outline[i].y - outline[i].x * outline[j].y;
@@ -180,7 +181,8 @@ Box land_band(const Projector& projector, const Box& world, const std::vector<Po
     Box band = world;
     const auto south = projector.forward(lon, land_south);
     const auto north = projector.forward(lon, land_north);
-    if (!south || !north) return world;
+    if (!south || !north)
+        return world;
     band.min_y = std::max(world.min_y, std::min(south->y, north->y));
     band.max_y = std::min(world.max_y, std::max(south->y, north->y));
     const bool any_visible = std::any_of(sites.begin(), sites.end(), [&](const Point& ll) {
@@ -198,20 +200,24 @@ Box land_band(const Projector& projector, const Box& world, const std::vector<Po
 
 Box view_content(const std::string& extent, const Projector& projector, const Box& view,
                  const ProjectedBasemap& basemap, const std::vector<Point>& site_lonlats) {
-    if (!(extent.empty() || extent == "world")) return view;
-    if (projector.spec().orthographic) return {};
+    if (!(extent.empty() || extent == "world"))
+        return view;
+    if (projector.spec().orthographic)
+        return {};
     const bool any_visible =
         std::any_of(site_lonlats.begin(), site_lonlats.end(),
                     [&](const Point& ll) { return projector.forward(ll.x, ll.y).has_value(); });
-    if (!any_visible) return {};
+    if (!any_visible)
+        return {};
     return detail::auto_view(projector, basemap.bounds, site_lonlats);
 }
 
-Box compute_view(const std::string &extent, const Projector &projector,
-                 const ProjectedBasemap &basemap, const std::vector<Point> &site_lonlats) {
-    const Box &world = basemap.bounds;
+Box compute_view(const std::string& extent, const Projector& projector,
+                 const ProjectedBasemap& basemap, const std::vector<Point>& site_lonlats) {
+    const Box& world = basemap.bounds;
     if (extent.empty() || extent == "world")
-        return detail::is_rectangular(basemap.outline, world) && world.height() > 0.6 * world.width()
+        return detail::is_rectangular(basemap.outline, world) &&
+                       world.height() > 0.6 * world.width()
                    ? detail::land_band(projector, world, site_lonlats)
                    : world;
     if (extent == "auto")
@@ -233,7 +239,7 @@ Box compute_view(const std::string &extent, const Projector &projector,
     return view;
 }
 
-InsetArea inset_area(const std::string &spec, const Projector &projector) {
+InsetArea inset_area(const std::string& spec, const Projector& projector) {
     InsetArea out;
     out.name = spec;
     detail::LonLatBox box;
@@ -243,7 +249,7 @@ InsetArea inset_area(const std::string &spec, const Projector &projector) {
     } else if (spec.find(',') != std::string::npos) {
         try {
             box = detail::parse_lonlat_box(spec);
-        } catch (const InputError &e) {
+        } catch (const InputError& e) {
             throw InputError({}, "invalid --inset '" + spec + "': " + e.message(),
                              "use a name (" + named_area_list() +
                                  "), auto, or W,S,E,N in degrees, e.g. -11,35,30,62");
@@ -282,7 +288,7 @@ std::optional<Point> default_centre(const std::string& extent) {
     return Point{detail::middle_lon(box), (box.south + box.north) / 2};
 }
 
-double units_per_degree(const Projector &projector) {
+double units_per_degree(const Projector& projector) {
     const double lon = projector.spec().center_lon;
     const auto west = projector.forward(lon - 0.5, 0);
     const auto east = projector.forward(lon + 0.5, 0);

@@ -29,9 +29,9 @@ Box view_content(const std::string& extent, const Projector& projector, const Bo
 
 /// A magnified inset's area: what `--inset NAME|W,S,E,N` asks for, in projected units.
 struct InsetArea {
-    std::string name;     ///< as given: "europe" or "W,S,E,N"
-    std::string caption;  ///< "Europe" for named areas, empty for boxes
-    Box view;             ///< projected bounds of the lon/lat box
+    std::string name;    ///< as given: "europe" or "W,S,E,N"
+    std::string caption; ///< "Europe" for named areas, empty for boxes
+    Box view;            ///< projected bounds of the lon/lat box
 };
 
 /// The inset area for `spec`, a name from model/named_areas.hpp (inset areas first, then

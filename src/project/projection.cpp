@@ -16,8 +16,8 @@ namespace detail {
 constexpr double web_mercator_max_lat = 85.0511287798066;
 
 struct NamedProjection {
-    const char *name;
-    const char *base; ///< PROJ string without the centre
+    const char* name;
+    const char* base; ///< PROJ string without the centre
 };
 
 // Spheres for web-mercator and orthographic so the visibility tests below are exact.
@@ -29,7 +29,7 @@ const NamedProjection named_projections[] = {
 
 std::string valid_names() {
     std::string out;
-    for (const auto &p : named_projections) {
+    for (const auto& p : named_projections) {
         if (!out.empty())
             out += ", ";
         out += p.name;
@@ -45,7 +45,7 @@ std::string number_text(double value) {
     return out.str();
 }
 
-std::string trim(const std::string &text) {
+std::string trim(const std::string& text) {
     const auto begin = text.find_first_not_of(" \t");
     if (begin == std::string::npos)
         return {};
@@ -53,14 +53,14 @@ std::string trim(const std::string &text) {
     return text.substr(begin, end - begin + 1);
 }
 
-bool parse_number(const std::string &text, double &value) {
+bool parse_number(const std::string& text, double& value) {
     const std::string t = trim(text);
     if (t.empty())
         return false;
     std::size_t used = 0;
     try {
         value = std::stod(t, &used);
-    } catch (const std::exception &) {
+    } catch (const std::exception&) {
         return false;
     }
     return used == t.size() && std::isfinite(value);
@@ -71,7 +71,7 @@ struct Center {
     std::optional<double> lat;
 };
 
-Center parse_center(const std::string &center) {
+Center parse_center(const std::string& center) {
     Center out;
     if (trim(center).empty())
         return out;
@@ -94,7 +94,7 @@ Center parse_center(const std::string &center) {
 }
 
 /// The value of "+key=" in a PROJ string, when present and numeric.
-std::optional<double> proj_parameter(const std::string &definition, const std::string &key) {
+std::optional<double> proj_parameter(const std::string& definition, const std::string& key) {
     const std::string needle = "+" + key + "=";
     const auto at = definition.find(needle);
     if (at == std::string::npos)
@@ -107,7 +107,7 @@ std::optional<double> proj_parameter(const std::string &definition, const std::s
     return value;
 }
 
-ProjectionSpec named_spec(const NamedProjection &named, const Center &center) {
+ProjectionSpec named_spec(const NamedProjection& named, const Center& center) {
     ProjectionSpec spec;
     spec.name = named.name;
     spec.center_lon = center.lon.value_or(0);
@@ -123,7 +123,7 @@ ProjectionSpec named_spec(const NamedProjection &named, const Center &center) {
     return spec;
 }
 
-ProjectionSpec custom_spec(const std::string &definition, const Center &center) {
+ProjectionSpec custom_spec(const std::string& definition, const Center& center) {
     ProjectionSpec spec;
     spec.name = "custom";
     spec.definition = definition;
@@ -152,11 +152,11 @@ double angular_distance(double lon1, double lat1, double lon2, double lat2) {
 
 } // namespace detail
 
-ProjectionSpec parse_projection(const std::string &projection, const std::string &center) {
+ProjectionSpec parse_projection(const std::string& projection, const std::string& center) {
     const detail::Center parsed_center = detail::parse_center(center);
     const std::string name = detail::trim(projection);
     const std::string wanted = name.empty() ? "equal-earth" : name;
-    for (const auto &named : detail::named_projections)
+    for (const auto& named : detail::named_projections)
         if (wanted == named.name)
             return detail::named_spec(named, parsed_center);
     const bool looks_like_proj =
@@ -169,8 +169,8 @@ ProjectionSpec parse_projection(const std::string &projection, const std::string
 
 struct Projector::Impl {
     ProjectionSpec spec;
-    PJ_CONTEXT *context = nullptr;
-    PJ *transform = nullptr;
+    PJ_CONTEXT* context = nullptr;
+    PJ* transform = nullptr;
 
     ~Impl() {
         if (transform)
@@ -182,7 +182,7 @@ struct Projector::Impl {
 
 namespace {
 
-std::string crs_definition(const std::string &definition) {
+std::string crs_definition(const std::string& definition) {
     if (definition.rfind("+proj=", 0) == 0 && definition.find("+type=") == std::string::npos)
         return definition + " +type=crs";
     return definition;
@@ -190,21 +190,21 @@ std::string crs_definition(const std::string &definition) {
 
 /// Geographic (lon, lat) -> the spec's projected CRS, on the projection's own datum so no
 /// datum shift is involved.
-PJ *create_transform(PJ_CONTEXT *context, const std::string &definition) {
-    PJ *target = proj_create(context, crs_definition(definition).c_str());
+PJ* create_transform(PJ_CONTEXT* context, const std::string& definition) {
+    PJ* target = proj_create(context, crs_definition(definition).c_str());
     if (!target)
         return nullptr;
-    PJ *geographic = proj_crs_get_geodetic_crs(context, target);
+    PJ* geographic = proj_crs_get_geodetic_crs(context, target);
     if (!geographic) {
         proj_destroy(target);
         return nullptr;
     }
-    PJ *raw = proj_create_crs_to_crs_from_pj(context, geographic, target, nullptr, nullptr);
+    PJ* raw = proj_create_crs_to_crs_from_pj(context, geographic, target, nullptr, nullptr);
     proj_destroy(geographic);
     proj_destroy(target);
     if (!raw)
         return nullptr;
-    PJ *normalized = proj_normalize_for_visualization(context, raw);
+    PJ* normalized = proj_normalize_for_visualization(context, raw);
     proj_destroy(raw);
     return normalized;
 }
@@ -221,12 +221,12 @@ Projector::Projector(ProjectionSpec spec) : impl_(std::make_unique<Impl>()) {
                               "'; check the PROJ string or use a named projection");
 }
 
-Projector::Projector(Projector &&) noexcept = default;
-Projector &Projector::operator=(Projector &&) noexcept = default;
+Projector::Projector(Projector&&) noexcept = default;
+Projector& Projector::operator=(Projector&&) noexcept = default;
 Projector::~Projector() = default;
 
 std::optional<Point> Projector::forward(double lon, double lat) const {
-    const ProjectionSpec &spec = impl_->spec;
+    const ProjectionSpec& spec = impl_->spec;
     if (!std::isfinite(lon) || !std::isfinite(lat) || std::abs(lat) > spec.max_abs_lat)
         return std::nullopt;
     if (spec.orthographic &&
@@ -238,6 +238,6 @@ std::optional<Point> Projector::forward(double lon, double lat) const {
     return Point{out.xy.x, out.xy.y};
 }
 
-const ProjectionSpec &Projector::spec() const { return impl_->spec; }
+const ProjectionSpec& Projector::spec() const { return impl_->spec; }
 
 } // namespace dcmap::project

@@ -10,12 +10,12 @@ namespace dcmap::project {
 
 /// A projection chosen by name or PROJ string, with its centre.
 struct ProjectionSpec {
-    std::string name;        ///< "equal-earth", ..., or "custom" for a raw PROJ string
-    std::string definition;  ///< full PROJ string passed to PROJ, centre included
-    double center_lon = 0;   ///< central meridian, degrees
-    double center_lat = 0;   ///< latitude looked at (orthographic only)
-    bool orthographic = false;  ///< shows one hemisphere; the far side must be clipped
-    double max_abs_lat = 90;    ///< web-mercator clips at ~85.05
+    std::string name;          ///< "equal-earth", ..., or "custom" for a raw PROJ string
+    std::string definition;    ///< full PROJ string passed to PROJ, centre included
+    double center_lon = 0;     ///< central meridian, degrees
+    double center_lat = 0;     ///< latitude looked at (orthographic only)
+    bool orthographic = false; ///< shows one hemisphere; the far side must be clipped
+    double max_abs_lat = 90;   ///< web-mercator clips at ~85.05
 };
 
 /// Parses `--projection` (name or PROJ string) and `--center LON[,LAT]`. Throws InputError

@@ -1,8 +1,8 @@
 #include "render/encode.hpp"
 
 #include "model/error.hpp"
-#include "render/png_writer.hpp"
 #include "render/png_text.hpp"
+#include "render/png_writer.hpp"
 #include "render/svg_ids.hpp"
 #include "render/svg_markup.hpp"
 
@@ -75,7 +75,7 @@ void draw(cairo_surface_t* surface, const Paint& paint) {
     check(status, "drawing");
 }
 
-std::string with_pdf_date_prefix(std::string pdf, const PdfDate &date) {
+std::string with_pdf_date_prefix(std::string pdf, const PdfDate& date) {
     std::size_t at = pdf.find(date.written);
     if (at != std::string::npos && date.written.size() == date.fixed.size())
         pdf.replace(at, date.written.size(), date.fixed);
@@ -89,12 +89,13 @@ std::string encode_png(const Canvas& canvas, const RenderOptions& options, const
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
     draw(surface.get(), paint);
     cairo_surface_flush(surface.get());
-    return with_png_text(encode_png_bytes(surface.get(), options.pixels_per_inch, options.png_colors),
-                         {{"Title", options.title},
-                          {"Description", options.description},
-                          {"Source", options.source},
-                          {"Copyright", options.attribution},
-                          {"Software", "dcmap"}});
+    return with_png_text(
+        encode_png_bytes(surface.get(), options.pixels_per_inch, options.png_colors),
+        {{"Title", options.title},
+         {"Description", options.description},
+         {"Source", options.source},
+         {"Copyright", options.attribution},
+         {"Software", "dcmap"}});
 }
 
 /// `pixels` as a length in options.unit at options.pixels_per_inch: "2400px", "16cm".
@@ -133,9 +134,9 @@ std::string encode_svg(const Canvas& canvas, const RenderOptions& options, const
             ? default_svg_id_prefix(options.svg_name,
                                     svg + '\0' + options.title + '\0' + options.description)
             : options.svg_id_prefix;
-    const std::string sized = with_svg_size(with_prefixed_svg_ids(svg, prefix),
-                                            physical_length(canvas.width, options),
-                                            physical_length(canvas.height, options));
+    const std::string sized =
+        with_svg_size(with_prefixed_svg_ids(svg, prefix), physical_length(canvas.width, options),
+                      physical_length(canvas.height, options));
     return with_accessible_svg_metadata(sized, prefix, options.title, options.description);
 }
 
@@ -181,7 +182,7 @@ std::int64_t round_hundredth(std::int64_t v) {
 
 /// `text` as millionths (digits past the sixth decimal round to the nearest); false when it is
 /// not a plain decimal. Cairo writes six decimals, and more for numbers under 0.1.
-bool parse_micro(std::string_view text, std::int64_t &out) {
+bool parse_micro(std::string_view text, std::int64_t& out) {
     std::size_t i = 0;
     const bool negative = i < text.size() && text[i] == '-';
     if (negative)

@@ -13,7 +13,7 @@ namespace {
 
 constexpr double kTau = 2 * std::numbers::pi;
 
-void set_color(cairo_t *cr, Color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+void set_color(cairo_t* cr, Color c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
 Color with_alpha(Color c, double alpha) { return {c.r, c.g, c.b, c.a * alpha}; }
 
@@ -23,7 +23,7 @@ Color with_alpha(Color c, double alpha) { return {c.r, c.g, c.b, c.a * alpha}; }
 constexpr double kSnap = 10;
 constexpr double kTolerance = 0.25;
 
-Point snapped_pixel(const ViewTransform &to_px, Point p) {
+Point snapped_pixel(const ViewTransform& to_px, Point p) {
     Point px = to_px.to_pixels(p);
     return {std::round(px.x * kSnap) / kSnap, std::round(px.y * kSnap) / kSnap};
 }
@@ -31,10 +31,10 @@ Point snapped_pixel(const ViewTransform &to_px, Point p) {
 bool finite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
 // Returns false when no vertex was finite, so nothing was added.
-bool add_vertices(cairo_t *cr, const std::vector<Point> &points, const ViewTransform &to_px) {
+bool add_vertices(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px) {
     std::vector<Point> pixels;
     pixels.reserve(points.size());
-    for (const Point &point : points) {
+    for (const Point& point : points) {
         Point p = snapped_pixel(to_px, point);
         // A vertex PROJ could not place must not turn into a spike across the map.
         if (finite(p))
@@ -49,32 +49,32 @@ bool add_vertices(cairo_t *cr, const std::vector<Point> &points, const ViewTrans
     return true;
 }
 
-void add_ring(cairo_t *cr, const Ring &ring, const ViewTransform &to_px) {
+void add_ring(cairo_t* cr, const Ring& ring, const ViewTransform& to_px) {
     if (ring.size() >= 3 && add_vertices(cr, ring, to_px))
         cairo_close_path(cr);
 }
 
-void add_polyline(cairo_t *cr, const Polyline &line, const ViewTransform &to_px) {
+void add_polyline(cairo_t* cr, const Polyline& line, const ViewTransform& to_px) {
     if (line.size() >= 2)
         add_vertices(cr, line, to_px);
 }
 
-void add_polygons(cairo_t *cr, const std::vector<Polygon> &polygons, const ViewTransform &to_px) {
-    for (const auto &polygon : polygons)
-        for (const auto &ring : polygon.rings)
+void add_polygons(cairo_t* cr, const std::vector<Polygon>& polygons, const ViewTransform& to_px) {
+    for (const auto& polygon : polygons)
+        for (const auto& ring : polygon.rings)
             add_ring(cr, ring, to_px);
 }
 
-void add_circle(cairo_t *cr, Point c, double r) {
+void add_circle(cairo_t* cr, Point c, double r) {
     cairo_new_sub_path(cr);
     cairo_arc(cr, c.x, c.y, std::max(r, 0.0), 0, kTau);
 }
 
-void add_box(cairo_t *cr, const Box &b) {
+void add_box(cairo_t* cr, const Box& b) {
     cairo_rectangle(cr, b.min_x, b.min_y, b.width(), b.height());
 }
 
-void stroke_path(cairo_t *cr, Color color, double width) {
+void stroke_path(cairo_t* cr, Color color, double width) {
     if (width <= 0 || color.a <= 0) {
         cairo_new_path(cr);
         return;
@@ -84,19 +84,19 @@ void stroke_path(cairo_t *cr, Color color, double width) {
     cairo_stroke(cr);
 }
 
-void fill_path(cairo_t *cr, Color color) {
+void fill_path(cairo_t* cr, Color color) {
     set_color(cr, color);
     cairo_fill(cr);
 }
 
-Box canvas_clip(const MapLayout &layout) {
+Box canvas_clip(const MapLayout& layout) {
     if (!layout.map_frame.empty())
         return layout.map_frame;
     return Box::from_xywh(0, 0, layout.width, layout.height);
 }
 
-void paint_ocean(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
-                 const Style &style) {
+void paint_ocean(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                 const Style& style) {
     if (basemap.outline.size() >= 3) {
         add_ring(cr, basemap.outline, layout.transform);
     } else {
@@ -106,26 +106,26 @@ void paint_ocean(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &b
     fill_path(cr, style.ocean);
 }
 
-void paint_graticule(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
-                     const Style &style) {
-    for (const auto &line : basemap.graticule)
+void paint_graticule(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                     const Style& style) {
+    for (const auto& line : basemap.graticule)
         add_polyline(cr, line, layout.transform);
     stroke_path(cr, style.graticule, style.graticule_width * layout.scale);
 }
 
-bool hosts_a_site(const MapLayout &layout, const std::string &iso2) {
+bool hosts_a_site(const MapLayout& layout, const std::string& iso2) {
     return !iso2.empty() && std::find(layout.host_countries.begin(), layout.host_countries.end(),
                                       iso2) != layout.host_countries.end();
 }
 
-void paint_land(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
-                const Style &style) {
+void paint_land(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                const Style& style) {
     // Land goes under the countries so hairline seams between neighbours never show the ocean;
     // with land drawn, only tinted countries need a fill of their own.
     add_polygons(cr, basemap.land, layout.transform);
     fill_path(cr, style.land);
     bool land_drawn = !basemap.land.empty();
-    for (const auto &country : basemap.countries) {
+    for (const auto& country : basemap.countries) {
         bool tinted = style.tint_host_countries && hosts_a_site(layout, country.iso2);
         if (land_drawn && !tinted)
             continue;
@@ -134,18 +134,18 @@ void paint_land(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &ba
     }
 }
 
-void paint_borders(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
-                   const Style &style) {
+void paint_borders(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                   const Style& style) {
     // One path for all borders: a shared edge drawn twice in one stroke does not darken.
-    for (const auto &country : basemap.countries)
+    for (const auto& country : basemap.countries)
         add_polygons(cr, country.polygons, layout.transform);
     stroke_path(cr, style.border, style.border_width * layout.scale);
     add_polygons(cr, basemap.land, layout.transform);
     stroke_path(cr, style.coastline, style.coastline_width * layout.scale);
 }
 
-void paint_outline(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
-                   const Style &style) {
+void paint_outline(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                   const Style& style) {
     if (basemap.outline.size() < 3)
         return;
     add_ring(cr, basemap.outline, layout.transform);
@@ -154,13 +154,13 @@ void paint_outline(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap 
 
 /// The extra layers drawn under the sites (`over` false) or over them: polygons filled and
 /// outlined, lines stroked, points as dots, in the layer's colours at the map's scale.
-void paint_layers(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
+void paint_layers(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                   bool over) {
     const double s = layout.scale;
-    for (const auto &layer : basemap.layers) {
+    for (const auto& layer : basemap.layers) {
         if (layer.style.over_sites != over)
             continue;
-        const LayerStyle &st = layer.style;
+        const LayerStyle& st = layer.style;
         if (!layer.polygons.empty()) {
             add_polygons(cr, layer.polygons, layout.transform);
             if (st.fill.a > 0) {
@@ -169,10 +169,10 @@ void paint_layers(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &
             }
             stroke_path(cr, st.stroke, st.width * s);
         }
-        for (const auto &line : layer.lines)
+        for (const auto& line : layer.lines)
             add_polyline(cr, line, layout.transform);
         stroke_path(cr, st.stroke, st.width * s);
-        for (const auto &p : layer.points) {
+        for (const auto& p : layer.points) {
             const Point c = layout.transform.to_pixels(p);
             add_circle(cr, c, st.point_radius * s);
         }
@@ -183,8 +183,8 @@ void paint_layers(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &
     }
 }
 
-void paint_basemap(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
-                   const Style &style) {
+void paint_basemap(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                   const Style& style) {
     cairo_save(cr);
     Box frame = canvas_clip(layout);
     cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
@@ -202,7 +202,7 @@ void paint_basemap(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap 
 }
 
 /// The layers drawn over the sites, clipped to the map frame like the base map.
-void paint_layers_over(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap) {
+void paint_layers_over(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap) {
     cairo_save(cr);
     Box frame = canvas_clip(layout);
     cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
@@ -213,10 +213,10 @@ void paint_layers_over(cairo_t *cr, const MapLayout &layout, const ProjectedBase
     cairo_restore(cr);
 }
 
-void paint_leaders(cairo_t *cr, const MapLayout &layout, const Style &style) {
+void paint_leaders(cairo_t* cr, const MapLayout& layout, const Style& style) {
     cairo_save(cr);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    for (const auto &label : layout.labels) {
+    for (const auto& label : layout.labels) {
         if (!label.has_leader)
             continue;
         for (int pass = 0; pass < 2; ++pass) {
@@ -232,13 +232,13 @@ void paint_leaders(cairo_t *cr, const MapLayout &layout, const Style &style) {
     cairo_restore(cr);
 }
 
-void paint_text(cairo_t *cr, const TextContext &text, const std::string &content,
-                const FontSpec &font, Color color, Point top_left,
+void paint_text(cairo_t* cr, const TextContext& text, const std::string& content,
+                const FontSpec& font, Color color, Point top_left,
                 PangoAlignment align = PANGO_ALIGN_LEFT) {
     if (content.empty())
         return;
-    PangoLayout *pango = text.make_layout(content, font, align);
-    if (SvgMarkup *svg = text.svg_markup(); svg && svg->writes_text()) {
+    PangoLayout* pango = text.make_layout(content, font, align);
+    if (SvgMarkup* svg = text.svg_markup(); svg && svg->writes_text()) {
         svg->add_text(cr, pango, top_left, font, color, {}, 0);
     } else {
         cairo_move_to(cr, top_left.x, top_left.y);
@@ -253,19 +253,19 @@ struct Halo {
     double width = 0;
 };
 
-void paint_haloed_text(cairo_t *cr, const TextContext &text, const std::string &content,
-                       const FontSpec &font, Color color, Halo halo, Point top_left,
+void paint_haloed_text(cairo_t* cr, const TextContext& text, const std::string& content,
+                       const FontSpec& font, Color color, Halo halo, Point top_left,
                        PangoAlignment align) {
     if (content.empty())
         return;
-    if (SvgMarkup *svg = text.svg_markup(); svg && svg->writes_text()) {
-        PangoLayout *pango = text.make_layout(content, font, align);
+    if (SvgMarkup* svg = text.svg_markup(); svg && svg->writes_text()) {
+        PangoLayout* pango = text.make_layout(content, font, align);
         svg->add_text(cr, pango, top_left, font, color, halo.color, halo.width);
         g_object_unref(pango);
         return;
     }
     if (halo.width > 0 && halo.color.a > 0) {
-        PangoLayout *pango = text.make_layout(content, font, align);
+        PangoLayout* pango = text.make_layout(content, font, align);
         cairo_save(cr);
         cairo_move_to(cr, top_left.x, top_left.y);
         pango_cairo_layout_path(cr, pango);
@@ -279,9 +279,9 @@ void paint_haloed_text(cairo_t *cr, const TextContext &text, const std::string &
 }
 
 // Lines of a multi-line label line up on the side that faces their marker.
-PangoAlignment label_alignment(const LabelLayout &label, const MapLayout &layout) {
+PangoAlignment label_alignment(const LabelLayout& label, const MapLayout& layout) {
     auto marker = std::find_if(layout.markers.begin(), layout.markers.end(),
-                               [&](const MarkerLayout &m) { return m.id == label.id; });
+                               [&](const MarkerLayout& m) { return m.id == label.id; });
     if (marker == layout.markers.end())
         return PANGO_ALIGN_LEFT;
     if (label.box.max_x <= marker->x)
@@ -291,11 +291,11 @@ PangoAlignment label_alignment(const LabelLayout &label, const MapLayout &layout
     return PANGO_ALIGN_LEFT;
 }
 
-void paint_labels(cairo_t *cr, const MapLayout &layout, const Style &style,
-                  const TextContext &text) {
+void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
+                  const TextContext& text) {
     const FontSpec font = scaled_font(style.label_font, layout.scale);
     Halo halo{style.label_halo, style.label_halo_width * layout.scale};
-    for (const auto &label : layout.labels) {
+    for (const auto& label : layout.labels) {
         FontSpec label_font = font;
         if (label.weight > 0)
             label_font.weight = label.weight;
@@ -304,11 +304,11 @@ void paint_labels(cairo_t *cr, const MapLayout &layout, const Style &style,
     }
 }
 
-void paint_block(cairo_t *cr, const TextContext &text, const TextBlock &block) {
+void paint_block(cairo_t* cr, const TextContext& text, const TextBlock& block) {
     paint_text(cr, text, block.text, block.font, block.color, {block.box.min_x, block.box.min_y});
 }
 
-void add_rounded_box(cairo_t *cr, const Box &box, double radius) {
+void add_rounded_box(cairo_t* cr, const Box& box, double radius) {
     radius = std::min({radius, box.width() / 2, box.height() / 2});
     double quarter = kTau / 4;
     cairo_new_sub_path(cr);
@@ -320,7 +320,7 @@ void add_rounded_box(cairo_t *cr, const Box &box, double radius) {
 }
 
 /// A pointy-top hexagon of circumradius `r` around `c`.
-void add_hexagon(cairo_t *cr, Point c, double r) {
+void add_hexagon(cairo_t* cr, Point c, double r) {
     for (int k = 0; k < 6; ++k) {
         const double a = kTau / 6 * k + kTau / 12 * 3;
         const double x = c.x + r * std::cos(a), y = c.y + r * std::sin(a);
@@ -332,7 +332,7 @@ void add_hexagon(cairo_t *cr, Point c, double r) {
     cairo_close_path(cr);
 }
 
-void paint_density(cairo_t *cr, const MapLayout &layout) {
+void paint_density(cairo_t* cr, const MapLayout& layout) {
     if (layout.density.cells.empty())
         return;
     cairo_save(cr);
@@ -340,7 +340,7 @@ void paint_density(cairo_t *cr, const MapLayout &layout) {
     cairo_clip(cr);
     // A hair larger than the grid so neighbouring cells leave no antialiased seam between them.
     const double r = layout.density.radius + 0.35 * layout.scale;
-    for (const auto &cell : layout.density.cells) {
+    for (const auto& cell : layout.density.cells) {
         add_hexagon(cr, cell.centre, r);
         fill_path(cr, cell.color);
     }
@@ -349,14 +349,14 @@ void paint_density(cairo_t *cr, const MapLayout &layout) {
 
 /// An aggregate: a pie of its providers' colours, separated from the map by the marker stroke,
 /// with its count in bold white on a dark halo in the middle.
-void paint_aggregate(cairo_t *cr, const AggregateLayout &a, const Style &style, double scale,
-                     const TextContext &text) {
+void paint_aggregate(cairo_t* cr, const AggregateLayout& a, const Style& style, double scale,
+                     const TextContext& text) {
     const Point c{a.x, a.y};
     int total = 0;
-    for (const auto &[colour, n] : a.segments)
+    for (const auto& [colour, n] : a.segments)
         total += n;
     double angle = -kTau / 4;
-    for (const auto &[colour, n] : a.segments) {
+    for (const auto& [colour, n] : a.segments) {
         const double sweep = kTau * n / std::max(total, 1);
         cairo_move_to(cr, c.x, c.y);
         cairo_arc(cr, c.x, c.y, a.r, angle, angle + sweep);
@@ -374,20 +374,20 @@ void paint_aggregate(cairo_t *cr, const AggregateLayout &a, const Style &style, 
 }
 
 /// Single sites' markers, then aggregates; in an SVG each is a group with a tooltip.
-void paint_site_marker(cairo_t *cr, const MarkerLayout &m, const Style &style, double scale);
+void paint_site_marker(cairo_t* cr, const MarkerLayout& m, const Style& style, double scale);
 
-void paint_sites(cairo_t *cr, const std::vector<MarkerLayout> &markers,
-                 const std::vector<AggregateLayout> &aggregates, const Style &style, double scale,
-                 const TextContext &text) {
-    SvgMarkup *svg = text.svg_markup();
-    for (const auto &marker : markers) {
+void paint_sites(cairo_t* cr, const std::vector<MarkerLayout>& markers,
+                 const std::vector<AggregateLayout>& aggregates, const Style& style, double scale,
+                 const TextContext& text) {
+    SvgMarkup* svg = text.svg_markup();
+    for (const auto& marker : markers) {
         if (svg)
             svg->begin_marker(cr, marker);
         paint_site_marker(cr, marker, style, scale);
         if (svg)
             svg->end_group(cr, {marker.x, marker.y});
     }
-    for (const auto &aggregate : aggregates) {
+    for (const auto& aggregate : aggregates) {
         if (svg)
             svg->begin_aggregate(cr, aggregate);
         paint_aggregate(cr, aggregate, style, scale, text);
@@ -397,32 +397,32 @@ void paint_sites(cairo_t *cr, const std::vector<MarkerLayout> &markers,
 }
 
 /// The rounded, bordered background the legend and the key share.
-void paint_panel(cairo_t *cr, const Box &box, const Style &style, double scale) {
+void paint_panel(cairo_t* cr, const Box& box, const Style& style, double scale) {
     add_rounded_box(cr, box, 6 * scale);
     set_color(cr, style.legend_background);
     cairo_fill_preserve(cr);
     stroke_path(cr, style.legend_border, 1.0 * scale);
 }
 
-void paint_key(cairo_t *cr, const MapLayout &layout, const Style &style, const TextContext &text) {
-    const KeyLayout &key = layout.key;
+void paint_key(cairo_t* cr, const MapLayout& layout, const Style& style, const TextContext& text) {
+    const KeyLayout& key = layout.key;
     if (key.box.empty())
         return;
     paint_panel(cr, key.box, style, layout.scale);
     paint_block(cr, text, key.heading);
-    for (const auto &entry : key.entries)
+    for (const auto& entry : key.entries)
         paint_block(cr, text, entry);
 }
 
-void paint_legend(cairo_t *cr, const MapLayout &layout, const Style &style,
-                  const TextContext &text) {
-    const LegendLayout &legend = layout.legend;
+void paint_legend(cairo_t* cr, const MapLayout& layout, const Style& style,
+                  const TextContext& text) {
+    const LegendLayout& legend = layout.legend;
     if (legend.box.empty())
         return;
     paint_panel(cr, legend.box, style, layout.scale);
-    for (const auto &heading : legend.headings)
+    for (const auto& heading : legend.headings)
         paint_block(cr, text, heading);
-    for (const auto &row : legend.rows) {
+    for (const auto& row : legend.rows) {
         // Provider and size rows show a plain filled symbol: only status rows vary the shape.
         if (row.kind == LegendRow::Kind::density) {
             add_hexagon(cr, row.symbol, row.r);
@@ -444,7 +444,7 @@ void paint_legend(cairo_t *cr, const MapLayout &layout, const Style &style,
 // Marker symbols. Every status differs in shape, not only in colour, so the map survives
 // grey-scale printing and colour-blind readers.
 
-void paint_live(cairo_t *cr, Point c, double r, Color color, const Style &style, double scale) {
+void paint_live(cairo_t* cr, Point c, double r, Color color, const Style& style, double scale) {
     add_circle(cr, c, r);
     fill_path(cr, color);
     double w = style.marker_stroke_width * scale;
@@ -452,17 +452,17 @@ void paint_live(cairo_t *cr, Point c, double r, Color color, const Style &style,
     stroke_path(cr, style.marker_stroke, w);
 }
 
-void add_separation_ring(cairo_t *cr, Point c, double r, const Style &style, double scale) {
+void add_separation_ring(cairo_t* cr, Point c, double r, const Style& style, double scale) {
     double w = style.marker_stroke_width * scale;
     add_circle(cr, c, r + w / 2);
     stroke_path(cr, with_alpha(style.marker_stroke, 0.85), w);
 }
 
-double ring_width(const Style &style, double r, double scale) {
+double ring_width(const Style& style, double r, double scale) {
     return std::min(style.ring_width * scale, r * 0.6);
 }
 
-void paint_ring(cairo_t *cr, Point c, double r, Color color, const Style &style, double scale,
+void paint_ring(cairo_t* cr, Point c, double r, Color color, const Style& style, double scale,
                 double fill_alpha) {
     double w = ring_width(style, r, scale);
     add_separation_ring(cr, c, r, style, scale);
@@ -472,7 +472,7 @@ void paint_ring(cairo_t *cr, Point c, double r, Color color, const Style &style,
     stroke_path(cr, color, w);
 }
 
-void paint_dashed_ring(cairo_t *cr, Point c, double r, Color color, const Style &style,
+void paint_dashed_ring(cairo_t* cr, Point c, double r, Color color, const Style& style,
                        double scale) {
     double w = ring_width(style, r, scale);
     double centre_r = r - w / 2;
@@ -491,7 +491,7 @@ void paint_dashed_ring(cairo_t *cr, Point c, double r, Color color, const Style 
     cairo_restore(cr);
 }
 
-void paint_half_filled(cairo_t *cr, Point c, double r, Color color, const Style &style,
+void paint_half_filled(cairo_t* cr, Point c, double r, Color color, const Style& style,
                        double scale) {
     paint_ring(cr, c, r, color, style, scale, 0.15);
     // The lower half filled: a site that is partly built.
@@ -501,7 +501,7 @@ void paint_half_filled(cairo_t *cr, Point c, double r, Color color, const Style 
     fill_path(cr, color);
 }
 
-void paint_cross(cairo_t *cr, Point c, double r, const Style &style, double scale) {
+void paint_cross(cairo_t* cr, Point c, double r, const Style& style, double scale) {
     const Color grey{0.45, 0.47, 0.50, 1};
     double arm = r * 0.72;
     double w = std::max(1.5 * scale, ring_width(style, r, scale) * 0.9);
@@ -521,7 +521,7 @@ void paint_cross(cairo_t *cr, Point c, double r, const Style &style, double scal
 }
 
 /// A site's marker: by its status, or on a change map by its change (a moved site's path first).
-void paint_site_marker(cairo_t *cr, const MarkerLayout &m, const Style &style, double scale) {
+void paint_site_marker(cairo_t* cr, const MarkerLayout& m, const Style& style, double scale) {
     if (m.change == MapChange::none) {
         paint_marker(cr, m.status, {m.x, m.y}, m.r, m.color, style, scale);
         return;
@@ -532,18 +532,17 @@ void paint_site_marker(cairo_t *cr, const MarkerLayout &m, const Style &style, d
 }
 
 // Insets: the frame and the area outline share one colour, so the reader pairs them at once.
-Color inset_line_color(const Style &style) { return with_alpha(style.title_color, 0.7); }
-
+Color inset_line_color(const Style& style) { return with_alpha(style.title_color, 0.7); }
 
 /// On the main map, the outline of every area an inset magnifies, over a thin halo.
-void paint_inset_areas(cairo_t *cr, const MapLayout &layout, const Style &style) {
+void paint_inset_areas(cairo_t* cr, const MapLayout& layout, const Style& style) {
     if (layout.insets.empty())
         return;
     cairo_save(cr);
     add_box(cr, canvas_clip(layout));
     cairo_clip(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
-    for (const auto &inset : layout.insets) {
+    for (const auto& inset : layout.insets) {
         add_box(cr, inset.area);
         stroke_path(cr, with_alpha(style.background, 0.8), 3.0 * layout.scale);
         add_box(cr, inset.area);
@@ -552,37 +551,37 @@ void paint_inset_areas(cairo_t *cr, const MapLayout &layout, const Style &style)
     cairo_restore(cr);
 }
 
-Box bounds_of(const std::vector<Point> &points) {
+Box bounds_of(const std::vector<Point>& points) {
     Box b;
-    for (const Point &p : points)
+    for (const Point& p : points)
         if (finite(p))
             b.expand(p);
     return b;
 }
 
-bool polygon_touches(const Polygon &polygon, const Box &view) {
+bool polygon_touches(const Polygon& polygon, const Box& view) {
     return !polygon.rings.empty() && bounds_of(polygon.rings.front()).intersects(view);
 }
 
 /// The part of the base map that can show in `view` (projected units): whole polygons and lines
 /// whose bounds meet it. An inset draws only these, so an SVG or PDF does not carry the whole
 /// world a second time under the inset's clip.
-ProjectedBasemap basemap_within(const ProjectedBasemap &basemap, const Box &view) {
+ProjectedBasemap basemap_within(const ProjectedBasemap& basemap, const Box& view) {
     ProjectedBasemap out;
     out.outline = basemap.outline;
     out.bounds = basemap.bounds;
-    for (const auto &country : basemap.countries) {
+    for (const auto& country : basemap.countries) {
         CountryShape kept{country.iso2, country.name, {}};
-        for (const auto &polygon : country.polygons)
+        for (const auto& polygon : country.polygons)
             if (polygon_touches(polygon, view))
                 kept.polygons.push_back(polygon);
         if (!kept.polygons.empty())
             out.countries.push_back(std::move(kept));
     }
-    for (const auto &polygon : basemap.land)
+    for (const auto& polygon : basemap.land)
         if (polygon_touches(polygon, view))
             out.land.push_back(polygon);
-    for (const auto &line : basemap.graticule)
+    for (const auto& line : basemap.graticule)
         if (bounds_of(line).intersects(view))
             out.graticule.push_back(line);
     out.layers = basemap.layers;
@@ -591,8 +590,8 @@ ProjectedBasemap basemap_within(const ProjectedBasemap &basemap, const Box &view
 
 /// One inset: a band of page colour around it, then its own base map, markers, aggregates,
 /// labels and caption, drawn by the main map's painters through the inset's view, and its frame.
-void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
-                 const ProjectedBasemap &basemap, const Style &style, const TextContext &text) {
+void paint_inset(cairo_t* cr, const MapLayout& layout, const InsetLayout& inset,
+                 const ProjectedBasemap& basemap, const Style& style, const TextContext& text) {
     MapLayout view;
     view.width = layout.width;
     view.height = layout.height;
@@ -610,7 +609,7 @@ void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
     add_box(cr, inset.box);
     fill_path(cr, style.background);
     cairo_restore(cr);
-    const ViewTransform &t = inset.transform;
+    const ViewTransform& t = inset.transform;
     const Box projected{t.x0, t.y0 - inset.box.height() / t.k, t.x0 + inset.box.width() / t.k,
                         t.y0};
     paint_basemap(cr, view, basemap_within(basemap, projected), style);
@@ -623,7 +622,7 @@ void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
     paint_labels(cr, view, style, text);
     if (!inset.caption.text.empty()) {
         const double pad = 3 * s;
-        const Box &c = inset.caption.box;
+        const Box& c = inset.caption.box;
         add_rounded_box(cr, {c.min_x - pad, c.min_y - pad / 2, c.max_x + pad, c.max_y + pad / 2},
                         3 * s);
         fill_path(cr, style.legend_background);
@@ -639,9 +638,9 @@ void paint_inset(cairo_t *cr, const MapLayout &layout, const InsetLayout &inset,
 
 /// Small multiples: each panel drawn as a whole map through its own origin and clip, then the
 /// canvas's shared legend, title and footer.
-void paint_panels(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
-                  const Style &style, const TextContext &text) {
-    for (const auto &panel : layout.panels) {
+void paint_panels(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                  const Style& style, const TextContext& text) {
+    for (const auto& panel : layout.panels) {
         cairo_save(cr);
         cairo_translate(cr, panel.x, panel.y);
         cairo_rectangle(cr, 0, 0, panel.map.width, panel.map.height);
@@ -656,14 +655,14 @@ void paint_panels(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &
     paint_legend(cr, layout, style, text);
     paint_block(cr, text, layout.title);
     paint_block(cr, text, layout.subtitle);
-    for (const auto &line : layout.footer)
+    for (const auto& line : layout.footer)
         paint_block(cr, text, line);
 }
 
 } // namespace
 
-void paint_marker(cairo_t *cr, Status status, Point centre, double r, Color color,
-                  const Style &style, double scale) {
+void paint_marker(cairo_t* cr, Status status, Point centre, double r, Color color,
+                  const Style& style, double scale) {
     switch (status) {
     case Status::live:
         paint_live(cr, centre, r, color, style, scale);
@@ -683,8 +682,8 @@ void paint_marker(cairo_t *cr, Status status, Point centre, double r, Color colo
     }
 }
 
-void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &basemap,
-               const Style &style, const TextContext &text) {
+void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+               const Style& style, const TextContext& text) {
     text.attach(cr);
     set_color(cr, style.background);
     cairo_paint(cr);
@@ -694,12 +693,12 @@ void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &bas
     }
     // Only what reaches the map frame: a regional map's SVG or PDF then does not carry the rest
     // of the world's outlines under the clip (dense Europe at 480 px: 3.7 MB of SVG otherwise).
-    const ViewTransform &t = layout.transform;
+    const ViewTransform& t = layout.transform;
     const Box frame = canvas_clip(layout);
     const Box view{t.x0 + (frame.min_x - t.ox) / t.k, t.y0 - (frame.max_y - t.oy) / t.k,
                    t.x0 + (frame.max_x - t.ox) / t.k, t.y0 - (frame.min_y - t.oy) / t.k};
     if (view.contains(basemap.bounds))
-        paint_basemap(cr, layout, basemap, style);  // a whole-world map: nothing to leave out
+        paint_basemap(cr, layout, basemap, style); // a whole-world map: nothing to leave out
     else
         paint_basemap(cr, layout, basemap_within(basemap, view), style);
     paint_inset_areas(cr, layout, style);
@@ -708,13 +707,13 @@ void paint_map(cairo_t *cr, const MapLayout &layout, const ProjectedBasemap &bas
     paint_sites(cr, layout.markers, layout.aggregates, style, layout.scale, text);
     paint_layers_over(cr, layout, basemap);
     paint_labels(cr, layout, style, text);
-    for (const auto &inset : layout.insets)
+    for (const auto& inset : layout.insets)
         paint_inset(cr, layout, inset, basemap, style, text);
     paint_legend(cr, layout, style, text);
     paint_key(cr, layout, style, text);
     paint_block(cr, text, layout.title);
     paint_block(cr, text, layout.subtitle);
-    for (const auto &line : layout.footer)
+    for (const auto& line : layout.footer)
         paint_block(cr, text, line);
 }
 

@@ -15,10 +15,10 @@ namespace dcmap::render::detail {
 constexpr int kPngLevel = 1;
 
 /// The surface (ARGB32, flushed) as PNG bytes. Truecolor: RGB when every pixel is opaque, else
-/// RGBA, or the exact palette when the image has at most 256 colours (lossless). Palette: the exact colours when there are at most 256, else 256 chosen and dithered by
-/// libimagequant; 1, 2 or 4 bits a pixel when that many colours suffice. A pHYs chunk records
-/// `dpi` when it is > 0. `level` is libdeflate's compression level (1..12). Throws Error when
-/// encoding fails.
+/// RGBA, or the exact palette when the image has at most 256 colours (lossless). Palette: the exact
+/// colours when there are at most 256, else 256 chosen and dithered by libimagequant; 1, 2 or 4
+/// bits a pixel when that many colours suffice. A pHYs chunk records `dpi` when it is > 0. `level`
+/// is libdeflate's compression level (1..12). Throws Error when encoding fails.
 std::string encode_png_bytes(cairo_surface_t* surface, double dpi,
                              PngColors colors = PngColors::truecolor, int level = kPngLevel);
 

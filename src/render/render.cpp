@@ -21,7 +21,7 @@ namespace {
 // Cairo's image surfaces stop at 32767 pixels a side.
 constexpr double kMaxCanvasSide = 32767;
 
-std::string lower_extension(const std::string &path) {
+std::string lower_extension(const std::string& path) {
     std::size_t slash = path.find_last_of('/');
     std::size_t dot = path.find_last_of('.');
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
@@ -32,7 +32,7 @@ std::string lower_extension(const std::string &path) {
     return ext;
 }
 
-int canvas_side(double pixels, const char *name) {
+int canvas_side(double pixels, const char* name) {
     if (!std::isfinite(pixels) || pixels < 1 || pixels > kMaxCanvasSide)
         throw Error(std::string("cannot draw the map: canvas ") + name + " " +
                     std::to_string(pixels) + " px is outside 1..32767");
@@ -48,7 +48,7 @@ struct MeasureCache {
     detail::TextContext text;
     std::map<FontKey, TextSize> sizes;
 
-    TextSize measure(const std::string &content, const FontSpec &font) {
+    TextSize measure(const std::string& content, const FontSpec& font) {
         std::lock_guard lock(mutex);
         FontKey key{content, font.family, font.size, font.weight, font.italic};
         auto found = sizes.find(key);
@@ -62,7 +62,7 @@ struct MeasureCache {
 
 } // namespace
 
-Format format_from_path(const std::string &path) {
+Format format_from_path(const std::string& path) {
     std::string ext = lower_extension(path);
     if (ext == "png")
         return Format::png;
@@ -74,8 +74,8 @@ Format format_from_path(const std::string &path) {
     throw Error("unsupported output format '" + shown + "': use .png, .svg or .pdf");
 }
 
-std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap,
-                       const Style &style, Format format, const RenderOptions &options) {
+std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
+                       Format format, const RenderOptions& options) {
     int width = canvas_side(layout.width, "width");
     int height = canvas_side(layout.height, "height");
     detail::TextContext text;
@@ -83,19 +83,19 @@ std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap,
     detail::SvgMarkup svg_markup(options.svg_text, options.sites);
     if (format == Format::svg)
         text.set_svg_markup(&svg_markup);
-    return detail::encode(format, canvas, options, [&](cairo_t *cr) {
-        detail::paint_map(cr, layout, basemap, style, text);
-    }, &svg_markup);
+    return detail::encode(
+        format, canvas, options,
+        [&](cairo_t* cr) { detail::paint_map(cr, layout, basemap, style, text); }, &svg_markup);
 }
 
-void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
-                Format format, const RenderOptions &options, const std::string &output_path) {
+void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
+                Format format, const RenderOptions& options, const std::string& output_path) {
     io::write_file_atomically(output_path, encode_map(layout, basemap, style, format, options));
 }
 
 MeasureText pango_measurer() {
     auto cache = std::make_shared<MeasureCache>();
-    return [cache](const std::string &content, const FontSpec &font) {
+    return [cache](const std::string& content, const FontSpec& font) {
         return cache->measure(content, font);
     };
 }

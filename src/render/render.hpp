@@ -15,7 +15,7 @@ namespace dcmap::render {
 enum class Format { png, svg, pdf };
 
 /// Format from the output path's extension (.png, .svg, .pdf, any case). Throws Error otherwise.
-Format format_from_path(const std::string &path);
+Format format_from_path(const std::string& path);
 
 /// How PNG pixels are stored: 24/32-bit colour, or indexed (8 bits or fewer a pixel; exact when
 /// the map has at most 256 colours, else quantised).
@@ -31,21 +31,21 @@ struct SiteSummary {
     std::string name;     ///< the site's name
     std::string provider; ///< as the input and the legend write it; empty when none
     Status status = Status::live;
-    std::string place;    ///< where it is ("Hangzhou, Zhejiang, CN"); empty when unknown
+    std::string place; ///< where it is ("Hangzhou, Zhejiang, CN"); empty when unknown
 };
 
 struct RenderOptions {
     /// Output pixels per inch: the PNG's pHYs, the SVG's width and height in `unit`, the PDF's
     /// page size in points.
     double pixels_per_inch = 96;
-    LengthUnit unit = LengthUnit::px;  ///< of the SVG's width and height
+    LengthUnit unit = LengthUnit::px;            ///< of the SVG's width and height
     PngColors png_colors = PngColors::truecolor; ///< PNG only
-    std::string title;       ///< SVG <title>, PDF title
+    std::string title;                           ///< SVG <title>, PDF title
     std::string description; ///< SVG <desc>, PDF subject: one line saying what the map shows
     /// Put before every id in an SVG (`--svg-id-prefix`); empty = derived from svg_name and
     /// the map's content (see detail::default_svg_id_prefix).
     std::string svg_id_prefix;
-    std::string svg_name;    ///< output file name without folder or extension, for the prefix
+    std::string svg_name; ///< output file name without folder or extension, for the prefix
     SvgText svg_text = SvgText::text; ///< `--svg-text`
     /// Site id (Site::key()) -> its SVG tooltip; a marker whose id is missing is named by its id.
     std::map<std::string, SiteSummary> sites;
@@ -61,13 +61,13 @@ struct RenderOptions {
 /// the physical size those pixels have at options.pixels_per_inch (96: SVG width="Npx", PDF
 /// page N * 0.75 pt). Throws IoError when writing fails, Error
 /// when the canvas size is not 1..32767 px or Cairo fails.
-void render_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
-                Format format, const RenderOptions &options, const std::string &output_path);
+void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
+                Format format, const RenderOptions& options, const std::string& output_path);
 
 /// The bytes render_map would write, for callers that write several files only once every one
 /// of them has been drawn. Throws Error as render_map does.
-std::string encode_map(const MapLayout &layout, const ProjectedBasemap &basemap, const Style &style,
-                       Format format, const RenderOptions &options);
+std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
+                       Format format, const RenderOptions& options);
 
 /// Text measurement with Pango, matching how render_map draws text.
 MeasureText pango_measurer();

@@ -11,18 +11,18 @@ namespace {
 // One font map per thread (Pango font maps are not thread-safe): creating a fontconfig font map
 // is expensive, and sharing it keeps the measurer and the painter on the very same fonts.
 struct FontMapHolder {
-    PangoFontMap *map = pango_cairo_font_map_new();
+    PangoFontMap* map = pango_cairo_font_map_new();
     ~FontMapHolder() { g_object_unref(map); }
 };
 
-PangoFontMap *shared_font_map() {
+PangoFontMap* shared_font_map() {
     thread_local FontMapHolder holder;
     return holder.map;
 }
 
 // Explicit options so that metrics do not depend on the desktop's fontconfig or Xft settings.
-cairo_font_options_t *deterministic_font_options() {
-    cairo_font_options_t *options = cairo_font_options_create();
+cairo_font_options_t* deterministic_font_options() {
+    cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -32,8 +32,8 @@ cairo_font_options_t *deterministic_font_options() {
 
 } // namespace
 
-PangoFontDescription *font_description(const FontSpec &font) {
-    PangoFontDescription *desc = pango_font_description_new();
+PangoFontDescription* font_description(const FontSpec& font) {
+    PangoFontDescription* desc = pango_font_description_new();
     pango_font_description_set_family(desc, font.family.c_str());
     pango_font_description_set_absolute_size(desc, font.size * PANGO_SCALE);
     pango_font_description_set_weight(desc, static_cast<PangoWeight>(font.weight));
@@ -42,7 +42,7 @@ PangoFontDescription *font_description(const FontSpec &font) {
 }
 
 TextContext::TextContext() : context_(pango_font_map_create_context(shared_font_map())) {
-    cairo_font_options_t *options = deterministic_font_options();
+    cairo_font_options_t* options = deterministic_font_options();
     pango_cairo_context_set_font_options(context_, options);
     cairo_font_options_destroy(options);
     // Sizes are absolute pixels, so the resolution only matters if a size were in points.
@@ -52,10 +52,10 @@ TextContext::TextContext() : context_(pango_font_map_create_context(shared_font_
 
 TextContext::~TextContext() { g_object_unref(context_); }
 
-PangoLayout *TextContext::make_layout(const std::string &text, const FontSpec &font,
+PangoLayout* TextContext::make_layout(const std::string& text, const FontSpec& font,
                                       PangoAlignment align) const {
-    PangoLayout *layout = pango_layout_new(context_);
-    PangoFontDescription *desc = font_description(font);
+    PangoLayout* layout = pango_layout_new(context_);
+    PangoFontDescription* desc = font_description(font);
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
     pango_layout_set_alignment(layout, align);
@@ -63,8 +63,8 @@ PangoLayout *TextContext::make_layout(const std::string &text, const FontSpec &f
     return layout;
 }
 
-TextSize TextContext::measure(const std::string &text, const FontSpec &font) const {
-    PangoLayout *layout = make_layout(text, font);
+TextSize TextContext::measure(const std::string& text, const FontSpec& font) const {
+    PangoLayout* layout = make_layout(text, font);
     PangoRectangle logical{};
     pango_layout_get_extents(layout, nullptr, &logical);
     g_object_unref(layout);
@@ -72,6 +72,6 @@ TextSize TextContext::measure(const std::string &text, const FontSpec &font) con
             static_cast<double>(logical.height) / PANGO_SCALE};
 }
 
-void TextContext::attach(cairo_t *cr) const { pango_cairo_update_context(cr, context_); }
+void TextContext::attach(cairo_t* cr) const { pango_cairo_update_context(cr, context_); }
 
 } // namespace dcmap::render::detail

@@ -15,32 +15,32 @@ class SvgMarkup;
 /// Owns one PangoContext configured for deterministic metrics (gray antialiasing, no hinting,
 /// hint metrics off) on the process-wide pango-cairo font map.
 class TextContext {
-  public:
+public:
     TextContext();
     ~TextContext();
-    TextContext(const TextContext &) = delete;
-    TextContext &operator=(const TextContext &) = delete;
+    TextContext(const TextContext&) = delete;
+    TextContext& operator=(const TextContext&) = delete;
 
     /// A new layout of `text` in `font`; lines are aligned within the widest line. The caller
     /// owns it (g_object_unref).
-    PangoLayout *make_layout(const std::string &text, const FontSpec &font,
+    PangoLayout* make_layout(const std::string& text, const FontSpec& font,
                              PangoAlignment align = PANGO_ALIGN_LEFT) const;
     /// Logical size of `text` in `font`, in pixels (unrounded).
-    TextSize measure(const std::string &text, const FontSpec &font) const;
+    TextSize measure(const std::string& text, const FontSpec& font) const;
     /// Binds the context to `cr` so layouts made afterwards draw under its transformation.
-    void attach(cairo_t *cr) const;
+    void attach(cairo_t* cr) const;
 
     /// Where an SVG's tooltips and <text> elements are collected while it is drawn (every
     /// painter that draws words or markers has the text context at hand); null otherwise.
-    SvgMarkup *svg_markup() const { return svg_markup_; }
-    void set_svg_markup(SvgMarkup *markup) { svg_markup_ = markup; }
+    SvgMarkup* svg_markup() const { return svg_markup_; }
+    void set_svg_markup(SvgMarkup* markup) { svg_markup_ = markup; }
 
-  private:
-    PangoContext *context_;
-    SvgMarkup *svg_markup_ = nullptr;
+private:
+    PangoContext* context_;
+    SvgMarkup* svg_markup_ = nullptr;
 };
 
 /// Pango font description for a FontSpec: family list, absolute size in pixels, weight, style.
-PangoFontDescription *font_description(const FontSpec &font);
+PangoFontDescription* font_description(const FontSpec& font);
 
 } // namespace dcmap::render::detail

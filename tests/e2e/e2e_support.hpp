@@ -42,7 +42,11 @@ inline std::string read_bytes(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-inline std::string fixture(const std::string& name) { return std::string(DCMAP_FIXTURES) + "/" + name; }
-inline std::string source_file(const std::string& name) { return std::string(DCMAP_SOURCE_DIR) + "/" + name; }
+inline std::string fixture(const std::string& name) {
+    return std::string(DCMAP_FIXTURES) + "/" + name;
+}
+inline std::string source_file(const std::string& name) {
+    return std::string(DCMAP_SOURCE_DIR) + "/" + name;
+}
 
 } // namespace e2e

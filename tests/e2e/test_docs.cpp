@@ -16,11 +16,13 @@ TEST_CASE("e2e: docs/dcmap.md documents every option --help lists", "[e2e]") {
         auto help = run_dcmap({command, "--help"});
         REQUIRE(help.code == 0);
         std::set<std::string> options;
-        for (std::sregex_iterator it(help.out.begin(), help.out.end(), long_option), end; it != end; ++it)
+        for (std::sregex_iterator it(help.out.begin(), help.out.end(), long_option), end; it != end;
+             ++it)
             options.insert(it->str());
         CHECK(options.size() > 0);
         for (const auto& option : options) {
-            if (option == "--help") continue;
+            if (option == "--help")
+                continue;
             INFO(command << " " << option);
             // The whole option, not a longer one that starts with it.
             CHECK(std::regex_search(manual, std::regex(option + "(?![a-z0-9-])")));

@@ -261,7 +261,8 @@ TEST_CASE("e2e: countries hosting a live site are tinted, a retired site's are n
     const dcmap::SiteFile file = dcmap::config::load_site_file(fixture("e2e-host-tint.yaml"));
     dcmap::Diagnostics diagnostics;
     dcmap::app::RenderSettings settings;
-    settings.map.width = dcmap::Setting<dcmap::Length>{{static_cast<double>(1600), dcmap::LengthUnit::px}, {}};
+    settings.map.width =
+        dcmap::Setting<dcmap::Length>{{static_cast<double>(1600), dcmap::LengthUnit::px}, {}};
     const auto layout =
         dcmap::cli::render_site_file(file, settings, {dir / "map.png"}, diagnostics);
     CHECK(layout.host_countries == std::vector<std::string>{"FR"});
@@ -339,8 +340,11 @@ TEST_CASE("e2e: the README map takes both the Europe and the East Asia inset at 
         INFO(width << "x" << height);
         dcmap::Diagnostics diagnostics;
         dcmap::app::RenderSettings settings;
-        settings.map.width = dcmap::Setting<dcmap::Length>{{static_cast<double>(width), dcmap::LengthUnit::px}, {}};
-        if (height > 0) settings.map.height = dcmap::Setting<dcmap::Length>{{static_cast<double>(height), dcmap::LengthUnit::px}, {}};
+        settings.map.width =
+            dcmap::Setting<dcmap::Length>{{static_cast<double>(width), dcmap::LengthUnit::px}, {}};
+        if (height > 0)
+            settings.map.height = dcmap::Setting<dcmap::Length>{
+                {static_cast<double>(height), dcmap::LengthUnit::px}, {}};
         settings.map.insets = dcmap::Setting<std::vector<dcmap::MapInset>>{
             {dcmap::config::parse_inset("europe"), dcmap::config::parse_inset("east-asia")}, {}};
         const auto layout =

@@ -22,9 +22,9 @@
 namespace {
 
 using dcmap::Box;
+using dcmap::MapLayout;
 using dcmap::workloads::colocation_sites;
 using dcmap::workloads::random_sites;
-using dcmap::MapLayout;
 
 struct Disc {
     std::string id;
@@ -39,22 +39,27 @@ void require_invariants(const dcmap::SiteFile& file, const MapLayout& layout, in
     const double eps = 1e-6;
     // Every site has exactly one outcome.
     std::map<std::string, int> seen;
-    for (const auto& [id, outcome] : layout.outcomes) ++seen[id];
+    for (const auto& [id, outcome] : layout.outcomes)
+        ++seen[id];
     REQUIRE(seen.size() == file.sites.size());
-    for (const auto& [id, n] : seen) REQUIRE(n == 1);
+    for (const auto& [id, n] : seen)
+        REQUIRE(n == 1);
 
     // Markers and aggregates: within their bound of the true position, inside the frame.
     const Box& frame = layout.map_frame;
     std::vector<Disc> discs;
-    for (const auto& m : layout.markers) discs.push_back({m.id, m.x, m.y, m.r, m.true_x, m.true_y});
+    for (const auto& m : layout.markers)
+        discs.push_back({m.id, m.x, m.y, m.r, m.true_x, m.true_y});
     for (const auto& a : layout.aggregates) {
         discs.push_back({a.id, a.x, a.y, a.r, a.true_x, a.true_y});
         REQUIRE(a.members.size() >= 2);
     }
     std::set<std::string> drawn;
-    for (const auto& m : layout.markers) drawn.insert(m.id);
+    for (const auto& m : layout.markers)
+        drawn.insert(m.id);
     for (const auto& a : layout.aggregates)
-        for (const auto& id : a.members) REQUIRE(drawn.insert(id).second);
+        for (const auto& id : a.members)
+            REQUIRE(drawn.insert(id).second);
     for (const auto& d : discs) {
         INFO("marker " << d.id << " at " << d.x << "," << d.y << " r " << d.r);
         REQUIRE(std::hypot(d.x - d.true_x, d.y - d.true_y) <= shift_diameters * 2 * d.r + eps);
@@ -67,7 +72,8 @@ void require_invariants(const dcmap::SiteFile& file, const MapLayout& layout, in
     std::vector<Disc> by_x = discs;
     std::sort(by_x.begin(), by_x.end(), [](const Disc& a, const Disc& b) { return a.x < b.x; });
     double largest = 0;
-    for (const auto& d : discs) largest = std::max(largest, d.r);
+    for (const auto& d : discs)
+        largest = std::max(largest, d.r);
     for (std::size_t i = 0; i < by_x.size(); ++i)
         for (std::size_t j = i + 1; j < by_x.size() && by_x[j].x - by_x[i].x < 2 * largest; ++j) {
             INFO(by_x[i].id << " and " << by_x[j].id);
@@ -77,11 +83,14 @@ void require_invariants(const dcmap::SiteFile& file, const MapLayout& layout, in
 
     // Labels: inside the frame; apart from each other, the markers, and every panel.
     std::vector<Box> panels{layout.legend.box, layout.key.box, layout.title_box};
-    for (const auto& f : layout.footer) panels.push_back(f.box);
-    for (const auto& inset : layout.insets) panels.push_back(inset.box);
+    for (const auto& f : layout.footer)
+        panels.push_back(f.box);
+    for (const auto& inset : layout.insets)
+        panels.push_back(inset.box);
     const Box canvas{0, 0, layout.width, layout.height};
     for (const auto& p : panels)
-        if (!p.empty()) REQUIRE(canvas.contains(p));
+        if (!p.empty())
+            REQUIRE(canvas.contains(p));
     for (const auto& d : discs)
         if (!layout.legend.box.empty()) {
             INFO("legend over " << d.id);
@@ -92,7 +101,8 @@ void require_invariants(const dcmap::SiteFile& file, const MapLayout& layout, in
         INFO("label " << layout.labels[i].text);
         REQUIRE(frame.contains(a));
         for (const auto& p : panels)
-            if (!p.empty()) REQUIRE_FALSE(a.intersects(p));
+            if (!p.empty())
+                REQUIRE_FALSE(a.intersects(p));
         for (std::size_t j = i + 1; j < layout.labels.size(); ++j) {
             INFO("and label " << layout.labels[j].text);
             REQUIRE_FALSE(a.intersects(layout.labels[j].box));
@@ -119,13 +129,15 @@ std::map<std::string, dcmap::Point> projected_pixels(const dcmap::SiteFile& file
     const dcmap::project::Projector projector(dcmap::project::parse_projection("", ""));
     std::map<std::string, dcmap::Point> out;
     for (const auto& s : file.sites)
-        if (auto xy = projector.forward(*s.lon, *s.lat)) out[s.key()] = layout.transform.to_pixels(*xy);
+        if (auto xy = projector.forward(*s.lon, *s.lat))
+            out[s.key()] = layout.transform.to_pixels(*xy);
     return out;
 }
 
 MapLayout lay_out(const dcmap::SiteFile& file, int width, const std::string& markers = "auto") {
     dcmap::app::RenderSettings settings;
-    settings.map.width = dcmap::Setting<dcmap::Length>{{static_cast<double>(width), dcmap::LengthUnit::px}, {}};
+    settings.map.width =
+        dcmap::Setting<dcmap::Length>{{static_cast<double>(width), dcmap::LengthUnit::px}, {}};
     settings.map.markers = dcmap::Setting<std::string>{markers, {}};
     dcmap::Diagnostics diagnostics;
     return dcmap::cli::render_site_file(file, settings, {}, diagnostics);
@@ -133,7 +145,8 @@ MapLayout lay_out(const dcmap::SiteFile& file, int width, const std::string& mar
 
 } // namespace
 
-TEST_CASE("layout: promises hold over canvas sizes and inputs it was not tuned on", "[e2e][layout]") {
+TEST_CASE("layout: promises hold over canvas sizes and inputs it was not tuned on",
+          "[e2e][layout]") {
     const auto five = dcmap::config::load_site_file(e2e::fixture("layout-five-providers.yaml"));
     const auto colocation = colocation_sites();
     const auto random1k = random_sites(1000, 1);
@@ -162,10 +175,12 @@ TEST_CASE("layout: promises hold over canvas sizes and inputs it was not tuned o
         }
 }
 
-TEST_CASE("layout: every marker mode keeps the promises up to 100 thousand sites", "[e2e][layout]") {
+TEST_CASE("layout: every marker mode keeps the promises up to 100 thousand sites",
+          "[e2e][layout]") {
     auto random100k = random_sites(100000, 3);
     // A handful of sites that matter stay named markers on top of the density surface.
-    for (int i = 0; i < 5; ++i) random100k.sites[static_cast<std::size_t>(i) * 1000].priority = 5;
+    for (int i = 0; i < 5; ++i)
+        random100k.sites[static_cast<std::size_t>(i) * 1000].priority = 5;
     const auto random1k = random_sites(1000, 4);
     for (const char* mode : {"sites", "clusters", "density"}) {
         INFO("--markers " << mode);
@@ -180,7 +195,8 @@ TEST_CASE("layout: every marker mode keeps the promises up to 100 thousand sites
     const MapLayout dense = lay_out(random100k, 2400);
     REQUIRE(dense.markers_mode == "density");
     int counted = 0;
-    for (const auto& cell : dense.density.cells) counted += cell.count;
+    for (const auto& cell : dense.density.cells)
+        counted += cell.count;
     REQUIRE(counted == 100000);
     require_invariants(random100k, dense, 2400, 1.0);
     std::size_t named = 0;

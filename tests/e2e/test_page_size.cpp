@@ -37,8 +37,8 @@ struct Rendered {
 Rendered render(const std::string& input, std::vector<std::string> options,
                 const std::string& output = "map.png") {
     e2e::TempDir dir;
-    std::vector<std::string> args = {"render", input, "-o", dir / output, "--layout-json",
-                                     dir / "layout.json"};
+    std::vector<std::string> args = {"render",     input,           "-o",
+                                     dir / output, "--layout-json", dir / "layout.json"};
     args.insert(args.end(), options.begin(), options.end());
     const auto run = e2e::run_dcmap(args);
     INFO(run.err);
@@ -175,8 +175,8 @@ TEST_CASE("page: the file's map: takes sizes with units and presets", "[e2e][pag
 TEST_CASE("page: SVG and PDF carry the physical size", "[e2e][page]") {
     e2e::TempDir dir;
     const std::string input = e2e::source_file("regions/alibaba-cloud.yaml");
-    REQUIRE(e2e::run_dcmap({"render", input, "-o", dir / "map.svg", "-o", dir / "map.pdf",
-                            "--width", "16cm"})
+    REQUIRE(e2e::run_dcmap(
+                {"render", input, "-o", dir / "map.svg", "-o", dir / "map.pdf", "--width", "16cm"})
                 .code == 0);
     const std::string svg = e2e::read_bytes(dir / "map.svg");
     const std::string root = svg.substr(svg.find("<svg"), svg.find('>', svg.find("<svg")));
@@ -265,22 +265,22 @@ TEST_CASE("page: the canvas follows the content", "[e2e][page]") {
                  "  - {name: Madrid, lat: 40.42, lon: -3.70, provider: azure}\n"
                  "  - {name: Stockholm, lat: 59.33, lon: 18.07, provider: aws}\n";
         }
-        for (const auto& [file, fill] : {std::pair{dir / "europe.yaml", 0.95},
-                                         std::pair{input, 0.55}})
-        for (const char* projection : {"equal-earth", "web-mercator", "robinson"}) {
-            INFO(projection << " " << file);
-            const Rendered r = render(file, {"--projection", projection, "--width", "4000",
-                                             "--height", "900"});
-            const Box frame = box_of(r.layout.GetObj("map_frame"));
-            const double w = r.layout.GetDouble("width");
-            // The frame spans the canvas between the margins (24 px each side).
-            CHECK(frame.x1 - frame.x0 > fill * (w - 48));
-            int inside = 0, total = 0;
-            for (const auto& m : r.layout.GetArray("markers")) {
-                ++total;
-                inside += m.GetDouble("y") >= frame.y0 && m.GetDouble("y") <= frame.y1;
+        for (const auto& [file, fill] :
+             {std::pair{dir / "europe.yaml", 0.95}, std::pair{input, 0.55}})
+            for (const char* projection : {"equal-earth", "web-mercator", "robinson"}) {
+                INFO(projection << " " << file);
+                const Rendered r = render(
+                    file, {"--projection", projection, "--width", "4000", "--height", "900"});
+                const Box frame = box_of(r.layout.GetObj("map_frame"));
+                const double w = r.layout.GetDouble("width");
+                // The frame spans the canvas between the margins (24 px each side).
+                CHECK(frame.x1 - frame.x0 > fill * (w - 48));
+                int inside = 0, total = 0;
+                for (const auto& m : r.layout.GetArray("markers")) {
+                    ++total;
+                    inside += m.GetDouble("y") >= frame.y0 && m.GetDouble("y") <= frame.y1;
+                }
+                CHECK(inside == total);
             }
-            CHECK(inside == total);
-        }
     }
 }

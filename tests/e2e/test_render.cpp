@@ -13,9 +13,9 @@
 #include <cmath>
 #include <map>
 
-using e2e::run_dcmap;
 using e2e::fixture;
 using e2e::read_bytes;
+using e2e::run_dcmap;
 
 namespace {
 
@@ -26,14 +26,17 @@ struct Rgba {
 /// Reads a PNG with Cairo; returns its size and lets the caller sample pixels.
 struct PngImage {
     cairo_surface_t* surface = nullptr;
-    explicit PngImage(const std::string& path) { surface = cairo_image_surface_create_from_png(path.c_str()); }
+    explicit PngImage(const std::string& path) {
+        surface = cairo_image_surface_create_from_png(path.c_str());
+    }
     ~PngImage() { cairo_surface_destroy(surface); }
     bool ok() const { return cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS; }
     int width() const { return cairo_image_surface_get_width(surface); }
     int height() const { return cairo_image_surface_get_height(surface); }
     Rgba at(int x, int y) const {
         cairo_surface_flush(surface);
-        const unsigned char* row = cairo_image_surface_get_data(surface) + y * cairo_image_surface_get_stride(surface);
+        const unsigned char* row =
+            cairo_image_surface_get_data(surface) + y * cairo_image_surface_get_stride(surface);
         auto px = reinterpret_cast<const uint32_t*>(row)[x];
         return {int(px >> 16 & 255), int(px >> 8 & 255), int(px & 255), int(px >> 24)};
     }
@@ -73,7 +76,7 @@ std::pair<double, double> equal_earth(double lon, double lat) {
 TEST_CASE("e2e: a PNG has the requested width and the height of the map's aspect", "[e2e]") {
     e2e::TempDir dir;
     auto run = run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
-                      "--width", "900", "--layout-json", dir / "layout.json"});
+                          "--width", "900", "--layout-json", dir / "layout.json"});
     INFO(run.err);
     REQUIRE(run.code == 0);
     PngImage png(dir / "map.png");
@@ -90,9 +93,12 @@ TEST_CASE("e2e: a PNG has the requested width and the height of the map's aspect
 
 TEST_CASE("e2e: --scale 2 doubles both pixel dimensions", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "a.png", "--width", "600"}).code == 0);
-    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "b.png", "--width", "600",
-                   "--scale", "2"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "a.png",
+                       "--width", "600"})
+                .code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "b.png",
+                       "--width", "600", "--scale", "2"})
+                .code == 0);
     PngImage a(dir / "a.png"), b(dir / "b.png");
     CHECK(b.width() == 2 * a.width());
     CHECK(b.height() == 2 * a.height());
@@ -101,7 +107,7 @@ TEST_CASE("e2e: --scale 2 doubles both pixel dimensions", "[e2e]") {
 TEST_CASE("e2e: the pixel at each live site's projected position has the marker colour", "[e2e]") {
     e2e::TempDir dir;
     auto run = run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
-                      "--width", "1200", "--layout-json", dir / "layout.json"});
+                          "--width", "1200", "--layout-json", dir / "layout.json"});
     INFO(run.err);
     REQUIRE(run.code == 0);
     auto markers = read_markers(dir / "layout.json");
@@ -122,16 +128,20 @@ TEST_CASE("e2e: the pixel at each live site's projected position has the marker 
     CHECK(-(gru.y - fra.y) / (gy - fy) == Approx(k).epsilon(0.002));
 
     // The same style the map was drawn with says what colour a live marker is.
-    const dcmap::SiteFile file = dcmap::config::load_site_file(fixture("e2e-explicit-coordinates.yaml"));
+    const dcmap::SiteFile file =
+        dcmap::config::load_site_file(fixture("e2e-explicit-coordinates.yaml"));
     dcmap::Diagnostics diagnostics;
     dcmap::app::RenderSettings settings;
-    settings.map.width = dcmap::Setting<dcmap::Length>{{static_cast<double>(1200), dcmap::LengthUnit::px}, {}};
+    settings.map.width =
+        dcmap::Setting<dcmap::Length>{{static_cast<double>(1200), dcmap::LengthUnit::px}, {}};
     auto layout = dcmap::cli::render_site_file(file, settings, {dir / "again.png"}, diagnostics);
     PngImage png(dir / "map.png");
     for (const auto& m : layout.markers) {
-        if (m.status != dcmap::Status::live) continue;
+        if (m.status != dcmap::Status::live)
+            continue;
         INFO("marker " << m.id);
-        auto px = png.at(int(std::lround(markers[m.id].x - 0.5)), int(std::lround(markers[m.id].y - 0.5)));
+        auto px = png.at(int(std::lround(markers[m.id].x - 0.5)),
+                         int(std::lround(markers[m.id].y - 0.5)));
         CHECK(std::abs(px.r - int(std::lround(m.color.r * 255))) <= 12);
         CHECK(std::abs(px.g - int(std::lround(m.color.g * 255))) <= 12);
         CHECK(std::abs(px.b - int(std::lround(m.color.b * 255))) <= 12);
@@ -140,7 +150,8 @@ TEST_CASE("e2e: the pixel at each live site's projected position has the marker 
 
 TEST_CASE("e2e: SVG is well-formed XML with the map's title and a description", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.svg"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.svg"})
+                .code == 0);
     std::string svg = read_bytes(dir / "map.svg");
     CHECK(svg.find("title\">End-to-end test map</title>") != std::string::npos);
     auto desc = svg.find("<desc");
@@ -151,7 +162,8 @@ TEST_CASE("e2e: SVG is well-formed XML with the map's title and a description", 
 
 TEST_CASE("e2e: PDF output starts with %PDF", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.pdf"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.pdf"})
+                .code == 0);
     CHECK(read_bytes(dir / "map.pdf").rfind("%PDF-", 0) == 0);
 }
 
@@ -160,8 +172,12 @@ TEST_CASE("e2e: two runs give identical bytes in every format", "[e2e]") {
     e2e::TempDir dir_a, dir_b;
     for (std::string ext : {"png", "svg", "pdf"}) {
         INFO(ext);
-        REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir_a / ("map." + ext)}).code == 0);
-        REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir_b / ("map." + ext)}).code == 0);
+        REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o",
+                           dir_a / ("map." + ext)})
+                    .code == 0);
+        REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o",
+                           dir_b / ("map." + ext)})
+                    .code == 0);
         std::string a = read_bytes(dir_a / ("map." + ext)), b = read_bytes(dir_b / ("map." + ext));
         CHECK(a.size() > 1000);
         CHECK(a == b);
@@ -170,8 +186,9 @@ TEST_CASE("e2e: two runs give identical bytes in every format", "[e2e]") {
 
 TEST_CASE("e2e: --dpi is written into the PNG", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png", "--width", "400",
-                   "--dpi", "300"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
+                       "--width", "400", "--dpi", "300"})
+                .code == 0);
     std::string png = read_bytes(dir / "map.png");
     auto at = png.find("pHYs");
     REQUIRE(at != std::string::npos);
@@ -179,7 +196,7 @@ TEST_CASE("e2e: --dpi is written into the PNG", "[e2e]") {
         return (uint32_t(uint8_t(png[i])) << 24) | (uint32_t(uint8_t(png[i + 1])) << 16) |
                (uint32_t(uint8_t(png[i + 2])) << 8) | uint32_t(uint8_t(png[i + 3]));
     };
-    CHECK(u32(at + 4) == 11811);  // 300 dpi in pixels per metre
+    CHECK(u32(at + 4) == 11811); // 300 dpi in pixels per metre
     CHECK(u32(at + 8) == 11811);
 }
 
@@ -195,9 +212,12 @@ TEST_CASE("e2e: bad input exits 1, names file:line:col and leaves no output", "[
 
 TEST_CASE("e2e: a failed render keeps an earlier good map intact", "[e2e]") {
     e2e::TempDir dir;
-    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png", "--width", "300"}).code == 0);
+    REQUIRE(run_dcmap({"render", fixture("e2e-explicit-coordinates.yaml"), "-o", dir / "map.png",
+                       "--width", "300"})
+                .code == 0);
     std::string before = read_bytes(dir / "map.png");
-    CHECK(run_dcmap({"render", fixture("e2e-invalid-status.yaml"), "-o", dir / "map.png"}).code == 1);
+    CHECK(run_dcmap({"render", fixture("e2e-invalid-status.yaml"), "-o", dir / "map.png"}).code ==
+          1);
     CHECK(read_bytes(dir / "map.png") == before);
 }
 
@@ -223,10 +243,12 @@ TEST_CASE("e2e: a folder of inputs renders one map per file and format", "[e2e]"
     e2e::TempDir in, out;
     std::filesystem::copy_file(fixture("e2e-explicit-coordinates.yaml"), in / "one.yaml");
     std::filesystem::copy_file(fixture("e2e-explicit-coordinates.yaml"), in / "two.yaml");
-    auto run = run_dcmap({"render", in.path.string(), "-o", out.path.string(), "--format", "png,svg", "--width", "400"});
+    auto run = run_dcmap({"render", in.path.string(), "-o", out.path.string(), "--format",
+                          "png,svg", "--width", "400"});
     INFO(run.err);
     REQUIRE(run.code == 0);
-    for (std::string name : {"one.png", "one.svg", "two.png", "two.svg"}) CHECK(std::filesystem::exists(out / name));
+    for (std::string name : {"one.png", "one.svg", "two.png", "two.svg"})
+        CHECK(std::filesystem::exists(out / name));
 }
 
 TEST_CASE("e2e: a missing folder for --layout-json fails before any map is written", "[e2e]") {
@@ -251,12 +273,14 @@ TEST_CASE("e2e: two inputs that would write the same map are a usage error", "[e
 TEST_CASE("e2e: a bad map setting in the file is reported at its line; the option overrides it",
           "[e2e]") {
     e2e::TempDir dir;
-    auto run = run_dcmap({"render", fixture("e2e-invalid-map-projection.yaml"), "-o", dir / "map.png"});
+    auto run =
+        run_dcmap({"render", fixture("e2e-invalid-map-projection.yaml"), "-o", dir / "map.png"});
     CHECK(run.code == 1);
-    CHECK(run.err.find("e2e-invalid-map-projection.yaml:4:15: error: unknown projection 'robinsn'") !=
-          std::string::npos);
+    CHECK(
+        run.err.find("e2e-invalid-map-projection.yaml:4:15: error: unknown projection 'robinsn'") !=
+        std::string::npos);
     CHECK(std::filesystem::is_empty(dir.path));
-    auto fixed = run_dcmap({"render", fixture("e2e-invalid-map-projection.yaml"), "-o", dir / "map.png",
-                            "--projection", "robinson", "--width", "400"});
+    auto fixed = run_dcmap({"render", fixture("e2e-invalid-map-projection.yaml"), "-o",
+                            dir / "map.png", "--projection", "robinson", "--width", "400"});
     CHECK(fixed.code == 0);
 }

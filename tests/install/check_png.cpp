@@ -44,8 +44,8 @@ int main(int argc, char** argv) {
         most = std::max(most, count);
     cairo_surface_destroy(image);
     const double share = width * height > 0 ? double(most) / (double(width) * height) : 1;
-    std::printf("%s: %d x %d px, %zu colours, the most common on %.1f%%\n", argv[1], width,
-                height, colours.size(), 100 * share);
+    std::printf("%s: %d x %d px, %zu colours, the most common on %.1f%%\n", argv[1], width, height,
+                colours.size(), 100 * share);
     const int want_width = std::stoi(argv[2]);
     if (want_width > 0 && width != want_width) {
         std::fprintf(stderr, "%s: %d px wide, not %d\n", argv[1], width, want_width);

@@ -319,7 +319,8 @@ void check_pixel_facts(const Case& c, const Image& png, const fs::path& json_pat
     }
     // Providers only aggregates hold still take their place in the palette order.
     for (const auto& a : doc.GetRoot().GetArray("aggregates"))
-        for (const auto& p : a.GetArray("providers")) providers.insert(p.GetString("provider"));
+        for (const auto& p : a.GetArray("providers"))
+            providers.insert(p.GetString("provider"));
     if (doc.GetRoot().GetString("markers_mode") == "density") {
         CHECK(doc.GetRoot().GetObj("density").GetLong("cells") > 0);
         return;

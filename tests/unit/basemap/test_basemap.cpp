@@ -26,22 +26,22 @@ struct Case {
 
 std::vector<Case> world_cases() {
     std::vector<Case> out;
-    for (const char *projection :
+    for (const char* projection :
          {"equal-earth", "robinson", "natural-earth", "web-mercator", "plate-carree"})
-        for (const char *center : {"0", "150", "-90"})
+        for (const char* center : {"0", "150", "-90"})
             out.push_back({projection, center});
-    for (const char *center : {"0,20", "150,-30", "0,90", "-100,-70", "170,-20", "100,60"})
+    for (const char* center : {"0,20", "150,-30", "0,90", "-100,-70", "170,-20", "100,60"})
         out.push_back({"orthographic", center});
     return out;
 }
 
-ProjectedBasemap build(const std::string &projection, const std::string &center,
+ProjectedBasemap build(const std::string& projection, const std::string& center,
                        Detail detail = Detail::low, double step = 30) {
     return build_basemap(Projector(parse_projection(projection, center)), detail, step);
 }
 
-const CountryShape *find_country(const ProjectedBasemap &basemap, const std::string &name) {
-    for (const CountryShape &c : basemap.countries)
+const CountryShape* find_country(const ProjectedBasemap& basemap, const std::string& name) {
+    for (const CountryShape& c : basemap.countries)
         if (c.name == name)
             return &c;
     return nullptr;
@@ -50,7 +50,7 @@ const CountryShape *find_country(const ProjectedBasemap &basemap, const std::str
 double distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
 /// Longest step between neighbours, the closing step of a ring included.
-double longest_step(const std::vector<Point> &points, bool closed) {
+double longest_step(const std::vector<Point>& points, bool closed) {
     double longest = 0;
     for (std::size_t i = 1; i < points.size(); ++i)
         longest = std::max(longest, distance(points[i - 1], points[i]));
@@ -59,19 +59,19 @@ double longest_step(const std::vector<Point> &points, bool closed) {
     return longest;
 }
 
-template <typename F> void for_each_ring(const ProjectedBasemap &basemap, F f) {
-    for (const CountryShape &c : basemap.countries)
-        for (const Polygon &p : c.polygons)
-            for (const Ring &r : p.rings)
+template <typename F> void for_each_ring(const ProjectedBasemap& basemap, F f) {
+    for (const CountryShape& c : basemap.countries)
+        for (const Polygon& p : c.polygons)
+            for (const Ring& r : p.rings)
                 f(r, true);
-    for (const Polygon &p : basemap.land)
-        for (const Ring &r : p.rings)
+    for (const Polygon& p : basemap.land)
+        for (const Ring& r : p.rings)
             f(r, true);
-    for (const auto &line : basemap.graticule)
+    for (const auto& line : basemap.graticule)
         f(line, false);
 }
 
-double ring_area(const Ring &ring) {
+double ring_area(const Ring& ring) {
     double twice = 0;
     for (std::size_t i = 0; i < ring.size(); ++i) {
         const Point a = ring[i], b = ring[(i + 1) % ring.size()];
@@ -81,17 +81,17 @@ double ring_area(const Ring &ring) {
 }
 
 /// Area of a polygon list, outer rings minus holes, in projected square units.
-double area(const std::vector<Polygon> &polygons) {
+double area(const std::vector<Polygon>& polygons) {
     double total = 0;
-    for (const Polygon &p : polygons)
+    for (const Polygon& p : polygons)
         for (std::size_t i = 0; i < p.rings.size(); ++i)
             total += (i == 0 ? 1 : -1) * ring_area(p.rings[i]);
     return total;
 }
 
-double countries_area(const ProjectedBasemap &basemap) {
+double countries_area(const ProjectedBasemap& basemap) {
     double total = 0;
-    for (const CountryShape &c : basemap.countries)
+    for (const CountryShape& c : basemap.countries)
         total += area(c.polygons);
     return total;
 }
@@ -99,12 +99,12 @@ double countries_area(const ProjectedBasemap &basemap) {
 } // namespace
 
 TEST_CASE("basemap: no ring or graticule line jumps across the map", "[basemap]") {
-    for (const Case &c : world_cases()) {
+    for (const Case& c : world_cases()) {
         INFO(c.projection << " centred on " << c.center);
         const auto basemap = build(c.projection, c.center);
         const double limit = basemap.bounds.width() / 3;
         double worst = 0;
-        for_each_ring(basemap, [&](const std::vector<Point> &points, bool closed) {
+        for_each_ring(basemap, [&](const std::vector<Point>& points, bool closed) {
             worst = std::max(worst, longest_step(points, closed));
         });
         CHECK(worst < limit);
@@ -113,11 +113,11 @@ TEST_CASE("basemap: no ring or graticule line jumps across the map", "[basemap]"
 }
 
 TEST_CASE("basemap: 1:50m data has no streaks either", "[basemap]") {
-    for (const Case &c : std::vector<Case>{{"equal-earth", "150"}, {"orthographic", "100,60"}}) {
+    for (const Case& c : std::vector<Case>{{"equal-earth", "150"}, {"orthographic", "100,60"}}) {
         INFO(c.projection << " centred on " << c.center);
         const auto basemap = build(c.projection, c.center, Detail::medium);
         double worst = 0;
-        for_each_ring(basemap, [&](const std::vector<Point> &points, bool closed) {
+        for_each_ring(basemap, [&](const std::vector<Point>& points, bool closed) {
             worst = std::max(worst, longest_step(points, closed));
         });
         CHECK(worst < basemap.bounds.width() / 3);
@@ -126,14 +126,14 @@ TEST_CASE("basemap: 1:50m data has no streaks either", "[basemap]") {
 }
 
 TEST_CASE("basemap: every vertex lies within the outline's bounds", "[basemap]") {
-    for (const Case &c : world_cases()) {
+    for (const Case& c : world_cases()) {
         INFO(c.projection << " centred on " << c.center);
         const auto basemap = build(c.projection, c.center);
         REQUIRE_FALSE(basemap.bounds.empty());
         const double eps = basemap.bounds.width() * 1e-9;
         std::size_t outside = 0;
-        for_each_ring(basemap, [&](const std::vector<Point> &points, bool) {
-            for (const Point &p : points)
+        for_each_ring(basemap, [&](const std::vector<Point>& points, bool) {
+            for (const Point& p : points)
                 if (p.x < basemap.bounds.min_x - eps || p.x > basemap.bounds.max_x + eps ||
                     p.y < basemap.bounds.min_y - eps || p.y > basemap.bounds.max_y + eps)
                     ++outside;
@@ -143,45 +143,45 @@ TEST_CASE("basemap: every vertex lies within the outline's bounds", "[basemap]")
 }
 
 TEST_CASE("basemap: orthographic keeps every vertex on the visible disc", "[basemap]") {
-    for (const char *center : {"0,20", "150,-30", "0,90", "-100,-70"}) {
+    for (const char* center : {"0,20", "150,-30", "0,90", "-100,-70"}) {
         INFO(center);
         const auto basemap = build("orthographic", center);
         const double radius = 6371000;
         double farthest = 0;
-        for_each_ring(basemap, [&](const std::vector<Point> &points, bool) {
-            for (const Point &p : points)
+        for_each_ring(basemap, [&](const std::vector<Point>& points, bool) {
+            for (const Point& p : points)
                 farthest = std::max(farthest, std::hypot(p.x, p.y));
         });
         CHECK(farthest <= radius * (1 + 1e-9));
         // The outline is the horizon circle.
-        for (const Point &p : basemap.outline)
+        for (const Point& p : basemap.outline)
             CHECK(std::hypot(p.x, p.y) == Approx(radius).epsilon(1e-6));
     }
 }
 
 TEST_CASE("basemap: orthographic drops the far side and cuts land at the horizon", "[basemap]") {
     const auto basemap = build("orthographic", "0,20");
-    const CountryShape *australia = find_country(basemap, "Australia");
+    const CountryShape* australia = find_country(basemap, "Australia");
     REQUIRE(australia);
     CHECK(australia->polygons.empty());
     // Russia straddles the horizon seen from (0, 20): part of it reaches the rim.
-    const CountryShape *russia = find_country(basemap, "Russia");
+    const CountryShape* russia = find_country(basemap, "Russia");
     REQUIRE(russia);
     REQUIRE_FALSE(russia->polygons.empty());
     double farthest = 0;
-    for (const Polygon &p : russia->polygons)
-        for (const Point &q : p.rings.front())
+    for (const Polygon& p : russia->polygons)
+        for (const Point& q : p.rings.front())
             farthest = std::max(farthest, std::hypot(q.x, q.y));
     CHECK(farthest == Approx(6371000).epsilon(1e-4));
 }
 
 TEST_CASE("basemap: Russia, Fiji and Antarctica survive the antimeridian", "[basemap]") {
-    for (const char *center : {"0", "150", "-90"}) {
+    for (const char* center : {"0", "150", "-90"}) {
         INFO("equal-earth centred on " << center);
         const auto basemap = build("equal-earth", center);
-        for (const char *name : {"Russia", "Fiji", "Antarctica"}) {
+        for (const char* name : {"Russia", "Fiji", "Antarctica"}) {
             INFO(name);
-            const CountryShape *country = find_country(basemap, name);
+            const CountryShape* country = find_country(basemap, name);
             REQUIRE(country);
             CHECK_FALSE(country->polygons.empty());
             CHECK(area(country->polygons) > 0);
@@ -189,11 +189,11 @@ TEST_CASE("basemap: Russia, Fiji and Antarctica survive the antimeridian", "[bas
     }
     // Centred on Greenwich, Fiji and Russia are split across both map edges.
     const auto greenwich = build("equal-earth", "0");
-    for (const char *name : {"Russia", "Fiji"}) {
+    for (const char* name : {"Russia", "Fiji"}) {
         INFO(name);
         bool west = false, east = false;
-        for (const Polygon &p : find_country(greenwich, name)->polygons)
-            for (const Point &q : p.rings.front()) {
+        for (const Polygon& p : find_country(greenwich, name)->polygons)
+            for (const Point& q : p.rings.front()) {
                 west = west || q.x < 0;
                 east = east || q.x > 0;
             }
@@ -203,15 +203,15 @@ TEST_CASE("basemap: Russia, Fiji and Antarctica survive the antimeridian", "[bas
 }
 
 TEST_CASE("basemap: Antarctica reaches the pole line on world projections", "[basemap]") {
-    for (const char *projection : {"equal-earth", "robinson", "plate-carree"}) {
-        for (const char *center : {"0", "150"}) {
+    for (const char* projection : {"equal-earth", "robinson", "plate-carree"}) {
+        for (const char* center : {"0", "150"}) {
             INFO(projection << " centred on " << center);
             const auto basemap = build(projection, center);
-            const CountryShape *antarctica = find_country(basemap, "Antarctica");
+            const CountryShape* antarctica = find_country(basemap, "Antarctica");
             REQUIRE(antarctica);
             double lowest = 0, west = 0, east = 0;
-            for (const Polygon &p : antarctica->polygons)
-                for (const Point &q : p.rings.front()) {
+            for (const Polygon& p : antarctica->polygons)
+                for (const Point& q : p.rings.front()) {
                     lowest = std::min(lowest, q.y);
                     west = std::min(west, q.x);
                     east = std::max(east, q.x);
@@ -247,15 +247,15 @@ TEST_CASE("basemap: Antarctica has no edge along 180 degrees on a map centred el
                 return std::abs(p.x - at_180) < tolerance && p.y < south_of_60;
             };
             int edges_on_180 = 0;
-            const auto count = [&](const std::vector<Polygon> &polygons) {
-                for (const Polygon &p : polygons)
-                    for (const Ring &r : p.rings)
+            const auto count = [&](const std::vector<Polygon>& polygons) {
+                for (const Polygon& p : polygons)
+                    for (const Ring& r : p.rings)
                         for (std::size_t i = 0; i < r.size(); ++i)
                             if (on_180(r[i]) && on_180(r[(i + 1) % r.size()]))
                                 ++edges_on_180;
             };
             count(basemap.land);
-            const CountryShape *antarctica = find_country(basemap, "Antarctica");
+            const CountryShape* antarctica = find_country(basemap, "Antarctica");
             REQUIRE(antarctica);
             count(antarctica->polygons);
             CHECK(edges_on_180 == 0);
@@ -268,7 +268,7 @@ TEST_CASE("basemap: equal-earth land area does not depend on the centre", "[base
         const double reference = countries_area(build("equal-earth", "0", detail));
         // Natural Earth's land without ice shelves is ~147M km2.
         CHECK(reference == Approx(147e12).epsilon(0.02));
-        for (const char *center : {"150", "-90", "33.3"}) {
+        for (const char* center : {"150", "-90", "33.3"}) {
             INFO(center);
             const auto basemap = build("equal-earth", center, detail);
             CHECK(countries_area(basemap) == Approx(reference).epsilon(1e-3));
@@ -280,10 +280,10 @@ TEST_CASE("basemap: equal-earth land area does not depend on the centre", "[base
 TEST_CASE("basemap: countries carry ISO alpha-2 codes and names", "[basemap]") {
     const auto basemap = build("robinson", "0");
     CHECK(basemap.countries.size() > 150);
-    for (const auto &[name, iso2] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& [name, iso2] : std::vector<std::pair<std::string, std::string>>{
              {"Germany", "DE"}, {"Brazil", "BR"}, {"China", "CN"}, {"Kosovo", "XK"}}) {
         INFO(name);
-        const CountryShape *country = find_country(basemap, name);
+        const CountryShape* country = find_country(basemap, name);
         REQUIRE(country);
         CHECK(country->iso2 == iso2);
     }
@@ -311,8 +311,8 @@ TEST_CASE("basemap: the same input gives identical output", "[basemap]") {
     REQUIRE(a.countries.size() == b.countries.size());
     std::size_t differing = 0;
     for (std::size_t i = 0; i < a.countries.size(); ++i) {
-        const auto &pa = a.countries[i].polygons;
-        const auto &pb = b.countries[i].polygons;
+        const auto& pa = a.countries[i].polygons;
+        const auto& pb = b.countries[i].polygons;
         if (pa.size() != pb.size()) {
             ++differing;
             continue;

@@ -1,7 +1,7 @@
 // The pure parts of `dcmap stats` and `dcmap diff`: tallies, continents, matching by key.
 #include "app/site_diff.hpp"
-#include "cli/site_source.hpp"
 #include "app/site_stats.hpp"
+#include "cli/site_source.hpp"
 #include "model/error.hpp"
 
 #include <catch2/catch.hpp>

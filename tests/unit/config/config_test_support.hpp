@@ -7,11 +7,12 @@
 
 namespace dcmap::config::testing {
 
-inline std::string fixture(const std::string& name) { return std::string(DCMAP_FIXTURES) + "/" + name; }
+inline std::string fixture(const std::string& name) {
+    return std::string(DCMAP_FIXTURES) + "/" + name;
+}
 
 /// The formatted lines of the InputErrors that `load()` throws; empty when it does not throw.
-template <typename Load>
-std::vector<std::string> error_lines(Load&& load) {
+template <typename Load> std::vector<std::string> error_lines(Load&& load) {
     try {
         load();
     } catch (const InputErrors& e) {

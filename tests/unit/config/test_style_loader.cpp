@@ -1,6 +1,6 @@
-#include "config_test_support.hpp"
 #include "config/site_loader.hpp"
 #include "config/style_loader.hpp"
+#include "config_test_support.hpp"
 #include "model/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -207,8 +207,7 @@ TEST_CASE("config: style values are range-checked and size_by is a known choice"
     }
 }
 
-TEST_CASE("config: a graticule step outside 1..90 degrees and a huge font are errors",
-          "[config]") {
+TEST_CASE("config: a graticule step outside 1..90 degrees and a huge font are errors", "[config]") {
     const std::string text =
         "basemap:\n  graticule: {step: 0.000001}\nlabels:\n  font: {size: 5000}\n";
     try {
@@ -219,9 +218,10 @@ TEST_CASE("config: a graticule step outside 1..90 degrees and a huge font are er
         CHECK(std::string(e.errors()[0].what()) ==
               "s.yaml:2:21: error: basemap.graticule.step 0.000001 is outside 1..90 degrees; use "
               "e.g. step: 30, or a transparent color to hide the grid");
-        CHECK(std::string(e.errors()[1].what()).rfind("s.yaml:4:16: error: labels.font.size 5000 "
-                                                      "is above the 200 px maximum",
-                                                      0) == 0);
+        CHECK(std::string(e.errors()[1].what())
+                  .rfind("s.yaml:4:16: error: labels.font.size 5000 "
+                         "is above the 200 px maximum",
+                         0) == 0);
     }
 }
 

@@ -164,8 +164,8 @@ TEST_CASE("geocode: a bare region code names the provider ids it could be", "[ge
 TEST_CASE("geocode: suggestions for an unknown town respect a state hint", "[geocode]") {
     // "VA" is Vatican City and Virginia: suggestions come from both readings. Two edits from
     // Ashburn is too far to guess: an error that names it.
-    CHECK(error_of("Ashbourne, VA").rfind("unknown place \"Ashbourne, VA\"; closest: Ashburn (US)",
-                                          0) == 0);
+    CHECK(error_of("Ashbourne, VA")
+              .rfind("unknown place \"Ashbourne, VA\"; closest: Ashburn (US)", 0) == 0);
     CHECK(error_of("Quinceyy, WA").find("closest: Quincy (US)") != std::string::npos);
 }
 

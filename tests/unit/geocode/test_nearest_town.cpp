@@ -130,7 +130,7 @@ TEST_CASE("geocode: a point is named after its metro, not the nearest suburb", "
     CHECK(metro->name == "Frankfurt am Main");
     CHECK(metro->km < 40);
     // Far from any larger town, the nearest one stands.
-    const auto remote = g.metro_town(-68.3, -54.8);  // Ushuaia
+    const auto remote = g.metro_town(-68.3, -54.8); // Ushuaia
     const auto remote_nearest = g.nearest_town(-68.3, -54.8);
     REQUIRE(remote);
     REQUIRE(remote_nearest);

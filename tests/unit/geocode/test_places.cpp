@@ -22,10 +22,10 @@ double distance_km(double lat1, double lon1, double lat2, double lon2) {
 }
 
 struct KnownPlace {
-    const char *query;
+    const char* query;
     double lat;
     double lon;
-    const char *country;
+    const char* country;
 };
 
 // True positions from public references (city centres), rounded.
@@ -119,8 +119,8 @@ const KnownPlace known_places[] = {
 } // namespace
 
 TEST_CASE("geocode: well-known places resolve within 25 km of their true position", "[geocode]") {
-    const auto &gazetteer = Gazetteer::embedded();
-    for (const auto &known : known_places) {
+    const auto& gazetteer = Gazetteer::embedded();
+    for (const auto& known : known_places) {
         INFO("query: " << known.query);
         const auto match = gazetteer.lookup(known.query);
         INFO("matched: " << match.place.name << ", " << match.place.admin1 << ", "
@@ -134,8 +134,8 @@ TEST_CASE("geocode: well-known places resolve within 25 km of their true positio
 TEST_CASE("geocode: Ulanqab resolves through the alias the data build adds for it", "[geocode]") {
     // cities500 knows Ulanqab's seat only as Jining (Inner Mongolia); "Jining" alone is the far
     // larger Jining in Shandong, ~700 km away.
-    const auto &gazetteer = Gazetteer::embedded();
-    for (const char *query : {"Ulanqab", "Wulanchabu", "Ulanqab, Inner Mongolia, CN", "乌兰察布"}) {
+    const auto& gazetteer = Gazetteer::embedded();
+    for (const char* query : {"Ulanqab", "Wulanchabu", "Ulanqab, Inner Mongolia, CN", "乌兰察布"}) {
         INFO("query: " << query);
         const auto match = gazetteer.lookup(query);
         CHECK(match.place.admin1 == "Inner Mongolia");
@@ -146,12 +146,11 @@ TEST_CASE("geocode: Ulanqab resolves through the alias the data build adds for i
 
 TEST_CASE("geocode: places GeoNames does not list fail with a GeocodeError", "[geocode]") {
     // A port, not a populated place: the catalogue or lat/lon place it, not the gazetteer.
-    const auto &gazetteer = Gazetteer::embedded();
+    const auto& gazetteer = Gazetteer::embedded();
     CHECK_THROWS_AS(gazetteer.lookup("Eemshaven, NL"), dcmap::GeocodeError);
 }
 
-TEST_CASE("geocode: a province named alone stands at its seat with admin1 precision",
-          "[geocode]") {
+TEST_CASE("geocode: a province named alone stands at its seat with admin1 precision", "[geocode]") {
     // Ningxia is a province, not a town; Yinchuan is its capital.
     const auto match = Gazetteer::embedded().lookup("Ningxia");
     CHECK(match.precision == dcmap::Precision::admin1);
@@ -163,7 +162,7 @@ TEST_CASE("geocode: a province named alone stands at its seat with admin1 precis
 
 TEST_CASE("geocode: postal abbreviations of Canadian, Brazilian and Australian states",
           "[geocode]") {
-    const auto &gazetteer = Gazetteer::embedded();
+    const auto& gazetteer = Gazetteer::embedded();
     CHECK(gazetteer.lookup("Montreal, QC").place.admin1 == "Quebec");
     CHECK(gazetteer.lookup("Vinhedo, SP, Brazil").place.country == "BR");
     CHECK(gazetteer.lookup("Sydney, NSW").place.admin1 == "New South Wales");

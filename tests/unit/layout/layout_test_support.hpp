@@ -94,19 +94,24 @@ inline std::string dump(const MapLayout& l) {
         box(lb.box);
         out << '\n';
     }
-    for (const auto& d : l.dropped) out << "dropped " << d << '\n';
-    for (const auto& [id, o] : l.outcomes) out << id << '=' << static_cast<int>(o) << '\n';
+    for (const auto& d : l.dropped)
+        out << "dropped " << d << '\n';
+    for (const auto& [id, o] : l.outcomes)
+        out << id << '=' << static_cast<int>(o) << '\n';
     text(l.title);
     text(l.subtitle);
     box(l.title_box);
     box(l.legend.box);
-    for (const auto& h : l.legend.headings) text(h);
+    for (const auto& h : l.legend.headings)
+        text(h);
     for (const auto& r : l.legend.rows) {
         text(r.label);
         out << r.symbol.x << ',' << r.symbol.y << ',' << r.r << '\n';
     }
-    for (const auto& f : l.footer) text(f);
-    for (const auto& c : l.host_countries) out << c << ' ';
+    for (const auto& f : l.footer)
+        text(f);
+    for (const auto& c : l.host_countries)
+        out << c << ' ';
     return out.str();
 }
 
@@ -119,7 +124,8 @@ inline void require_clean_labels(const MapLayout& l) {
         REQUIRE(l.map_frame.contains(a));
         REQUIRE_FALSE(a.intersects(l.legend.box));
         REQUIRE_FALSE(a.intersects(l.title_box));
-        for (const auto& f : l.footer) REQUIRE_FALSE(a.intersects(f.box));
+        for (const auto& f : l.footer)
+            REQUIRE_FALSE(a.intersects(f.box));
         for (std::size_t j = i + 1; j < l.labels.size(); ++j) {
             INFO("other label " << l.labels[j].id);
             REQUIRE_FALSE(a.intersects(l.labels[j].box));
@@ -127,11 +133,13 @@ inline void require_clean_labels(const MapLayout& l) {
     }
     // Sorting label boxes by x lets the marker check skip far-away pairs.
     std::vector<Box> label_boxes;
-    for (const auto& lb : l.labels) label_boxes.push_back(lb.box);
+    for (const auto& lb : l.labels)
+        label_boxes.push_back(lb.box);
     std::sort(label_boxes.begin(), label_boxes.end(),
               [](const Box& a, const Box& b) { return a.min_x < b.min_x; });
     double widest = 0;
-    for (const auto& b : label_boxes) widest = std::max(widest, b.width());
+    for (const auto& b : label_boxes)
+        widest = std::max(widest, b.width());
     for (const auto& m : l.markers) {
         const Box mb = marker_box(m);
         auto it = std::lower_bound(label_boxes.begin(), label_boxes.end(), mb.min_x - widest,

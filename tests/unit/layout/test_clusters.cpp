@@ -40,7 +40,8 @@ TEST_CASE("layout: coincident markers merge into one counted aggregate at their 
         CHECK(std::hypot(a.x - truth.x, a.y - truth.y) <= 2 * a.r + 1e-9);
         CHECK(a.spread == Approx(0).margin(1e-9));
         int counted = 0;
-        for (const auto& [colour, n] : a.segments) counted += n;
+        for (const auto& [colour, n] : a.segments)
+            counted += n;
         CHECK(counted == static_cast<int>(a.members.size()));
     }
     CHECK(merged + l.markers.size() == 13);
@@ -50,14 +51,15 @@ TEST_CASE("layout: coincident markers merge into one counted aggregate at their 
 
 TEST_CASE("layout: two markers on one point are nudged apart within the bound, not merged",
           "[layout]") {
-    const auto l = run_layout(world_request(
-        {make_site("a", 10, 10, "AWS"), make_site("b", 10, 10, "Google Cloud")}));
+    const auto l = run_layout(
+        world_request({make_site("a", 10, 10, "AWS"), make_site("b", 10, 10, "Google Cloud")}));
     REQUIRE(l.aggregates.empty());
     REQUIRE(l.markers.size() == 2);
     const auto& a = l.markers[0];
     const auto& b = l.markers[1];
     CHECK(std::hypot(a.x - b.x, a.y - b.y) >= a.r + b.r);
-    for (const auto& m : l.markers) CHECK(std::hypot(m.x - m.true_x, m.y - m.true_y) <= 2 * m.r);
+    for (const auto& m : l.markers)
+        CHECK(std::hypot(m.x - m.true_x, m.y - m.true_y) <= 2 * m.r);
 }
 
 TEST_CASE("layout: sites sharing a town get one grouped label naming the providers", "[layout]") {

@@ -11,22 +11,26 @@ namespace {
 /// The name label (not a key number) with this id.
 const LabelLayout* label_of(const MapLayout& l, const std::string& id) {
     for (const auto& lb : l.labels)
-        if (lb.id == id && lb.key == 0) return &lb;
+        if (lb.id == id && lb.key == 0)
+            return &lb;
     return nullptr;
 }
 
 /// The key number of the marker or aggregate drawing site `id`; 0 when it has none.
 int key_of(const MapLayout& l, const std::string& id) {
     for (const auto& m : l.markers)
-        if (m.id == id) return m.key;
+        if (m.id == id)
+            return m.key;
     for (const auto& a : l.aggregates)
-        if (std::find(a.members.begin(), a.members.end(), id) != a.members.end()) return a.key;
+        if (std::find(a.members.begin(), a.members.end(), id) != a.members.end())
+            return a.key;
     return 0;
 }
 
 const MarkerLayout& marker_of(const MapLayout& l, const std::string& id) {
     for (const auto& m : l.markers)
-        if (m.id == id) return m;
+        if (m.id == id)
+            return m;
     FAIL("no marker " << id);
     return l.markers.front();
 }
@@ -49,7 +53,8 @@ bool strictly_inside(const Box& b, Point p) {
 void require_clean_leaders(const MapLayout& l) {
     std::vector<const LabelLayout*> leaders;
     for (const auto& lb : l.labels)
-        if (lb.has_leader) leaders.push_back(&lb);
+        if (lb.has_leader)
+            leaders.push_back(&lb);
     for (const auto* a : leaders) {
         INFO("leader of " << a->id);
         const auto own = std::find_if(l.markers.begin(), l.markers.end(),
@@ -68,11 +73,12 @@ void require_clean_leaders(const MapLayout& l) {
                 CHECK_FALSE(crossing(a->leader_from, a->leader_to, b->leader_from, b->leader_to));
         std::vector<Box> others;
         for (const auto& m : l.markers)
-            if (m.id != a->id && std::find(a->members.begin(), a->members.end(), m.id) ==
-                                     a->members.end())
+            if (m.id != a->id &&
+                std::find(a->members.begin(), a->members.end(), m.id) == a->members.end())
                 others.push_back(marker_box(m));
         for (const auto& lb : l.labels)
-            if (lb.id != a->id) others.push_back(lb.box);
+            if (lb.id != a->id)
+                others.push_back(lb.box);
         for (const Box& other : others) {
             for (int step = 0; step <= 50; ++step) {
                 const double t = step / 50.0;
@@ -100,10 +106,11 @@ std::vector<ProjectedSite> frankfurt_cluster() {
 void require_consistent_outcomes(const MapLayout& l, const std::vector<ProjectedSite>& sites) {
     REQUIRE(l.outcomes.size() == sites.size());
     std::vector<std::string> unlabelled;
-    std::size_t named = 0;  // sites some label names
+    std::size_t named = 0; // sites some label names
     std::size_t keyed = 0;
     for (const auto& lb : l.labels)
-        if (lb.key == 0) named += lb.members.empty() ? 1 : lb.members.size();
+        if (lb.key == 0)
+            named += lb.members.empty() ? 1 : lb.members.size();
     for (const auto& [id, outcome] : l.outcomes) {
         INFO("site " << id);
         const LabelLayout* label = label_of(l, id);
@@ -184,8 +191,8 @@ TEST_CASE("layout: labels left out are counted in one warning naming them", "[la
     std::vector<ProjectedSite> sites;
     for (int lon = -170; lon <= 170; lon += 20)
         for (int lat = -60; lat <= 60; lat += 20)
-            sites.push_back(make_site("site at " + std::to_string(lon) + "," + std::to_string(lat),
-                                      lon, lat));
+            sites.push_back(
+                make_site("site at " + std::to_string(lon) + "," + std::to_string(lat), lon, lat));
     auto request = world_request(sites);
     request.width = 300;
     request.key = KeyMode::never;
@@ -196,10 +203,10 @@ TEST_CASE("layout: labels left out are counted in one warning naming them", "[la
     require_clean_leaders(l);
     require_consistent_outcomes(l, sites);
     REQUIRE_FALSE(l.dropped.empty());
-    REQUIRE(std::count_if(diagnostics.warnings.begin(), diagnostics.warnings.end(),
-                          [](const auto& w) {
-                              return w.message.find("named nowhere") != std::string::npos;
-                          }) == 1);
+    REQUIRE(
+        std::count_if(diagnostics.warnings.begin(), diagnostics.warnings.end(), [](const auto& w) {
+            return w.message.find("named nowhere") != std::string::npos;
+        }) == 1);
     const std::string& message = diagnostics.warnings[0].message;
     CHECK_THAT(message, Catch::StartsWith(std::to_string(l.dropped.size()) +
                                           " sites are named nowhere on the map (no room for a "
@@ -228,7 +235,7 @@ TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader"
     REQUIRE(middle != nullptr);
     CHECK(middle->has_leader);
     const MarkerLayout& m = l.markers.front();
-    CHECK(middle->box.min_x == Approx(m.x + 2 * (m.r + 3)));  // twice the normal distance
+    CHECK(middle->box.min_x == Approx(m.x + 2 * (m.r + 3))); // twice the normal distance
     CHECK(middle->leader_from.x == Approx(m.x + m.r));
     CHECK(middle->leader_from.y == Approx(m.y));
     CHECK(middle->leader_to.x == Approx(middle->box.min_x));
@@ -243,8 +250,8 @@ TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
     // some labels find room, and no key takes the rest.
     std::vector<ProjectedSite> sites;
     for (int i = 0; i < 12; ++i)
-        sites.push_back(make_site("long name " + std::string(1, static_cast<char>('a' + i)),
-                                  -165 + 30 * i, 0));
+        sites.push_back(
+            make_site("long name " + std::string(1, static_cast<char>('a' + i)), -165 + 30 * i, 0));
     auto request = world_request(sites);
     request.width = 200;
     request.height = 200;
@@ -260,11 +267,12 @@ TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
     require_clean_labels(l);
     require_consistent_outcomes(l, sites);
     REQUIRE_FALSE(l.dropped.empty());
-    REQUIRE(!diagnostics.warnings.empty());  // a second may name sites under the legend
+    REQUIRE(!diagnostics.warnings.empty()); // a second may name sites under the legend
     std::string expected = std::to_string(l.dropped.size()) +
                            (l.dropped.size() == 1 ? " site is" : " sites are") +
                            " named nowhere on the map (no room for a label or a key number): ";
-    for (std::size_t i = 0; i < l.dropped.size(); ++i) expected += (i ? ", " : "") + l.dropped[i];
+    for (std::size_t i = 0; i < l.dropped.size(); ++i)
+        expected += (i ? ", " : "") + l.dropped[i];
     CHECK(diagnostics.warnings[0].message ==
           expected + " (use a larger --width or --size, an inset, or `label:` to shorten)");
 }
@@ -274,7 +282,7 @@ TEST_CASE("layout: higher priority, then live status, wins the preferred positio
     auto high = make_site("z-high", 0, 0);
     high.site.site.priority = 5;
     auto request = world_request({low, high});
-    request.width = 600;  // room for the legend beside the two sites at the centre
+    request.width = 600; // room for the legend beside the two sites at the centre
     // Each label is placed beside its own marker (the two are nudged apart within the bound).
     const auto by_priority = run_layout(request);
     const auto* m = &marker_of(by_priority, "z-high");
@@ -322,7 +330,8 @@ TEST_CASE("layout: ten thousand random sites lay out without any overlap", "[lay
     for (int i = 0; i < 10000; ++i) {
         auto site = make_site("site-" + std::to_string(i), lon(rng), lat(rng),
                               providers[provider(rng)], static_cast<Status>(status(rng)));
-        if (i % 7 == 0) site.site.site.name = "Some longer site name " + std::to_string(i);
+        if (i % 7 == 0)
+            site.site.site.name = "Some longer site name " + std::to_string(i);
         sites.push_back(site);
     }
     auto request = world_request(sites);
@@ -333,13 +342,14 @@ TEST_CASE("layout: ten thousand random sites lay out without any overlap", "[lay
     Diagnostics diagnostics;
     const auto l = make_layout(request, style, fixed_measure, diagnostics);
     std::size_t drawn = l.markers.size();
-    for (const auto& a : l.aggregates) drawn += a.members.size();
+    for (const auto& a : l.aggregates)
+        drawn += a.members.size();
     CHECK(drawn == 10000);
-    CHECK(l.markers.size() > 9000);  // at 4000 px most sites keep a marker of their own
+    CHECK(l.markers.size() > 9000); // at 4000 px most sites keep a marker of their own
     CHECK(l.labels.size() > 500);
     require_clean_labels(l);
     require_consistent_outcomes(l, sites);
-    REQUIRE(!diagnostics.warnings.empty());  // a second names the sites under the legend
+    REQUIRE(!diagnostics.warnings.empty()); // a second names the sites under the legend
     CHECK_THAT(diagnostics.warnings[0].message,
                Catch::StartsWith(std::to_string(l.dropped.size()) + " sites are named nowhere"));
     CHECK_THAT(diagnostics.warnings[0].message,

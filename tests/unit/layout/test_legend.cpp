@@ -8,20 +8,23 @@ namespace {
 
 std::vector<std::string> texts(const std::vector<LegendRow>& rows) {
     std::vector<std::string> out;
-    for (const auto& r : rows) out.push_back(r.label.text);
+    for (const auto& r : rows)
+        out.push_back(r.label.text);
     return out;
 }
 
 std::vector<std::string> texts(const std::vector<TextBlock>& blocks) {
     std::vector<std::string> out;
-    for (const auto& b : blocks) out.push_back(b.text);
+    for (const auto& b : blocks)
+        out.push_back(b.text);
     return out;
 }
 
 int markers_under(const MapLayout& l) {
     int n = 0;
     for (const auto& m : l.markers)
-        if (l.legend.box.intersects(marker_box(m))) ++n;
+        if (l.legend.box.intersects(marker_box(m)))
+            ++n;
     return n;
 }
 
@@ -44,8 +47,9 @@ TEST_CASE("layout: legend rows count the statuses and providers used", "[layout]
 }
 
 TEST_CASE("layout: a single named provider still gets its row with the count", "[layout]") {
-    const auto l = run_layout(world_request(
-        {make_site("a", 0, 0, "Alibaba Cloud"), make_site("b", 20, 0, "Alibaba Cloud", Status::announced)}));
+    const auto l =
+        run_layout(world_request({make_site("a", 0, 0, "Alibaba Cloud"),
+                                  make_site("b", 20, 0, "Alibaba Cloud", Status::announced)}));
     CHECK(texts(l.legend.headings) == std::vector<std::string>{"Status", "Provider"});
     CHECK(texts(l.legend.rows) ==
           std::vector<std::string>{"Live (1)", "Announced (1)", "Alibaba Cloud (2)"});
@@ -54,8 +58,8 @@ TEST_CASE("layout: a single named provider still gets its row with the count", "
 TEST_CASE("layout: unnamed provider gives only status rows; size_by adds size rows", "[layout]") {
     Style style;
     style.size_by = SizeBy::capacity_mw;
-    auto sites = std::vector{make_site("a", 0, 0, ""), make_site("b", 30, 0, ""),
-                             make_site("c", 60, 0, "")};
+    auto sites =
+        std::vector{make_site("a", 0, 0, ""), make_site("b", 30, 0, ""), make_site("c", 60, 0, "")};
     sites[0].site.site.capacity_mw = 10;
     sites[1].site.site.capacity_mw = 250;
     const auto l = run_layout(world_request(sites), style);
@@ -90,7 +94,7 @@ TEST_CASE("layout: legend sits bottom-left by default and moves to a corner with
     const auto moved = run_layout(world_request(sites));
     CHECK(markers_under(moved) == 0);
     CHECK(moved.legend.box.max_y < moved.map_frame.min_y + moved.map_frame.height() / 2);
-    CHECK(moved.legend.box.min_x < moved.map_frame.min_x + 20);  // top-left is next in order
+    CHECK(moved.legend.box.min_x < moved.map_frame.min_x + 20); // top-left is next in order
     require_clean_labels(moved);
 }
 
@@ -133,7 +137,8 @@ TEST_CASE("layout: a legend too tall for a small map puts its sections side by s
     CHECK(markers_under(l) == 0);
     CHECK(l.legend.headings[1].box.min_y == Approx(l.legend.headings[0].box.min_y));
     CHECK(l.legend.headings[1].box.min_x > l.legend.headings[0].box.max_x);
-    for (const auto& row : l.legend.rows) CHECK(l.legend.box.contains(row.label.box));
+    for (const auto& row : l.legend.rows)
+        CHECK(l.legend.box.contains(row.label.box));
     CHECK(l.legend.box.width() > l.legend.box.height());
 
     // With room, the sections stay stacked.
@@ -147,9 +152,8 @@ TEST_CASE("layout: a legend that would hide sites moves below the map", "[layout
     std::vector<ProjectedSite> sites;
     for (int lon = -160; lon <= 160; lon += 40)
         for (int lat = -80; lat <= 80; lat += 40)
-            sites.push_back(make_site("s" + std::to_string(lon + 200) + "-" +
-                                          std::to_string(lat + 100),
-                                      lon, lat));
+            sites.push_back(make_site(
+                "s" + std::to_string(lon + 200) + "-" + std::to_string(lat + 100), lon, lat));
     auto request = world_request(sites);
     request.width = 500;
     Diagnostics diagnostics;
@@ -158,7 +162,8 @@ TEST_CASE("layout: a legend that would hide sites moves below the map", "[layout
     CHECK(markers_under(l) == 0);
     CHECK(l.legend.box.min_y >= l.map_frame.max_y);
     CHECK(l.legend.box.max_y <= l.height);
-    for (const auto& f : l.footer) CHECK_FALSE(f.box.intersects(l.legend.box));
+    for (const auto& f : l.footer)
+        CHECK_FALSE(f.box.intersects(l.legend.box));
     CHECK(diagnostics.warnings.empty());
 
     // A map with room for the legend says nothing of it.

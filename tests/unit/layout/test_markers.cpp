@@ -55,7 +55,8 @@ TEST_CASE("layout: sized markers follow a square-root scale and draw large ones 
     CHECK(marker(l, "four").r == Approx((style.marker_radius_min + style.marker_radius_max) / 2));
     CHECK(marker(l, "unknown").r == Approx(style.marker_radius_min));
     std::vector<std::string> order;
-    for (const auto& m : l.markers) order.push_back(m.id);
+    for (const auto& m : l.markers)
+        order.push_back(m.id);
     CHECK(order == std::vector<std::string>{"nine", "four", "one", "unknown"});
 }
 
@@ -70,7 +71,8 @@ TEST_CASE("layout: providers take palette colours in alphabetical order", "[layo
     CHECK(same_color(marker(l, "b1").color, style.palette[1]));
     CHECK(same_color(marker(l, "z1").color, style.palette[2]));
     const Color unknown = marker(l, "n1").color;
-    for (const auto& c : style.palette) CHECK_FALSE(same_color(unknown, c));
+    for (const auto& c : style.palette)
+        CHECK_FALSE(same_color(unknown, c));
 
     const auto single = run_layout(world_request({make_site("x", 0, 0, "")}), style);
     CHECK(same_color(single.markers.at(0).color, style.palette[0]));
@@ -153,7 +155,7 @@ TEST_CASE("layout: two sites sharing a key both get a marker and an outcome", "[
     const auto l = run_layout(world_request({b, a}));
     REQUIRE(l.markers.size() == 2);
     CHECK(l.markers[0].id == "Frankfurt");
-    CHECK(l.markers[0].lon == 8.7);  // equal keys fall back to position for a stable order
+    CHECK(l.markers[0].lon == 8.7); // equal keys fall back to position for a stable order
     CHECK(l.outcomes.size() == 2);
     CHECK(l.labels.size() == 2);
     CHECK(dump(l) == dump(run_layout(world_request({a, b}))));
@@ -165,8 +167,8 @@ TEST_CASE("layout: not-yet-live sites get larger markers and labels in the pendi
     style.pending_marker_scale = 1.3;
     style.pending_label_weight = 700;
     const auto l = run_layout(
-        world_request({make_site("live", 0, 0), make_site("new", 60, 0, "Alibaba Cloud",
-                                                          Status::announced),
+        world_request({make_site("live", 0, 0),
+                       make_site("new", 60, 0, "Alibaba Cloud", Status::announced),
                        make_site("soon", 120, 0, "Alibaba Cloud", Status::planned),
                        make_site("building", -60, 0, "Alibaba Cloud", Status::under_construction),
                        make_site("gone", -120, 0, "Alibaba Cloud", Status::retired)}),
@@ -176,7 +178,8 @@ TEST_CASE("layout: not-yet-live sites get larger markers and labels in the pendi
     for (const char* id : {"new", "soon", "building"})
         CHECK(marker(l, id).r == Approx(1.3 * style.marker_radius));
     std::map<std::string, int> weights;
-    for (const auto& label : l.labels) weights[label.id] = label.weight;
+    for (const auto& label : l.labels)
+        weights[label.id] = label.weight;
     REQUIRE(weights.size() == 5);
     CHECK(weights["live"] == 0);
     CHECK(weights["gone"] == 0);
@@ -185,11 +188,11 @@ TEST_CASE("layout: not-yet-live sites get larger markers and labels in the pendi
     // The legend's status symbols have the sizes of the map's.
     for (const auto& row : l.legend.rows)
         if (row.kind == LegendRow::Kind::status)
-            CHECK(row.r == Approx(row.status == Status::announced ||
-                                          row.status == Status::planned ||
-                                          row.status == Status::under_construction
-                                      ? 1.3 * style.marker_radius
-                                      : style.marker_radius));
+            CHECK(row.r ==
+                  Approx(row.status == Status::announced || row.status == Status::planned ||
+                                 row.status == Status::under_construction
+                             ? 1.3 * style.marker_radius
+                             : style.marker_radius));
 }
 
 TEST_CASE("layout: text never shrinks below the legible minimum at a small scale", "[layout]") {
@@ -197,6 +200,8 @@ TEST_CASE("layout: text never shrinks below the legible minimum at a small scale
     request.scale = 0.5;
     const auto l = run_layout(request);
     CHECK(l.title.font.size == Approx(Style{}.title_font.size * 0.5));
-    for (const auto& f : l.footer) CHECK(f.font.size >= kMinTextPx);
-    for (const auto& row : l.legend.rows) CHECK(row.label.font.size >= kMinTextPx);
+    for (const auto& f : l.footer)
+        CHECK(f.font.size >= kMinTextPx);
+    for (const auto& row : l.legend.rows)
+        CHECK(row.label.font.size >= kMinTextPx);
 }

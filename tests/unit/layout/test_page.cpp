@@ -21,7 +21,7 @@ TEST_CASE("layout: both width and height given are used as the canvas size", "[l
 TEST_CASE("layout: width only derives a height that keeps the view's aspect", "[layout]") {
     auto request = world_request({make_site("a", 10, 10)});
     request.width = 1200;
-    request.view = {-180, -60, 180, 84};  // 360 x 144: aspect 2.5
+    request.view = {-180, -60, 180, 84}; // 360 x 144: aspect 2.5
     const MapLayout l = run_layout(request);
     CHECK(l.width == 1200);
     CHECK(l.height == std::round(l.height));

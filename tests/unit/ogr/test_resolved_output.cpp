@@ -44,7 +44,7 @@ std::vector<dcmap::ResolvedSite> sample() {
 TEST_CASE("export: resolved sites become GeoJSON points with their audit fields", "[export]") {
     const std::string json = dcmap::ogr::resolved_geojson(sample());
     CHECK(json == dcmap::ogr::resolved_geojson(sample())); // deterministic
-    CHECK(json.find("\"crs\"") == std::string::npos);           // RFC 7946: WGS84 implied
+    CHECK(json.find("\"crs\"") == std::string::npos);      // RFC 7946: WGS84 implied
 
     GDALAllRegister();
     const std::string path = "/vsimem/test_resolved.geojson";

@@ -17,7 +17,7 @@ using dcmap::project::Projector;
 namespace {
 
 /// A base map with only the bounds set: compute_view needs nothing else.
-ProjectedBasemap world_of(const Projector &projector) {
+ProjectedBasemap world_of(const Projector& projector) {
     ProjectedBasemap basemap;
     for (double lat = -90; lat <= 90; lat += 1) {
         const double lon0 = projector.spec().center_lon;
@@ -28,7 +28,7 @@ ProjectedBasemap world_of(const Projector &projector) {
     return basemap;
 }
 
-bool contains(const Box &box, Point p) {
+bool contains(const Box& box, Point p) {
     return p.x >= box.min_x && p.x <= box.max_x && p.y >= box.min_y && p.y <= box.max_y;
 }
 
@@ -48,7 +48,7 @@ TEST_CASE("extent: auto frames every site with a margin", "[project]") {
     const auto basemap = world_of(projector);
     const std::vector<Point> sites{{-0.13, 51.5}, {13.4, 52.5}, {2.35, 48.86}, {-6.26, 53.35}};
     const Box view = compute_view("auto", projector, basemap, sites);
-    for (const Point &s : sites) {
+    for (const Point& s : sites) {
         const Point p = *projector.forward(s.x, s.y);
         CHECK(contains(view, p));
         // a margin, not flush against the edge
@@ -107,7 +107,7 @@ TEST_CASE("extent: malformed extents are input errors that say what to write", "
         try {
             compute_view(bad, projector, basemap, {});
             FAIL("expected InputError");
-        } catch (const InputError &e) {
+        } catch (const InputError& e) {
             const std::string what = e.what();
             CHECK(what.find("--extent") != std::string::npos);
             CHECK(what.find("W,S,E,N") != std::string::npos);
@@ -126,22 +126,32 @@ TEST_CASE("extent: named extents frame their region and leave others out", "[pro
     const Projector projector(parse_projection("equal-earth"));
     const auto basemap = world_of(projector);
     struct Case {
-        const char *name;
+        const char* name;
         Point inside[2];
         Point outside;
     };
     const Case cases[] = {
-        {"europe", {{8.68, 50.11}, {-9.14, 38.72}}, {139.69, 35.69}},           // Frankfurt, Lisbon | Tokyo
-        {"asia-pacific", {{72.88, 19.08}, {174.76, -36.85}}, {8.68, 50.11}},    // Mumbai, Auckland | Frankfurt
-        {"north-america", {{-122.33, 47.61}, {-100.39, 20.59}}, {-46.63, -23.55}},  // Seattle, Querétaro | São Paulo
-        {"latin-america", {{-46.63, -23.55}, {-70.65, -33.45}}, {-77.04, 38.9}},    // São Paulo, Santiago | Washington
-        {"middle-east-africa", {{18.42, -33.93}, {55.27, 25.2}}, {72.88, 19.08}},  // Cape Town, Dubai | Mumbai
-        {"china", {{116.4, 39.9}, {114.17, 22.28}}, {103.82, 1.35}},              // Beijing, Hong Kong | Singapore
+        {"europe", {{8.68, 50.11}, {-9.14, 38.72}}, {139.69, 35.69}}, // Frankfurt, Lisbon | Tokyo
+        {"asia-pacific",
+         {{72.88, 19.08}, {174.76, -36.85}},
+         {8.68, 50.11}}, // Mumbai, Auckland | Frankfurt
+        {"north-america",
+         {{-122.33, 47.61}, {-100.39, 20.59}},
+         {-46.63, -23.55}}, // Seattle, Querétaro | São Paulo
+        {"latin-america",
+         {{-46.63, -23.55}, {-70.65, -33.45}},
+         {-77.04, 38.9}}, // São Paulo, Santiago | Washington
+        {"middle-east-africa",
+         {{18.42, -33.93}, {55.27, 25.2}},
+         {72.88, 19.08}}, // Cape Town, Dubai | Mumbai
+        {"china",
+         {{116.4, 39.9}, {114.17, 22.28}},
+         {103.82, 1.35}}, // Beijing, Hong Kong | Singapore
     };
-    for (const Case &c : cases) {
+    for (const Case& c : cases) {
         INFO(c.name);
         const Box view = compute_view(c.name, projector, basemap, {});
-        for (const Point &p : c.inside)
+        for (const Point& p : c.inside)
             CHECK(contains(view, *projector.forward(p.x, p.y)));
         CHECK_FALSE(contains(view, *projector.forward(c.outside.x, c.outside.y)));
         CHECK(view.width() < basemap.bounds.width() / 2);
@@ -154,7 +164,7 @@ TEST_CASE("extent: an unknown name lists the named extents", "[project]") {
     try {
         compute_view("eurasia", projector, basemap, {});
         FAIL("expected InputError");
-    } catch (const InputError &e) {
+    } catch (const InputError& e) {
         const std::string what = e.what();
         CHECK(what.find("no extent has that name") != std::string::npos);
         CHECK(what.find("middle-east-africa") != std::string::npos);
@@ -162,8 +172,7 @@ TEST_CASE("extent: an unknown name lists the named extents", "[project]") {
     }
 }
 
-TEST_CASE("extent: inset areas by name are tighter than the extent of the same name",
-          "[project]") {
+TEST_CASE("extent: inset areas by name are tighter than the extent of the same name", "[project]") {
     const Projector projector(parse_projection("equal-earth"));
     const auto basemap = world_of(projector);
     const auto inset = dcmap::project::inset_area("europe", projector);
@@ -171,14 +180,16 @@ TEST_CASE("extent: inset areas by name are tighter than the extent of the same n
     const Box extent = compute_view("europe", projector, basemap, {});
     CHECK(extent.contains(inset.view));
     CHECK(inset.view.width() < 0.8 * extent.width());
-    CHECK(contains(inset.view, *projector.forward(-6.26, 53.35)));  // Dublin
-    CHECK(contains(inset.view, *projector.forward(18.07, 59.33)));  // Stockholm
+    CHECK(contains(inset.view, *projector.forward(-6.26, 53.35))); // Dublin
+    CHECK(contains(inset.view, *projector.forward(18.07, 59.33))); // Stockholm
     // An inset may also name an extent; a box is captioned by the named area it mostly
     // covers, else by its degrees.
     CHECK(dcmap::project::inset_area("china", projector).caption == "China");
     CHECK(dcmap::project::inset_area("-12,36,29,62", projector).caption == "Europe");
     const auto box = dcmap::project::inset_area("-80,35,-70,45", projector);
-    CHECK(box.caption == "35\u2013" "45\u00b0N, 70\u2013" "80\u00b0W");
+    CHECK(box.caption == "35\u2013"
+                         "45\u00b0N, 70\u2013"
+                         "80\u00b0W");
     CHECK(contains(box.view, *projector.forward(-77.04, 38.9)));
 }
 
@@ -189,7 +200,7 @@ TEST_CASE("extent: bad inset areas are input errors naming --inset", "[project]"
         try {
             dcmap::project::inset_area(bad, projector);
             FAIL("expected InputError");
-        } catch (const InputError &e) {
+        } catch (const InputError& e) {
             const std::string what = e.what();
             CHECK(what.find("--inset '" + bad + "'") != std::string::npos);
             CHECK(what.find("east-asia") != std::string::npos);
@@ -242,7 +253,7 @@ TEST_CASE("extent: a W>E box shows the box across 180 degrees, never the rest of
     try {
         compute_view("150,-50,-150,10", greenwich, world_of(greenwich), {});
         FAIL("expected InputError");
-    } catch (const InputError &e) {
+    } catch (const InputError& e) {
         const std::string what = e.what();
         CHECK(what.find("--extent '150,-50,-150,10' is cut in two by the map's edge at 180") !=
               std::string::npos);
@@ -254,7 +265,9 @@ TEST_CASE("extent: a W>E box shows the box across 180 degrees, never the rest of
     CHECK(inset.view.width() < basemap.bounds.width() * 21 / 360);
     CHECK(contains(inset.view, *turned.forward(174.76, -36.85))); // Auckland
     CHECK(contains(inset.view, *turned.forward(-176.5, -44)));    // the Chatham Islands
-    CHECK(inset.caption == "33\u2013" "48\u00b0S, 165\u00b0E\u2013" "175\u00b0W");
+    CHECK(inset.caption == "33\u2013"
+                           "48\u00b0S, 165\u00b0E\u2013"
+                           "175\u00b0W");
     // A globe has no such edge.
     const Projector globe(parse_projection("orthographic", "0,0"));
     CHECK_NOTHROW(compute_view("60,-30,-60,30", globe, world_of(globe), {}));

@@ -15,11 +15,11 @@ using dcmap::project::Projector;
 namespace {
 
 /// Projects through a plain PROJ pipeline, independently of Projector's CRS-to-CRS path.
-dcmap::Point direct_proj(const std::string &operation, double lon, double lat) {
-    PJ_CONTEXT *ctx = proj_context_create();
+dcmap::Point direct_proj(const std::string& operation, double lon, double lat) {
+    PJ_CONTEXT* ctx = proj_context_create();
     const std::string pipeline =
         "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + operation;
-    PJ *pj = proj_create(ctx, pipeline.c_str());
+    PJ* pj = proj_create(ctx, pipeline.c_str());
     REQUIRE(pj != nullptr);
     const PJ_COORD out = proj_trans(pj, PJ_FWD, proj_coord(lon, lat, 0, 0));
     proj_destroy(pj);
@@ -53,7 +53,7 @@ TEST_CASE("project: unknown projection name lists the valid names", "[project]")
     try {
         parse_projection("mercatorr");
         FAIL("expected InputError");
-    } catch (const InputError &e) {
+    } catch (const InputError& e) {
         const std::string what = e.what();
         CHECK(what.find("unknown projection 'mercatorr'") != std::string::npos);
         CHECK(what.find("equal-earth") != std::string::npos);
@@ -68,7 +68,7 @@ TEST_CASE("project: malformed centre is an input error with a hint", "[project]"
     CHECK_THROWS_AS(parse_projection("robinson", "10,"), InputError);
     try {
         parse_projection("robinson", "abc");
-    } catch (const InputError &e) {
+    } catch (const InputError& e) {
         CHECK(std::string(e.what()).find("LON or LON,LAT") != std::string::npos);
     }
 }
@@ -96,7 +96,7 @@ TEST_CASE("project: equal-earth and robinson agree with PROJ's own pipeline", "[
     const Projector equal_earth(parse_projection("equal-earth"));
     const Projector robinson(parse_projection("robinson", "20"));
     const double points[][2] = {{2, 1}, {-120, 45}, {179.5, -60}, {13.4, 52.5}, {0, 89}};
-    for (const auto &p : points) {
+    for (const auto& p : points) {
         const auto ee = equal_earth.forward(p[0], p[1]);
         const auto ee_ref = direct_proj("+proj=eqearth +ellps=WGS84", p[0], p[1]);
         REQUIRE(ee);

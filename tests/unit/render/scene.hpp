@@ -51,7 +51,7 @@ inline MarkerLayout marker(std::string id, double x, double y, Status status, Co
 }
 
 inline LabelLayout label(std::string id, std::string text, double x, double y,
-                         const MeasureText &measure, const FontSpec &font) {
+                         const MeasureText& measure, const FontSpec& font) {
     TextSize size = measure(text, font);
     LabelLayout l;
     l.id = std::move(id);
@@ -61,13 +61,13 @@ inline LabelLayout label(std::string id, std::string text, double x, double y,
 }
 
 inline TextBlock block(std::string text, FontSpec font, Color color, double x, double y,
-                       const MeasureText &measure) {
+                       const MeasureText& measure) {
     TextSize size = measure(text, font);
     return {std::move(text), font, color, Box::from_xywh(x, y, size.width, size.height)};
 }
 
-inline LegendRow legend_row(Status status, Color color, double y, const std::string &text,
-                            const Style &style, const MeasureText &measure) {
+inline LegendRow legend_row(Status status, Color color, double y, const std::string& text,
+                            const Style& style, const MeasureText& measure) {
     LegendRow row;
     row.status = status;
     row.color = color;
@@ -77,7 +77,7 @@ inline LegendRow legend_row(Status status, Color color, double y, const std::str
     return row;
 }
 
-inline MapLayout test_layout(const Style &style, const MeasureText &measure) {
+inline MapLayout test_layout(const Style& style, const MeasureText& measure) {
     MapLayout layout;
     layout.width = 400;
     layout.height = 300;
@@ -114,7 +114,7 @@ inline std::string make_temp_dir() {
     return mkdtemp(pattern.data());
 }
 
-inline std::string read_bytes(const std::string &path) {
+inline std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
@@ -124,10 +124,10 @@ struct Rgba {
     double r = 0, g = 0, b = 0, a = 0;
 };
 
-inline Rgba pixel_at(cairo_surface_t *png, int x, int y) {
-    const unsigned char *row =
+inline Rgba pixel_at(cairo_surface_t* png, int x, int y) {
+    const unsigned char* row =
         cairo_image_surface_get_data(png) + y * cairo_image_surface_get_stride(png);
-    std::uint32_t argb = reinterpret_cast<const std::uint32_t *>(row)[x];
+    std::uint32_t argb = reinterpret_cast<const std::uint32_t*>(row)[x];
     double a = ((argb >> 24) & 0xff) / 255.0;
     auto channel = [&](int shift) { return a > 0 ? ((argb >> shift) & 0xff) / 255.0 / a : 0.0; };
     return {channel(16), channel(8), channel(0), a};

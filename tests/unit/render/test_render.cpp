@@ -23,8 +23,8 @@ struct Rendered {
     std::string bytes;
 };
 
-Rendered render_scene(render::Format format, const std::string &name,
-                      const render::RenderOptions &options = {}, Style style = {}) {
+Rendered render_scene(render::Format format, const std::string& name,
+                      const render::RenderOptions& options = {}, Style style = {}) {
     static std::string dir = test::make_temp_dir();
     auto measure = render::pango_measurer();
     std::string path = dir + "/" + name;
@@ -34,14 +34,14 @@ Rendered render_scene(render::Format format, const std::string &name,
 }
 
 struct PngImage {
-    cairo_surface_t *surface;
-    explicit PngImage(const std::string &path)
+    cairo_surface_t* surface;
+    explicit PngImage(const std::string& path)
         : surface(cairo_image_surface_create_from_png(path.c_str())) {}
     ~PngImage() { cairo_surface_destroy(surface); }
     test::Rgba at(int x, int y) const { return test::pixel_at(surface, x, y); }
 };
 
-int count_pixels(const PngImage &png, const Box &box, bool (*predicate)(test::Rgba)) {
+int count_pixels(const PngImage& png, const Box& box, bool (*predicate)(test::Rgba)) {
     int count = 0;
     for (int y = static_cast<int>(box.min_y); y < static_cast<int>(box.max_y); ++y)
         for (int x = static_cast<int>(box.min_x); x < static_cast<int>(box.max_x); ++x)
@@ -89,7 +89,7 @@ TEST_CASE("render: labels have dark text inside a light halo, also in CJK", "[re
     MapLayout layout = test::test_layout(style, measure);
     Rendered out = render_scene(render::Format::png, "labels.png", {}, style);
     PngImage png(out.path);
-    for (const auto &label : layout.labels) {
+    for (const auto& label : layout.labels) {
         INFO(label.text);
         CHECK(count_pixels(png, label.box, is_dark) > 20);
         CHECK(count_pixels(png, label.box, is_halo_white) > 20);
@@ -110,7 +110,7 @@ TEST_CASE("render: host countries are tinted only when the style asks for it", "
 namespace {
 
 /// CRC-32 as PNG uses it, written here so the test checks libpng's chunk independently.
-std::uint32_t crc32_of(const std::string &bytes) {
+std::uint32_t crc32_of(const std::string& bytes) {
     std::uint32_t crc = 0xffffffffu;
     for (unsigned char byte : bytes) {
         crc ^= byte;
@@ -189,7 +189,7 @@ TEST_CASE("render: PDF has a header, the metadata and a fixed creation date", "[
     options.title = "Test map";
     options.description = "Five test sites";
     Rendered out = render_scene(render::Format::pdf, "scene.pdf", options);
-    const std::string &pdf = out.bytes;
+    const std::string& pdf = out.bytes;
     CHECK(pdf.rfind("%PDF-", 0) == 0);
     CHECK(pdf.find("/Title (Test map)") != std::string::npos);
     CHECK(pdf.find("/Subject (Five test sites)") != std::string::npos);
@@ -252,8 +252,8 @@ TEST_CASE("render: sub-pixel base-map vertices are thinned in vector output", "[
             circle = d;
     }
     const std::regex number("-?(\\d+\\.?\\d*|\\.\\d+)");
-    const auto numbers = std::distance(
-        std::sregex_iterator(circle.begin(), circle.end(), number), std::sregex_iterator());
+    const auto numbers = std::distance(std::sregex_iterator(circle.begin(), circle.end(), number),
+                                       std::sregex_iterator());
     // A 50 px circle stays within a quarter pixel of round with about 31 vertices; 3000 are
     // thinned to a few dozen, not to a polygon you could see the corners of.
     INFO(circle);

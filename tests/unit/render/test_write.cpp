@@ -11,10 +11,10 @@ using namespace dcmap;
 
 namespace {
 
-std::vector<std::string> list_dir(const std::string &dir) {
+std::vector<std::string> list_dir(const std::string& dir) {
     std::vector<std::string> names;
-    DIR *d = opendir(dir.c_str());
-    while (dirent *entry = readdir(d)) {
+    DIR* d = opendir(dir.c_str());
+    while (dirent* entry = readdir(d)) {
         std::string name = entry->d_name;
         if (name != "." && name != "..")
             names.push_back(name);

@@ -3,6 +3,7 @@
 #   bin/dcmap
 #   share/man/man1/dcmap.1                      generated from docs/dcmap.md by pandoc
 #   share/bash-completion/completions/dcmap     completion/dcmap.bash
+#   share/zsh/site-functions/_dcmap             completion/_dcmap
 #   lib/libdcmap_*.a, include/dcmap/{app,model}/ and lib/cmake/dcmap/: the library
 #                                               (docs/library.md), found by find_package(dcmap)
 # Without pandoc the build still works; the man page is left out and configure says so.
@@ -16,6 +17,9 @@ install(TARGETS dcmap RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/completion/dcmap.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME dcmap)
+# zsh's default $fpath includes PREFIX/share/zsh/site-functions for /usr and /usr/local.
+install(FILES ${PROJECT_SOURCE_DIR}/completion/_dcmap
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
 
 option(DCMAP_MAN_PAGE "Generate and install the man page dcmap(1) (needs pandoc)" ON)
 find_program(PANDOC_EXECUTABLE pandoc)

@@ -19,6 +19,7 @@ packages=(
   pandoc                                # man page dcmap(1) from docs/dcmap.md (optional)
   man-db                                # tests: man -l renders dcmap(1)
   bash-completion                       # tests: the installed completion loads by name
+  zsh                                   # tests: the installed zsh completion completes
   clang-format-14                       # .ci/format-check.sh
   clang-14 libfuzzer-14-dev             # .ci/fuzz.sh: the libFuzzer targets in fuzz/
 )

@@ -3,6 +3,7 @@
 #include "app/pipeline.hpp"
 #include "app/resolution.hpp"
 #include "config/site_loader.hpp"
+#include "project/projection.hpp"
 #include "render/render.hpp"
 
 #include <utility>
@@ -37,6 +38,14 @@ std::string render_to_bytes(const SiteFile& file, const RenderSettings& settings
                               : format == MapFormat::pdf ? render::Format::pdf
                                                          : render::Format::png;
     return std::move(encode_site_file(file, settings, {{as, name}}, diagnostics).bytes.front());
+}
+
+void check_projection(const std::string& projection) {
+    try {
+        const project::Projector check(project::parse_projection(projection));
+    } catch (const ProjectionError& e) {
+        throw InputError({}, e.what());
+    }
 }
 
 } // namespace dcmap::app

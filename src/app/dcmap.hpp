@@ -56,6 +56,10 @@ std::vector<ResolvedSite> resolve(const SiteFile& file, const RenderSettings& se
 MapLayout make_layout(const SiteFile& file, const RenderSettings& settings,
                       Diagnostics& diagnostics);
 
+/// Throws InputError (without a position) when PROJ does not accept `projection`: one of the
+/// built-in names or a PROJ string. `--projection` is checked with it before anything is read.
+void check_projection(const std::string& projection);
+
 enum class MapFormat { png, svg, pdf };
 
 /// The map as the bytes of a PNG, SVG or PDF file. `name` names the SVG's element ids, as the

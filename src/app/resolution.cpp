@@ -5,6 +5,7 @@
 #include "config/text_check.hpp"
 #include "geocode/catalogue.hpp"
 #include "geocode/gazetteer.hpp"
+#include "geocode/geocoder.hpp"
 #include "geocode/providers.hpp"
 #include "geocode/resolve.hpp"
 #include "io/input_file.hpp"
@@ -25,6 +26,26 @@ std::string degrees(double lat, double lon) {
 }
 
 } // namespace
+
+PlaceLookup::PlaceLookup(const std::string& option_catalogue)
+    : catalogue_(std::make_unique<geocode::Catalogue>(load_catalogue({}, option_catalogue))),
+      geocoder_(std::make_unique<geocode::Geocoder>(geocode::Gazetteer::embedded(), *catalogue_)) {}
+
+PlaceLookup::~PlaceLookup() = default;
+
+GeocodeMatch PlaceLookup::lookup(std::string_view query) const { return geocoder_->lookup(query); }
+
+std::string provider_key(std::string_view provider) { return geocode::provider_key(provider); }
+
+std::vector<Region> catalogue_regions(const std::string& provider,
+                                      const std::string& option_catalogue) {
+    const geocode::Catalogue catalogue = load_catalogue({}, option_catalogue);
+    std::vector<Region> rows;
+    for (const auto& r : catalogue.regions())
+        if (provider.empty() || r.provider == provider)
+            rows.push_back(r);
+    return rows;
+}
 
 geocode::Catalogue load_catalogue(const std::string& file_catalogue,
                                   const std::string& option_catalogue) {

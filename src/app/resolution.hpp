@@ -3,13 +3,17 @@
 #include "model/diagnostics.hpp"
 #include "model/error.hpp"
 #include "model/place.hpp"
+#include "model/region.hpp"
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dcmap::geocode {
 class Catalogue;
-}
+class Geocoder;
+} // namespace dcmap::geocode
 
 namespace dcmap::app {
 
@@ -31,6 +35,33 @@ std::vector<ResolvedSite> resolve_each_site(const SiteFile& file,
                                             const std::string& option_catalogue,
                                             Diagnostics& diagnostics,
                                             std::vector<InputError>& failures);
+
+/// Looks places up one at a time as a site file's `location:` is looked up: the embedded
+/// gazetteer and the built-in catalogue with `option_catalogue`'s rows (`dcmap geocode PLACE`).
+class PlaceLookup {
+public:
+    /// Throws IoError / InputError from the catalogue file.
+    explicit PlaceLookup(const std::string& option_catalogue);
+    ~PlaceLookup();
+    PlaceLookup(const PlaceLookup&) = delete;
+    PlaceLookup& operator=(const PlaceLookup&) = delete;
+
+    /// The best match with runners-up and warnings. Throws GeocodeError with the closest names.
+    GeocodeMatch lookup(std::string_view query) const;
+
+private:
+    std::unique_ptr<geocode::Catalogue> catalogue_;
+    std::unique_ptr<geocode::Geocoder> geocoder_;
+};
+
+/// The provider key (aws, azure, gcp, alibaba, oracle) for any spelling of a provider's name
+/// ("Amazon Web Services", "AWS"); empty when it is none of them.
+std::string provider_key(std::string_view provider);
+
+/// The catalogue's regions (built-in plus `option_catalogue`), of one provider key or of all
+/// when `provider` is empty, in catalogue order. Throws IoError / InputError from the file.
+std::vector<Region> catalogue_regions(const std::string& provider,
+                                      const std::string& option_catalogue);
 
 /// Warns (at the site's position) for each site with explicit lat/lon and a country whose point
 /// is more than `tolerance_km` outside that country, suggesting swapped lat/lon when the swapped

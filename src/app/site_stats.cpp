@@ -1,5 +1,8 @@
 #include "app/site_stats.hpp"
 
+#include "basemap/countries.hpp"
+#include "geocode/gazetteer.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -163,6 +166,19 @@ std::string expand_placeholders(const std::string& text, const SiteStats& stats,
         at = close;
     }
     return out;
+}
+
+SiteStats stats_of_sites(std::vector<ResolvedSite> sites) {
+    std::map<std::string, std::string> names;
+    for (auto& site : sites) {
+        if (site.country.empty())
+            site.country = basemap::country_at(site.lon, site.lat);
+        if (!site.country.empty() && !names.count(site.country))
+            if (auto name = geocode::Gazetteer::embedded().country_name(site.country);
+                !name.empty())
+                names[site.country] = name;
+    }
+    return compute_stats(sites, names);
 }
 
 } // namespace dcmap::app

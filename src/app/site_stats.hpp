@@ -1,6 +1,7 @@
 #pragma once
 // Counts over resolved sites for `dcmap stats`: by provider, status, country and continent,
-// with availability zones and megawatts. Pure: no I/O.
+// with availability zones and megawatts. No I/O: compute_stats is pure; stats_of_sites also
+// reads the embedded base map and gazetteer for countries.
 #include "model/place.hpp"
 
 #include <map>
@@ -46,6 +47,11 @@ std::string continent_of(const std::string& alpha2);
 /// A site without a provider counts under "" ("no provider").
 SiteStats compute_stats(const std::vector<ResolvedSite>& sites,
                         const std::map<std::string, std::string>& country_names);
+
+/// Counts `sites` as `dcmap stats` does: a site given by coordinates alone counts in the
+/// country it lies in (the base map's countries), and countries are named as the gazetteer
+/// names them.
+SiteStats stats_of_sites(std::vector<ResolvedSite> sites);
 
 /// `text` with each `{name}` placeholder replaced by a count of `stats`: `{sites}`, `{zones}`,
 /// `{mw}`, `{providers}`, `{countries}`, `{continents}`, a status (`{live}`, `{announced}`,

@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include "app/dcmap.hpp"
 #include "app/pipeline.hpp"
 #include "app/timeline.hpp"
 #include "cli/commands.hpp"
@@ -8,7 +9,6 @@
 #include "config/style_loader.hpp"
 #include "config/text_check.hpp"
 #include "model/error.hpp"
-#include "project/projection.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -62,11 +62,7 @@ std::string checked_style(const std::string& text) {
 
 /// `--projection`: a name or PROJ string PROJ accepts.
 std::string checked_projection(const std::string& text) {
-    try {
-        project::Projector check(project::parse_projection(text));
-    } catch (const ProjectionError& e) {
-        throw InputError({}, e.what());
-    }
+    app::check_projection(text);
     return text;
 }
 

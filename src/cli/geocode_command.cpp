@@ -4,12 +4,11 @@
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
 #include "config/site_loader.hpp"
-#include "geocode/catalogue.hpp"
-#include "geocode/geocoder.hpp"
 #include "model/error.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <ostream>
 
 namespace dcmap::cli {
@@ -254,17 +253,16 @@ int run_geocode(const GeocodeCommand& cmd, std::ostream& out, std::ostream& err)
         return status;
     }
     int status = exit_ok;
-    geocode::Catalogue catalogue;
+    std::unique_ptr<app::PlaceLookup> places;
     try {
-        catalogue = app::load_catalogue({}, cmd.catalogue);
+        places = std::make_unique<app::PlaceLookup>(cmd.catalogue);
     } catch (const std::exception& e) {
         print_error(e, err);
         return exit_failure;
     }
-    const geocode::Geocoder geocoder(geocode::Gazetteer::embedded(), catalogue);
     for (const auto& query : cmd.queries) {
         try {
-            const GeocodeMatch m = geocoder.lookup(query);
+            const GeocodeMatch m = places->lookup(query);
             if (cmd.json || cmd.format == "json") {
                 out << match_json(m) << '\n';
                 continue;

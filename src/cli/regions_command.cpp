@@ -3,7 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
-#include "geocode/catalogue.hpp"
+#include "model/region.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -26,7 +26,7 @@ std::string degrees(const std::optional<double>& v) {
 int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err) {
     std::string provider;
     if (!cmd.provider.empty()) {
-        provider = geocode::provider_key(cmd.provider);
+        provider = app::provider_key(cmd.provider);
         if (provider.empty()) {
             print_error_message("unknown provider '" + cmd.provider +
                                     "': use aws, azure, gcp, alibaba or oracle",
@@ -34,17 +34,16 @@ int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err)
             return exit_usage;
         }
     }
-    geocode::Catalogue catalogue;
+    std::vector<Region> regions;
     try {
-        catalogue = app::load_catalogue({}, cmd.catalogue);
+        regions = app::catalogue_regions(provider, cmd.catalogue);
     } catch (const std::exception& e) {
         print_error(e, err);
         return exit_failure;
     }
-    std::vector<const geocode::Region*> rows;
-    for (const auto& r : catalogue.regions())
-        if (provider.empty() || r.provider == provider)
-            rows.push_back(&r);
+    std::vector<const Region*> rows;
+    for (const auto& r : regions)
+        rows.push_back(&r);
 
     if (cmd.json) {
         for (const auto* r : rows) {

@@ -2,14 +2,12 @@
 // Markdown table (for a report or a pull request), CSV or JSON.
 #include "app/resolution.hpp"
 #include "app/site_stats.hpp"
-#include "basemap/countries.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/report.hpp"
 #include "cli/site_source.hpp"
 #include "cli/table_cells.hpp"
-#include "geocode/gazetteer.hpp"
 
 #include <cmath>
 #include <iostream>
@@ -155,12 +153,8 @@ int run_stats(const StatsCommand& cmd, std::ostream& out, std::ostream& err) {
             std::vector<ResolvedSite> sites =
                 app::resolve_site_file(file, cmd.catalogue, diagnostics);
             print_warnings(diagnostics, err);
-            for (auto& r : sites) {
-                // Sites given by coordinates alone are counted in the country they lie in.
-                if (r.country.empty())
-                    r.country = basemap::country_at(r.lon, r.lat);
+            for (auto& r : sites)
                 all.push_back(std::move(r));
-            }
         } catch (const std::exception& e) {
             print_failure(e, diagnostics, err);
             status = exit_failure;
@@ -168,12 +162,7 @@ int run_stats(const StatsCommand& cmd, std::ostream& out, std::ostream& err) {
     }
     if (status != exit_ok)
         return status;
-    std::map<std::string, std::string> names;
-    for (const auto& r : all)
-        if (!r.country.empty() && !names.count(r.country))
-            if (auto name = geocode::Gazetteer::embedded().country_name(r.country); !name.empty())
-                names[r.country] = name;
-    const app::SiteStats stats = app::compute_stats(all, names);
+    const app::SiteStats stats = app::stats_of_sites(std::move(all));
     if (cmd.format == "csv")
         print_csv(stats, out);
     else if (cmd.format == "json")

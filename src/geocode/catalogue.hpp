@@ -2,6 +2,7 @@
 // The cloud-region catalogue: provider region codes -> display names and attributed places
 // (data/catalogue/regions.tsv, embedded; a user's file can add or override rows).
 #include "model/place.hpp"
+#include "model/region.hpp"
 #include "model/source_pos.hpp"
 
 #include <optional>
@@ -11,27 +12,8 @@
 
 namespace dcmap::geocode {
 
-/// One region of one provider, as a row of data/catalogue/regions.tsv.
-struct Region {
-    std::string provider;     ///< provider key: aws, azure, gcp, alibaba, oracle (or a user's)
-    std::string code;         ///< "eu-central-1"; "tbd-chile" for announced, unpublished codes
-    std::string display_name; ///< as the provider writes it: "Europe (Frankfurt)"
-    std::string place; ///< gazetteer query of the attributed town: "Frankfurt am Main, Hesse, DE"
-    std::optional<double>
-        lat; ///< degrees; always set in the built-in file, may be empty in a user's
-    std::optional<double> lon;
-    std::string country; ///< ISO alpha-2
-    std::string status;  ///< "live" or "announced" (a user's file may use any site status)
-    std::string source;  ///< public source of the row
-    std::string note;    ///< uncertainty, restrictions, how the town was chosen
-    /// How much of the place the provider makes public: city (the town), metro, admin1 (a
-    /// state or province only) or country (the country only; the town is a stand-in).
-    Precision precision = Precision::city;
-    SourcePos pos; ///< file and line of the row (for a user's file)
-
-    /// "aws:eu-central-1".
-    std::string id() const { return provider + ":" + code; }
-};
+/// A catalogue row (model/region.hpp): plain data shared with app/ and cli/.
+using Region = dcmap::Region;
 
 /// The provider key for a name as users write it ("Alibaba Cloud" -> "alibaba", "Google Cloud"
 /// -> "gcp", "OCI" -> "oracle", "aws" -> "aws"); empty when the name is not one of the five.

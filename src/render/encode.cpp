@@ -1,6 +1,7 @@
 #include "render/encode.hpp"
 
 #include "model/error.hpp"
+#include "render/handles.hpp"
 #include "render/png_text.hpp"
 #include "render/png_writer.hpp"
 #include "render/svg_ids.hpp"
@@ -50,11 +51,6 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
     return CAIRO_STATUS_SUCCESS;
 }
 
-struct SurfaceDeleter {
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-
 void check(cairo_status_t status, const char* what) {
     if (status != CAIRO_STATUS_SUCCESS)
         throw Error(std::string("cannot draw the map (") + what +
@@ -63,16 +59,9 @@ void check(cairo_status_t status, const char* what) {
 
 void draw(cairo_surface_t* surface, const Paint& paint) {
     check(cairo_surface_status(surface), "creating the surface");
-    cairo_t* cr = cairo_create(surface);
-    try {
-        paint(cr);
-    } catch (...) {
-        cairo_destroy(cr);
-        throw;
-    }
-    cairo_status_t status = cairo_status(cr);
-    cairo_destroy(cr);
-    check(status, "drawing");
+    const CairoPtr cr(cairo_create(surface));
+    paint(cr.get());
+    check(cairo_status(cr.get()), "drawing");
 }
 
 std::string with_pdf_date_prefix(std::string pdf, const PdfDate& date) {

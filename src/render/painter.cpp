@@ -237,15 +237,14 @@ void paint_text(cairo_t* cr, const TextContext& text, const std::string& content
                 PangoAlignment align = PANGO_ALIGN_LEFT) {
     if (content.empty())
         return;
-    PangoLayout* pango = text.make_layout(content, font, align);
+    const LayoutPtr pango = text.make_layout(content, font, align);
     if (SvgMarkup* svg = text.svg_markup(); svg && svg->writes_text()) {
-        svg->add_text(cr, pango, top_left, font, color, {}, 0);
+        svg->add_text(cr, pango.get(), top_left, font, color, {}, 0);
     } else {
         cairo_move_to(cr, top_left.x, top_left.y);
         set_color(cr, color);
-        pango_cairo_show_layout(cr, pango);
+        pango_cairo_show_layout(cr, pango.get());
     }
-    g_object_unref(pango);
 }
 
 struct Halo {
@@ -259,21 +258,19 @@ void paint_haloed_text(cairo_t* cr, const TextContext& text, const std::string& 
     if (content.empty())
         return;
     if (SvgMarkup* svg = text.svg_markup(); svg && svg->writes_text()) {
-        PangoLayout* pango = text.make_layout(content, font, align);
-        svg->add_text(cr, pango, top_left, font, color, halo.color, halo.width);
-        g_object_unref(pango);
+        const LayoutPtr pango = text.make_layout(content, font, align);
+        svg->add_text(cr, pango.get(), top_left, font, color, halo.color, halo.width);
         return;
     }
     if (halo.width > 0 && halo.color.a > 0) {
-        PangoLayout* pango = text.make_layout(content, font, align);
+        const LayoutPtr pango = text.make_layout(content, font, align);
         cairo_save(cr);
         cairo_move_to(cr, top_left.x, top_left.y);
-        pango_cairo_layout_path(cr, pango);
+        pango_cairo_layout_path(cr, pango.get());
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
         // The stroke is centred on the outline, so twice the width leaves halo.width outside.
         stroke_path(cr, halo.color, halo.width * 2);
         cairo_restore(cr);
-        g_object_unref(pango);
     }
     paint_text(cr, text, content, font, color, top_left, align);
 }

@@ -2,6 +2,7 @@
 
 #include "model/error.hpp"
 #include "render/encode.hpp"
+#include "render/handles.hpp"
 
 #include <pango/pangocairo.h>
 
@@ -191,7 +192,7 @@ void SvgMarkup::record(cairo_t* cr, Point wanted, std::string piece) {
         return;
     pieces_.push_back(std::move(piece));
     // The path being built, if any, survives the sentinel.
-    cairo_path_t* pending = cairo_copy_path(cr);
+    const CairoPathPtr pending(cairo_copy_path(cr));
     cairo_save(cr);
     cairo_new_path(cr);
     cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
@@ -200,8 +201,7 @@ void SvgMarkup::record(cairo_t* cr, Point wanted, std::string piece) {
     cairo_rectangle(cr, at.x, at.y, kSentinelSide, kSentinelSide);
     cairo_fill(cr);
     cairo_restore(cr);
-    cairo_append_path(cr, pending);
-    cairo_path_destroy(pending);
+    cairo_append_path(cr, pending.get());
 }
 
 void SvgMarkup::begin_marker(cairo_t* cr, const MarkerLayout& marker) {
@@ -239,7 +239,8 @@ void SvgMarkup::add_text(cairo_t* cr, PangoLayout* layout, Point top_left, const
     const char* text = pango_layout_get_text(layout);
     const PangoAlignment align = pango_layout_get_alignment(layout);
     std::string piece;
-    PangoLayoutIter* iter = pango_layout_get_iter(layout);
+    const LayoutIterPtr owner(pango_layout_get_iter(layout));
+    PangoLayoutIter* iter = owner.get();
     do {
         const PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
         const std::string content(text + line->start_index, static_cast<std::size_t>(line->length));
@@ -273,7 +274,6 @@ void SvgMarkup::add_text(cairo_t* cr, PangoLayout* layout, Point top_left, const
             piece += " xml:space=\"preserve\"";
         piece += " style=\"" + style + "\">" + markup_text(content) + "</text>\n";
     } while (pango_layout_iter_next_line(iter));
-    pango_layout_iter_free(iter);
     if (!piece.empty())
         record(cr, top_left, std::move(piece));
 }

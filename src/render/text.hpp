@@ -2,6 +2,7 @@
 // Pango text set-up shared by drawing and measuring, so both see the same fonts and metrics.
 #include "model/style.hpp"
 #include "model/text_measure.hpp"
+#include "render/handles.hpp"
 
 #include <pango/pangocairo.h>
 
@@ -17,14 +18,12 @@ class SvgMarkup;
 class TextContext {
 public:
     TextContext();
-    ~TextContext();
     TextContext(const TextContext&) = delete;
     TextContext& operator=(const TextContext&) = delete;
 
-    /// A new layout of `text` in `font`; lines are aligned within the widest line. The caller
-    /// owns it (g_object_unref).
-    PangoLayout* make_layout(const std::string& text, const FontSpec& font,
-                             PangoAlignment align = PANGO_ALIGN_LEFT) const;
+    /// A new layout of `text` in `font`; lines are aligned within the widest line.
+    LayoutPtr make_layout(const std::string& text, const FontSpec& font,
+                          PangoAlignment align = PANGO_ALIGN_LEFT) const;
     /// Logical size of `text` in `font`, in pixels (unrounded).
     TextSize measure(const std::string& text, const FontSpec& font) const;
     /// Binds the context to `cr` so layouts made afterwards draw under its transformation.
@@ -36,11 +35,11 @@ public:
     void set_svg_markup(SvgMarkup* markup) { svg_markup_ = markup; }
 
 private:
-    PangoContext* context_;
+    PangoContextPtr context_;
     SvgMarkup* svg_markup_ = nullptr;
 };
 
 /// Pango font description for a FontSpec: family list, absolute size in pixels, weight, style.
-PangoFontDescription* font_description(const FontSpec& font);
+FontDescriptionPtr font_description(const FontSpec& font);
 
 } // namespace dcmap::render::detail

@@ -27,7 +27,7 @@ declare -A may_use=(
   [render]="model io"
   [ogr]="model io"
   [app]="model resources io config geocode project basemap layout render ogr"
-  [cli]="model io config app geocode project basemap render ogr"
+  [cli]="model io config app ogr"
   [main]="cli io"
 )
 # Third-party libraries each module owns (the C++ and C standard libraries are always allowed).

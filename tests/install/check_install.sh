@@ -7,6 +7,8 @@
 #     check_install.sh man        ROOT MAN_BUILT   # man -l renders dcmap(1) without warnings
 #     check_install.sh completion ROOT             # the completion sources, completes, and
 #                                                  #   offers exactly the options of --help
+#     check_install.sh zsh        ROOT COMPLETE_ZSH  # the zsh completion, through zsh's own
+#                                                  #   completion system, offers what --help lists
 #     check_install.sh library    ROOT SOURCE_DIR CHECK_PNG
 #                                                  # builds docs/library.md's example against
 #                                                  #   the installed package (find_package),
@@ -21,6 +23,7 @@ prefix=$root/usr/local
 bin=$prefix/bin/dcmap
 page=$prefix/share/man/man1/dcmap.1
 completion=$prefix/share/bash-completion/completions/dcmap
+zsh_completion=$prefix/share/zsh/site-functions/_dcmap
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
@@ -69,6 +72,7 @@ files)
   [ -x "$bin" ] || fail "$bin is missing or not executable"
   "$bin" --version >/dev/null || fail "the installed dcmap --version exits $?"
   [ -f "$completion" ] || fail "$completion is missing"
+  [ -f "$zsh_completion" ] || fail "$zsh_completion is missing"
   if [ "$man_built" = ON ]; then
     [ -f "$page" ] || fail "$page is missing"
   elif [ -e "$page" ]; then
@@ -174,8 +178,52 @@ completion)
   fi
   ;;
 
+zsh)
+  complete_zsh=$3
+  command -v zsh >/dev/null || { echo "zsh is not installed: no zsh completion to check"; exit 77; }
+  [ -f "$zsh_completion" ] || { fail "$zsh_completion is missing"; exit 1; }
+  zsh -n "$zsh_completion" || fail "$zsh_completion has a syntax error"
+  help_options() { "$bin" "$@" --help | grep -oE '^ +(-[a-zA-Z],)?--[a-z0-9-]+' |
+                   sed 's/.*--/--/' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'; }
+  commands=$("$bin" --help | sed -n '/^Subcommands:/,$p' | grep -oE '^  [a-z]+' |
+             tr -d ' ' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+  # LINE WANT pairs: zsh, with compinit and the installed file on $fpath, completes each LINE
+  # (cursor at its end) to exactly the words WANT, sorted.
+  checks=(
+    "dcmap ren" "render"
+    "dcmap " "$commands"
+    "dcmap --v" "--version"
+    "dcmap render x.yaml --mark" "--markers"
+    "dcmap render x.yaml --markers c" "clusters"
+    "dcmap render --labels " "auto name place"
+    "dcmap render --key " "always auto never"
+    "dcmap render --format png,s" "svg"
+    "dcmap geocode --format " "csv json table"
+    "dcmap stats --format " "csv json md"
+    "dcmap regions --provider a" "alibaba aws azure"
+    "dcmap catalogue " "import"
+    "dcmap catalogue import --o" "--output"
+  )
+  for command in $commands; do
+    [ "$command" = catalogue ] && continue
+    checks+=("dcmap $command --" "$(help_options "$command")")
+  done
+  checks+=("dcmap catalogue import --" "$(help_options catalogue import)")
+  lines=()
+  for ((i = 0; i < ${#checks[@]}; i += 2)); do lines+=("${checks[i]}"); done
+  got_all=$(timeout 60 zsh -f "$complete_zsh" "$(dirname "$zsh_completion")" "${lines[@]}") ||
+    fail "zsh completion run exits $?"
+  mapfile -t got_lines < <(awk '/^--$/ { print line; line = ""; next }
+                                { line = line (line == "" ? "" : " ") $0 }' <<<"$got_all")
+  for ((i = 0; i < ${#checks[@]}; i += 2)); do
+    got=${got_lines[i / 2]:-}
+    [ "$got" = "${checks[i + 1]}" ] ||
+      fail "zsh completes \"${checks[i]}\" to \"$got\", not \"${checks[i + 1]}\""
+  done
+  ;;
+
 *)
-  echo "usage: $0 install|files|man|completion|library|cleanup ROOT ..." >&2
+  echo "usage: $0 install|files|man|completion|zsh|library|cleanup ROOT ..." >&2
   exit 2
   ;;
 esac

@@ -96,6 +96,7 @@ Style poisoned_style() {
     s.label_font = s.title_font = s.subtitle_font = s.legend_font = s.legend_title_font =
         s.footer_font = odd_font;
     s.default_width = 7;
+    s.providers.clear();
     for (const char* key : {"aws", "azure", "gcp", "alibaba", "oracle"})
         s.providers.push_back({key, {}, odd});
     return s;

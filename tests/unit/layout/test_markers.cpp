@@ -36,7 +36,7 @@ TEST_CASE("layout: marker centres are the transform of the projected points", "[
     // The view's centre is the frame's centre.
     CHECK(marker(l, "null-island").x == Approx((l.map_frame.min_x + l.map_frame.max_x) / 2));
     CHECK(marker(l, "null-island").y == Approx((l.map_frame.min_y + l.map_frame.max_y) / 2));
-    CHECK(marker(l, "hangzhou").r == Approx(5));
+    CHECK(marker(l, "hangzhou").r == Approx(Style{}.marker_radius));
 }
 
 TEST_CASE("layout: sized markers follow a square-root scale and draw large ones first",

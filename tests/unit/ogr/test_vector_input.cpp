@@ -2,6 +2,7 @@
 #include "model/error.hpp"
 #include "ogr/resolved_output.hpp"
 #include "ogr/vector_input.hpp"
+#include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <cpl_vsi.h>
@@ -51,9 +52,8 @@ TEST_CASE("ogr: GeoJSON points give each row its position; null geometry none", 
 
 TEST_CASE("ogr: a projected GeoPackage's points come back as longitude/latitude", "[ogr]") {
     // Made here from the GeoJSON fixture, reprojected to Web Mercator on the way.
-    const std::string path =
-        (std::filesystem::temp_directory_path() / "dcmap-test-sites-3857.gpkg").string();
-    std::remove(path.c_str());
+    const dcmap::test::TempDir dir("dcmap-ogr");
+    const std::string path = dir / "sites-3857.gpkg";
     GDALAllRegister();
     GDALDatasetH source = GDALOpenEx(fixture("sites-points.geojson").c_str(), GDAL_OF_VECTOR,
                                      nullptr, nullptr, nullptr);
@@ -71,7 +71,6 @@ TEST_CASE("ogr: a projected GeoPackage's points come back as longitude/latitude"
     REQUIRE(t.rows.size() == 3);
     CHECK(*t.rows[1].lon == Approx(22.1547).margin(1e-6));
     CHECK(*t.rows[1].lat == Approx(65.5848).margin(1e-6));
-    std::remove(path.c_str());
 }
 
 TEST_CASE("ogr: an unreadable table is an IoError naming the file", "[ogr]") {
@@ -126,9 +125,8 @@ TEST_CASE("ogr: resolved sites are written as GeoPackage, CSV and FlatGeobuf", "
     for (const auto& [format, extension] : formats) {
         const std::string bytes = dcmap::ogr::resolved_bytes(sites, format);
         CHECK(bytes == dcmap::ogr::resolved_bytes(sites, format)); // reproducible
-        const std::string path =
-            (std::filesystem::temp_directory_path() / (std::string("dcmap-resolved") + extension))
-                .string();
+        const dcmap::test::TempDir dir("dcmap-ogr");
+        const std::string path = dir / (std::string("resolved") + extension);
         {
             std::FILE* f = std::fopen(path.c_str(), "wb");
             REQUIRE(f);
@@ -149,6 +147,5 @@ TEST_CASE("ogr: resolved sites are written as GeoPackage, CSV and FlatGeobuf", "
             CHECK(*table.rows[0].lon == Approx(27.1981));
             CHECK(*table.rows[1].lat == Approx(-33.8688));
         }
-        std::remove(path.c_str());
     }
 }

@@ -5,10 +5,12 @@
 #include "model/layout.hpp"
 #include "model/style.hpp"
 #include "render/render.hpp"
+#include "support/temp_dir.hpp"
 
 #include <cairo.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -108,10 +110,14 @@ inline MapLayout test_layout(const Style& style, const MeasureText& measure) {
     return layout;
 }
 
-/// A fresh empty directory under /tmp.
+/// A fresh empty folder inside this test process's own temp folder, which is removed with
+/// everything in it when the process exits.
 inline std::string make_temp_dir() {
-    std::string pattern = "/tmp/dcmap-render-XXXXXX";
-    return mkdtemp(pattern.data());
+    static const TempDir root("dcmap-render");
+    static int made = 0;
+    const std::filesystem::path dir = root.path() / std::to_string(made++);
+    std::filesystem::create_directory(dir);
+    return dir.string();
 }
 
 inline std::string read_bytes(const std::string& path) {

@@ -63,8 +63,11 @@ TEST_CASE("render: PNG has the canvas size and the live marker's colour at its c
     CHECK(cairo_image_surface_get_width(png.surface) == 400);
     CHECK(cairo_image_surface_get_height(png.surface) == 300);
     CHECK(test::near(png.at(160, 120), kRed));
-    // Just outside the disc lies the white separation ring.
-    CHECK(test::near(png.at(169, 120), Color{1, 1, 1, 1}, 0.15));
+    // Just outside the disc (radius 8) lies the white separation ring, 8 to 9.2 px out; the
+    // pixel 168 covers 8 to 9 px.
+    const test::Rgba ring = png.at(168, 120);
+    CAPTURE(ring.r, ring.g, ring.b);
+    CHECK(test::near(ring, Color{1, 1, 1, 1}, 0.15));
 }
 
 TEST_CASE("render: marker statuses differ in shape, not only in colour", "[render]") {

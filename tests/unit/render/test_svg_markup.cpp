@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <regex>
+#include <sstream>
 
 using namespace dcmap;
 using render::detail::aggregate_tooltip;
@@ -136,10 +137,14 @@ TEST_CASE("render: text mode writes each label and text block as <text> at Pango
     CHECK(paths.find("glyph") != std::string::npos);
     CHECK(text.size() < paths.size());
     // Labels carry a halo painted under the fill; the title has none.
+    std::ostringstream label_size;
+    label_size << Style{}.label_font.size;
     CHECK(std::regex_search(
-        text, std::regex("<text [^>]*style=\"font-family:'DejaVu Sans',[^\"]*;font-size:12px;"
-                         "fill:#[0-9a-f]{6};stroke:#ffffff;stroke-opacity:0.9;stroke-width:6;"
-                         "stroke-linejoin:round;paint-order:stroke\">São Paulo</text>")));
+        text, std::regex("<text [^>]*style=\"font-family:'DejaVu Sans',[^\"]*;font-size:" +
+                         label_size.str() +
+                         "px;fill:#[0-9a-f]{6};stroke:#ffffff;stroke-opacity:0.9[0-9]*;"
+                         "stroke-width:6;stroke-linejoin:round;paint-order:stroke\">São "
+                         "Paulo</text>")));
     CHECK(std::regex_search(
         text, std::regex("<text [^>]*font-size:28px;font-weight:700;fill:#[0-9a-f]{6}\">Test "
                          "sites</text>")));
@@ -178,7 +183,8 @@ TEST_CASE("render: multi-line and right-aligned labels get one <text> per line, 
     CHECK(std::stod(first[1]) == Approx(280).margin(0.02));
     CHECK(std::stod(second[1]) == Approx(280).margin(0.02));
     // One line's height apart (about 1.16 em for DejaVu Sans).
-    CHECK(std::stod(second[2]) - std::stod(first[2]) == Approx(12 * 1.164).margin(0.5));
+    CHECK(std::stod(second[2]) - std::stod(first[2]) ==
+          Approx(style.label_font.size * 1.164).margin(0.5));
 }
 
 TEST_CASE("render: aggregates and inset markers are groups too, even one its clip hides",

@@ -525,293 +525,315 @@ std::optional<Box> choose_spot(const std::vector<Point>& candidates, double w, d
     return best;
 }
 
-InsetsResult layout_insets(const Scene& main, const LegendLayout& legend,
-                           Diagnostics& diagnostics) {
-    const LayoutRequest& request = main.request;
-    const Page& page = main.page;
-    const auto& shown = main.shown;
-    const auto& markers = main.markers;
-    const double scale = main.scale;
-    InsetsResult result;
-    result.inset_of.assign(shown.size(), -1);
-    result.outcome.assign(shown.size(), LabelOutcome::unlabelled);
-    if (request.insets.empty() && !request.auto_inset)
-        return result;
+namespace {
 
-    const Box& frame = page.map_frame;
-    const double line = 1.3 * main.font.size;
-    const double edge = 0.5 * main.style.margin * scale; // from the frame's edge, as the legend
-    const double gutter = 4 * scale;                     // free space kept around each inset
-    const double reach = std::hypot(frame.width(), frame.height());
-    const LandMask land =
-        request.land ? LandMask(*request.land, page.transform, frame, 6 * scale) : LandMask();
+/// Every size a target could take, best first: sizes at which its sites are all named, then the
+/// size its number of sites asks for, then larger, then smaller ones.
+struct Plan {
+    Box area;    ///< the target's view in main-map pixels
+    Box visible; ///< the part of it inside the map frame; empty when none
+    std::vector<SizeOption> options;
+    double largest = 0; ///< the largest magnification the frame allows
+};
 
-    auto take = [&](const Box& view, std::vector<bool>& which) {
-        for (std::size_t i = 0; i < shown.size(); ++i)
-            if (contains_point(view, shown[i]->projected))
-                which[i] = true;
-    };
+/// Where one target went: the option taken (-1: none) and its box.
+struct Placed {
+    int option = -1;
+    Box box;
+};
 
-    // Obstacles every inset avoids on a canvas `f` times this one's size (1: this canvas): the
-    // markers with room for a label line around them and the legend, which keep their pixel
-    // size while the frame grows.
-    auto fixed_obstacles = [&](double f) {
-        std::vector<Box> out;
-        for (const auto& m : markers) {
-            const double r = (m.r + line) / f;
-            out.push_back({m.x - r, m.y - r, m.x + r, m.y + r});
-        }
-        if (!legend.box.empty()) {
-            // The legend stays in its corner of the frame.
-            const Box& l = legend.box;
-            const bool left = l.min_x - frame.min_x < frame.max_x - l.max_x;
-            const bool top = l.min_y - frame.min_y < frame.max_y - l.max_y;
-            const double ax = left ? frame.min_x : frame.max_x;
-            const double ay = top ? frame.min_y : frame.max_y;
-            const Box shrunk{ax + (l.min_x - ax) / f, ay + (l.min_y - ay) / f,
-                             ax + (l.max_x - ax) / f, ay + (l.max_y - ay) / f};
-            out.push_back(grown(shrunk, gutter / f));
-        }
-        return out;
-    };
+/// The steps of layout_insets over one main map: plan each target's sizes, place the targets
+/// (trying other orders when one is left out), look for an automatic inset, say why a target is
+/// left out, and fill the placed insets. Holds the targets and plans between the steps.
+class InsetPlanner {
+public:
+    InsetPlanner(const Scene& main, const LegendLayout& legend)
+        : main_(main), legend_(legend), frame_(main.page.map_frame), line_(1.3 * main.font.size),
+          edge_(0.5 * main.style.margin * main.scale), // from the frame's edge, as the legend
+          gutter_(4 * main.scale),                     // free space kept around each inset
+          reach_(std::hypot(frame_.width(), frame_.height())),
+          land_(main.request.land
+                    ? LandMask(*main.request.land, main.page.transform, frame_, 6 * main.scale)
+                    : LandMask()),
+          claimed_(main.shown.size(), false) {}
 
-    // Every size a target could take, best first: sizes at which its sites are all named, then
-    // the size its number of sites asks for, then larger, then smaller ones. `claimed` marks the
-    // sites of the targets before it.
-    struct Plan {
-        Box area;    ///< the target's view in main-map pixels
-        Box visible; ///< the part of it inside the map frame; empty when none
-        std::vector<SizeOption> options;
-        double largest = 0; ///< the largest magnification the frame allows
-    };
-    auto make_plan = [&](const Target& t, const std::vector<bool>& claimed) {
-        Plan plan;
-        plan.area = to_pixels(page.transform, t.view);
-        plan.visible = {
-            std::max(plan.area.min_x, frame.min_x), std::max(plan.area.min_y, frame.min_y),
-            std::min(plan.area.max_x, frame.max_x), std::min(plan.area.max_y, frame.max_y)};
-        if (!(plan.visible.width() > 0) || !(plan.visible.height() > 0)) {
-            plan.visible = {};
-            return plan;
+    /// The insets the request names, in its order; a site in two areas belongs to the first.
+    void plan_requested() {
+        for (const auto& r : main_.request.insets) {
+            targets_.push_back({r.name, r.caption, r.view, {}, false});
+            plans_.push_back(make_plan(targets_.back()));
+            claim(r.view);
         }
-        int inside = 0;
-        for (std::size_t i = 0; i < shown.size(); ++i)
-            inside += !claimed[i] && contains_point(t.view, shown[i]->projected) ? 1 : 0;
-        const double wanted = base_share + share_per_site * inside;
-        // Shares in order of preference: the one the site count asks for, larger, smaller.
-        const int n_shares = static_cast<int>(std::size(size_shares));
-        int start = n_shares - 1;
-        for (int s = 0; s < n_shares; ++s)
-            if (!(size_shares[s] > wanted && size_shares[s] * 0.8 >= wanted)) {
-                start = s;
-                break;
-            }
-        std::vector<int> shares{start};
-        for (int s = start - 1; s >= 0; --s)
-            shares.push_back(s);
-        for (int s = start + 1; s < n_shares; ++s)
-            shares.push_back(s);
-        // An auto inset may widen its area: a landscape frame often fits where a square does not.
-        std::vector<Box> views{t.view};
-        if (t.automatic)
-            for (double aspect : {4.0 / 3, 16.0 / 9}) {
-                if (t.view.width() >= aspect * t.view.height())
-                    continue;
-                Box v = t.view;
-                const double grow = (aspect * v.height() - v.width()) / 2;
-                v.min_x -= grow;
-                v.max_x += grow;
-                views.push_back(v);
-            }
-        for (int s : shares) {
-            // At one share, the view that magnifies most first.
-            std::vector<SizeOption> at_share;
-            for (const Box& v : views) {
-                SizeOption o;
-                o.view = v;
-                o.area = to_pixels(page.transform, v);
-                std::tie(o.w, o.h) = inset_size(v, frame, size_shares[s]);
-                plan.largest = std::max(plan.largest, o.w / o.area.width());
-                if (o.w / o.area.width() >= min_magnification)
-                    at_share.push_back(o);
-            }
-            std::stable_sort(at_share.begin(), at_share.end(),
-                             [](const SizeOption& a, const SizeOption& b) {
-                                 return a.w / a.area.width() > b.w / b.area.width();
-                             });
-            for (auto& o : at_share) {
-                o.rank = static_cast<int>(plan.options.size());
-                plan.options.push_back(o);
-            }
-        }
-        // A trial at each size, in a box at the frame's corner: what an inset names does not
-        // depend on where its box goes.
-        for (auto& o : plan.options) {
-            const Content c =
-                fill_inset(main, t, o.view, Box::from_xywh(frame.min_x, frame.min_y, o.w, o.h),
-                           o.area, claimed, {});
-            for (LabelOutcome out : c.outcome) {
-                o.unnamed += out == LabelOutcome::unlabelled ? 1 : 0;
-                o.unlabelled += out != LabelOutcome::inset ? 1 : 0;
-            }
-        }
-        std::stable_sort(plan.options.begin(), plan.options.end(),
-                         [](const SizeOption& a, const SizeOption& b) {
-                             return std::tie(a.unnamed, a.unlabelled, a.rank) <
-                                    std::tie(b.unnamed, b.unlabelled, b.rank);
-                         });
+        best_ = place_all(1);
+    }
+
+    void add_automatic_inset(Diagnostics& diagnostics);
+    void explain_left_out(Diagnostics& diagnostics) const;
+    InsetsResult fill(Diagnostics& diagnostics) const;
+
+private:
+    void claim(const Box& view) {
+        for (std::size_t i = 0; i < main_.shown.size(); ++i)
+            if (contains_point(view, main_.shown[i]->projected))
+                claimed_[i] = true;
+    }
+    std::vector<Box> fixed_obstacles(double f) const;
+    Plan make_plan(const Target& t) const;
+    std::vector<Placed> place_in(const std::vector<int>& order, double f) const;
+    std::vector<Placed> place_all(double f) const;
+    bool magnifiable(const Box& view) const;
+
+    const Scene& main_;
+    const LegendLayout& legend_;
+    const Box frame_;
+    const double line_, edge_, gutter_, reach_;
+    const LandMask land_;
+    std::vector<Target> targets_;
+    std::vector<Plan> plans_;
+    std::vector<bool> claimed_; ///< per shown site: in the area of a target planned so far
+    std::vector<Placed> best_;  ///< per target: where the best placement so far puts it
+};
+
+// Obstacles every inset avoids on a canvas `f` times this one's size (1: this canvas): the
+// markers with room for a label line around them and the legend, which keep their pixel size
+// while the frame grows.
+std::vector<Box> InsetPlanner::fixed_obstacles(double f) const {
+    std::vector<Box> out;
+    for (const auto& m : main_.markers) {
+        const double r = (m.r + line_) / f;
+        out.push_back({m.x - r, m.y - r, m.x + r, m.y + r});
+    }
+    if (!legend_.box.empty()) {
+        // The legend stays in its corner of the frame.
+        const Box& l = legend_.box;
+        const bool left = l.min_x - frame_.min_x < frame_.max_x - l.max_x;
+        const bool top = l.min_y - frame_.min_y < frame_.max_y - l.max_y;
+        const double ax = left ? frame_.min_x : frame_.max_x;
+        const double ay = top ? frame_.min_y : frame_.max_y;
+        const Box shrunk{ax + (l.min_x - ax) / f, ay + (l.min_y - ay) / f, ax + (l.max_x - ax) / f,
+                         ay + (l.max_y - ay) / f};
+        out.push_back(grown(shrunk, gutter_ / f));
+    }
+    return out;
+}
+
+// The sizes of `t` in order of preference, without the sites claimed by the targets before it.
+Plan InsetPlanner::make_plan(const Target& t) const {
+    const auto& shown = main_.shown;
+    const ViewTransform& transform = main_.page.transform;
+    Plan plan;
+    plan.area = to_pixels(transform, t.view);
+    plan.visible = {
+        std::max(plan.area.min_x, frame_.min_x), std::max(plan.area.min_y, frame_.min_y),
+        std::min(plan.area.max_x, frame_.max_x), std::min(plan.area.max_y, frame_.max_y)};
+    if (!(plan.visible.width() > 0) || !(plan.visible.height() > 0)) {
+        plan.visible = {};
         return plan;
-    };
-
-    std::vector<Target> targets;
-    std::vector<Plan> plans;
-    std::vector<bool> claimed(shown.size(), false);
-    for (const auto& r : request.insets) {
-        targets.push_back({r.name, r.caption, r.view, {}, false});
-        plans.push_back(make_plan(targets.back(), claimed));
-        take(r.view, claimed);
     }
-
-    // Places the targets in `order` on a canvas `f` times this one: each takes its first size
-    // that finds a spot clear of the fixed obstacles, every target's area, and the insets placed
-    // before it. Returns per target the option taken (-1: none) and its box.
-    struct Placed {
-        int option = -1;
-        Box box;
-    };
-    auto place_in = [&](const std::vector<int>& order, double f) {
-        const std::vector<Box> fixed = fixed_obstacles(f);
-        std::vector<Placed> placed(targets.size());
-        std::vector<Box> done;
-        for (int ti : order) {
-            const Plan& plan = plans[static_cast<std::size_t>(ti)];
-            for (std::size_t o = 0; o < plan.options.size(); ++o) {
-                const SizeOption& option = plan.options[o];
-                std::vector<Box> obstacles = fixed;
-                for (std::size_t a = 0; a < targets.size(); ++a) {
-                    const Placed& p = placed[a];
-                    const Box& area =
-                        static_cast<int>(a) == ti ? option.area
-                        : p.option >= 0 ? plans[a].options[static_cast<std::size_t>(p.option)].area
-                                        : plans[a].area;
-                    obstacles.push_back(grown(area, gutter / f));
-                }
-                for (const Box& d : done)
-                    obstacles.push_back(grown(d, 2 * gutter / f));
-                const auto spot =
-                    choose_spot(candidate_spots(frame, edge / f, option.w, option.h), option.w,
-                                option.h, obstacles, land, centre_of(plan.visible), reach);
-                if (!spot)
-                    continue;
-                placed[static_cast<std::size_t>(ti)] = {static_cast<int>(o), *spot};
-                done.push_back(*spot);
-                break;
-            }
+    int inside = 0;
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        inside += !claimed_[i] && contains_point(t.view, shown[i]->projected) ? 1 : 0;
+    const double wanted = base_share + share_per_site * inside;
+    // Shares in order of preference: the one the site count asks for, larger, smaller.
+    const int n_shares = static_cast<int>(std::size(size_shares));
+    int start = n_shares - 1;
+    for (int s = 0; s < n_shares; ++s)
+        if (!(size_shares[s] > wanted && size_shares[s] * 0.8 >= wanted)) {
+            start = s;
+            break;
         }
-        return placed;
-    };
-    // The order asked for first; when it leaves out an inset that has sizes to try, every other
-    // order: the one that places most, at the best sizes, wins.
-    auto place_all = [&](double f) {
-        auto count = [](const std::vector<Placed>& placed) {
-            return std::count_if(placed.begin(), placed.end(),
-                                 [](const Placed& p) { return p.option >= 0; });
-        };
-        auto options_taken = [](const std::vector<Placed>& placed) {
-            int sum = 0;
-            for (const auto& p : placed)
-                sum += std::max(p.option, 0);
-            return sum;
-        };
-        std::vector<int> order(targets.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::vector<Placed> best = place_in(order, f);
-        const auto placeable = std::count_if(plans.begin(), plans.end(),
-                                             [](const Plan& p) { return !p.options.empty(); });
-        if (count(best) == placeable || targets.size() > max_permuted_insets)
-            return best;
-        while (std::next_permutation(order.begin(), order.end())) {
-            auto placed = place_in(order, f);
-            if (count(placed) > count(best) ||
-                (count(placed) == count(best) && options_taken(placed) < options_taken(best)))
-                best = std::move(placed);
+    std::vector<int> shares{start};
+    for (int s = start - 1; s >= 0; --s)
+        shares.push_back(s);
+    for (int s = start + 1; s < n_shares; ++s)
+        shares.push_back(s);
+    // An auto inset may widen its area: a landscape frame often fits where a square does not.
+    std::vector<Box> views{t.view};
+    if (t.automatic)
+        for (double aspect : {4.0 / 3, 16.0 / 9}) {
+            if (t.view.width() >= aspect * t.view.height())
+                continue;
+            Box v = t.view;
+            const double grow = (aspect * v.height() - v.width()) / 2;
+            v.min_x -= grow;
+            v.max_x += grow;
+            views.push_back(v);
         }
-        return best;
-    };
-    std::vector<Placed> best = place_all(1);
-
-    if (request.auto_inset) {
-        std::vector<Box> blocked;
-        if (!legend.box.empty())
-            blocked.push_back(legend.box);
-        const auto trial = trial_outcomes(main, blocked);
-        // Whether an inset of `view` can magnify it enough, at the largest size and widest
-        // shape it may take.
-        const auto magnifiable = [&](const Box& view) {
-            double largest = 0;
-            for (double aspect : {0.0, 4.0 / 3, 16.0 / 9}) {
-                Box v = view;
-                const double grow = std::max(0.0, (aspect * v.height() - v.width()) / 2);
-                v.min_x -= grow;
-                v.max_x += grow;
-                const double w = inset_size(v, frame, size_shares[0]).first;
-                largest = std::max(largest, w / to_pixels(page.transform, v).width());
-            }
-            return largest >= min_magnification;
-        };
-        // Markers closer than three label lines form a cluster; clusters too spread out for an
-        // inset are split by joining only closer markers. The most crowded cluster, at any of
-        // these distances, whose inset finds a place is taken.
-        std::vector<CrowdedArea> candidates;
-        for (double lines : {3.0, 2.0, 1.5, 1.0})
-            for (auto& c :
-                 crowded_areas(shown, markers, trial, claimed, lines * line, line, page.transform,
-                               {max_width_share / min_magnification * frame.width(),
-                                max_height_share / min_magnification * frame.height()},
-                               magnifiable))
-                candidates.push_back(std::move(c));
-        // Across link distances too, the cluster with most struggling sites first; a cluster
-        // found at two distances is tried once.
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const CrowdedArea& a, const CrowdedArea& b) {
-                             return std::make_pair(a.struggling, a.sites.size()) >
-                                    std::make_pair(b.struggling, b.sites.size());
+    for (int s : shares) {
+        // At one share, the view that magnifies most first.
+        std::vector<SizeOption> at_share;
+        for (const Box& v : views) {
+            SizeOption o;
+            o.view = v;
+            o.area = to_pixels(transform, v);
+            std::tie(o.w, o.h) = inset_size(v, frame_, size_shares[s]);
+            plan.largest = std::max(plan.largest, o.w / o.area.width());
+            if (o.w / o.area.width() >= min_magnification)
+                at_share.push_back(o);
+        }
+        std::stable_sort(at_share.begin(), at_share.end(),
+                         [](const SizeOption& a, const SizeOption& b) {
+                             return a.w / a.area.width() > b.w / b.area.width();
                          });
-        candidates.erase(std::unique(candidates.begin(), candidates.end(),
-                                     [](const CrowdedArea& a, const CrowdedArea& b) {
-                                         return a.sites == b.sites;
-                                     }),
-                         candidates.end());
-        if (candidates.empty())
-            diagnostics.note("--inset auto: no small area is crowded enough to need an inset");
-        const std::vector<Placed> without = best;
-        auto add = [&](const CrowdedArea& c) {
-            const LonLatBox b = lonlat_box(shown, c.sites);
-            targets.push_back(
-                {"auto", box_caption(b.west, b.south, b.east, b.north), c.view, c.sites, true});
-            plans.push_back(make_plan(targets.back(), claimed));
-            best = place_all(1);
-        };
-        bool added = false;
-        for (std::size_t k = 0; k < candidates.size() && k < max_auto_candidates && !added; ++k) {
-            add(candidates[k]);
-            added = best.back().option >= 0;
-            if (added)
-                break;
-            targets.pop_back();
-            plans.pop_back();
-            best = without;
+        for (auto& o : at_share) {
+            o.rank = static_cast<int>(plan.options.size());
+            plan.options.push_back(o);
         }
-        // When none finds a place, the most crowded one's warning says why.
-        if (!added && !candidates.empty())
-            add(candidates.front());
     }
+    // A trial at each size, in a box at the frame's corner: what an inset names does not depend
+    // on where its box goes.
+    for (auto& o : plan.options) {
+        const Content c =
+            fill_inset(main_, t, o.view, Box::from_xywh(frame_.min_x, frame_.min_y, o.w, o.h),
+                       o.area, claimed_, {});
+        for (LabelOutcome out : c.outcome) {
+            o.unnamed += out == LabelOutcome::unlabelled ? 1 : 0;
+            o.unlabelled += out != LabelOutcome::inset ? 1 : 0;
+        }
+    }
+    std::stable_sort(plan.options.begin(), plan.options.end(),
+                     [](const SizeOption& a, const SizeOption& b) {
+                         return std::tie(a.unnamed, a.unlabelled, a.rank) <
+                                std::tie(b.unnamed, b.unlabelled, b.rank);
+                     });
+    return plan;
+}
 
-    // Why each target left out is left out, in the order asked for.
-    for (std::size_t ti = 0; ti < targets.size(); ++ti) {
-        const Target& t = targets[ti];
-        const Plan& plan = plans[ti];
-        if (best[ti].option >= 0)
+// Places the targets in `order` on a canvas `f` times this one: each takes its first size that
+// finds a spot clear of the fixed obstacles, every target's area, and the insets placed before
+// it.
+std::vector<Placed> InsetPlanner::place_in(const std::vector<int>& order, double f) const {
+    const std::vector<Box> fixed = fixed_obstacles(f);
+    std::vector<Placed> placed(targets_.size());
+    std::vector<Box> done;
+    for (int ti : order) {
+        const Plan& plan = plans_[static_cast<std::size_t>(ti)];
+        for (std::size_t o = 0; o < plan.options.size(); ++o) {
+            const SizeOption& option = plan.options[o];
+            std::vector<Box> obstacles = fixed;
+            for (std::size_t a = 0; a < targets_.size(); ++a) {
+                const Placed& p = placed[a];
+                const Box& area = static_cast<int>(a) == ti ? option.area
+                                  : p.option >= 0
+                                      ? plans_[a].options[static_cast<std::size_t>(p.option)].area
+                                      : plans_[a].area;
+                obstacles.push_back(grown(area, gutter_ / f));
+            }
+            for (const Box& d : done)
+                obstacles.push_back(grown(d, 2 * gutter_ / f));
+            const auto spot =
+                choose_spot(candidate_spots(frame_, edge_ / f, option.w, option.h), option.w,
+                            option.h, obstacles, land_, centre_of(plan.visible), reach_);
+            if (!spot)
+                continue;
+            placed[static_cast<std::size_t>(ti)] = {static_cast<int>(o), *spot};
+            done.push_back(*spot);
+            break;
+        }
+    }
+    return placed;
+}
+
+// The order asked for first; when it leaves out an inset that has sizes to try, every other
+// order: the one that places most, at the best sizes, wins.
+std::vector<Placed> InsetPlanner::place_all(double f) const {
+    auto count = [](const std::vector<Placed>& placed) {
+        return std::count_if(placed.begin(), placed.end(),
+                             [](const Placed& p) { return p.option >= 0; });
+    };
+    auto options_taken = [](const std::vector<Placed>& placed) {
+        int sum = 0;
+        for (const auto& p : placed)
+            sum += std::max(p.option, 0);
+        return sum;
+    };
+    std::vector<int> order(targets_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<Placed> best = place_in(order, f);
+    const auto placeable = std::count_if(plans_.begin(), plans_.end(),
+                                         [](const Plan& p) { return !p.options.empty(); });
+    if (count(best) == placeable || targets_.size() > max_permuted_insets)
+        return best;
+    while (std::next_permutation(order.begin(), order.end())) {
+        auto placed = place_in(order, f);
+        if (count(placed) > count(best) ||
+            (count(placed) == count(best) && options_taken(placed) < options_taken(best)))
+            best = std::move(placed);
+    }
+    return best;
+}
+
+// Whether an inset of `view` can magnify it enough, at the largest size and widest shape it may
+// take.
+bool InsetPlanner::magnifiable(const Box& view) const {
+    double largest = 0;
+    for (double aspect : {0.0, 4.0 / 3, 16.0 / 9}) {
+        Box v = view;
+        const double grow = std::max(0.0, (aspect * v.height() - v.width()) / 2);
+        v.min_x -= grow;
+        v.max_x += grow;
+        const double w = inset_size(v, frame_, size_shares[0]).first;
+        largest = std::max(largest, w / to_pixels(main_.page.transform, v).width());
+    }
+    return largest >= min_magnification;
+}
+
+// `--inset auto`: markers closer than three label lines form a cluster; clusters too spread out
+// for an inset are split by joining only closer markers. The most crowded cluster, at any of
+// these distances, whose inset finds a place is taken.
+void InsetPlanner::add_automatic_inset(Diagnostics& diagnostics) {
+    std::vector<Box> blocked;
+    if (!legend_.box.empty())
+        blocked.push_back(legend_.box);
+    const auto trial = trial_outcomes(main_, blocked);
+    std::vector<CrowdedArea> candidates;
+    for (double lines : {3.0, 2.0, 1.5, 1.0})
+        for (auto& c : crowded_areas(main_.shown, main_.markers, trial, claimed_, lines * line_,
+                                     line_, main_.page.transform,
+                                     {max_width_share / min_magnification * frame_.width(),
+                                      max_height_share / min_magnification * frame_.height()},
+                                     [this](const Box& view) { return magnifiable(view); }))
+            candidates.push_back(std::move(c));
+    // Across link distances too, the cluster with most struggling sites first; a cluster found
+    // at two distances is tried once.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const CrowdedArea& a, const CrowdedArea& b) {
+                         return std::make_pair(a.struggling, a.sites.size()) >
+                                std::make_pair(b.struggling, b.sites.size());
+                     });
+    candidates.erase(
+        std::unique(candidates.begin(), candidates.end(),
+                    [](const CrowdedArea& a, const CrowdedArea& b) { return a.sites == b.sites; }),
+        candidates.end());
+    if (candidates.empty())
+        diagnostics.note("--inset auto: no small area is crowded enough to need an inset");
+    const std::vector<Placed> without = best_;
+    auto add = [&](const CrowdedArea& c) {
+        const LonLatBox b = lonlat_box(main_.shown, c.sites);
+        targets_.push_back(
+            {"auto", box_caption(b.west, b.south, b.east, b.north), c.view, c.sites, true});
+        plans_.push_back(make_plan(targets_.back()));
+        best_ = place_all(1);
+    };
+    for (std::size_t k = 0; k < candidates.size() && k < max_auto_candidates; ++k) {
+        add(candidates[k]);
+        if (best_.back().option >= 0)
+            return;
+        targets_.pop_back();
+        plans_.pop_back();
+        best_ = without;
+    }
+    // When none finds a place, the most crowded one's warning says why.
+    if (!candidates.empty())
+        add(candidates.front());
+}
+
+// Why each target left out is left out, in the order asked for.
+void InsetPlanner::explain_left_out(Diagnostics& diagnostics) const {
+    for (std::size_t ti = 0; ti < targets_.size(); ++ti) {
+        const Target& t = targets_[ti];
+        const Plan& plan = plans_[ti];
+        if (best_[ti].option >= 0)
             continue;
         if (plan.visible.empty()) {
             diagnostics.warn("inset " + t.name +
@@ -832,7 +854,7 @@ InsetsResult layout_insets(const Scene& main, const LegendLayout& legend,
         for (double f : larger_canvases) {
             if (place_all(f)[ti].option < 0)
                 continue;
-            const double width = std::ceil(page.width / scale * f / 100) * 100;
+            const double width = std::ceil(main_.page.width / main_.scale * f / 100) * 100;
             fits = "; a canvas " + degrees(width) + " px wide would fit it (--width " +
                    degrees(width) + ")";
             break;
@@ -847,16 +869,22 @@ InsetsResult layout_insets(const Scene& main, const LegendLayout& legend,
                          times(min_magnification) +
                          " covers a site, the legend, another inset or an inset's area" + fits);
     }
+}
 
-    // The insets' content, in the order asked for: a site in two areas goes to the first.
+// The insets' content, in the order asked for: a site in two areas goes to the first.
+InsetsResult InsetPlanner::fill(Diagnostics& diagnostics) const {
+    const auto& shown = main_.shown;
+    InsetsResult result;
+    result.inset_of.assign(shown.size(), -1);
+    result.outcome.assign(shown.size(), LabelOutcome::unlabelled);
     std::vector<bool> taken(shown.size(), false);
-    for (std::size_t ti = 0; ti < targets.size(); ++ti) {
-        const Target& t = targets[ti];
-        if (best[ti].option < 0)
+    for (std::size_t ti = 0; ti < targets_.size(); ++ti) {
+        const Target& t = targets_[ti];
+        if (best_[ti].option < 0)
             continue;
-        const SizeOption& option = plans[ti].options[static_cast<std::size_t>(best[ti].option)];
-        Content c =
-            fill_inset(main, t, option.view, best[ti].box, option.area, taken, result.key_entries);
+        const SizeOption& option = plans_[ti].options[static_cast<std::size_t>(best_[ti].option)];
+        Content c = fill_inset(main_, t, option.view, best_[ti].box, option.area, taken,
+                               result.key_entries);
         const int index = static_cast<int>(result.insets.size());
         for (std::size_t k = 0; k < c.members.size(); ++k) {
             const auto u = static_cast<std::size_t>(c.members[k]);
@@ -871,10 +899,28 @@ InsetsResult layout_insets(const Scene& main, const LegendLayout& legend,
                              " (magnified " + times(c.layout.magnification) +
                              "); to keep it, write --inset " +
                              lonlat_box_text(lonlat_box(shown, c.members)));
-        result.blocked.push_back(grown(c.layout.box, gutter));
+        result.blocked.push_back(grown(c.layout.box, gutter_));
         result.insets.push_back(std::move(c.layout));
     }
     return result;
+}
+
+} // namespace
+
+InsetsResult layout_insets(const Scene& main, const LegendLayout& legend,
+                           Diagnostics& diagnostics) {
+    if (main.request.insets.empty() && !main.request.auto_inset) {
+        InsetsResult none;
+        none.inset_of.assign(main.shown.size(), -1);
+        none.outcome.assign(main.shown.size(), LabelOutcome::unlabelled);
+        return none;
+    }
+    InsetPlanner planner(main, legend);
+    planner.plan_requested();
+    if (main.request.auto_inset)
+        planner.add_automatic_inset(diagnostics);
+    planner.explain_left_out(diagnostics);
+    return planner.fill(diagnostics);
 }
 
 } // namespace dcmap::layout::detail

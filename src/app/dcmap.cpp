@@ -34,10 +34,19 @@ MapLayout make_layout(const SiteFile& file, const RenderSettings& settings,
 
 std::string render_to_bytes(const SiteFile& file, const RenderSettings& settings, MapFormat format,
                             Diagnostics& diagnostics, const std::string& name) {
-    const render::Format as = format == MapFormat::svg   ? render::Format::svg
-                              : format == MapFormat::pdf ? render::Format::pdf
-                                                         : render::Format::png;
-    return std::move(encode_site_file(file, settings, {{as, name}}, diagnostics).bytes.front());
+    return std::move(encode_site_file(file, settings, {{format, name}}, diagnostics).bytes.front());
+}
+
+MapFormat format_from_path(const std::string& path) {
+    switch (render::format_from_path(path)) {
+    case render::Format::svg:
+        return MapFormat::svg;
+    case render::Format::pdf:
+        return MapFormat::pdf;
+    case render::Format::png:
+        break;
+    }
+    return MapFormat::png;
 }
 
 void check_projection(const std::string& projection) {

@@ -62,6 +62,10 @@ void check_projection(const std::string& projection);
 
 enum class MapFormat { png, svg, pdf };
 
+/// The format an output path's extension names (.png, .svg, .pdf, any case). Throws Error for
+/// any other, saying which extensions dcmap writes.
+MapFormat format_from_path(const std::string& path);
+
 /// The map as the bytes of a PNG, SVG or PDF file. `name` names the SVG's element ids, as the
 /// output file's name does for `dcmap render`.
 std::string render_to_bytes(const SiteFile& file, const RenderSettings& settings, MapFormat format,

@@ -308,6 +308,19 @@ std::string place_of(const ResolvedSite& r) {
     return r.locality.empty() ? coordinates : "near " + r.locality + " (" + coordinates + ")";
 }
 
+/// The renderer's name for a map format.
+render::Format render_format(MapFormat format) {
+    switch (format) {
+    case MapFormat::svg:
+        return render::Format::svg;
+    case MapFormat::pdf:
+        return render::Format::pdf;
+    case MapFormat::png:
+        break;
+    }
+    return render::Format::png;
+}
+
 /// Every site's SVG tooltip, by the id the layout names it by.
 std::map<std::string, render::SiteSummary> site_summaries(const std::vector<ResolvedSite>& sites) {
     std::map<std::string, render::SiteSummary> out;
@@ -390,14 +403,14 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     options.svg_text = settings.svg_text_paths ? render::SvgText::paths : render::SvgText::text;
     // Tooltips are for SVGs only; 100,000 of them would slow a PNG for nothing.
     if (std::any_of(outputs.begin(), outputs.end(),
-                    [](const MapOutput& o) { return o.format == render::Format::svg; }))
+                    [](const MapOutput& o) { return o.format == MapFormat::svg; }))
         options.sites = site_summaries(plan.sites);
     options.creation_epoch = settings.creation_epoch;
     EncodedMaps encoded{map, {}};
     for (const auto& output : outputs) {
         options.svg_name = output.name;
         encoded.bytes.push_back(
-            render::encode_map(map, basemap, plan.style, output.format, options));
+            render::encode_map(map, basemap, plan.style, render_format(output.format), options));
     }
     return encoded;
 }

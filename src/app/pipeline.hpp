@@ -6,7 +6,6 @@
 #include "model/layout.hpp"
 #include "model/place.hpp"
 #include "model/site.hpp"
-#include "render/render.hpp"
 
 #include <optional>
 #include <string>
@@ -22,7 +21,7 @@ MapSettings merge_settings(const MapSettings& file, const MapSettings& options);
 /// One map to draw: its format, and its file name without folder or extension (which names the
 /// SVG's ids; any text for a map written to standard output).
 struct MapOutput {
-    render::Format format = render::Format::png;
+    MapFormat format = MapFormat::png;
     std::string name;
 };
 

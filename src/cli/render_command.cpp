@@ -214,7 +214,7 @@ int render_to_stdout(const std::vector<std::string>& inputs, const RenderCommand
         check_writable_folders({cmd.layout_json, cmd.resolved});
         const SiteFile file =
             with_option_layers(load_site_source(input, std::cin, cmd.columns), cmd);
-        const render::Format format = render::format_from_path("." + cmd.formats.front());
+        const app::MapFormat format = app::format_from_path("." + cmd.formats.front());
         std::vector<ResolvedSite> resolved;
         const app::EncodedMaps map = app::encode_site_file(
             file, settings_for(file, cmd), {{format, map_name(input)}}, diagnostics, &resolved);

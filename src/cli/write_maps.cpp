@@ -13,8 +13,7 @@ MapLayout render_site_file(const SiteFile& file, const app::RenderSettings& sett
     // Check every output name before the slow work, so a typo fails fast.
     std::vector<app::MapOutput> maps;
     for (const auto& path : outputs)
-        maps.push_back(
-            {render::format_from_path(path), std::filesystem::path(path).stem().string()});
+        maps.push_back({app::format_from_path(path), std::filesystem::path(path).stem().string()});
     // Draw every format before writing any, so a failure in one leaves none behind.
     const app::EncodedMaps encoded =
         app::encode_site_file(file, settings, maps, diagnostics, resolved);

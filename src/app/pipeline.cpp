@@ -166,13 +166,16 @@ Canvas check_canvas(const MapSettings& s, const config::PageSize& page, const St
 /// A title or subtitle with its `{sites}`, `{zones}`, `{live}`... placeholders filled in from
 /// the sites (see expand_placeholders), so "29 regions, 91 zones" never goes stale.
 std::string with_counts(const std::string& text, const std::string& path,
-                        const std::vector<ResolvedSite>& sites, Diagnostics& diagnostics) {
+                        const std::vector<layout::ProjectedSite>& sites, Diagnostics& diagnostics) {
     if (!has_placeholders(text))
         return text;
-    std::vector<ResolvedSite> located = sites;
-    for (auto& r : located)
-        if (r.country.empty())
-            r.country = basemap::country_at(r.lon, r.lat);
+    std::vector<ResolvedSite> located;
+    located.reserve(sites.size());
+    for (const auto& s : sites) {
+        located.push_back(s.site);
+        if (located.back().country.empty())
+            located.back().country = basemap::country_at(s.site.lon, s.site.lat);
+    }
     std::vector<std::string> unknown;
     std::string out = expand_placeholders(text, compute_stats(located, {}), unknown);
     for (const auto& name : unknown)
@@ -186,7 +189,6 @@ std::string with_counts(const std::string& text, const std::string& path,
 /// What every command that checks or draws a map needs before drawing.
 struct MapPlan {
     Style style;
-    std::vector<ResolvedSite> sites;
     std::unique_ptr<project::Projector> projector;
     layout::LayoutRequest request;
     basemap::Detail detail = basemap::Detail::low;
@@ -194,20 +196,33 @@ struct MapPlan {
 };
 
 /// `for_drawing`: false when only checking (validate), which needs no per-site copies for the
-/// layout; a file of half a million sites would hold each site three times over.
+/// layout; a file of half a million sites would hold each site three times over. `take`: the
+/// file's own sites, which a drawing may take rather than copy (see resolve_for_layout).
 MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnostics& diagnostics,
-                 bool for_drawing = true) {
+                 bool for_drawing = true, std::vector<Site>* take = nullptr) {
     const MapSettings& s = settings.map;
     MapPlan plan;
     plan.style = at_value(pos_of(s.style), [&] {
         return config::load_style(s.style ? s.style->value : std::string("default"));
     });
-    plan.sites = resolve_site_file(file, settings.catalogue, diagnostics);
-    geocode::apply_provider_styles(plan.style.providers, plan.sites);
+    layout::LayoutRequest& request = plan.request;
+    // Drawing resolves each site straight into the layout's request; checking keeps only
+    // each site's position.
+    std::vector<std::string*> providers;
+    if (for_drawing) {
+        request.sites = resolve_for_layout(file, settings.catalogue, diagnostics, take);
+        providers.reserve(request.sites.size());
+        for (auto& site : request.sites)
+            providers.push_back(&site.site.site.provider);
+    }
+    std::vector<Point> lonlats = for_drawing
+                                     ? std::vector<Point>{}
+                                     : check_site_places(file, settings.catalogue, diagnostics);
+    geocode::apply_provider_styles(plan.style.providers, providers);
     if (settings.strict && !diagnostics.warnings.empty())
         throw Error(file.path + ": " + std::to_string(diagnostics.warnings.size()) +
                     " geocoding warning(s) with --strict; nothing written");
-    if (plan.sites.empty())
+    if (request.sites.empty() && lonlats.empty())
         diagnostics.warn(SourcePos{file.path, 0, 0},
                          "no sites in the file; the map shows the base map alone (list sites "
                          "under sites: as \"- name: ...\" entries)");
@@ -218,25 +233,16 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
             s.projection ? s.projection->value : std::string(), centre_for(s)));
     });
     const project::Projector& projector = *plan.projector;
-    layout::LayoutRequest& request = plan.request;
-    std::vector<Point> lonlats;
-    lonlats.reserve(plan.sites.size());
-    for (const auto& site : plan.sites) {
-        if (!for_drawing) {
-            lonlats.push_back({site.lon, site.lat});
-            continue;
-        }
-        layout::ProjectedSite ps;
-        ps.site = site;
-        ps.locality = site.locality; // labels name places by it
+    lonlats.reserve(lonlats.size() + request.sites.size());
+    for (auto& ps : request.sites) {
+        lonlats.push_back({ps.site.lon, ps.site.lat});
+        ps.locality = ps.site.locality; // labels name places by it
         if (settings.changes)
             mark_site(ps, *settings.changes, projector);
-        if (auto xy = projector.forward(site.lon, site.lat)) {
+        if (auto xy = projector.forward(ps.site.lon, ps.site.lat)) {
             ps.projected = *xy;
             ps.visible = true;
         }
-        lonlats.push_back({site.lon, site.lat});
-        request.sites.push_back(std::move(ps));
     }
     // The view needs only the projection's outline, so it is framed before the base map is
     // read at the level of detail the view's scale calls for.
@@ -322,20 +328,24 @@ render::Format render_format(MapFormat format) {
 }
 
 /// Every site's SVG tooltip, by the id the layout names it by.
-std::map<std::string, render::SiteSummary> site_summaries(const std::vector<ResolvedSite>& sites) {
+std::map<std::string, render::SiteSummary>
+site_summaries(const std::vector<layout::ProjectedSite>& sites) {
     std::map<std::string, render::SiteSummary> out;
-    for (const auto& r : sites)
+    for (const auto& projected : sites) {
+        const ResolvedSite& r = projected.site;
         out.emplace(r.site.key(),
                     render::SiteSummary{r.site.name, r.site.provider, r.site.status, place_of(r)});
+    }
     return out;
 }
 
-std::string describe(const SiteFile& file, const std::string& projection_name) {
+std::string describe(const SiteFile& file, const std::vector<layout::ProjectedSite>& sites,
+                     const std::string& projection_name) {
     std::map<std::string, int> by_status;
-    for (const auto& s : file.sites)
-        by_status[to_string(s.status)]++;
-    std::string text = "Map of " + std::to_string(file.sites.size()) +
-                       (file.sites.size() == 1 ? " site" : " sites");
+    for (const auto& s : sites)
+        by_status[to_string(s.site.site.status)]++;
+    std::string text =
+        "Map of " + std::to_string(sites.size()) + (sites.size() == 1 ? " site" : " sites");
     std::string parts;
     for (const auto& [status, n] : by_status) {
         if (!parts.empty())
@@ -358,22 +368,31 @@ void check_map(const SiteFile& file, const RenderSettings& settings, Diagnostics
     plan_map(file, settings, diagnostics, false);
 }
 
-EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& settings,
-                             const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
-                             std::vector<ResolvedSite>* resolved) {
-    MapPlan plan = plan_map(file, settings, diagnostics);
-    if (resolved)
-        *resolved = plan.sites;
+namespace {
+
+/// encode_site_file; with `take`, the file's own sites, given up to the layout (see
+/// resolve_for_layout) once nothing else reads them.
+EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
+                   const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
+                   std::vector<ResolvedSite>* resolved, std::vector<Site>* take) {
+    // A timeline reads the file's sites again while laying out.
+    MapPlan plan = plan_map(file, settings, diagnostics, true, settings.timeline ? nullptr : take);
     const project::Projector& projector = *plan.projector;
     layout::LayoutRequest& request = plan.request;
+    if (resolved) {
+        resolved->clear();
+        resolved->reserve(request.sites.size());
+        for (const auto& s : request.sites)
+            resolved->push_back(s.site);
+    }
     ProjectedBasemap basemap =
         basemap::build_basemap(projector, plan.detail, plan.style.graticule_step);
     for (const auto& layer : file.layers)
         basemap.layers.push_back(basemap::project_layer(ogr::read_geo_layer(layer), projector));
     request.land = &basemap.land;
     request.title =
-        with_counts(settings.title.value_or(file.title), file.path, plan.sites, diagnostics);
-    request.subtitle = with_counts(file.subtitle, file.path, plan.sites, diagnostics);
+        with_counts(settings.title.value_or(file.title), file.path, request.sites, diagnostics);
+    request.subtitle = with_counts(file.subtitle, file.path, request.sites, diagnostics);
     request.source = file.source;
     request.as_of = file.as_of;
     request.attribution = data_attribution;
@@ -396,7 +415,7 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     options.png_colors =
         settings.png_palette ? render::PngColors::palette : render::PngColors::truecolor;
     options.title = request.title.empty() ? "dcmap map" : request.title;
-    options.description = describe(file, projector.spec().name);
+    options.description = describe(file, request.sites, projector.spec().name);
     options.source = file.source;
     options.attribution = data_attribution;
     options.svg_id_prefix = settings.svg_id_prefix;
@@ -404,7 +423,7 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
     // Tooltips are for SVGs only; 100,000 of them would slow a PNG for nothing.
     if (std::any_of(outputs.begin(), outputs.end(),
                     [](const MapOutput& o) { return o.format == MapFormat::svg; }))
-        options.sites = site_summaries(plan.sites);
+        options.sites = site_summaries(request.sites);
     options.creation_epoch = settings.creation_epoch;
     EncodedMaps encoded{map, {}};
     for (const auto& output : outputs) {
@@ -413,6 +432,20 @@ EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& setting
             render::encode_map(map, basemap, plan.style, render_format(output.format), options));
     }
     return encoded;
+}
+
+} // namespace
+
+EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& settings,
+                             const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
+                             std::vector<ResolvedSite>* resolved) {
+    return encode(file, settings, outputs, diagnostics, resolved, nullptr);
+}
+
+EncodedMaps encode_site_file(SiteFile&& file, const RenderSettings& settings,
+                             const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
+                             std::vector<ResolvedSite>* resolved) {
+    return encode(file, settings, outputs, diagnostics, resolved, &file.sites);
 }
 
 } // namespace dcmap::app

@@ -9,6 +9,7 @@
 #include "geocode/providers.hpp"
 #include "geocode/resolve.hpp"
 #include "io/input_file.hpp"
+#include "layout/layout.hpp"
 #include "model/error.hpp"
 #include "model/limits.hpp"
 
@@ -61,10 +62,17 @@ geocode::Catalogue load_catalogue(const std::string& file_catalogue,
     return catalogue;
 }
 
-std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
-                                            const std::string& option_catalogue,
-                                            Diagnostics& diagnostics) {
-    std::vector<ResolvedSite> sites;
+namespace {
+
+ResolvedSite& resolved_of(ResolvedSite& site) { return site; }
+ResolvedSite& resolved_of(layout::ProjectedSite& site) { return site.site; }
+
+/// resolve_site_file into a vector of ResolvedSite or of ProjectedSite: the layout's copy is
+/// built in place, so a long list is never held as both at once.
+template <typename Slot>
+std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_catalogue,
+                               Diagnostics& diagnostics, std::vector<Site>* take = nullptr) {
+    std::vector<Slot> sites;
     // A region is checked against the catalogue even when coordinates place the site, so one
     // file never resolves differently depending on its other sites.
     const bool needs = std::any_of(file.sites.begin(), file.sites.end(), [](const Site& s) {
@@ -72,21 +80,27 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
     });
     if (!needs) {
         // A file of explicit coordinates needs no catalogue and no place-name lookups.
-        for (const auto& s : file.sites) {
-            ResolvedSite r;
-            r.site = s;
-            r.site.provider = geocode::canonical_provider(s.provider);
-            r.lat = *s.lat;
-            r.lon = *s.lon;
-            sites.push_back(std::move(r));
+        sites.resize(file.sites.size());
+        for (std::size_t i = 0; i < sites.size(); ++i) {
+            ResolvedSite& r = resolved_of(sites[i]);
+            if (take)
+                r.site = std::move((*take)[i]);
+            else
+                r.site = file.sites[i];
+            r.site.provider = geocode::canonical_provider(r.site.provider);
+            r.lat = *r.site.lat;
+            r.lon = *r.site.lon;
         }
+        if (take)
+            std::vector<Site>().swap(*take); // frees the list's storage now, not at the end
         // Nothing needs the catalogues, but a broken one is still an error in the file.
         if (!file.catalogue.empty() || !option_catalogue.empty())
             at_value(file.catalogue_pos,
                      [&] { return load_catalogue(file.catalogue, option_catalogue); });
         // The gazetteer names each site's country and nearest town (its locality).
         const auto& gazetteer = geocode::Gazetteer::embedded();
-        for (auto& r : sites) {
+        for (auto& slot : sites) {
+            ResolvedSite& r = resolved_of(slot);
             if (!r.site.country.empty())
                 r.country = gazetteer.country_code(r.site.country);
             geocode::locate_coordinates(r, gazetteer);
@@ -95,16 +109,71 @@ std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
         const geocode::Catalogue catalogue = at_value(
             file.catalogue_pos, [&] { return load_catalogue(file.catalogue, option_catalogue); });
         const geocode::Geocoder geocoder(geocode::Gazetteer::embedded(), catalogue);
-        sites = geocode::resolve_sites(file, geocoder, diagnostics);
+        auto resolved = geocode::resolve_sites(file, geocoder, diagnostics);
+        sites.resize(resolved.size());
+        for (std::size_t i = 0; i < resolved.size(); ++i)
+            resolved_of(sites[i]) = std::move(resolved[i]);
     }
-    // Explicit coordinates without `country:`: the base map's polygon says which country they
-    // are in; the nearest town's country (set above) stands at sea or off the 1:50m polygons.
-    for (auto& r : sites)
+    for (auto& slot : sites) {
+        ResolvedSite& r = resolved_of(slot);
+        // Explicit coordinates without `country:`: the base map's polygon says which country
+        // they are in; the nearest town's country (set above) stands at sea or off the 1:50m
+        // polygons.
         if (r.source == PlaceSource::explicit_coordinates && r.site.country.empty())
             if (auto iso = basemap::country_at(r.lon, r.lat); !iso.empty())
                 r.country = std::move(iso);
-    check_countries(sites, diagnostics);
+        check_country(r, diagnostics, default_country_tolerance_km);
+    }
     return sites;
+}
+
+} // namespace
+
+std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
+                                            const std::string& option_catalogue,
+                                            Diagnostics& diagnostics) {
+    return resolve_into<ResolvedSite>(file, option_catalogue, diagnostics);
+}
+
+std::vector<Point> check_site_places(const SiteFile& file, const std::string& option_catalogue,
+                                     Diagnostics& diagnostics) {
+    const bool needs = std::any_of(file.sites.begin(), file.sites.end(), [](const Site& s) {
+        return geocode::needs_geocoding(s) || !s.region.empty();
+    });
+    std::vector<Point> lonlats;
+    lonlats.reserve(file.sites.size());
+    if (needs) {
+        for (const auto& r : resolve_site_file(file, option_catalogue, diagnostics))
+            lonlats.push_back({r.lon, r.lat});
+        return lonlats;
+    }
+    // Explicit coordinates: the same checks as resolve_site_file's, one site at a time, without
+    // the nearest town and the country polygon, which only label and count sites on a map.
+    if (!file.catalogue.empty() || !option_catalogue.empty())
+        at_value(file.catalogue_pos,
+                 [&] { return load_catalogue(file.catalogue, option_catalogue); });
+    const bool any_country = std::any_of(file.sites.begin(), file.sites.end(),
+                                         [](const Site& s) { return !s.country.empty(); });
+    const geocode::Gazetteer* gazetteer = any_country ? &geocode::Gazetteer::embedded() : nullptr;
+    ResolvedSite r;
+    for (const auto& s : file.sites) {
+        lonlats.push_back({*s.lon, *s.lat});
+        if (s.country.empty())
+            continue;
+        r.site = s;
+        r.lat = *s.lat;
+        r.lon = *s.lon;
+        r.country = gazetteer->country_code(s.country);
+        check_country(r, diagnostics, default_country_tolerance_km);
+    }
+    return lonlats;
+}
+
+std::vector<layout::ProjectedSite> resolve_for_layout(const SiteFile& file,
+                                                      const std::string& option_catalogue,
+                                                      Diagnostics& diagnostics,
+                                                      std::vector<Site>* take) {
+    return resolve_into<layout::ProjectedSite>(file, option_catalogue, diagnostics, take);
 }
 
 std::vector<ResolvedSite> resolve_each_site(const SiteFile& file,
@@ -139,30 +208,32 @@ std::vector<ResolvedSite> resolve_each_site(const SiteFile& file,
 
 void check_countries(const std::vector<ResolvedSite>& sites, Diagnostics& diagnostics,
                      double tolerance_km) {
-    for (const auto& r : sites) {
-        if (r.source != PlaceSource::explicit_coordinates || r.site.country.empty())
-            continue;
-        const SourcePos& at = r.site.country_pos.file.empty() ? r.site.pos : r.site.country_pos;
-        if (r.country.empty()) {
-            diagnostics.warn(at, "unknown country \"" + r.site.country + "\" of site \"" +
-                                     r.site.key() + "\"; use a name or an ISO code (DE, DEU)");
-            continue;
-        }
-        const auto km = basemap::distance_to_country_km(r.country, r.lon, r.lat);
-        if (!km || *km <= tolerance_km)
-            continue;
-        const std::string found = basemap::country_at(r.lon, r.lat);
-        std::string message = "site \"" + r.site.key() + "\" at " + degrees(r.lat, r.lon) + " is " +
-                              std::to_string(static_cast<long>(*km + 0.5)) + " km outside " +
-                              r.country;
-        message += found.empty() ? " (at sea or in no country)" : " (it is in " + found + ")";
-        const bool swapped_fits = std::abs(r.lon) <= 90 && [&] {
-            const auto d = basemap::distance_to_country_km(r.country, r.lat, r.lon);
-            return d && *d <= tolerance_km;
-        }();
-        message += swapped_fits ? "; lat and lon look swapped" : "; check the coordinates";
-        diagnostics.warn(at, message);
+    for (const auto& r : sites)
+        check_country(r, diagnostics, tolerance_km);
+}
+
+void check_country(const ResolvedSite& r, Diagnostics& diagnostics, double tolerance_km) {
+    if (r.source != PlaceSource::explicit_coordinates || r.site.country.empty())
+        return;
+    const SourcePos& at = r.site.country_pos.file.empty() ? r.site.pos : r.site.country_pos;
+    if (r.country.empty()) {
+        diagnostics.warn(at, "unknown country \"" + r.site.country + "\" of site \"" +
+                                 r.site.key() + "\"; use a name or an ISO code (DE, DEU)");
+        return;
     }
+    const auto km = basemap::distance_to_country_km(r.country, r.lon, r.lat);
+    if (!km || *km <= tolerance_km)
+        return;
+    const std::string found = basemap::country_at(r.lon, r.lat);
+    std::string message = "site \"" + r.site.key() + "\" at " + degrees(r.lat, r.lon) + " is " +
+                          std::to_string(static_cast<long>(*km + 0.5)) + " km outside " + r.country;
+    message += found.empty() ? " (at sea or in no country)" : " (it is in " + found + ")";
+    const bool swapped_fits = std::abs(r.lon) <= 90 && [&] {
+        const auto d = basemap::distance_to_country_km(r.country, r.lat, r.lon);
+        return d && *d <= tolerance_km;
+    }();
+    message += swapped_fits ? "; lat and lon look swapped" : "; check the coordinates";
+    diagnostics.warn(at, message);
 }
 
 } // namespace dcmap::app

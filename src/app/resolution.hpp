@@ -2,6 +2,7 @@
 // Sites -> positions for every command: catalogue selection, geocoding and the country check.
 #include "model/diagnostics.hpp"
 #include "model/error.hpp"
+#include "model/geometry.hpp"
 #include "model/place.hpp"
 #include "model/region.hpp"
 
@@ -14,6 +15,9 @@ namespace dcmap::geocode {
 class Catalogue;
 class Geocoder;
 } // namespace dcmap::geocode
+namespace dcmap::layout {
+struct ProjectedSite;
+}
 
 namespace dcmap::app {
 
@@ -28,6 +32,20 @@ geocode::Catalogue load_catalogue(const std::string& file_catalogue,
 std::vector<ResolvedSite> resolve_site_file(const SiteFile& file,
                                             const std::string& option_catalogue,
                                             Diagnostics& diagnostics);
+
+/// What `validate` needs of resolve_site_file: the same errors and warnings, and each site's
+/// position (lon, lat), without keeping a resolved copy of every site.
+std::vector<Point> check_site_places(const SiteFile& file, const std::string& option_catalogue,
+                                     Diagnostics& diagnostics);
+
+/// resolve_site_file for drawing: each site resolved in place into the layout's request, with
+/// its locality and country, so a long list is not held twice. With `take` (the file's own
+/// sites), a file of lat/lon sites gives its sites up instead of copying them and `take` is
+/// left empty. Needs layout/layout.hpp.
+std::vector<layout::ProjectedSite> resolve_for_layout(const SiteFile& file,
+                                                      const std::string& option_catalogue,
+                                                      Diagnostics& diagnostics,
+                                                      std::vector<Site>* take = nullptr);
 
 /// Like resolve_site_file, but a site whose place or region cannot be found is left out and
 /// its errors are added to `failures` instead of thrown, so `geocode FILE` shows the rest.
@@ -66,7 +84,11 @@ std::vector<Region> catalogue_regions(const std::string& provider,
 /// Warns (at the site's position) for each site with explicit lat/lon and a country whose point
 /// is more than `tolerance_km` outside that country, suggesting swapped lat/lon when the swapped
 /// point lies inside it.
+inline constexpr double default_country_tolerance_km = 30;
 void check_countries(const std::vector<ResolvedSite>& sites, Diagnostics& diagnostics,
-                     double tolerance_km = 30);
+                     double tolerance_km = default_country_tolerance_km);
+/// check_countries for one site.
+void check_country(const ResolvedSite& site, Diagnostics& diagnostics,
+                   double tolerance_km = default_country_tolerance_km);
 
 } // namespace dcmap::app

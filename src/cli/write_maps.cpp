@@ -6,17 +6,19 @@
 
 namespace dcmap::cli {
 
-MapLayout render_site_file(const SiteFile& file, const app::RenderSettings& settings,
-                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
-                           std::vector<ResolvedSite>* resolved, io::StagedOutputs* staged,
-                           std::vector<std::string>* unchanged) {
-    // Check every output name before the slow work, so a typo fails fast.
+namespace {
+
+/// Every output's format and name, checked before the slow work, so a typo fails fast.
+std::vector<app::MapOutput> map_outputs(const std::vector<std::string>& outputs) {
     std::vector<app::MapOutput> maps;
     for (const auto& path : outputs)
         maps.push_back({app::format_from_path(path), std::filesystem::path(path).stem().string()});
-    // Draw every format before writing any, so a failure in one leaves none behind.
-    const app::EncodedMaps encoded =
-        app::encode_site_file(file, settings, maps, diagnostics, resolved);
+    return maps;
+}
+
+/// Writes (or stages) the encoded maps; see render_site_file.
+MapLayout write_encoded(const app::EncodedMaps& encoded, const std::vector<std::string>& outputs,
+                        io::StagedOutputs* staged, std::vector<std::string>* unchanged) {
     io::StagedOutputs own;
     io::StagedOutputs& out = staged ? *staged : own;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
@@ -32,6 +34,28 @@ MapLayout render_site_file(const SiteFile& file, const app::RenderSettings& sett
     if (!staged)
         own.commit();
     return encoded.layout;
+}
+
+} // namespace
+
+MapLayout render_site_file(const SiteFile& file, const app::RenderSettings& settings,
+                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
+                           std::vector<ResolvedSite>* resolved, io::StagedOutputs* staged,
+                           std::vector<std::string>* unchanged) {
+    const std::vector<app::MapOutput> maps = map_outputs(outputs);
+    // Draw every format before writing any, so a failure in one leaves none behind.
+    return write_encoded(app::encode_site_file(file, settings, maps, diagnostics, resolved),
+                         outputs, staged, unchanged);
+}
+
+MapLayout render_site_file(SiteFile&& file, const app::RenderSettings& settings,
+                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
+                           std::vector<ResolvedSite>* resolved, io::StagedOutputs* staged,
+                           std::vector<std::string>* unchanged) {
+    const std::vector<app::MapOutput> maps = map_outputs(outputs);
+    return write_encoded(
+        app::encode_site_file(std::move(file), settings, maps, diagnostics, resolved), outputs,
+        staged, unchanged);
 }
 
 } // namespace dcmap::cli

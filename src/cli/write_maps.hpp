@@ -18,5 +18,12 @@ MapLayout render_site_file(const SiteFile& file, const app::RenderSettings& sett
                            std::vector<ResolvedSite>* resolved = nullptr,
                            io::StagedOutputs* staged = nullptr,
                            std::vector<std::string>* unchanged = nullptr);
+/// The same for a file not needed afterwards, which gives its sites up to the layout rather
+/// than being copied (see app::encode_site_file).
+MapLayout render_site_file(SiteFile&& file, const app::RenderSettings& settings,
+                           const std::vector<std::string>& outputs, Diagnostics& diagnostics,
+                           std::vector<ResolvedSite>* resolved = nullptr,
+                           io::StagedOutputs* staged = nullptr,
+                           std::vector<std::string>* unchanged = nullptr);
 
 } // namespace dcmap::cli

@@ -81,9 +81,9 @@ struct Entry {
 /// recording an error, so callers simply skip the value and keep checking the rest.
 class Reader {
 public:
-    explicit Reader(std::string file) : file_(std::move(file)) {}
+    explicit Reader(const std::string& file) : file_(file) {}
 
-    const std::string& file() const { return file_; }
+    const std::string& file() const { return file_.str(); }
     /// 1-based position of a node; line/column 0 when the node carries no mark.
     SourcePos pos(const YamlValue& node) const;
     /// Position of an entry's value, or of its key when the value is empty (yaml-cpp marks an
@@ -118,7 +118,7 @@ public:
     bool expect_value(const Entry& e);
 
 private:
-    std::string file_;
+    SourceFile file_; // interned once: every position of the file shares it
     std::vector<InputError> errors_;
 };
 

@@ -48,6 +48,15 @@ std::string canonical_provider(std::string_view written) {
 }
 
 void apply_provider_styles(std::vector<ProviderStyle>& styles, std::vector<ResolvedSite>& sites) {
+    std::vector<std::string*> providers;
+    providers.reserve(sites.size());
+    for (ResolvedSite& site : sites)
+        providers.push_back(&site.site.provider);
+    apply_provider_styles(styles, providers);
+}
+
+void apply_provider_styles(std::vector<ProviderStyle>& styles,
+                           const std::vector<std::string*>& providers) {
     std::vector<ProviderStyle> merged;
     for (const ProviderStyle& entry : styles) {
         const std::string provider = canonical_provider(entry.provider);
@@ -64,12 +73,12 @@ void apply_provider_styles(std::vector<ProviderStyle>& styles, std::vector<Resol
     }
     // Each site is renamed once, by the entry of the provider it had: renaming A to B and B
     // to C leaves A's sites as B.
-    for (ResolvedSite& site : sites) {
+    for (std::string* provider : providers) {
         const auto it = std::find_if(merged.begin(), merged.end(), [&](const ProviderStyle& m) {
-            return m.provider == site.site.provider;
+            return m.provider == *provider;
         });
         if (it != merged.end() && !it->name.empty())
-            site.site.provider = it->name;
+            *provider = it->name;
     }
     for (ProviderStyle& entry : merged)
         if (!entry.name.empty())

@@ -26,5 +26,8 @@ std::string canonical_provider(std::string_view written);
 /// `provider` becomes the name the sites now carry (what layout matches on). Sites' providers
 /// must be canonical already (see canonical_provider).
 void apply_provider_styles(std::vector<ProviderStyle>& styles, std::vector<ResolvedSite>& sites);
+/// The same for sites held in another type (the layout's): each site's provider text.
+void apply_provider_styles(std::vector<ProviderStyle>& styles,
+                           const std::vector<std::string*>& providers);
 
 } // namespace dcmap::geocode

@@ -3,6 +3,7 @@
 #include "model/site.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,39 @@ struct GeocodeMatch {
     std::vector<std::string> warnings; ///< why the choice is uncertain, one sentence each
 };
 
+/// An optional value kept on the heap: 8 bytes when empty instead of the value's size, for
+/// members that most copies leave empty (a runner-up place of a geocoded site, absent for the
+/// 100,000 lat/lon sites of a large file). Reads like std::optional; copies copy the value.
+template <typename T> class HeapOptional {
+public:
+    HeapOptional() = default;
+    HeapOptional(const T& value) : value_(std::make_unique<T>(value)) {}
+    HeapOptional(const HeapOptional& other)
+        : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    HeapOptional(HeapOptional&&) noexcept = default;
+    HeapOptional& operator=(const HeapOptional& other) {
+        if (this != &other)
+            value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        return *this;
+    }
+    HeapOptional& operator=(HeapOptional&&) noexcept = default;
+    HeapOptional& operator=(const T& value) {
+        value_ = std::make_unique<T>(value);
+        return *this;
+    }
+
+    bool has_value() const { return value_ != nullptr; }
+    explicit operator bool() const { return has_value(); }
+    const T& operator*() const { return *value_; }
+    T& operator*() { return *value_; }
+    const T* operator->() const { return value_.get(); }
+    T* operator->() { return value_.get(); }
+    void reset() { value_.reset(); }
+
+private:
+    std::unique_ptr<T> value_;
+};
+
 /// A site whose position is known. lon/lat are always set from a real source, never defaulted.
 struct ResolvedSite {
     Site site;
@@ -106,10 +140,10 @@ struct ResolvedSite {
     Precision precision = Precision::exact;
     PlaceSource source = PlaceSource::explicit_coordinates;
     std::string query; ///< what was looked up ("Frankfurt", "aws:eu-central-1"); empty for explicit
-    std::string region;             ///< "aws:eu-central-1" when placed by the catalogue
-    Place place;                    ///< the place chosen; name empty for explicit coordinates
-    std::optional<Place> runner_up; ///< the best other candidate, when there was one
-    double runner_up_km = 0;        ///< great-circle distance from the chosen point to runner_up
+    std::string region;            ///< "aws:eu-central-1" when placed by the catalogue
+    Place place;                   ///< the place chosen; name empty for explicit coordinates
+    HeapOptional<Place> runner_up; ///< the best other candidate, when there was one
+    double runner_up_km = 0;       ///< great-circle distance from the chosen point to runner_up
 };
 
 } // namespace dcmap

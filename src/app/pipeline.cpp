@@ -425,6 +425,9 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
                     [](const MapOutput& o) { return o.format == MapFormat::svg; }))
         options.sites = site_summaries(request.sites);
     options.creation_epoch = settings.creation_epoch;
+    // The layout is plain data; the sites it was made from (90 MB at 100,000) go before the
+    // canvases are allocated.
+    std::vector<layout::ProjectedSite>().swap(request.sites);
     EncodedMaps encoded{map, {}};
     for (const auto& output : outputs) {
         options.svg_name = output.name;

@@ -525,8 +525,6 @@ SiteFile parse_site_file(std::string_view yaml_text, const std::string& path) {
     SiteCollector sites{r, file, {}};
     const detail::SiteSink sink = [&sites](const YamlValue& item) { sites.add(item); };
     const YamlValue root = detail::parse_yaml(yaml_text, path, &sink);
-    // The list grew by doubling; at 100,000 sites the unused end was 14 MB for the whole run.
-    file.sites.shrink_to_fit();
     check_unique_ids(r, file.sites, sites.id_positions);
     if (root.IsSequence()) {
         // Read as they were parsed; an empty list, like an empty file, is a base map alone.

@@ -414,3 +414,39 @@ TEST_CASE("config: aliases repeat a value, and an alias bomb is an error, not a 
     CHECK(lines[0].find("error: aliases (*name) repeat more than 100000 values in all") !=
           std::string::npos);
 }
+
+TEST_CASE("config: every position in a long list names the file once, at the exact line and "
+          "column",
+          "[config]") {
+    // Block and flow items mixed, a path longer than a short string holds, errors late in the
+    // list: positions are shared pointers into one table of paths, not copies of the path.
+    const std::string path = "some/folder/with-a-long-name/sites-written-by-hand.yaml";
+    std::string text = "sites:\n";
+    for (int i = 0; i < 400; ++i) {
+        if (i % 2 == 0)
+            text += "  - {id: s" + std::to_string(i) + ", name: Site " + std::to_string(i) +
+                    ", lat: 10.5, lon: " + std::to_string(i % 170) + "}\n";
+        else
+            text += "  -   name: Site " + std::to_string(i) + "\n      region: aws:eu-west-1\n";
+    }
+    const SiteFile file = parse_site_file(text, path);
+    REQUIRE(file.sites.size() == 400);
+    CHECK(file.sites[0].pos.file == path);
+    CHECK(file.sites[399].region_pos.file == path);
+    CHECK(&file.sites[0].pos.file.str() == &file.sites[399].region_pos.file.str());
+    CHECK(file.sites[399].pos.line == 600);
+    CHECK(file.sites[399].pos.column == 7);
+    CHECK(file.sites[399].region_pos.line == 601);
+    CHECK(file.sites[399].region_pos.column == 15);
+    CHECK(file.sites[398].location_pos.line == 599);
+    CHECK(file.sites[398].location_pos.column == 37);
+
+    // The same file with one bad latitude and one unknown key near its end.
+    std::string bad = text;
+    bad.replace(bad.rfind("lat: 10.5"), 9, "lat: 100.5");
+    bad += "  - {name: Last, lat: 1, lon: 2, colour: red}\n";
+    const auto errors = error_lines([&] { parse_site_file(bad, path); });
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].rfind(path + ":599:37: error: lat 100.5 is outside -90..90", 0) == 0);
+    CHECK(errors[1].rfind(path + ":602:34: error: unknown key 'colour' in site", 0) == 0);
+}

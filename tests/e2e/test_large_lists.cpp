@@ -83,8 +83,8 @@ TEST_CASE("e2e: a map drawn from a file that gives its sites up equals one drawn
           "file",
           "[e2e]") {
     const std::string text = site_list(500);
-    const std::vector<dcmap::app::MapOutput> outputs = {{dcmap::render::Format::png, "map"},
-                                                        {dcmap::render::Format::svg, "map"}};
+    const std::vector<dcmap::app::MapOutput> outputs = {{dcmap::app::MapFormat::png, "map"},
+                                                        {dcmap::app::MapFormat::svg, "map"}};
     dcmap::SiteFile kept = dcmap::app::load_sites_from_bytes(text, "mixed.yaml");
     const dcmap::app::RenderSettings settings = dcmap::app::settings_of(kept);
     dcmap::Diagnostics kept_diagnostics, taken_diagnostics;

@@ -1,6 +1,8 @@
 # `cmake --install build` installs the dcmap program, its man page dcmap(1) and its bash
 # completion under CMAKE_INSTALL_PREFIX (DESTDIR is honoured):
 #   bin/dcmap
+#   lib/dcmap/libdcmap-gdal.so                  the GDAL plug-in (CMAKE_INSTALL_LIBDIR/dcmap),
+#                                               loaded for vector files and run-time cuts
 #   share/man/man1/dcmap.1                      generated from docs/dcmap.md by pandoc
 #   share/bash-completion/completions/dcmap     completion/dcmap.bash
 #   share/zsh/site-functions/_dcmap             completion/_dcmap
@@ -11,6 +13,7 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 install(TARGETS dcmap RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS dcmap_gdal_plugin LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/dcmap)
 
 # bash-completion loads completions/<command> on first use of the command, so the file is named
 # after the program, not after the script.

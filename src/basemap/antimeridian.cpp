@@ -1,10 +1,7 @@
 #include "basemap/working_frame.hpp"
 
-#include <ogr_geometry.h>
-
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <vector>
 
 namespace dcmap::basemap::detail {
@@ -127,79 +124,14 @@ WorkingPolygon to_working_polygon(const LonLatPolygon& geographic, const Frame& 
     return out;
 }
 
-// ---- cutting with OGR ------------------------------------------------------------------
-
-OGRLinearRing to_ogr_ring(const LonLatRing& ring) {
-    OGRLinearRing out;
-    out.setNumPoints(static_cast<int>(ring.size()), FALSE);
-    for (std::size_t i = 0; i < ring.size(); ++i)
-        out.setPoint(static_cast<int>(i), ring[i].x, ring[i].y);
-    out.closeRings();
-    return out;
-}
-
-std::unique_ptr<OGRPolygon> to_ogr_polygon(const LonLatPolygon& polygon) {
-    auto out = std::make_unique<OGRPolygon>();
-    for (const LonLatRing& ring : polygon) {
-        OGRLinearRing r = to_ogr_ring(ring);
-        out->addRing(&r);
-    }
-    return out;
-}
-
-LonLatRing from_ogr_curve(const OGRSimpleCurve& curve, double shift) {
-    LonLatRing out;
-    out.reserve(curve.getNumPoints());
-    for (int i = 0; i < curve.getNumPoints(); ++i)
-        out.push_back({curve.getX(i) + shift, curve.getY(i)});
-    return out;
-}
-
-/// Appends every polygon in `geometry` (polygon, multipolygon or collection), shifted in x.
-void collect_polygons(const OGRGeometry* geometry, double shift, std::vector<LonLatPolygon>& out) {
-    if (!geometry)
-        return;
-    const auto type = wkbFlatten(geometry->getGeometryType());
-    if (type == wkbPolygon) {
-        const auto* polygon = geometry->toPolygon();
-        LonLatPolygon p;
-        for (const OGRLinearRing* ring : *polygon)
-            p.push_back(from_ogr_curve(*ring, shift));
-        if (!p.empty() && p.front().size() >= 4)
-            out.push_back(std::move(p));
-    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *geometry->toGeometryCollection())
-            collect_polygons(part, shift, out);
-    }
-}
-
-void collect_lines(const OGRGeometry* geometry, double shift, std::vector<LonLatLine>& out) {
-    if (!geometry)
-        return;
-    const auto type = wkbFlatten(geometry->getGeometryType());
-    if (type == wkbLineString) {
-        LonLatLine line = from_ogr_curve(*geometry->toLineString(), shift);
-        if (line.size() >= 2)
-            out.push_back(std::move(line));
-    } else if (type == wkbMultiLineString || type == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *geometry->toGeometryCollection())
-            collect_lines(part, shift, out);
-    }
-}
+// ---- cutting at the seam ----------------------------------------------------------------
 
 std::vector<Window> windows(const Frame& frame) {
     std::vector<Window> out;
     for (int k = -1; k <= 1; ++k) {
         const double centre = 360.0 * k;
-        LonLatRing corners{{centre - frame.half_width(), frame.lat_min()},
-                           {centre + frame.half_width(), frame.lat_min()},
-                           {centre + frame.half_width(), frame.lat_max()},
-                           {centre - frame.half_width(), frame.lat_max()},
-                           {centre - frame.half_width(), frame.lat_min()}};
-        Window w{-centre, {}};
-        OGRLinearRing ring = to_ogr_ring(corners);
-        w.box.addRing(&ring);
-        out.push_back(std::move(w));
+        out.push_back({-centre, centre - frame.half_width(), centre + frame.half_width(),
+                       frame.lat_min(), frame.lat_max()});
     }
     return out;
 }
@@ -220,51 +152,14 @@ bool wholly_hidden(const LonLatPolygon& polygon, const Frame& frame) {
     return true;
 }
 
-bool overlaps(const Extent& e, const OGRGeometry& box) {
-    OGREnvelope b;
-    box.getEnvelope(&b);
-    return e.min_x <= b.MaxX && e.max_x >= b.MinX && e.min_y <= b.MaxY && e.max_y >= b.MinY;
+/// True when `e` overlaps some window's box: otherwise cutting finds nothing, and is skipped
+/// without loading GDAL (a meridian drawn on the seam itself lies in no window).
+bool overlaps_a_window(const Extent& e, const std::vector<Window>& cut_windows) {
+    return std::any_of(cut_windows.begin(), cut_windows.end(), [&](const Window& w) {
+        return e.min_x <= w.max_x && e.max_x >= w.min_x && e.min_y <= w.max_y && e.max_y >= w.min_y;
+    });
 }
 
-/// MakeValid may return a collection with stray lines and points, which GEOS overlay refuses;
-/// keep only the polygons.
-std::unique_ptr<OGRGeometry> repaired(const OGRGeometry& shape) {
-    std::unique_ptr<OGRGeometry> fixed(shape.MakeValid());
-    if (!fixed)
-        return nullptr;
-    const auto type = wkbFlatten(fixed->getGeometryType());
-    if (type == wkbPolygon || type == wkbMultiPolygon)
-        return fixed;
-    std::vector<LonLatPolygon> parts;
-    collect_polygons(fixed.get(), 0, parts);
-    auto out = std::make_unique<OGRMultiPolygon>();
-    for (const LonLatPolygon& part : parts)
-        out->addGeometryDirectly(to_ogr_polygon(part).release());
-    return out;
-}
-
-std::unique_ptr<OGRGeometry> valid(std::unique_ptr<OGRGeometry> shape) {
-    if (shape && !shape->IsValid())
-        shape = repaired(*shape);
-    return shape;
-}
-
-/// The region covered an odd number of times by the rings, as a valid OGR geometry.
-std::unique_ptr<OGRGeometry> even_odd_region(const LonLatPolygon& rings) {
-    std::unique_ptr<OGRGeometry> region;
-    for (const LonLatRing& ring : rings) {
-        auto part = valid(to_ogr_polygon({ring}));
-        if (!part)
-            continue;
-        region = region ? std::unique_ptr<OGRGeometry>(region->SymDifference(part.get()))
-                        : std::move(part);
-        if (!region)
-            return nullptr;
-    }
-    return region;
-}
-
-/// Cuts a working-frame polygon into pieces that each lie inside the middle window.
 std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon& working, const Frame& frame,
                                        const std::vector<Window>& cut_windows) {
     const LonLatPolygon& polygon = working.rings;
@@ -273,32 +168,9 @@ std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon& working, const Fram
         extent.add(ring);
     if (!working.combine_even_odd && inside_middle_window(extent, frame))
         return {polygon};
-    if (wholly_hidden(polygon, frame))
+    if (wholly_hidden(polygon, frame) || !overlaps_a_window(extent, cut_windows))
         return {};
-
-    std::unique_ptr<OGRGeometry> shape =
-        working.combine_even_odd ? even_odd_region(polygon)
-                                 : std::unique_ptr<OGRGeometry>(to_ogr_polygon(polygon));
-    std::vector<LonLatPolygon> pieces;
-    if (!shape)
-        return pieces;
-    bool was_repaired = false;
-    for (const Window& w : cut_windows) {
-        if (!overlaps(extent, w.box))
-            continue;
-        std::unique_ptr<OGRGeometry> piece(shape->Intersection(&w.box));
-        // GEOS refuses self-intersecting input (a stitched ring after unwrapping can touch
-        // itself); repair once and retry, which is cheaper than validating every polygon.
-        if (!piece && !was_repaired) {
-            shape = repaired(*shape);
-            was_repaired = true;
-            if (!shape)
-                return pieces;
-            piece.reset(shape->Intersection(&w.box));
-        }
-        collect_polygons(piece.get(), w.shift, pieces);
-    }
-    return pieces;
+    return gdal_cut().cut_polygon(working, cut_windows);
 }
 
 std::vector<LonLatLine> cut_line(LonLatLine line, const Frame& frame,
@@ -308,17 +180,9 @@ std::vector<LonLatLine> cut_line(LonLatLine line, const Frame& frame,
     extent.add(line);
     if (inside_middle_window(extent, frame))
         return {line};
-    OGRLineString shape;
-    for (const LonLat& p : line)
-        shape.addPoint(p.x, p.y);
-    std::vector<LonLatLine> pieces;
-    for (const Window& w : cut_windows) {
-        if (!overlaps(extent, w.box))
-            continue;
-        std::unique_ptr<OGRGeometry> piece(shape.Intersection(&w.box));
-        collect_lines(piece.get(), w.shift, pieces);
-    }
-    return pieces;
+    if (!overlaps_a_window(extent, cut_windows))
+        return {};
+    return gdal_cut().cut_line(line, cut_windows);
 }
 
 } // namespace dcmap::basemap::detail

@@ -1,13 +1,11 @@
 #include "basemap/basemap.hpp"
 
-#include "basemap/quiet_gdal.hpp"
 #include "basemap/working_frame.hpp"
 
 namespace dcmap::basemap {
 
 ProjectedBasemap build_basemap(const project::Projector& projector, Detail detail,
                                double graticule_step) {
-    const detail::QuietGdal quiet;
     const detail::Frame frame(projector.spec());
     const detail::Projection proj{projector, frame, detail::windows(frame)};
     const detail::PackedBasemap& data = detail::embedded_basemap(detail == Detail::medium);
@@ -23,7 +21,6 @@ ProjectedBasemap build_basemap(const project::Projector& projector, Detail detai
 }
 
 ProjectedLayer project_layer(const GeoLayer& layer, const project::Projector& projector) {
-    const detail::QuietGdal quiet;
     const detail::Frame frame(projector.spec());
     const detail::Projection proj{projector, frame, detail::windows(frame)};
     const auto lonlat = [](const std::vector<Point>& points) {

@@ -28,19 +28,28 @@ LonLatLine densify(const LonLatLine& line) {
     return out;
 }
 
-/// Projects working-frame points, dropping invisible ones and repeated points.
+/// Projects working-frame points, dropping invisible ones and repeated points. One call to
+/// PROJ per line: its per-call overhead was a noticeable part of a render.
 std::vector<Point> project_line(const LonLatLine& work, const Frame& frame,
                                 const project::Projector& projector) {
-    std::vector<Point> out;
-    out.reserve(work.size());
-    for (const LonLat& w : densify(work)) {
+    const LonLatLine dense = densify(work);
+    std::vector<Point> projected;
+    projected.reserve(dense.size());
+    for (const LonLat& w : dense) {
         const LonLat geo = frame.to_geographic(w);
-        const auto p = projector.forward(geo.x, geo.y);
-        if (!p)
+        projected.push_back({geo.x, geo.y});
+    }
+    thread_local std::vector<unsigned char> visible;
+    projector.forward_in_place(projected, visible);
+    std::vector<Point> out;
+    out.reserve(projected.size());
+    for (std::size_t i = 0; i < projected.size(); ++i) {
+        const Point& p = projected[i];
+        if (!visible[i])
             continue;
-        if (!out.empty() && out.back().x == p->x && out.back().y == p->y)
+        if (!out.empty() && out.back().x == p.x && out.back().y == p.y)
             continue;
-        out.push_back(*p);
+        out.push_back(p);
     }
     return out;
 }

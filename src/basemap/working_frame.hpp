@@ -6,8 +6,6 @@
 #include "model/basemap.hpp"
 #include "project/projection.hpp"
 
-#include <ogr_geometry.h>
-
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -110,8 +108,22 @@ struct WorkingPolygon {
 /// The three copies of the visible window: the seam falls between them.
 struct Window {
     double shift; ///< add to a piece cut by this window to bring it back to the middle
-    OGRPolygon box;
+    double min_x, max_x, min_y, max_y;
 };
+
+/// The parts of cutting that need OGR (gdal_cut.cpp, in dcmap's GDAL plug-in): a polygon or a
+/// continuous line that crosses the middle window's edge -> its pieces inside each window,
+/// shifted back to the middle.
+struct GdalCutApi {
+    std::vector<LonLatPolygon> (*cut_polygon)(const WorkingPolygon& working,
+                                              const std::vector<Window>& cut_windows);
+    std::vector<LonLatLine> (*cut_line)(const LonLatLine& continuous,
+                                        const std::vector<Window>& cut_windows);
+};
+
+/// The cutting table: the plug-in's, loaded on first use (plugin_cut.cpp), or linked directly
+/// (the build-time packing tool). Throws IoError when the plug-in is missing.
+const GdalCutApi& gdal_cut();
 
 /// The projector with its working frame and the windows that cut at its seam.
 struct Projection {
@@ -120,12 +132,12 @@ struct Projection {
     std::vector<Window> cut_windows;
 };
 
-// antimeridian.cpp: rings in the working frame, cutting with OGR.
+// antimeridian.cpp: rings in the working frame; cutting through gdal_cut() where needed.
 
 /// Working-frame polygon: continuous rings, pole rings closed, holes beside their outer ring.
 WorkingPolygon to_working_polygon(const LonLatPolygon& geographic, const Frame& frame);
-/// Appends every polygon in `geometry` (polygon, multipolygon or collection), shifted in x.
-void collect_polygons(const OGRGeometry* geometry, double shift, std::vector<LonLatPolygon>& out);
+/// Adds multiples of 360 so no step between neighbours is longer than 180 degrees.
+void make_continuous(LonLatLine& line);
 /// The middle window and its copies 360 degrees either side.
 std::vector<Window> windows(const Frame& frame);
 /// Cuts a working-frame polygon into pieces that each lie inside the middle window.

@@ -167,17 +167,24 @@ ProjectionSpec parse_projection(const std::string& projection, const std::string
     return detail::custom_spec(wanted, parsed_center);
 }
 
+namespace {
+
+// PROJ's handles, each released by its own function; a context outlives the objects made in it.
+struct DestroyPj {
+    void operator()(PJ* pj) const { proj_destroy(pj); }
+};
+struct DestroyContext {
+    void operator()(PJ_CONTEXT* context) const { proj_context_destroy(context); }
+};
+using PjPtr = std::unique_ptr<PJ, DestroyPj>;
+using ContextPtr = std::unique_ptr<PJ_CONTEXT, DestroyContext>;
+
+} // namespace
+
 struct Projector::Impl {
     ProjectionSpec spec;
-    PJ_CONTEXT* context = nullptr;
-    PJ* transform = nullptr;
-
-    ~Impl() {
-        if (transform)
-            proj_destroy(transform);
-        if (context)
-            proj_context_destroy(context);
-    }
+    ContextPtr context; // declared first: destroyed after the transform made in it
+    PjPtr transform;
 };
 
 namespace {
@@ -189,33 +196,28 @@ std::string crs_definition(const std::string& definition) {
 }
 
 /// Geographic (lon, lat) -> the spec's projected CRS, on the projection's own datum so no
-/// datum shift is involved.
-PJ* create_transform(PJ_CONTEXT* context, const std::string& definition) {
-    PJ* target = proj_create(context, crs_definition(definition).c_str());
+/// datum shift is involved. Null when PROJ refuses the definition.
+PjPtr create_transform(PJ_CONTEXT* context, const std::string& definition) {
+    const PjPtr target(proj_create(context, crs_definition(definition).c_str()));
     if (!target)
         return nullptr;
-    PJ* geographic = proj_crs_get_geodetic_crs(context, target);
-    if (!geographic) {
-        proj_destroy(target);
+    const PjPtr geographic(proj_crs_get_geodetic_crs(context, target.get()));
+    if (!geographic)
         return nullptr;
-    }
-    PJ* raw = proj_create_crs_to_crs_from_pj(context, geographic, target, nullptr, nullptr);
-    proj_destroy(geographic);
-    proj_destroy(target);
+    const PjPtr raw(
+        proj_create_crs_to_crs_from_pj(context, geographic.get(), target.get(), nullptr, nullptr));
     if (!raw)
         return nullptr;
-    PJ* normalized = proj_normalize_for_visualization(context, raw);
-    proj_destroy(raw);
-    return normalized;
+    return PjPtr(proj_normalize_for_visualization(context, raw.get()));
 }
 
 } // namespace
 
 Projector::Projector(ProjectionSpec spec) : impl_(std::make_unique<Impl>()) {
     impl_->spec = std::move(spec);
-    impl_->context = proj_context_create();
-    proj_log_level(impl_->context, PJ_LOG_NONE);
-    impl_->transform = create_transform(impl_->context, impl_->spec.definition);
+    impl_->context.reset(proj_context_create());
+    proj_log_level(impl_->context.get(), PJ_LOG_NONE);
+    impl_->transform = create_transform(impl_->context.get(), impl_->spec.definition);
     if (!impl_->transform)
         throw ProjectionError("PROJ cannot use projection '" + impl_->spec.definition +
                               "'; check the PROJ string or use a named projection");
@@ -225,17 +227,53 @@ Projector::Projector(Projector&&) noexcept = default;
 Projector& Projector::operator=(Projector&&) noexcept = default;
 Projector::~Projector() = default;
 
-std::optional<Point> Projector::forward(double lon, double lat) const {
-    const ProjectionSpec& spec = impl_->spec;
+namespace {
+
+/// Whether forward() may show (lon, lat) at all, before asking PROJ.
+bool may_show(const ProjectionSpec& spec, double lon, double lat) {
     if (!std::isfinite(lon) || !std::isfinite(lat) || std::abs(lat) > spec.max_abs_lat)
+        return false;
+    return !spec.orthographic ||
+           detail::angular_distance(spec.center_lon, spec.center_lat, lon, lat) <= 90;
+}
+
+bool projected_ok(double x, double y) {
+    return std::isfinite(x) && std::isfinite(y) && x != HUGE_VAL;
+}
+
+} // namespace
+
+std::optional<Point> Projector::forward(double lon, double lat) const {
+    if (!may_show(impl_->spec, lon, lat))
         return std::nullopt;
-    if (spec.orthographic &&
-        detail::angular_distance(spec.center_lon, spec.center_lat, lon, lat) > 90)
-        return std::nullopt;
-    PJ_COORD out = proj_trans(impl_->transform, PJ_FWD, proj_coord(lon, lat, 0, 0));
-    if (!std::isfinite(out.xy.x) || !std::isfinite(out.xy.y) || out.xy.x == HUGE_VAL)
+    PJ_COORD out = proj_trans(impl_->transform.get(), PJ_FWD, proj_coord(lon, lat, 0, 0));
+    if (!projected_ok(out.xy.x, out.xy.y))
         return std::nullopt;
     return Point{out.xy.x, out.xy.y};
+}
+
+void Projector::forward_in_place(std::span<Point> points,
+                                 std::vector<unsigned char>& visible) const {
+    visible.assign(points.size(), 0);
+    // Points PROJ must not see (far side, beyond the latitude limit, not finite) are moved to
+    // a harmless place for the one array call and marked invisible, so the others keep their
+    // positions in the array.
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        visible[i] = may_show(impl_->spec, points[i].x, points[i].y);
+        if (!visible[i])
+            points[i] = {0, 0};
+    }
+    if (points.empty())
+        return;
+    // z and t as forward() gives them (proj_coord(lon, lat, 0, 0)): constants of 0, which
+    // PROJ broadcasts along the arrays (and overwrites; they are not read again).
+    double z = 0, t = 0;
+    static_assert(sizeof(Point) == 2 * sizeof(double), "Point is x, y and nothing else");
+    proj_trans_generic(impl_->transform.get(), PJ_FWD, &points[0].x, sizeof(Point), points.size(),
+                       &points[0].y, sizeof(Point), points.size(), &z, 0, 1, &t, 0, 1);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (visible[i] && !projected_ok(points[i].x, points[i].y))
+            visible[i] = 0;
 }
 
 const ProjectionSpec& Projector::spec() const { return impl_->spec; }

@@ -4,7 +4,9 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace dcmap::project {
 
@@ -34,6 +36,12 @@ public:
     /// Projected metres for degrees lon/lat; nullopt when the point is not visible (far
     /// hemisphere of orthographic, beyond web-mercator's latitude limit) or PROJ fails.
     std::optional<Point> forward(double lon, double lat) const;
+
+    /// forward() for a whole line or ring in one call to PROJ's array API: `points` hold
+    /// lon/lat degrees on entry and projected metres on return, bit for bit what forward()
+    /// gives; `visible[i]` is 0 where forward() would give nullopt (that point is then
+    /// unspecified).
+    void forward_in_place(std::span<Point> points, std::vector<unsigned char>& visible) const;
 
     const ProjectionSpec& spec() const;
 

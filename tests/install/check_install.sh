@@ -3,7 +3,9 @@
 # build tree, then checks what landed there as a user would meet it.
 #
 #     check_install.sh install    ROOT BUILD_DIR   # fresh DESTDIR=ROOT, prefix /usr/local
-#     check_install.sh files      ROOT MAN_BUILT   # the program, man page, completion exist
+#     check_install.sh files      ROOT MAN_BUILT   # the program, its GDAL plug-in (found
+#                                                  #   and used; a clear error without it),
+#                                                  #   man page, completion exist
 #     check_install.sh man        ROOT MAN_BUILT   # man -l renders dcmap(1) without warnings
 #     check_install.sh completion ROOT             # the completion sources, completes, and
 #                                                  #   offers exactly the options of --help
@@ -71,6 +73,29 @@ files)
   man_built=$3
   [ -x "$bin" ] || fail "$bin is missing or not executable"
   "$bin" --version >/dev/null || fail "the installed dcmap --version exits $?"
+  # GDAL lives in a plug-in the program loads on first use, found in <prefix>/lib*/dcmap.
+  ls "$prefix"/lib*/dcmap/libdcmap-gdal.so >/dev/null 2>&1 || fail "the GDAL plug-in is not installed"
+  if ldd "$bin" | grep -q libgdal; then fail "the installed dcmap links GDAL itself"; fi
+  printf -- 'sites:\n  - {name: Paris, lat: 48.86, lon: 2.35}\n  - {name: Auckland, lat: -36.85, lon: 174.76}\n' \
+    >"$root/sites.yaml"
+  # --resolved (OGR's GeoJSON driver) and a centre that cuts the base map at run time (GEOS).
+  "$bin" render "$root/sites.yaml" -o "$root/map.png" --center 150 \
+    --resolved "$root/sites.geojson" -q || fail "the installed dcmap render --resolved exits $?"
+  grep -q '"Paris"' "$root/sites.geojson" 2>/dev/null || fail "no GeoJSON from the installed dcmap"
+  [ -s "$root/map.png" ] || fail "no map from the installed dcmap at --center 150"
+  # Without the plug-in (the program alone in a folder): a plain render works, and what needs
+  # GDAL fails with a message naming the plug-in and where it was looked for.
+  lonely=$root/lonely
+  mkdir -p "$lonely/bin"
+  cp "$bin" "$lonely/bin/dcmap"
+  "$lonely/bin/dcmap" render "$root/sites.yaml" -o "$lonely/map.png" -q ||
+    fail "dcmap without its plug-in cannot render a map that needs no GDAL"
+  if "$lonely/bin/dcmap" render "$root/sites.yaml" -o "$lonely/map2.png" -q \
+    --resolved "$lonely/sites.geojson" 2>"$lonely/err.txt"; then
+    fail "dcmap without its plug-in wrote --resolved"
+  fi
+  grep -q "GDAL plug-in is missing: libdcmap-gdal.so not found (looked for $lonely/bin/libdcmap-gdal.so" \
+    "$lonely/err.txt" || { cat "$lonely/err.txt" >&2; fail "no clear message without the plug-in"; }
   [ -f "$completion" ] || fail "$completion is missing"
   [ -f "$zsh_completion" ] || fail "$zsh_completion is missing"
   if [ "$man_built" = ON ]; then

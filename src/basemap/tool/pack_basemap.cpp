@@ -4,6 +4,7 @@
 // same code a render would run, so the pre-cut pieces are exactly what that render computed.
 //
 //     dcmap_pack_basemap COUNTRIES_TSV TOPOJSON OUTPUT
+#include "basemap/gdal_cut.hpp"
 #include "basemap/packed.hpp"
 #include "basemap/working_frame.hpp"
 

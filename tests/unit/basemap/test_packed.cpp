@@ -1,8 +1,8 @@
 // The packed base map (basemap/packed.hpp) the build-time tool embeds, and the GDAL guard the
 // cutting code still uses.
 #include "basemap/countries.hpp"
+#include "basemap/gdal_cut.hpp"
 #include "basemap/packed.hpp"
-#include "basemap/quiet_gdal.hpp"
 #include "basemap/working_frame.hpp"
 #include "model/error.hpp"
 

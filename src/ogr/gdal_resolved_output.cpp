@@ -69,22 +69,21 @@ std::string resolved_bytes(const std::vector<ResolvedSite>& sites, ResolvedForma
         if (!data)
             throw IoError(std::string("cannot create ") + which.name +
                           " in memory: " + ogr::detail::last_gdal_error());
-        char** options = nullptr;
+        CPLStringList options;
         if (format == ResolvedFormat::geojson) {
-            options = CSLSetNameValue(options, "RFC7946", "YES");
-            options = CSLSetNameValue(options, "COORDINATE_PRECISION", "6");
-            options = CSLSetNameValue(options, "WRITE_NAME", "NO");
+            options.SetNameValue("RFC7946", "YES");
+            options.SetNameValue("COORDINATE_PRECISION", "6");
+            options.SetNameValue("WRITE_NAME", "NO");
         } else if (format == ResolvedFormat::csv) {
-            options = CSLSetNameValue(options, "GEOMETRY", "AS_XY");
+            options.SetNameValue("GEOMETRY", "AS_XY");
         } else if (format == ResolvedFormat::flatgeobuf) {
             // The index would sort features along a curve; the file keeps the input's order.
-            options = CSLSetNameValue(options, "SPATIAL_INDEX", "NO");
+            options.SetNameValue("SPATIAL_INDEX", "NO");
         }
         OGRSpatialReference wgs84;
         wgs84.SetWellKnownGeogCS("WGS84");
         wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        OGRLayer* layer = data->CreateLayer("sites", &wgs84, wkbPoint, options);
-        CSLDestroy(options);
+        OGRLayer* layer = data->CreateLayer("sites", &wgs84, wkbPoint, options.List());
         if (!layer)
             throw IoError(std::string("cannot create a ") + which.name +
                           " layer: " + ogr::detail::last_gdal_error());

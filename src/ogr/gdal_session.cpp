@@ -25,12 +25,11 @@ std::string last_gdal_error() {
 
 MemFile::~MemFile() {
     // A GPKG or FlatGeobuf may leave side files (journal, index) next to it in memory.
-    char** names = VSIReadDir("/vsimem/dcmap");
+    const CPLStringList names(VSIReadDir("/vsimem/dcmap")); // owns the list
     const std::string base = path.substr(std::string("/vsimem/dcmap/").size());
-    for (char** n = names; n && *n; ++n)
-        if (std::string(*n).rfind(base, 0) == 0)
-            VSIUnlink(("/vsimem/dcmap/" + std::string(*n)).c_str());
-    CSLDestroy(names);
+    for (int i = 0; i < names.size(); ++i)
+        if (std::string(names[i]).rfind(base, 0) == 0)
+            VSIUnlink(("/vsimem/dcmap/" + std::string(names[i])).c_str());
     VSIUnlink(path.c_str());
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 // Internal to ogr/: GDAL started only when a vector file is read or written, so a plain render
 // never registers GDAL's drivers, and GDAL's messages kept to itself.
+#include <cpl_vsi.h>
+
+#include <memory>
 #include <string>
 
 namespace dcmap::ogr::detail {
@@ -26,6 +29,12 @@ struct MemFile {
     std::string path;
     ~MemFile();
 };
+
+/// A VSI file handle, closed when the scope ends (also when an exception passes).
+struct CloseVsiFile {
+    void operator()(VSILFILE* file) const { VSIFCloseL(file); }
+};
+using VsiFilePtr = std::unique_ptr<VSILFILE, CloseVsiFile>;
 
 /// A fresh /vsimem path ending in `extension` (".gpkg").
 std::string mem_path(const std::string& extension);

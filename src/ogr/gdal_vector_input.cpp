@@ -50,23 +50,21 @@ OpenVector open_vector(const std::string& path, const char* what) {
         out.copy = std::make_unique<ogr::detail::MemFile>();
         out.copy->path = ogr::detail::mem_path(ext);
         gdal_path = out.copy->path;
-        VSILFILE* f = VSIFOpenL(gdal_path.c_str(), "wb");
-        if (!f || VSIFWriteL(bytes.data(), 1, bytes.size(), f) != bytes.size()) {
-            if (f)
-                VSIFCloseL(f);
+        ogr::detail::VsiFilePtr file(VSIFOpenL(gdal_path.c_str(), "wb"));
+        const bool written =
+            file && VSIFWriteL(bytes.data(), 1, bytes.size(), file.get()) == bytes.size();
+        file.reset(); // closed before GDAL opens it
+        if (!written)
             throw IoError("cannot read " + path + ": out of memory");
-        }
-        VSIFCloseL(f);
     }
-    char** options = nullptr;
+    CPLStringList options;
     // Cells stay text as written; lat/lon columns are read by dcmap's own checks, not GDAL's
     // guesses (which would turn "48.1x" into a silent null).
-    options = CSLSetNameValue(options, "AUTODETECT_TYPE", "NO");
-    options = CSLSetNameValue(options, "KEEP_GEOM_COLUMNS", "YES");
+    options.SetNameValue("AUTODETECT_TYPE", "NO");
+    options.SetNameValue("KEEP_GEOM_COLUMNS", "YES");
     CPLErrorReset();
     out.data.reset(GDALDataset::FromHandle(GDALOpenEx(
-        gdal_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr)));
-    CSLDestroy(options);
+        gdal_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options.List(), nullptr)));
     if (!out.data) {
         std::string why = CPLGetLastErrorMsg();
         // GDAL names its in-memory copy; the user knows the file by its own name.

@@ -29,6 +29,8 @@ bool plugin_loaded() {
 
 TEST_CASE("basemap: world projections at centre 0 draw without loading the GDAL plug-in",
           "[basemap]") {
+    // Run with the other cases in one process, an earlier case may have loaded it already.
+    const bool loaded_before = plugin_loaded();
     for (const char* name : {"equal-earth", "robinson", "natural-earth", "plate-carree"}) {
         INFO(name);
         for (const Detail detail : {Detail::low, Detail::medium})
@@ -38,7 +40,10 @@ TEST_CASE("basemap: world projections at centre 0 draw without loading the GDAL 
                 CHECK_FALSE(map.graticule.empty());
             }
     }
-    CHECK_FALSE(plugin_loaded());
+    if (loaded_before)
+        WARN("the GDAL plug-in was loaded before this case; run it alone (ctest does) to check");
+    else
+        CHECK_FALSE(plugin_loaded());
 }
 
 TEST_CASE("basemap: another centre cuts at run time through the GDAL plug-in", "[basemap]") {

@@ -734,11 +734,11 @@ std::string Gazetteer::Impl::search_closest_names(std::string_view key, int limi
                                                   const std::vector<Hints>& hints) const {
     const auto words = static_cast<int>(1 + std::count(key.begin(), key.end(), ' '));
     const auto& all = name_index();
-    // Allowing 1 edit, then 2, then 3, then the limit: once three names score k or less, no
-    // name further away can displace them. The index's cost grows with k / 2 (see
-    // name_index.hpp), so past 3 edits one search at the limit is cheaper than several.
+    // Allowing 1 edit, then the limit: once three names score 1, no name further away can
+    // displace them. A search at 2 edits costs about as much as one at 3 (the index's cost
+    // grows with k / 2, see name_index.hpp), so a step between rarely pays.
     std::vector<std::string> labels;
-    for (int k = 1; k <= limit; k = k < 3 ? k + 1 : std::max(k + 1, limit)) {
+    for (int k = 1; k <= limit; k = k < limit ? limit : k + 1) {
         std::vector<std::tuple<int, std::int64_t, std::uint32_t>> scored;
         // Within what any reading of the hints allows ("Ashbourn, VA": Vatican City or
         // Virginia), so "Quincey, WA" suggests Quincy, Washington first.

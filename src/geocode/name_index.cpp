@@ -106,8 +106,8 @@ void NameIndex::Trie::build(std::vector<std::pair<std::string_view, Entry>> text
     nodes.shrink_to_fit();
 }
 
-void NameIndex::Trie::search(std::string_view query, int k, int words, std::size_t split,
-                             std::vector<Hit>& hits) const {
+std::size_t NameIndex::Trie::search(std::string_view query, int k, int words, std::size_t split,
+                                    std::vector<Hit>& hits) const {
     const std::size_t m = query.size();
     const std::size_t width = m + 1;
     // A transposition across the split moves it one byte on: either end counts.
@@ -123,7 +123,8 @@ void NameIndex::Trie::search(std::string_view query, int k, int words, std::size
     for (std::size_t j = 0; j <= m; ++j)
         table[j] = std::min(static_cast<int>(j), over);
     near[0] = static_cast<int>(split) <= half;
-    for (std::size_t i = 1; i < nodes.size();) {
+    std::size_t visited = 0;
+    for (std::size_t i = 1; i < nodes.size(); ++visited) {
         const Node& node = nodes[i];
         const std::size_t d = node.depth;
         const char c = node.byte;
@@ -175,16 +176,21 @@ void NameIndex::Trie::search(std::string_view query, int k, int words, std::size
         }
         ++i;
     }
+    return visited;
 }
 
-std::vector<NameIndex::Hit> NameIndex::within(std::string_view query, int k, int words) const {
+std::vector<NameIndex::Hit> NameIndex::within(std::string_view query, int k, int words,
+                                              std::size_t* visited) const {
     std::vector<Hit> hits;
     // The query's first half ends at byte m / 2 (or one later, when a transposition crosses
     // that point); its second half is the rest.
     const std::size_t split = query.size() / 2;
-    forward_.search(query, k, words, split, hits);
+    std::size_t nodes = forward_.search(query, k, words, split, hits);
     const std::string reversed(query.rbegin(), query.rend());
-    backward_.search(reversed, k, words, query.empty() ? 0 : query.size() - split - 1, hits);
+    nodes +=
+        backward_.search(reversed, k, words, query.empty() ? 0 : query.size() - split - 1, hits);
+    if (visited)
+        *visited += nodes;
     // Found from both ends, or as a whole key and by its first words: the lower score counts.
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
         return a.key != b.key ? a.key < b.key : a.score < b.score;

@@ -19,7 +19,8 @@ bool same_polygon(const LonLatPolygon& a, const LonLatPolygon& b) {
         return false;
     for (std::size_t r = 0; r < a.size(); ++r)
         if (a[r].size() != b[r].size() ||
-            (!a[r].empty() && std::memcmp(a[r].data(), b[r].data(), a[r].size() * sizeof(LonLat))))
+            (!a[r].empty() &&
+             std::memcmp(a[r].data(), b[r].data(), a[r].size() * sizeof(LonLat)) != 0))
             return false;
     return true;
 }

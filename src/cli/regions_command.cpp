@@ -42,6 +42,7 @@ int run_regions(const RegionsCommand& cmd, std::ostream& out, std::ostream& err)
         return exit_failure;
     }
     std::vector<const Region*> rows;
+    rows.reserve(regions.size());
     for (const auto& r : regions)
         rows.push_back(&r);
 

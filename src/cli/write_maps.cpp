@@ -11,6 +11,7 @@ namespace {
 /// Every output's format and name, checked before the slow work, so a typo fails fast.
 std::vector<app::MapOutput> map_outputs(const std::vector<std::string>& outputs) {
     std::vector<app::MapOutput> maps;
+    maps.reserve(outputs.size());
     for (const auto& path : outputs)
         maps.push_back({app::format_from_path(path), std::filesystem::path(path).stem().string()});
     return maps;

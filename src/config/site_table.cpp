@@ -187,7 +187,7 @@ SiteFile sites_from_table(const FeatureTable& table,
         row_of_line.push_back(&row);
         origins.push_back(std::move(from));
     }
-    const auto to_table = [&](SourcePos pos) {
+    const auto to_table = [&](const SourcePos& pos) {
         if (pos.line <= 0 || static_cast<std::size_t>(pos.line) >= row_of_line.size() ||
             !row_of_line[pos.line])
             return SourcePos{table.path, 0, 0};

@@ -122,7 +122,7 @@ std::size_t NameIndex::Trie::search(std::string_view query, int k, int words, st
     std::vector<char> near(max_depth + 1);
     for (std::size_t j = 0; j <= m; ++j)
         table[j] = std::min(static_cast<int>(j), over);
-    near[0] = static_cast<int>(split) <= half;
+    near[0] = static_cast<char>(static_cast<int>(split) <= half);
     std::size_t visited = 0;
     for (std::size_t i = 1; i < nodes.size(); ++visited) {
         const Node& node = nodes[i];
@@ -158,7 +158,7 @@ std::size_t NameIndex::Trie::search(std::string_view query, int k, int words, st
                 best = std::min(best, row[j]);
             return best;
         };
-        near[d] = near[d - 1] || cell(split) <= half || cell(split_end) <= half;
+        near[d] = static_cast<char>(near[d - 1] || cell(split) <= half || cell(split_end) <= half);
         // No extension of a path gets closer than the closest cell of its row (an OSA
         // transposition reaches two rows back, but that row was at most one lower), also
         // within the columns up to the split.

@@ -241,7 +241,7 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
     // Three rows suffice for OSA: the transposition looks two rows back. Short names (almost
     // all) use the stack: the closest-name search calls this for every gazetteer key.
     constexpr int stack_width = 64;
-    std::array<int, 3 * stack_width> stack_rows;
+    std::array<int, std::size_t{3} * stack_width> stack_rows;
     std::vector<int> heap_rows;
     int* rows = stack_rows.data();
     if (m + 1 > stack_width) {
@@ -249,7 +249,7 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
         rows = heap_rows.data();
     }
     const int width = m + 1 > stack_width ? m + 1 : stack_width;
-    int *before = rows, *previous = rows + width, *current = rows + 2 * width;
+    int *before = rows, *previous = rows + width, *current = rows + std::ptrdiff_t{2} * width;
     // Only cells within `limit` of the diagonal can stay within the limit, so each row is
     // computed in that band; cells just outside it count as limit + 1.
     const int over = limit + 1;

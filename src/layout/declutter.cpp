@@ -98,6 +98,7 @@ std::vector<Symbol> cluster(const std::vector<MarkerLayout>& markers,
         for (int i = 0; i < n; ++i)
             by_root[sets.root(i)].push_back(i);
         std::vector<Symbol> out;
+        out.reserve(by_root.size());
         for (const auto& [root, which] : by_root)
             out.push_back(which.size() == 1 ? singles[static_cast<std::size_t>(root)]
                                             : merged(singles, which, markers, settings));

@@ -150,8 +150,10 @@ MapLayout make_facet_layout(const LayoutRequest& page, std::vector<LayoutRequest
     std::set<std::string> countries;
     for (int k = 0; k < n; ++k) {
         MapPanel panel;
-        panel.x = frame.map_frame.min_x + (k % columns) * (panel_width + gap) * s;
-        panel.y = frame.map_frame.min_y + (k / columns) * (panel_height + gap) * s;
+        panel.x =
+            frame.map_frame.min_x + static_cast<double>(k % columns) * (panel_width + gap) * s;
+        panel.y =
+            frame.map_frame.min_y + static_cast<double>(k / columns) * (panel_height + gap) * s;
         panel.map = std::move(maps[static_cast<std::size_t>(k)]);
         const std::string& caption = panels[static_cast<std::size_t>(k)].subtitle;
         for (const auto& [id, outcome] : panel.map.outcomes)
@@ -167,9 +169,10 @@ MapLayout make_facet_layout(const LayoutRequest& page, std::vector<LayoutRequest
         double x = frame.map_frame.min_x + (frame.map_frame.width() - legend.box.width()) / 2;
         double y = frame.map_frame.min_y + (grid_height + gap) * s;
         if (legend_in_cell) {
-            x = frame.map_frame.min_x + (n % columns) * (panel_width + gap) * s +
+            x = frame.map_frame.min_x + static_cast<double>(n % columns) * (panel_width + gap) * s +
                 (panel_width * s - legend.box.width()) / 2;
-            y = frame.map_frame.min_y + (n / columns) * (panel_height + gap) * s +
+            y = frame.map_frame.min_y +
+                static_cast<double>(n / columns) * (panel_height + gap) * s +
                 (panel_height * s - legend.box.height()) / 2;
         }
         detail::move_legend(legend, x - legend.box.min_x, y - legend.box.min_y);

@@ -63,6 +63,7 @@ bool contains_point(const Box& b, Point p) {
 std::vector<int> in_label_order(const std::vector<const ProjectedSite*>& shown,
                                 const std::vector<int>& which) {
     std::vector<const Site*> sites;
+    sites.reserve(which.size());
     for (int i : which)
         sites.push_back(&shown[static_cast<std::size_t>(i)]->site.site);
     std::vector<int> order;
@@ -341,8 +342,8 @@ LandMask::LandMask(const std::vector<Polygon>& land, const ViewTransform& to_px,
             }
         }
     }
-    const auto width = static_cast<std::size_t>(columns_ + 1);
-    sums_.assign(width * static_cast<std::size_t>(rows_ + 1), 0);
+    const std::size_t width = static_cast<std::size_t>(columns_) + 1;
+    sums_.assign(width * (static_cast<std::size_t>(rows_) + 1), 0);
     std::vector<int> row_cells(static_cast<std::size_t>(columns_));
     for (int r = 0; r < rows_; ++r) {
         auto& xs = crossings[static_cast<std::size_t>(r)];
@@ -381,7 +382,7 @@ double LandMask::share(const Box& box) const {
         std::min(rows_, static_cast<int>(std::floor((box.max_y - frame_.min_y) / cell_ - 0.5)) + 1);
     if (c1 <= c0 || r1 <= r0)
         return 0;
-    const auto width = static_cast<std::size_t>(columns_ + 1);
+    const std::size_t width = static_cast<std::size_t>(columns_) + 1;
     const auto at = [&](int r, int c) {
         return sums_[static_cast<std::size_t>(r) * width + static_cast<std::size_t>(c)];
     };

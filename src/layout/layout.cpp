@@ -176,6 +176,7 @@ std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>&
 /// Each site's place in label order (0 = labelled first).
 std::vector<int> label_ranks(const std::vector<const ProjectedSite*>& shown) {
     std::vector<const Site*> sites;
+    sites.reserve(shown.size());
     for (const auto* s : shown)
         sites.push_back(&s->site.site);
     const auto order = detail::label_order(sites);
@@ -401,6 +402,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                     best = std::move(c);
                 if (unnamed(*best) == 0 || stuck.empty())
                     break;
+                // NOLINTNEXTLINE(bugprone-use-after-move): c is read only when it was not moved.
                 const auto joined = nearest_neighbours(better ? best->symbols : c.symbols, stuck);
                 if (joined.empty())
                     break;

@@ -142,6 +142,7 @@ std::vector<std::vector<int>> place_groups(const Scene& scene, const std::vector
         if (!named[static_cast<std::size_t>(i)].empty())
             by_root[sets.root(i)].push_back(i);
     std::vector<std::vector<int>> groups;
+    groups.reserve(by_root.size());
     for (auto& [root, g] : by_root)
         groups.push_back(std::move(g));
     return groups;
@@ -211,6 +212,7 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
     });
 
     std::vector<detail::MarkerDisc> discs;
+    discs.reserve(symbols.size());
     for (const auto& s : symbols)
         discs.push_back({s.drawn, s.r});
     std::vector<int> symbol_of(scene.shown.size(), -1);

@@ -44,7 +44,7 @@ void SpatialGrid::insert(int item, const Box& box) {
     const CellRange range = cells_of(box);
     for (int row = range.row0; row <= range.row1; ++row)
         for (int col = range.col0; col <= range.col1; ++col)
-            cells_[static_cast<std::size_t>(row * columns_ + col)].push_back(item);
+            cells_[cell_index(row, col)].push_back(item);
 }
 
 } // namespace dcmap::layout::detail

@@ -24,7 +24,7 @@ public:
         const CellRange range = cells_of(box);
         for (int row = range.row0; row <= range.row1; ++row) {
             for (int col = range.col0; col <= range.col1; ++col) {
-                for (int item : cells_[static_cast<std::size_t>(row * columns_ + col)]) {
+                for (int item : cells_[cell_index(row, col)]) {
                     auto& seen = seen_[static_cast<std::size_t>(item)];
                     if (seen == query_)
                         continue;
@@ -44,6 +44,11 @@ private:
     CellRange cells_of(const Box& box) const;
     int clamp_column(double x) const;
     int clamp_row(double y) const;
+    /// Index into cells_ of a cell inside the grid (row and column never negative).
+    std::size_t cell_index(int row, int col) const {
+        return static_cast<std::size_t>(row) * static_cast<std::size_t>(columns_) +
+               static_cast<std::size_t>(col);
+    }
 
     Box bounds_;
     double cell_;

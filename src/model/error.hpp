@@ -74,7 +74,7 @@ private:
 /// A place name that the gazetteer cannot resolve.
 class GeocodeError : public Error {
 public:
-    GeocodeError(std::string query, std::string message)
+    GeocodeError(std::string query, const std::string& message)
         : Error(message), query_(std::move(query)) {}
     const std::string& query() const { return query_; }
 

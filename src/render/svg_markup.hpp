@@ -17,7 +17,7 @@
 #include <vector>
 
 // As Pango declares it; the header stays usable where only Cairo is on the include path.
-typedef struct _PangoLayout PangoLayout;
+typedef struct _PangoLayout PangoLayout; // NOLINT(bugprone-reserved-identifier): Pango's name
 
 namespace dcmap::render::detail {
 

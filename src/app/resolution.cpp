@@ -14,6 +14,7 @@
 #include "model/limits.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace dcmap::app {
@@ -226,7 +227,7 @@ void check_country(const ResolvedSite& r, Diagnostics& diagnostics, double toler
         return;
     const std::string found = basemap::country_at(r.lon, r.lat);
     std::string message = "site \"" + r.site.key() + "\" at " + degrees(r.lat, r.lon) + " is " +
-                          std::to_string(static_cast<long>(*km + 0.5)) + " km outside " + r.country;
+                          std::to_string(std::lround(*km)) + " km outside " + r.country;
     message += found.empty() ? " (at sea or in no country)" : " (it is in " + found + ")";
     const bool swapped_fits = std::abs(r.lon) <= 90 && [&] {
         const auto d = basemap::distance_to_country_km(r.country, r.lat, r.lon);

@@ -35,10 +35,11 @@ void add(Tally& t, const Site& s) {
 
 /// Groups largest first; ties and equal counts by key, so the output never depends on input
 /// order.
-std::vector<StatsRow> by_size(std::map<std::string, Tally> groups,
+std::vector<StatsRow> by_size(const std::map<std::string, Tally>& groups,
                               const std::map<std::string, std::string>& names = {}) {
     std::vector<StatsRow> rows;
-    for (auto& [key, tally] : groups) {
+    rows.reserve(groups.size());
+    for (const auto& [key, tally] : groups) {
         auto name = names.find(key);
         rows.push_back({key, name == names.end() ? key : name->second, tally});
     }

@@ -80,7 +80,7 @@ double mean_x(const LonLatRing& ring) {
     double sum = 0;
     for (const LonLat& p : ring)
         sum += p.x;
-    return ring.empty() ? 0 : sum / ring.size();
+    return ring.empty() ? 0 : sum / static_cast<double>(ring.size());
 }
 
 /// Shifts a hole by a multiple of 360 so it sits inside its outer ring's longitude range.

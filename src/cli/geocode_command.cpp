@@ -214,6 +214,7 @@ int audit_file(const GeocodeCommand& cmd, const std::string& path, bool first, b
             print_json(sites, out);
         } else {
             std::vector<AuditRow> rows;
+            rows.reserve(sites.size());
             for (const auto& r : sites)
                 rows.push_back(audit_row(r));
             if (format == "csv") {

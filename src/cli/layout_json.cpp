@@ -191,7 +191,7 @@ void write_layout(JsonWriter& j, const MapLayout& layout) {
     j.key("key").begin_array();
     for (std::size_t k = 0; k < layout.key.entries.size(); ++k) {
         j.begin_object();
-        j.key("number").value(static_cast<long long>(k + 1));
+        j.key("number").value(static_cast<long long>(k) + 1);
         j.key("text").value(layout.key.entries[k].text);
         j.end_object();
     }

@@ -340,6 +340,7 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
     }
     try {
         std::vector<std::string> paths;
+        paths.reserve(outputs.size());
         for (const auto& o : outputs)
             paths.push_back(o.second);
         check_writable_folders(paths);

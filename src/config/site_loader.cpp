@@ -97,7 +97,7 @@ std::string site_name_for_messages(const Site& site) {
 /// A lat/lon pair from `lat:`/`lon:` entries (in the site itself or under `location:`).
 /// `place` names the place in messages; empty for the site itself (its name, made only when a
 /// message needs it: a long list of good sites builds no message text).
-void read_lat_lon(Reader& r, const Entry* lat, const Entry* lon, SourcePos missing_at,
+void read_lat_lon(Reader& r, const Entry* lat, const Entry* lon, const SourcePos& missing_at,
                   std::string_view place, Site& site) {
     const auto where = [&] {
         return place.empty() ? site_name_for_messages(site) : std::string(place);

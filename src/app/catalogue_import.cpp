@@ -58,6 +58,18 @@ std::string place_text(const GeocodeMatch& m) {
     return short_description(m.place);
 }
 
+/// Gives `row` the place of dcmap's own curated catalogue row `known` (which has lat/lon), and
+/// says so in its note.
+void place_by_catalogue_row(ImportedRow& row, const geocode::Region& known) {
+    row.place = known.place;
+    row.country = known.country;
+    row.lat = *known.lat;
+    row.lon = *known.lon;
+    row.precision = known.precision;
+    row.note =
+        (row.note.empty() ? "" : row.note + "; ") + "placed by dcmap's built-in catalogue row";
+}
+
 std::string degrees(double v) {
     char text[32];
     std::snprintf(text, sizeof text, "%.4f", v);
@@ -132,13 +144,7 @@ CatalogueImport import_catalogue(const std::vector<std::string>& paths, Diagnost
             if (!placed && known && known->lat && known->lon) {
                 // The provider's file names no town the gazetteer knows (gcloud lists ids
                 // only; "saopaulo" has no space): dcmap's own curated row places it.
-                row.place = known->place;
-                row.country = known->country;
-                row.lat = *known->lat;
-                row.lon = *known->lon;
-                row.precision = known->precision;
-                row.note = (row.note.empty() ? "" : row.note + "; ") +
-                           "placed by dcmap's built-in catalogue row";
+                place_by_catalogue_row(row, *known);
                 placed = true;
             } else if (placed && known && known->lat && known->lon) {
                 const double km =
@@ -155,13 +161,7 @@ CatalogueImport import_catalogue(const std::vector<std::string>& paths, Diagnost
                                              std::to_string(static_cast<long>(km)) +
                                              " km from dcmap's catalogue row " + known->place +
                                              "; kept the catalogue's row");
-                    row.place = known->place;
-                    row.country = known->country;
-                    row.lat = *known->lat;
-                    row.lon = *known->lon;
-                    row.precision = known->precision;
-                    row.note = (row.note.empty() ? "" : row.note + "; ") +
-                               "placed by dcmap's built-in catalogue row";
+                    place_by_catalogue_row(row, *known);
                 }
             }
             if (!placed) {

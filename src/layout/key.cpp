@@ -60,8 +60,9 @@ KeyLayout key_panel(const std::vector<std::string>& entries, double width, doubl
     // Column-major, so numbers read down each column.
     double right = key.heading.box.max_x;
     for (std::size_t k = 0; k < listed; ++k) {
-        const double x = pad + static_cast<double>(k / rows) * (widest + column_gap);
-        const double y = top + static_cast<double>(k % rows) * line;
+        const std::size_t column = k / rows, row = k % rows;
+        const double x = pad + static_cast<double>(column) * (widest + column_gap);
+        const double y = top + static_cast<double>(row) * line;
         key.entries.push_back({texts[k], font, style.legend_text,
                                Box::from_xywh(x, y, sizes[k].width, sizes[k].height)});
         right = std::max(right, x + sizes[k].width);
@@ -117,8 +118,7 @@ Arrangement arrange(const BandContent& content, double width, double max_height,
     a.key = key_panel(content.key_entries, key_w, max_height > 0 ? max_height - key_top : 0, style,
                       scale, measure);
     move_key(a.key, side ? width - key_w : 0, key_top);
-    a.height =
-        std::max(side ? gap + legend_h : gap + legend_h, a.key.box.empty() ? 0.0 : a.key.box.max_y);
+    a.height = std::max(gap + legend_h, a.key.box.empty() ? 0.0 : a.key.box.max_y);
     return a;
 }
 

@@ -15,9 +15,7 @@ struct Diagnostic {
 /// A sink that library code appends warnings to. Never writes anywhere itself.
 struct Diagnostics {
     std::vector<Diagnostic> warnings;
-    void warn(SourcePos pos, std::string message) {
-        warnings.push_back({std::move(pos), std::move(message)});
-    }
+    void warn(SourcePos pos, std::string message) { warnings.push_back({pos, std::move(message)}); }
     void warn(std::string message) { warnings.push_back({{}, std::move(message)}); }
     /// Information the user asked for (e.g. which inset `--inset auto` added); not a warning,
     /// so --strict ignores it.

@@ -19,7 +19,7 @@ public:
 class InputError : public Error {
 public:
     InputError(SourcePos pos, std::string message, std::string hint = {})
-        : Error(format(pos, message, hint)), pos_(std::move(pos)), message_(std::move(message)),
+        : Error(format(pos, message, hint)), pos_(pos), message_(std::move(message)),
           hint_(std::move(hint)) {}
     const SourcePos& pos() const { return pos_; }
     const std::string& message() const { return message_; }

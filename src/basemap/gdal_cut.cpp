@@ -128,7 +128,9 @@ std::unique_ptr<OGRGeometry> even_odd_region(const LonLatPolygon& rings) {
 
 std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon& working,
                                        const std::vector<Window>& cut_windows) {
-    const QuietGdal quiet;
+    // GDAL's messages go nowhere while `quiet` lives: library code never prints, and GEOS's
+    // validity warnings for raw stitched rings are expected (they are repaired below).
+    const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
     const LonLatPolygon& polygon = working.rings;
     Extent extent;
     for (const LonLatRing& ring : polygon)
@@ -160,7 +162,7 @@ std::vector<LonLatPolygon> cut_polygon(const WorkingPolygon& working,
 }
 
 std::vector<LonLatLine> cut_line(const LonLatLine& line, const std::vector<Window>& cut_windows) {
-    const QuietGdal quiet;
+    const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
     Extent extent;
     extent.add(line);
     OGRLineString shape;
@@ -178,10 +180,6 @@ std::vector<LonLatLine> cut_line(const LonLatLine& line, const std::vector<Windo
 }
 
 } // namespace
-
-QuietGdal::QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-
-QuietGdal::~QuietGdal() { CPLPopErrorHandler(); }
 
 const GdalCutApi* gdal_cut_direct() {
     static const GdalCutApi api{cut_polygon, cut_line};

@@ -5,6 +5,8 @@
 // src/ogr/gdal_*.cpp and src/basemap/gdal_*.cpp are built into the plug-in (CMakeLists.txt),
 // and ogr/ and basemap/ reach them through a table of function pointers each.
 
+#include <mutex>
+
 /// Marks a plug-in entry point: the plug-in hides every other symbol.
 #define DCMAP_PLUGIN_EXPORT __attribute__((visibility("default")))
 
@@ -17,5 +19,17 @@ namespace dcmap::io {
 /// Throws IoError naming the places looked in, or the loader's message, when it cannot be
 /// loaded, is from another dcmap version, or lacks `symbol`.
 void* gdal_plugin_symbol(const char* symbol);
+
+/// The function table `Table` that the plug-in's C function `symbol` returns, looked up once per
+/// process (thread-safe). A missing plug-in throws on every call, so each caller reports it.
+template <class Table> const Table& gdal_plugin_table(const char* symbol) {
+    static const Table* table = nullptr;
+    static std::once_flag once;
+    std::call_once(once, [symbol] {
+        using TableFunction = const Table* (*)();
+        table = reinterpret_cast<TableFunction>(gdal_plugin_symbol(symbol))();
+    });
+    return *table;
+}
 
 } // namespace dcmap::io

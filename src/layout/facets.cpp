@@ -136,16 +136,7 @@ MapLayout make_facet_layout(const LayoutRequest& page, std::vector<LayoutRequest
     outer.content = {};
     const detail::Page frame = detail::compose_page(outer, style, measure);
 
-    MapLayout out;
-    out.width = frame.width;
-    out.height = frame.height;
-    out.scale = s;
-    out.transform = frame.transform;
-    out.map_frame = frame.map_frame;
-    out.title = frame.title;
-    out.subtitle = frame.subtitle;
-    out.title_box = frame.title_box;
-    out.footer = frame.footer;
+    MapLayout out = detail::layout_from_page(frame, s);
     out.markers_mode = "panels";
     std::set<std::string> countries;
     for (int k = 0; k < n; ++k) {

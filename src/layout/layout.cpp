@@ -148,21 +148,6 @@ std::string count_phrase(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-/// The page's fixed parts copied into the layout.
-MapLayout layout_from_page(const detail::Page& page, double scale) {
-    MapLayout out;
-    out.width = page.width;
-    out.height = page.height;
-    out.scale = scale;
-    out.transform = page.transform;
-    out.map_frame = page.map_frame;
-    out.title = page.title;
-    out.subtitle = page.subtitle;
-    out.title_box = page.title_box;
-    out.footer = page.footer;
-    return out;
-}
-
 /// Countries of the sites that are or will be in service: a retired site no longer makes its
 /// country part of the footprint.
 std::vector<std::string> host_countries(const std::vector<const ProjectedSite*>& sites) {
@@ -234,7 +219,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     Content content;
     MapLayout& out = content.out;
     Diagnostics& diagnostics = content.diagnostics;
-    out = layout_from_page(page, scale);
+    out = detail::layout_from_page(page, scale);
     Scene scene{
         request, style, measure, scale, page, {}, {}, {}, provider_colors(request, sites, style),
         false,   {},    {}};
@@ -505,7 +490,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         const auto& insets = map.insets;
         // The page's own parts (canvas size, footer) follow this pass's band.
         {
-            const MapLayout fixed = layout_from_page(page, scale);
+            const MapLayout fixed = detail::layout_from_page(page, scale);
             out.width = fixed.width;
             out.height = fixed.height;
             out.footer = fixed.footer;

@@ -325,6 +325,20 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     return page;
 }
 
+MapLayout layout_from_page(const Page& page, double scale) {
+    MapLayout out;
+    out.width = page.width;
+    out.height = page.height;
+    out.scale = scale;
+    out.transform = page.transform;
+    out.map_frame = page.map_frame;
+    out.title = page.title;
+    out.subtitle = page.subtitle;
+    out.title_box = page.title_box;
+    out.footer = page.footer;
+    return out;
+}
+
 } // namespace dcmap::layout::detail
 
 namespace dcmap::layout {

@@ -41,4 +41,8 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
 Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
                   double band = 0);
 
+/// A layout holding the page's fixed parts (size, transform, map frame, title, footer) at `scale`,
+/// for the markers, labels and legend to be added to.
+MapLayout layout_from_page(const Page& page, double scale);
+
 } // namespace dcmap::layout::detail

@@ -55,7 +55,9 @@ std::string resolved_bytes(const std::vector<ResolvedSite>& sites, ResolvedForma
     ogr::detail::register_gdal();
     const Driver which = driver_for(format);
     const ogr::detail::MemFile mem{ogr::detail::mem_path(which.extension)};
-    const ogr::detail::QuietGdal quiet;
+    // Library code never prints: GDAL's messages go nowhere while `quiet` lives, and a failure
+    // reaches the caller as an exception carrying last_gdal_error().
+    const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
     // GeoPackage stamps its tables with the time; a fixed one keeps the bytes reproducible.
     CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
     struct ResetDate {

@@ -15,9 +15,6 @@ void register_gdal() {
     std::call_once(registered, [] { GDALAllRegister(); });
 }
 
-QuietGdal::QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
-QuietGdal::~QuietGdal() { CPLPopErrorHandler(); }
-
 std::string last_gdal_error() {
     const char* message = CPLGetLastErrorMsg();
     return message && *message ? message : "unknown GDAL error";

@@ -11,16 +11,6 @@ namespace dcmap::ogr::detail {
 /// Registers GDAL's drivers once (thread-safe); later calls cost an atomic load.
 void register_gdal();
 
-/// Routes GDAL's messages to nowhere while alive: library code never prints; failures are
-/// reported through exceptions carrying last_gdal_error().
-class QuietGdal {
-public:
-    QuietGdal();
-    ~QuietGdal();
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
-
 /// CPLGetLastErrorMsg() as a string; "unknown GDAL error" when empty.
 std::string last_gdal_error();
 

@@ -170,7 +170,9 @@ void add_geometry(const OGRGeometry* g, GeoLayer& out) {
 } // namespace
 
 FeatureTable read_feature_table(const std::string& path) {
-    const ogr::detail::QuietGdal quiet;
+    // Library code never prints: GDAL's messages go nowhere while `quiet` lives, and a failure
+    // reaches the caller as an exception carrying last_gdal_error().
+    const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
     const OpenVector file = open_vector(path, "site table");
     GDALDataset* data = file.data.get();
     if (data->GetLayerCount() < 1)
@@ -222,7 +224,7 @@ FeatureTable read_feature_table(const std::string& path) {
 }
 
 GeoLayer read_geo_layer(const LayerRequest& request) {
-    const ogr::detail::QuietGdal quiet;
+    const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
     OpenVector file;
     try {
         file = open_vector(request.path, "layer file");

@@ -9,12 +9,6 @@ namespace dcmap {
 
 struct Color {
     double r = 0, g = 0, b = 0, a = 1; ///< each 0..1
-
-    /// 0xRRGGBB as a style file writes it ("#rrggbb"), with alpha 0..255.
-    static constexpr Color hex(unsigned rgb, unsigned alpha = 255) {
-        return {((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0,
-                alpha / 255.0};
-    }
 };
 
 struct FontSpec {
@@ -24,10 +18,6 @@ struct FontSpec {
     int weight = 400;  ///< 400 normal, 700 bold
     bool italic = false;
 };
-
-/// The font families of every text in the default style: DejaVu for Latin, Greek and Cyrillic,
-/// Noto CJK for Chinese, Japanese and Korean names.
-inline constexpr const char* kDefaultFamilies = "DejaVu Sans, Noto Sans CJK SC";
 
 /// How marker radius encodes a quantity: not at all, or on a square-root scale.
 enum class SizeBy { none, zones, capacity_mw };
@@ -52,77 +42,75 @@ struct ProviderStyle {
     std::optional<Color> color; ///< empty keeps the colour an earlier entry or base style gave
 };
 
-/// The built-in default style. The initialisers below are styles/default.yaml written as code,
-/// so that a Style{} built in a test or by a library user draws what users get; the test
-/// "Style{} in code equals styles/default.yaml" fails when the two differ. Edit both together.
+/// Every visual choice of a map. A default-constructed Style is the default style: its
+/// constructor is generated at build time from styles/default.yaml (src/config/tool/), so that
+/// file is the one place the defaults are written, and a Style{} built in a test or by a library
+/// user draws what users get. The initialisers below are only the blank a style file is read
+/// onto while generating it.
 struct Style {
-    std::string name = "default";
+    Style();
+
+    std::string name;
 
     // Page and base map
-    Color background{1, 1, 1, 1};       ///< whole canvas
-    Color ocean = Color::hex(0xdfe9f2); ///< inside the projection outline
-    Color land = Color::hex(0xf4f0e8);
-    Color host_country = Color::hex(0xe8dfcf); ///< tint of countries hosting a site
-    bool tint_host_countries = true;
-    Color coastline = Color::hex(0xa9b4bf);
-    double coastline_width = 0.6;
-    Color border = Color::hex(0xffffff);
-    double border_width = 0.6;
-    Color graticule = Color::hex(0xd2deea);
-    double graticule_width = 0.4;
-    double graticule_step = 30;           ///< degrees
-    Color outline = Color::hex(0x9aa8b6); ///< the sphere's edge
-    double outline_width = 1.0;
+    Color background; ///< whole canvas
+    Color ocean;      ///< inside the projection outline
+    Color land;
+    Color host_country; ///< tint of countries hosting a site
+    bool tint_host_countries = false;
+    Color coastline;
+    double coastline_width = 0;
+    Color border;
+    double border_width = 0;
+    Color graticule;
+    double graticule_width = 0;
+    double graticule_step = 0; ///< degrees
+    Color outline;             ///< the sphere's edge
+    double outline_width = 0;
 
     // Markers
-    /// Colours for providers, given in name order (Okabe-Ito; see styles/default.yaml).
-    std::vector<Color> palette{Color::hex(0xd55e00), Color::hex(0x0072b2), Color::hex(0x009e73),
-                               Color::hex(0xcc79a7), Color::hex(0x000000), Color::hex(0xe69f00),
-                               Color::hex(0x56b4e9), Color::hex(0xf0e442)};
-    /// Fixed colours and names of providers (the built-in five in styles/default.yaml), the
-    /// same on every map; other providers take the palette colours these leave free.
-    std::vector<ProviderStyle> providers{{"aws", "", Color::hex(0xd55e00)},
-                                         {"azure", "", Color::hex(0x0072b2)},
-                                         {"gcp", "", Color::hex(0x009e73)},
-                                         {"alibaba", "", Color::hex(0xcc79a7)},
-                                         {"oracle", "", Color::hex(0x000000)}};
-    double marker_radius = 5.5;    ///< radius when not sized by a quantity
-    double marker_radius_min = 4;  ///< smallest radius when sized
-    double marker_radius_max = 12; ///< largest radius when sized
+    /// Colours for providers, given in name order.
+    std::vector<Color> palette;
+    /// Fixed colours and names of providers, the same on every map; other providers take the
+    /// palette colours these leave free.
+    std::vector<ProviderStyle> providers;
+    double marker_radius = 0;     ///< radius when not sized by a quantity
+    double marker_radius_min = 0; ///< smallest radius when sized
+    double marker_radius_max = 0; ///< largest radius when sized
     SizeBy size_by = SizeBy::none;
-    Color marker_stroke{1, 1, 1, 1}; ///< thin ring around filled markers so they separate
-    double marker_stroke_width = 1.2;
-    double ring_width = 2.0; ///< stroke width of hollow (announced/planned) markers
+    Color marker_stroke; ///< thin ring around filled markers so they separate
+    double marker_stroke_width = 0;
+    double ring_width = 0; ///< stroke width of hollow (announced/planned) markers
     /// Radius multiplier for sites that are not live yet (announced, planned, under
     /// construction), so the news on a map stands out; 1 draws them like live ones.
-    double pending_marker_scale = 1.3;
+    double pending_marker_scale = 1;
     /// How far a marker may be drawn from its place to make room for a neighbour, in marker
     /// diameters; sites that cannot be separated within it merge into one counted marker.
-    double marker_max_shift = 1.0;
+    double marker_max_shift = 0;
 
     // Labels
-    FontSpec label_font{kDefaultFamilies, 12.5, 400, false};
-    Color label_color = Color::hex(0x22262d);
-    Color label_halo = Color::hex(0xffffff, 0xe6);
-    double label_halo_width = 3;
-    double label_gap = 3;           ///< pixels between marker edge and label box
-    int pending_label_weight = 700; ///< font weight of labels of not-yet-live sites
+    FontSpec label_font;
+    Color label_color;
+    Color label_halo;
+    double label_halo_width = 0;
+    double label_gap = 0;           ///< pixels between marker edge and label box
+    int pending_label_weight = 400; ///< font weight of labels of not-yet-live sites
 
     // Title block, legend, footer
-    FontSpec title_font{kDefaultFamilies, 28, 700, false};
-    Color title_color = Color::hex(0x1a1f26);
-    FontSpec subtitle_font{kDefaultFamilies, 16, 400, false};
-    Color subtitle_color = Color::hex(0x4d545e);
-    FontSpec legend_font{kDefaultFamilies, 13, 400, false};
-    FontSpec legend_title_font{kDefaultFamilies, 13, 700, false};
-    Color legend_text = Color::hex(0x22262d);
-    Color legend_background = Color::hex(0xffffff, 0xe0);
-    Color legend_border = Color::hex(0xc0c7d0);
-    FontSpec footer_font{kDefaultFamilies, 11, 400, false};
-    Color footer_color = Color::hex(0x616873);
+    FontSpec title_font;
+    Color title_color;
+    FontSpec subtitle_font;
+    Color subtitle_color;
+    FontSpec legend_font;
+    FontSpec legend_title_font;
+    Color legend_text;
+    Color legend_background;
+    Color legend_border;
+    FontSpec footer_font;
+    Color footer_color;
 
-    double margin = 24;       ///< pixels around the page content
-    int default_width = 2400; ///< pixels when neither width nor height is given
+    double margin = 0;     ///< pixels around the page content
+    int default_width = 0; ///< pixels when neither width nor height is given
 };
 
 } // namespace dcmap

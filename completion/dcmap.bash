@@ -11,7 +11,7 @@ _dcmap_global_options="--help --version"
 _dcmap_render_options="--output --format --style --projection --center --extent --inset --detail
     --markers --labels --key --title --width --height --scale --dpi --png --layout-json --resolved
     --catalogue --strict --svg-id-prefix --svg-text --quiet --verbose --columns --layer --size
-    --as-of --facet --help"
+    --as-of --facet --jobs --help"
 _dcmap_validate_options="--strict --catalogue --columns --help"
 _dcmap_geocode_options="--json --format --catalogue --strict --help"
 _dcmap_regions_options="--provider --json --catalogue --help"
@@ -116,7 +116,7 @@ _dcmap() {
         --facet) COMPREPLY=($(compgen -W "year provider status" -- "$cur")); return ;;
         --provider) COMPREPLY=($(compgen -W "aws azure gcp alibaba oracle" -- "$cur")); return ;;
         --center | --title | --width | --height | --scale | --dpi) return ;;
-        --svg-id-prefix | --moved-km | --as-of) return ;;
+        --svg-id-prefix | --moved-km | --as-of | -j | --jobs) return ;;
     esac
 
     if [[ -z $command ]]; then

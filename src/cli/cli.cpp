@@ -292,6 +292,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     r->add_flag("-v,--verbose", render.verbose, "Also print a one-line summary of each map")
         ->group("Output")
         ->excludes(o_quiet);
+    r->add_option("-j,--jobs", render.jobs,
+                  "Render up to N inputs at once (a folder of site files); files and messages "
+                  "come out in input order, the same as with -j 1 (default)")
+        ->check(CLI::Range(1u, 256u))
+        ->group("Output");
 
     // validate -------------------------------------------------------------------------------
     ValidateCommand validate;

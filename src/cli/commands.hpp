@@ -29,6 +29,7 @@ struct RenderCommand {
     std::string svg_text = "text";   ///< --svg-text text|paths
     bool quiet = false;              ///< -q: only warnings and errors
     bool verbose = false;            ///< -v: also a one-line summary per map
+    unsigned jobs = 1;               ///< -j: inputs rendered at once (output order is input order)
     std::optional<long long> creation_epoch; ///< SOURCE_DATE_EPOCH; unset = a fixed date
     std::optional<Timeline> timeline;        ///< --as-of / --facet; unset = neither
 };

@@ -13,10 +13,14 @@
 #include "ogr/resolved_output.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <ostream>
 #include <set>
+#include <sstream>
+#include <system_error>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -349,13 +353,50 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
         return exit_failure;
     }
     // Every output of the run is staged and replaces its file only when all succeeded, so a
-    // failure never leaves some maps new and others old.
-    io::StagedOutputs staged;
-    std::size_t failed = 0;
+    // failure never leaves some maps new and others old. Each input stages its own files and
+    // -j N renders N inputs at once; messages and files still come out in input order.
+    std::vector<io::StagedOutputs> staged_per_input(inputs.size());
     std::vector<InputReport> reports(inputs.size());
-    for (std::size_t i = 0; i < inputs.size(); ++i)
-        if (!render_one(inputs[i], outputs_per_input[i], cmd, staged, reports[i], err))
-            ++failed;
+    std::vector<char> rendered(inputs.size(), 0);
+    const std::size_t workers = std::min<std::size_t>(cmd.jobs, inputs.size());
+    if (workers <= 1) {
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            rendered[i] = render_one(inputs[i], outputs_per_input[i], cmd, staged_per_input[i],
+                                     reports[i], err);
+    } else {
+        std::vector<std::string> messages(inputs.size());
+        std::atomic<std::size_t> next{0};
+        const auto work = [&] {
+            for (std::size_t i = next++; i < inputs.size(); i = next++) {
+                try {
+                    std::ostringstream input_err;
+                    rendered[i] = render_one(inputs[i], outputs_per_input[i], cmd,
+                                             staged_per_input[i], reports[i], input_err);
+                    messages[i] = input_err.str();
+                } catch (...) { // render_one reports every std::exception itself
+                    rendered[i] = 0;
+                    messages[i] = "dcmap: error: " + inputs[i] + ": unexpected failure\n";
+                }
+            }
+        };
+        // This thread works too; if the system gives fewer threads, those there share the inputs.
+        std::vector<std::thread> threads;
+        try {
+            for (std::size_t k = 1; k < workers; ++k)
+                threads.emplace_back(work);
+        } catch (const std::system_error&) {
+        }
+        work();
+        for (auto& thread : threads)
+            thread.join();
+        for (const auto& message : messages)
+            err << message;
+    }
+    io::StagedOutputs staged;
+    for (auto& input_staged : staged_per_input)
+        staged.append(std::move(input_staged));
+    const auto failed =
+        static_cast<std::size_t>(std::count(rendered.begin(), rendered.end(), char{0}));
     if (failed > 0) {
         if (inputs.size() > 1)
             print_error_message(std::to_string(failed) + " of " + std::to_string(inputs.size()) +

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 #include <tuple>
 
 namespace dcmap::geocode {
@@ -165,7 +166,8 @@ Catalogue Catalogue::from_tsv(std::string_view text, const std::string& path) {
 Catalogue Catalogue::from_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw IoError("cannot read catalogue " + path + ": " + std::strerror(errno));
+        throw IoError("cannot read catalogue " + path + ": " +
+                      std::generic_category().message(errno));
     std::ostringstream text;
     text << in.rdbuf();
     return from_tsv(text.str(), path);

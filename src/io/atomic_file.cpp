@@ -9,7 +9,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <iterator>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace dcmap::io {
@@ -17,7 +19,7 @@ namespace dcmap::io {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, int err) {
-    throw IoError("cannot write " + path + ": " + std::strerror(err));
+    throw IoError("cannot write " + path + ": " + std::generic_category().message(err));
 }
 
 // Temporary files the signal handler removes. Fixed storage, so the handler only reads memory
@@ -25,37 +27,38 @@ namespace {
 constexpr std::size_t kSlots = 256;
 constexpr std::size_t kPathMax = 4096;
 struct TempSlot {
-    std::atomic<bool> used{false};
+    // free -> claimed (one thread copies its path in) -> ready (the handler may unlink it).
+    enum State : int { free = 0, claimed = 1, ready = 2 };
+    std::atomic<int> state{free};
     char path[kPathMax];
 };
 std::array<TempSlot, kSlots> temp_slots;
 
+/// Claims a slot for `temp`; thread-safe (renders of a folder's inputs stage files at once).
 int register_temp(const std::string& temp) {
     if (temp.size() >= kPathMax)
         return -1;
     for (std::size_t i = 0; i < kSlots; ++i) {
-        bool expected = false;
-        // Claim the slot with a sentinel path first so the handler never sees a half-copied one.
-        if (!temp_slots[i].used.load() && temp_slots[i].path[0] == '\0') {
+        // The slot is claimed before its path is written, so no other thread writes it, and it
+        // is marked ready only after, so the handler never reads a half-copied path.
+        int expected = TempSlot::free;
+        if (temp_slots[i].state.compare_exchange_strong(expected, TempSlot::claimed)) {
             std::memcpy(temp_slots[i].path, temp.c_str(), temp.size() + 1);
-            if (temp_slots[i].used.compare_exchange_strong(expected, true))
-                return static_cast<int>(i);
-            temp_slots[i].path[0] = '\0';
+            temp_slots[i].state.store(TempSlot::ready);
+            return static_cast<int>(i);
         }
     }
     return -1;
 }
 
 void unregister_temp(int slot) {
-    if (slot < 0)
-        return;
-    temp_slots[slot].used.store(false);
-    temp_slots[slot].path[0] = '\0';
+    if (slot >= 0)
+        temp_slots[static_cast<std::size_t>(slot)].state.store(TempSlot::free);
 }
 
 extern "C" void remove_temps_and_die(int sig) {
     for (auto& slot : temp_slots)
-        if (slot.used.load())
+        if (slot.state.load() == TempSlot::ready)
             ::unlink(slot.path);
     std::signal(sig, SIG_DFL);
     std::raise(sig);
@@ -75,7 +78,7 @@ void StagedOutputs::discard() {
 
 void StagedOutputs::stage(const std::string& path, std::string_view bytes) {
     std::string temp = path + ".tmp-XXXXXX";
-    const int fd = ::mkstemp(temp.data());
+    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd < 0)
         fail(path, errno);
     const int slot = register_temp(temp);
@@ -120,6 +123,12 @@ void StagedOutputs::commit() {
         unregister_temp(staged_[i].slot);
     }
     staged_.clear();
+}
+
+void StagedOutputs::append(StagedOutputs&& other) {
+    staged_.insert(staged_.end(), std::make_move_iterator(other.staged_.begin()),
+                   std::make_move_iterator(other.staged_.end()));
+    other.staged_.clear();
 }
 
 std::vector<std::string> StagedOutputs::paths() const {

@@ -25,6 +25,10 @@ public:
     /// rename fails; the files not yet renamed are removed.
     void commit();
 
+    /// Takes over `other`'s staged files, after this one's: the outputs of several inputs
+    /// rendered apart (render -j) are committed together, in input order.
+    void append(StagedOutputs&& other);
+
     /// The paths staged so far, in order.
     std::vector<std::string> paths() const;
 

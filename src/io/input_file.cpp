@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace dcmap::io {
@@ -34,10 +35,10 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes,
     // O_NONBLOCK so that opening a FIFO with no writer returns at once instead of hanging.
     Descriptor in{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
     if (in.fd < 0)
-        throw IoError(prefix + std::strerror(errno));
+        throw IoError(prefix + std::generic_category().message(errno));
     struct stat st {};
     if (::fstat(in.fd, &st) != 0)
-        throw IoError(prefix + std::strerror(errno));
+        throw IoError(prefix + std::generic_category().message(errno));
     if (S_ISDIR(st.st_mode))
         throw IoError(prefix + "it is a folder");
     if (!S_ISREG(st.st_mode))
@@ -63,7 +64,7 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes,
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            throw IoError(prefix + std::strerror(errno));
+            throw IoError(prefix + std::generic_category().message(errno));
         }
         if (n == 0)
             break;

@@ -36,7 +36,9 @@ std::string mem_path(const std::string& extension) {
     static std::once_flag folder_made;
     std::call_once(folder_made, [] { VSIMkdir("/vsimem/dcmap", 0755); });
     static std::atomic<unsigned> counter{0};
-    return "/vsimem/dcmap/ogr-" + std::to_string(counter++) + extension;
+    // "-file" ends the number, so no name is the start of another's (ogr-1 of ogr-10.csv): the
+    // cleanup by prefix of ~MemFile removes only its own side files, also with threads.
+    return "/vsimem/dcmap/ogr-" + std::to_string(counter++) + "-file" + extension;
 }
 
 } // namespace dcmap::ogr::detail

@@ -284,3 +284,86 @@ TEST_CASE("e2e: a bad map setting in the file is reported at its line; the optio
                             dir / "map.png", "--projection", "robinson", "--width", "400"});
     CHECK(fixed.code == 0);
 }
+
+namespace {
+
+/// Every file of a folder by name, with its bytes.
+std::map<std::string, std::string> folder_bytes(const std::filesystem::path& folder) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        files[entry.path().filename().string()] = read_bytes(entry.path().string());
+    return files;
+}
+
+/// A folder of inputs unlike each other: the visual cases (every marker mode, CJK names,
+/// orthographic), random points, and a file whose place is ambiguous (a warning).
+void write_mixed_inputs(const e2e::TempDir& in) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(e2e::source_file("tests/visual/cases"))) {
+        const std::string name = entry.path().filename().string();
+        if (entry.path().extension() == ".yaml" && name.find(".style.") == std::string::npos &&
+            name.find("sized") == std::string::npos)
+            std::filesystem::copy_file(entry.path(), in / name);
+    }
+    std::ofstream random(in / "random.yaml");
+    random << "title: Random points\nsites:\n";
+    unsigned state = 12345;
+    for (int i = 0; i < 400; ++i) {
+        state = state * 1103515245u + 12345u;
+        const double lat = -60 + static_cast<double>(state % 13000) / 100.0;
+        state = state * 1103515245u + 12345u;
+        const double lon = -180 + static_cast<double>(state % 36000) / 100.0;
+        random << "  - {name: P" << i << ", provider: p" << i % 7 << ", lat: " << lat
+               << ", lon: " << lon << "}\n";
+    }
+    std::ofstream warned(in / "warned.yaml");
+    warned << "title: W\nsites:\n  - {name: A, provider: aws, location: Springfield}\n";
+}
+
+} // namespace
+
+TEST_CASE("e2e: render -j N writes the same files, bytes and messages as -j 1, in input order",
+          "[e2e]") {
+    e2e::TempDir in, one, many;
+    write_mixed_inputs(in);
+    const auto args = [&](const e2e::TempDir& out, const std::string& jobs) {
+        return std::vector<std::string>{"render",   in.path.string(),
+                                        "-o",       out.path.string(),
+                                        "--format", "png,svg,pdf",
+                                        "--width",  "600",
+                                        "-v",       "-j",
+                                        jobs};
+    };
+    const auto serial = run_dcmap(args(one, "1"));
+    const auto parallel = run_dcmap(args(many, "4"));
+    INFO(serial.err);
+    REQUIRE(serial.code == 0);
+    CHECK(parallel.code == 0);
+    // The same messages, once each output folder's name is taken out.
+    const auto without = [](std::string text, const std::string& folder) {
+        for (auto at = text.find(folder); at != std::string::npos; at = text.find(folder, at))
+            text.replace(at, folder.size(), "OUT");
+        return text;
+    };
+    CHECK(without(parallel.out, many.path.string()) == without(serial.out, one.path.string()));
+    CHECK(parallel.err == serial.err);
+    CHECK(serial.err.find("Springfield") != std::string::npos); // the warning is there
+    const auto serial_files = folder_bytes(one.path);
+    CHECK(serial_files.size() >= 3 * 8);
+    CHECK(folder_bytes(many.path) == serial_files);
+}
+
+TEST_CASE("e2e: render -j N with one bad input writes nothing and reports like -j 1", "[e2e]") {
+    e2e::TempDir in, one, many;
+    write_mixed_inputs(in);
+    std::ofstream(in / "m-bad.yaml") << "title: Bad\nsites:\n  - {name: A, lat: 95, lon: 0}\n";
+    const auto serial = run_dcmap({"render", in.path.string(), "-o", one.path.string()});
+    const auto parallel =
+        run_dcmap({"render", in.path.string(), "-o", many.path.string(), "-j", "3"});
+    CHECK(serial.code == 1);
+    CHECK(parallel.code == 1);
+    CHECK(parallel.err == serial.err);
+    CHECK(parallel.err.find("m-bad.yaml:3") != std::string::npos);
+    CHECK(std::filesystem::is_empty(one.path));
+    CHECK(std::filesystem::is_empty(many.path));
+}

@@ -6,6 +6,7 @@
 #include "io/input_file.hpp"
 #include "model/limits.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -14,6 +15,8 @@
 #include <map>
 #include <sstream>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 namespace dcmap::config {
@@ -516,9 +519,8 @@ void read_file_mapping(Reader& r, const YamlValue& root, SiteFile& file) {
     // The list's items were read as the parser streamed them (SiteCollector).
 }
 
-} // namespace
-
-SiteFile parse_site_file(std::string_view yaml_text, const std::string& path) {
+/// The whole file in one parse: every problem reported, in order of position.
+SiteFile parse_whole(std::string_view yaml_text, const std::string& path) {
     Reader r(path);
     SiteFile file;
     file.path = path;
@@ -539,6 +541,196 @@ SiteFile parse_site_file(std::string_view yaml_text, const std::string& path) {
     }
     r.throw_if_errors();
     return file;
+}
+
+/// Files this long (about 4,000 sites) are read in parts, one per core, when they can be.
+constexpr std::size_t kPartsFromBytes = 256 * 1024;
+
+/// The lines of a text, each without its line end ("\n" or "\r\n"), with their byte offsets.
+struct Line {
+    std::size_t begin = 0; ///< offset of the line's first byte
+    std::string_view text;
+};
+
+bool blank_or_comment(std::string_view line) {
+    const auto first = line.find_first_not_of(' ');
+    return first == std::string_view::npos || line[first] == '#';
+}
+
+/// A sequence entry at exactly `indent` spaces: "- ..." or a lone "-".
+bool item_at(std::string_view line, std::size_t indent) {
+    return line.size() > indent && line.find_first_not_of(' ') == indent && line[indent] == '-' &&
+           (line.size() == indent + 1 || line[indent + 1] == ' ');
+}
+
+} // namespace
+
+namespace detail {
+
+std::optional<SiteListParts> split_site_list(std::string_view text, std::size_t parts) {
+    // What makes a part mean something else alone than in the whole file is refused: aliases
+    // (an anchor may sit in another part), directives and document markers, UTF-16/32, tabs
+    // and CR-only line ends (a line test below could misread them).
+    if (parts < 2 || text.empty() || text.find('\n') == std::string_view::npos ||
+        text.find('*') != std::string_view::npos || text.find('\t') != std::string_view::npos ||
+        text[0] == '\0' || static_cast<unsigned char>(text[0]) >= 0xFE)
+        return std::nullopt;
+    std::vector<Line> lines;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = text.find('\n', at);
+        const std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
+        end = end == std::string_view::npos ? text.size() : end;
+        if (end > at && text[end - 1] == '\r')
+            --end;
+        const std::string_view line = text.substr(at, end - at);
+        if (line.rfind("---", 0) == 0 || line.rfind("...", 0) == 0 || line.rfind('%', 0) == 0)
+            return std::nullopt;
+        lines.push_back({at, line});
+        at = next;
+    }
+    // The list: the root list, or the value of a root `sites:` key written alone on its line.
+    std::size_t first = 0;
+    while (first < lines.size() && blank_or_comment(lines[first].text))
+        ++first;
+    if (first == lines.size())
+        return std::nullopt;
+    if (!item_at(lines[first].text, 0)) {
+        const auto is_sites_key = [](std::string_view line) {
+            if (line.rfind("sites:", 0) != 0)
+                return false;
+            return blank_or_comment(line.substr(6));
+        };
+        while (first < lines.size() && !is_sites_key(lines[first].text))
+            ++first;
+        for (++first; first < lines.size() && blank_or_comment(lines[first].text);)
+            ++first;
+        if (first >= lines.size())
+            return std::nullopt;
+    }
+    const std::size_t indent = lines[first].text.find_first_not_of(' ');
+    if (indent == std::string_view::npos || !item_at(lines[first].text, indent))
+        return std::nullopt;
+    // Every entry of the list starts a line at its indent with "- "; anything less indented
+    // ends the list, which must then be the end of the file.
+    std::vector<std::size_t> items{first};
+    std::size_t end = lines.size();
+    for (std::size_t i = first + 1; i < lines.size(); ++i) {
+        const std::string_view line = lines[i].text;
+        if (blank_or_comment(line))
+            continue;
+        const std::size_t ind = line.find_first_not_of(' ');
+        if (ind > indent)
+            continue;
+        if (ind == indent && item_at(line, indent)) {
+            items.push_back(i);
+            continue;
+        }
+        end = i;
+        break;
+    }
+    for (std::size_t i = end; i < lines.size(); ++i)
+        if (!blank_or_comment(lines[i].text))
+            return std::nullopt;
+    // Parts of about equal size, each starting at an entry.
+    SiteListParts split;
+    split.list_begin = lines[first].begin;
+    const std::size_t list_bytes = text.size() - split.list_begin;
+    std::size_t item = 0;
+    for (std::size_t k = 0; k < parts; ++k) {
+        const std::size_t target = split.list_begin + list_bytes * k / parts;
+        while (item < items.size() && lines[items[item]].begin < target)
+            ++item;
+        if (item == items.size())
+            break;
+        if (!split.begins.empty() && split.begins.back() == lines[items[item]].begin)
+            continue;
+        split.begins.push_back(lines[items[item]].begin);
+        split.first_lines.push_back(static_cast<int>(items[item]));
+    }
+    if (split.begins.size() < 2)
+        return std::nullopt;
+    return split;
+}
+
+std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
+                                                 const std::string& path, std::size_t parts) {
+    const auto split = split_site_list(yaml_text, parts);
+    if (!split)
+        return std::nullopt;
+    struct Part {
+        std::vector<Site> sites;
+        std::vector<SourcePos> id_positions;
+        bool read = false;
+    };
+    std::vector<Part> read(split->begins.size());
+    const auto read_part = [&](std::size_t k) {
+        try {
+            const std::size_t begin = split->begins[k];
+            const std::size_t end =
+                k + 1 < split->begins.size() ? split->begins[k + 1] : yaml_text.size();
+            Reader r(path);
+            SiteFile part;
+            SiteCollector sites{r, part, {}};
+            const detail::SiteSink sink = [&sites](const YamlValue& item) { sites.add(item); };
+            const YamlValue root = detail::parse_yaml(yaml_text.substr(begin, end - begin), path,
+                                                      &sink, split->first_lines[k]);
+            if (root.IsSequence() && !r.has_errors())
+                read[k] = {std::move(part.sites), std::move(sites.id_positions), true};
+        } catch (...) { // reported by reading the whole file again
+        }
+    };
+    std::vector<std::thread> threads;
+    try {
+        for (std::size_t k = 1; k < read.size(); ++k)
+            threads.emplace_back(read_part, k);
+    } catch (const std::system_error&) { // fewer threads: the rest is read below
+    }
+    read_part(0);
+    for (std::size_t k = 1 + threads.size(); k < read.size(); ++k)
+        read_part(k);
+    for (auto& thread : threads)
+        thread.join();
+    if (!std::all_of(read.begin(), read.end(), [](const Part& p) { return p.read; }))
+        return std::nullopt;
+
+    // What comes before the list (title:, map:, ... and `sites:` with no value yet), then the
+    // sites in file order, checked as the whole file's parse checks them.
+    Reader r(path);
+    SiteFile file;
+    file.path = path;
+    std::vector<SourcePos> id_positions;
+    for (Part& part : read) {
+        file.sites.insert(file.sites.end(), std::make_move_iterator(part.sites.begin()),
+                          std::make_move_iterator(part.sites.end()));
+        id_positions.insert(id_positions.end(), part.id_positions.begin(), part.id_positions.end());
+    }
+    try {
+        const YamlValue root = detail::parse_yaml(yaml_text.substr(0, split->list_begin), path);
+        check_unique_ids(r, file.sites, id_positions);
+        if (root.IsMap())
+            read_file_mapping(r, root, file);
+        else if (!root.IsNull())
+            return std::nullopt;
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+    if (r.has_errors())
+        return std::nullopt;
+    return file;
+}
+
+} // namespace detail
+
+SiteFile parse_site_file(std::string_view yaml_text, const std::string& path) {
+    // A long list is read in parts on every core. Any problem, or a file whose parts could
+    // mean something else alone, is read whole, which reports every problem in order.
+    if (yaml_text.size() >= kPartsFromBytes) {
+        const std::size_t cores = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
+        if (cores > 1)
+            if (auto file = detail::parse_site_file_in_parts(yaml_text, path, cores))
+                return std::move(*file);
+    }
+    return parse_whole(yaml_text, path);
 }
 
 SiteFile load_site_file(const std::string& path) {

@@ -423,8 +423,9 @@ struct TreeProblem {
 class ValueBuilder : public YAML::EventHandler {
 public:
     ValueBuilder(std::string_view text, const std::string& file, bool check_quotes,
-                 const SiteSink* sites)
-        : text_(text), file_(file), check_quotes_(check_quotes), sites_(sites) {}
+                 const SiteSink* sites, int first_line)
+        : text_(text), file_(file), check_quotes_(check_quotes), sites_(sites),
+          first_line_(first_line) {}
 
     YamlValue root;
     std::optional<TreeProblem> problem;
@@ -433,18 +434,18 @@ public:
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         check_depth(mark);
-        add(YamlValue(YamlValue::Kind::null, mark), anchor);
+        add(YamlValue(YamlValue::Kind::null, in_file(mark)), anchor);
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         check_depth(mark);
         const auto it = anchors_.find(anchor);
         if (it == anchors_.end()) {
-            add(YamlValue(YamlValue::Kind::null, mark), 0);
+            add(YamlValue(YamlValue::Kind::null, in_file(mark)), 0);
             return;
         }
         copied_ += weight(it->second);
         if (copied_ > max_alias_copies)
-            fail_at({file_, mark.line + 1, mark.column + 1},
+            fail_at(position(mark),
                     "aliases (*name) repeat more than " + std::to_string(max_alias_copies) +
                         " values in all",
                     "write the values out instead of repeating them through aliases");
@@ -457,18 +458,19 @@ public:
             static_cast<std::size_t>(mark.pos) < text_.size()) {
             const auto at = static_cast<std::size_t>(mark.pos);
             if ((text_[at] == '"' || text_[at] == '\'') && !quote_closed(text_, at))
-                note({file_, mark.line + 1, mark.column + 1},
+                note(position(mark),
                      std::string("text opened with ") + text_[at] + " is never closed",
                      std::string("add the closing ") + text_[at]);
         }
-        YamlValue v(YamlValue::Kind::scalar, mark);
+        YamlValue v(YamlValue::Kind::scalar, in_file(mark));
         v.scalar_ = value;
         add(std::move(v), anchor);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
         check_depth(mark);
-        Frame frame{YamlValue(YamlValue::Kind::sequence, mark), anchor, std::nullopt, false};
+        Frame frame{YamlValue(YamlValue::Kind::sequence, in_file(mark)), anchor, std::nullopt,
+                    false};
         frame.streams_sites =
             sites_ && !sites_streamed_ &&
             (stack_.empty() || (stack_.size() == 1 && stack_[0].value.IsMap() && stack_[0].key &&
@@ -480,7 +482,8 @@ public:
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
         check_depth(mark);
-        stack_.push_back({YamlValue(YamlValue::Kind::map, mark), anchor, std::nullopt, false});
+        stack_.push_back(
+            {YamlValue(YamlValue::Kind::map, in_file(mark)), anchor, std::nullopt, false});
     }
     void OnMapEnd() override { pop(); }
 
@@ -503,6 +506,17 @@ private:
         return n;
     }
 
+    /// A mark of this text as a mark of the file: the text may be a part of it starting at line
+    /// first_line_ (parse_yaml). The byte offset stays the text's, which only OnScalar reads.
+    YAML::Mark in_file(YAML::Mark mark) const {
+        if (!mark.is_null())
+            mark.line += first_line_;
+        return mark;
+    }
+    SourcePos position(const YAML::Mark& mark) const {
+        return {file_, mark.line + first_line_ + 1, mark.column + 1};
+    }
+
     void note(SourcePos at, std::string message, std::string hint) {
         if (!problem)
             problem = TreeProblem{std::move(at), std::move(message), std::move(hint)};
@@ -511,8 +525,7 @@ private:
     /// Every value sits as deep as the collections open around it, keys included.
     void check_depth(const YAML::Mark& mark) {
         if (static_cast<int>(stack_.size()) > limits::nesting_depth)
-            note(mark.is_null() ? SourcePos{file_, 0, 0}
-                                : SourcePos{file_, mark.line + 1, mark.column + 1},
+            note(mark.is_null() ? SourcePos{file_, 0, 0} : position(mark),
                  "lists and mappings nested more than " + std::to_string(limits::nesting_depth) +
                      " levels deep",
                  "a site file needs three or four levels");
@@ -550,6 +563,7 @@ private:
     const std::string& file_;
     bool check_quotes_;
     const SiteSink* sites_;
+    int first_line_;
     bool sites_streamed_ = false;
     std::vector<Frame> stack_;
     std::map<YAML::anchor_t, YamlValue> anchors_;
@@ -616,7 +630,8 @@ std::optional<std::string> text_value_problem(std::string_view text) {
 
 namespace dcmap::config::detail {
 
-YamlValue parse_yaml(std::string_view text, const std::string& file, const SiteSink* sites) {
+YamlValue parse_yaml(std::string_view text, const std::string& file, const SiteSink* sites,
+                     int first_line) {
     std::string input(text);
     const bool utf16_or_32 = input.size() >= 2 && (static_cast<unsigned char>(input[0]) == 0xFE ||
                                                    static_cast<unsigned char>(input[0]) == 0xFF ||
@@ -631,7 +646,7 @@ YamlValue parse_yaml(std::string_view text, const std::string& file, const SiteS
         check_flow_depth(input, file);
     }
     // yaml-cpp's marks count decoded characters of UTF-16/32 input, not bytes of `input`.
-    ValueBuilder builder(input, file, !utf16_or_32, sites);
+    ValueBuilder builder(input, file, !utf16_or_32, sites, first_line);
     try {
         TextBuffer buffer(input);
         std::istream stream(&buffer);
@@ -640,7 +655,7 @@ YamlValue parse_yaml(std::string_view text, const std::string& file, const SiteS
     } catch (const YAML::Exception& ex) {
         SourcePos at{file, 0, 0};
         if (!ex.mark.is_null() && ex.mark.line >= 0)
-            at = {file, ex.mark.line + 1, ex.mark.column + 1};
+            at = {file, ex.mark.line + first_line + 1, ex.mark.column + 1};
         fail_at(at, "YAML syntax error: " + ex.msg,
                 "check the indentation and quoting on this line and the one before");
     }

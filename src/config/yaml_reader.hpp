@@ -135,8 +135,11 @@ using SiteSink = std::function<void(const YamlValue& item)>;
 /// quoted text is closed and nesting stays within limits::nesting_depth. With `sites`, the
 /// items of the sites list (the root list, or the first `sites:` of a root mapping) go to it
 /// instead of into the tree; when parsing then fails, what it recorded is to be dropped.
+/// `first_line` (0-based) says where `text` starts when it is a part of the file starting at a
+/// line: the values' positions are then the file's (those of a problem found before parsing
+/// are the part's own, so a caller reading parts reads the whole file again when one fails).
 YamlValue parse_yaml(std::string_view text, const std::string& file,
-                     const SiteSink* sites = nullptr);
+                     const SiteSink* sites = nullptr, int first_line = 0);
 
 /// A problem with one character of some text: its byte offset and what is wrong, e.g.
 /// "not UTF-8: byte 0xE9" or "control character U+001B".

@@ -1,4 +1,5 @@
 #include "app/resolution.hpp"
+#include "app/parallel.hpp"
 #include "app/value_position.hpp"
 
 #include "basemap/countries.hpp"
@@ -100,12 +101,12 @@ std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_c
                      [&] { return load_catalogue(file.catalogue, option_catalogue); });
         // The gazetteer names each site's country and nearest town (its locality).
         const auto& gazetteer = geocode::Gazetteer::embedded();
-        for (auto& slot : sites) {
-            ResolvedSite& r = resolved_of(slot);
+        detail::for_each_index(sites.size(), [&](std::size_t i) {
+            ResolvedSite& r = resolved_of(sites[i]);
             if (!r.site.country.empty())
                 r.country = gazetteer.country_code(r.site.country);
             geocode::locate_coordinates(r, gazetteer);
-        }
+        });
     } else {
         const geocode::Catalogue catalogue = at_value(
             file.catalogue_pos, [&] { return load_catalogue(file.catalogue, option_catalogue); });
@@ -115,16 +116,16 @@ std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_c
         for (std::size_t i = 0; i < resolved.size(); ++i)
             resolved_of(sites[i]) = std::move(resolved[i]);
     }
-    for (auto& slot : sites) {
-        ResolvedSite& r = resolved_of(slot);
-        // Explicit coordinates without `country:`: the base map's polygon says which country
-        // they are in; the nearest town's country (set above) stands at sea or off the 1:50m
-        // polygons.
+    // Explicit coordinates without `country:`: the base map's polygon says which country they
+    // are in; the nearest town's country (set above) stands at sea or off the 1:50m polygons.
+    detail::for_each_index(sites.size(), [&](std::size_t i) {
+        ResolvedSite& r = resolved_of(sites[i]);
         if (r.source == PlaceSource::explicit_coordinates && r.site.country.empty())
             if (auto iso = basemap::country_at(r.lon, r.lat); !iso.empty())
                 r.country = std::move(iso);
-        check_country(r, diagnostics, default_country_tolerance_km);
-    }
+    });
+    for (auto& slot : sites) // in file order: warnings come out as the sites are listed
+        check_country(resolved_of(slot), diagnostics, default_country_tolerance_km);
     return sites;
 }
 

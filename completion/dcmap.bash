@@ -12,7 +12,7 @@ _dcmap_render_options="--output --format --style --projection --center --extent 
     --markers --labels --key --title --width --height --scale --dpi --png --layout-json --resolved
     --catalogue --strict --svg-id-prefix --svg-text --quiet --verbose --columns --layer --size
     --as-of --facet --jobs --help"
-_dcmap_validate_options="--strict --catalogue --columns --help"
+_dcmap_validate_options="--strict --catalogue --columns --jobs --help"
 _dcmap_geocode_options="--json --format --catalogue --strict --help"
 _dcmap_regions_options="--provider --json --catalogue --help"
 _dcmap_stats_options="--format --catalogue --help"

@@ -303,6 +303,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* v = app.add_subcommand("validate", "Check site files: schema, values and places");
     v->add_option("FILE", validate.inputs, "Site file(s) to check")->required();
     v->add_flag("--strict", validate.strict, "Treat warnings (e.g. ambiguous places) as errors");
+    v->add_option("-j,--jobs", validate.jobs,
+                  "Check up to N inputs at once; messages come out in input order, the same as "
+                  "with -j 1 (default)")
+        ->check(CLI::Range(1u, 256u));
     v->add_option("--catalogue", validate.catalogue,
                   "Region catalogue file adding or overriding built-in regions");
     v->add_option("--columns", validate.columns,

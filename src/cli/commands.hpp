@@ -40,6 +40,7 @@ struct ValidateCommand {
     bool strict = false;   ///< warnings count as errors
     std::string catalogue; ///< --catalogue FILE of extra regions; empty = none
     std::string columns;   ///< --columns key=COLUMN,... for CSV/GeoJSON/GPKG inputs
+    unsigned jobs = 1;     ///< -j: inputs checked at once (output order is input order)
 };
 int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& err);
 

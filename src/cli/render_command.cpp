@@ -1,6 +1,7 @@
 #include "app/resolution.hpp"
 #include "cli/cli.hpp"
 #include "cli/commands.hpp"
+#include "cli/input_jobs.hpp"
 #include "cli/inputs.hpp"
 #include "cli/layout_json.hpp"
 #include "cli/report.hpp"
@@ -13,14 +14,10 @@
 #include "ogr/resolved_output.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <ostream>
 #include <set>
-#include <sstream>
-#include <system_error>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -358,40 +355,13 @@ int run_render(const RenderCommand& cmd, std::ostream& out, std::ostream& err) {
     std::vector<io::StagedOutputs> staged_per_input(inputs.size());
     std::vector<InputReport> reports(inputs.size());
     std::vector<char> rendered(inputs.size(), 0);
-    const std::size_t workers = std::min<std::size_t>(cmd.jobs, inputs.size());
-    if (workers <= 1) {
-        for (std::size_t i = 0; i < inputs.size(); ++i)
+    for_each_input(
+        inputs.size(), cmd.jobs, out, err,
+        [&](std::size_t i, std::ostream&, std::ostream& input_err) {
             rendered[i] = render_one(inputs[i], outputs_per_input[i], cmd, staged_per_input[i],
-                                     reports[i], err);
-    } else {
-        std::vector<std::string> messages(inputs.size());
-        std::atomic<std::size_t> next{0};
-        const auto work = [&] {
-            for (std::size_t i = next++; i < inputs.size(); i = next++) {
-                try {
-                    std::ostringstream input_err;
-                    rendered[i] = render_one(inputs[i], outputs_per_input[i], cmd,
-                                             staged_per_input[i], reports[i], input_err);
-                    messages[i] = input_err.str();
-                } catch (...) { // render_one reports every std::exception itself
-                    rendered[i] = 0;
-                    messages[i] = "dcmap: error: " + inputs[i] + ": unexpected failure\n";
-                }
-            }
-        };
-        // This thread works too; if the system gives fewer threads, those there share the inputs.
-        std::vector<std::thread> threads;
-        try {
-            for (std::size_t k = 1; k < workers; ++k)
-                threads.emplace_back(work);
-        } catch (const std::system_error&) {
-        }
-        work();
-        for (auto& thread : threads)
-            thread.join();
-        for (const auto& message : messages)
-            err << message;
-    }
+                                     reports[i], input_err);
+        },
+        inputs);
     io::StagedOutputs staged;
     for (auto& input_staged : staged_per_input)
         staged.append(std::move(input_staged));

@@ -367,3 +367,28 @@ TEST_CASE("e2e: render -j N with one bad input writes nothing and reports like -
     CHECK(std::filesystem::is_empty(one.path));
     CHECK(std::filesystem::is_empty(many.path));
 }
+
+TEST_CASE("e2e: validate -j N prints what -j 1 prints, in input order, with the same exit code",
+          "[e2e]") {
+    e2e::TempDir in;
+    write_mixed_inputs(in);
+    std::ofstream(in / "m-bad.yaml") << "title: Bad\nsites:\n  - {name: A, lat: 95, lon: 0}\n";
+    for (const bool strict : {false, true}) {
+        std::vector<std::string> args{"validate", in.path.string()};
+        if (strict)
+            args.push_back("--strict");
+        auto serial_args = args, parallel_args = args;
+        serial_args.insert(serial_args.end(), {"-j", "1"});
+        parallel_args.insert(parallel_args.end(), {"-j", "3"});
+        const auto serial = run_dcmap(serial_args);
+        const auto parallel = run_dcmap(parallel_args);
+        INFO(serial.out << serial.err);
+        CHECK(serial.code == 1);
+        CHECK(parallel.code == serial.code);
+        CHECK(parallel.out == serial.out);
+        CHECK(parallel.err == serial.err);
+        CHECK(serial.out.find("random.yaml: ok (400 sites)") != std::string::npos);
+        CHECK(serial.err.find("m-bad.yaml:3:") != std::string::npos);
+        CHECK(serial.err.find("Springfield") != std::string::npos);
+    }
+}

@@ -1,0 +1,58 @@
+#pragma once
+// Internal to cli/: the inputs of one command (a folder of site files) handled several at once.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace dcmap::cli {
+
+/// Runs `one(i, out, err)` for every input i in [0, n), up to `jobs` at once (one thread each).
+/// With one job it writes straight to `out` and `err`; with more, each input's messages are
+/// kept and written in input order once all are done, so what is printed is the same. `one`
+/// must report its own failures (an exception escaping it is reported as one of input i).
+template <class One>
+void for_each_input(std::size_t n, unsigned jobs, std::ostream& out, std::ostream& err, One&& one,
+                    const std::vector<std::string>& names) {
+    const std::size_t workers = std::min<std::size_t>(jobs, n);
+    if (workers <= 1) {
+        for (std::size_t i = 0; i < n; ++i)
+            one(i, out, err);
+        return;
+    }
+    std::vector<std::string> outs(n), errs(n);
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            std::ostringstream input_out, input_err;
+            try {
+                one(i, input_out, input_err);
+            } catch (...) {
+                input_err << "dcmap: error: " << names[i] << ": unexpected failure\n";
+            }
+            outs[i] = input_out.str();
+            errs[i] = input_err.str();
+        }
+    };
+    // This thread works too; if the system gives fewer threads, those there share the inputs.
+    std::vector<std::thread> threads;
+    try {
+        for (std::size_t k = 1; k < workers; ++k)
+            threads.emplace_back(work);
+    } catch (const std::system_error&) {
+    }
+    work();
+    for (auto& thread : threads)
+        thread.join();
+    for (std::size_t i = 0; i < n; ++i) {
+        err << errs[i];
+        out << outs[i];
+    }
+}
+
+} // namespace dcmap::cli

@@ -19,14 +19,20 @@ bool same_position(const dcmap::SourcePos& a, const dcmap::SourcePos& b) {
 }
 
 bool same_sites(const dcmap::SiteFile& a, const dcmap::SiteFile& b) {
-    if (a.sites.size() != b.sites.size() || a.title != b.title || a.source != b.source)
+    if (a.sites.size() != b.sites.size() || a.title != b.title || a.subtitle != b.subtitle ||
+        a.source != b.source || a.as_of != b.as_of || a.catalogue != b.catalogue ||
+        !same_position(a.catalogue_pos, b.catalogue_pos) || a.layers.size() != b.layers.size())
         return false;
     for (std::size_t i = 0; i < a.sites.size(); ++i) {
         const dcmap::Site &x = a.sites[i], &y = b.sites[i];
         if (x.id != y.id || x.name != y.name || x.provider != y.provider || x.status != y.status ||
-            x.location_query != y.location_query || x.lat != y.lat || x.lon != y.lon ||
-            x.region != y.region || x.note != y.note || !same_position(x.pos, y.pos) ||
-            !same_position(x.location_pos, y.location_pos))
+            x.label != y.label || x.location_query != y.location_query || x.lat != y.lat ||
+            x.lon != y.lon || x.region != y.region || x.country != y.country ||
+            x.zones != y.zones || x.capacity_mw != y.capacity_mw || x.opened != y.opened ||
+            x.announced != y.announced || x.note != y.note || x.priority != y.priority ||
+            !same_position(x.pos, y.pos) || !same_position(x.location_pos, y.location_pos) ||
+            !same_position(x.region_pos, y.region_pos) ||
+            !same_position(x.country_pos, y.country_pos))
             return false;
     }
     return true;
@@ -41,7 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         whole = dcmap::config::parse_site_file(text, "fuzz.yaml");
     } catch (const dcmap::Error&) {
     }
-    const auto in_parts = dcmap::config::detail::parse_site_file_in_parts(text, "fuzz.yaml", 3);
+    // 2 to 8 parts, so short inputs also get parts of one line (a one-line last part is where
+    // a line-end difference would show).
+    const std::size_t parts = 2 + size % 7;
+    const auto in_parts = dcmap::config::detail::parse_site_file_in_parts(text, "fuzz.yaml", parts);
     if (in_parts && (!whole || !same_sites(*whole, *in_parts)))
         std::abort();
     return 0;

@@ -6,7 +6,6 @@
 #include <ostream>
 #include <sstream>
 #include <string>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -15,14 +14,22 @@ namespace dcmap::cli {
 /// Runs `one(i, out, err)` for every input i in [0, n), up to `jobs` at once (one thread each).
 /// With one job it writes straight to `out` and `err`; with more, each input's messages are
 /// kept and written in input order once all are done, so what is printed is the same. `one`
-/// must report its own failures (an exception escaping it is reported as one of input i).
+/// reports its own failures; an exception escaping it is printed as a failure of input i, so
+/// `one` should count an input as failed until it has succeeded.
 template <class One>
 void for_each_input(std::size_t n, unsigned jobs, std::ostream& out, std::ostream& err, One&& one,
                     const std::vector<std::string>& names) {
+    const auto guarded = [&](std::size_t i, std::ostream& input_out, std::ostream& input_err) {
+        try {
+            one(i, input_out, input_err);
+        } catch (...) {
+            input_err << "dcmap: error: " << names[i] << ": unexpected failure\n";
+        }
+    };
     const std::size_t workers = std::min<std::size_t>(jobs, n);
     if (workers <= 1) {
         for (std::size_t i = 0; i < n; ++i)
-            one(i, out, err);
+            guarded(i, out, err);
         return;
     }
     std::vector<std::string> outs(n), errs(n);
@@ -30,11 +37,7 @@ void for_each_input(std::size_t n, unsigned jobs, std::ostream& out, std::ostrea
     const auto work = [&] {
         for (std::size_t i = next++; i < n; i = next++) {
             std::ostringstream input_out, input_err;
-            try {
-                one(i, input_out, input_err);
-            } catch (...) {
-                input_err << "dcmap: error: " << names[i] << ": unexpected failure\n";
-            }
+            guarded(i, input_out, input_err);
             outs[i] = input_out.str();
             errs[i] = input_err.str();
         }
@@ -44,7 +47,7 @@ void for_each_input(std::size_t n, unsigned jobs, std::ostream& out, std::ostrea
     try {
         for (std::size_t k = 1; k < workers; ++k)
             threads.emplace_back(work);
-    } catch (const std::system_error&) {
+    } catch (...) {
     }
     work();
     for (auto& thread : threads)

@@ -17,7 +17,8 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
         print_error_message("no .yaml files found in " + cmd.inputs.front(), err);
         return exit_failure;
     }
-    std::vector<char> failed(inputs.size(), 0);
+    std::vector<char> failed(inputs.size(), 1); // until checked
+
     for_each_input(
         inputs.size(), cmd.jobs, out, err,
         [&](std::size_t i, std::ostream& input_out, std::ostream& input_err) {
@@ -31,14 +32,12 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
                 settings.map = file.map;
                 settings.catalogue = cmd.catalogue;
                 app::check_map(file, settings, diagnostics);
-                if (warnings_fail(input, diagnostics, cmd.strict, input_err)) {
-                    failed[i] = 1;
+                if (warnings_fail(input, diagnostics, cmd.strict, input_err))
                     return;
-                }
                 input_out << input << ": ok (" << file.sites.size() << " sites)\n";
+                failed[i] = 0;
             } catch (const std::exception& e) {
                 print_failure(e, diagnostics, input_err);
-                failed[i] = 1;
             }
         },
         inputs);

@@ -15,7 +15,6 @@
 #include <map>
 #include <sstream>
 #include <string_view>
-#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -563,6 +562,16 @@ bool item_at(std::string_view line, std::size_t indent) {
            (line.size() == indent + 1 || line[indent + 1] == ' ');
 }
 
+/// A carriage return not followed by a line feed: a part without any "\n" would read it as a
+/// line end (parse_yaml's CR-only files) where the whole file does not.
+bool cr_alone(std::string_view text) {
+    for (std::size_t at = text.find('\r'); at != std::string_view::npos;
+         at = text.find('\r', at + 1))
+        if (at + 1 == text.size() || text[at + 1] != '\n')
+            return true;
+    return false;
+}
+
 } // namespace
 
 namespace detail {
@@ -571,7 +580,7 @@ std::optional<SiteListParts> split_site_list(std::string_view text, std::size_t 
     // What makes a part mean something else alone than in the whole file is refused: aliases
     // (an anchor may sit in another part), directives and document markers, UTF-16/32, tabs
     // and CR-only line ends (a line test below could misread them).
-    if (parts < 2 || text.empty() || text.find('\n') == std::string_view::npos ||
+    if (parts < 2 || text.empty() || text.find('\n') == std::string_view::npos || cr_alone(text) ||
         text.find('*') != std::string_view::npos || text.find('\t') != std::string_view::npos ||
         text[0] == '\0' || static_cast<unsigned char>(text[0]) >= 0xFE)
         return std::nullopt;
@@ -594,6 +603,7 @@ std::optional<SiteListParts> split_site_list(std::string_view text, std::size_t 
         ++first;
     if (first == lines.size())
         return std::nullopt;
+    int sites_line = -1;
     if (!item_at(lines[first].text, 0)) {
         const auto is_sites_key = [](std::string_view line) {
             if (line.rfind("sites:", 0) != 0)
@@ -602,6 +612,9 @@ std::optional<SiteListParts> split_site_list(std::string_view text, std::size_t 
         };
         while (first < lines.size() && !is_sites_key(lines[first].text))
             ++first;
+        if (first == lines.size())
+            return std::nullopt;
+        sites_line = static_cast<int>(first);
         for (++first; first < lines.size() && blank_or_comment(lines[first].text);)
             ++first;
         if (first >= lines.size())
@@ -633,6 +646,7 @@ std::optional<SiteListParts> split_site_list(std::string_view text, std::size_t 
             return std::nullopt;
     // Parts of about equal size, each starting at an entry.
     SiteListParts split;
+    split.sites_line = sites_line;
     split.list_begin = lines[first].begin;
     const std::size_t list_bytes = text.size() - split.list_begin;
     std::size_t item = 0;
@@ -683,7 +697,7 @@ std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
     try {
         for (std::size_t k = 1; k < read.size(); ++k)
             threads.emplace_back(read_part, k);
-    } catch (const std::system_error&) { // fewer threads: the rest is read below
+    } catch (...) { // fewer threads: the rest is read below
     }
     read_part(0);
     for (std::size_t k = 1 + threads.size(); k < read.size(); ++k)
@@ -705,12 +719,26 @@ std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
         id_positions.insert(id_positions.end(), part.id_positions.begin(), part.id_positions.end());
     }
     try {
+        // Brackets are counted over the whole text, as the whole read counts them.
+        detail::check_flow_depth(yaml_text, path);
         const YamlValue root = detail::parse_yaml(yaml_text.substr(0, split->list_begin), path);
+        // The text before the list must end in the very `sites:` key the cut was made after
+        // (not, say, one inside a quoted title), with no value yet; a root list has nothing
+        // before it.
+        if (split->sites_line < 0) {
+            if (!root.IsNull())
+                return std::nullopt;
+        } else {
+            if (!root.IsMap() || root.pairs().empty())
+                return std::nullopt;
+            const auto& [key, value] = root.pairs().back();
+            if (!key.IsScalar() || key.Scalar() != "sites" || !value.IsNull() ||
+                key.Mark().line != split->sites_line || key.Mark().column != 0)
+                return std::nullopt;
+        }
         check_unique_ids(r, file.sites, id_positions);
         if (root.IsMap())
             read_file_mapping(r, root, file);
-        else if (!root.IsNull())
-            return std::nullopt;
     } catch (const Error&) {
         return std::nullopt;
     }

@@ -25,6 +25,7 @@ namespace detail {
 
 /// Where a site file's list of sites can be cut into parts that each parse alone as a list.
 struct SiteListParts {
+    int sites_line = -1;             ///< 0-based line of the `sites:` key; -1 for a root list
     std::size_t list_begin = 0;      ///< byte offset of the list's first entry
     std::vector<std::size_t> begins; ///< byte offset of each part's first entry; [0] = list_begin
     std::vector<int> first_lines;    ///< 0-based line of each part's first entry

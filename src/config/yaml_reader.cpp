@@ -570,8 +570,6 @@ private:
     std::size_t copied_ = 0;
 };
 
-namespace {
-
 /// A cheap bound on flow nesting ("[[[[...") before yaml-cpp recurses into it.
 void check_flow_depth(std::string_view text, const std::string& file) {
     int depth = 0;
@@ -603,8 +601,6 @@ void check_flow_depth(std::string_view text, const std::string& file) {
         }
     }
 }
-
-} // namespace
 
 } // namespace dcmap::config::detail
 

@@ -138,6 +138,10 @@ using SiteSink = std::function<void(const YamlValue& item)>;
 /// `first_line` (0-based) says where `text` starts when it is a part of the file starting at a
 /// line: the values' positions are then the file's (those of a problem found before parsing
 /// are the part's own, so a caller reading parts reads the whole file again when one fails).
+/// A cheap bound on flow nesting ("[[[[...") before yaml-cpp recurses into it: throws
+/// InputErrors at the first bracket past limits::nesting_depth. parse_yaml runs it.
+void check_flow_depth(std::string_view text, const std::string& file);
+
 YamlValue parse_yaml(std::string_view text, const std::string& file,
                      const SiteSink* sites = nullptr, int first_line = 0);
 

@@ -1,5 +1,6 @@
 #pragma once
-// Data files compiled into the binary (base map, gazetteer, built-in styles).
+// Data files compiled into the binary (base map, gazetteer, the dark and print styles; the
+// default style is compiled in as code, model/style.hpp).
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -7,7 +8,7 @@
 namespace dcmap::resources {
 
 /// The bytes of an embedded file by name ("basemap-50m.bin", "gazetteer.tsv",
-/// "style/default.yaml", ...). Empty view when there is no such resource.
+/// "style/dark.yaml", ...). Empty view when there is no such resource.
 std::string_view get(std::string_view name);
 
 /// Names of all embedded resources, sorted.

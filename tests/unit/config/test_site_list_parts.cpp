@@ -193,3 +193,64 @@ TEST_CASE("config: a problem in any part is reported as reading the whole file r
     CHECK(short_message.find("bad.yaml:43:") != std::string::npos); // duplicate id
     CHECK(long_message == short_message);
 }
+
+namespace {
+
+/// `tail` after enough plain entries that parts are cut (the first part holds `head`).
+std::string with_filler(const std::string& head, const std::string& tail, int filler = 60) {
+    std::string text = head;
+    for (int i = 0; i < filler; ++i)
+        text += "  - {id: f" + std::to_string(i) + ", name: F" + std::to_string(i) +
+                ", lat: 1, lon: 1}\n";
+    return text + tail;
+}
+
+/// Whatever parts give must be the whole read's result; a file the whole read rejects must be
+/// refused in parts.
+void check_parts_agree(const std::string& text) {
+    std::string whole_text, whole_error;
+    try {
+        whole_text = describe(parse_site_file(text, "t.yaml"));
+    } catch (const dcmap::Error& e) {
+        whole_error = e.what();
+    }
+    for (std::size_t parts = 2; parts <= 8; ++parts) {
+        INFO(parts << " parts; whole read: " << (whole_error.empty() ? "ok" : whole_error));
+        const auto in_parts = parse_site_file_in_parts(text, "t.yaml", parts);
+        if (!whole_error.empty())
+            CHECK_FALSE(in_parts);
+        else if (in_parts)
+            CHECK(describe(*in_parts) == whole_text);
+    }
+}
+
+} // namespace
+
+// Found in review: each was read differently in parts before the fixes.
+TEST_CASE("config: a carriage return alone in a one-line last part is not a line end", "[config]") {
+    // Tails of many lengths, so that for some count of parts the last part is the tail alone.
+    // The list at indent 0, where the text after the CR reads as an entry when it is a line.
+    std::string filler;
+    for (int i = 0; i < 60; ++i)
+        filler += "- {id: f" + std::to_string(i) + ", name: F" + std::to_string(i) +
+                  ", lat: 1, lon: 1}\n";
+    for (std::size_t pad = 0; pad < 3000; pad += 20)
+        check_parts_agree("sites:\n" + filler + "- {name: A, lat: 1, lon: 2} # old entry " +
+                          std::string(pad, 'x') + ":\r- {name: B, lat: 3, lon: 4}");
+    CHECK_FALSE(split_site_list(with_filler("sites:\n", "  - {name: A, lat: 1, lon: 2}\r"), 2));
+}
+
+TEST_CASE("config: brackets are counted over the whole file, not per part", "[config]") {
+    // 70 notes each opening a bracket in plain text: more than limits::nesting_depth in the
+    // file, fewer in any part.
+    std::string head = "sites:\n";
+    for (int i = 0; i < 70; ++i)
+        head += "  - id: n" + std::to_string(i) + "\n    name: N" + std::to_string(i) +
+                "\n    lat: 1\n    lon: 1\n    note: range [" + std::to_string(i) + "\n";
+    check_parts_agree(with_filler(head, "", 600));
+}
+
+TEST_CASE("config: a `sites:` line inside a quoted title is not the list's key", "[config]") {
+    check_parts_agree(with_filler("title: \"Map of\nsites: #\"\n", ""));
+    check_parts_agree(with_filler("title: \"Map of\nsites: #\"\nsites:\n", ""));
+}

@@ -713,10 +713,18 @@ std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
     SiteFile file;
     file.path = path;
     std::vector<SourcePos> id_positions;
+    std::size_t total = 0;
+    for (const Part& part : read)
+        total += part.sites.size();
+    // Sized once, and each part freed as it is moved: never two copies of the list at once.
+    file.sites.reserve(total);
+    id_positions.reserve(total);
     for (Part& part : read) {
         file.sites.insert(file.sites.end(), std::make_move_iterator(part.sites.begin()),
                           std::make_move_iterator(part.sites.end()));
         id_positions.insert(id_positions.end(), part.id_positions.begin(), part.id_positions.end());
+        std::vector<Site>().swap(part.sites);
+        std::vector<SourcePos>().swap(part.id_positions);
     }
     try {
         // Brackets are counted over the whole text, as the whole read counts them.

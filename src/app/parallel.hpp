@@ -1,10 +1,8 @@
 #pragma once
 // Internal to app/: per-site work spread over the cores for long site lists.
-#include <algorithm>
+#include "io/threads.hpp"
+
 #include <cstddef>
-#include <exception>
-#include <thread>
-#include <vector>
 
 namespace dcmap::app::detail {
 
@@ -15,31 +13,11 @@ namespace dcmap::app::detail {
 /// is rethrown.
 template <class Work>
 void for_each_index(std::size_t n, Work&& work, std::size_t min_parallel = 4000) {
-    const std::size_t cores = std::min<std::size_t>(8, std::thread::hardware_concurrency());
-    const std::size_t parts = n >= min_parallel ? std::max<std::size_t>(1, cores) : 1;
-    std::vector<std::exception_ptr> failures(parts);
-    const auto run = [&](std::size_t part) {
-        try {
-            for (std::size_t i = n * part / parts; i < n * (part + 1) / parts; ++i)
-                work(i);
-        } catch (...) {
-            failures[part] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> threads;
-    try {
-        for (std::size_t part = 1; part < parts; ++part)
-            threads.emplace_back(run, part);
-    } catch (...) { // fewer threads: the rest runs here
-    }
-    run(0);
-    for (std::size_t part = 1 + threads.size(); part < parts; ++part)
-        run(part);
-    for (auto& thread : threads)
-        thread.join();
-    for (const auto& failure : failures)
-        if (failure)
-            std::rethrow_exception(failure);
+    const std::size_t parts = n >= min_parallel ? io::cores() : 1;
+    io::run_tasks(parts, parts, [&](std::size_t part) {
+        for (std::size_t i = n * part / parts; i < n * (part + 1) / parts; ++i)
+            work(i);
+    });
 }
 
 } // namespace dcmap::app::detail

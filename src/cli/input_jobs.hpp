@@ -1,12 +1,12 @@
 #pragma once
 // Internal to cli/: the inputs of one command (a folder of site files) handled several at once.
+#include "io/threads.hpp"
+
 #include <algorithm>
-#include <atomic>
 #include <cstddef>
 #include <ostream>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace dcmap::cli {
@@ -33,25 +33,12 @@ void for_each_input(std::size_t n, unsigned jobs, std::ostream& out, std::ostrea
         return;
     }
     std::vector<std::string> outs(n), errs(n);
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < n; i = next++) {
-            std::ostringstream input_out, input_err;
-            guarded(i, input_out, input_err);
-            outs[i] = input_out.str();
-            errs[i] = input_err.str();
-        }
-    };
-    // This thread works too; if the system gives fewer threads, those there share the inputs.
-    std::vector<std::thread> threads;
-    try {
-        for (std::size_t k = 1; k < workers; ++k)
-            threads.emplace_back(work);
-    } catch (...) {
-    }
-    work();
-    for (auto& thread : threads)
-        thread.join();
+    io::run_tasks(n, workers, [&](std::size_t i) {
+        std::ostringstream input_out, input_err;
+        guarded(i, input_out, input_err);
+        outs[i] = input_out.str();
+        errs[i] = input_err.str();
+    });
     for (std::size_t i = 0; i < n; ++i) {
         err << errs[i];
         out << outs[i];

@@ -4,6 +4,7 @@
 #include "config/style_loader.hpp"
 #include "config/yaml_reader.hpp"
 #include "io/input_file.hpp"
+#include "io/threads.hpp"
 #include "model/limits.hpp"
 
 #include <algorithm>
@@ -15,7 +16,6 @@
 #include <map>
 #include <sstream>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 namespace dcmap::config {
@@ -693,17 +693,7 @@ std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
         } catch (...) { // reported by reading the whole file again
         }
     };
-    std::vector<std::thread> threads;
-    try {
-        for (std::size_t k = 1; k < read.size(); ++k)
-            threads.emplace_back(read_part, k);
-    } catch (...) { // fewer threads: the rest is read below
-    }
-    read_part(0);
-    for (std::size_t k = 1 + threads.size(); k < read.size(); ++k)
-        read_part(k);
-    for (auto& thread : threads)
-        thread.join();
+    io::run_tasks(read.size(), read.size(), read_part);
     if (!std::all_of(read.begin(), read.end(), [](const Part& p) { return p.read; }))
         return std::nullopt;
 
@@ -761,8 +751,7 @@ SiteFile parse_site_file(std::string_view yaml_text, const std::string& path) {
     // A long list is read in parts on every core. Any problem, or a file whose parts could
     // mean something else alone, is read whole, which reports every problem in order.
     if (yaml_text.size() >= kPartsFromBytes) {
-        const std::size_t cores = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
-        if (cores > 1)
+        if (const std::size_t cores = io::cores(); cores > 1)
             if (auto file = detail::parse_site_file_in_parts(yaml_text, path, cores))
                 return std::move(*file);
     }

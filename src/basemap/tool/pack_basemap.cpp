@@ -7,12 +7,12 @@
 #include "basemap/gdal_cut.hpp"
 #include "basemap/packed.hpp"
 #include "basemap/working_frame.hpp"
+#include "io/atomic_file.hpp"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -131,16 +131,14 @@ int main(int argc, char** argv) {
     }
     try {
         GDALAllRegister();
-        // GEOS warns about the raw stitched rings it is asked to repair; that is expected.
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        const std::string bytes = pack(read(argv[1], argv[2]));
-        CPLPopErrorHandler();
-        const std::string output = argv[3];
-        std::ofstream out(output + ".tmp", std::ios::binary);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out || std::rename((output + ".tmp").c_str(), output.c_str()) != 0)
-            throw std::runtime_error("cannot write " + output);
+        std::string bytes;
+        {
+            // GEOS warns about the raw stitched rings it is asked to repair; that is expected.
+            const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
+            bytes = pack(read(argv[1], argv[2]));
+        }
+        // An interrupted build leaves no half-written file for the next one to embed.
+        dcmap::io::write_file_atomically(argv[3], bytes);
     } catch (const std::exception& e) {
         std::cerr << "dcmap_pack_basemap: " << e.what() << "\n";
         return 1;

@@ -5,10 +5,10 @@
 //
 //     dcmap_style_defaults STYLE_YAML OUTPUT_CPP
 #include "config/style_loader.hpp"
+#include "io/atomic_file.hpp"
 #include "model/error.hpp"
 
 #include <charconv>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -168,16 +168,8 @@ int main(int argc, char** argv) {
         text << in.rdbuf();
         dcmap::Style style = dcmap::config::parse_style(text.str(), argv[1], dcmap::Style{});
         style.name = "default";
-        // Written whole to a temporary, then renamed: an interrupted build leaves no half file.
-        const std::string temporary = std::string(argv[2]) + ".tmp";
-        {
-            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-            out << constructor_source(style, "styles/default.yaml");
-            if (!out.flush())
-                throw std::runtime_error("cannot write " + temporary);
-        }
-        if (std::rename(temporary.c_str(), argv[2]) != 0)
-            throw std::runtime_error(std::string("cannot rename to ") + argv[2]);
+        // An interrupted build leaves no half-written file for the next one to compile.
+        dcmap::io::write_file_atomically(argv[2], constructor_source(style, "styles/default.yaml"));
     } catch (const std::exception& e) {
         std::cerr << "dcmap_style_defaults: " << e.what() << '\n';
         return 1;

@@ -95,7 +95,8 @@ void set_weight(Reader& r, const Entry& e, int& target) {
         return;
     }
     const auto number = e.value.IsScalar() ? detail::parse_number(e.value.Scalar()) : std::nullopt;
-    if (!number || *number != static_cast<int>(*number) || *number < 100 || *number > 1000) {
+    // Range first: casting a number outside int's range is undefined.
+    if (!number || *number < 100 || *number > 1000 || *number != static_cast<int>(*number)) {
         r.error(r.value_pos(e),
                 "weight must be 100..1000, normal or bold, not " +
                     (e.value.IsScalar() ? e.value.Scalar() : std::string("a list or mapping")),

@@ -208,6 +208,16 @@ TEST_CASE("config: style values are range-checked and size_by is a known choice"
     }
 }
 
+TEST_CASE("config: a font weight beyond any int is an error, not an overflowing cast", "[config]") {
+    // Found by fuzz_style_loader (fuzz/regressions/style_loader-weight-out-of-int-range).
+    for (const char* weight : {"1e300", "-1e300", "3000000000"}) {
+        INFO(weight);
+        CHECK_THROWS_WITH(parse_style(std::string("labels:\n  font: {weight: ") + weight + "}\n",
+                                      "s.yaml", Style{}),
+                          Catch::Contains("weight must be 100..1000"));
+    }
+}
+
 TEST_CASE("config: a graticule step outside 1..90 degrees and a huge font are errors", "[config]") {
     const std::string text =
         "basemap:\n  graticule: {step: 0.000001}\nlabels:\n  font: {size: 5000}\n";

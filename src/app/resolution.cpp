@@ -99,7 +99,10 @@ std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_c
         if (!file.catalogue.empty() || !option_catalogue.empty())
             at_value(file.catalogue_pos,
                      [&] { return load_catalogue(file.catalogue, option_catalogue); });
-        // The gazetteer names each site's country and nearest town (its locality).
+        // The gazetteer names each site's country and nearest town (its locality); a map of no
+        // sites does not load it.
+        if (sites.empty())
+            return sites;
         const auto& gazetteer = geocode::Gazetteer::embedded();
         detail::for_each_index(sites.size(), [&](std::size_t i) {
             ResolvedSite& r = resolved_of(sites[i]);

@@ -1,5 +1,6 @@
 #include "render/png_writer.hpp"
 
+#include "io/threads.hpp"
 #include "model/error.hpp"
 
 #include <libdeflate.h>
@@ -82,9 +83,12 @@ std::string png_file(int width, int height, int bit_depth, int color_type, const
         libdeflate_alloc_compressor(level));
     if (!compressor)
         throw Error("cannot encode the PNG: out of memory");
-    std::vector<unsigned char> z(libdeflate_zlib_compress_bound(compressor.get(), rows.size()));
+    // Not zero-filled: the bound is far above what a map compresses to, and untouched pages of
+    // it then cost nothing.
+    const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size());
+    const std::unique_ptr<unsigned char[]> z(new unsigned char[bound]);
     const std::size_t z_size =
-        libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), z.data(), z.size());
+        libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), z.get(), bound);
     if (z_size == 0)
         throw Error("cannot encode the PNG: compression failed");
 
@@ -109,9 +113,34 @@ std::string png_file(int width, int height, int bit_depth, int color_type, const
         put_chunk(out, "pHYs", phys);
     }
     for (std::size_t at = 0; at < z_size; at += kMaxIdat)
-        put_chunk(out, "IDAT", z.data() + at, std::min(kMaxIdat, z_size - at));
+        put_chunk(out, "IDAT", z.get() + at, std::min(kMaxIdat, z_size - at));
     put_chunk(out, "IEND", nullptr, 0);
     return out;
+}
+
+/// One row as straight RGB(A) bytes. Nearly every pixel of a map is opaque, where straight and
+/// premultiplied agree: the division is only for the antialiased edges of a transparent canvas.
+template <bool Alpha> void straight_row(const std::uint32_t* in, int width, unsigned char* out) {
+    for (int x = 0; x < width; ++x) {
+        const std::uint32_t p = in[x];
+        if ((p >> 24) == 255) {
+            out[0] = static_cast<unsigned char>(p >> 16);
+            out[1] = static_cast<unsigned char>(p >> 8);
+            out[2] = static_cast<unsigned char>(p);
+            if constexpr (Alpha)
+                out[3] = 255;
+            out += Alpha ? 4 : 3;
+        } else {
+            unpremultiply(p, Alpha, out);
+        }
+    }
+}
+
+// The three rows never overlap; saying so lets the compiler vectorise the loop.
+void up_filter(const unsigned char* __restrict current, const unsigned char* __restrict previous,
+               unsigned char* __restrict out, std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i)
+        out[i] = static_cast<unsigned char>(current[i] - previous[i]);
 }
 
 std::string encode_truecolor(const Pixels& px, double dpi, int level) {
@@ -119,20 +148,31 @@ std::string encode_truecolor(const Pixels& px, double dpi, int level) {
     const std::size_t bpp = alpha ? 4 : 3;
     const std::size_t line = 1 + bpp * std::size_t(px.width);
     std::vector<unsigned char> rows(line * std::size_t(px.height));
-    std::vector<unsigned char> previous(line - 1, 0), current(line - 1);
-    for (int y = 0; y < px.height; ++y) {
-        unsigned char* out = current.data();
-        const std::uint32_t* in = px.row(y);
-        for (int x = 0; x < px.width; ++x)
-            unpremultiply(in[x], alpha, out);
-        // The UP filter on every row: maps are large flat areas, where one cheap filter
-        // compresses as well as libpng's per-row search at a fraction of its cost.
-        unsigned char* filtered = rows.data() + line * std::size_t(y);
-        filtered[0] = 2;
-        for (std::size_t i = 0; i + 1 < line; ++i)
-            filtered[1 + i] = static_cast<unsigned char>(current[i] - previous[i]);
-        std::swap(previous, current);
-    }
+    const auto straight = [&](int y, unsigned char* out) {
+        if (alpha)
+            straight_row<true>(px.row(y), px.width, out);
+        else
+            straight_row<false>(px.row(y), px.width, out);
+    };
+    // Rows in bands, one per core: each band converts the row above its first itself, so the
+    // bands share nothing and the bytes do not depend on how many there are.
+    const std::size_t bands = px.height >= 256 ? io::cores(2) : 1;
+    io::run_tasks(bands, bands, [&](std::size_t band) {
+        const int first = static_cast<int>(px.height * band / bands);
+        const int end = static_cast<int>(px.height * (band + 1) / bands);
+        std::vector<unsigned char> previous(line - 1, 0), current(line - 1);
+        if (first > 0)
+            straight(first - 1, previous.data());
+        for (int y = first; y < end; ++y) {
+            straight(y, current.data());
+            // The UP filter on every row: maps are large flat areas, where one cheap filter
+            // compresses as well as libpng's per-row search at a fraction of its cost.
+            unsigned char* filtered = rows.data() + line * std::size_t(y);
+            filtered[0] = 2;
+            up_filter(current.data(), previous.data(), filtered + 1, line - 1);
+            std::swap(previous, current);
+        }
+    });
     return png_file(px.width, px.height, 8, alpha ? 6 : 2, {}, {}, dpi, rows, level);
 }
 
@@ -145,10 +185,11 @@ struct Indexed {
 /// The exact palette, in order of first appearance, when the image has at most 256 colours.
 bool exact_palette(const Pixels& px, Indexed& out) {
     std::unordered_map<std::uint32_t, unsigned char> seen;
-    out.index.resize(std::size_t(px.width) * px.height);
     std::vector<std::uint32_t> colours;
     std::size_t at = 0;
     for (int y = 0; y < px.height; ++y) {
+        // Grown row by row: most maps pass 256 colours within a few rows.
+        out.index.resize(at + std::size_t(px.width));
         const std::uint32_t* row = px.row(y);
         std::uint32_t last = 0;
         unsigned char last_index = 0;

@@ -35,6 +35,7 @@ struct RenderSettings {
     /// --as-of / --facet (app/timeline.hpp); unset = the file's sites as they are.
     std::optional<Timeline> timeline;
     std::optional<long long> creation_epoch; ///< SOURCE_DATE_EPOCH, for the PDF creation date
+    int png_bands = 2; ///< render::RenderOptions::png_bands; 1 only to compare with one pass
 };
 
 /// The site file at `path`, read and validated. Throws IoError / InputError.

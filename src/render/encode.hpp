@@ -10,7 +10,8 @@
 
 namespace dcmap::render::detail {
 
-/// Draws on a cairo_t whose unit is one canvas pixel.
+/// Draws on a cairo_t whose unit is one canvas pixel. For a PNG it is called once per band of
+/// rows, from several threads at once: it must only read what it shares.
 using Paint = std::function<void(cairo_t*)>;
 
 /// Canvas size in pixels.

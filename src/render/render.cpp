@@ -85,7 +85,16 @@ std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap,
         text.set_svg_markup(&svg_markup);
     return detail::encode(
         format, canvas, options,
-        [&](cairo_t* cr) { detail::paint_map(cr, layout, basemap, style, text); }, &svg_markup);
+        [&](cairo_t* cr) {
+            if (format != Format::png) {
+                detail::paint_map(cr, layout, basemap, style, text);
+                return;
+            }
+            // PNG bands are painted at once: each needs a Pango context of its own.
+            const detail::TextContext band_text;
+            detail::paint_map(cr, layout, basemap, style, band_text);
+        },
+        &svg_markup);
 }
 
 void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,

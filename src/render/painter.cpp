@@ -74,6 +74,26 @@ void add_box(cairo_t* cr, const Box& b) {
     cairo_rectangle(cr, b.min_x, b.min_y, b.width(), b.height());
 }
 
+/// Whether a drawing confined to `b` (user space) can reach the pixels of an image surface.
+/// A PNG is painted in bands (encode.cpp), and each band skips the labels and markers of the
+/// others: they would be clipped anyway. Vector surfaces keep everything, as they always did.
+bool reaches_raster(cairo_t* cr, const Box& b) {
+    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+        return true;
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
+    return b.max_x >= x1 && b.min_x <= x2 && b.max_y >= y1 && b.min_y <= y2;
+}
+
+Box grown(const Box& b, double by) {
+    return {b.min_x - by, b.min_y - by, b.max_x + by, b.max_y + by};
+}
+
+/// A box around (x, y) reaching `reach` pixels each way.
+Box around(double x, double y, double reach) {
+    return {x - reach, y - reach, x + reach, y + reach};
+}
+
 void stroke_path(cairo_t* cr, Color color, double width) {
     if (width <= 0 || color.a <= 0) {
         cairo_new_path(cr);
@@ -219,6 +239,12 @@ void paint_leaders(cairo_t* cr, const MapLayout& layout, const Style& style) {
     for (const auto& label : layout.labels) {
         if (!label.has_leader)
             continue;
+        const Box ends{std::min(label.leader_from.x, label.leader_to.x),
+                       std::min(label.leader_from.y, label.leader_to.y),
+                       std::max(label.leader_from.x, label.leader_to.x),
+                       std::max(label.leader_from.y, label.leader_to.y)};
+        if (!reaches_raster(cr, grown(ends, 4 * layout.scale)))
+            continue;
         for (int pass = 0; pass < 2; ++pass) {
             cairo_move_to(cr, label.leader_from.x, label.leader_from.y);
             cairo_line_to(cr, label.leader_to.x, label.leader_to.y);
@@ -293,6 +319,9 @@ void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
     const FontSpec font = scaled_font(style.label_font, layout.scale);
     Halo halo{style.label_halo, style.label_halo_width * layout.scale};
     for (const auto& label : layout.labels) {
+        // Glyphs may overhang their logical box; a label's height is a generous allowance.
+        if (!reaches_raster(cr, grown(label.box, 2 * halo.width + label.box.height())))
+            continue;
         FontSpec label_font = font;
         if (label.weight > 0)
             label_font.weight = label.weight;
@@ -378,6 +407,9 @@ void paint_sites(cairo_t* cr, const std::vector<MarkerLayout>& markers,
                  const TextContext& text) {
     SvgMarkup* svg = text.svg_markup();
     for (const auto& marker : markers) {
+        // Change marks and halos reach beyond the radius; twice it plus a margin covers them.
+        if (!reaches_raster(cr, around(marker.x, marker.y, 2 * marker.r + 10 * scale)))
+            continue;
         if (svg)
             svg->begin_marker(cr, marker);
         paint_site_marker(cr, marker, style, scale);
@@ -385,6 +417,10 @@ void paint_sites(cairo_t* cr, const std::vector<MarkerLayout>& markers,
             svg->end_group(cr, {marker.x, marker.y});
     }
     for (const auto& aggregate : aggregates) {
+        const double reach =
+            2 * aggregate.r + 4 * aggregate.count_font.size + 10 * scale; // the count may be wide
+        if (!reaches_raster(cr, around(aggregate.x, aggregate.y, reach)))
+            continue;
         if (svg)
             svg->begin_aggregate(cr, aggregate);
         paint_aggregate(cr, aggregate, style, scale, text);

@@ -1,6 +1,7 @@
 #include "basemap/basemap.hpp"
 
 #include "basemap/working_frame.hpp"
+#include "io/threads.hpp"
 
 namespace dcmap::basemap {
 
@@ -11,10 +12,19 @@ ProjectedBasemap build_basemap(const project::Projector& projector, Detail detai
     const detail::PackedBasemap& data = detail::embedded_basemap(detail == Detail::medium);
 
     ProjectedBasemap out;
-    out.countries = detail::read_countries(data, proj);
-    out.land = detail::read_land(data, proj);
-    out.graticule = detail::graticule(graticule_step, proj, projector.spec());
-    out.outline = detail::outline(proj);
+    // Countries on one thread, the rest on another: PROJ's per-point pipeline is most of the
+    // work, and a PROJ object serves one thread at a time, so the second has its own.
+    io::run_tasks(2, io::cores(2), [&](std::size_t task) {
+        if (task == 0) {
+            out.countries = detail::read_countries(data, proj);
+            return;
+        }
+        const project::Projector own(projector.spec());
+        const detail::Projection own_proj{own, frame, proj.cut_windows};
+        out.land = detail::read_land(data, own_proj);
+        out.graticule = detail::graticule(graticule_step, own_proj, own.spec());
+        out.outline = detail::outline(own_proj);
+    });
     for (const Point& p : out.outline)
         out.bounds.expand(p);
     return out;

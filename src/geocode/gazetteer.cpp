@@ -672,17 +672,25 @@ const Gazetteer::Impl::TownGrid& Gazetteer::Impl::town_grid() const {
     std::call_once(grid_built, [this] {
         struct Town {
             std::uint32_t cell, row;
-            float lat, lon;
+            float lat, lon, population;
+            std::string_view name, country;
         };
         std::vector<Town> towns;
         for (std::uint32_t n = 0; n < place_starts.size(); ++n) {
-            const auto r = row(n);
-            if (r.population < nearby_town_min_population)
+            // Only the fields up to the population, and coordinates only for the towns that
+            // pass: this runs over every place of the gazetteer before a map's first label.
+            auto line = line_at(places, place_starts[n]);
+            const auto name = next_field(line), lat_text = next_field(line),
+                       lon_text = next_field(line), country = next_field(line);
+            next_field(line); // admin1
+            const auto population = parse_number<std::int64_t>(next_field(line), 0);
+            if (population < nearby_town_min_population)
                 continue;
-            const double lat = parse_number(r.lat, 0.0), lon = parse_number(r.lon, 0.0);
+            const double lat = parse_number(lat_text, 0.0), lon = parse_number(lon_text, 0.0);
             const auto [grid_row, grid_column] = grid_cell(lon, lat);
             towns.push_back({static_cast<std::uint32_t>(grid_row * grid_columns + grid_column), n,
-                             static_cast<float>(lat), static_cast<float>(lon)});
+                             static_cast<float>(lat), static_cast<float>(lon),
+                             static_cast<float>(population), name, country});
         }
         std::sort(towns.begin(), towns.end(), [](const Town& a, const Town& b) {
             return std::tie(a.cell, a.row) < std::tie(b.cell, b.row);
@@ -693,10 +701,9 @@ const Gazetteer::Impl::TownGrid& Gazetteer::Impl::town_grid() const {
             grid.lats.push_back(t.lat);
             grid.lons.push_back(t.lon);
             grid.place_rows.push_back(t.row);
-            const auto r = row(t.row);
-            grid.populations.push_back(static_cast<float>(r.population));
-            grid.names.push_back(r.name);
-            grid.countries.push_back(r.country);
+            grid.populations.push_back(t.population);
+            grid.names.push_back(t.name);
+            grid.countries.push_back(t.country);
         }
         for (std::size_t c = 1; c < grid.cell_starts.size(); ++c)
             grid.cell_starts[c] += grid.cell_starts[c - 1];

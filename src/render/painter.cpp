@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace dcmap::render::detail {
@@ -30,8 +31,33 @@ Point snapped_pixel(const ViewTransform& to_px, Point p) {
 
 bool finite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
+// Room above and below a band for strokes, joins and caps of base-map lines and layers.
+constexpr double kBandMargin = 32;
+
+/// Whether a line of `points` may touch the rows an image surface shows. A PNG band (see
+/// reaches_raster) then skips the snapping and thinning of rings wholly above or below it, whose
+/// edges cross none of its rows; those that may touch are drawn whole, so pixels do not change.
+bool may_touch_rows(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px) {
+    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+        return true;
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (const Point& p : points) {
+        low = std::min(low, p.y);
+        high = std::max(high, p.y);
+    }
+    if (!(low <= high))
+        return true; // nothing finite: add_vertices decides
+    // Pixel rows grow as projected y falls.
+    const double top = to_px.to_pixels({0, high}).y, bottom = to_px.to_pixels({0, low}).y;
+    return bottom >= y1 - kBandMargin && top <= y2 + kBandMargin;
+}
+
 // Returns false when no vertex was finite, so nothing was added.
 bool add_vertices(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px) {
+    if (!may_touch_rows(cr, points, to_px))
+        return false;
     std::vector<Point> pixels;
     pixels.reserve(points.size());
     for (const Point& point : points) {

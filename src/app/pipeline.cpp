@@ -414,6 +414,7 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
     options.unit = plan.page.unit;
     options.png_colors =
         settings.png_palette ? render::PngColors::palette : render::PngColors::truecolor;
+    options.png_bands = settings.png_bands;
     options.title = request.title.empty() ? "dcmap map" : request.title;
     options.description = describe(file, request.sites, projector.spec().name);
     options.source = file.source;

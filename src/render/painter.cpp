@@ -100,6 +100,30 @@ void add_box(cairo_t* cr, const Box& b) {
     cairo_rectangle(cr, b.min_x, b.min_y, b.width(), b.height());
 }
 
+/// Clips to `b`, on an image surface grown to whole pixels. Cairo rasterises a clip edge inside
+/// a pixel differently when the surface is a band of the canvas (encode.cpp paints PNGs in
+/// bands), so a fractional edge would make the pixels depend on the bands; at most a pixel more
+/// of what lies under a frame's edge shows. SVG and PDF keep the exact frame.
+void clip_to_pixels(cairo_t* cr, const Box& b) {
+    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE) {
+        add_box(cr, b);
+        cairo_clip(cr);
+        return;
+    }
+    double x0 = b.min_x, y0 = b.min_y, x1 = b.max_x, y1 = b.max_y;
+    cairo_user_to_device(cr, &x0, &y0);
+    cairo_user_to_device(cr, &x1, &y1);
+    x0 = std::floor(x0);
+    y0 = std::floor(y0);
+    x1 = std::ceil(x1);
+    y1 = std::ceil(y1);
+    cairo_device_to_user(cr, &x0, &y0);
+    cairo_device_to_user(cr, &x1, &y1);
+    cairo_new_path(cr);
+    cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+    cairo_clip(cr);
+}
+
 /// Whether a drawing confined to `b` (user space) can reach the pixels of an image surface.
 /// A PNG is painted in bands (encode.cpp), and each band skips the labels and markers of the
 /// others: they would be clipped anyway. Vector surfaces keep everything, as they always did.
@@ -232,9 +256,7 @@ void paint_layers(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& 
 void paint_basemap(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                    const Style& style) {
     cairo_save(cr);
-    Box frame = canvas_clip(layout);
-    cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
-    cairo_clip(cr);
+    clip_to_pixels(cr, canvas_clip(layout));
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
@@ -250,9 +272,7 @@ void paint_basemap(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap&
 /// The layers drawn over the sites, clipped to the map frame like the base map.
 void paint_layers_over(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap) {
     cairo_save(cr);
-    Box frame = canvas_clip(layout);
-    cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
-    cairo_clip(cr);
+    clip_to_pixels(cr, canvas_clip(layout));
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     paint_layers(cr, layout, basemap, true);
@@ -388,8 +408,7 @@ void paint_density(cairo_t* cr, const MapLayout& layout) {
     if (layout.density.cells.empty())
         return;
     cairo_save(cr);
-    add_box(cr, layout.map_frame);
-    cairo_clip(cr);
+    clip_to_pixels(cr, layout.map_frame);
     // A hair larger than the grid so neighbouring cells leave no antialiased seam between them.
     const double r = layout.density.radius + 0.35 * layout.scale;
     for (const auto& cell : layout.density.cells) {
@@ -598,8 +617,7 @@ void paint_inset_areas(cairo_t* cr, const MapLayout& layout, const Style& style)
     if (layout.insets.empty())
         return;
     cairo_save(cr);
-    add_box(cr, canvas_clip(layout));
-    cairo_clip(cr);
+    clip_to_pixels(cr, canvas_clip(layout));
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     for (const auto& inset : layout.insets) {
         add_box(cr, inset.area);
@@ -673,8 +691,7 @@ void paint_inset(cairo_t* cr, const MapLayout& layout, const InsetLayout& inset,
                         t.y0};
     paint_basemap(cr, view, basemap_within(basemap, projected), style);
     cairo_save(cr);
-    add_box(cr, inset.box);
-    cairo_clip(cr);
+    clip_to_pixels(cr, inset.box);
     paint_leaders(cr, view, style);
     paint_sites(cr, view.markers, inset.aggregates, style, s, text);
     paint_layers(cr, view, basemap, true);
@@ -702,8 +719,7 @@ void paint_panels(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& 
     for (const auto& panel : layout.panels) {
         cairo_save(cr);
         cairo_translate(cr, panel.x, panel.y);
-        cairo_rectangle(cr, 0, 0, panel.map.width, panel.map.height);
-        cairo_clip(cr);
+        clip_to_pixels(cr, Box::from_xywh(0, 0, panel.map.width, panel.map.height));
         paint_map(cr, panel.map, basemap, style, text);
         cairo_restore(cr);
         cairo_save(cr);

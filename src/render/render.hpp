@@ -40,7 +40,10 @@ struct RenderOptions {
     double pixels_per_inch = 96;
     LengthUnit unit = LengthUnit::px;            ///< of the SVG's width and height
     PngColors png_colors = PngColors::truecolor; ///< PNG only
-    std::string title;                           ///< SVG <title>, PDF title
+    /// PNG only: rows painted at once in this many bands (detail::encode). The bytes may depend
+    /// on it, so it is fixed, never the machine's core count; 1 paints in one pass (for tests).
+    int png_bands = 2;
+    std::string title;       ///< SVG <title>, PDF title
     std::string description; ///< SVG <desc>, PDF subject: one line saying what the map shows
     /// Put before every id in an SVG (`--svg-id-prefix`); empty = derived from svg_name and
     /// the map's content (see detail::default_svg_id_prefix).

@@ -75,25 +75,27 @@ std::string with_pdf_date_prefix(std::string pdf, const PdfDate& date) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Below this many rows a band costs more in repeated path and text preparation than it saves.
-constexpr int kMinBandRows = 200;
-
-/// Paints the canvas in up to `most_bands` horizontal bands at once (RenderOptions::png_bands),
-/// each through a cairo context of its own onto its own rows of the one surface; `paint` runs
-/// once per band. A band's context is shifted up by its first row, a whole pixel, so its pixels
-/// come from the same geometry as in one pass (tested). The count never follows the machine's
-/// cores, so the bytes cannot depend on the machine.
-void draw_in_bands(cairo_surface_t* surface, int most_bands, const Paint& paint) {
+/// Paints the canvas in the bands that start at `starts` at once, each through a cairo context of
+/// its own onto its own rows of the one surface; `paint` runs once per band. A band's context is
+/// shifted up by its first row, a whole pixel, so its pixels come from the same geometry as in
+/// one pass (tested). The bands come from the map, never from the machine's core count, so the
+/// bytes cannot depend on the machine.
+void draw_in_bands(cairo_surface_t* surface, std::vector<int> starts, const Paint& paint) {
     check(cairo_surface_status(surface), "creating the surface");
     cairo_surface_flush(surface);
     unsigned char* data = cairo_image_surface_get_data(surface);
     const int width = cairo_image_surface_get_width(surface);
     const int height = cairo_image_surface_get_height(surface);
     const int stride = cairo_image_surface_get_stride(surface);
-    const auto bands = static_cast<std::size_t>(std::clamp(height / kMinBandRows, 1, most_bands));
+    if (starts.empty() || starts.front() != 0)
+        starts.insert(starts.begin(), 0);
+    starts.push_back(height);
+    const std::size_t bands = starts.size() - 1;
     io::run_tasks(bands, std::min(bands, io::cores()), [&](std::size_t band) {
-        const int first = static_cast<int>(height * band / bands);
-        const int end = static_cast<int>(height * (band + 1) / bands);
+        const int first = starts[band];
+        const int end = starts[band + 1];
+        if (end <= first)
+            return;
         SurfacePtr rows(cairo_image_surface_create_for_data(
             data + std::size_t(first) * stride, CAIRO_FORMAT_ARGB32, width, end - first, stride));
         check(cairo_surface_status(rows.get()), "creating the surface");
@@ -109,7 +111,7 @@ void draw_in_bands(cairo_surface_t* surface, int most_bands, const Paint& paint)
 std::string encode_png(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
     SurfacePtr surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
-    draw_in_bands(surface.get(), std::max(options.png_bands, 1), paint);
+    draw_in_bands(surface.get(), canvas.band_starts, paint);
     cairo_surface_flush(surface.get());
     return with_png_text(
         encode_png_bytes(surface.get(), options.pixels_per_inch, options.png_colors),

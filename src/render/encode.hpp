@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace dcmap::render::detail {
 
@@ -18,6 +19,9 @@ using Paint = std::function<void(cairo_t*)>;
 struct Canvas {
     int width = 0;
     int height = 0;
+    /// PNG only: the first row of each band painted at once (see band_starts in painter.hpp);
+    /// empty or {0} paints in one pass.
+    std::vector<int> band_starts;
 };
 
 class SvgMarkup;

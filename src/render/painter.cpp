@@ -792,4 +792,51 @@ void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& bas
         paint_block(cr, text, line);
 }
 
+std::vector<int> band_starts(const MapLayout& layout, const ProjectedBasemap& basemap, int bands) {
+    // Below this many rows a band costs more in repeated text and path preparation than it saves.
+    constexpr int kMinBandRows = 200;
+    const int height = static_cast<int>(std::lround(layout.height));
+    bands = std::clamp(height / kMinBandRows, 1, std::max(bands, 1));
+    if (bands == 1)
+        return {0};
+    // Work by row: a little for every row (fills, PNG rows), one unit per base-map vertex (its
+    // share of snapping, thinning and stroking), more for each label and marker.
+    std::vector<double> work(static_cast<std::size_t>(height), layout.width / 100);
+    const auto add = [&](double y, double amount) {
+        if (std::isfinite(y))
+            work[static_cast<std::size_t>(std::clamp(static_cast<int>(y), 0, height - 1))] +=
+                amount;
+    };
+    if (layout.panels.empty()) {
+        const ViewTransform& t = layout.transform;
+        const auto add_rings = [&](const std::vector<Polygon>& polygons) {
+            for (const auto& polygon : polygons)
+                for (const auto& ring : polygon.rings)
+                    for (const Point& p : ring)
+                        add(t.to_pixels(p).y, 1);
+        };
+        add_rings(basemap.land);
+        for (const auto& country : basemap.countries)
+            add_rings(country.polygons);
+    }
+    for (const auto& label : layout.labels)
+        add((label.box.min_y + label.box.max_y) / 2, 300);
+    for (const auto& marker : layout.markers)
+        add(marker.y, 30);
+    double total = 0;
+    for (double w : work)
+        total += w;
+    std::vector<int> starts{0};
+    double done = 0;
+    for (int y = 0; y < height && static_cast<int>(starts.size()) < bands; ++y) {
+        done += work[static_cast<std::size_t>(y)];
+        const double share = total * static_cast<double>(starts.size()) / bands;
+        // Each band keeps at least kMinBandRows / 2 rows.
+        if (done >= share && y + 1 - starts.back() >= kMinBandRows / 2 &&
+            height - (y + 1) >= kMinBandRows / 2)
+            starts.push_back(y + 1);
+    }
+    return starts;
+}
+
 } // namespace dcmap::render::detail

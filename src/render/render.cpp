@@ -79,7 +79,9 @@ std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap,
     int width = canvas_side(layout.width, "width");
     int height = canvas_side(layout.height, "height");
     detail::TextContext text;
-    detail::Canvas canvas{width, height};
+    detail::Canvas canvas{width, height, {}};
+    if (format == Format::png)
+        canvas.band_starts = detail::band_starts(layout, basemap, options.png_bands);
     detail::SvgMarkup svg_markup(options.svg_text, options.sites);
     if (format == Format::svg)
         text.set_svg_markup(&svg_markup);

@@ -206,9 +206,9 @@ void paint_land(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& ba
 
 void paint_borders(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                    const Style& style) {
-    // One path for all borders: a shared edge drawn twice in one stroke does not darken.
-    for (const auto& country : basemap.countries)
-        add_polygons(cr, country.polygons, layout.transform);
+    // Each edge two countries share, once; coasts are the coastline stroke's.
+    for (const auto& line : basemap.borders)
+        add_polyline(cr, line, layout.transform);
     stroke_path(cr, style.border, style.border_width * layout.scale);
     add_polygons(cr, basemap.land, layout.transform);
     stroke_path(cr, style.coastline, style.coastline_width * layout.scale);
@@ -661,6 +661,9 @@ ProjectedBasemap basemap_within(const ProjectedBasemap& basemap, const Box& view
     for (const auto& line : basemap.graticule)
         if (bounds_of(line).intersects(view))
             out.graticule.push_back(line);
+    for (const auto& line : basemap.borders)
+        if (bounds_of(line).intersects(view))
+            out.borders.push_back(line);
     out.layers = basemap.layers;
     return out;
 }

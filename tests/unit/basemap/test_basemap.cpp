@@ -3,8 +3,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
+#include <map>
+#include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 using dcmap::CountryShape;
@@ -330,4 +335,81 @@ TEST_CASE("basemap: the same input gives identical output", "[basemap]") {
         }
     }
     CHECK(differing == 0);
+}
+
+TEST_CASE("basemap: inner borders are the edges two countries share, once, without coasts",
+          "[basemap]") {
+    // Two squares side by side sharing the edge x = 1; land is their union's outline.
+    const Ring west{{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+    const Ring east{{1, 1}, {1, 0}, {2, 0}, {2, 1}};
+    const Ring outline{{0, 0}, {1, 0}, {2, 0}, {2, 1}, {1, 1}, {0, 1}};
+    const std::vector<CountryShape> countries{{"AA", "West", {Polygon{{west}}}},
+                                              {"BB", "East", {Polygon{{east}}}}};
+    const auto borders = dcmap::basemap::detail::inner_borders(countries, {Polygon{{outline}}});
+    REQUIRE(borders.size() == 1);
+    REQUIRE(borders[0].size() == 2);
+    CHECK(borders[0][0].x == 1);
+    CHECK(borders[0][1].x == 1);
+    CHECK(std::abs(borders[0][0].y - borders[0][1].y) == 1);
+    // With no land, every country edge is a border, the shared one still once.
+    const auto all = dcmap::basemap::detail::inner_borders(countries, {});
+    std::size_t edges = 0;
+    for (const auto& line : all)
+        edges += line.size() - 1;
+    CHECK(edges == 7);
+}
+
+TEST_CASE("basemap: on the real base map, a border edge lies between two countries and never "
+          "on the coast",
+          "[basemap]") {
+    for (const char* centre : {"", "150"}) {
+        const Projector projector(parse_projection("robinson", centre));
+        const ProjectedBasemap map = build_basemap(projector, Detail::medium, 30);
+        REQUIRE_FALSE(map.borders.empty());
+        // Count how many country rings hold each undirected edge, and which edges are coast.
+        std::map<std::array<double, 4>, int> owners;
+        std::set<std::array<double, 4>> coast;
+        const auto key = [](Point p, Point q) {
+            if (std::tie(q.x, q.y) < std::tie(p.x, p.y))
+                std::swap(p, q);
+            return std::array<double, 4>{p.x, p.y, q.x, q.y};
+        };
+        const auto each_edge = [](const Ring& ring, auto visit) {
+            for (std::size_t i = 0; i < ring.size(); ++i) {
+                const Point p = ring[i], q = ring[(i + 1) % ring.size()];
+                if (p.x != q.x || p.y != q.y)
+                    visit(p, q);
+            }
+        };
+        std::size_t country_edges = 0;
+        for (const auto& country : map.countries)
+            for (const auto& polygon : country.polygons)
+                for (const auto& ring : polygon.rings)
+                    each_edge(ring, [&](Point p, Point q) {
+                        ++owners[key(p, q)];
+                        ++country_edges;
+                    });
+        for (const auto& polygon : map.land)
+            for (const auto& ring : polygon.rings)
+                each_edge(ring, [&](Point p, Point q) { coast.insert(key(p, q)); });
+        std::set<std::array<double, 4>> seen;
+        std::size_t border_edges = 0, shared = 0;
+        for (const auto& line : map.borders) {
+            REQUIRE(line.size() >= 2);
+            for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+                const auto k = key(line[i], line[i + 1]);
+                INFO("centre '" << centre << "' edge " << k[0] << "," << k[1] << " - " << k[2]
+                                << "," << k[3]);
+                CHECK(owners.count(k) == 1);  // a country edge
+                CHECK(coast.count(k) == 0);   // not coast
+                CHECK(seen.insert(k).second); // drawn once
+                shared += owners[k] >= 2;
+                ++border_edges;
+            }
+        }
+        // Nearly all are shared by two countries (the rest: seams where land and country pieces
+        // were cut apart), and they are a small part of all country edges.
+        CHECK(shared * 100 >= border_edges * 95);
+        CHECK(border_edges * 4 < country_edges);
+    }
 }

@@ -10,6 +10,7 @@
 #include "geocode/providers.hpp"
 #include "geocode/resolve.hpp"
 #include "io/input_file.hpp"
+#include "io/threads.hpp"
 #include "layout/layout.hpp"
 #include "model/error.hpp"
 #include "model/limits.hpp"
@@ -104,6 +105,16 @@ std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_c
         if (sites.empty())
             return sites;
         const auto& gazetteer = geocode::Gazetteer::embedded();
+        // The nearest-town grid and the country polygons' index are built on first use: both
+        // at once here, each on its own core, before the loops below need them.
+        const bool any_without_country = std::any_of(
+            file.sites.begin(), file.sites.end(), [](const Site& s) { return s.country.empty(); });
+        io::run_tasks(2, io::cores(2), [&](std::size_t k) {
+            if (k == 0)
+                gazetteer.nearest_town(0, 0);
+            else if (any_without_country)
+                basemap::country_at(0, 0);
+        });
         detail::for_each_index(sites.size(), [&](std::size_t i) {
             ResolvedSite& r = resolved_of(sites[i]);
             if (!r.site.country.empty())

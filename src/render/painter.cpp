@@ -31,13 +31,12 @@ Point snapped_pixel(const ViewTransform& to_px, Point p) {
 
 bool finite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
-// Room above and below a band for strokes, joins and caps of base-map lines and layers.
-constexpr double kBandMargin = 32;
-
-/// Whether a line of `points` may touch the rows an image surface shows. A PNG band (see
-/// reaches_raster) then skips the snapping and thinning of rings wholly above or below it, whose
-/// edges cross none of its rows; those that may touch are drawn whole, so pixels do not change.
-bool may_touch_rows(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px) {
+/// Whether a line of `points`, drawn `reach` pixels beyond itself (a stroke's width, joins and
+/// caps), may touch the rows an image surface shows. A PNG band (see reaches_raster) then skips
+/// the snapping and thinning of rings wholly above or below it, whose edges cross none of its
+/// rows; those that may touch are drawn whole, so pixels do not change.
+bool may_touch_rows(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px,
+                    double reach) {
     if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE)
         return true;
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
@@ -51,12 +50,13 @@ bool may_touch_rows(cairo_t* cr, const std::vector<Point>& points, const ViewTra
         return true; // nothing finite: add_vertices decides
     // Pixel rows grow as projected y falls.
     const double top = to_px.to_pixels({0, high}).y, bottom = to_px.to_pixels({0, low}).y;
-    return bottom >= y1 - kBandMargin && top <= y2 + kBandMargin;
+    return bottom >= y1 - reach && top <= y2 + reach;
 }
 
 // Returns false when no vertex was finite, so nothing was added.
-bool add_vertices(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px) {
-    if (!may_touch_rows(cr, points, to_px))
+bool add_vertices(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px,
+                  double reach) {
+    if (!may_touch_rows(cr, points, to_px, reach))
         return false;
     std::vector<Point> pixels;
     pixels.reserve(points.size());
@@ -75,20 +75,22 @@ bool add_vertices(cairo_t* cr, const std::vector<Point>& points, const ViewTrans
     return true;
 }
 
-void add_ring(cairo_t* cr, const Ring& ring, const ViewTransform& to_px) {
-    if (ring.size() >= 3 && add_vertices(cr, ring, to_px))
+// `reach`: how far beyond the line its drawing goes, in pixels (see may_touch_rows).
+void add_ring(cairo_t* cr, const Ring& ring, const ViewTransform& to_px, double reach) {
+    if (ring.size() >= 3 && add_vertices(cr, ring, to_px, reach))
         cairo_close_path(cr);
 }
 
-void add_polyline(cairo_t* cr, const Polyline& line, const ViewTransform& to_px) {
+void add_polyline(cairo_t* cr, const Polyline& line, const ViewTransform& to_px, double reach) {
     if (line.size() >= 2)
-        add_vertices(cr, line, to_px);
+        add_vertices(cr, line, to_px, reach);
 }
 
-void add_polygons(cairo_t* cr, const std::vector<Polygon>& polygons, const ViewTransform& to_px) {
+void add_polygons(cairo_t* cr, const std::vector<Polygon>& polygons, const ViewTransform& to_px,
+                  double reach) {
     for (const auto& polygon : polygons)
         for (const auto& ring : polygon.rings)
-            add_ring(cr, ring, to_px);
+            add_ring(cr, ring, to_px, reach);
 }
 
 void add_circle(cairo_t* cr, Point c, double r) {
@@ -159,6 +161,13 @@ void fill_path(cairo_t* cr, Color color) {
     cairo_fill(cr);
 }
 
+// How far a fill's antialiasing reaches beyond its outline, in pixels.
+constexpr double kFillReach = 2;
+
+/// How far a stroke of `width` reaches beyond its line: its width (round joins and caps need
+/// half of it; a whole one leaves room) plus antialiasing.
+double stroke_reach(double width) { return std::max(width, 0.0) + kFillReach; }
+
 Box canvas_clip(const MapLayout& layout) {
     if (!layout.map_frame.empty())
         return layout.map_frame;
@@ -168,7 +177,7 @@ Box canvas_clip(const MapLayout& layout) {
 void paint_ocean(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                  const Style& style) {
     if (basemap.outline.size() >= 3) {
-        add_ring(cr, basemap.outline, layout.transform);
+        add_ring(cr, basemap.outline, layout.transform, kFillReach);
     } else {
         Box frame = canvas_clip(layout);
         cairo_rectangle(cr, frame.min_x, frame.min_y, frame.width(), frame.height());
@@ -178,9 +187,10 @@ void paint_ocean(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& b
 
 void paint_graticule(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                      const Style& style) {
+    const double width = style.graticule_width * layout.scale;
     for (const auto& line : basemap.graticule)
-        add_polyline(cr, line, layout.transform);
-    stroke_path(cr, style.graticule, style.graticule_width * layout.scale);
+        add_polyline(cr, line, layout.transform, stroke_reach(width));
+    stroke_path(cr, style.graticule, width);
 }
 
 bool hosts_a_site(const MapLayout& layout, const std::string& iso2) {
@@ -192,14 +202,14 @@ void paint_land(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& ba
                 const Style& style) {
     // Land goes under the countries so hairline seams between neighbours never show the ocean;
     // with land drawn, only tinted countries need a fill of their own.
-    add_polygons(cr, basemap.land, layout.transform);
+    add_polygons(cr, basemap.land, layout.transform, kFillReach);
     fill_path(cr, style.land);
     bool land_drawn = !basemap.land.empty();
     for (const auto& country : basemap.countries) {
         bool tinted = style.tint_host_countries && hosts_a_site(layout, country.iso2);
         if (land_drawn && !tinted)
             continue;
-        add_polygons(cr, country.polygons, layout.transform);
+        add_polygons(cr, country.polygons, layout.transform, kFillReach);
         fill_path(cr, tinted ? style.host_country : style.land);
     }
 }
@@ -207,19 +217,22 @@ void paint_land(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& ba
 void paint_borders(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                    const Style& style) {
     // Each edge two countries share, once; coasts are the coastline stroke's.
+    const double border = style.border_width * layout.scale;
     for (const auto& line : basemap.borders)
-        add_polyline(cr, line, layout.transform);
-    stroke_path(cr, style.border, style.border_width * layout.scale);
-    add_polygons(cr, basemap.land, layout.transform);
-    stroke_path(cr, style.coastline, style.coastline_width * layout.scale);
+        add_polyline(cr, line, layout.transform, stroke_reach(border));
+    stroke_path(cr, style.border, border);
+    const double coast = style.coastline_width * layout.scale;
+    add_polygons(cr, basemap.land, layout.transform, stroke_reach(coast));
+    stroke_path(cr, style.coastline, coast);
 }
 
 void paint_outline(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                    const Style& style) {
     if (basemap.outline.size() < 3)
         return;
-    add_ring(cr, basemap.outline, layout.transform);
-    stroke_path(cr, style.outline, style.outline_width * layout.scale);
+    const double width = style.outline_width * layout.scale;
+    add_ring(cr, basemap.outline, layout.transform, stroke_reach(width));
+    stroke_path(cr, style.outline, width);
 }
 
 /// The extra layers drawn under the sites (`over` false) or over them: polygons filled and
@@ -231,8 +244,9 @@ void paint_layers(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& 
         if (layer.style.over_sites != over)
             continue;
         const LayerStyle& st = layer.style;
+        const double reach = stroke_reach(st.width * s);
         if (!layer.polygons.empty()) {
-            add_polygons(cr, layer.polygons, layout.transform);
+            add_polygons(cr, layer.polygons, layout.transform, reach);
             if (st.fill.a > 0) {
                 set_color(cr, st.fill);
                 cairo_fill_preserve(cr);
@@ -240,7 +254,7 @@ void paint_layers(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& 
             stroke_path(cr, st.stroke, st.width * s);
         }
         for (const auto& line : layer.lines)
-            add_polyline(cr, line, layout.transform);
+            add_polyline(cr, line, layout.transform, reach);
         stroke_path(cr, st.stroke, st.width * s);
         for (const auto& p : layer.points) {
             const Point c = layout.transform.to_pixels(p);

@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
         std::size_t size = 0;
         const double ms = best_ms(
             runs, [&] { size = encode_png_bytes(surface, 0, PngColors::truecolor, level).size(); });
-        std::printf("| truecolor, UP or SUB filter per row, libdeflate %d | %zu | %.1f |\n", level, size, ms);
+        std::printf("| truecolor, UP or SUB filter per row, libdeflate %d | %zu | %.1f |\n", level,
+                    size, ms);
     }
     std::size_t size = 0;
     const double ms =

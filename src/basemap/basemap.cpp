@@ -59,7 +59,7 @@ private:
     std::size_t find(const Edge& e) const {
         std::uint64_t h = 0;
         for (double v : {e.a.x, e.a.y, e.b.x, e.b.y})
-            h = (h ^ bits(v)) * 0x9e3779b97f4a7c15ULL;
+            h = (h ^ bits(v + 0.0)) * 0x9e3779b97f4a7c15ULL; // + 0.0: -0 hashes as 0, as == has it
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t at = (h ^ (h >> 29)) & mask;; at = (at + 1) & mask)
             if (empty(at) || slots_[at] == e)

@@ -465,9 +465,15 @@ void paint_sites(cairo_t* cr, const std::vector<MarkerLayout>& markers,
                  const std::vector<AggregateLayout>& aggregates, const Style& style, double scale,
                  const TextContext& text) {
     SvgMarkup* svg = text.svg_markup();
+    // Change marks, rings and halos reach beyond a marker's radius: by the stroke widths (a mark
+    // is stroked at twice the marker's, mitred) and by half the radius for a mark's corner.
+    const double stroke = style.marker_stroke_width * scale;
     for (const auto& marker : markers) {
-        // Change marks and halos reach beyond the radius; twice it plus a margin covers them.
-        if (!reaches_raster(cr, around(marker.x, marker.y, 2 * marker.r + 10 * scale)))
+        const double reach = 2 * marker.r + 4 * stroke + 10 * scale;
+        Box drawn = around(marker.x, marker.y, reach);
+        if (marker.has_from) // a moved site's path, arrow and old ring reach its old place
+            drawn.expand(around(marker.from_x, marker.from_y, reach));
+        if (!reaches_raster(cr, drawn))
             continue;
         if (svg)
             svg->begin_marker(cr, marker);
@@ -476,8 +482,8 @@ void paint_sites(cairo_t* cr, const std::vector<MarkerLayout>& markers,
             svg->end_group(cr, {marker.x, marker.y});
     }
     for (const auto& aggregate : aggregates) {
-        const double reach =
-            2 * aggregate.r + 4 * aggregate.count_font.size + 10 * scale; // the count may be wide
+        const double reach = 2 * aggregate.r + 4 * aggregate.count_font.size + 4 * stroke +
+                             10 * scale; // the count may be wider than the disc
         if (!reaches_raster(cr, around(aggregate.x, aggregate.y, reach)))
             continue;
         if (svg)
@@ -819,10 +825,10 @@ std::vector<int> band_starts(const MapLayout& layout, const ProjectedBasemap& ba
     // Work by row: a little for every row (fills, PNG rows), one unit per base-map vertex (its
     // share of snapping, thinning and stroking), more for each label and marker.
     std::vector<double> work(static_cast<std::size_t>(height), layout.width / 100);
+    // Only what lies on the canvas: a regional map's base map reaches far beyond it.
     const auto add = [&](double y, double amount) {
-        if (std::isfinite(y))
-            work[static_cast<std::size_t>(std::clamp(static_cast<int>(y), 0, height - 1))] +=
-                amount;
+        if (y >= 0 && y < height)
+            work[static_cast<std::size_t>(y)] += amount;
     };
     if (layout.panels.empty()) {
         const ViewTransform& t = layout.transform;

@@ -210,6 +210,9 @@ struct Indexed {
 bool exact_palette(const Pixels& px, Indexed& out) {
     std::unordered_map<std::uint32_t, unsigned char> seen;
     std::vector<std::uint32_t> colours;
+    // Reserved, not filled: the pages are touched only as rows are read, and growing row by
+    // row never holds a second copy.
+    out.index.reserve(std::size_t(px.width) * px.height);
     std::size_t at = 0;
     for (int y = 0; y < px.height; ++y) {
         // Grown row by row: most maps pass 256 colours within a few rows.

@@ -9,7 +9,9 @@ namespace dcmap::render::detail {
 namespace {
 
 // One font map per thread (Pango font maps are not thread-safe): creating a fontconfig font map
-// is expensive, and sharing it keeps the measurer and the painter on the very same fonts.
+// is expensive, so a thread keeps its own. The measurer and the PNG bands may run on different
+// threads; their maps come from the same fontconfig configuration and font options, so they
+// shape and measure alike (the band test compares bands painted on different threads).
 PangoFontMap* shared_font_map() {
     thread_local const FontMapPtr map(pango_cairo_font_map_new());
     return map.get();

@@ -3,8 +3,11 @@
 // level on a rare glyph edge, at every size, with every kind of map element crossing the seam.
 #include "e2e_support.hpp"
 
+#include "app/change_map.hpp"
 #include "app/dcmap.hpp"
 #include "app/pipeline.hpp"
+#include "app/resolution.hpp"
+#include "app/site_diff.hpp"
 
 #include <cairo.h>
 #include <catch2/catch.hpp>
@@ -95,6 +98,7 @@ TEST_CASE("e2e: a PNG painted in bands has the pixels of one painted in one pass
         {"robinson-100", random_sites(100, 11, "map: {projection: robinson}\n")},
         {"robinson-0", "map: {projection: robinson}\nsites: []\n"},
         {"density", e2e::read_bytes(e2e::source_file("tests/visual/cases/density.yaml"))},
+        {"inset", e2e::read_bytes(e2e::fixture("e2e-dense-europe.yaml"))},
 
     };
     const std::vector<dcmap::app::MapOutput> png = {{dcmap::app::MapFormat::png, "map"}};
@@ -129,5 +133,52 @@ TEST_CASE("e2e: a PNG painted in bands has the pixels of one painted in one pass
                 CHECK(differ * 10000 <= maps[0].pixels.size()); // at most 0.01%
             }
         }
+    }
+}
+
+TEST_CASE("e2e: a change map painted in bands keeps moved sites' paths across the band edge",
+          "[e2e]") {
+    // Sites that moved from the far north to the far south (and back): each path, arrow and old
+    // ring crosses the band edge, where a band that skipped the marker would lose them.
+    std::string older = "title: Before\nsites:\n", newer = "title: After\nsites:\n";
+    for (int i = 0; i < 12; ++i) {
+        const std::string id = "m" + std::to_string(i), lon = std::to_string(-150 + 25 * i);
+        const bool south = i % 2 == 0;
+        older += "  - {id: " + id + ", name: " + id + ", lat: " + (south ? "60" : "-40") +
+                 ", lon: " + lon + "}\n";
+        newer += "  - {id: " + id + ", name: " + id + ", lat: " + (south ? "-40" : "60") +
+                 ", lon: " + lon + "}\n";
+    }
+    const dcmap::SiteFile old_file = dcmap::app::load_sites_from_bytes(older, "old.yaml");
+    const dcmap::SiteFile new_file = dcmap::app::load_sites_from_bytes(newer, "new.yaml");
+    dcmap::Diagnostics diagnostics;
+    const auto old_sites = dcmap::app::resolve_site_file(old_file, "", diagnostics);
+    const auto new_sites = dcmap::app::resolve_site_file(new_file, "", diagnostics);
+    const auto diff = dcmap::app::diff_sites(old_sites, new_sites, 5);
+    const auto map = dcmap::app::make_change_map(new_file, old_sites, diff, "old.yaml", "new.yaml");
+    const std::vector<dcmap::app::MapOutput> png = {{dcmap::app::MapFormat::png, "map"}};
+    for (double width : {600.0, 2400.0}) {
+        dcmap::app::RenderSettings settings = dcmap::app::settings_of(map.file);
+        settings.map.width = dcmap::Setting<dcmap::Length>{{width, dcmap::LengthUnit::px}, {}};
+        settings.map.markers = dcmap::Setting<std::string>{"sites", {}};
+        settings.changes = &map.changes;
+        std::vector<Decoded> maps;
+        for (int bands : {1, 2}) {
+            settings.png_bands = bands;
+            dcmap::Diagnostics d;
+            const auto encoded = dcmap::app::encode_site_file(map.file, settings, png, d, nullptr);
+            REQUIRE(encoded.bytes.size() == 1);
+            maps.push_back(decode(encoded.bytes[0]));
+        }
+        INFO("change map at " << width << " px");
+        REQUIRE(maps[1].pixels.size() == maps[0].pixels.size());
+        std::size_t differ = 0, worst = 0;
+        for (std::size_t i = 0; i < maps[0].pixels.size(); ++i) {
+            const auto d = std::size_t(channel_difference(maps[0].pixels[i], maps[1].pixels[i]));
+            differ += d > 0;
+            worst = std::max(worst, d);
+        }
+        CHECK(worst <= 1);
+        CHECK(differ * 10000 <= maps[0].pixels.size());
     }
 }

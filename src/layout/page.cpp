@@ -37,52 +37,6 @@ std::vector<std::string> break_points(const std::string& line) {
     return pieces;
 }
 
-/// Footer lines wider than `max_width` broken at sentence ends so they stay on the canvas; a
-/// piece that is too wide on its own stays whole. No limit when max_width <= 0.
-std::vector<std::string> fit_lines(const std::vector<std::string>& lines, const FontSpec& font,
-                                   double max_width, const MeasureText& measure) {
-    if (max_width <= 0)
-        return lines;
-    std::vector<std::string> out;
-    for (const auto& line : lines) {
-        if (measure(line, font).width <= max_width) {
-            out.push_back(line);
-            continue;
-        }
-        std::string current;
-        for (const auto& piece : break_points(line)) {
-            const std::string joined = current.empty() ? piece : current + " " + piece;
-            if (current.empty() || measure(joined, font).width <= max_width) {
-                current = joined;
-            } else {
-                out.push_back(current);
-                current = piece;
-            }
-        }
-        out.push_back(current);
-    }
-    return out;
-}
-
-/// The canvas width at scale 1 when it is known before the height (given, or the default).
-double known_width(const LayoutRequest& request, const Style& style) {
-    if (request.width > 0)
-        return request.width;
-    return request.height > 0 ? 0.0 : style.default_width;
-}
-
-/// The footer's lines, broken so each fits between the margins at `scale`.
-std::vector<std::string> fitted_footer(const LayoutRequest& request, const Style& style,
-                                       const MeasureText& measure, double scale) {
-    const double width = known_width(request, style);
-    const double room = width > 0 ? (width - 2 * style.margin) * scale : 0;
-    return fit_lines(footer_lines(request), scaled_font(style.footer_font, scale), room, measure);
-}
-
-double text_height(const std::string& text, const FontSpec& font, const MeasureText& measure) {
-    return text.empty() ? 0.0 : measure(text, font).height;
-}
-
 /// `text` broken at spaces into lines no wider than `room`, greedily.
 std::string wrap_words(const std::string& text, const FontSpec& font, double room,
                        const MeasureText& measure) {
@@ -109,6 +63,67 @@ std::string wrap_words(const std::string& text, const FontSpec& font, double roo
     if (!line.empty())
         out += (out.empty() ? "" : "\n") + line;
     return out;
+}
+
+/// Footer lines wider than `max_width` broken at sentence ends so they stay on the canvas; a
+/// piece still too wide on its own is broken at spaces (only a single word wider than the
+/// canvas stays whole). No limit when max_width <= 0.
+std::vector<std::string> fit_lines(const std::vector<std::string>& lines, const FontSpec& font,
+                                   double max_width, const MeasureText& measure) {
+    if (max_width <= 0)
+        return lines;
+    std::vector<std::string> out;
+    const auto emit = [&](const std::string& text) {
+        if (measure(text, font).width <= max_width) {
+            out.push_back(text);
+            return;
+        }
+        const std::string wrapped = wrap_words(text, font, max_width, measure);
+        for (std::size_t start = 0;;) {
+            const std::size_t end = wrapped.find('\n', start);
+            out.push_back(wrapped.substr(start, end - start));
+            if (end == std::string::npos)
+                break;
+            start = end + 1;
+        }
+    };
+    for (const auto& line : lines) {
+        if (measure(line, font).width <= max_width) {
+            out.push_back(line);
+            continue;
+        }
+        std::string current;
+        for (const auto& piece : break_points(line)) {
+            const std::string joined = current.empty() ? piece : current + " " + piece;
+            if (current.empty() || measure(joined, font).width <= max_width) {
+                current = joined;
+            } else {
+                emit(current);
+                current = piece;
+            }
+        }
+        emit(current);
+    }
+    return out;
+}
+
+/// The canvas width at scale 1 when it is known before the height (given, or the default).
+double known_width(const LayoutRequest& request, const Style& style) {
+    if (request.width > 0)
+        return request.width;
+    return request.height > 0 ? 0.0 : style.default_width;
+}
+
+/// The footer's lines, broken so each fits between the margins at `scale`.
+std::vector<std::string> fitted_footer(const LayoutRequest& request, const Style& style,
+                                       const MeasureText& measure, double scale) {
+    const double width = known_width(request, style);
+    const double room = width > 0 ? (width - 2 * style.margin) * scale : 0;
+    return fit_lines(footer_lines(request), scaled_font(style.footer_font, scale), room, measure);
+}
+
+double text_height(const std::string& text, const FontSpec& font, const MeasureText& measure) {
+    return text.empty() ? 0.0 : measure(text, font).height;
 }
 
 /// A title or subtitle that fits `room` pixels across: wrapped at spaces, and when a word is

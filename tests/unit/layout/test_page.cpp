@@ -133,3 +133,21 @@ TEST_CASE("layout: a footer line wider than the canvas breaks at sentence ends",
     CHECK(lines == std::vector<std::string>{"Base map: Natural Earth.",
                                             "Places: GeoNames, CC BY 4.0; subset."});
 }
+
+TEST_CASE("layout: a footer sentence wider than the canvas breaks at spaces", "[layout]") {
+    auto request = world_request({make_site("a", 10, 10)});
+    request.as_of.clear();
+    request.source = "Source: providers' region lists, via the dcmap regions command";
+    request.attribution = "Base map: Natural Earth.";
+    request.width = 300;
+    const MapLayout l = run_layout(request);
+    REQUIRE(l.footer.size() >= 3);
+    std::string joined;
+    for (const auto& f : l.footer) {
+        CHECK(f.box.min_x >= 24 - 1e-9);
+        CHECK(f.box.max_x <= l.width - 24 + 1e-9);
+        joined += (joined.empty() ? "" : " ") + f.text;
+    }
+    // Every word is kept, in order.
+    CHECK(joined == request.source + " " + request.attribution);
+}

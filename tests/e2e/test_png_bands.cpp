@@ -8,8 +8,8 @@
 #include "app/pipeline.hpp"
 #include "app/resolution.hpp"
 #include "app/site_diff.hpp"
+#include "support/png_pixels.hpp"
 
-#include <cairo.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -21,43 +21,25 @@
 
 namespace {
 
-struct Decoded {
-    int width = 0, height = 0;
-    std::vector<std::uint32_t> pixels;
-};
-
-cairo_status_t read_from_string(void* closure, unsigned char* data, unsigned int length) {
-    auto* bytes = static_cast<std::pair<const std::string*, std::size_t>*>(closure);
-    if (bytes->second + length > bytes->first->size())
-        return CAIRO_STATUS_READ_ERROR;
-    std::copy_n(bytes->first->data() + bytes->second, length, data);
-    bytes->second += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-Decoded decode(const std::string& png) {
-    std::pair<const std::string*, std::size_t> cursor{&png, 0};
-    cairo_surface_t* surface =
-        cairo_image_surface_create_from_png_stream(read_from_string, &cursor);
-    REQUIRE(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS);
-    Decoded out;
-    out.width = cairo_image_surface_get_width(surface);
-    out.height = cairo_image_surface_get_height(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    for (int y = 0; y < out.height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::size_t(y) * stride);
-        out.pixels.insert(out.pixels.end(), row, row + out.width);
-    }
-    cairo_surface_destroy(surface);
-    return out;
-}
-
 int channel_difference(std::uint32_t a, std::uint32_t b) {
     int most = 0;
     for (int shift = 0; shift < 32; shift += 8)
         most = std::max(most, std::abs(int(a >> shift & 255) - int(b >> shift & 255)));
     return most;
+}
+
+/// The bands' promise: the same pixels as one pass, but for a level on at most 0.01% of them.
+void check_same_pixels(const dcmap::test::DecodedPng& one_pass,
+                       const dcmap::test::DecodedPng& banded) {
+    REQUIRE(banded.pixels.size() == one_pass.pixels.size());
+    std::size_t differ = 0, worst = 0;
+    for (std::size_t i = 0; i < one_pass.pixels.size(); ++i) {
+        const auto d = std::size_t(channel_difference(one_pass.pixels[i], banded.pixels[i]));
+        differ += d > 0;
+        worst = std::max(worst, d);
+    }
+    CHECK(worst <= 1);
+    CHECK(differ * 10000 <= one_pass.pixels.size());
 }
 
 /// Sites of other providers and statuses at random places, clustered here and there so that
@@ -110,27 +92,18 @@ TEST_CASE("e2e: a PNG painted in bands has the pixels of one painted in one pass
             if (width >= 700) // the benchmark's 2:1 page; at 300 px the map takes its own
                 settings.map.height =
                     dcmap::Setting<dcmap::Length>{{width / 2, dcmap::LengthUnit::px}, {}};
-            std::vector<Decoded> maps;
+            std::vector<dcmap::test::DecodedPng> maps;
             for (int bands : {1, 2, 3}) {
                 settings.png_bands = bands;
                 dcmap::Diagnostics diagnostics;
                 const auto encoded =
                     dcmap::app::encode_site_file(file, settings, png, diagnostics, nullptr);
                 REQUIRE(encoded.bytes.size() == 1);
-                maps.push_back(decode(encoded.bytes[0]));
+                maps.push_back(dcmap::test::decode_png(encoded.bytes[0]));
             }
             for (std::size_t k = 1; k < maps.size(); ++k) {
                 INFO(c.name << " at " << width << " px, " << k + 1 << " bands against one");
-                REQUIRE(maps[k].pixels.size() == maps[0].pixels.size());
-                std::size_t differ = 0, worst = 0;
-                for (std::size_t i = 0; i < maps[0].pixels.size(); ++i) {
-                    const auto d =
-                        std::size_t(channel_difference(maps[0].pixels[i], maps[k].pixels[i]));
-                    differ += d > 0;
-                    worst = std::max(worst, d);
-                }
-                CHECK(worst <= 1);
-                CHECK(differ * 10000 <= maps[0].pixels.size()); // at most 0.01%
+                check_same_pixels(maps[0], maps[k]);
             }
         }
     }
@@ -162,23 +135,15 @@ TEST_CASE("e2e: a change map painted in bands keeps moved sites' paths across th
         settings.map.width = dcmap::Setting<dcmap::Length>{{width, dcmap::LengthUnit::px}, {}};
         settings.map.markers = dcmap::Setting<std::string>{"sites", {}};
         settings.changes = &map.changes;
-        std::vector<Decoded> maps;
+        std::vector<dcmap::test::DecodedPng> maps;
         for (int bands : {1, 2}) {
             settings.png_bands = bands;
             dcmap::Diagnostics d;
             const auto encoded = dcmap::app::encode_site_file(map.file, settings, png, d, nullptr);
             REQUIRE(encoded.bytes.size() == 1);
-            maps.push_back(decode(encoded.bytes[0]));
+            maps.push_back(dcmap::test::decode_png(encoded.bytes[0]));
         }
         INFO("change map at " << width << " px");
-        REQUIRE(maps[1].pixels.size() == maps[0].pixels.size());
-        std::size_t differ = 0, worst = 0;
-        for (std::size_t i = 0; i < maps[0].pixels.size(); ++i) {
-            const auto d = std::size_t(channel_difference(maps[0].pixels[i], maps[1].pixels[i]));
-            differ += d > 0;
-            worst = std::max(worst, d);
-        }
-        CHECK(worst <= 1);
-        CHECK(differ * 10000 <= maps[0].pixels.size());
+        check_same_pixels(maps[0], maps[1]);
     }
 }

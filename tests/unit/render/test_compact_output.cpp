@@ -1,6 +1,7 @@
 // Smaller files at the same look: compact SVG path data, shared SVG shapes, PNG palettes.
 #include "render/encode.hpp"
 #include "render/png_writer.hpp"
+#include "support/png_pixels.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,38 +22,6 @@ struct Surface {
     explicit Surface(cairo_surface_t* surface) : s(surface) {}
     ~Surface() { cairo_surface_destroy(s); }
 };
-
-cairo_status_t read_from(void* closure, unsigned char* data, unsigned int length) {
-    auto* source = static_cast<std::pair<const std::string*, std::size_t>*>(closure);
-    if (source->second + length > source->first->size())
-        return CAIRO_STATUS_READ_ERROR;
-    std::copy_n(source->first->data() + source->second, length, data);
-    source->second += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-/// The PNG decoded by Cairo (through libpng), as ARGB32.
-std::vector<std::uint32_t> decode(const std::string& png, int& width, int& height) {
-    std::pair<const std::string*, std::size_t> source{&png, 0};
-    Surface image(cairo_image_surface_create_from_png_stream(read_from, &source));
-    REQUIRE(cairo_surface_status(image.s) == CAIRO_STATUS_SUCCESS);
-    width = cairo_image_surface_get_width(image.s);
-    height = cairo_image_surface_get_height(image.s);
-    Surface argb(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
-    cairo_t* cr = cairo_create(argb.s);
-    cairo_set_source_surface(cr, image.s, 0, 0);
-    cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
-    cairo_paint(cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(argb.s);
-    std::vector<std::uint32_t> out;
-    const int stride = cairo_image_surface_get_stride(argb.s);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
-            out.push_back(reinterpret_cast<const std::uint32_t*>(
-                cairo_image_surface_get_data(argb.s) + y * stride)[x]);
-    return out;
-}
 
 std::vector<std::uint32_t> pixels(cairo_surface_t* s) {
     cairo_surface_flush(s);
@@ -139,9 +108,9 @@ TEST_CASE("render: PNGs decode to exactly the drawn pixels, truecolor and exact 
             cairo_surface_flush(s);
             const std::string png = encode_png_bytes(s, 96, colors);
             CHECK(png.find("pHYs") != std::string::npos);
-            int w = 0, h = 0;
-            const auto decoded = decode(png, w, h);
-            CHECK(w == cairo_image_surface_get_width(s));
+            const dcmap::test::DecodedPng read = dcmap::test::decode_png(png);
+            const auto& decoded = read.pixels;
+            CHECK(read.width == cairo_image_surface_get_width(s));
             if (s == flat.s) {
                 CHECK(png[24] == 2); // bit depth: 3 colours fit in 2 bits
                 CHECK(png[25] == 3); // colour type: palette, automatically when lossless

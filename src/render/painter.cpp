@@ -31,26 +31,41 @@ Point snapped_pixel(const ViewTransform& to_px, Point p) {
 
 bool finite(Point p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
+/// Whether a drawing confined to `b` (user space) can reach the pixels of an image surface.
+/// A PNG is painted in bands (encode.cpp), and each band skips the labels and markers of the
+/// others: they would be clipped anyway. Vector surfaces keep everything, as they always did.
+bool reaches_raster(cairo_t* cr, const Box& b) {
+    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+        return true;
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
+    return b.max_x >= x1 && b.min_x <= x2 && b.max_y >= y1 && b.min_y <= y2;
+}
+
+Box grown(const Box& b, double by) {
+    return {b.min_x - by, b.min_y - by, b.max_x + by, b.max_y + by};
+}
+
+/// A box around (x, y) reaching `reach` pixels each way.
+Box around(double x, double y, double reach) { return grown({x, y, x, y}, reach); }
+
 /// Whether a line of `points`, drawn `reach` pixels beyond itself (a stroke's width, joins and
 /// caps), may touch the rows an image surface shows. A PNG band (see reaches_raster) then skips
 /// the snapping and thinning of rings wholly above or below it, whose edges cross none of its
 /// rows; those that may touch are drawn whole, so pixels do not change.
 bool may_touch_rows(cairo_t* cr, const std::vector<Point>& points, const ViewTransform& to_px,
                     double reach) {
-    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE)
-        return true;
-    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
-    double low = std::numeric_limits<double>::infinity(), high = -low;
+    constexpr double kInfinity = std::numeric_limits<double>::infinity();
+    double low = kInfinity, high = -kInfinity;
     for (const Point& p : points) {
         low = std::min(low, p.y);
         high = std::max(high, p.y);
     }
     if (!(low <= high))
         return true; // nothing finite: add_vertices decides
-    // Pixel rows grow as projected y falls.
+    // Pixel rows grow as projected y falls; a band spans the canvas's whole width.
     const double top = to_px.to_pixels({0, high}).y, bottom = to_px.to_pixels({0, low}).y;
-    return bottom >= y1 - reach && top <= y2 + reach;
+    return reaches_raster(cr, {-kInfinity, top - reach, kInfinity, bottom + reach});
 }
 
 // Returns false when no vertex was finite, so nothing was added.
@@ -124,26 +139,6 @@ void clip_to_pixels(cairo_t* cr, const Box& b) {
     cairo_new_path(cr);
     cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
     cairo_clip(cr);
-}
-
-/// Whether a drawing confined to `b` (user space) can reach the pixels of an image surface.
-/// A PNG is painted in bands (encode.cpp), and each band skips the labels and markers of the
-/// others: they would be clipped anyway. Vector surfaces keep everything, as they always did.
-bool reaches_raster(cairo_t* cr, const Box& b) {
-    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE)
-        return true;
-    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
-    return b.max_x >= x1 && b.min_x <= x2 && b.max_y >= y1 && b.min_y <= y2;
-}
-
-Box grown(const Box& b, double by) {
-    return {b.min_x - by, b.min_y - by, b.max_x + by, b.max_y + by};
-}
-
-/// A box around (x, y) reaching `reach` pixels each way.
-Box around(double x, double y, double reach) {
-    return {x - reach, y - reach, x + reach, y + reach};
 }
 
 void stroke_path(cairo_t* cr, Color color, double width) {

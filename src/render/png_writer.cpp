@@ -258,12 +258,8 @@ struct LiqDeleter {
 /// 256 colours chosen by libimagequant (the quantiser behind pngquant), with its dithering.
 void quantised_palette(const Pixels& px, Indexed& out) {
     std::vector<unsigned char> straight(std::size_t(px.width) * px.height * 4);
-    unsigned char* cursor = straight.data();
-    for (int y = 0; y < px.height; ++y) {
-        const std::uint32_t* row = px.row(y);
-        for (int x = 0; x < px.width; ++x)
-            unpremultiply(row[x], true, cursor);
-    }
+    for (int y = 0; y < px.height; ++y)
+        straight_row<true>(px.row(y), px.width, straight.data() + std::size_t(y) * px.width * 4);
     std::unique_ptr<liq_attr, LiqDeleter> attr(liq_attr_create());
     if (!attr)
         throw Error("cannot encode the palette PNG: out of memory");

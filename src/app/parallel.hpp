@@ -14,8 +14,8 @@ namespace dcmap::app::detail {
 template <class Work>
 void for_each_index(std::size_t n, Work&& work, std::size_t min_parallel = 4000) {
     const std::size_t parts = n >= min_parallel ? io::cores() : 1;
-    io::run_tasks(parts, parts, [&](std::size_t part) {
-        for (std::size_t i = n * part / parts; i < n * (part + 1) / parts; ++i)
+    io::run_in_slices(n, parts, [&](std::size_t, std::size_t first, std::size_t end) {
+        for (std::size_t i = first; i < end; ++i)
             work(i);
     });
 }

@@ -678,29 +678,28 @@ const Gazetteer::Impl::TownGrid& Gazetteer::Impl::town_grid() const {
         };
         // Every place is read before a map's first label: in two halves at once, gathered in
         // place order, so the grid is the same as from one pass.
-        const auto count = static_cast<std::uint32_t>(place_starts.size());
         std::vector<std::vector<Town>> halves(2);
-        io::run_tasks(2, io::cores(2), [&](std::size_t half) {
-            const auto first = static_cast<std::uint32_t>(count * std::uint64_t(half) / 2);
-            const auto end = static_cast<std::uint32_t>(count * std::uint64_t(half + 1) / 2);
-            for (std::uint32_t n = first; n < end; ++n) {
-                // Only the fields up to the population, and coordinates only for the towns
-                // that pass.
-                auto line = line_at(places, place_starts[n]);
-                const auto name = next_field(line), lat_text = next_field(line),
-                           lon_text = next_field(line), country = next_field(line);
-                next_field(line); // admin1
-                const auto population = parse_number<std::int64_t>(next_field(line), 0);
-                if (population < nearby_town_min_population)
-                    continue;
-                const double lat = parse_number(lat_text, 0.0), lon = parse_number(lon_text, 0.0);
-                const auto [grid_row, grid_column] = grid_cell(lon, lat);
-                halves[half].push_back(
-                    {static_cast<std::uint32_t>(grid_row * grid_columns + grid_column), n,
-                     static_cast<float>(lat), static_cast<float>(lon),
-                     static_cast<float>(population), name, country});
-            }
-        });
+        io::run_in_slices(
+            place_starts.size(), 2, [&](std::size_t half, std::size_t first, std::size_t end) {
+                for (auto n = static_cast<std::uint32_t>(first); n < end; ++n) {
+                    // Only the fields up to the population, and coordinates only for the towns
+                    // that pass.
+                    auto line = line_at(places, place_starts[n]);
+                    const auto name = next_field(line), lat_text = next_field(line),
+                               lon_text = next_field(line), country = next_field(line);
+                    next_field(line); // admin1
+                    const auto population = parse_number<std::int64_t>(next_field(line), 0);
+                    if (population < nearby_town_min_population)
+                        continue;
+                    const double lat = parse_number(lat_text, 0.0),
+                                 lon = parse_number(lon_text, 0.0);
+                    const auto [grid_row, grid_column] = grid_cell(lon, lat);
+                    halves[half].push_back(
+                        {static_cast<std::uint32_t>(grid_row * grid_columns + grid_column), n,
+                         static_cast<float>(lat), static_cast<float>(lon),
+                         static_cast<float>(population), name, country});
+                }
+            });
         std::vector<Town> towns = std::move(halves[0]);
         towns.insert(towns.end(), halves[1].begin(), halves[1].end());
         std::sort(towns.begin(), towns.end(), [](const Town& a, const Town& b) {

@@ -46,4 +46,12 @@ template <class Task> void run_tasks(std::size_t count, std::size_t threads, Tas
             std::rethrow_exception(failure);
 }
 
+/// Calls `slice(k, first, end)` for `parts` contiguous slices [first, end) of [0, n), slice k
+/// before slice k + 1 in order, at once through run_tasks on up to one thread per part. The
+/// slices depend only on n and parts, never on the threads there are.
+template <class Slice> void run_in_slices(std::size_t n, std::size_t parts, Slice&& slice) {
+    run_tasks(parts, cores(parts),
+              [&](std::size_t k) { slice(k, n * k / parts, n * (k + 1) / parts); });
+}
+
 } // namespace dcmap::io

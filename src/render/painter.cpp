@@ -8,6 +8,8 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <string_view>
+#include <unordered_map>
 
 namespace dcmap::render::detail {
 namespace {
@@ -313,6 +315,12 @@ void paint_leaders(cairo_t* cr, const MapLayout& layout, const Style& style) {
     cairo_restore(cr);
 }
 
+void show_layout(cairo_t* cr, PangoLayout* pango, Color color, Point top_left) {
+    cairo_move_to(cr, top_left.x, top_left.y);
+    set_color(cr, color);
+    pango_cairo_show_layout(cr, pango);
+}
+
 void paint_text(cairo_t* cr, const TextContext& text, const std::string& content,
                 const FontSpec& font, Color color, Point top_left,
                 PangoAlignment align = PANGO_ALIGN_LEFT) {
@@ -322,9 +330,7 @@ void paint_text(cairo_t* cr, const TextContext& text, const std::string& content
     if (SvgMarkup* svg = text.svg_markup(); svg && svg->writes_text()) {
         svg->add_text(cr, pango.get(), top_left, font, color, {}, 0);
     } else {
-        cairo_move_to(cr, top_left.x, top_left.y);
-        set_color(cr, color);
-        pango_cairo_show_layout(cr, pango.get());
+        show_layout(cr, pango.get(), color, top_left);
     }
 }
 
@@ -338,13 +344,13 @@ void paint_haloed_text(cairo_t* cr, const TextContext& text, const std::string& 
                        PangoAlignment align) {
     if (content.empty())
         return;
+    // One layout for the halo and the text: shaping is most of a short label's cost.
+    const LayoutPtr pango = text.make_layout(content, font, align);
     if (SvgMarkup* svg = text.svg_markup(); svg && svg->writes_text()) {
-        const LayoutPtr pango = text.make_layout(content, font, align);
         svg->add_text(cr, pango.get(), top_left, font, color, halo.color, halo.width);
         return;
     }
     if (halo.width > 0 && halo.color.a > 0) {
-        const LayoutPtr pango = text.make_layout(content, font, align);
         cairo_save(cr);
         cairo_move_to(cr, top_left.x, top_left.y);
         pango_cairo_layout_path(cr, pango.get());
@@ -353,15 +359,27 @@ void paint_haloed_text(cairo_t* cr, const TextContext& text, const std::string& 
         stroke_path(cr, halo.color, halo.width * 2);
         cairo_restore(cr);
     }
-    paint_text(cr, text, content, font, color, top_left, align);
+    show_layout(cr, pango.get(), color, top_left);
+}
+
+/// The first marker of each id, for finding a label's marker without a scan per label.
+std::unordered_map<std::string_view, const MarkerLayout*>
+markers_by_id(const std::vector<MarkerLayout>& markers) {
+    std::unordered_map<std::string_view, const MarkerLayout*> out;
+    out.reserve(markers.size());
+    for (const MarkerLayout& m : markers)
+        out.emplace(m.id, &m);
+    return out;
 }
 
 // Lines of a multi-line label line up on the side that faces their marker.
-PangoAlignment label_alignment(const LabelLayout& label, const MapLayout& layout) {
-    auto marker = std::find_if(layout.markers.begin(), layout.markers.end(),
-                               [&](const MarkerLayout& m) { return m.id == label.id; });
-    if (marker == layout.markers.end())
+PangoAlignment
+label_alignment(const LabelLayout& label,
+                const std::unordered_map<std::string_view, const MarkerLayout*>& markers) {
+    const auto found = markers.find(label.id);
+    if (found == markers.end())
         return PANGO_ALIGN_LEFT;
+    const MarkerLayout* marker = found->second;
     if (label.box.max_x <= marker->x)
         return PANGO_ALIGN_RIGHT;
     if (label.box.min_x < marker->x)
@@ -373,6 +391,7 @@ void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
                   const TextContext& text) {
     const FontSpec font = scaled_font(style.label_font, layout.scale);
     Halo halo{style.label_halo, style.label_halo_width * layout.scale};
+    const auto markers = markers_by_id(layout.markers);
     for (const auto& label : layout.labels) {
         // Glyphs may overhang their logical box; a label's height is a generous allowance.
         if (!reaches_raster(cr, grown(label.box, 2 * halo.width + label.box.height())))
@@ -381,7 +400,7 @@ void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
         if (label.weight > 0)
             label_font.weight = label.weight;
         paint_haloed_text(cr, text, label.text, label_font, style.label_color, halo,
-                          {label.box.min_x, label.box.min_y}, label_alignment(label, layout));
+                          {label.box.min_x, label.box.min_y}, label_alignment(label, markers));
     }
 }
 

@@ -107,8 +107,10 @@ std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_c
         const auto& gazetteer = geocode::Gazetteer::embedded();
         // The nearest-town grid and the country polygons' index are built on first use: both
         // at once here, each on its own core, before the loops below need them.
-        const bool any_without_country = std::any_of(
-            file.sites.begin(), file.sites.end(), [](const Site& s) { return s.country.empty(); });
+        // Asked of the resolved sites: `take` has emptied the file's list by now.
+        const bool any_without_country = std::any_of(sites.begin(), sites.end(), [](Slot& s) {
+            return resolved_of(s).site.country.empty();
+        });
         io::run_tasks(2, io::cores(2), [&](std::size_t k) {
             if (k == 0)
                 gazetteer.nearest_town(0, 0);

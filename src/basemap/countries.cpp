@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
 namespace dcmap::basemap {
@@ -95,16 +96,23 @@ struct EdgeIndex {
         Vertex a, b;
         std::uint32_t country;
     };
-    std::vector<std::vector<Edge>> edges = std::vector<std::vector<Edge>>(buckets);
+    /// Bucket k's edges are edges[starts[k], starts[k + 1]): one array, filled in two passes,
+    /// rather than 1,440 vectors grown edge by edge.
+    std::vector<std::uint32_t> starts;
+    std::vector<Edge> edges;
 
     static int bucket_of(double lon) {
         const double x = lon + 180 - 360 * std::floor((lon + 180) / 360); // 0..360
         return std::clamp(static_cast<int>(x / width), 0, buckets - 1);
     }
+    std::span<const Edge> near(double lon) const {
+        const auto k = static_cast<std::size_t>(bucket_of(lon));
+        return {edges.data() + starts[k], edges.data() + starts[k + 1]};
+    }
 };
 
-EdgeIndex build_edge_index(const std::vector<Country>& all) {
-    EdgeIndex index;
+/// Calls `visit(bucket, a, b, country)` for each bucket each edge goes in.
+template <class Visit> void for_each_edge_bucket(const std::vector<Country>& all, Visit visit) {
     for (std::size_t c = 0; c < all.size(); ++c) {
         for (const Ring& ring : all[c].rings) {
             for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
@@ -121,12 +129,26 @@ EdgeIndex build_edge_index(const std::vector<Country>& all) {
                     any_arc ? EdgeIndex::buckets - 1
                             : static_cast<int>(std::floor((hi + 180) / EdgeIndex::width)) + 1;
                 for (int k = first; k <= last; ++k)
-                    index
-                        .edges[((k % EdgeIndex::buckets) + EdgeIndex::buckets) % EdgeIndex::buckets]
-                        .push_back({a, b, static_cast<std::uint32_t>(c)});
+                    visit(((k % EdgeIndex::buckets) + EdgeIndex::buckets) % EdgeIndex::buckets, a,
+                          b, static_cast<std::uint32_t>(c));
             }
         }
     }
+}
+
+EdgeIndex build_edge_index(const std::vector<Country>& all) {
+    EdgeIndex index;
+    index.starts.assign(EdgeIndex::buckets + 1, 0);
+    for_each_edge_bucket(all, [&](int k, Vertex, Vertex, std::uint32_t) {
+        ++index.starts[static_cast<std::size_t>(k) + 1];
+    });
+    for (std::size_t k = 1; k < index.starts.size(); ++k)
+        index.starts[k] += index.starts[k - 1];
+    index.edges.resize(index.starts.back());
+    std::vector<std::uint32_t> next(index.starts.begin(), index.starts.end() - 1);
+    for_each_edge_bucket(all, [&](int k, Vertex a, Vertex b, std::uint32_t c) {
+        index.edges[next[static_cast<std::size_t>(k)]++] = {a, b, c};
+    });
     return index;
 }
 
@@ -160,7 +182,7 @@ std::string country_at(double lon, double lat) {
     // The even-odd test of contains() for every country at once, on the edges near lon.
     const std::vector<Country>& all = countries();
     std::vector<char> inside(all.size(), 0);
-    for (const EdgeIndex::Edge& e : edge_index().edges[EdgeIndex::bucket_of(lon)]) {
+    for (const EdgeIndex::Edge& e : edge_index().near(lon)) {
         const double x1 = delta_lon(e.a.lon, lon), x2 = delta_lon(e.b.lon, lon);
         if (std::abs(x1 - x2) > 180 || (x1 > 0) == (x2 > 0))
             continue;

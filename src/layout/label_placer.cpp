@@ -189,23 +189,32 @@ private:
         const MarkerDisc a = anchor(u);
         const bool has_short = !r.short_text.empty();
         using Near = std::array<Candidate, preferred_directions.size()>;
+        // Whether a near position is ambiguous is asked on its first visit: most labels take
+        // one of their first positions, and the question is a grid search.
+        using Asked = std::array<bool, preferred_directions.size()>;
         auto make_near = [&](TextSize size, bool short_text) {
             Near near;
             for (std::size_t i = 0; i < near.size(); ++i) {
                 Candidate& c = near[i];
                 c.box = candidate_box(a, preferred_directions[i], settings_.gap, size);
                 c.short_text = short_text;
-                c.ambiguous = settings_.avoid_ambiguity && settings_.frame.contains(c.box) &&
-                              is_ambiguous(u, a, c.box);
             }
             return near;
         };
-        const Near near_full = make_near(r.size, false);
-        const Near near_short = has_short ? make_near(r.short_size, true) : Near{};
-        auto near = [&](const Near& near, bool ambiguous) {
-            for (const Candidate& c : near)
+        Near near_full = make_near(r.size, false);
+        Near near_short = has_short ? make_near(r.short_size, true) : Near{};
+        Asked asked_full{}, asked_short{};
+        auto near = [&](Near& near, Asked& asked, bool ambiguous) {
+            for (std::size_t i = 0; i < near.size(); ++i) {
+                Candidate& c = near[i];
+                if (!asked[i]) {
+                    c.ambiguous = settings_.avoid_ambiguity && settings_.frame.contains(c.box) &&
+                                  is_ambiguous(u, a, c.box);
+                    asked[i] = true;
+                }
                 if (c.ambiguous == ambiguous && visit(c))
                     return true;
+            }
             return false;
         };
         auto leaders = [&](TextSize size, bool short_text, std::size_t from, std::size_t to) {
@@ -228,9 +237,10 @@ private:
             return false;
         };
         const std::size_t all = std::min(leader_distances.size(), settings_.leader_steps);
-        return near(near_full, false) || (has_short && near(near_short, false)) ||
-               leaders(r.size, false, 0, short_leaders) || near(near_full, true) ||
-               (has_short && near(near_short, true)) ||
+        return near(near_full, asked_full, false) ||
+               (has_short && near(near_short, asked_short, false)) ||
+               leaders(r.size, false, 0, short_leaders) || near(near_full, asked_full, true) ||
+               (has_short && near(near_short, asked_short, true)) ||
                leaders(r.size, false, short_leaders, all) ||
                (has_short && leaders(r.short_size, true, 0, all));
     }

@@ -23,21 +23,6 @@ SpatialGrid::SpatialGrid(const Box& bounds, double cell)
     cell_ = std::max({cell, bounds.width() / columns_, bounds.height() / rows_});
 }
 
-int SpatialGrid::clamp_column(double x) const {
-    const double c = std::floor((x - bounds_.min_x) / cell_);
-    return static_cast<int>(std::clamp(c, 0.0, static_cast<double>(columns_ - 1)));
-}
-
-int SpatialGrid::clamp_row(double y) const {
-    const double r = std::floor((y - bounds_.min_y) / cell_);
-    return static_cast<int>(std::clamp(r, 0.0, static_cast<double>(rows_ - 1)));
-}
-
-SpatialGrid::CellRange SpatialGrid::cells_of(const Box& box) const {
-    return {clamp_column(box.min_x), clamp_row(box.min_y), clamp_column(box.max_x),
-            clamp_row(box.max_y)};
-}
-
 void SpatialGrid::insert(int item, const Box& box) {
     if (static_cast<std::size_t>(item) >= seen_.size())
         seen_.resize(static_cast<std::size_t>(item) + 1, 0);

@@ -2,6 +2,8 @@
 // A uniform grid over the canvas that finds the obstacles near a box without scanning them all.
 #include "model/geometry.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -41,9 +43,16 @@ private:
     struct CellRange {
         int col0, row0, col1, row1;
     };
-    CellRange cells_of(const Box& box) const;
-    int clamp_column(double x) const;
-    int clamp_row(double y) const;
+    // Inline: every candidate test of the label placer asks for its cells.
+    CellRange cells_of(const Box& box) const {
+        return {clamp_column(box.min_x), clamp_row(box.min_y), clamp_column(box.max_x),
+                clamp_row(box.max_y)};
+    }
+    int clamp_column(double x) const { return clamp_cell((x - bounds_.min_x) / cell_, columns_); }
+    int clamp_row(double y) const { return clamp_cell((y - bounds_.min_y) / cell_, rows_); }
+    static int clamp_cell(double at, int count) {
+        return static_cast<int>(std::clamp(std::floor(at), 0.0, static_cast<double>(count - 1)));
+    }
     /// Index into cells_ of a cell inside the grid (row and column never negative).
     std::size_t cell_index(int row, int col) const {
         return static_cast<std::size_t>(row) * static_cast<std::size_t>(columns_) +

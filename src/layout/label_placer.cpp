@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cmath>
 
 namespace dcmap::layout::detail {
@@ -42,7 +43,11 @@ struct Candidate {
     bool short_text = false;
     bool ambiguous = false; ///< a near position closer to another marker than to its own
     Point from, to;         ///< leader ends, when `leader`
+    int ordinal = 0;        ///< its place in the request's sequence of candidates
 };
+
+/// The most candidates one request visits: 16 near positions and 2 x 7 x 16 leader positions.
+constexpr std::size_t max_candidates = 256;
 
 /// Something labels must avoid: a box (marker, label) or a segment (leader line).
 struct Obstacle {
@@ -87,7 +92,8 @@ public:
     Placer(const std::vector<LabelRequest>& requests, const std::vector<MarkerDisc>& markers,
            const PlacerSettings& settings)
         : requests_(requests), markers_(markers), settings_(settings),
-          grid_(settings.canvas, settings.cell), placed_(requests.size()) {
+          grid_(settings.canvas, settings.cell), placed_(requests.size()),
+          ruled_out_(requests.size()) {
         for (int i = 0; i < static_cast<int>(markers.size()); ++i)
             add({markers[static_cast<std::size_t>(i)].box(), {}, {}, false, i, -1, false});
     }
@@ -96,6 +102,7 @@ public:
     int add_request(LabelRequest request) {
         requests_.push_back(std::move(request));
         placed_.emplace_back();
+        ruled_out_.emplace_back();
         return count() - 1;
     }
 
@@ -184,8 +191,14 @@ private:
     /// the same with a grouped label's short text, short leaders, then near positions closer to
     /// another marker, then long leaders. Leader positions are many, so they are made one at a
     /// time.
-    template <class Visit> bool for_each_candidate(int u, Visit visit) {
+    template <class Visit> bool for_each_candidate(int u, Visit visit_numbered) {
         const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
+        // Numbered in visiting order, which depends on the request alone.
+        int next_ordinal = 0;
+        auto visit = [&](Candidate& c) {
+            c.ordinal = next_ordinal++;
+            return visit_numbered(static_cast<const Candidate&>(c));
+        };
         const MarkerDisc a = anchor(u);
         const bool has_short = !r.short_text.empty();
         using Near = std::array<Candidate, preferred_directions.size()>;
@@ -278,6 +291,24 @@ private:
     bool only_labels_block(int u, const Candidate& c, std::vector<int>& blockers,
                            bool stop_at_first = false) {
         ++checks_;
+        // What rules a candidate out for good (the frame, a blocked area, a marker) never
+        // changes while labels come and go, so a candidate ruled out once is not tested again:
+        // the repair pass revisits the same candidates many times.
+        auto& ruled_out = ruled_out_[static_cast<std::size_t>(u)];
+        const auto ordinal = static_cast<std::size_t>(c.ordinal);
+        if (ordinal < max_candidates && ruled_out.test(ordinal))
+            return false;
+        if (!fixed_free(u, c, blockers, stop_at_first)) {
+            if (ordinal < max_candidates)
+                ruled_out.set(ordinal);
+            return false;
+        }
+        std::sort(blockers.begin(), blockers.end());
+        return true;
+    }
+
+    /// only_labels_block without the memo: false when something fixed rules `c` out.
+    bool fixed_free(int u, const Candidate& c, std::vector<int>& blockers, bool stop_at_first) {
         if (!settings_.frame.contains(c.box))
             return false;
         for (const Box& blocked : settings_.blocked) {
@@ -321,7 +352,6 @@ private:
             if (fixed)
                 return false;
         }
-        std::sort(blockers.begin(), blockers.end());
         return true;
     }
 
@@ -380,6 +410,7 @@ private:
     SpatialGrid grid_;
     std::vector<Obstacle> obstacles_;
     std::vector<std::optional<Placement>> placed_;
+    std::vector<std::bitset<max_candidates>> ruled_out_; ///< by request, by candidate ordinal
     long checks_ = 0; ///< candidate checks so far in the repair pass
 };
 

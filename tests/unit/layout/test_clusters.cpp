@@ -202,3 +202,64 @@ TEST_CASE("layout: a fallback label lists the names, best-ranked first, around a
     CHECK(r.anchor->r == Approx(15));
     CHECK(r.size.width == Approx(7.0 * 20));
 }
+
+#include "layout/naming.hpp"
+
+#include <random>
+
+namespace {
+
+/// The nearest symbol to each stuck one by a plain scan: the smallest gap between discs, the
+/// lowest index among equals.
+std::vector<std::vector<int>> nearest_by_plain_scan(const std::vector<layout::detail::Symbol>& all,
+                                                    const std::vector<int>& stuck) {
+    std::vector<std::vector<int>> out;
+    for (int s : stuck) {
+        const auto& a = all[static_cast<std::size_t>(s)];
+        int nearest = -1;
+        double best = 0;
+        for (std::size_t k = 0; k < all.size(); ++k) {
+            if (static_cast<int>(k) == s)
+                continue;
+            const double dx = all[k].drawn.x - a.drawn.x, dy = all[k].drawn.y - a.drawn.y;
+            const double d = std::sqrt(dx * dx + dy * dy) - all[k].r - a.r;
+            if (nearest < 0 || d < best) {
+                nearest = static_cast<int>(k);
+                best = d;
+            }
+        }
+        if (nearest < 0)
+            continue;
+        std::vector<int> group = a.members;
+        for (int m : all[static_cast<std::size_t>(nearest)].members)
+            group.push_back(m);
+        out.push_back(group);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("layout: nearest_neighbours finds what a scan of every symbol finds", "[layout]") {
+    // Random discs, some on one point and on one column (ties), big and small radii, so the
+    // search's early stop is tried where a wide disc far off in x is still the nearest.
+    std::mt19937 random(20261130);
+    for (int n : {1, 2, 3, 10, 200, 1500}) {
+        std::uniform_real_distribution<double> x(0, 2000), y(0, 1000), r(2, 40);
+        std::vector<layout::detail::Symbol> symbols(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            auto& s = symbols[static_cast<std::size_t>(i)];
+            s.drawn = {std::round(x(random) / 7) * 7, y(random)};
+            if (i % 11 == 5)
+                s.drawn = symbols[static_cast<std::size_t>(i / 2)].drawn;
+            s.r = i % 17 == 0 ? 150 : r(random);
+            s.members = {i};
+        }
+        std::vector<int> stuck;
+        for (int i = 0; i < n; i += 3)
+            stuck.push_back(i);
+        INFO(n << " symbols");
+        CHECK(layout::detail::nearest_neighbours(symbols, stuck) ==
+              nearest_by_plain_scan(symbols, stuck));
+    }
+}

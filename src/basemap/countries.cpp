@@ -95,6 +95,7 @@ struct EdgeIndex {
     struct Edge {
         Vertex a, b;
         std::uint32_t country;
+        double north() const { return std::max(a.lat, b.lat); }
     };
     /// Bucket k's edges are edges[starts[k], starts[k + 1]): one array, filled in two passes,
     /// rather than 1,440 vectors grown edge by edge.
@@ -149,6 +150,14 @@ EdgeIndex build_edge_index(const std::vector<Country>& all) {
     for_each_edge_bucket(all, [&](int k, Vertex a, Vertex b, std::uint32_t c) {
         index.edges[next[static_cast<std::size_t>(k)]++] = {a, b, c};
     });
+    // Northernmost first: a ray due north never meets an edge wholly south of its point, so a
+    // search stops at the first such edge.
+    for (std::size_t k = 0; k + 1 < index.starts.size(); ++k)
+        std::stable_sort(index.edges.begin() + index.starts[k],
+                         index.edges.begin() + index.starts[k + 1],
+                         [](const EdgeIndex::Edge& p, const EdgeIndex::Edge& q) {
+                             return p.north() > q.north();
+                         });
     return index;
 }
 
@@ -183,6 +192,10 @@ std::string country_at(double lon, double lat) {
     const std::vector<Country>& all = countries();
     std::vector<char> inside(all.size(), 0);
     for (const EdgeIndex::Edge& e : edge_index().near(lon)) {
+        // The crossing's latitude below is at most the edge's north end, give or take
+        // rounding: edges this far south of the point cannot count.
+        if (e.north() < lat - 1e-9)
+            break;
         const double x1 = delta_lon(e.a.lon, lon), x2 = delta_lon(e.b.lon, lon);
         if (std::abs(x1 - x2) > 180 || (x1 > 0) == (x2 > 0))
             continue;

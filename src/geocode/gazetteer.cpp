@@ -1135,7 +1135,11 @@ std::optional<NearbyTown> Gazetteer::nearest_town(double lon, double lat) const 
 }
 
 std::optional<NearbyTown> Gazetteer::metro_town(double lon, double lat) const {
-    auto nearest = nearest_town(lon, lat);
+    return metro_town(lon, lat, nearest_town(lon, lat));
+}
+
+std::optional<NearbyTown> Gazetteer::metro_town(double lon, double lat,
+                                                const std::optional<NearbyTown>& nearest) const {
     if (!nearest || nearest->km > metro_km)
         return nearest;
     lat = std::clamp(lat, -90.0, 90.0);

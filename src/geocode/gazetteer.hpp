@@ -58,6 +58,9 @@ public:
     /// distance (+2 km) to population (the metro, not the nearest suburb), else
     /// nearest_town. Same units and failure as nearest_town.
     std::optional<NearbyTown> metro_town(double lon, double lat) const;
+    /// The same, given what nearest_town answered for this point (one grid search fewer).
+    std::optional<NearbyTown> metro_town(double lon, double lat,
+                                         const std::optional<NearbyTown>& nearest) const;
 
     /// Display name of an ISO alpha-2 code ("DE" -> "Germany"); empty when unknown.
     std::string country_name(std::string_view alpha2) const;

@@ -86,7 +86,7 @@ void locate_coordinates(ResolvedSite& site, const Gazetteer& gazetteer) {
         return;
     // Named after the metro it lies in; its country is the nearest town's, which the metro's
     // may not be across a border.
-    const auto metro = gazetteer.metro_town(site.lon, site.lat);
+    const auto metro = gazetteer.metro_town(site.lon, site.lat, town);
     site.locality = metro ? metro->name : town->name;
     // A `country:` the gazetteer does not know stays unresolved, so the caller can say so.
     if (site.country.empty() && site.site.country.empty())

@@ -138,3 +138,22 @@ TEST_CASE("geocode: a point is named after its metro, not the nearest suburb", "
     // Open sea: nothing, as for nearest_town.
     CHECK_FALSE(g.metro_town(-140, -45));
 }
+
+TEST_CASE("geocode: metro_town given the nearest town answers as metro_town alone", "[geocode]") {
+    const Gazetteer& g = Gazetteer::embedded();
+    int metros = 0;
+    for (double lat = -56; lat <= 70; lat += 1.7) {
+        for (double lon = -180; lon < 180; lon += 2.3) {
+            const auto alone = g.metro_town(lon, lat);
+            const auto given = g.metro_town(lon, lat, g.nearest_town(lon, lat));
+            REQUIRE(alone.has_value() == given.has_value());
+            if (!alone)
+                continue;
+            CHECK(alone->name == given->name);
+            CHECK(alone->country == given->country);
+            CHECK(alone->km == given->km);
+            metros += alone->km < 40;
+        }
+    }
+    CHECK(metros > 20); // the metro search ran, not only its fall-back
+}

@@ -1,9 +1,9 @@
 #include "geocode/gazetteer.hpp"
 
+#include "geocode/gazetteer_tables.hpp"
 #include "geocode/name_index.hpp"
 #include "geocode/normalize.hpp"
 #include "geocode/tsv.hpp"
-#include "io/threads.hpp"
 #include "model/error.hpp"
 #include "resources/resources.hpp"
 
@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -26,8 +27,6 @@ using detail::line_at;
 using detail::next_field;
 using detail::parse_number;
 
-constexpr std::string_view index_marker = "#index\n";
-constexpr std::string_view index_marker_line = "\n#index\n";
 // DATA.md: an alternate-name hit beats primary-name hits only when this many times larger.
 constexpr double alternate_name_factor = 50;
 // ... or a capital this many times larger ("Panama City" is Panamá, not Panama City, Florida).
@@ -153,13 +152,11 @@ std::vector<std::string_view> split_query(std::string_view query) {
     return parts;
 }
 
-// nearest_town's grid: cells of 1 / grid_per_degree degrees, rows from the south pole, columns
-// from the antimeridian.
-constexpr int grid_per_degree = 2;
+constexpr int grid_per_degree = detail::town_grid_per_degree;
+constexpr int grid_rows = detail::town_grid_rows;
+constexpr int grid_columns = detail::town_grid_columns;
 // metro_town looks this far around a point for a town large enough to name it by.
 constexpr double metro_km = 40;
-constexpr int grid_rows = 180 * grid_per_degree;
-constexpr int grid_columns = 360 * grid_per_degree;
 
 /// Great-circle distance in km (spherical Earth, R = 6371 km).
 double km_between(double lat1, double lon1, double lat2, double lon2) {
@@ -174,14 +171,7 @@ double km_between(double lat1, double lon1, double lat2, double lon2) {
 // special municipality).
 constexpr double same_place_km = 50;
 
-/// The grid row and column of a point.
-std::pair<int, int> grid_cell(double lon, double lat) {
-    const int row =
-        std::clamp(static_cast<int>(std::floor((lat + 90) * grid_per_degree)), 0, grid_rows - 1);
-    const int column = std::clamp(static_cast<int>(std::floor((lon + 180) * grid_per_degree)), 0,
-                                  grid_columns - 1);
-    return {row, column};
-}
+std::pair<int, int> grid_cell(double lon, double lat) { return detail::town_grid_cell(lon, lat); }
 
 std::string quoted(std::string_view text) {
     // append() rather than `"\"" + s`: g++ 12 gives a false -Wrestrict on the latter here.
@@ -196,8 +186,11 @@ struct Gazetteer::Impl {
     std::string owned_places; // backing bytes when built from caller data (from_tsv)
     std::string_view places;  // section 1: one place per line, sorted by key
     std::string_view index;   // section 2: "key<TAB>kind<TAB>rows", sorted by key and kind
-    std::vector<std::uint32_t> place_starts;
-    std::vector<std::uint32_t> index_starts;
+    // Line starts of both sections: built from the text (from_tsv) or read as the embedded
+    // gazetteer's tables, made at build time.
+    detail::GazetteerTables owned_tables;
+    std::span<const std::uint32_t> place_starts;
+    std::span<const std::uint32_t> index_starts;
     std::vector<Country> countries;       // sorted by alpha-2
     std::vector<CountryKey> country_keys; // sorted by key, names before codes
     std::vector<Admin1> admin1;           // sorted by code
@@ -215,21 +208,25 @@ struct Gazetteer::Impl {
     /// Towns of nearby_town_min_population or more, bucketed by grid cell for
     /// nearest_town; built on first use.
     struct TownGrid {
-        std::vector<std::uint32_t> cell_starts;         // cell c's towns: [cell_starts[c], [c + 1])
-        std::vector<float> lats, lons;                  // by town, grouped by cell
-        std::vector<std::uint32_t> place_rows;          // by town: its row in places
-        std::vector<float> populations;                 // by town
-        std::vector<std::string_view> names, countries; // by town
+        std::span<const std::uint32_t> cell_starts; // cell c's towns: [cell_starts[c], [c + 1])
+        std::span<const float> lats, lons;          // by town, grouped by cell
+        std::span<const std::uint32_t> place_rows;  // by town: its row in places
+        std::span<const float> populations;         // by town
     };
     mutable std::once_flag grid_built;
+    mutable detail::TownGridTables built_towns; // the grid's arrays, when built at run time
     mutable TownGrid grid;
     const TownGrid& town_grid() const;
+    /// A town of the grid as nearest_town answers it, `km` from the point asked about.
+    NearbyTown town_at(std::uint32_t town, double km) const;
 
     mutable std::once_flag names_built;
     mutable Names names;
     const Names& name_index() const;
 
     void load_places(std::string_view text);
+    /// load_places with the tables made at build time, and the town grid from them.
+    void load_places(std::string_view text, std::string_view packed_tables);
     void load_countries(std::string_view text);
     void load_admin1(std::string_view text);
 
@@ -290,17 +287,27 @@ struct Gazetteer::Impl {
 };
 
 void Gazetteer::Impl::load_places(std::string_view text) {
-    std::size_t marker = std::string_view::npos;
-    if (text.starts_with(index_marker))
-        marker = 0;
-    else if (auto at = text.find(index_marker_line); at != std::string_view::npos)
-        marker = at + 1;
-    places = text.substr(0, marker);
-    index = marker == std::string_view::npos ? std::string_view{}
-                                             : text.substr(marker + index_marker.size());
-    // cities500 has ~200k places and ~260k index lines; reserving avoids regrowth.
-    place_starts = detail::line_starts(places, 200'000);
-    index_starts = detail::line_starts(index, 262'144);
+    const auto sections = detail::split_sections(text);
+    places = sections.places;
+    index = sections.index;
+    // The town grid is built on first use: most lookups never need it.
+    owned_tables.place_starts = detail::line_starts(places, 200'000);
+    owned_tables.index_starts = detail::line_starts(index, 262'144);
+    place_starts = owned_tables.place_starts;
+    index_starts = owned_tables.index_starts;
+}
+
+void Gazetteer::Impl::load_places(std::string_view text, std::string_view packed_tables) {
+    const auto sections = detail::split_sections(text);
+    places = sections.places;
+    index = sections.index;
+    const detail::TablesView tables = detail::view_packed_tables(packed_tables, sections);
+    place_starts = tables.place_starts;
+    index_starts = tables.index_starts;
+    std::call_once(grid_built, [&] {
+        grid = {tables.cell_starts, tables.lats, tables.lons, tables.place_rows,
+                tables.populations};
+    });
 }
 
 void Gazetteer::Impl::load_countries(std::string_view text) {
@@ -671,54 +678,22 @@ const Gazetteer::Impl::Names& Gazetteer::Impl::name_index() const {
 
 const Gazetteer::Impl::TownGrid& Gazetteer::Impl::town_grid() const {
     std::call_once(grid_built, [this] {
-        struct Town {
-            std::uint32_t cell, row;
-            float lat, lon, population;
-            std::string_view name, country;
-        };
-        // Every place is read before a map's first label: in two halves at once, gathered in
-        // place order, so the grid is the same as from one pass.
-        std::vector<std::vector<Town>> halves(2);
-        io::run_in_slices(
-            place_starts.size(), 2, [&](std::size_t half, std::size_t first, std::size_t end) {
-                for (auto n = static_cast<std::uint32_t>(first); n < end; ++n) {
-                    // Only the fields up to the population, and coordinates only for the towns
-                    // that pass.
-                    auto line = line_at(places, place_starts[n]);
-                    const auto name = next_field(line), lat_text = next_field(line),
-                               lon_text = next_field(line), country = next_field(line);
-                    next_field(line); // admin1
-                    const auto population = parse_number<std::int64_t>(next_field(line), 0);
-                    if (population < nearby_town_min_population)
-                        continue;
-                    const double lat = parse_number(lat_text, 0.0),
-                                 lon = parse_number(lon_text, 0.0);
-                    const auto [grid_row, grid_column] = grid_cell(lon, lat);
-                    halves[half].push_back(
-                        {static_cast<std::uint32_t>(grid_row * grid_columns + grid_column), n,
-                         static_cast<float>(lat), static_cast<float>(lon),
-                         static_cast<float>(population), name, country});
-                }
-            });
-        std::vector<Town> towns = std::move(halves[0]);
-        towns.insert(towns.end(), halves[1].begin(), halves[1].end());
-        std::sort(towns.begin(), towns.end(), [](const Town& a, const Town& b) {
-            return std::tie(a.cell, a.row) < std::tie(b.cell, b.row);
-        });
-        grid.cell_starts.assign(static_cast<std::size_t>(grid_columns) * grid_rows + 1, 0);
-        for (const auto& t : towns) {
-            ++grid.cell_starts[t.cell + 1];
-            grid.lats.push_back(t.lat);
-            grid.lons.push_back(t.lon);
-            grid.place_rows.push_back(t.row);
-            grid.populations.push_back(t.population);
-            grid.names.push_back(t.name);
-            grid.countries.push_back(t.country);
-        }
-        for (std::size_t c = 1; c < grid.cell_starts.size(); ++c)
-            grid.cell_starts[c] += grid.cell_starts[c - 1];
+        built_towns = detail::build_town_grid(places, place_starts);
+        grid = {built_towns.cell_starts, built_towns.lats, built_towns.lons, built_towns.place_rows,
+                built_towns.populations};
     });
     return grid;
+}
+
+NearbyTown Gazetteer::Impl::town_at(std::uint32_t town, double km) const {
+    auto line = line_at(places, place_starts[grid.place_rows[town]]);
+    NearbyTown out;
+    out.name = next_field(line);
+    next_field(line); // lat
+    next_field(line); // lon
+    out.country = next_field(line);
+    out.km = km;
+    return out;
 }
 
 std::string Gazetteer::Impl::closest_names(std::string_view full_key,
@@ -1044,7 +1019,7 @@ const Gazetteer& Gazetteer::embedded() {
         const auto places = resources::get("gazetteer.tsv");
         if (places.empty())
             throw Error("the embedded gazetteer is missing from this build");
-        impl->load_places(places);
+        impl->load_places(places, resources::get("gazetteer-index.bin"));
         impl->load_countries(resources::get("countries.tsv"));
         impl->load_admin1(resources::get("admin1.tsv"));
         return Gazetteer(std::move(impl));
@@ -1125,13 +1100,10 @@ std::optional<NearbyTown> Gazetteer::nearest_town(double lon, double lat) const 
     }
     if (best_town == UINT32_MAX)
         return std::nullopt;
-    NearbyTown town;
-    town.name = grid.names[best_town];
-    town.country = grid.countries[best_town];
-    town.km = km_between(lat, lon, grid.lats[best_town], grid.lons[best_town]);
-    if (town.km > nearby_town_max_km)
+    const double km = km_between(lat, lon, grid.lats[best_town], grid.lons[best_town]);
+    if (km > nearby_town_max_km)
         return std::nullopt;
-    return town;
+    return impl_->town_at(best_town, km);
 }
 
 std::optional<NearbyTown> Gazetteer::metro_town(double lon, double lat) const {
@@ -1177,11 +1149,7 @@ std::optional<NearbyTown> Gazetteer::metro_town(double lon, double lat,
     }
     if (best == UINT32_MAX)
         return nearest;
-    NearbyTown town;
-    town.name = grid.names[best];
-    town.country = grid.countries[best];
-    town.km = km_between(lat, lon, grid.lats[best], grid.lons[best]);
-    return town;
+    return impl_->town_at(best, km_between(lat, lon, grid.lats[best], grid.lons[best]));
 }
 
 GeocodeMatch Gazetteer::lookup(std::string_view query) const {

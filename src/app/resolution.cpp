@@ -10,7 +10,6 @@
 #include "geocode/providers.hpp"
 #include "geocode/resolve.hpp"
 #include "io/input_file.hpp"
-#include "io/threads.hpp"
 #include "layout/layout.hpp"
 #include "model/error.hpp"
 #include "model/limits.hpp"
@@ -105,18 +104,14 @@ std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_c
         if (sites.empty())
             return sites;
         const auto& gazetteer = geocode::Gazetteer::embedded();
-        // The nearest-town grid and the country polygons' index are built on first use: both
-        // at once here, each on its own core, before the loops below need them.
-        // Asked of the resolved sites: `take` has emptied the file's list by now.
+        // The country polygons' index, when this many sites pay for it, is built here rather
+        // than by whichever lookup below comes first. Asked of the resolved sites: `take` has
+        // emptied the file's list by now.
         const bool any_without_country = std::any_of(sites.begin(), sites.end(), [](Slot& s) {
             return resolved_of(s).site.country.empty();
         });
-        io::run_tasks(2, io::cores(2), [&](std::size_t k) {
-            if (k == 0)
-                gazetteer.nearest_town(0, 0);
-            else if (any_without_country)
-                basemap::country_at(0, 0);
-        });
+        if (any_without_country)
+            basemap::prepare_country_lookups(sites.size());
         detail::for_each_index(sites.size(), [&](std::size_t i) {
             ResolvedSite& r = resolved_of(sites[i]);
             if (!r.site.country.empty())

@@ -5,6 +5,8 @@
 #include "model/error.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <bitset>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -22,9 +24,22 @@ struct Vertex {
 };
 using Ring = std::vector<Vertex>;
 
+/// Quarter-degree columns of longitude: the edge index's buckets, and what a ring covers.
+constexpr int columns = 1440;
+constexpr double column_width = 360.0 / columns;
+
+int column_of(double lon) {
+    const double x = lon + 180 - 360 * std::floor((lon + 180) / 360); // 0..360
+    return std::clamp(static_cast<int>(x / column_width), 0, columns - 1);
+}
+
 struct Country {
     std::string iso2;
     std::vector<Ring> rings; // outer rings and holes alike: inside = odd crossings
+    /// By ring: its northernmost latitude, and the columns its edges may cross (as the edge
+    /// index files them), so a test without the index skips most rings.
+    std::vector<double> ring_north;
+    std::vector<std::bitset<columns>> ring_columns;
 };
 
 /// Longitude difference folded into -180..180.
@@ -38,6 +53,21 @@ double delta_lon(double a, double b) {
     if (d < -180)
         d += 360;
     return d;
+}
+
+/// Calls `visit(column)` for each column a ray due north from a point in it might see edge a-b
+/// cross: those of the shorter arc from a to b, one more either side so a point on a column's
+/// edge or an edge's end is never missed; an edge half way round the world could be either
+/// arc, so it goes everywhere.
+template <class Visit> void for_each_edge_column(Vertex a, Vertex b, Visit visit) {
+    const double d = delta_lon(b.lon, a.lon);
+    const bool any_arc = std::abs(d) >= 179.9;
+    const double lo = a.lon + std::min(0.0, d), hi = a.lon + std::max(0.0, d);
+    const int first = any_arc ? 0 : static_cast<int>(std::floor((lo + 180) / column_width)) - 1;
+    const int last =
+        any_arc ? columns - 1 : static_cast<int>(std::floor((hi + 180) / column_width)) + 1;
+    for (int k = first; k <= last; ++k)
+        visit(((k % columns) + columns) % columns);
 }
 
 std::vector<Country> load_countries() {
@@ -54,9 +84,18 @@ std::vector<Country> load_countries() {
                     continue;
                 Ring r;
                 r.reserve(ring.size());
-                for (const detail::LonLat& p : ring)
+                double north = -std::numeric_limits<double>::infinity();
+                for (const detail::LonLat& p : ring) {
                     r.push_back({p.x, p.y});
+                    north = std::max(north, p.y);
+                }
+                std::bitset<columns> covered;
+                for (std::size_t i = 0; i + 1 < r.size(); ++i)
+                    for_each_edge_column(r[i], r[i + 1],
+                                         [&](int k) { covered.set(static_cast<std::size_t>(k)); });
                 c.rings.push_back(std::move(r));
+                c.ring_north.push_back(north);
+                c.ring_columns.push_back(covered);
             }
         out.push_back(std::move(c));
     }
@@ -90,8 +129,6 @@ bool contains(const Country& c, double lon, double lat) {
 /// against the few hundred edges a ray due north from it can cross instead of all ~100,000
 /// (at 100,000 sites the scan took minutes).
 struct EdgeIndex {
-    static constexpr int buckets = 1440; // a quarter degree each
-    static constexpr double width = 360.0 / buckets;
     struct Edge {
         Vertex a, b;
         std::uint32_t country;
@@ -102,44 +139,25 @@ struct EdgeIndex {
     std::vector<std::uint32_t> starts;
     std::vector<Edge> edges;
 
-    static int bucket_of(double lon) {
-        const double x = lon + 180 - 360 * std::floor((lon + 180) / 360); // 0..360
-        return std::clamp(static_cast<int>(x / width), 0, buckets - 1);
-    }
     std::span<const Edge> near(double lon) const {
-        const auto k = static_cast<std::size_t>(bucket_of(lon));
+        const auto k = static_cast<std::size_t>(column_of(lon));
         return {edges.data() + starts[k], edges.data() + starts[k + 1]};
     }
 };
 
-/// Calls `visit(bucket, a, b, country)` for each bucket each edge goes in.
+/// Calls `visit(column, a, b, country)` for each column each edge goes in.
 template <class Visit> void for_each_edge_bucket(const std::vector<Country>& all, Visit visit) {
-    for (std::size_t c = 0; c < all.size(); ++c) {
-        for (const Ring& ring : all[c].rings) {
-            for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-                const Vertex a = ring[i], b = ring[i + 1];
-                const double d = delta_lon(b.lon, a.lon);
-                // Buckets of the shorter arc from a to b, one more either side so a point on a
-                // bucket's edge or an edge's end is never missed; an edge half way round the
-                // world could be either arc, so it goes everywhere.
-                const bool any_arc = std::abs(d) >= 179.9;
-                const double lo = a.lon + std::min(0.0, d), hi = a.lon + std::max(0.0, d);
-                const int first =
-                    any_arc ? 0 : static_cast<int>(std::floor((lo + 180) / EdgeIndex::width)) - 1;
-                const int last =
-                    any_arc ? EdgeIndex::buckets - 1
-                            : static_cast<int>(std::floor((hi + 180) / EdgeIndex::width)) + 1;
-                for (int k = first; k <= last; ++k)
-                    visit(((k % EdgeIndex::buckets) + EdgeIndex::buckets) % EdgeIndex::buckets, a,
-                          b, static_cast<std::uint32_t>(c));
-            }
-        }
-    }
+    for (std::size_t c = 0; c < all.size(); ++c)
+        for (const Ring& ring : all[c].rings)
+            for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+                for_each_edge_column(ring[i], ring[i + 1], [&](int k) {
+                    visit(k, ring[i], ring[i + 1], static_cast<std::uint32_t>(c));
+                });
 }
 
 EdgeIndex build_edge_index(const std::vector<Country>& all) {
     EdgeIndex index;
-    index.starts.assign(EdgeIndex::buckets + 1, 0);
+    index.starts.assign(columns + 1, 0);
     for_each_edge_bucket(all, [&](int k, Vertex, Vertex, std::uint32_t) {
         ++index.starts[static_cast<std::size_t>(k) + 1];
     });
@@ -187,7 +205,66 @@ double edge_distance_km(const Country& c, double lon, double lat) {
 
 } // namespace
 
+namespace {
+
+/// Whether edge a-b crosses the ray due north from (lon, lat): contains()'s test.
+bool crosses_north_ray(Vertex a, Vertex b, double lon, double lat) {
+    const double x1 = delta_lon(a.lon, lon), x2 = delta_lon(b.lon, lon);
+    if (std::abs(x1 - x2) > 180 || (x1 > 0) == (x2 > 0))
+        return false;
+    return a.lat + (0 - x1) * (b.lat - a.lat) / (x2 - x1) > lat;
+}
+
+} // namespace
+
+namespace detail {
+
+std::string country_at_by_rings(double lon, double lat) {
+    const auto column = static_cast<std::size_t>(column_of(lon));
+    for (const Country& c : countries()) {
+        if (c.iso2.empty())
+            continue;
+        bool inside = false;
+        for (std::size_t r = 0; r < c.rings.size(); ++r) {
+            // As with the index: no edge wholly south of the point, or clear of its column,
+            // can cross its ray.
+            if (c.ring_north[r] < lat - 1e-9 || !c.ring_columns[r].test(column))
+                continue;
+            const Ring& ring = c.rings[r];
+            for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+                if (crosses_north_ray(ring[i], ring[i + 1], lon, lat))
+                    inside = !inside;
+        }
+        if (inside)
+            return c.iso2;
+    }
+    return {};
+}
+
+} // namespace detail
+
+namespace {
+
+// Points tested ring by ring before the edge index is built (~20 ms, 14 MB): a map of a few
+// hundred sites never needs it.
+constexpr int lookups_before_index = 256;
+std::atomic<int> lookups_without_index{0};
+
+} // namespace
+
+void prepare_country_lookups(std::size_t points) {
+    if (points > static_cast<std::size_t>(lookups_before_index))
+        edge_index();
+}
+
 std::string country_at(double lon, double lat) {
+    if (lookups_without_index.load(std::memory_order_relaxed) < lookups_before_index &&
+        lookups_without_index.fetch_add(1, std::memory_order_relaxed) < lookups_before_index)
+        return detail::country_at_by_rings(lon, lat);
+    return detail::country_at_by_index(lon, lat);
+}
+
+std::string detail::country_at_by_index(double lon, double lat) {
     // The even-odd test of contains() for every country at once, on the edges near lon.
     const std::vector<Country>& all = countries();
     std::vector<char> inside(all.size(), 0);
@@ -196,11 +273,7 @@ std::string country_at(double lon, double lat) {
         // rounding: edges this far south of the point cannot count.
         if (e.north() < lat - 1e-9)
             break;
-        const double x1 = delta_lon(e.a.lon, lon), x2 = delta_lon(e.b.lon, lon);
-        if (std::abs(x1 - x2) > 180 || (x1 > 0) == (x2 > 0))
-            continue;
-        const double y = e.a.lat + (0 - x1) * (e.b.lat - e.a.lat) / (x2 - x1);
-        if (y > lat)
+        if (crosses_north_ray(e.a, e.b, lon, lat))
             inside[e.country] ^= 1;
     }
     for (std::size_t c = 0; c < all.size(); ++c)

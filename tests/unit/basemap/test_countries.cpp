@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 using dcmap::basemap::country_at;
 using dcmap::basemap::distance_to_country_km;
 
@@ -48,4 +52,28 @@ TEST_CASE("basemap: country_at through its edge index agrees with testing every 
                   dcmap::basemap::detail::country_at_scanning_all(lon, lat));
     CHECK(checked > 6000);
     CHECK(in_a_country > 1000);
+}
+
+TEST_CASE("basemap: country_at's ring test and its edge index agree with testing every edge",
+          "[basemap]") {
+    // A grid over the world and points along the antimeridian, the poles' rings and the edges
+    // of the index's quarter-degree columns.
+    std::vector<std::pair<double, double>> points;
+    for (double lat = -89.5; lat <= 89.5; lat += 3.7)
+        for (double lon = -180; lon < 180; lon += 4.3)
+            points.emplace_back(lon, lat);
+    for (double lat = -85; lat <= 85; lat += 0.9) {
+        points.emplace_back(180.0, lat);
+        points.emplace_back(-180.0, lat);
+        points.emplace_back(179.99, lat);
+        points.emplace_back(20.25, lat); // on a column edge
+    }
+    int named = 0;
+    for (const auto& [lon, lat] : points) {
+        const std::string expected = dcmap::basemap::detail::country_at_scanning_all(lon, lat);
+        CHECK(dcmap::basemap::detail::country_at_by_rings(lon, lat) == expected);
+        CHECK(dcmap::basemap::detail::country_at_by_index(lon, lat) == expected);
+        named += !expected.empty();
+    }
+    CHECK(named > 300);
 }

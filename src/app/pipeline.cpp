@@ -14,6 +14,7 @@
 #include "geocode/gazetteer.hpp"
 #include "geocode/providers.hpp"
 #include "geocode/resolve.hpp"
+#include "io/threads.hpp"
 #include "layout/layout.hpp"
 #include "model/error.hpp"
 #include "model/limits.hpp"
@@ -385,11 +386,17 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
         for (const auto& s : request.sites)
             resolved->push_back(s.site);
     }
-    ProjectedBasemap basemap =
-        basemap::build_basemap(projector, plan.detail, plan.style.graticule_step);
+    // The layers' files are read first: a file that cannot be read stops the map before any
+    // layout is made.
+    std::vector<GeoLayer> layers;
     for (const auto& layer : file.layers)
-        basemap.layers.push_back(basemap::project_layer(ogr::read_geo_layer(layer), projector));
-    request.land = &basemap.land;
+        layers.push_back(ogr::read_geo_layer(layer));
+    ProjectedBasemap basemap;
+    const auto build_map_basemap = [&] {
+        basemap = basemap::build_basemap(projector, plan.detail, plan.style.graticule_step);
+        for (const auto& layer : layers)
+            basemap.layers.push_back(basemap::project_layer(layer, projector));
+    };
     request.title =
         with_counts(settings.title.value_or(file.title), file.path, request.sites, diagnostics);
     request.subtitle = with_counts(file.subtitle, file.path, request.sites, diagnostics);
@@ -397,11 +404,34 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
     request.as_of = file.as_of;
     request.attribution = data_attribution;
 
-    MapLayout map =
-        settings.timeline
-            ? lay_out_timeline(request, file, *settings.timeline, plan.style,
-                               render::pango_measurer(), diagnostics)
-            : layout::make_layout(request, plan.style, render::pango_measurer(), diagnostics);
+    MapLayout map;
+    const auto lay_out = [&](Diagnostics& notes) {
+        map = settings.timeline
+                  ? lay_out_timeline(request, file, *settings.timeline, plan.style,
+                                     render::pango_measurer(), notes)
+                  : layout::make_layout(request, plan.style, render::pango_measurer(), notes);
+    };
+    // Only insets read the land. Without them the layout and the base map need nothing of each
+    // other, and the base map is built on the other core while the layout (one thread) runs.
+    // The layout's messages are kept apart until both have worked, so a failed base map
+    // reports only its error, as when it came first.
+    if (!request.insets.empty() || request.auto_inset || settings.timeline) {
+        build_map_basemap();
+        request.land = &basemap.land;
+        lay_out(diagnostics);
+    } else {
+        Diagnostics layout_notes;
+        io::run_tasks(2, io::cores(2), [&](std::size_t k) {
+            if (k == 0)
+                build_map_basemap();
+            else
+                lay_out(layout_notes);
+        });
+        for (auto& w : layout_notes.warnings)
+            diagnostics.warnings.push_back(std::move(w));
+        for (auto& n : layout_notes.notes)
+            diagnostics.notes.push_back(std::move(n));
+    }
     map.dpi = plan.page.pixels_per_inch;
     // The title and footer bands add to the derived side; the pixel cap holds for the real page.
     if (!(map.width * map.height <= limits::canvas_pixels_max * 1.1))

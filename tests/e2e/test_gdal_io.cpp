@@ -246,6 +246,25 @@ TEST_CASE("e2e: layer mistakes are errors at the layers: entry", "[e2e]") {
     CHECK(run.err.find(dir / "missing.yaml" + ":2:11: error: cannot read the layer file") !=
           std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "map.png"));
+    // A crowded map's layout adds a note; a layer's error stops the map before it, so only the
+    // error is said.
+    std::string sites = "sites:\n";
+    for (int i = 0; i < 3000; ++i)
+        sites += "  - {name: S" + std::to_string(i) +
+                 ", lat: " + std::to_string(-55 + (i * 37 % 1300) / 10.0) +
+                 ", lon: " + std::to_string(-179 + (i * 97 % 3580) / 10.0) + "}\n";
+    write_text(dir / "crowded.yaml", sites);
+    run = run_dcmap({"render", dir / "crowded.yaml", "-o", dir / "map.png", "--width", "600"});
+    REQUIRE(run.code == 0);
+    REQUIRE(run.err.find("note:") != std::string::npos);
+    std::filesystem::remove(dir / "map.png");
+    write_text(dir / "crowded-layer.yaml", "layers:\n  - file: nowhere.geojson\n" + sites);
+    run =
+        run_dcmap({"render", dir / "crowded-layer.yaml", "-o", dir / "map.png", "--width", "600"});
+    CHECK(run.code == 1);
+    CHECK(run.err.find("cannot read the layer file") != std::string::npos);
+    CHECK(run.err.find("note:") == std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "map.png"));
 }
 
 TEST_CASE("e2e: catalogue import places providers' region lists and --catalogue reads the "

@@ -582,7 +582,7 @@ std::optional<SiteListParts> split_site_list(std::string_view text, std::size_t 
     // and CR-only line ends (a line test below could misread them).
     if (parts < 2 || text.empty() || text.find('\n') == std::string_view::npos || cr_alone(text) ||
         text.find('*') != std::string_view::npos || text.find('\t') != std::string_view::npos ||
-        text[0] == '\0' || static_cast<unsigned char>(text[0]) >= 0xFE)
+        read_as_utf16_or_32(text))
         return std::nullopt;
     std::vector<Line> lines;
     for (std::size_t at = 0; at < text.size();) {

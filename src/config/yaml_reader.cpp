@@ -304,6 +304,12 @@ std::optional<std::string> Reader::choice(const Entry& e, const std::vector<std:
     return std::nullopt;
 }
 
+bool read_as_utf16_or_32(std::string_view text) {
+    return text.size() >= 2 &&
+           (static_cast<unsigned char>(text[0]) == 0xFE ||
+            static_cast<unsigned char>(text[0]) == 0xFF || text[0] == '\0' || text[1] == '\0');
+}
+
 std::optional<BadCharacter> find_bad_character(std::string_view text, bool allow_cr) {
     const auto hex = [](unsigned value, int digits) {
         char out[16];
@@ -629,9 +635,7 @@ namespace dcmap::config::detail {
 YamlValue parse_yaml(std::string_view text, const std::string& file, const SiteSink* sites,
                      int first_line) {
     std::string input(text);
-    const bool utf16_or_32 = input.size() >= 2 && (static_cast<unsigned char>(input[0]) == 0xFE ||
-                                                   static_cast<unsigned char>(input[0]) == 0xFF ||
-                                                   input[0] == '\0' || input[1] == '\0');
+    const bool utf16_or_32 = read_as_utf16_or_32(input);
     // yaml-cpp reads UTF-16 and UTF-32 itself (by BOM or NUL pattern); their values are checked
     // one by one as they are read.
     if (!utf16_or_32) {

@@ -156,6 +156,10 @@ struct BadCharacter {
 /// line feed and (when `allow_cr`) carriage return; nullopt when the text is clean.
 std::optional<BadCharacter> find_bad_character(std::string_view text, bool allow_cr);
 
+/// Whether parse_yaml leaves `text` to yaml-cpp to decode as UTF-16 or UTF-32 (a byte-order
+/// mark, or a NUL in the first two bytes) instead of checking it as UTF-8.
+bool read_as_utf16_or_32(std::string_view text);
+
 /// Parses decimal text ("-12.5", "+3", "1e3") fully; nullopt when it is not a finite number.
 std::optional<double> parse_number(std::string_view text);
 

@@ -1,5 +1,6 @@
 #include "basemap/basemap.hpp"
 
+#include "basemap/projected_pack.hpp"
 #include "basemap/working_frame.hpp"
 #include "io/threads.hpp"
 
@@ -137,19 +138,22 @@ ProjectedBasemap build_basemap(const project::Projector& projector, Detail detai
                                double graticule_step) {
     const detail::Frame frame(projector.spec());
     const detail::Projection proj{projector, frame, detail::windows(frame)};
-    const detail::PackedBasemap& data = detail::embedded_basemap(detail == Detail::medium);
+    const bool medium = detail == Detail::medium;
+    // A named world projection at centre 0 was projected at build time, by the code below.
+    const detail::ProjectedPack* projected = detail::embedded_projected(projector.spec(), medium);
+    const detail::PackedBasemap* data = projected ? nullptr : &detail::embedded_basemap(medium);
 
     ProjectedBasemap out;
     // Countries on one thread, the rest on another: PROJ's per-point pipeline is most of the
     // work, and a PROJ object serves one thread at a time, so the second has its own.
     io::run_tasks(2, io::cores(2), [&](std::size_t task) {
         if (task == 0) {
-            out.countries = detail::read_countries(data, proj);
+            out.countries = projected ? projected->countries : detail::read_countries(*data, proj);
             return;
         }
         const project::Projector own(projector.spec());
         const detail::Projection own_proj{own, frame, proj.cut_windows};
-        out.land = detail::read_land(data, own_proj);
+        out.land = projected ? projected->land : detail::read_land(*data, own_proj);
         out.graticule = detail::graticule(graticule_step, own_proj, own.spec());
         out.outline = detail::outline(own_proj);
     });

@@ -1,34 +1,11 @@
 #include "basemap/working_frame.hpp"
 
 #include "model/error.hpp"
-#include "resources/resources.hpp"
 
 #include <string>
 #include <vector>
 
 namespace dcmap::basemap::detail {
-
-// ---- reading the embedded data ---------------------------------------------------------
-
-namespace {
-
-PackedBasemap load(const char* resource) {
-    const std::string_view bytes = resources::get(resource);
-    if (bytes.empty())
-        throw IoError(std::string("embedded base map '") + resource + "' is missing");
-    return unpack(bytes);
-}
-
-} // namespace
-
-const PackedBasemap& embedded_basemap(bool medium) {
-    if (medium) {
-        static const PackedBasemap data = load("basemap-50m.bin");
-        return data;
-    }
-    static const PackedBasemap data = load("basemap-110m.bin");
-    return data;
-}
 
 bool fits_precut(const project::ProjectionSpec& spec) {
     // The frame (working_frame.hpp) of such a projection is the one the pieces were cut in.

@@ -164,7 +164,7 @@ std::vector<Polyline> graticule(double step, const Projection& proj,
 /// The projection's edge: the middle window's boundary, traced in the working frame.
 Ring outline(const Projection& proj);
 
-// read.cpp: reading the embedded data.
+// embedded.cpp and read.cpp: the embedded data, and its pieces projected.
 
 /// The packed base map embedded in the binary: 1:50m when `medium`, else 1:110m. Unpacked
 /// once per process. Throws IoError when it is missing or malformed.
@@ -176,5 +176,12 @@ bool fits_precut(const project::ProjectionSpec& spec);
 std::vector<CountryShape> read_countries(const PackedBasemap& data, const Projection& proj);
 /// The projected pieces of the land layer.
 std::vector<Polygon> read_land(const PackedBasemap& data, const Projection& proj);
+
+// embedded.cpp: the base map already projected at build time (projected_pack.hpp).
+
+struct ProjectedPack;
+/// The embedded projected pack for `spec` (a named world projection at centre 0), or null when
+/// there is none for its exact definition. Unpacked once per process.
+const ProjectedPack* embedded_projected(const project::ProjectionSpec& spec, bool medium);
 
 } // namespace dcmap::basemap::detail

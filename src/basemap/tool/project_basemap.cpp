@@ -1,0 +1,48 @@
+// Build-time tool: the packed base map (basemap/packed.hpp) -> its pre-cut pieces projected
+// for one named world projection at centre 0 (basemap/projected_pack.hpp). It projects with
+// read_countries and read_land, the code a render runs, so the result is that render's.
+//
+//     dcmap_project_basemap PACKED_BASEMAP PROJECTION OUTPUT
+#include "basemap/packed.hpp"
+#include "basemap/projected_pack.hpp"
+#include "basemap/working_frame.hpp"
+#include "io/atomic_file.hpp"
+#include "project/projection.hpp"
+
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+using namespace dcmap::basemap::detail;
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::cerr << "usage: dcmap_project_basemap PACKED_BASEMAP PROJECTION OUTPUT\n";
+        return 2;
+    }
+    try {
+        std::ifstream in(argv[1], std::ios::binary);
+        if (!in)
+            throw std::runtime_error(std::string("cannot read ") + argv[1]);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        const PackedBasemap data = unpack(bytes.str());
+        const dcmap::project::Projector projector(dcmap::project::parse_projection(argv[2], ""));
+        if (!fits_precut(projector.spec()))
+            throw std::runtime_error(std::string(argv[2]) + " is not a world projection");
+        const Frame frame(projector.spec());
+        const Projection proj{projector, frame, windows(frame)};
+        ProjectedPack pack;
+        pack.definition = projector.spec().definition;
+        pack.countries = read_countries(data, proj);
+        pack.land = read_land(data, proj);
+        dcmap::io::write_file_atomically(argv[3], pack_projected(pack));
+    } catch (const std::exception& e) {
+        std::cerr << "dcmap_project_basemap: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

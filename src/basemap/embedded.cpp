@@ -5,8 +5,10 @@
 #include "resources/resources.hpp"
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace dcmap::basemap::detail {
 

@@ -11,6 +11,8 @@ inline constexpr std::size_t site_file_bytes = std::size_t{64} << 20;
 inline constexpr std::size_t style_file_bytes = std::size_t{1} << 20;
 /// Largest region catalogue file read, in bytes.
 inline constexpr std::size_t catalogue_file_bytes = std::size_t{16} << 20;
+/// Largest data file a build-time tool reads, in bytes (the gazetteer text is 17 MB).
+inline constexpr std::size_t build_data_bytes = std::size_t{1} << 30;
 /// Longest text value in a site or style file (a name, a location, a note), in bytes.
 inline constexpr std::size_t text_value_bytes = 1000;
 /// Deepest nesting of lists and mappings in a site or style file.

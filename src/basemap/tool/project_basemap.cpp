@@ -7,12 +7,12 @@
 #include "basemap/projected_pack.hpp"
 #include "basemap/working_frame.hpp"
 #include "io/atomic_file.hpp"
+#include "io/input_file.hpp"
+#include "model/limits.hpp"
 #include "project/projection.hpp"
 
 #include <exception>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -24,12 +24,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        std::ifstream in(argv[1], std::ios::binary);
-        if (!in)
-            throw std::runtime_error(std::string("cannot read ") + argv[1]);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        const PackedBasemap data = unpack(bytes.str());
+        const std::string bytes =
+            dcmap::io::read_input_file(argv[1], dcmap::limits::build_data_bytes, "packed base map");
+        const PackedBasemap data = unpack(bytes);
         const dcmap::project::Projector projector(dcmap::project::parse_projection(argv[2], ""));
         if (!fits_precut(projector.spec()))
             throw std::runtime_error(std::string(argv[2]) + " is not a world projection");

@@ -6,13 +6,13 @@
 //     dcmap_style_defaults STYLE_YAML OUTPUT_CPP
 #include "config/style_loader.hpp"
 #include "io/atomic_file.hpp"
+#include "io/input_file.hpp"
 #include "model/error.hpp"
+#include "model/limits.hpp"
 
 #include <charconv>
-#include <fstream>
 #include <iostream>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -161,12 +161,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        std::ifstream in(argv[1], std::ios::binary);
-        if (!in)
-            throw std::runtime_error(std::string("cannot read ") + argv[1]);
-        std::ostringstream text;
-        text << in.rdbuf();
-        dcmap::Style style = dcmap::config::parse_style(text.str(), argv[1], dcmap::Style{});
+        const std::string text =
+            dcmap::io::read_input_file(argv[1], dcmap::limits::style_file_bytes, "style");
+        dcmap::Style style = dcmap::config::parse_style(text, argv[1], dcmap::Style{});
         style.name = "default";
         // An interrupted build leaves no half-written file for the next one to compile.
         dcmap::io::write_file_atomically(argv[2], constructor_source(style, "styles/default.yaml"));

@@ -5,12 +5,11 @@
 //     dcmap_index_gazetteer GAZETTEER_TSV OUTPUT
 #include "geocode/gazetteer_tables.hpp"
 #include "io/atomic_file.hpp"
+#include "io/input_file.hpp"
+#include "model/limits.hpp"
 
 #include <exception>
-#include <fstream>
 #include <iostream>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 
 int main(int argc, char** argv) {
@@ -19,12 +18,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        std::ifstream in(argv[1], std::ios::binary);
-        if (!in)
-            throw std::runtime_error(std::string("cannot read ") + argv[1]);
-        std::ostringstream text;
-        text << in.rdbuf();
-        const std::string tsv = text.str();
+        const std::string tsv =
+            dcmap::io::read_input_file(argv[1], dcmap::limits::build_data_bytes, "gazetteer");
         const auto tables = dcmap::geocode::detail::build_tables(tsv);
         dcmap::io::write_file_atomically(argv[2], dcmap::geocode::detail::pack_tables(tables));
     } catch (const std::exception& e) {

@@ -107,21 +107,31 @@ const std::vector<Country>& countries() {
     return all;
 }
 
+/// Whether edge a-b crosses the ray due north from (lon, lat), in longitudes relative to the
+/// point: an edge across the point's antimeridian (|x1 - x2| > 180) never does.
+bool crosses_north_ray(Vertex a, Vertex b, double lon, double lat) {
+    const double x1 = delta_lon(a.lon, lon), x2 = delta_lon(b.lon, lon);
+    if (std::abs(x1 - x2) > 180 || (x1 > 0) == (x2 > 0))
+        return false;
+    return a.lat + (0 - x1) * (b.lat - a.lat) / (x2 - x1) > lat;
+}
+
+/// Whether the ray due north from (lon, lat) crosses `ring` an odd number of times.
+bool odd_crossings(const Ring& ring, double lon, double lat) {
+    bool odd = false;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+        if (crosses_north_ray(ring[i], ring[i + 1], lon, lat))
+            odd = !odd;
+    return odd;
+}
+
 /// Even-odd test with a ray due north, in longitudes relative to the point, so rings stitched
 /// across the antimeridian (Russia, Fiji) and rings round the pole (Antarctica) work: the
 /// wrap-around edges sit at ±180 from the point and are skipped.
 bool contains(const Country& c, double lon, double lat) {
     bool inside = false;
-    for (const Ring& ring : c.rings) {
-        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-            const double x1 = delta_lon(ring[i].lon, lon), x2 = delta_lon(ring[i + 1].lon, lon);
-            if (std::abs(x1 - x2) > 180 || (x1 > 0) == (x2 > 0))
-                continue;
-            const double y = ring[i].lat + (0 - x1) * (ring[i + 1].lat - ring[i].lat) / (x2 - x1);
-            if (y > lat)
-                inside = !inside;
-        }
-    }
+    for (const Ring& ring : c.rings)
+        inside ^= odd_crossings(ring, lon, lat);
     return inside;
 }
 
@@ -205,18 +215,6 @@ double edge_distance_km(const Country& c, double lon, double lat) {
 
 } // namespace
 
-namespace {
-
-/// Whether edge a-b crosses the ray due north from (lon, lat): contains()'s test.
-bool crosses_north_ray(Vertex a, Vertex b, double lon, double lat) {
-    const double x1 = delta_lon(a.lon, lon), x2 = delta_lon(b.lon, lon);
-    if (std::abs(x1 - x2) > 180 || (x1 > 0) == (x2 > 0))
-        return false;
-    return a.lat + (0 - x1) * (b.lat - a.lat) / (x2 - x1) > lat;
-}
-
-} // namespace
-
 namespace detail {
 
 std::string country_at_by_rings(double lon, double lat) {
@@ -230,10 +228,7 @@ std::string country_at_by_rings(double lon, double lat) {
             // can cross its ray.
             if (c.ring_north[r] < lat - 1e-9 || !c.ring_columns[r].test(column))
                 continue;
-            const Ring& ring = c.rings[r];
-            for (std::size_t i = 0; i + 1 < ring.size(); ++i)
-                if (crosses_north_ray(ring[i], ring[i + 1], lon, lat))
-                    inside = !inside;
+            inside ^= odd_crossings(c.rings[r], lon, lat);
         }
         if (inside)
             return c.iso2;

@@ -14,16 +14,6 @@ enum class Detail { low, medium }; ///< Natural Earth 1:110m, 1:50m
 ProjectedBasemap build_basemap(const project::Projector& projector, Detail detail,
                                double graticule_step);
 
-namespace detail {
-
-/// The country edges that are not land edges (not coast), each once however many countries
-/// list it, joined into lines where consecutive. Edges match by exact coordinates: countries and
-/// land come from the same arcs, so a shared vertex has the same bits in both.
-std::vector<Polyline> inner_borders(const std::vector<CountryShape>& countries,
-                                    const std::vector<Polygon>& land);
-
-} // namespace detail
-
 /// An extra layer (lon/lat degrees) projected like the base map: lines densified and cut at the
 /// projection's seam, polygons cut there too, points dropped where the projection cannot show
 /// them.

@@ -8,7 +8,7 @@ namespace dcmap::basemap::detail {
 namespace {
 
 // Bump the version with any change to the layout below.
-constexpr std::string_view kMagic = "dcmap-projected-basemap 1\n";
+constexpr std::string_view kMagic = "dcmap-projected-basemap 2\n";
 
 void write_polygons(ByteWriter& w, const std::vector<Polygon>& ps) {
     w.count(ps.size());
@@ -41,6 +41,9 @@ std::string pack_projected(const ProjectedPack& pack) {
         write_polygons(w, c.polygons);
     }
     write_polygons(w, pack.land);
+    w.count(pack.borders.size());
+    for (const Polyline& line : pack.borders)
+        w.values(line);
     return w.take();
 }
 
@@ -56,6 +59,9 @@ ProjectedPack unpack_projected(std::string_view bytes) {
         c.polygons = read_polygons(r);
     }
     pack.land = read_polygons(r);
+    pack.borders.resize(r.count_within(sizeof(std::uint32_t)));
+    for (Polyline& line : pack.borders)
+        line = r.values<Point>();
     if (!r.done())
         r.unexpected();
     return pack;

@@ -15,6 +15,7 @@ struct ProjectedPack {
     std::string definition; ///< the PROJ definition it was projected with
     std::vector<CountryShape> countries;
     std::vector<Polygon> land;
+    std::vector<Polyline> borders; ///< inner_borders(countries, land), the build's slowest step
 };
 
 /// The binary form: a magic line, the definition, then counts and little-endian IEEE doubles

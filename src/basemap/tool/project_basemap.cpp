@@ -1,8 +1,10 @@
 // Build-time tool: the packed base map (basemap/packed.hpp) -> its pre-cut pieces projected
 // for one named world projection at centre 0 (basemap/projected_pack.hpp). It projects with
-// read_countries and read_land, the code a render runs, so the result is that render's.
+// read_countries and read_land and finds the borders with inner_borders, the code a render runs,
+// so the result is that render's.
 //
 //     dcmap_project_basemap PACKED_BASEMAP PROJECTION OUTPUT
+#include "basemap/borders.hpp"
 #include "basemap/packed.hpp"
 #include "basemap/projected_pack.hpp"
 #include "basemap/working_frame.hpp"
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
         pack.definition = projector.spec().definition;
         pack.countries = read_countries(data, proj);
         pack.land = read_land(data, proj);
+        pack.borders = inner_borders(pack.countries, pack.land);
         dcmap::io::write_file_atomically(argv[3], pack_projected(pack));
     } catch (const std::exception& e) {
         std::cerr << "dcmap_project_basemap: " << e.what() << "\n";

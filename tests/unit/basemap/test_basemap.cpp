@@ -1,4 +1,5 @@
 #include "basemap/basemap.hpp"
+#include "basemap/borders.hpp"
 #include "project/projection.hpp"
 
 #include <catch2/catch.hpp>

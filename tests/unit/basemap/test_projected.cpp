@@ -1,6 +1,8 @@
 // The base map projected at build time (basemap/projected_pack.hpp) against projecting the
-// packed pieces now: the same bits, for every projection and detail it is embedded for.
+// packed pieces now: the same bits, borders included, for every projection and detail it is
+// embedded for.
 #include "basemap/basemap.hpp"
+#include "basemap/borders.hpp"
 #include "basemap/projected_pack.hpp"
 #include "basemap/working_frame.hpp"
 #include "model/error.hpp"
@@ -33,6 +35,15 @@ bool same_polygons(const std::vector<Polygon>& a, const std::vector<Polygon>& b)
     return true;
 }
 
+bool same_lines(const std::vector<Polyline>& a, const std::vector<Polyline>& b) {
+    std::vector<Polygon> as, bs;
+    for (const Polyline& line : a)
+        as.push_back({{line}});
+    for (const Polyline& line : b)
+        bs.push_back({{line}});
+    return same_polygons(as, bs);
+}
+
 } // namespace
 
 TEST_CASE("basemap: the base map projected at build time is what projecting it now gives",
@@ -53,7 +64,11 @@ TEST_CASE("basemap: the base map projected at build time is what projecting it n
                 CHECK(pack->countries[i].name == countries[i].name);
                 CHECK(same_polygons(pack->countries[i].polygons, countries[i].polygons));
             }
-            CHECK(same_polygons(pack->land, read_land(data, proj)));
+            const auto land = read_land(data, proj);
+            CHECK(same_polygons(pack->land, land));
+            const auto borders = inner_borders(countries, land);
+            CHECK(borders.size() > 100);
+            CHECK(same_lines(pack->borders, borders));
         }
     }
 }
@@ -72,10 +87,12 @@ TEST_CASE("basemap: a truncated projected pack is an IoError, never a crash", "[
     pack.definition = "+proj=robin";
     pack.countries.push_back({"FR", "France", {Polygon{{{{0, 0}, {1, 0}, {1, 1}}}}}});
     pack.land = pack.countries[0].polygons;
+    pack.borders = {{{0, 0}, {1, 1}}, {{2, 2}, {3, 3}, {4, 4}}};
     const std::string bytes = pack_projected(pack);
     const ProjectedPack back = unpack_projected(bytes);
     CHECK(back.definition == pack.definition);
     CHECK(same_polygons(back.land, pack.land));
+    CHECK(same_lines(back.borders, pack.borders));
     for (std::size_t n = 0; n < bytes.size(); n += 7)
         CHECK_THROWS_AS(unpack_projected(bytes.substr(0, n)), IoError);
     CHECK_THROWS_AS(unpack_projected(bytes + "x"), IoError);

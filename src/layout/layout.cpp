@@ -522,9 +522,13 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             detail::band_height(content, page.map_frame.width(), style, scale, measure);
         // A derived height fits the band exactly (the map does not change with it); a given
         // height only ever gives the band more room, at the map's expense.
-        // Whole pixels at scale 1, so a derived canvas grows by exactly the band and the map
-        // frame stays where it was to the last bit.
-        const double wanted = std::ceil(std::min(needed, max_band) / scale) * scale;
+        // Whole pixels at scale 1 and whole output pixels, so a derived canvas grows by exactly
+        // the band and the map frame stays where it was to the last bit. (At 300 dpi, scale
+        // 3.125, whole CSS pixels are not whole output pixels: the frame moved by a fraction,
+        // each pass laid the map out anew, and the last pass's band fitted an earlier key.)
+        double wanted = std::ceil(std::min(needed, max_band) / scale) * scale;
+        if (std::abs(wanted - std::round(wanted)) > 1e-6)
+            wanted = std::ceil(std::min(needed, max_band));
         const bool derived_height = request.height <= 0;
         if (pass < 3 && (derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5)) {
             band = wanted;

@@ -266,6 +266,17 @@ std::vector<std::string> footer_lines(const LayoutRequest& request) {
     return lines;
 }
 
+namespace {
+
+/// A side in pixels at scale 1, rounded so that it is whole pixels at scale `s` too: whole CSS
+/// pixels where that gives whole output pixels (so --scale 2 doubles exactly).
+double whole_pixels(double side, double s) {
+    const double css = std::round(side);
+    return std::abs(css * s - std::round(css * s)) < 1e-6 ? css : std::round(side * s) / s;
+}
+
+} // namespace
+
 TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& style,
                                   const MeasureText& measure, double band) {
     require_view_area(request.view);
@@ -276,11 +287,7 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
     const double chrome_h = 2 * style.margin + bands.header + bands.footer + band;
     // Sides are rounded to whole output pixels, so a page at any scale is a whole image.
     const double s = request.scale;
-    // Whole CSS pixels where that gives whole output pixels (so --scale 2 doubles exactly).
-    const auto whole = [s](double side) {
-        const double css = std::round(side);
-        return std::abs(css * s - std::round(css * s)) < 1e-6 ? css : std::round(side * s) / s;
-    };
+    const auto whole = [s](double side) { return whole_pixels(side, s); };
     double width = whole(request.width);
     double height = whole(request.height);
     if (width <= 0 && height <= 0)
@@ -301,10 +308,15 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
 Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
                   double band) {
     const double s = request.scale;
-    const TextSize canvas = canvas_size_at_scale_one(request, style, measure, band / s);
+    // A derived height grows by the band below the map and the map stays as it was without
+    // it, to the last bit: the layout made before the band was known is the one drawn.
+    const bool derived_height = whole_pixels(request.height, s) <= 0;
+    const TextSize canvas =
+        canvas_size_at_scale_one(request, style, measure, derived_height ? 0 : band / s);
     Page page;
     page.width = canvas.width * s;
-    page.height = canvas.height * s;
+    const double height_without_band = canvas.height * s;
+    page.height = derived_height ? height_without_band + band : height_without_band;
     const double margin = style.margin * s;
 
     double y = margin;
@@ -322,7 +334,8 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     }
     const Bands bands = measure_bands(request, style, measure, s);
     const double map_top = margin + bands.header;
-    const double map_bottom = page.height - margin - bands.footer - band;
+    const double map_bottom = derived_height ? height_without_band - margin - bands.footer
+                                             : page.height - margin - bands.footer - band;
     if (band > 0)
         page.band = {margin, map_bottom, page.width - margin, map_bottom + band};
 

@@ -363,3 +363,38 @@ TEST_CASE("layout: ten thousand random sites lay out without any overlap", "[lay
     }
     CHECK(legend_rows == 10000);
 }
+
+TEST_CASE("layout: at any scale the band below a derived-height map is as tall as its key needs",
+          "[layout]") {
+    // Crowded spots at report-like sizes give a key. The band is sized after the map is laid
+    // out; the map must not move when it comes (at 300 dpi it once did, the map was laid out
+    // again with another key, and the band fitted the earlier key: a gap, or entries lost).
+    std::vector<ProjectedSite> sites = frankfurt_cluster();
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> lon(-170, 170), lat(-55, 70);
+    for (int i = 0; i < 120; ++i)
+        sites.push_back(make_site("random-" + std::to_string(i), lon(rng), lat(rng)));
+    for (double css_width : {300.0, 604.8, 900.0}) {
+        for (double scale : {1.0, 1.5625, 2.0, 2.7, 3.125}) {
+            INFO("width " << css_width << " css px, scale " << scale);
+            auto request = world_request(sites);
+            request.width = css_width;
+            request.scale = scale;
+            Diagnostics diagnostics;
+            const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
+            require_consistent_outcomes(l, sites);
+            CHECK(std::abs(l.height - std::round(l.height)) < 1e-6);
+            if (l.key.box.empty())
+                continue;
+            CHECK(l.key.box.min_y >= l.map_frame.max_y);
+            // What lies between the band's last panel and the footer is the usual gap: block
+            // gap plus at most a pixel of rounding, never room for keys the map does not have.
+            double band_bottom = l.key.box.max_y;
+            if (l.legend.box.min_y >= l.map_frame.max_y)
+                band_bottom = std::max(band_bottom, l.legend.box.max_y);
+            const double gap = (l.footer.front().box.min_y - band_bottom) / scale;
+            CHECK(gap >= 0);
+            CHECK(gap <= 30);
+        }
+    }
+}

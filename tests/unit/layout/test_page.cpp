@@ -1,6 +1,10 @@
 #include "layout_test_support.hpp"
 
+#include "layout/page.hpp"
 #include "model/error.hpp"
+
+#include <cmath>
+#include <cstring>
 
 using namespace dcmap;
 using namespace dcmap::layout;
@@ -150,4 +154,47 @@ TEST_CASE("layout: a footer sentence wider than the canvas breaks at spaces", "[
     }
     // Every word is kept, in order.
     CHECK(joined == request.source + " " + request.attribution);
+}
+
+TEST_CASE("layout: a derived height grows by the band and the map stays put at any scale",
+          "[layout]") {
+    // The layout is made before the band below the map is known and kept when the band comes:
+    // the map frame must be the same bits with and without it. At 300 dpi (scale 3.125) whole
+    // CSS pixels are not whole output pixels, and the frame used to move by a fraction.
+    const auto same = [](const Box& a, const Box& b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+    for (double width : {300.0, 604.8, 1200.0, 1889.76, 4000.0}) {
+        for (double scale : {1.0, 1.5, 1.5625, 2.0, 3.125, 2.7}) {
+            auto request = world_request({make_site("a", 10, 10)});
+            request.width = width / scale;
+            request.scale = scale;
+            const Style style;
+            const detail::Page bare = detail::compose_page(request, style, fixed_measure, 0);
+            REQUIRE(std::abs(bare.height - std::round(bare.height)) < 1e-6);
+            for (double band : {1.0, 61.0, 166 * scale, 518.75, 519.0, 803.125}) {
+                // Bands are whole output pixels (make_layout rounds them so).
+                band = std::ceil(band);
+                INFO("width " << width << ", scale " << scale << ", band " << band);
+                const detail::Page page = detail::compose_page(request, style, fixed_measure, band);
+                CHECK(same(page.map_frame, bare.map_frame));
+                CHECK(page.height == bare.height + band);
+                CHECK(page.width == bare.width);
+                CHECK(page.band.height() == Approx(band));
+                CHECK(page.band.min_y >= bare.map_frame.max_y - 1e-6);
+                CHECK(page.footer.front().box.min_y > page.band.max_y);
+            }
+        }
+    }
+}
+
+TEST_CASE("layout: a given height keeps its canvas and the band shrinks the map", "[layout]") {
+    auto request = world_request({make_site("a", 10, 10)});
+    request.width = 1280;
+    request.height = 720;
+    request.scale = 1.5625;
+    const Style style;
+    const detail::Page bare = detail::compose_page(request, style, fixed_measure, 0);
+    const detail::Page page = detail::compose_page(request, style, fixed_measure, 100);
+    CHECK(page.height == bare.height);
+    CHECK(page.map_frame.height() < bare.map_frame.height());
+    CHECK(page.band.height() == Approx(100));
 }

@@ -1,8 +1,9 @@
 #pragma once
 // Internal to basemap/: the base map already projected, for the named world projections at
 // centre 0. The build-time tool (tool/project_basemap.cpp) projects the pre-cut pieces with the
-// code a render runs (read_countries, read_land) and PROJ, so a render in one of those
-// projections reads the result instead of projecting ~100,000 points one at a time.
+// code a render runs (read_countries, read_land) and PROJ, and finds the borders between
+// countries (inner_borders), so a render in one of those projections reads the result instead
+// of projecting ~100,000 points one at a time and hashing every edge.
 #include "model/basemap.hpp"
 
 #include <string>
@@ -15,7 +16,7 @@ struct ProjectedPack {
     std::string definition; ///< the PROJ definition it was projected with
     std::vector<CountryShape> countries;
     std::vector<Polygon> land;
-    std::vector<Polyline> borders; ///< inner_borders(countries, land), the build's slowest step
+    std::vector<Polyline> borders; ///< inner_borders(countries, land): build_basemap's slowest step
 };
 
 /// The binary form: a magic line, the definition, then counts and little-endian IEEE doubles

@@ -152,9 +152,6 @@ std::vector<std::string_view> split_query(std::string_view query) {
     return parts;
 }
 
-constexpr int grid_per_degree = detail::town_grid_per_degree;
-constexpr int grid_rows = detail::town_grid_rows;
-constexpr int grid_columns = detail::town_grid_columns;
 // metro_town looks this far around a point for a town large enough to name it by.
 constexpr double metro_km = 40;
 
@@ -171,7 +168,12 @@ double km_between(double lat1, double lon1, double lat2, double lon2) {
 // special municipality).
 constexpr double same_place_km = 50;
 
-std::pair<int, int> grid_cell(double lon, double lat) { return detail::town_grid_cell(lon, lat); }
+/// The town grid's cell at `row` (in range) and `column`, wrapped round the antimeridian.
+std::size_t town_cell_index(int row, int column) {
+    constexpr int columns = detail::town_grid_columns;
+    return static_cast<std::size_t>(row) * columns +
+           static_cast<std::size_t>(((column % columns) + columns) % columns);
+}
 
 std::string quoted(std::string_view text) {
     // append() rather than `"\"" + s`: g++ 12 gives a false -Wrestrict on the latter here.
@@ -188,7 +190,7 @@ struct Gazetteer::Impl {
     std::string_view index;   // section 2: "key<TAB>kind<TAB>rows", sorted by key and kind
     // Line starts of both sections: built from the text (from_tsv) or read as the embedded
     // gazetteer's tables, made at build time.
-    detail::GazetteerTables owned_tables;
+    detail::LineStarts owned_starts;
     std::span<const std::uint32_t> place_starts;
     std::span<const std::uint32_t> index_starts;
     std::vector<Country> countries;       // sorted by alpha-2
@@ -291,10 +293,9 @@ void Gazetteer::Impl::load_places(std::string_view text) {
     places = sections.places;
     index = sections.index;
     // The town grid is built on first use: most lookups never need it.
-    owned_tables.place_starts = detail::line_starts(places, 200'000);
-    owned_tables.index_starts = detail::line_starts(index, 262'144);
-    place_starts = owned_tables.place_starts;
-    index_starts = owned_tables.index_starts;
+    owned_starts = detail::line_starts_of(sections);
+    place_starts = owned_starts.places;
+    index_starts = owned_starts.index;
 }
 
 void Gazetteer::Impl::load_places(std::string_view text, std::string_view packed_tables) {
@@ -1055,17 +1056,15 @@ std::optional<NearbyTown> Gazetteer::nearest_town(double lon, double lat) const 
     const auto& grid = impl_->town_grid();
     constexpr double km_per_degree = 6371.0 * M_PI / 180;
     const double cos_lat = std::cos(lat * M_PI / 180);
-    const auto [row0, column0] = grid_cell(lon, lat);
+    const auto [row0, column0] = detail::town_grid_cell(lon, lat);
     // Ranked by an equirectangular distance (exact enough between neighbours, and cheap); the
     // answer's distance is then great-circle.
     double best = std::numeric_limits<double>::infinity();
     std::uint32_t best_town = UINT32_MAX;
     const auto visit = [&](int row, int column) {
-        if (row < 0 || row >= grid_rows)
+        if (row < 0 || row >= detail::town_grid_rows)
             return;
-        const auto cell =
-            static_cast<std::size_t>(row) * grid_columns +
-            static_cast<std::size_t>(((column % grid_columns) + grid_columns) % grid_columns);
+        const std::size_t cell = town_cell_index(row, column);
         for (auto t = grid.cell_starts[cell]; t < grid.cell_starts[cell + 1]; ++t) {
             double dlon = std::abs(grid.lons[t] - lon);
             dlon = std::min(dlon, 360 - dlon);
@@ -1094,8 +1093,8 @@ std::optional<NearbyTown> Gazetteer::nearest_town(double lon, double lat) const 
         }
         // Every town not yet visited is more than r cells of latitude or r cells of longitude
         // away, so farther than this in the scaled degrees compared above.
-        const double bound = r * std::max(cos_lat, 1e-9) / grid_per_degree;
-        if (bound * bound >= best || bound > max_degrees || r >= grid_rows)
+        const double bound = r * std::max(cos_lat, 1e-9) / detail::town_grid_per_degree;
+        if (bound * bound >= best || bound > max_degrees || r >= detail::town_grid_rows)
             break;
     }
     if (best_town == UINT32_MAX)
@@ -1119,21 +1118,19 @@ std::optional<NearbyTown> Gazetteer::metro_town(double lon, double lat,
     const auto& grid = impl_->town_grid();
     constexpr double km_per_degree = 6371.0 * M_PI / 180;
     const double cos_lat = std::max(std::cos(lat * M_PI / 180), 0.05);
-    const auto [row0, column0] = grid_cell(lon, lat);
+    const auto [row0, column0] = detail::town_grid_cell(lon, lat);
     const double reach = metro_km / km_per_degree;
-    const int rings = static_cast<int>(std::ceil(reach * grid_per_degree / cos_lat));
+    const int rings = static_cast<int>(std::ceil(reach * detail::town_grid_per_degree / cos_lat));
     // Distance counts against population: a site in Bad Soden, 14 km from Frankfurt, is
     // Frankfurt's; one in Mainz, 35 km away and a third its size, stays Mainz's. Ties go to the
     // earlier place row.
     double best_score = std::numeric_limits<double>::infinity();
     std::uint32_t best = UINT32_MAX;
     for (int row = row0 - rings; row <= row0 + rings; ++row) {
-        if (row < 0 || row >= grid_rows)
+        if (row < 0 || row >= detail::town_grid_rows)
             continue;
         for (int column = column0 - rings; column <= column0 + rings; ++column) {
-            const auto cell =
-                static_cast<std::size_t>(row) * grid_columns +
-                static_cast<std::size_t>(((column % grid_columns) + grid_columns) % grid_columns);
+            const std::size_t cell = town_cell_index(row, column);
             for (auto t = grid.cell_starts[cell]; t < grid.cell_starts[cell + 1]; ++t) {
                 const double km = km_between(lat, lon, grid.lats[t], grid.lons[t]);
                 if (km > metro_km)

@@ -93,12 +93,17 @@ TownGridTables build_town_grid(std::string_view places, std::span<const std::uin
     return grid;
 }
 
+LineStarts line_starts_of(const GazetteerSections& sections) {
+    // cities500 has ~200k places and ~260k index lines; reserving avoids regrowth.
+    return {line_starts(sections.places, 200'000), line_starts(sections.index, 262'144)};
+}
+
 GazetteerTables build_tables(std::string_view text) {
     const GazetteerSections sections = split_sections(text);
     GazetteerTables tables;
-    // cities500 has ~200k places and ~260k index lines; reserving avoids regrowth.
-    tables.place_starts = line_starts(sections.places, 200'000);
-    tables.index_starts = line_starts(sections.index, 262'144);
+    LineStarts starts = line_starts_of(sections);
+    tables.place_starts = std::move(starts.places);
+    tables.index_starts = std::move(starts.index);
     tables.towns = build_town_grid(sections.places, tables.place_starts);
     tables.places_bytes = sections.places.size();
     return tables;

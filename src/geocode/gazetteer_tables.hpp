@@ -35,6 +35,12 @@ struct TownGridTables {
     std::vector<std::uint32_t> place_rows; ///< each town's row in the places section
 };
 
+/// Where each line of both sections starts.
+struct LineStarts {
+    std::vector<std::uint32_t> places, index;
+};
+LineStarts line_starts_of(const GazetteerSections& sections);
+
 /// Every line start of both sections and the town grid.
 struct GazetteerTables {
     std::vector<std::uint32_t> place_starts, index_starts;

@@ -470,7 +470,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         // The band may take at most this much of the map's height: a key longer than that lists
         // what fits, and the rest is warned about.
         if (pass == 0)
-            max_band = (request.height > 0 ? 0.6 : 2.0) * page.map_frame.height();
+            max_band = (detail::height_is_derived(request) ? 2.0 : 0.6) * page.map_frame.height();
         // For a derived height only the band changes between passes; the map is the same.
         if (!cached ||
             !(cached->out.map_frame.min_x == page.map_frame.min_x &&
@@ -520,16 +520,11 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         const detail::BandContent content{legend_in_band ? &out.legend : nullptr, key_entries};
         const double needed =
             detail::band_height(content, page.map_frame.width(), style, scale, measure);
-        // A derived height fits the band exactly (the map does not change with it); a given
-        // height only ever gives the band more room, at the map's expense.
-        // Whole pixels at scale 1 and whole output pixels, so a derived canvas grows by exactly
-        // the band and the map frame stays where it was to the last bit. (At 300 dpi, scale
-        // 3.125, whole CSS pixels are not whole output pixels: the frame moved by a fraction,
-        // each pass laid the map out anew, and the last pass's band fitted an earlier key.)
-        double wanted = std::ceil(std::min(needed, max_band) / scale) * scale;
-        if (std::abs(wanted - std::round(wanted)) > 1e-6)
-            wanted = std::ceil(std::min(needed, max_band));
-        const bool derived_height = request.height <= 0;
+        // A derived height fits the band exactly (compose_page keeps the map as it was, so the
+        // layout above is the one drawn); a given height only ever gives the band more room, at
+        // the map's expense. The band is whole pixels, so the page stays a whole image.
+        const double wanted = detail::whole_band(std::min(needed, max_band), scale);
+        const bool derived_height = detail::height_is_derived(request);
         if (pass < 3 && (derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5)) {
             band = wanted;
             continue;

@@ -268,14 +268,26 @@ std::vector<std::string> footer_lines(const LayoutRequest& request) {
 
 namespace {
 
+/// Whether `css` CSS pixels are whole output pixels at scale `s` (to within float error).
+bool whole_at_scale(double css, double s) { return std::abs(css * s - std::round(css * s)) < 1e-6; }
+
 /// A side in pixels at scale 1, rounded so that it is whole pixels at scale `s` too: whole CSS
 /// pixels where that gives whole output pixels (so --scale 2 doubles exactly).
 double whole_pixels(double side, double s) {
     const double css = std::round(side);
-    return std::abs(css * s - std::round(css * s)) < 1e-6 ? css : std::round(side * s) / s;
+    return whole_at_scale(css, s) ? css : std::round(side * s) / s;
 }
 
 } // namespace
+
+bool height_is_derived(const LayoutRequest& request) {
+    return whole_pixels(request.height, request.scale) <= 0;
+}
+
+double whole_band(double needed, double scale) {
+    const double css = std::ceil(needed / scale);
+    return whole_at_scale(css, scale) ? std::round(css * scale) : std::ceil(needed);
+}
 
 TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& style,
                                   const MeasureText& measure, double band) {
@@ -297,7 +309,7 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
     } else if (width <= 0) {
         width = whole(chrome_w + (height - chrome_h) / aspect);
     }
-    if (width - chrome_w < 1 || height - chrome_h < 1)
+    if (!(width - chrome_w >= 1) || !(height - chrome_h >= 1)) // NaN too
         throw Error("layout: a " + std::to_string(static_cast<long>(width)) + "x" +
                     std::to_string(static_cast<long>(height)) +
                     " px canvas leaves no room for the map after the title, footer and margins; "
@@ -310,7 +322,7 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     const double s = request.scale;
     // A derived height grows by the band below the map and the map stays as it was without
     // it, to the last bit: the layout made before the band was known is the one drawn.
-    const bool derived_height = whole_pixels(request.height, s) <= 0;
+    const bool derived_height = height_is_derived(request);
     const TextSize canvas =
         canvas_size_at_scale_one(request, style, measure, derived_height ? 0 : band / s);
     Page page;

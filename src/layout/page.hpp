@@ -36,8 +36,18 @@ std::vector<std::string> footer_lines(const LayoutRequest& request);
 TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& style,
                                   const MeasureText& measure, double band = 0);
 
+/// Whether the canvas height follows from the width (none given, or one that rounds to 0).
+bool height_is_derived(const LayoutRequest& request);
+
+/// A band of at least `needed` output pixels at `scale`, rounded up to whole CSS pixels where
+/// those are whole output pixels (integer scales), else to whole output pixels: so the page
+/// stays a whole image.
+double whole_band(double needed, double scale);
+
 /// Lays out title, subtitle, map frame and footer on the scaled canvas, with a band of `band`
-/// pixels (scaled) between the map frame and the footer.
+/// output pixels (whole_band) between the map frame and the footer. A derived height grows by
+/// the band and its map frame is the same bits as without it; a given height keeps its canvas
+/// and the map shrinks.
 Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
                   double band = 0);
 

@@ -21,7 +21,9 @@ struct NamedProjection {
     const char* base; ///< PROJ string without the centre
 };
 
-// Spheres for web-mercator and orthographic so the visibility tests below are exact.
+// Spheres for web-mercator and orthographic so the visibility tests below are exact. Only PROJ's
+// built-in operations and ellipsoids: a named projection gets no data directory (no grids, no
+// EPSG codes; see create_named_transform).
 const NamedProjection named_projections[] = {
     {"equal-earth", "+proj=eqearth +ellps=WGS84"},    {"robinson", "+proj=robin +ellps=WGS84"},
     {"natural-earth", "+proj=natearth +ellps=WGS84"}, {"web-mercator", "+proj=merc +R=6378137"},
@@ -213,9 +215,14 @@ PjPtr create_transform(PJ_CONTEXT* context, const std::string& definition) {
 }
 
 /// The same transform for a named projection, written out: degrees to radians, then the
-/// projection on its own ellipsoid, which is the pipeline create_transform() finds. Building it
-/// needs no query of PROJ's database (a quarter of a base-map render's start before).
+/// projection on its own ellipsoid, which is the pipeline create_transform() finds. It uses only
+/// PROJ's built-in operations, yet proj_create would still open proj.db (SQLite, ~10 ms of a
+/// 180 ms render) to describe it; given a data directory that cannot exist, PROJ skips that, and
+/// its complaint about the missing file goes to a silent logger (PJ_LOG_NONE does not stop it).
 PjPtr create_named_transform(PJ_CONTEXT* context, const std::string& definition) {
+    const char* no_data[] = {"/dev/null"};
+    proj_context_set_search_paths(context, 1, no_data);
+    proj_log_func(context, nullptr, [](void*, int, const char*) {});
     const std::string pipeline =
         "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + definition;
     return PjPtr(proj_create(context, pipeline.c_str()));
@@ -230,14 +237,6 @@ Projector::Projector(ProjectionSpec spec) : impl_(std::make_unique<Impl>()) {
     const bool named =
         std::any_of(std::begin(detail::named_projections), std::end(detail::named_projections),
                     [&](const auto& p) { return impl_->spec.name == p.name; });
-    if (named) {
-        // A named projection's pipeline uses only PROJ's built-in operations, yet creating it
-        // opens proj.db (SQLite, ~10 ms of a 180 ms render) to describe it. Given a data
-        // directory that cannot exist, PROJ skips that; its complaint goes to a silent logger.
-        const char* no_data[] = {"/dev/null"};
-        proj_context_set_search_paths(impl_->context.get(), 1, no_data);
-        proj_log_func(impl_->context.get(), nullptr, [](void*, int, const char*) {});
-    }
     impl_->transform = named ? create_named_transform(impl_->context.get(), impl_->spec.definition)
                              : create_transform(impl_->context.get(), impl_->spec.definition);
     if (!impl_->transform)

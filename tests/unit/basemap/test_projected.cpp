@@ -36,12 +36,14 @@ bool same_polygons(const std::vector<Polygon>& a, const std::vector<Polygon>& b)
 }
 
 bool same_lines(const std::vector<Polyline>& a, const std::vector<Polyline>& b) {
-    std::vector<Polygon> as, bs;
-    for (const Polyline& line : a)
-        as.push_back({{line}});
-    for (const Polyline& line : b)
-        bs.push_back({{line}});
-    return same_polygons(as, bs);
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].size() != b[i].size() ||
+            (!a[i].empty() &&
+             std::memcmp(a[i].data(), b[i].data(), a[i].size() * sizeof(Point)) != 0))
+            return false;
+    return true;
 }
 
 } // namespace

@@ -374,6 +374,7 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
     std::uniform_real_distribution<double> lon(-170, 170), lat(-55, 70);
     for (int i = 0; i < 120; ++i)
         sites.push_back(make_site("random-" + std::to_string(i), lon(rng), lat(rng)));
+    int keyed = 0;
     for (double css_width : {300.0, 604.8, 900.0}) {
         for (double scale : {1.0, 1.5625, 2.0, 2.7, 3.125}) {
             INFO("width " << css_width << " css px, scale " << scale);
@@ -386,6 +387,7 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
             CHECK(std::abs(l.height - std::round(l.height)) < 1e-6);
             if (l.key.box.empty())
                 continue;
+            ++keyed;
             CHECK(l.key.box.min_y >= l.map_frame.max_y);
             // What lies between the band's last panel and the footer is the usual gap: block
             // gap plus at most a pixel of rounding, never room for keys the map does not have.
@@ -397,4 +399,5 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
             CHECK(gap <= 30);
         }
     }
+    CHECK(keyed > 5);
 }

@@ -470,6 +470,8 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
 
 } // namespace
 
+void warm_up_text() { render::warm_up_text(); }
+
 EncodedMaps encode_site_file(const SiteFile& file, const RenderSettings& settings,
                              const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
                              std::vector<ResolvedSite>* resolved) {

@@ -43,6 +43,10 @@ EncodedMaps encode_site_file(SiteFile&& file, const RenderSettings& settings,
                              const std::vector<MapOutput>& outputs, Diagnostics& diagnostics,
                              std::vector<ResolvedSite>* resolved = nullptr);
 
+/// Loads the fonts' configuration and the default fonts ahead of the first map
+/// (render::warm_up_text): run on another thread while the input is read.
+void warm_up_text();
+
 /// Everything `render` checks before drawing, without drawing: the style, every site's place,
 /// the projection, the extent, the insets and the canvas size with its limits. Throws what
 /// encode_site_file would, at the setting's position in the file when the file gave it.

@@ -104,6 +104,14 @@ void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const 
     io::write_file_atomically(output_path, encode_map(layout, basemap, style, format, options));
 }
 
+void warm_up_text() {
+    const detail::TextContext text;
+    FontSpec font;
+    text.measure("dcmap", font);
+    font.weight = 700;
+    text.measure("dcmap", font);
+}
+
 MeasureText pango_measurer() {
     auto cache = std::make_shared<MeasureCache>();
     return [cache](const std::string& content, const FontSpec& font) {

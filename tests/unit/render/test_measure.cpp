@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+#include <vector>
+
 using namespace dcmap;
 
 TEST_CASE("render: measurer gives wider boxes for longer text", "[render]") {
@@ -47,4 +50,26 @@ TEST_CASE("render: measurer is deterministic across copies and repeated calls", 
     CHECK(a.width == b.width);
     CHECK(a.width == c.width);
     CHECK(a.height == c.height);
+}
+
+TEST_CASE("render: warming up the fonts on other threads changes no measure", "[render]") {
+    // render runs warm_up_text on another core while the input is read and the layout measures.
+    FontSpec regular, bold;
+    bold.weight = 700;
+    const auto before = render::pango_measurer();
+    const TextSize a = before("Frankfurt am Main area", regular);
+    const TextSize b = before("Frankfurt am Main area", bold);
+    std::vector<std::thread> warm;
+    for (int i = 0; i < 3; ++i)
+        warm.emplace_back(render::warm_up_text);
+    const auto during = render::pango_measurer();
+    const TextSize c = during("Frankfurt am Main area", regular);
+    const TextSize d = during("Frankfurt am Main area", bold);
+    for (auto& t : warm)
+        t.join();
+    CHECK(a.width > 0);
+    CHECK(b.width > a.width);
+    CHECK(c.width == a.width);
+    CHECK(c.height == a.height);
+    CHECK(d.width == b.width);
 }

@@ -391,7 +391,11 @@ private:
 
     void accept(int u, const Candidate& c) {
         Placement p{c, {}};
-        p.obstacles.push_back(add({inflate(c.box, settings_.pad), {}, {}, false, -1, u, false}));
+        Box kept = inflate(c.box, settings_.pad);
+        const double wider = std::max(settings_.pad_x - settings_.pad, 0.0);
+        kept.min_x -= wider;
+        kept.max_x += wider;
+        p.obstacles.push_back(add({kept, {}, {}, false, -1, u, false}));
         if (c.leader)
             p.obstacles.push_back(add({{}, c.from, c.to, true, -1, u, false}));
         placed_[static_cast<std::size_t>(u)] = std::move(p);

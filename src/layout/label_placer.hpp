@@ -46,7 +46,10 @@ struct PlacerSettings {
     std::vector<Box> blocked; ///< legend, title, footer: nothing may touch them
     double gap = 3;           ///< pixels between a marker's box and its label
     double pad = 1.5;         ///< pixels kept free around every placed label
-    double cell = 48;         ///< spatial index cell side in pixels
+    /// Pixels kept free left and right of a placed label, at least `pad`: two labels side by
+    /// side on one line must not read as one ("Frankfurt Hohhot").
+    double pad_x = 1.5;
+    double cell = 48; ///< spatial index cell side in pixels
     /// Prefer near positions that sit closer to their own marker than to any other.
     bool avoid_ambiguity = true;
     /// Move already placed labels to make room for left-out ones. The pass stops after

@@ -103,6 +103,19 @@ std::vector<ProjectedSite> frankfurt_cluster() {
     return sites;
 }
 
+/// Labels side by side on one line keep `min_gap` pixels between them, so two never read as
+/// one ("Frankfurt Hohhot").
+void require_labels_apart(const MapLayout& l, double min_gap) {
+    for (std::size_t i = 0; i < l.labels.size(); ++i)
+        for (std::size_t j = i + 1; j < l.labels.size(); ++j) {
+            const Box &a = l.labels[i].box, &b = l.labels[j].box;
+            if (a.max_y <= b.min_y || b.max_y <= a.min_y)
+                continue; // not on one line
+            INFO("labels " << l.labels[i].id << " and " << l.labels[j].id);
+            CHECK(std::max(a.min_x - b.max_x, b.min_x - a.max_x) >= min_gap - 1e-9);
+        }
+}
+
 void require_consistent_outcomes(const MapLayout& l, const std::vector<ProjectedSite>& sites) {
     REQUIRE(l.outcomes.size() == sites.size());
     std::vector<std::string> unlabelled;
@@ -384,6 +397,7 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
             Diagnostics diagnostics;
             const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
             require_consistent_outcomes(l, sites);
+            require_labels_apart(l, 0.3 * Style{}.label_font.size * scale);
             CHECK(std::abs(l.height - std::round(l.height)) < 1e-6);
             if (l.key.box.empty())
                 continue;
@@ -400,4 +414,25 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
         }
     }
     CHECK(keyed > 5);
+}
+
+TEST_CASE("layout: labels on one line keep a third of an em apart", "[layout]") {
+    // Sites along a parallel, their names' length apart: each label fits beside its marker,
+    // touching the next one's marker side unless the placer keeps them apart.
+    std::vector<ProjectedSite> sites;
+    for (int i = 0; i < 24; ++i)
+        sites.push_back(make_site("site-" + std::to_string(i), -170 + 15 * i, 40));
+    for (double scale : {1.0, 2.0, 3.125}) {
+        INFO("scale " << scale);
+        auto request = world_request(sites);
+        request.width = 1200;
+        request.scale = scale;
+        request.markers = MarkerMode::sites;
+        Diagnostics diagnostics;
+        const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
+        require_clean_labels(l);
+        require_consistent_outcomes(l, sites);
+        CHECK(l.labels.size() >= 12);
+        require_labels_apart(l, 0.3 * Style{}.label_font.size * scale);
+    }
 }

@@ -19,22 +19,7 @@ using namespace dcmap::basemap::detail;
 
 namespace {
 
-bool same_polygons(const std::vector<Polygon>& a, const std::vector<Polygon>& b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i].rings.size() != b[i].rings.size())
-            return false;
-        for (std::size_t r = 0; r < a[i].rings.size(); ++r) {
-            const Ring &x = a[i].rings[r], &y = b[i].rings[r];
-            if (x.size() != y.size() ||
-                (!x.empty() && std::memcmp(x.data(), y.data(), x.size() * sizeof(Point)) != 0))
-                return false;
-        }
-    }
-    return true;
-}
-
+/// Each line has the same points, bit for bit (rings are lines too).
 bool same_lines(const std::vector<Polyline>& a, const std::vector<Polyline>& b) {
     if (a.size() != b.size())
         return false;
@@ -42,6 +27,15 @@ bool same_lines(const std::vector<Polyline>& a, const std::vector<Polyline>& b) 
         if (a[i].size() != b[i].size() ||
             (!a[i].empty() &&
              std::memcmp(a[i].data(), b[i].data(), a[i].size() * sizeof(Point)) != 0))
+            return false;
+    return true;
+}
+
+bool same_polygons(const std::vector<Polygon>& a, const std::vector<Polygon>& b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!same_lines(a[i].rings, b[i].rings))
             return false;
     return true;
 }

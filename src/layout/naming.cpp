@@ -171,8 +171,9 @@ PlacerSettings placer_settings(const Scene& scene, const Box& frame,
         settings.blocked.push_back(b);
     settings.gap = scene.style.label_gap * scene.scale;
     settings.pad = 1.5 * scene.scale;
-    // A third of an em between labels on one line: more than a space (0.32 em in DejaVu Sans).
-    settings.pad_x = std::max(settings.pad, 0.3 * scene.font.size);
+    // An em between labels on one line. A word space (0.32 em in DejaVu Sans), less the halos,
+    // let two names read as one ("Chennai Singapore area"); an em reads as two.
+    settings.pad_x = std::max(settings.pad, 1.0 * scene.font.size);
     settings.cell = std::max(4.0 * scene.font.size, 8.0);
     return settings;
 }

@@ -397,7 +397,7 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
             Diagnostics diagnostics;
             const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
             require_consistent_outcomes(l, sites);
-            require_labels_apart(l, 0.3 * Style{}.label_font.size * scale);
+            require_labels_apart(l, Style{}.label_font.size * scale);
             CHECK(std::abs(l.height - std::round(l.height)) < 1e-6);
             if (l.key.box.empty())
                 continue;
@@ -416,7 +416,7 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
     CHECK(keyed > 5);
 }
 
-TEST_CASE("layout: labels on one line keep a third of an em apart", "[layout]") {
+TEST_CASE("layout: labels on one line keep an em apart", "[layout]") {
     // Sites along a parallel, their names' length apart: each label fits beside its marker,
     // touching the next one's marker side unless the placer keeps them apart.
     std::vector<ProjectedSite> sites;
@@ -433,6 +433,6 @@ TEST_CASE("layout: labels on one line keep a third of an em apart", "[layout]") 
         require_clean_labels(l);
         require_consistent_outcomes(l, sites);
         CHECK(l.labels.size() >= 12);
-        require_labels_apart(l, 0.3 * Style{}.label_font.size * scale);
+        require_labels_apart(l, Style{}.label_font.size * scale);
     }
 }

@@ -619,15 +619,17 @@ void paint_cross(cairo_t* cr, Point c, double r, const Style& style, double scal
     double w = std::max(1.5 * scale, ring_width(style, r, scale) * 0.9);
     cairo_save(cr);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    // Each arm is its own stroke: Cairo 1.16 fills one stroke of both crossing arms wrongly in
+    // the first row of a band that cuts it (a full pixel where one pass has a light one).
     for (int pass = 0; pass < 2; ++pass) {
-        cairo_move_to(cr, c.x - arm, c.y - arm);
-        cairo_line_to(cr, c.x + arm, c.y + arm);
-        cairo_move_to(cr, c.x - arm, c.y + arm);
-        cairo_line_to(cr, c.x + arm, c.y - arm);
-        if (pass == 0)
-            stroke_path(cr, style.marker_stroke, w + 2 * style.marker_stroke_width * scale);
-        else
-            stroke_path(cr, grey, w);
+        for (double dy : {arm, -arm}) {
+            cairo_move_to(cr, c.x - arm, c.y - dy);
+            cairo_line_to(cr, c.x + arm, c.y + dy);
+            if (pass == 0)
+                stroke_path(cr, style.marker_stroke, w + 2 * style.marker_stroke_width * scale);
+            else
+                stroke_path(cr, grey, w);
+        }
     }
     cairo_restore(cr);
 }

@@ -465,7 +465,7 @@ PlacedLabels place_labels(const std::vector<LabelRequest>& requests,
 LabelsAndKeys place_labels_or_key(const std::vector<LabelRequest>& requests,
                                   const std::vector<MarkerDisc>& markers,
                                   const PlacerSettings& settings,
-                                  const std::function<LabelRequest(int)>& make_key_label) {
+                                  const std::function<LabelRequest(int, int)>& make_key_label) {
     Placer placer(requests, markers, settings);
     placer.place_greedily();
     if (settings.repair)
@@ -475,7 +475,7 @@ LabelsAndKeys place_labels_or_key(const std::vector<LabelRequest>& requests,
     for (int u = 0; u < n; ++u) {
         if (placer.is_placed(u))
             continue;
-        const int k = placer.add_request(make_key_label(u));
+        const int k = placer.add_request(make_key_label(u, static_cast<int>(keyed.size())));
         if (placer.place(k))
             keyed.emplace_back(u, k);
     }

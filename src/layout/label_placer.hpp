@@ -98,10 +98,11 @@ struct LabelsAndKeys {
 };
 
 /// Places labels as `place_labels` does; then each request left out, in order, gets the request
-/// `make_key_label(index)` builds (a short number beside the same anchor) placed in the room left.
+/// `make_key_label(index, numbers_placed)` builds (a short number beside the same anchor) placed
+/// in the room left; `numbers_placed` counts the key labels placed before it.
 LabelsAndKeys place_labels_or_key(const std::vector<LabelRequest>& requests,
                                   const std::vector<MarkerDisc>& markers,
                                   const PlacerSettings& settings,
-                                  const std::function<LabelRequest(int)>& make_key_label);
+                                  const std::function<LabelRequest(int, int)>& make_key_label);
 
 } // namespace dcmap::layout::detail

@@ -275,19 +275,20 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
         settings.leader_steps = 4;
     FontSpec number_font = scene.font;
     number_font.weight = 700;
-    int next_number = static_cast<int>(earlier_key_entries.size());
-    std::vector<int> number_of(requests.size(), 0);
-    const auto placed = detail::place_labels_or_key(requests, discs, settings, [&](int u) {
-        detail::LabelRequest key = requests[static_cast<std::size_t>(u)];
-        number_of[static_cast<std::size_t>(u)] = ++next_number;
-        key.text = std::to_string(next_number);
-        key.size = scene.measure(key.text, number_font);
-        key.short_text.clear();
-        // Without a key, a number that is placed would refer to nothing: make it unplaceable.
-        if (!use_key)
-            key.size = {settings.canvas.width() * 4, settings.canvas.height() * 4};
-        return key;
-    });
+    const int earlier = static_cast<int>(earlier_key_entries.size());
+    const auto placed =
+        detail::place_labels_or_key(requests, discs, settings, [&](int u, int numbered) {
+            detail::LabelRequest key = requests[static_cast<std::size_t>(u)];
+            // The number it will show: numbers go without gaps, so requests whose number found no
+            // room do not count (a box sized for a longer number would sit apart from its marker).
+            key.text = std::to_string(earlier + numbered + 1);
+            key.size = scene.measure(key.text, number_font);
+            key.short_text.clear();
+            // Without a key, a number that is placed would refer to nothing: make it unplaceable.
+            if (!use_key)
+                key.size = {settings.canvas.width() * 4, settings.canvas.height() * 4};
+            return key;
+        });
 
     int keyed = static_cast<int>(earlier_key_entries.size());
     naming.key_entries = earlier_key_entries;

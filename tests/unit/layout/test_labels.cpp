@@ -416,6 +416,33 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
     CHECK(keyed > 5);
 }
 
+TEST_CASE("layout: a key number's box is as wide as the number it shows", "[layout]") {
+    // Crowded sites at a small size: many numbers find no room, and the numbers that are placed
+    // close those gaps. Each box must fit the number drawn, not one tried before it.
+    std::vector<ProjectedSite> sites;
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> lon(-170, 170), lat(-55, 70);
+    for (int i = 0; i < 300; ++i)
+        sites.push_back(make_site("crowded-" + std::to_string(i), lon(rng), lat(rng)));
+    int numbers = 0;
+    for (double width : {400.0, 600.0, 800.0}) {
+        INFO("width " << width);
+        auto request = world_request(sites);
+        request.width = width;
+        request.markers = MarkerMode::sites;
+        Diagnostics diagnostics;
+        const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
+        for (const auto& lb : l.labels)
+            if (lb.key > 0) {
+                INFO("number " << lb.text);
+                ++numbers;
+                CHECK(lb.text == std::to_string(lb.key));
+                CHECK(lb.box.width() == Approx(fixed_measure(lb.text, Style{}.label_font).width));
+            }
+    }
+    CHECK(numbers > 30);
+}
+
 TEST_CASE("layout: labels on one line keep an em apart", "[layout]") {
     // Sites along a parallel, their names' length apart: each label fits beside its marker,
     // touching the next one's marker side unless the placer keeps them apart.

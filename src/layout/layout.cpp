@@ -50,6 +50,10 @@ constexpr double cluster_radii[] = {2, 4, 8, 16};
 // Rounds of joining symbols named nowhere to their nearest neighbour, per cluster radius.
 constexpr int local_merge_steps = 16;
 
+// Merging to name sites stops where an aggregate would reach this share of the map's longer side
+// from one of its sites.
+constexpr double max_spread_share = 0.15;
+
 // A density map keeps at most this many `priority:` sites as named markers on top.
 constexpr std::size_t max_important_on_density = 200;
 
@@ -360,11 +364,18 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
             return static_cast<std::size_t>(c.naming.unnamed) +
                    (keyed > capacity ? keyed - capacity : 0);
         };
+        // How far an aggregate may reach from its sites when merging to name them. Unbounded, a
+        // small figure merged all 153 regions of three providers into one disc in the Atlantic
+        // named "Ashburn area"; past this, a site goes unnamed (and is warned about) rather than
+        // drawn where it is not.
+        const double max_spread =
+            max_spread_share * std::max(page.map_frame.width(), page.map_frame.height());
         for (double radius : radii) {
             // With many sites, dense cores (markers more than half on top of each other) merge
             // up front: they would merge anyway, and nudging hundreds of them is slow.
             settings.cluster_radius =
-                std::max(radius * diameter, scene.shown.size() > 500 ? diameter / 2 : 0.0);
+                std::min(std::max(radius * diameter, scene.shown.size() > 500 ? diameter / 2 : 0.0),
+                         max_spread);
             // Symbols named nowhere join their nearest neighbour and the map is named again,
             // so only the crowded spots condense while the rest keeps its detail.
             std::vector<std::vector<int>> together;
@@ -388,7 +399,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                 if (unnamed(*best) == 0 || stuck.empty())
                     break;
                 // NOLINTNEXTLINE(bugprone-use-after-move): c is read only when it was not moved.
-                const auto joined = nearest_neighbours(better ? best->symbols : c.symbols, stuck);
+                const auto joined =
+                    nearest_neighbours(better ? best->symbols : c.symbols, stuck, max_spread);
                 if (joined.empty())
                     break;
                 for (const auto& group : joined)

@@ -379,7 +379,7 @@ int nearest_by_scan(const std::vector<Symbol>& symbols, int s) {
 } // namespace
 
 std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symbols,
-                                                 const std::vector<int>& stuck) {
+                                                 const std::vector<int>& stuck, double max_spread) {
     const bool finite = std::all_of(symbols.begin(), symbols.end(), [](const Symbol& s) {
         return std::isfinite(s.drawn.x) && std::isfinite(s.drawn.y) && std::isfinite(s.r);
     });
@@ -437,6 +437,18 @@ std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symb
             }
         }
         if (nearest < 0)
+            continue;
+        // The joined symbol sits at its sites' mean; a site lies at most its own symbol's
+        // spread beyond that symbol's position.
+        const Symbol& b = symbols[static_cast<std::size_t>(nearest)];
+        const double na = static_cast<double>(a.members.size());
+        const double nb = static_cast<double>(b.members.size());
+        const Point mean{(a.truth.x * na + b.truth.x * nb) / (na + nb),
+                         (a.truth.y * na + b.truth.y * nb) / (na + nb)};
+        const double spread =
+            std::max(std::hypot(a.truth.x - mean.x, a.truth.y - mean.y) + a.spread,
+                     std::hypot(b.truth.x - mean.x, b.truth.y - mean.y) + b.spread);
+        if (spread > max_spread)
             continue;
         std::vector<int> group = a.members;
         for (int m : symbols[static_cast<std::size_t>(nearest)].members)

@@ -8,6 +8,7 @@
 #include "layout/page.hpp"
 
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -76,9 +77,12 @@ std::function<double(int)> aggregate_radius(const Style& style, double scale,
 /// The bold font an aggregate's count is drawn in.
 FontSpec count_font(const Style& style, double scale);
 
-/// For each of the `stuck` symbols, the members of it and of the symbol drawn nearest to it.
-std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symbols,
-                                                 const std::vector<int>& stuck);
+/// For each of the `stuck` symbols, the members of it and of the symbol drawn nearest to it;
+/// none for a stuck symbol whose join would hold a site farther than `max_spread` pixels from
+/// the joined symbol's position (an aggregate must stay where its sites are).
+std::vector<std::vector<int>>
+nearest_neighbours(const std::vector<Symbol>& symbols, const std::vector<int>& stuck,
+                   double max_spread = std::numeric_limits<double>::infinity());
 
 /// The markers and aggregates of `symbols` (members index `scene.markers`), with their key
 /// numbers, added to `out`.

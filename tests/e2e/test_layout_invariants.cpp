@@ -181,6 +181,34 @@ TEST_CASE("layout: promises hold over canvas sizes and inputs it was not tuned o
         }
 }
 
+TEST_CASE("layout: a small figure's aggregates stay where their sites are", "[e2e][layout]") {
+    // 234 regions of five providers on a world map 200 to 500 px wide: far too many to name one
+    // by one, so they merge. Merging only to name them once went on until one disc in the
+    // Atlantic held every site of the world, named after one of them; the merges must stop
+    // where an aggregate would reach a quarter of the map from one of its sites (where PROJ puts
+    // it, measured here).
+    const auto five = dcmap::config::load_site_file(e2e::fixture("layout-five-providers.yaml"));
+    for (int width : {200, 250, 300, 350, 400, 500}) {
+        INFO("five providers at " << width << " px");
+        const MapLayout layout = lay_out(five, width);
+        require_invariants(five, layout, width, 1.0);
+        const auto truth = projected_pixels(five, layout);
+        const double longer = std::max(layout.map_frame.width(), layout.map_frame.height());
+        CHECK(layout.aggregates.size() >= 4);
+        for (const auto& a : layout.aggregates) {
+            double reach = 0;
+            for (const auto& id : a.members) {
+                const auto it = truth.find(id);
+                REQUIRE(it != truth.end());
+                reach =
+                    std::max(reach, std::hypot(it->second.x - a.true_x, it->second.y - a.true_y));
+            }
+            INFO("aggregate " << a.id << " of " << a.members.size() << " sites");
+            CHECK(reach <= 0.25 * longer);
+        }
+    }
+}
+
 TEST_CASE("layout: every marker mode keeps the promises up to 100 thousand sites",
           "[e2e][layout]") {
     auto random100k = random_sites(100000, 3);

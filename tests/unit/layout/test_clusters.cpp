@@ -263,3 +263,21 @@ TEST_CASE("layout: nearest_neighbours finds what a scan of every symbol finds", 
               nearest_by_plain_scan(symbols, stuck));
     }
 }
+
+TEST_CASE("layout: nearest_neighbours leaves out a join that would reach too far", "[layout]") {
+    // Two sites 100 px apart: joined, their aggregate sits halfway, 50 px from each; a third
+    // already an aggregate whose sites reach 30 px from it counts that reach too.
+    std::vector<layout::detail::Symbol> symbols(3);
+    symbols[0].truth = symbols[0].drawn = {0, 0};
+    symbols[1].truth = symbols[1].drawn = {100, 0};
+    symbols[2].truth = symbols[2].drawn = {100, 300};
+    symbols[2].spread = 30;
+    for (int i = 0; i < 3; ++i) {
+        symbols[static_cast<std::size_t>(i)].r = 5;
+        symbols[static_cast<std::size_t>(i)].members = {i};
+    }
+    CHECK(layout::detail::nearest_neighbours(symbols, {0}, 50).size() == 1);
+    CHECK(layout::detail::nearest_neighbours(symbols, {0}, 49.9).empty());
+    CHECK(layout::detail::nearest_neighbours(symbols, {2}, 179.9).empty());
+    CHECK(layout::detail::nearest_neighbours(symbols, {2}, 180).size() == 1);
+}

@@ -416,6 +416,42 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
     CHECK(keyed > 5);
 }
 
+TEST_CASE("layout: a given height's band holds its whole key with little to spare", "[layout]") {
+    // The key's room comes out of the map, whose smaller size may lengthen the key: the band
+    // is sized with room for a tenth more entries, and must still list every entry and leave
+    // no more than a few rows empty.
+    std::vector<ProjectedSite> sites = frankfurt_cluster();
+    std::mt19937 rng(17);
+    std::uniform_real_distribution<double> lon(-170, 170), lat(-55, 70);
+    for (int i = 0; i < 150; ++i)
+        sites.push_back(make_site("random-" + std::to_string(i), lon(rng), lat(rng)));
+    int keyed = 0;
+    const std::pair<double, double> sizes[] = {{1100, 550},  {1280, 720},  {1600, 800},
+                                               {2000, 1000}, {2400, 1200}, {3000, 1500}};
+    for (auto [width, height] : sizes) {
+        INFO(width << " x " << height);
+        auto request = world_request(sites);
+        request.width = width;
+        request.height = height;
+        Diagnostics diagnostics;
+        const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
+        require_consistent_outcomes(l, sites);
+        CHECK(l.height == height);
+        if (l.key.box.empty())
+            continue;
+        ++keyed;
+        for (const auto& [id, outcome] : l.outcomes)
+            CHECK(outcome != LabelOutcome::unlabelled);
+        const double line = fixed_measure("8", Style{}.legend_font).height;
+        const double spare = l.footer.front().box.min_y - l.key.box.max_y;
+        INFO("spare " << spare << " px, line " << line << " px, " << l.key.entries.size()
+                      << " entries");
+        CHECK(spare >= 0);
+        CHECK(spare <= 4 * line + 30);
+    }
+    CHECK(keyed >= 3);
+}
+
 TEST_CASE("layout: a key number's box is as wide as the number it shows", "[layout]") {
     // Crowded sites at a small size: many numbers find no room, and the numbers that are placed
     // close those gaps. Each box must fit the number drawn, not one tried before it.

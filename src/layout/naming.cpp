@@ -378,6 +378,28 @@ int nearest_by_scan(const std::vector<Symbol>& symbols, int s) {
 
 } // namespace
 
+namespace {
+
+/// Where an aggregate would be drawn (its sites' mean) and how far its farthest site lies.
+struct Reach {
+    double sites = 0;
+    Point mean;
+    double spread = 0;
+};
+
+/// The reach of two aggregates joined: a site lies at most its own part's spread beyond that
+/// part's mean. NaN when a position is not finite, which no bound admits.
+Reach unite(const Reach& a, const Reach& b) {
+    const double n = a.sites + b.sites;
+    const Point mean{(a.mean.x * a.sites + b.mean.x * b.sites) / n,
+                     (a.mean.y * a.sites + b.mean.y * b.sites) / n};
+    const double spread = std::max(std::hypot(a.mean.x - mean.x, a.mean.y - mean.y) + a.spread,
+                                   std::hypot(b.mean.x - mean.x, b.mean.y - mean.y) + b.spread);
+    return {n, mean, spread};
+}
+
+} // namespace
+
 std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symbols,
                                                  const std::vector<int>& stuck, double max_spread) {
     const bool finite = std::all_of(symbols.begin(), symbols.end(), [](const Symbol& s) {
@@ -404,6 +426,13 @@ std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symb
     // farther than the nearest so far, so equals are all seen and the lowest index wins, as in
     // a plain scan.
     constexpr double slack = 1e-6;
+    // What each symbol's joins so far would make: sites, their mean, and the farthest site.
+    const bool bounded = std::isfinite(max_spread);
+    UnionFind joined(symbols.size());
+    std::vector<Reach> reach;
+    reach.reserve(symbols.size());
+    for (const Symbol& sym : symbols)
+        reach.push_back({static_cast<double>(sym.members.size()), sym.truth, sym.spread});
     std::vector<std::vector<int>> out;
     for (int s : stuck) {
         const Symbol& a = symbols[static_cast<std::size_t>(s)];
@@ -438,18 +467,17 @@ std::vector<std::vector<int>> nearest_neighbours(const std::vector<Symbol>& symb
         }
         if (nearest < 0)
             continue;
-        // The joined symbol sits at its sites' mean; a site lies at most its own symbol's
-        // spread beyond that symbol's position.
-        const Symbol& b = symbols[static_cast<std::size_t>(nearest)];
-        const double na = static_cast<double>(a.members.size());
-        const double nb = static_cast<double>(b.members.size());
-        const Point mean{(a.truth.x * na + b.truth.x * nb) / (na + nb),
-                         (a.truth.y * na + b.truth.y * nb) / (na + nb)};
-        const double spread =
-            std::max(std::hypot(a.truth.x - mean.x, a.truth.y - mean.y) + a.spread,
-                     std::hypot(b.truth.x - mean.x, b.truth.y - mean.y) + b.spread);
-        if (spread > max_spread)
-            continue;
+        // Joins that share a symbol become one aggregate (declutter unites them), so the bound
+        // is checked on what this join builds with the joins before it.
+        const int ra = joined.root(s), rb = joined.root(nearest);
+        if (ra != rb) {
+            const Reach united =
+                unite(reach[static_cast<std::size_t>(ra)], reach[static_cast<std::size_t>(rb)]);
+            if (bounded && !(united.spread <= max_spread))
+                continue;
+            joined.join(ra, rb);
+            reach[static_cast<std::size_t>(joined.root(ra))] = united;
+        }
         std::vector<int> group = a.members;
         for (int m : symbols[static_cast<std::size_t>(nearest)].members)
             group.push_back(m);

@@ -619,18 +619,34 @@ void paint_cross(cairo_t* cr, Point c, double r, const Style& style, double scal
     double w = std::max(1.5 * scale, ring_width(style, r, scale) * 0.9);
     cairo_save(cr);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    const double halo = w + 2 * style.marker_stroke_width * scale;
     // Each arm is its own stroke: Cairo 1.16 fills one stroke of both crossing arms wrongly in
     // the first row of a band that cuts it (a full pixel where one pass has a light one).
-    for (int pass = 0; pass < 2; ++pass) {
+    const auto arms = [&](Color color, double width) {
         for (double dy : {arm, -arm}) {
             cairo_move_to(cr, c.x - arm, c.y - dy);
             cairo_line_to(cr, c.x + arm, c.y + dy);
-            if (pass == 0)
-                stroke_path(cr, style.marker_stroke, w + 2 * style.marker_stroke_width * scale);
-            else
-                stroke_path(cr, grey, w);
+            stroke_path(cr, color, width);
         }
+    };
+    if (style.marker_stroke.a < 1) {
+        // A see-through halo is drawn opaque into a group and laid on once, or it would be
+        // doubled where the arms cross. The clip keeps the group to the cross's own pixels.
+        cairo_save(cr);
+        const double reach = arm + halo;
+        cairo_rectangle(cr, c.x - reach, c.y - reach, 2 * reach, 2 * reach);
+        cairo_clip(cr);
+        cairo_push_group(cr);
+        Color opaque = style.marker_stroke;
+        opaque.a = 1;
+        arms(opaque, halo);
+        cairo_pop_group_to_source(cr);
+        cairo_paint_with_alpha(cr, style.marker_stroke.a);
+        cairo_restore(cr);
+    } else {
+        arms(style.marker_stroke, halo);
     }
+    arms(grey, w);
     cairo_restore(cr);
 }
 

@@ -265,8 +265,8 @@ TEST_CASE("layout: nearest_neighbours finds what a scan of every symbol finds", 
 }
 
 TEST_CASE("layout: nearest_neighbours leaves out a join that would reach too far", "[layout]") {
-    // Two sites 100 px apart: joined, their aggregate sits halfway, 50 px from each; a third
-    // already an aggregate whose sites reach 30 px from it counts that reach too.
+    // Two sites 100 px apart: joined, their aggregate sits halfway, 50 px from each; a symbol
+    // whose own sites reach 30 px from it counts that reach too.
     std::vector<layout::detail::Symbol> symbols(3);
     symbols[0].truth = symbols[0].drawn = {0, 0};
     symbols[1].truth = symbols[1].drawn = {100, 0};
@@ -280,4 +280,31 @@ TEST_CASE("layout: nearest_neighbours leaves out a join that would reach too far
     CHECK(layout::detail::nearest_neighbours(symbols, {0}, 49.9).empty());
     CHECK(layout::detail::nearest_neighbours(symbols, {2}, 179.9).empty());
     CHECK(layout::detail::nearest_neighbours(symbols, {2}, 180).size() == 1);
+}
+
+TEST_CASE("layout: nearest_neighbours weighs an aggregate by its sites and bounds joins together",
+          "[layout]") {
+    // An aggregate of three sites at 0 (all on one point) and a site at 100: their mean is at
+    // 25, so the lone site is 75 away; a midpoint would say 50.
+    std::vector<layout::detail::Symbol> symbols(2);
+    symbols[0].truth = symbols[0].drawn = {0, 0};
+    symbols[0].members = {0, 1, 2};
+    symbols[1].truth = symbols[1].drawn = {100, 0};
+    symbols[1].members = {3};
+    for (auto& s : symbols)
+        s.r = 5;
+    CHECK(layout::detail::nearest_neighbours(symbols, {1}, 74.9).empty());
+    CHECK(layout::detail::nearest_neighbours(symbols, {1}, 75).size() == 1);
+
+    // Sites at 0, 10 and 20, the outer two stuck: each join alone reaches 5, but both joins
+    // make one aggregate reaching 10, so within 6 only the first is made.
+    std::vector<layout::detail::Symbol> row(3);
+    for (int i = 0; i < 3; ++i) {
+        auto& s = row[static_cast<std::size_t>(i)];
+        s.truth = s.drawn = {10.0 * i, 0};
+        s.r = 2;
+        s.members = {i};
+    }
+    CHECK(layout::detail::nearest_neighbours(row, {0, 2}, 6).size() == 1);
+    CHECK(layout::detail::nearest_neighbours(row, {0, 2}, 10).size() == 2);
 }

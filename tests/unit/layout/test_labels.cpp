@@ -499,3 +499,21 @@ TEST_CASE("layout: labels on one line keep an em apart", "[layout]") {
         require_labels_apart(l, Style{}.label_font.size * scale);
     }
 }
+
+TEST_CASE("layout: an aggregate's count grows with the page's scale", "[layout]") {
+    // A 300 dpi figure (scale 3.125) once drew counts at 11 output pixels, under 3 pt on paper.
+    for (double scale : {0.5, 1.0, 2.0, 3.125}) {
+        INFO("scale " << scale);
+        auto request = world_request(frankfurt_cluster());
+        request.width = 600;
+        request.scale = scale;
+        Diagnostics diagnostics;
+        const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
+        REQUIRE_FALSE(l.aggregates.empty());
+        for (const auto& a : l.aggregates) {
+            CHECK(a.count_font.size == Approx(std::max(kMinTextPx, kMinTextPx * scale)));
+            const TextSize count = fixed_measure(std::to_string(a.members.size()), a.count_font);
+            CHECK(2 * a.r >= std::max(count.width, count.height));
+        }
+    }
+}

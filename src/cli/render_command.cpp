@@ -15,6 +15,7 @@
 #include "ogr/resolved_output.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <ostream>
@@ -65,21 +66,25 @@ void check_writable_folders(const std::vector<std::string>& paths) {
 
 /// "regions/x.yaml: 32 sites (markers), 30 named, 2 in the key, 0 unnamed; 2400 x 1302 px".
 std::string summary_line(const std::string& input, const MapLayout& layout) {
-    int named = 0, keyed = 0, unnamed = 0;
+    int named = 0, keyed = 0, unnamed = 0, density = 0;
     for (const auto& [id, outcome] : layout.outcomes) {
         if (outcome == LabelOutcome::keyed)
             ++keyed;
         else if (outcome == LabelOutcome::unlabelled)
             ++unnamed;
+        else if (outcome == LabelOutcome::density)
+            ++density; // counted in a hexagon, named nowhere
         else
             ++named;
     }
     const auto n = layout.outcomes.size();
+    // The image's own size: the canvas rounds the layout's fractional pixels (render/).
     return input + ": " + std::to_string(n) + (n == 1 ? " site" : " sites") + " (" +
            layout.markers_mode + "), " + std::to_string(named) + " named, " +
-           std::to_string(keyed) + " in the key, " + std::to_string(unnamed) + " unnamed; " +
-           std::to_string(static_cast<long>(layout.width)) + " x " +
-           std::to_string(static_cast<long>(layout.height)) + " px";
+           std::to_string(keyed) + " in the key, " + std::to_string(unnamed) + " unnamed" +
+           (density > 0 ? ", " + std::to_string(density) + " in the density surface" : "") + "; " +
+           std::to_string(std::lround(layout.width)) + " x " +
+           std::to_string(std::lround(layout.height)) + " px";
 }
 
 /// Prints the warnings and notes of one input. Those not tied to a line of the file name the

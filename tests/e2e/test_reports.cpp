@@ -1,6 +1,7 @@
 // End to end: maps for web pages and reports (SVG ids, accessibility, PNG/PDF metadata), the
 // stats and diff commands, and the CI conveniences of render (-o -, -, unchanged, -q/-v).
 #include "e2e_support.hpp"
+#include "support/png_pixels.hpp"
 
 #include <catch2/catch.hpp>
 #include <cpl_json.h>
@@ -200,6 +201,18 @@ TEST_CASE("e2e: -q prints nothing on success, -v a summary line per map", "[e2e]
     CHECK(verbose.code == 0);
     CHECK(verbose.out.find(input + ": 3 sites (sites), 3 named") != std::string::npos);
     CHECK(run_dcmap({"render", input, "-o", dir / "x.png", "-q", "-v"}).code == 2);
+    // At 300 dpi a 16 cm page is 1889.76 layout pixels: the line gives the PNG's own size.
+    const auto report = run_dcmap({"render", input, "-o", dir / "r.png", "--size", "report", "-v"});
+    CHECK(report.code == 0);
+    const auto png = dcmap::test::decode_png(e2e::read_bytes(dir / "r.png"));
+    CHECK(report.out.find("; " + std::to_string(png.width) + " x " + std::to_string(png.height) +
+                          " px") != std::string::npos);
+    // A density surface names no site: its sites are counted apart, not as named.
+    const auto density = run_dcmap(
+        {"render", input, "-o", dir / "d.png", "--markers", "density", "--width", "400", "-v"});
+    CHECK(density.code == 0);
+    CHECK(density.out.find("0 named, 0 in the key, 0 unnamed, 3 in the density surface") !=
+          std::string::npos);
 }
 
 TEST_CASE("e2e: in folder mode a warning that has no line names its file", "[e2e]") {

@@ -37,13 +37,41 @@ std::vector<std::string> break_points(const std::string& line) {
     return pieces;
 }
 
+/// The words of `text` (split at spaces), a Creative Commons licence ("CC BY 4.0", "CC BY-SA
+/// 3.0") kept as one: a footer broken inside it read "CC BY" at a line's end and "4.0;" below.
+std::vector<std::string> unbreakable_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : text) {
+        if (c != ' ') {
+            word += c;
+            continue;
+        }
+        if (!word.empty())
+            words.push_back(std::move(word));
+        word.clear();
+    }
+    if (!word.empty())
+        words.push_back(std::move(word));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string unit = words[i];
+        if (unit == "CC" && i + 1 < words.size() && words[i + 1].rfind("BY", 0) == 0) {
+            unit += " " + words[++i];
+            if (i + 1 < words.size() && !words[i + 1].empty() &&
+                std::isdigit(static_cast<unsigned char>(words[i + 1].front())))
+                unit += " " + words[++i];
+        }
+        out.push_back(std::move(unit));
+    }
+    return out;
+}
+
 /// `text` broken at spaces into lines no wider than `room`, greedily.
 std::string wrap_words(const std::string& text, const FontSpec& font, double room,
                        const MeasureText& measure) {
-    std::string out, line, word;
-    auto flush_word = [&] {
-        if (word.empty())
-            return;
+    std::string out, line;
+    for (const std::string& word : unbreakable_words(text)) {
         const std::string joined = line.empty() ? word : line + " " + word;
         if (line.empty() || measure(joined, font).width <= room) {
             line = joined;
@@ -51,15 +79,7 @@ std::string wrap_words(const std::string& text, const FontSpec& font, double roo
             out += (out.empty() ? "" : "\n") + line;
             line = word;
         }
-        word.clear();
-    };
-    for (char c : text) {
-        if (c == ' ')
-            flush_word();
-        else
-            word += c;
     }
-    flush_word();
     if (!line.empty())
         out += (out.empty() ? "" : "\n") + line;
     return out;

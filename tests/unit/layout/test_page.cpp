@@ -138,6 +138,31 @@ TEST_CASE("layout: a footer line wider than the canvas breaks at sentence ends",
                                             "Places: GeoNames, CC BY 4.0; subset."});
 }
 
+TEST_CASE("layout: a footer keeps a licence's name on one line", "[layout]") {
+    // At 300 to 340 px the default attribution broke as "... CC BY" / "4.0; subset ...".
+    for (double width : {260.0, 280.0, 300.0, 320.0, 340.0, 380.0}) {
+        INFO("width " << width);
+        auto request = world_request({make_site("a", 10, 10)});
+        request.source.clear();
+        request.as_of.clear();
+        request.attribution = "Base map: Natural Earth (public domain). Places: GeoNames "
+                              "(geonames.org), CC BY 4.0; subset and reformatted.";
+        request.width = width;
+        const MapLayout l = run_layout(request);
+        std::string joined;
+        bool whole = false;
+        for (const auto& f : l.footer) {
+            INFO("line '" << f.text << "'");
+            CHECK(f.text.rfind("4.0", 0) != 0);
+            CHECK(f.text.rfind("BY", 0) != 0);
+            whole = whole || f.text.find("CC BY 4.0;") != std::string::npos;
+            joined += (joined.empty() ? "" : " ") + f.text;
+        }
+        CHECK(whole);
+        CHECK(joined == request.attribution);
+    }
+}
+
 TEST_CASE("layout: a footer sentence wider than the canvas breaks at spaces", "[layout]") {
     auto request = world_request({make_site("a", 10, 10)});
     request.as_of.clear();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace dcmap::layout::detail {
@@ -154,12 +155,14 @@ struct Heading {
 };
 
 Heading fitted_heading(const std::string& text, FontSpec font, double room, double smallest,
-                       const MeasureText& measure) {
+                       std::size_t most_lines, const MeasureText& measure) {
     if (text.empty() || room <= 0 || measure(text, font).width <= room)
         return {text, font};
     for (;;) {
         const std::string wrapped = wrap_words(text, font, room, measure);
-        if (measure(wrapped, font).width <= room || font.size <= smallest)
+        const auto lines =
+            static_cast<std::size_t>(std::count(wrapped.begin(), wrapped.end(), '\n')) + 1;
+        if ((measure(wrapped, font).width <= room && lines <= most_lines) || font.size <= smallest)
             return {wrapped, font};
         font.size = std::max(smallest, font.size * 0.9);
     }
@@ -171,9 +174,17 @@ std::pair<Heading, Heading> fitted_headings(const LayoutRequest& request, const 
     const double width = known_width(request, style);
     const double room = width > 0 ? (width - 2 * style.margin) * scale : 0;
     const double smallest = std::max(kMinTextPx, 14 * scale);
-    return {fitted_heading(request.title, scaled(style.title_font, scale), room, smallest, measure),
-            fitted_heading(request.subtitle, scaled(style.subtitle_font, scale), room,
-                           std::max(kMinTextPx, 11 * scale), measure)};
+    // A title of more than three lines (six on a 6 cm figure, taller than its map) is set
+    // smaller, down to `smallest`, and its subtitle by as much, so it stays the lesser line.
+    const FontSpec title_font = scaled(style.title_font, scale);
+    Heading title = fitted_heading(request.title, title_font, room, smallest, 3, measure);
+    const double shrink = title.font.size / title_font.size;
+    const double subtitle_smallest = std::max(kMinTextPx, 11 * scale);
+    FontSpec subtitle_font = scaled(style.subtitle_font, scale);
+    subtitle_font.size = std::max(subtitle_smallest, subtitle_font.size * shrink);
+    Heading subtitle = fitted_heading(request.subtitle, subtitle_font, room, subtitle_smallest,
+                                      std::numeric_limits<std::size_t>::max(), measure);
+    return {std::move(title), std::move(subtitle)};
 }
 
 Bands measure_bands(const LayoutRequest& request, const Style& style, const MeasureText& measure,

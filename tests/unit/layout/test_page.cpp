@@ -138,6 +138,28 @@ TEST_CASE("layout: a footer line wider than the canvas breaks at sentence ends",
                                             "Places: GeoNames, CC BY 4.0; subset."});
 }
 
+TEST_CASE("layout: a narrow page's title takes at most three lines and stays the larger",
+          "[layout]") {
+    // At 6 cm and 200 dpi the title of the three clouds' map took six lines, taller than the
+    // map under it.
+    for (double scale : {1.0, 2.0, 3.125}) {
+        for (double width : {200.0, 240.0, 300.0, 400.0}) {
+            INFO("width " << width << ", scale " << scale);
+            auto request = world_request({make_site("a", 10, 10)});
+            request.title = "AWS, Microsoft Azure and Google Cloud regions";
+            request.subtitle = "153 regions: AWS 38, Microsoft Azure 66, Google Cloud 49";
+            request.width = width;
+            request.scale = scale;
+            const MapLayout l = run_layout(request);
+            const auto lines = std::count(l.title.text.begin(), l.title.text.end(), '\n') + 1;
+            CHECK(lines <= 3);
+            CHECK(l.title.font.size >= std::max(kMinTextPx, 14 * scale) - 1e-9);
+            CHECK(l.subtitle.font.size < l.title.font.size);
+            CHECK(l.title.box.max_x <= l.width - 24 * scale + 1e-6);
+        }
+    }
+}
+
 TEST_CASE("layout: a footer keeps a licence's name on one line", "[layout]") {
     // At 300 to 340 px the default attribution broke as "... CC BY" / "4.0; subset ...".
     for (double width : {260.0, 280.0, 300.0, 320.0, 340.0, 380.0}) {

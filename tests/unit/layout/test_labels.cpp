@@ -103,6 +103,24 @@ std::vector<ProjectedSite> frankfurt_cluster() {
     return sites;
 }
 
+/// `count` sites spread at random over the inhabited latitudes, named `prefix` and a number.
+std::vector<ProjectedSite> random_world_sites(int count, unsigned seed, const std::string& prefix) {
+    std::vector<ProjectedSite> sites;
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> lon(-170, 170), lat(-55, 70);
+    for (int i = 0; i < count; ++i)
+        sites.push_back(make_site(prefix + std::to_string(i), lon(rng), lat(rng)));
+    return sites;
+}
+
+/// `frankfurt_cluster()` and `count` random sites: crowded spots that give a key at most sizes.
+std::vector<ProjectedSite> frankfurt_and_random(int count, unsigned seed) {
+    std::vector<ProjectedSite> sites = frankfurt_cluster();
+    for (auto& s : random_world_sites(count, seed, "random-"))
+        sites.push_back(std::move(s));
+    return sites;
+}
+
 /// Labels side by side on one line keep `min_gap` pixels between them, so two never read as
 /// one ("Frankfurt Hohhot").
 void require_labels_apart(const MapLayout& l, double min_gap) {
@@ -382,11 +400,7 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
     // Crowded spots at report-like sizes give a key. The band is sized after the map is laid
     // out; the map must not move when it comes (at 300 dpi it once did, the map was laid out
     // again with another key, and the band fitted the earlier key: a gap, or entries lost).
-    std::vector<ProjectedSite> sites = frankfurt_cluster();
-    std::mt19937 rng(11);
-    std::uniform_real_distribution<double> lon(-170, 170), lat(-55, 70);
-    for (int i = 0; i < 120; ++i)
-        sites.push_back(make_site("random-" + std::to_string(i), lon(rng), lat(rng)));
+    const std::vector<ProjectedSite> sites = frankfurt_and_random(120, 11);
     int keyed = 0;
     for (double css_width : {300.0, 604.8, 900.0}) {
         for (double scale : {1.0, 1.5625, 2.0, 2.7, 3.125}) {
@@ -420,11 +434,7 @@ TEST_CASE("layout: a given height's band holds its whole key with little to spar
     // The key's room comes out of the map, whose smaller size may lengthen the key: the band
     // is sized with room for a tenth more entries, and must still list every entry and leave
     // no more than a few rows empty.
-    std::vector<ProjectedSite> sites = frankfurt_cluster();
-    std::mt19937 rng(17);
-    std::uniform_real_distribution<double> lon(-170, 170), lat(-55, 70);
-    for (int i = 0; i < 150; ++i)
-        sites.push_back(make_site("random-" + std::to_string(i), lon(rng), lat(rng)));
+    const std::vector<ProjectedSite> sites = frankfurt_and_random(150, 17);
     int keyed = 0;
     const std::pair<double, double> sizes[] = {{1100, 550},  {1280, 720},  {1600, 800},
                                                {2000, 1000}, {2400, 1200}, {3000, 1500}};
@@ -455,11 +465,7 @@ TEST_CASE("layout: a given height's band holds its whole key with little to spar
 TEST_CASE("layout: a key number's box is as wide as the number it shows", "[layout]") {
     // Crowded sites at a small size: many numbers find no room, and the numbers that are placed
     // close those gaps. Each box must fit the number drawn, not one tried before it.
-    std::vector<ProjectedSite> sites;
-    std::mt19937 rng(5);
-    std::uniform_real_distribution<double> lon(-170, 170), lat(-55, 70);
-    for (int i = 0; i < 300; ++i)
-        sites.push_back(make_site("crowded-" + std::to_string(i), lon(rng), lat(rng)));
+    const std::vector<ProjectedSite> sites = random_world_sites(300, 5, "crowded-");
     int numbers = 0;
     for (double width : {400.0, 600.0, 800.0}) {
         INFO("width " << width);

@@ -378,10 +378,6 @@ int nearest_by_scan(const std::vector<Symbol>& symbols, int s) {
     return nearest;
 }
 
-} // namespace
-
-namespace {
-
 /// Where an aggregate would be drawn (its sites' mean) and how far its farthest site lies.
 struct Reach {
     double sites = 0;

@@ -346,12 +346,12 @@ std::function<double(int)> aggregate_radius(const Style& style, double scale,
 }
 
 FontSpec count_font(const Style& style, double scale) {
-    FontSpec f = detail::scaled(style.label_font, scale);
-    // The smallest legible size keeps aggregates small; at print scales it grows with the
-    // page, or a 300 dpi figure's counts were 11 output pixels: under 3 pt on paper.
-    f.size = std::max(kMinTextPx, kMinTextPx * scale);
+    // The smallest legible size keeps aggregates small; scaled with the page like every other
+    // text, or a 300 dpi figure's counts were 11 output pixels: under 3 pt on paper.
+    FontSpec f = style.label_font;
+    f.size = kMinTextPx;
     f.weight = 700;
-    return f;
+    return detail::scaled(f, scale);
 }
 
 namespace {

@@ -480,6 +480,10 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     bool legend_below = false;
     std::optional<Content> cached;
     bool cached_legend_below = false;
+    // For a given height: the smallest band that held its page (0: none yet), and the most a
+    // smaller band's page needed.
+    double holding_band = 0;
+    double most_needed_below = 0;
     for (int pass = 0;; ++pass) {
         const detail::Page page = detail::compose_page(request, style, measure, band);
         // The band may take at most this much of the map's height: a key longer than that lists
@@ -533,28 +537,55 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
 
         // Is the band big enough for what it must hold?
         const detail::BandContent content{legend_in_band ? &out.legend : nullptr, key_entries};
-        const double needed =
-            detail::band_height(content, page.map_frame.width(), style, scale, measure);
+        // The band spans the page between its margins: a map narrowed by a given height is
+        // narrower, and a band measured at its width stacked what sits side by side.
+        const double band_width = page.width - 2 * style.margin * scale;
+        const double needed = detail::band_height(content, band_width, style, scale, measure);
         // A derived height fits the band exactly (compose_page keeps the map as it was, so the
-        // layout above is the one drawn); a given height only ever gives the band more room, at
-        // the map's expense. The band is whole pixels, so the page stays a whole image.
+        // layout above is the one drawn); a given height gives the band room at the map's
+        // expense. The band is whole pixels, so the page stays a whole image.
         const double wanted = detail::whole_band(std::min(needed, max_band), scale);
         const bool derived_height = detail::height_is_derived(request);
-        if (pass < 3 && (derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5)) {
-            band = wanted;
-            if (!derived_height && !key_entries.empty()) {
-                // The next pass's map is shorter, so its key tends to be a little longer: room
-                // for a tenth more entries spares a third layout of the page (10,000 sites at
-                // 2400x1200 took three, each with its key a few entries longer).
-                std::vector<std::string> longer = key_entries;
-                longer.resize(key_entries.size() +
-                                  std::max<std::size_t>(1, key_entries.size() / 10),
-                              key_entries.back());
-                const double roomier = detail::band_height(
-                    {content.legend, longer}, page.map_frame.width(), style, scale, measure);
-                band = detail::whole_band(std::min(roomier, max_band), scale);
-            }
+        // A given height's band that grows makes the next map shorter, and its key tends to be
+        // a little longer: room for a tenth more entries spares a third layout of the page
+        // (10,000 sites at 2400x1200 took three, each with its key a few entries longer).
+        auto with_room = [&] {
+            if (derived_height || key_entries.empty())
+                return wanted;
+            std::vector<std::string> longer = key_entries;
+            longer.resize(key_entries.size() + std::max<std::size_t>(1, key_entries.size() / 10),
+                          key_entries.back());
+            const double roomier =
+                detail::band_height({content.legend, longer}, band_width, style, scale, measure);
+            return detail::whole_band(std::min(roomier, max_band), scale);
+        };
+        const bool grow = derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5;
+        if (grow && !derived_height)
+            most_needed_below = std::max(most_needed_below, wanted);
+        if (pass < 3 && grow) {
+            band = with_room();
             continue;
+        }
+        if (!derived_height) {
+            // A given height's band must hold what its page needs; but a shorter map may merge
+            // more and need less than the band was grown for, leaving rows of it empty
+            // (1100x550, 151 sites: 161 px). Need does not fall steadily as the band grows, so
+            // the smallest band found to hold its page is kept, and a smaller one is tried
+            // while passes last: at least the most any smaller band has needed.
+            if (grow) {
+                if (holding_band > 0 && pass < 7) {
+                    band = holding_band;
+                    continue;
+                }
+            } else {
+                holding_band = band;
+                const double row = measure("8", detail::scaled(style.legend_font, scale)).height;
+                const double smaller = std::max(with_room(), most_needed_below);
+                if (pass < 5 && band - wanted > 2 * row && smaller < band - 0.5) {
+                    band = smaller;
+                    continue;
+                }
+            }
         }
         const std::size_t listed =
             detail::arrange_band(content, page.band.empty() ? Box{} : page.band, out.legend,

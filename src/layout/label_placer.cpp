@@ -252,8 +252,9 @@ private:
         const std::size_t all = std::min(leader_distances.size(), settings_.leader_steps);
         return near(near_full, asked_full, false) ||
                (has_short && near(near_short, asked_short, false)) ||
-               leaders(r.size, false, 0, short_leaders) || near(near_full, asked_full, true) ||
-               (has_short && near(near_short, asked_short, true)) ||
+               leaders(r.size, false, 0, short_leaders) ||
+               (settings_.ambiguous_near && near(near_full, asked_full, true)) ||
+               (settings_.ambiguous_near && has_short && near(near_short, asked_short, true)) ||
                leaders(r.size, false, short_leaders, all) ||
                (has_short && leaders(r.short_size, true, 0, all));
     }
@@ -268,6 +269,21 @@ private:
                 return false;
             const MarkerDisc& m = markers_[static_cast<std::size_t>(o.owner_marker)];
             return distance_to_box(box, m.centre) - m.r < own;
+        });
+    }
+
+    /// True when the label of leader candidate `c` comes nearer to another marker than the
+    /// leader clearance, or than its own anchor where that is nearer.
+    bool crowds_other_marker(int u, const Candidate& c) {
+        const MarkerDisc a = anchor(u);
+        const double own = distance_to_box(c.box, a.centre) - a.r;
+        const double limit = std::min(own, settings_.leader_clearance);
+        return grid_.any_near(inflate(c.box, limit), [&](int item) {
+            const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
+            if (o.owner_marker < 0 || is_own(u, o.owner_marker))
+                return false;
+            const MarkerDisc& m = markers_[static_cast<std::size_t>(o.owner_marker)];
+            return distance_to_box(c.box, m.centre) - m.r < limit;
         });
     }
 
@@ -317,6 +333,8 @@ private:
             if (c.leader && segment_crosses_box(c.from, c.to, blocked))
                 return false;
         }
+        if (c.leader && settings_.leader_clearance > 0 && crowds_other_marker(u, c))
+            return false;
         bool fixed = false;
         auto note = [&](const Obstacle& o) {
             if (o.owner_label < 0) {

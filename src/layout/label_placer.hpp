@@ -52,6 +52,14 @@ struct PlacerSettings {
     double cell = 48; ///< spatial index cell side in pixels
     /// Prefer near positions that sit closer to their own marker than to any other.
     bool avoid_ambiguity = true;
+    /// Whether a near position closer to another marker than to its own may still be taken, after
+    /// the short leaders. Off where a key number can name the site instead: such a label names
+    /// the wrong marker.
+    bool ambiguous_near = true;
+    /// A leader's label keeps this many pixels from every other marker, or as far as it is from
+    /// its own marker when that is nearer: a label beside another marker reads as that
+    /// marker's, leader or not. 0 turns the rule off.
+    double leader_clearance = 0;
     /// Move already placed labels to make room for left-out ones. The pass stops after
     /// `repair_budget` candidate checks per request or `repair_budget_floor`, whichever is more,
     /// so small maps get a thorough repair and huge ones stay fast.

@@ -175,6 +175,7 @@ PlacerSettings placer_settings(const Scene& scene, const Box& frame,
     // let two names read as one ("Chennai Singapore area"); an em reads as two.
     settings.pad_x = std::max(settings.pad, 1.0 * scene.font.size);
     settings.cell = std::max(4.0 * scene.font.size, 8.0);
+    settings.leader_clearance = scene.font.size;
     return settings;
 }
 
@@ -270,9 +271,11 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
 
     PlacerSettings settings = placer;
     // With a key to fall back on, a label more than about five marker distances away from its
-    // site reads worse than a number.
-    if (use_key)
+    // site, or nearer another marker than its own, reads worse than a number.
+    if (use_key) {
         settings.leader_steps = 4;
+        settings.ambiguous_near = false;
+    }
     FontSpec number_font = scene.font;
     number_font.weight = 700;
     const int earlier = static_cast<int>(earlier_key_entries.size());
@@ -320,7 +323,6 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
         l.text = std::to_string(++keyed);
         l.key = keyed;
         l.weight = 700;
-        l.members.clear();
         naming.labels.push_back(std::move(l));
         naming.key_entries.push_back(key_texts[u]);
         for (int s : g.symbols)

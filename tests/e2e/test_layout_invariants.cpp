@@ -13,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <random>
@@ -119,6 +120,41 @@ void require_invariants(const dcmap::SiteFile& file, const MapLayout& layout, in
             INFO("label " << l.text << " over marker " << d.id);
             REQUIRE_FALSE(l.box.intersects(disc_box(d)));
         }
+
+    // Each label names its own marker: a label of one marker (or its key number) is no nearer to
+    // another marker than to its own, and a leader's label keeps an em from every other marker
+    // (or its own distance, where that is less). Grouped labels of several markers sit around
+    // them all and are left out.
+    std::map<std::string, const Disc*> disc_of_site;
+    for (const auto& d : discs)
+        disc_of_site[d.id] = &d;
+    for (const auto& a : layout.aggregates)
+        for (const auto& id : a.members)
+            disc_of_site[id] = disc_of_site[a.id];
+    auto edge_distance = [](const Box& box, const Disc& d) {
+        const double dx = std::max({box.min_x - d.x, 0.0, d.x - box.max_x});
+        const double dy = std::max({box.min_y - d.y, 0.0, d.y - box.max_y});
+        return std::hypot(dx, dy) - d.r;
+    };
+    for (const auto& l : layout.labels) {
+        std::set<const Disc*> owners;
+        for (const auto& id : l.members.empty() ? std::vector<std::string>{l.id} : l.members)
+            if (const auto it = disc_of_site.find(id); it != disc_of_site.end())
+                owners.insert(it->second);
+        if (const auto it = disc_of_site.find(l.id); it != disc_of_site.end())
+            owners.insert(it->second);
+        if (owners.size() != 1)
+            continue;
+        const Disc& own = **owners.begin();
+        const double own_distance = edge_distance(l.box, own);
+        const double keep = l.has_leader ? std::min(own_distance, em) : own_distance;
+        for (const auto& d : discs) {
+            if (&d == &own)
+                continue;
+            INFO("label " << l.text << " of " << own.id << " beside marker " << d.id);
+            REQUIRE(edge_distance(l.box, d) >= keep - 1e-3);
+        }
+    }
 
     // Named: every site that is drawn has a name on the map, in an inset or in the key.
     if (width >= 600) {

@@ -267,7 +267,9 @@ TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader"
     REQUIRE(middle != nullptr);
     CHECK(middle->has_leader);
     const MarkerLayout& m = l.markers.front();
-    CHECK(middle->box.min_x == Approx(m.x + 2 * (m.r + 3))); // twice the normal distance
+    // Twice the normal distance would end beside "ne" and "se": it goes out to four times,
+    // where the label keeps an em from both.
+    CHECK(middle->box.min_x == Approx(m.x + 4 * (m.r + 3)));
     CHECK(middle->leader_from.x == Approx(m.x + m.r));
     CHECK(middle->leader_from.y == Approx(m.y));
     CHECK(middle->leader_to.x == Approx(middle->box.min_x));
@@ -275,6 +277,35 @@ TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader"
                                       [](const auto& o) { return o.first == "middle"; });
     REQUIRE(outcome != l.outcomes.end());
     CHECK(outcome->second == LabelOutcome::leader);
+}
+
+TEST_CASE("layout: a leader's label does not end beside another marker", "[layout]") {
+    // As above, but a fifth marker sits just under the first leader position right of
+    // "middle": a label there would read as that marker's. The label moves on, or the site goes
+    // to the key; it never ends within an em of "under".
+    auto request = world_request({});
+    request.title.clear();
+    request.subtitle.clear();
+    request.width = 648;
+    request.view = {-300, -100, 300, 100};
+    request.sites = {make_site("middle", 0, 0), make_site("ne", 10, 10),
+                     make_site("se", 10, -10),  make_site("sw", -10, -10),
+                     make_site("nw", -10, 10),  make_site("under", 40, -15)};
+    request.sites[0].site.site.priority = 1;
+    const auto l = run_layout(request);
+    REQUIRE(l.transform.k == Approx(1));
+    require_clean_labels(l);
+    require_clean_leaders(l);
+    const MarkerLayout& under = marker_of(l, "under");
+    const double em = Style{}.label_font.size * l.scale;
+    const LabelLayout* middle = label_of(l, "middle");
+    if (middle == nullptr) {
+        CHECK(key_of(l, "middle") > 0);
+    } else {
+        const double dx = std::max({middle->box.min_x - under.x, 0.0, under.x - middle->box.max_x});
+        const double dy = std::max({middle->box.min_y - under.y, 0.0, under.y - middle->box.max_y});
+        CHECK(std::hypot(dx, dy) - under.r >= em);
+    }
 }
 
 TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
@@ -453,7 +484,14 @@ TEST_CASE("layout: a given height's band holds its whole key with little to spar
         for (const auto& [id, outcome] : l.outcomes)
             CHECK(outcome != LabelOutcome::unlabelled);
         const double line = fixed_measure("8", Style{}.legend_font).height;
-        const double spare = l.footer.front().box.min_y - l.key.box.max_y;
+        // The legend may sit in the band beside the key: the blank is what neither fills.
+        double filled = l.key.box.max_y;
+        if (l.legend.box.min_y >= l.map_frame.max_y)
+            filled = std::max(filled, l.legend.box.max_y);
+        const double spare = l.footer.front().box.min_y - filled;
+        INFO("legend " << l.legend.box.min_y << ".." << l.legend.box.max_y << " key "
+                       << l.key.box.min_y << ".." << l.key.box.max_y << " frame "
+                       << l.map_frame.max_y << " footer " << l.footer.front().box.min_y);
         INFO("spare " << spare << " px, line " << line << " px, " << l.key.entries.size()
                       << " entries");
         CHECK(spare >= 0);

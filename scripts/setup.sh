@@ -8,7 +8,7 @@ packages=(
   libgdal-dev                           # base map reading, GeoJSON writing
   libproj-dev proj-data                 # every projection
   libcairo2-dev libpango1.0-dev libpng-dev  # drawing, text
-  libdeflate-dev libimagequant-dev      # PNG compression, palette PNGs
+  libisal-dev libimagequant-dev         # PNG compression (igzip), palette PNGs
   libyaml-cpp-dev                       # input files and styles
   libcli11-dev                          # command-line options
   catch2                                # tests

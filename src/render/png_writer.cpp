@@ -3,7 +3,8 @@
 #include "io/threads.hpp"
 #include "model/error.hpp"
 
-#include <libdeflate.h>
+#include <isa-l/crc.h>
+#include <isa-l/igzip_lib.h>
 #include <libimagequant.h>
 
 #include <algorithm>
@@ -31,7 +32,8 @@ void put_chunk(std::string& out, const char* type, const unsigned char* data, st
     const std::size_t start = out.size();
     out.append(type, 4);
     out.append(reinterpret_cast<const char*>(data), size);
-    put_u32(out, libdeflate_crc32(0, out.data() + start, size + 4));
+    put_u32(out, crc32_gzip_refl(0, reinterpret_cast<const unsigned char*>(out.data()) + start,
+                                 size + 4));
 }
 
 void put_chunk(std::string& out, const char* type, const std::string& data) {
@@ -72,26 +74,48 @@ bool is_opaque(const Pixels& px) {
     return true;
 }
 
-struct CompressorDeleter {
-    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+/// A zlib stream: its bytes and how many of them are used.
+struct ZlibStream {
+    std::unique_ptr<unsigned char[]> bytes;
+    std::size_t size = 0;
 };
+
+/// The filtered rows as one zlib stream, by ISA-L's igzip at `level` (0..3).
+ZlibStream zlib_stream(const std::vector<unsigned char>& rows, int level) {
+    static constexpr std::uint32_t level_buffer[] = {0, ISAL_DEF_LVL1_DEFAULT,
+                                                     ISAL_DEF_LVL2_DEFAULT, ISAL_DEF_LVL3_DEFAULT};
+    level = std::clamp(level, 0, 3);
+    const std::unique_ptr<unsigned char[]> work(new unsigned char[level_buffer[level] + 1]);
+    // Deflate's worst case grows data by a few bytes per 64 KiB stored block. Not zero-filled:
+    // a map shrinks tenfold, and the pages of the bound it leaves untouched cost nothing.
+    const std::size_t bound = rows.size() + rows.size() / 8 + 4096;
+    if (bound > UINT32_MAX)
+        throw Error("cannot encode the PNG: the image is too large");
+    ZlibStream z{std::unique_ptr<unsigned char[]>(new unsigned char[bound]), 0};
+    isal_zstream stream;
+    isal_deflate_stateless_init(&stream);
+    stream.level = static_cast<std::uint32_t>(level);
+    stream.level_buf = work.get();
+    stream.level_buf_size = level_buffer[level];
+    stream.gzip_flag = IGZIP_ZLIB;
+    stream.end_of_stream = 1;
+    stream.flush = NO_FLUSH;
+    stream.next_in = const_cast<unsigned char*>(rows.data());
+    stream.avail_in = static_cast<std::uint32_t>(rows.size());
+    stream.next_out = z.bytes.get();
+    stream.avail_out = static_cast<std::uint32_t>(bound);
+    if (isal_deflate_stateless(&stream) != COMP_OK)
+        throw Error("cannot encode the PNG: compression failed");
+    z.size = stream.total_out;
+    return z;
+}
 
 /// The PNG around filtered scanlines: signature, IHDR, PLTE/tRNS when given, pHYs, IDAT, IEND.
 std::string png_file(int width, int height, int bit_depth, int color_type, const std::string& plte,
                      const std::string& trns, double dpi, const std::vector<unsigned char>& rows,
                      int level) {
-    std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(
-        libdeflate_alloc_compressor(level));
-    if (!compressor)
-        throw Error("cannot encode the PNG: out of memory");
-    // Not zero-filled: the bound is far above what a map compresses to, and untouched pages of
-    // it then cost nothing.
-    const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size());
-    const std::unique_ptr<unsigned char[]> z(new unsigned char[bound]);
-    const std::size_t z_size =
-        libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), z.get(), bound);
-    if (z_size == 0)
-        throw Error("cannot encode the PNG: compression failed");
+    const ZlibStream z = zlib_stream(rows, level);
+    const std::size_t z_size = z.size;
 
     std::string out("\x89PNG\r\n\x1a\n", 8);
     std::string ihdr;
@@ -114,7 +138,7 @@ std::string png_file(int width, int height, int bit_depth, int color_type, const
         put_chunk(out, "pHYs", phys);
     }
     for (std::size_t at = 0; at < z_size; at += kMaxIdat)
-        put_chunk(out, "IDAT", z.get() + at, std::min(kMaxIdat, z_size - at));
+        put_chunk(out, "IDAT", z.bytes.get() + at, std::min(kMaxIdat, z_size - at));
     put_chunk(out, "IEND", nullptr, 0);
     return out;
 }

@@ -40,7 +40,7 @@ declare -A owns=(
   [project]="PROJ"
   [basemap]="GDAL"
   [layout]=""
-  [render]="Cairo Pango libdeflate libimagequant"
+  [render]="Cairo Pango ISA-L libimagequant"
   [ogr]="GDAL"
   [app]=""
   [cli]="CLI11"
@@ -67,7 +67,7 @@ library_of() {
     cairo.h | cairo-*.h | cairo/*) echo Cairo ;;
     pango/* | glib.h | glib/* | glib-object.h | gobject/*) echo Pango ;;
     png.h | pngconf.h) echo libpng ;;
-    libdeflate.h) echo libdeflate ;;
+    isa-l/*) echo ISA-L ;;
     libimagequant.h) echo libimagequant ;;
     CLI/*) echo CLI11 ;;
     unistd.h | fcntl.h | sys/* | dirent.h | pthread.h | dlfcn.h) echo posix ;;

@@ -7,6 +7,7 @@
 #include <array>
 #include <bitset>
 #include <cmath>
+#include <limits>
 
 namespace dcmap::layout::detail {
 
@@ -259,10 +260,24 @@ private:
                (has_short && leaders(r.short_size, true, 0, all));
     }
 
-    /// True when some other marker is nearer to `box` than the label's own anchor, so a reader
+    /// How far `box` is from the nearest edge of a marker request `u` names. A grouped label
+    /// sits around a disc enclosing its members, but a reader measures from the markers.
+    double own_distance(int u, const MarkerDisc& a, const Box& box) const {
+        const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
+        if (r.members.empty())
+            return distance_to_box(box, a.centre) - a.r;
+        double nearest = std::numeric_limits<double>::infinity();
+        for (int member : r.members) {
+            const MarkerDisc& m = markers_[static_cast<std::size_t>(member)];
+            nearest = std::min(nearest, distance_to_box(box, m.centre) - m.r);
+        }
+        return nearest;
+    }
+
+    /// True when some other marker is nearer to `box` than the label's own markers, so a reader
     /// could take the label for that marker's.
     bool is_ambiguous(int u, const MarkerDisc& a, const Box& box) {
-        const double own = distance_to_box(box, a.centre) - a.r;
+        const double own = own_distance(u, a, box);
         return grid_.any_near(inflate(box, own + settings_.gap), [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
             if (o.owner_marker < 0 || is_own(u, o.owner_marker))
@@ -275,8 +290,7 @@ private:
     /// True when the label of leader candidate `c` comes nearer to another marker than the
     /// leader clearance, or than its own anchor where that is nearer.
     bool crowds_other_marker(int u, const Candidate& c) {
-        const MarkerDisc a = anchor(u);
-        const double own = distance_to_box(c.box, a.centre) - a.r;
+        const double own = own_distance(u, anchor(u), c.box);
         const double limit = std::min(own, settings_.leader_clearance);
         return grid_.any_near(inflate(c.box, limit), [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];

@@ -65,6 +65,8 @@ KeyLayout key_panel(const std::vector<std::string>& entries, double width, doubl
         const double y = top + static_cast<double>(row) * line;
         key.entries.push_back({texts[k], font, style.legend_text,
                                Box::from_xywh(x, y, sizes[k].width, sizes[k].height)});
+        const TextSize number = measure(std::to_string(k + 1), font);
+        key.numbers.push_back(Box::from_xywh(x, y, number.width, number.height));
         right = std::max(right, x + sizes[k].width);
     }
     key.box = {0, 0, right + pad, top + static_cast<double>(rows) * line + pad};
@@ -77,6 +79,8 @@ void move_key(KeyLayout& key, double dx, double dy) {
     shift(key.heading.box);
     for (auto& e : key.entries)
         shift(e.box);
+    for (auto& n : key.numbers)
+        shift(n);
 }
 
 /// The legend as the band shows it: sections side by side when that fits the width.

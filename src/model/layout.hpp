@@ -130,6 +130,8 @@ struct KeyLayout {
     Box box;                        ///< background panel; empty when no site is keyed
     TextBlock heading;              ///< "Key"
     std::vector<TextBlock> entries; ///< one per number, in number order
+    /// The box of each entry's leading number, drawn in the tag that marks it on the map.
+    std::vector<Box> numbers;
 };
 
 struct MapPanel;

@@ -387,6 +387,33 @@ label_alignment(const LabelLayout& label,
     return PANGO_ALIGN_LEFT;
 }
 
+void add_rounded_box(cairo_t* cr, const Box& box, double radius) {
+    radius = std::min({radius, box.width() / 2, box.height() / 2});
+    double quarter = kTau / 4;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, box.max_x - radius, box.min_y + radius, radius, -quarter, 0);
+    cairo_arc(cr, box.max_x - radius, box.max_y - radius, radius, 0, quarter);
+    cairo_arc(cr, box.min_x + radius, box.max_y - radius, radius, quarter, 2 * quarter);
+    cairo_arc(cr, box.min_x + radius, box.min_y + radius, radius, 2 * quarter, 3 * quarter);
+    cairo_close_path(cr);
+}
+
+/// The tag a key number wears, on the map and in the key: a bold digit beside a disc would
+/// otherwise read as part of the count printed in it ("2 3").
+void paint_number_tag(cairo_t* cr, const Box& number, const Style& style, double scale) {
+    // Out to the space kept free around every label, and no further.
+    const double side = 1.5 * scale;
+    add_rounded_box(cr,
+                    {number.min_x - side, number.min_y + 0.5 * scale, number.max_x + side,
+                     number.max_y - 0.5 * scale},
+                    2 * scale);
+    set_color(cr, style.label_halo.a > 0
+                      ? Color{style.label_halo.r, style.label_halo.g, style.label_halo.b, 1}
+                      : style.legend_background);
+    cairo_fill_preserve(cr);
+    stroke_path(cr, style.label_color, 0.8 * scale);
+}
+
 void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
                   const TextContext& text) {
     const FontSpec font = scaled_font(style.label_font, layout.scale);
@@ -399,24 +426,16 @@ void paint_labels(cairo_t* cr, const MapLayout& layout, const Style& style,
         FontSpec label_font = font;
         if (label.weight > 0)
             label_font.weight = label.weight;
-        paint_haloed_text(cr, text, label.text, label_font, style.label_color, halo,
-                          {label.box.min_x, label.box.min_y}, label_alignment(label, markers));
+        if (label.key > 0)
+            paint_number_tag(cr, label.box, style, layout.scale);
+        paint_haloed_text(cr, text, label.text, label_font, style.label_color,
+                          label.key > 0 ? Halo{} : halo, {label.box.min_x, label.box.min_y},
+                          label_alignment(label, markers));
     }
 }
 
 void paint_block(cairo_t* cr, const TextContext& text, const TextBlock& block) {
     paint_text(cr, text, block.text, block.font, block.color, {block.box.min_x, block.box.min_y});
-}
-
-void add_rounded_box(cairo_t* cr, const Box& box, double radius) {
-    radius = std::min({radius, box.width() / 2, box.height() / 2});
-    double quarter = kTau / 4;
-    cairo_new_sub_path(cr);
-    cairo_arc(cr, box.max_x - radius, box.min_y + radius, radius, -quarter, 0);
-    cairo_arc(cr, box.max_x - radius, box.max_y - radius, radius, 0, quarter);
-    cairo_arc(cr, box.min_x + radius, box.max_y - radius, radius, quarter, 2 * quarter);
-    cairo_arc(cr, box.min_x + radius, box.min_y + radius, radius, 2 * quarter, 3 * quarter);
-    cairo_close_path(cr);
 }
 
 /// A pointy-top hexagon of circumradius `r` around `c`.
@@ -522,6 +541,8 @@ void paint_key(cairo_t* cr, const MapLayout& layout, const Style& style, const T
         return;
     paint_panel(cr, key.box, style, layout.scale);
     paint_block(cr, text, key.heading);
+    for (const auto& number : key.numbers)
+        paint_number_tag(cr, number, style, layout.scale);
     for (const auto& entry : key.entries)
         paint_block(cr, text, entry);
 }

@@ -157,6 +157,17 @@ void require_invariants(const dcmap::SiteFile& file, const MapLayout& layout, in
         }
     }
 
+    // Each key entry's number has its tag's box, at the start of the entry.
+    REQUIRE(layout.key.numbers.size() == layout.key.entries.size());
+    for (std::size_t k = 0; k < layout.key.entries.size(); ++k) {
+        const Box& entry = layout.key.entries[k].box;
+        const Box& number = layout.key.numbers[k];
+        REQUIRE(number.min_x == entry.min_x);
+        REQUIRE(number.min_y == entry.min_y);
+        REQUIRE(number.width() > 0);
+        REQUIRE(number.max_x < entry.max_x);
+    }
+
     // Named: every site that is drawn has a name on the map, in an inset or in the key.
     if (width >= 600) {
         for (const auto& [id, outcome] : layout.outcomes) {

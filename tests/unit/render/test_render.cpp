@@ -52,6 +52,8 @@ int count_pixels(const PngImage& png, const Box& box, bool (*predicate)(test::Rg
 
 bool is_dark(test::Rgba p) { return p.r < 0.5 && p.g < 0.5 && p.b < 0.5; }
 bool is_halo_white(test::Rgba p) { return p.r > 0.98 && p.g > 0.98 && p.b > 0.98; }
+/// Darker than any light fill: an antialiased thin dark line.
+bool is_greyed(test::Rgba p) { return p.r < 0.7 && p.g < 0.7 && p.b < 0.7; }
 
 } // namespace
 
@@ -262,6 +264,42 @@ TEST_CASE("render: sub-pixel base-map vertices are thinned in vector output", "[
     INFO(circle);
     CHECK(numbers / 2 > 25);
     CHECK(numbers / 2 < 100);
+}
+
+TEST_CASE("render: a key number wears a bordered tag, a name does not", "[render]") {
+    // Bold digits beside a disc read as part of the count printed in it; the tag sets them apart.
+    Style style;
+    auto measure = render::pango_measurer();
+    MapLayout layout = test::test_layout(style, measure);
+    FontSpec bold = style.label_font;
+    bold.weight = 700;
+    LabelLayout number = test::label("fra", "7", 200, 170, measure, bold);
+    number.key = 7;
+    number.weight = 700;
+    LabelLayout name = test::label("ams", "8", 240, 170, measure, bold);
+    name.weight = 700;
+    layout.labels.push_back(number);
+    layout.labels.push_back(name);
+    std::string path = test::make_temp_dir() + "/tagged.png";
+    render::render_map(layout, test::test_basemap(), style, render::Format::png, {}, path);
+    PngImage png(path);
+    // The tag's border runs down the left side, 1.5 px out from the number's box; the plain
+    // "8" has only its halo there.
+    auto border = [&](const Box& b) {
+        const Box strip{b.min_x - 2.5, b.min_y + 3, b.min_x - 0.5, b.max_y - 3};
+        return count_pixels(png, strip, is_greyed);
+    };
+    CHECK(border(number.box) >= static_cast<int>(number.box.height()) - 8);
+    CHECK(border(name.box) == 0);
+    // In the key, each entry's number has a box of its own at the entry's start.
+    layout.key.entries.push_back(
+        {"7  Frankfurt", style.legend_font, style.legend_text, Box::from_xywh(160, 255, 80, 14)});
+    layout.key.numbers.push_back(Box::from_xywh(160, 255, 7, 14));
+    layout.key.box = {150, 245, 260, 275};
+    render::render_map(layout, test::test_basemap(), style, render::Format::png, {}, path);
+    PngImage keyed(path);
+    const Box left_side{157.5, 258, 159.5, 266};
+    CHECK(count_pixels(keyed, left_side, is_greyed) >= 6);
 }
 
 TEST_CASE("render: lines of a label left of its marker are right-aligned", "[render]") {

@@ -61,9 +61,13 @@ struct Obstacle {
 };
 
 /// The label box in direction `dir`, keeping `clearance` pixels from the anchor's box on every
-/// axis where |f| = 1; each direction has one, so no candidate ever overlaps its own anchor.
+/// axis where |f| = 1; each direction has one, so no candidate ever overlaps its own anchor. On a
+/// diagonal the box's near corner keeps `clearance` from the disc itself: held off the disc's
+/// bounding box instead, it sat 0.41 radii further out, and beside a large aggregate a label or
+/// key number there read as nobody's.
 Box candidate_box(const MarkerDisc& m, Direction dir, double clearance, TextSize size) {
-    const double reach = m.r + clearance;
+    const bool diagonal = std::abs(dir.fx) == 1 && std::abs(dir.fy) == 1;
+    const double reach = diagonal ? (m.r + clearance) * std::sqrt(0.5) : m.r + clearance;
     const double centre_x = m.centre.x + dir.fx * (reach + size.width / 2);
     const double centre_y = m.centre.y + dir.fy * (reach + size.height / 2);
     return Box::from_xywh(centre_x - size.width / 2, centre_y - size.height / 2, size.width,

@@ -141,8 +141,17 @@ TEST_CASE("layout: a label avoids a free spot that sits closer to another marker
     const std::vector<LabelRequest> requests = {{"a", "a", {40, 14}, 0}};
     const auto clear = place_labels(requests, markers, settings);
     REQUIRE(clear[0].has_value());
-    CHECK(clear[0]->box.max_x == Approx(100 - 5 - 3)); // left of its marker
     CHECK_FALSE(clear[0]->has_leader);
+    // Not the right-hand spot: the next, upper right, hugs "a" (its corner 3 px from a's edge).
+    CHECK(clear[0]->box.min_x == Approx(100 + 8 * std::sqrt(0.5)));
+    CHECK(clear[0]->box.max_y == Approx(50 - 8 * std::sqrt(0.5)));
+    const auto edge_distance = [&](const MarkerDisc& m) {
+        const Box& b = clear[0]->box;
+        const double dx = std::max({b.min_x - m.centre.x, 0.0, m.centre.x - b.max_x});
+        const double dy = std::max({b.min_y - m.centre.y, 0.0, m.centre.y - b.max_y});
+        return std::hypot(dx, dy) - m.r;
+    };
+    CHECK(edge_distance(markers[0]) < edge_distance(markers[1]));
 
     settings.avoid_ambiguity = false;
     const auto plain = place_labels(requests, markers, settings);

@@ -131,3 +131,28 @@ TEST_CASE("render: PNGs decode to exactly the drawn pixels, truecolor and exact 
             }
         }
 }
+
+TEST_CASE("render: noise, which deflate cannot shrink, still round-trips at every igzip level",
+          "[render]") {
+    // Random opaque pixels: the filtered rows grow under Huffman coding, so the output must
+    // fall back to stored blocks inside the buffer allowed for it.
+    Surface noise(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 523, 301));
+    cairo_surface_flush(noise.s);
+    std::uint32_t state = 12345;
+    for (int y = 0; y < 301; ++y)
+        for (int x = 0; x < 523; ++x) {
+            state = state * 1664525u + 1013904223u;
+            reinterpret_cast<std::uint32_t*>(cairo_image_surface_get_data(noise.s) +
+                                             y * cairo_image_surface_get_stride(noise.s))[x] =
+                0xff000000u | (state >> 8);
+        }
+    cairo_surface_mark_dirty(noise.s);
+    cairo_surface_flush(noise.s);
+    for (int level = 0; level <= 3; ++level) {
+        INFO("level " << level);
+        const std::string png = encode_png_bytes(noise.s, 0, PngColors::truecolor, level);
+        const dcmap::test::DecodedPng read = dcmap::test::decode_png(png);
+        CHECK(read.width == 523);
+        CHECK(read.pixels == pixels(noise.s));
+    }
+}

@@ -1,5 +1,5 @@
 // PNG encoding alone: decodes a PNG into a Cairo surface, then encodes it with every igzip
-// level (ISA-L) (truecolor) and as a palette PNG, printing the size and the best time of `runs`.
+// level (ISA-L) as truecolor and as a palette PNG, printing the size and the best time of `runs`.
 //
 //     build/bench/png_bench MAP.png [runs]
 #include "render/png_writer.hpp"
@@ -62,8 +62,8 @@ int main(int argc, char** argv) {
     std::size_t size = 0;
     const double ms =
         best_ms(runs, [&] { size = encode_png_bytes(surface, 0, PngColors::palette).size(); });
-    std::printf("| palette (libimagequant when > 256 colours), igzip level 2 | %zu | %.1f |\n",
-                size, ms);
+    std::printf("| palette (libimagequant when > 256 colours), igzip level %d | %zu | %.1f |\n",
+                dcmap::render::detail::kPngLevel, size, ms);
     cairo_surface_destroy(surface);
     cairo_surface_destroy(png);
     return 0;

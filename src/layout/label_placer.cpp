@@ -61,8 +61,9 @@ struct Obstacle {
 };
 
 /// The label box in direction `dir`, keeping `clearance` pixels from the anchor's box on every
-/// axis where |f| = 1; each direction has one, so no candidate ever overlaps its own anchor. On a
-/// diagonal the box's near corner keeps `clearance` from the disc itself: held off the disc's
+/// axis where |f| = 1, so no candidate ever overlaps its own anchor. On a diagonal the box's
+/// near corner keeps `clearance` from the disc itself (the box may overlap the disc's bounding
+/// square, never the disc; markers block labels as discs): held off the disc's
 /// bounding box instead, it sat 0.41 radii further out, and beside a large aggregate a label or
 /// key number there read as nobody's.
 Box candidate_box(const MarkerDisc& m, Direction dir, double clearance, TextSize size) {
@@ -193,9 +194,9 @@ private:
 
     /// Calls `visit(candidate)` for the candidates of request `u`, best first, until it returns
     /// true; returns whether one did. Order: near positions that read clearly as the anchor's,
-    /// the same with a grouped label's short text, short leaders, then near positions closer to
-    /// another marker, then long leaders. Leader positions are many, so they are made one at a
-    /// time.
+    /// the same with a grouped label's short text, short leaders, then (with `ambiguous_near`)
+    /// near positions closer to another marker, then long leaders, then leaders with the short
+    /// text. Leader positions are many, so they are made one at a time.
     template <class Visit> bool for_each_candidate(int u, Visit visit_numbered) {
         const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
         // Numbered in visiting order, which depends on the request alone.
@@ -292,7 +293,7 @@ private:
     }
 
     /// True when the label of leader candidate `c` comes nearer to another marker than the
-    /// leader clearance, or than its own anchor where that is nearer.
+    /// leader clearance, or than its own markers where they are nearer.
     bool crowds_other_marker(int u, const Candidate& c) {
         const double own = own_distance(u, anchor(u), c.box);
         const double limit = std::min(own, settings_.leader_clearance);
@@ -367,8 +368,18 @@ private:
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
             if (o.removed)
                 return false;
-            const bool hit =
-                o.is_segment ? segment_crosses_box(o.a, o.b, c.box) : c.box.intersects(o.box);
+            bool hit = false;
+            if (o.is_segment) {
+                hit = segment_crosses_box(o.a, o.b, c.box);
+            } else if (o.owner_marker >= 0) {
+                // A marker is a disc: a label may sit by its bounding square's corner, as the
+                // diagonal positions hug their own; another's disc keeps the label padding.
+                const MarkerDisc& m = markers_[static_cast<std::size_t>(o.owner_marker)];
+                const double keep = is_own(u, o.owner_marker) ? 0.0 : settings_.pad;
+                hit = distance_to_box(c.box, m.centre) < m.r + keep;
+            } else {
+                hit = c.box.intersects(o.box);
+            }
             return hit && note(o);
         });
         if (fixed)

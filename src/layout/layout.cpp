@@ -560,25 +560,25 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             return detail::whole_band(std::min(roomier, max_band), scale);
         };
         const bool grow = derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5;
-        if (grow && !derived_height)
+        // A given height's band must hold what its page needs; but a shorter map may merge more
+        // and need less than the band was grown for, leaving rows of it empty (1100x550, 151
+        // sites: 161 px). Need does not fall steadily as the band grows, so the smallest band
+        // found to hold its page is kept, and a smaller one is tried while passes last: at
+        // least the most any smaller band's page needed (the first pass, with no band, has a
+        // taller map than any and does not count).
+        if (!derived_height && grow && band > 0)
             most_needed_below = std::max(most_needed_below, wanted);
+        if (!derived_height && grow && holding_band > 0 && pass < 7) {
+            band = holding_band; // the smaller band did not hold its page
+            continue;
+        }
         if (pass < 3 && grow) {
             band = with_room();
             continue;
         }
         if (!derived_height) {
-            // A given height's band must hold what its page needs; but a shorter map may merge
-            // more and need less than the band was grown for, leaving rows of it empty
-            // (1100x550, 151 sites: 161 px). Need does not fall steadily as the band grows, so
-            // the smallest band found to hold its page is kept, and a smaller one is tried
-            // while passes last: at least the most any smaller band has needed.
-            if (grow) {
-                if (holding_band > 0 && pass < 7) {
-                    band = holding_band;
-                    continue;
-                }
-            } else {
-                holding_band = band;
+            if (!grow) {
+                holding_band = holding_band > 0 ? std::min(holding_band, band) : band;
                 const double row = measure("8", detail::scaled(style.legend_font, scale)).height;
                 const double smaller = std::max(with_room(), most_needed_below);
                 if (pass < 5 && band - wanted > 2 * row && smaller < band - 0.5) {

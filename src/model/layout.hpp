@@ -79,7 +79,8 @@ struct LabelLayout {
     Box box; ///< text's logical box in pixels (top-left + size); text is drawn at its top-left
     bool has_leader = false;
     Point leader_from, leader_to; ///< from the marker edge to the label box, when has_leader
-    /// Every site a grouped label names (ids, in key order); empty for a single site's label.
+    /// Every site a grouped label or its key number names (ids, in key order); empty for a single
+    /// site's label.
     std::vector<std::string> members;
     int weight = 0; ///< font weight the box was measured in; 0 = the style's label font weight
     int key = 0;    ///< > 0: this label is the number of a map key entry (text is the number)

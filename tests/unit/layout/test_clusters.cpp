@@ -134,7 +134,7 @@ TEST_CASE("layout: the repair pass moves a placed label to make room for a left-
 TEST_CASE("layout: a label avoids a free spot that sits closer to another marker", "[layout]") {
     // "b" is just right of "a"'s right-hand spot: a label there would read as b's.
     using namespace detail;
-    const std::vector<MarkerDisc> markers = {{{100, 50}, 5}, {{154, 50}, 5}};
+    const std::vector<MarkerDisc> markers = {{{100, 50}, 5}, {{155, 50}, 5}};
     PlacerSettings settings;
     settings.canvas = {0, 0, 300, 100};
     settings.frame = {0, 0, 300, 100};
@@ -316,4 +316,23 @@ TEST_CASE("layout: nearest_neighbours weighs an aggregate by its sites and bound
     }
     CHECK(layout::detail::nearest_neighbours(row, {0, 2}, 6).size() == 1);
     CHECK(layout::detail::nearest_neighbours(row, {0, 2}, 10).size() == 2);
+}
+
+TEST_CASE("layout: a large marker's label may take the diagonal spot hugging its disc",
+          "[layout]") {
+    // An aggregate of radius 18 with its right-hand spot blocked: upper right comes next, its
+    // corner 3 px from the disc and so inside the disc's bounding square, which is no obstacle.
+    using namespace detail;
+    const std::vector<MarkerDisc> markers = {{{100, 100}, 18}};
+    PlacerSettings settings;
+    settings.canvas = {0, 0, 300, 200};
+    settings.frame = {0, 0, 300, 200};
+    settings.blocked = {{118, 90, 300, 110}};
+    const std::vector<LabelRequest> requests = {{"a", "a", {40, 14}, 0}};
+    const auto placed = place_labels(requests, markers, settings);
+    REQUIRE(placed[0].has_value());
+    CHECK_FALSE(placed[0]->has_leader);
+    const double hug = (18 + 3) * std::sqrt(0.5);
+    CHECK(placed[0]->box.min_x == Approx(100 + hug));
+    CHECK(placed[0]->box.max_y == Approx(100 - hug));
 }

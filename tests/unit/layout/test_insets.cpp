@@ -102,8 +102,12 @@ void check_inset_promises(const MapLayout& l, const std::vector<ProjectedSite>& 
             INFO("label " << label.id << " " << label.text);
             CHECK(inset.box.contains(label.box));
             CHECK_FALSE(label.box.intersects(inset.caption.box));
-            for (const auto& d : discs)
-                CHECK_FALSE(label.box.intersects({d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r}));
+            for (const auto& d : discs) {
+                // The disc, not its bounding square: diagonal labels hug a disc's curve.
+                const double dx = std::max({label.box.min_x - d.x, 0.0, d.x - label.box.max_x});
+                const double dy = std::max({label.box.min_y - d.y, 0.0, d.y - label.box.max_y});
+                CHECK(std::hypot(dx, dy) >= d.r - 1e-6);
+            }
             for (const auto& other : inset.labels)
                 if (&other != &label)
                     CHECK_FALSE(label.box.intersects(other.box));
@@ -248,7 +252,7 @@ TEST_CASE("insets: an inset hides no marker, legend or area and labels its sites
         CHECK(inset.box.contains(label.box));
         CHECK_FALSE(label.box.intersects(inset.caption.box));
         for (const auto& m : inset.markers)
-            CHECK_FALSE(label.box.intersects(marker_box(m)));
+            CHECK_FALSE(overlaps_disc(label.box, m));
         for (const auto& other : inset.labels)
             if (&other != &label)
                 CHECK_FALSE(label.box.intersects(other.box));

@@ -248,9 +248,11 @@ TEST_CASE("layout: labels left out are counted in one warning naming them", "[la
                             "(use a larger --width or --size, an inset, or `label:` to shorten)"));
 }
 
-TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader", "[layout]") {
-    // One projected unit is one pixel. Four markers diagonally around "middle" cover all eight
-    // near positions of its label but leave the straight line to the right free.
+namespace {
+
+/// One projected unit is one pixel. Four markers diagonally around "middle" cover all eight near
+/// positions of its label but leave the straight line to the right free; `extra` sites join.
+LayoutRequest squeezed_middle(std::vector<ProjectedSite> extra = {}) {
     auto request = world_request({});
     request.title.clear();
     request.subtitle.clear();
@@ -258,8 +260,16 @@ TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader"
     request.view = {-300, -100, 300, 100};
     request.sites = {make_site("middle", 0, 0), make_site("ne", 10, 10), make_site("se", 10, -10),
                      make_site("sw", -10, -10), make_site("nw", -10, 10)};
+    for (auto& site : extra)
+        request.sites.push_back(std::move(site));
     request.sites[0].site.site.priority = 1;
-    const auto l = run_layout(request);
+    return request;
+}
+
+} // namespace
+
+TEST_CASE("layout: a label squeezed out of its near spots moves out on a leader", "[layout]") {
+    const auto l = run_layout(squeezed_middle());
     REQUIRE(l.transform.k == Approx(1));
     require_clean_labels(l);
     require_clean_leaders(l);
@@ -283,16 +293,7 @@ TEST_CASE("layout: a leader's label does not end beside another marker", "[layou
     // As above, but a fifth marker sits just under the first leader position right of
     // "middle": a label there would read as that marker's. The label moves on, or the site goes
     // to the key; it never ends within an em of "under".
-    auto request = world_request({});
-    request.title.clear();
-    request.subtitle.clear();
-    request.width = 648;
-    request.view = {-300, -100, 300, 100};
-    request.sites = {make_site("middle", 0, 0), make_site("ne", 10, 10),
-                     make_site("se", 10, -10),  make_site("sw", -10, -10),
-                     make_site("nw", -10, 10),  make_site("under", 40, -15)};
-    request.sites[0].site.site.priority = 1;
-    const auto l = run_layout(request);
+    const auto l = run_layout(squeezed_middle({make_site("under", 40, -15)}));
     REQUIRE(l.transform.k == Approx(1));
     require_clean_labels(l);
     require_clean_leaders(l);

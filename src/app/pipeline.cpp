@@ -238,6 +238,7 @@ MapPlan plan_map(const SiteFile& file, const RenderSettings& settings, Diagnosti
     for (auto& ps : request.sites) {
         lonlats.push_back({ps.site.lon, ps.site.lat});
         ps.locality = ps.site.locality; // labels name places by it
+        ps.continent = continent_of(ps.site.country);
         if (settings.changes)
             mark_site(ps, *settings.changes, projector);
         if (auto xy = projector.forward(ps.site.lon, ps.site.lat)) {

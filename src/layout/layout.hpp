@@ -25,6 +25,9 @@ struct ProjectedSite {
     /// The town the site is in (the place it resolved to, or the nearest gazetteer town for
     /// lat/lon sites), for labels that name places; empty when unknown.
     std::string locality;
+    /// The continent of the site's country ("Europe"), for naming a group that spans
+    /// countries; empty when unknown.
+    std::string continent;
     MapChange change = MapChange::none; ///< on a change map; none on an ordinary map
     bool has_from = false;              ///< moved: `from` is the older position, projected units
     Point from;

@@ -37,23 +37,73 @@ const std::string& place_key(const ProjectedSite& s) {
     return town.empty() ? s.site.site.display_label() : town;
 }
 
+/// The name of sites in several places, `place` the one most are in. Within one country that
+/// place names the area; across countries one city's name would claim the others' sites
+/// ("Frankfurt am Main area" holding 40 sites in 14 countries), so the name says what it
+/// spans: the leading places of two countries, or, with `by_continent`, the continent and how
+/// many countries (also set in `continent`).
+std::string spanning_name(const Scene& scene, const std::vector<int>& members,
+                          const std::string& place, const std::map<std::string, int>& votes,
+                          bool by_continent, std::string& continent) {
+    const auto site = [&](int m) -> const ProjectedSite& {
+        return *scene.shown[static_cast<std::size_t>(m)];
+    };
+    std::set<std::string> countries, continents;
+    std::string home; // the country of `place`
+    for (int m : members) {
+        const std::string& country = site(m).site.country;
+        if (country.empty())
+            continue;
+        countries.insert(country);
+        continents.insert(site(m).continent);
+        if (home.empty() && place_key(site(m)) == place)
+            home = country;
+    }
+    if (countries.size() < 2)
+        return place + " area";
+    if (by_continent && countries.size() >= 3 && continents.size() == 1 &&
+        !continents.begin()->empty()) {
+        continent = *continents.begin() + " (" + std::to_string(countries.size()) + " countries)";
+        return continent;
+    }
+    // The leading other place outside the first place's country; ties go to the best-ranked
+    // member.
+    std::string other;
+    int other_votes = 0;
+    for (int m : members) {
+        const std::string& key = place_key(site(m));
+        const int n = votes.at(key);
+        if (!site(m).site.country.empty() && site(m).site.country != home && key != place &&
+            n > other_votes) {
+            other = key;
+            other_votes = n;
+        }
+    }
+    // Sites across a border whose nearest town is the same one: that town names them all.
+    const std::string pair = other.empty() ? place + " area" : place + ", " + other;
+    if (countries.size() >= 3)
+        return pair + " (" + std::to_string(countries.size()) + " countries)";
+    return !other.empty() && votes.size() > 2 ? pair + " area" : pair;
+}
+
 /// The text naming the sites `members` (shown indices, best-ranked first) that share one label.
 struct GroupText {
     std::string text, short_text;
+    std::string continent; ///< the continent and count that name the group, if they do
 };
 
-GroupText group_label(const Scene& scene, const std::vector<int>& members) {
+GroupText group_label(const Scene& scene, const std::vector<int>& members, bool by_continent) {
     const ProjectedSite& best = *scene.shown[static_cast<std::size_t>(members.front())];
     if (members.size() == 1) {
         const std::string& name = best.site.site.display_label();
         const std::string& place = locality_of(best);
         switch (scene.request.labels) {
         case LabelText::name:
-            return {name, ""};
+            return {name, "", ""};
         case LabelText::place:
-            return {place.empty() ? name : place, ""};
+            return {place.empty() ? name : place, "", ""};
         case LabelText::automatic:
-            return {code_points(name) > long_label && !place.empty() ? place : name, ""};
+            return {code_points(name) > long_label && !place.empty() ? place : name, "", ""};
         }
     }
     // The place most members are in; ties go to the best-ranked member's.
@@ -64,12 +114,14 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members) {
     for (const auto& [name, n] : votes)
         if (n > votes[place])
             place = name;
-    const bool all_there = votes.size() == 1;
-    const std::string name = all_there ? place : place + " area";
+    std::string continent;
+    const std::string name =
+        votes.size() == 1 ? place
+                          : spanning_name(scene, members, place, votes, by_continent, continent);
     // Without providers to tell apart, the count is on the map already (in an aggregate's disc,
     // or as separate markers).
     if (!scene.name_providers)
-        return {name, ""};
+        return {name, "", continent};
     std::set<std::string> providers;
     for (int m : members) {
         const std::string& p = scene.shown[static_cast<std::size_t>(m)]->site.site.provider;
@@ -77,7 +129,7 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members) {
             providers.insert(detail::short_provider(p));
     }
     if (providers.empty())
-        return {name, ""};
+        return {name, "", continent};
     std::string list;
     if (providers.size() > max_named_providers) {
         list = std::to_string(providers.size()) + " providers";
@@ -85,7 +137,7 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members) {
         for (const auto& p : providers)
             list += (list.empty() ? "" : ", ") + p;
     }
-    return {name + " \u00b7 " + list, name};
+    return {name + " \u00b7 " + list, name, continent};
 }
 
 /// Groups of symbols (indices) that one label names: symbols of the same known place close
@@ -225,13 +277,28 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
         for (int m : symbols[i].members)
             symbol_of[static_cast<std::size_t>(m)] = static_cast<int>(i);
 
+    // A continent names a group only when no other group of this map has the same name: two
+    // "Europe (4 countries)" could not be told apart; "Europe (4 countries)" and "Europe (7
+    // countries)" can.
+    std::vector<GroupText> texts;
+    std::map<std::string, int> by_continent;
+    for (const auto& g : groups) {
+        texts.push_back(group_label(scene, g.sites, true));
+        if (!texts.back().continent.empty())
+            ++by_continent[texts.back().continent];
+    }
+    for (std::size_t k = 0; k < groups.size(); ++k)
+        if (!texts[k].continent.empty() && by_continent[texts[k].continent] > 1)
+            texts[k] = group_label(scene, groups[k].sites, false);
+
     std::vector<detail::LabelRequest> requests;
     std::vector<std::string> key_texts;
-    for (const auto& g : groups) {
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+        const Group& g = groups[k];
         const int best = g.sites.front();
         const Site& site = scene.shown[static_cast<std::size_t>(best)]->site.site;
         const FontSpec& font = detail::is_pending(site.status) ? scene.pending_font : scene.font;
-        const GroupText text = group_label(scene, g.sites);
+        const GroupText& text = texts[k];
         const int symbol = symbol_of[static_cast<std::size_t>(best)];
         const bool aggregate = symbols[static_cast<std::size_t>(symbol)].is_aggregate();
         detail::LabelRequest r(aggregate ? "+" + site.key() : site.key(), text.text,

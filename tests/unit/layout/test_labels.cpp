@@ -1,6 +1,8 @@
 #include "layout_test_support.hpp"
 
+#include <map>
 #include <random>
+#include <set>
 
 using namespace dcmap;
 using namespace dcmap::layout;
@@ -580,4 +582,116 @@ TEST_CASE("layout: an aggregate's count grows with the page's scale", "[layout]"
             CHECK(2 * a.r >= std::max(count.width, count.height));
         }
     }
+}
+
+namespace {
+
+/// Sites around a town of one country: some on the town itself, the rest scattered near it.
+void add_town(std::vector<ProjectedSite>& sites, const std::string& town,
+              const std::string& country, const std::string& continent, double lon, double lat,
+              int n, std::mt19937& rng) {
+    std::uniform_real_distribution<double> jitter(-0.3, 0.3);
+    const char* providers[] = {"AWS", "Azure", "GCP"};
+    for (int i = 0; i < n; ++i) {
+        auto s = make_site(town + "-" + std::to_string(i), lon + (i % 2 ? jitter(rng) : 0),
+                           lat + (i % 2 ? jitter(rng) : 0), providers[i % 3]);
+        s.locality = town;
+        s.site.country = country;
+        s.continent = continent;
+        sites.push_back(s);
+    }
+}
+
+/// The name part of a label or key entry: before the provider list and any key number.
+std::string name_part(std::string text) {
+    if (const auto dot = text.find(" \u00b7 "); dot != std::string::npos)
+        text.resize(dot);
+    if (const auto gap = text.find("  "); gap != std::string::npos)
+        text.erase(0, gap + 2);
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("layout: a group that spans countries is not named after one of its towns", "[layout]") {
+    // Towns of five European countries and two Asian ones, a few hundred km apart: small maps
+    // merge them across borders, large ones keep each town's group apart.
+    std::mt19937 rng(11);
+    std::vector<ProjectedSite> sites;
+    add_town(sites, "Frankfurt", "DE", "Europe", 8.68, 50.11, 9, rng);
+    add_town(sites, "Paris", "FR", "Europe", 2.35, 48.86, 5, rng);
+    add_town(sites, "Amsterdam", "NL", "Europe", 4.90, 52.37, 4, rng);
+    add_town(sites, "Zurich", "CH", "Europe", 8.54, 47.37, 3, rng);
+    add_town(sites, "Milan", "IT", "Europe", 9.19, 45.46, 3, rng);
+    add_town(sites, "Seoul", "KR", "Asia", 126.98, 37.57, 6, rng);
+    add_town(sites, "Tokyo", "JP", "Asia", 139.69, 35.69, 5, rng);
+    std::map<std::string, const ProjectedSite*> by_id;
+    for (const auto& s : sites)
+        by_id[s.site.site.key()] = &s;
+    int spanning = 0;
+    for (double width : {300.0, 400.0, 600.0, 900.0, 1200.0, 2400.0}) {
+        INFO("width " << width);
+        auto request = world_request(sites);
+        request.width = width;
+        const auto l = run_layout(request);
+        // Each name given to several sites, with those sites: map labels and key entries.
+        std::vector<std::pair<std::string, std::vector<std::string>>> names;
+        for (const auto& lb : l.labels)
+            if (lb.key == 0 && lb.members.size() > 1)
+                names.emplace_back(name_part(lb.text), lb.members);
+        for (const auto& a : l.aggregates)
+            if (a.key > 0 && static_cast<std::size_t>(a.key) <= l.key.entries.size()) {
+                const std::string& entry = l.key.entries[static_cast<std::size_t>(a.key) - 1].text;
+                if (entry.find("\u2026") == std::string::npos) // not cut short
+                    names.emplace_back(name_part(entry), a.members);
+            }
+        for (const auto& [name, members] : names) {
+            INFO("name '" << name << "'");
+            std::set<std::string> countries, towns;
+            for (const auto& id : members) {
+                REQUIRE(by_id.count(id) == 1);
+                countries.insert(by_id[id]->site.country);
+                towns.insert(by_id[id]->locality);
+            }
+            if (countries.size() < 2) {
+                // One country: its leading town names the area, as before.
+                const bool town_area = std::any_of(towns.begin(), towns.end(), [&](const auto& t) {
+                    return name == (towns.size() > 1 ? t + " area" : t);
+                });
+                CHECK(town_area);
+                continue;
+            }
+            ++spanning;
+            for (const auto& town : towns)
+                CHECK(name != town + " area");
+            const bool by_continent =
+                name == "Europe (" + std::to_string(countries.size()) + " countries)" ||
+                name == "Asia (" + std::to_string(countries.size()) + " countries)";
+            // Otherwise two towns of different countries lead the name.
+            const auto comma = name.find(", ");
+            bool two_towns = false;
+            if (comma != std::string::npos) {
+                const std::string first = name.substr(0, comma);
+                std::string second = name.substr(comma + 2);
+                for (const char* tail : {" area", " ("})
+                    if (const auto at = second.find(tail); at != std::string::npos)
+                        second.resize(at);
+                std::set<std::string> first_countries, second_countries;
+                for (const auto& id : members) {
+                    if (by_id[id]->locality == first)
+                        first_countries.insert(by_id[id]->site.country);
+                    if (by_id[id]->locality == second)
+                        second_countries.insert(by_id[id]->site.country);
+                }
+                two_towns = !first_countries.empty() && !second_countries.empty() &&
+                            first_countries != second_countries;
+            }
+            CHECK((by_continent || two_towns));
+            if (countries.size() >= 3)
+                CHECK(name.find("(" + std::to_string(countries.size()) + " countries)") !=
+                      std::string::npos);
+        }
+    }
+    // The grid must reach groups across borders, or it tests nothing.
+    CHECK(spanning > 0);
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <string_view>
 
 namespace dcmap::layout::detail {
 
@@ -37,62 +38,69 @@ const std::string& place_key(const ProjectedSite& s) {
     return town.empty() ? s.site.site.display_label() : town;
 }
 
+/// What naming a group reads of one member. The members are large structs far apart in
+/// memory, so this is gathered in one pass.
+struct MemberView {
+    std::string_view place, country, continent, provider;
+};
+
+/// Adds `value` to `seen` unless it is there: groups have few distinct values.
+void add_distinct(std::vector<std::string_view>& seen, std::string_view value) {
+    if (std::find(seen.begin(), seen.end(), value) == seen.end())
+        seen.push_back(value);
+}
+
 /// The name of sites in several places, `place` the one most are in. Within one country that
 /// place names the area; across countries one city's name would claim the others' sites
 /// ("Frankfurt am Main area" holding 40 sites in 14 countries), so the name says what it
-/// spans: the leading places of two countries, or, with `by_continent`, the continent and how
-/// many countries (also set in `continent`).
-std::string spanning_name(const Scene& scene, const std::vector<int>& members,
-                          const std::string& place, const std::map<std::string, int>& votes,
-                          bool by_continent, std::string& continent) {
-    const auto site = [&](int m) -> const ProjectedSite& {
-        return *scene.shown[static_cast<std::size_t>(m)];
-    };
-    std::set<std::string> countries, continents;
-    std::string home; // the country of `place`
-    for (int m : members) {
-        const std::string& country = site(m).site.country;
-        if (country.empty())
+/// spans: the leading places of two countries. Sets `continent` when the sites are in three
+/// or more countries of one continent, which may name them instead.
+std::string spanning_name(const std::vector<MemberView>& members, std::string_view place,
+                          const std::map<std::string_view, int>& votes, std::string& continent) {
+    std::vector<std::string_view> countries, continents;
+    std::string_view home; // the country of `place`
+    for (const MemberView& m : members) {
+        if (m.country.empty())
             continue;
-        countries.insert(country);
-        continents.insert(site(m).continent);
-        if (home.empty() && place_key(site(m)) == place)
-            home = country;
+        add_distinct(countries, m.country);
+        add_distinct(continents, m.continent);
+        if (home.empty() && m.place == place)
+            home = m.country;
     }
+    const std::string lead(place);
     if (countries.size() < 2)
-        return place + " area";
-    if (by_continent && countries.size() >= 3 && continents.size() == 1 &&
-        !continents.begin()->empty()) {
-        continent = *continents.begin() + " (" + std::to_string(countries.size()) + " countries)";
-        return continent;
-    }
+        return lead + " area";
+    if (countries.size() >= 3 && continents.size() == 1)
+        continent = continents.front();
     // The leading other place outside the first place's country; ties go to the best-ranked
     // member.
-    std::string other;
+    std::string_view other;
     int other_votes = 0;
-    for (int m : members) {
-        const std::string& key = place_key(site(m));
-        const int n = votes.at(key);
-        if (!site(m).site.country.empty() && site(m).site.country != home && key != place &&
-            n > other_votes) {
-            other = key;
+    for (const MemberView& m : members) {
+        if (m.country.empty() || m.country == home || m.place == place)
+            continue;
+        if (const int n = votes.at(m.place); n > other_votes) {
+            other = m.place;
             other_votes = n;
         }
     }
     // Sites across a border whose nearest town is the same one: that town names them all.
-    const std::string pair = other.empty() ? place + " area" : place + ", " + other;
-    if (countries.size() >= 3)
-        return pair + " (" + std::to_string(countries.size()) + " countries)";
+    const std::string pair = other.empty() ? lead + " area" : lead + ", " + std::string(other);
     return !other.empty() && votes.size() > 2 ? pair + " area" : pair;
 }
 
 /// The text naming the sites `members` (shown indices, best-ranked first) that share one label.
 struct GroupText {
-    std::string text, short_text;
-    std::string continent; ///< the continent and count that name the group, if they do
+    std::string name;      ///< the place or places
+    std::string providers; ///< "AWS, Azure", when providers are told apart
+    std::string continent; ///< the one continent of three or more countries the sites are in
+
+    std::string text() const { return providers.empty() ? name : name + " \u00b7 " + providers; }
+    /// The name alone, tried where the whole text finds no room; empty when that is the text.
+    std::string short_text() const { return providers.empty() ? std::string() : name; }
 };
 
-GroupText group_label(const Scene& scene, const std::vector<int>& members, bool by_continent) {
+GroupText group_label(const Scene& scene, const std::vector<int>& members) {
     const ProjectedSite& best = *scene.shown[static_cast<std::size_t>(members.front())];
     if (members.size() == 1) {
         const std::string& name = best.site.site.display_label();
@@ -106,38 +114,41 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members, bool 
             return {code_points(name) > long_label && !place.empty() ? place : name, "", ""};
         }
     }
+    std::vector<MemberView> view;
+    view.reserve(members.size());
+    for (int m : members) {
+        const ProjectedSite& s = *scene.shown[static_cast<std::size_t>(m)];
+        view.push_back({place_key(s), s.site.country, s.continent, s.site.site.provider});
+    }
     // The place most members are in; ties go to the best-ranked member's.
-    std::map<std::string, int> votes;
-    for (int m : members)
-        ++votes[place_key(*scene.shown[static_cast<std::size_t>(m)])];
-    std::string place = place_key(best);
+    std::map<std::string_view, int> votes;
+    for (const MemberView& m : view)
+        ++votes[m.place];
+    std::string_view place = view.front().place;
     for (const auto& [name, n] : votes)
         if (n > votes[place])
             place = name;
-    std::string continent;
-    const std::string name =
-        votes.size() == 1 ? place
-                          : spanning_name(scene, members, place, votes, by_continent, continent);
+    GroupText text;
+    text.name =
+        votes.size() == 1 ? std::string(place) : spanning_name(view, place, votes, text.continent);
     // Without providers to tell apart, the count is on the map already (in an aggregate's disc,
     // or as separate markers).
     if (!scene.name_providers)
-        return {name, "", continent};
+        return text;
+    std::vector<std::string_view> distinct;
+    for (const MemberView& m : view)
+        if (!m.provider.empty())
+            add_distinct(distinct, m.provider);
     std::set<std::string> providers;
-    for (int m : members) {
-        const std::string& p = scene.shown[static_cast<std::size_t>(m)]->site.site.provider;
-        if (!p.empty())
-            providers.insert(detail::short_provider(p));
-    }
-    if (providers.empty())
-        return {name, "", continent};
-    std::string list;
+    for (std::string_view p : distinct)
+        providers.insert(detail::short_provider(std::string(p)));
     if (providers.size() > max_named_providers) {
-        list = std::to_string(providers.size()) + " providers";
+        text.providers = std::to_string(providers.size()) + " providers";
     } else {
         for (const auto& p : providers)
-            list += (list.empty() ? "" : ", ") + p;
+            text.providers += (text.providers.empty() ? "" : ", ") + p;
     }
-    return {name + " \u00b7 " + list, name, continent};
+    return text;
 }
 
 /// Groups of symbols (indices) that one label names: symbols of the same known place close
@@ -277,19 +288,20 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
         for (int m : symbols[i].members)
             symbol_of[static_cast<std::size_t>(m)] = static_cast<int>(i);
 
-    // A continent names a group only when no other group of this map has the same name: two
-    // "Europe (4 countries)" could not be told apart; "Europe (4 countries)" and "Europe (7
-    // countries)" can.
-    std::vector<GroupText> texts;
-    std::map<std::string, int> by_continent;
+    // A continent names a group of its countries ("Europe") when no other group of the map is
+    // in it alone; four "Europe" labels at 1200 px could not be told apart, so those keep their
+    // towns' names.
+    std::vector<GroupText> names;
+    names.reserve(groups.size());
+    std::map<std::string, int> continent_uses;
     for (const auto& g : groups) {
-        texts.push_back(group_label(scene, g.sites, true));
-        if (!texts.back().continent.empty())
-            ++by_continent[texts.back().continent];
+        names.push_back(group_label(scene, g.sites));
+        if (!names.back().continent.empty())
+            ++continent_uses[names.back().continent];
     }
-    for (std::size_t k = 0; k < groups.size(); ++k)
-        if (!texts[k].continent.empty() && by_continent[texts[k].continent] > 1)
-            texts[k] = group_label(scene, groups[k].sites, false);
+    for (GroupText& name : names)
+        if (!name.continent.empty() && continent_uses[name.continent] == 1)
+            name.name = name.continent;
 
     std::vector<detail::LabelRequest> requests;
     std::vector<std::string> key_texts;
@@ -298,14 +310,14 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
         const int best = g.sites.front();
         const Site& site = scene.shown[static_cast<std::size_t>(best)]->site.site;
         const FontSpec& font = detail::is_pending(site.status) ? scene.pending_font : scene.font;
-        const GroupText& text = texts[k];
+        const std::string text = names[k].text();
         const int symbol = symbol_of[static_cast<std::size_t>(best)];
         const bool aggregate = symbols[static_cast<std::size_t>(symbol)].is_aggregate();
-        detail::LabelRequest r(aggregate ? "+" + site.key() : site.key(), text.text,
-                               scene.measure(text.text, font), symbol);
-        if (!text.short_text.empty()) {
-            r.short_text = text.short_text;
-            r.short_size = scene.measure(text.short_text, font);
+        detail::LabelRequest r(aggregate ? "+" + site.key() : site.key(), text,
+                               scene.measure(text, font), symbol);
+        if (std::string short_text = names[k].short_text(); !short_text.empty()) {
+            r.short_size = scene.measure(short_text, font);
+            r.short_text = std::move(short_text);
         }
         if (g.sites.size() > 1) {
             for (int m : g.sites)
@@ -329,7 +341,7 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
             r.anchor = detail::MarkerDisc{c, reach};
         }
         // The key names a lone site's provider too: its colour is not beside the entry.
-        std::string key_text = text.text;
+        std::string key_text = text;
         if (g.sites.size() == 1 && scene.name_providers && !site.provider.empty())
             key_text += " \u00b7 " + detail::short_provider(site.provider);
         key_texts.push_back(key_text);

@@ -145,7 +145,7 @@ TEST_CASE("e2e: render --strict fails when a site is left unnamed", "[e2e]") {
     TempDir dir;
     // Dense Europe on a small canvas without a key: some sites find no room for a label.
     const std::vector<std::string> base = {
-        "render", fixture("e2e-dense-europe.yaml"), "--width", "420", "--key", "never", "--markers",
+        "render", fixture("e2e-dense-europe.yaml"), "--width", "360", "--key", "never", "--markers",
         "sites"};
     auto plain = base;
     plain.insert(plain.end(), {"-o", dir / "plain.png", "--layout-json", dir / "plain.json"});

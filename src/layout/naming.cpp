@@ -41,7 +41,11 @@ const std::string& place_key(const ProjectedSite& s) {
 /// What naming a group reads of one member. The members are large structs far apart in
 /// memory, so this is gathered in one pass.
 struct MemberView {
-    std::string_view place, country, continent, provider;
+    std::string_view place;   ///< place_key: the town, else the site's own label
+    std::string_view town;    ///< the town, empty when unknown (out at sea)
+    std::string_view country; ///< ISO alpha-2, empty when unknown
+    std::string_view continent;
+    std::string_view provider;
 };
 
 /// Adds `value` to `seen` unless it is there: groups have few distinct values.
@@ -50,87 +54,143 @@ void add_distinct(std::vector<std::string_view>& seen, std::string_view value) {
         seen.push_back(value);
 }
 
-/// The name of sites in several places, `place` the one most are in. Within one country that
-/// place names the area; across countries one city's name would claim the others' sites
-/// ("Frankfurt am Main area" holding 40 sites in 14 countries), so the name says what it
-/// spans: the leading places of two countries. Sets `continent` when the sites are in three
-/// or more countries of one continent, which may name them instead.
-std::string spanning_name(const std::vector<MemberView>& members, std::string_view place,
-                          const std::map<std::string_view, int>& votes, std::string& continent) {
-    std::vector<std::string_view> countries, continents;
-    std::string_view home; // the country of `place`
-    for (const MemberView& m : members) {
-        if (m.country.empty())
-            continue;
-        add_distinct(countries, m.country);
-        add_distinct(continents, m.continent);
-        if (home.empty() && m.place == place)
-            home = m.country;
+/// Distinct values with how many members have each, in order of the first member to have it
+/// (so ties go to the best-ranked member's).
+struct Tally {
+    std::vector<std::pair<std::string_view, int>> counts;
+
+    void add(std::string_view value) {
+        for (auto& [v, n] : counts)
+            if (v == value) {
+                ++n;
+                return;
+            }
+        counts.emplace_back(value, 1);
     }
-    const std::string lead(place);
-    if (countries.size() < 2)
-        return lead + " area";
-    if (countries.size() >= 3 && continents.size() == 1)
-        continent = continents.front();
-    // The leading other place outside the first place's country; ties go to the best-ranked
-    // member.
-    std::string_view other;
-    int other_votes = 0;
+    /// The value most members have; empty when there is none.
+    std::string_view leader() const {
+        std::pair<std::string_view, int> best{{}, 0};
+        for (const auto& c : counts)
+            if (c.second > best.second)
+                best = c;
+        return best.first;
+    }
+};
+
+/// How many shown sites each continent has: a group holding all of them may be named by it.
+using ContinentSites = std::map<std::string_view, int>;
+
+/// The name of sites that are not all in one place. Within one country the town most of them
+/// are in names the area. A group across borders is named so as not to claim the other
+/// countries' sites for one town ("Frankfurt am Main area" once held 40 sites in 14 countries):
+/// by its continents when it holds every site the map shows in them ("Europe"); by its
+/// continent and how many countries when it is three or more countries of one continent
+/// ("Europe (9 countries)": "Europe" alone read as the whole continent beside other European
+/// markers); else by the leading town of its two leading countries, with how many countries
+/// from four up.
+std::string spanning_name(const std::vector<MemberView>& members,
+                          const ContinentSites& continent_sites) {
+    // Towns name a group. A site whose town is unknown (out at sea) is known only by its own
+    // label, which names no place, so such sites vote only when no member has a town.
+    const bool any_town = std::any_of(members.begin(), members.end(),
+                                      [](const MemberView& m) { return !m.town.empty(); });
+    Tally places, countries, continents;
     for (const MemberView& m : members) {
-        if (m.country.empty() || m.country == home || m.place == place)
-            continue;
-        if (const int n = votes.at(m.place); n > other_votes) {
-            other = m.place;
-            other_votes = n;
+        if (!any_town || !m.town.empty())
+            places.add(m.place);
+        if (!m.country.empty()) {
+            countries.add(m.country);
+            continents.add(m.continent);
         }
     }
+    const std::size_t places_count = places.counts.size();
+    if (countries.counts.size() < 2) {
+        const std::string lead(places.leader());
+        return places_count == 1 &&
+                       members.size() == static_cast<std::size_t>(places.counts[0].second)
+                   ? lead
+                   : lead + " area";
+    }
+    const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
+    if (countries.counts.size() >= 3) {
+        bool whole = true, known = true;
+        for (const auto& [continent, n] : continents.counts) {
+            const auto all = continent_sites.find(continent);
+            known = known && !continent.empty();
+            whole = whole && known && all != continent_sites.end() && all->second == n;
+        }
+        if (known && !whole && continents.counts.size() == 1)
+            return std::string(continents.counts[0].first) + count;
+        if (whole) {
+            auto by_size = continents.counts;
+            std::stable_sort(by_size.begin(), by_size.end(),
+                             [](const auto& a, const auto& b) { return a.second > b.second; });
+            std::string name;
+            for (const auto& [continent, n] : by_size)
+                name += (name.empty() ? "" : ", ") + std::string(continent);
+            return name;
+        }
+    }
+    // The leading town of the country most members are in, then of the next country.
+    auto by_size = countries.counts;
+    std::stable_sort(by_size.begin(), by_size.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    auto leading_place_in = [&](std::string_view country) {
+        Tally in;
+        for (const MemberView& m : members)
+            if (m.country == country && (!any_town || !m.town.empty()))
+                in.add(m.place);
+        return in.leader();
+    };
+    const std::string_view lead = leading_place_in(by_size[0].first);
+    std::string_view other = leading_place_in(by_size[1].first);
     // Sites across a border whose nearest town is the same one: that town names them all.
-    const std::string pair = other.empty() ? lead + " area" : lead + ", " + std::string(other);
-    return !other.empty() && votes.size() > 2 ? pair + " area" : pair;
+    if (other == lead)
+        other = {};
+    std::string name(lead.empty() ? places.leader() : lead);
+    if (!other.empty())
+        name += ", " + std::string(other);
+    if (other.empty() || places_count > 2)
+        name += " area";
+    if (countries.counts.size() >= 4)
+        name += count;
+    return name;
 }
 
 /// The text naming the sites `members` (shown indices, best-ranked first) that share one label.
 struct GroupText {
-    std::string name;      ///< the place or places
+    std::string name;      ///< the place, places or continents
     std::string providers; ///< "AWS, Azure", when providers are told apart
-    std::string continent; ///< the one continent of three or more countries the sites are in
 
     std::string text() const { return providers.empty() ? name : name + " \u00b7 " + providers; }
     /// The name alone, tried where the whole text finds no room; empty when that is the text.
     std::string short_text() const { return providers.empty() ? std::string() : name; }
 };
 
-GroupText group_label(const Scene& scene, const std::vector<int>& members) {
+GroupText group_label(const Scene& scene, const std::vector<int>& members,
+                      const ContinentSites& continent_sites) {
     const ProjectedSite& best = *scene.shown[static_cast<std::size_t>(members.front())];
     if (members.size() == 1) {
         const std::string& name = best.site.site.display_label();
         const std::string& place = locality_of(best);
         switch (scene.request.labels) {
         case LabelText::name:
-            return {name, "", ""};
+            return {name, ""};
         case LabelText::place:
-            return {place.empty() ? name : place, "", ""};
+            return {place.empty() ? name : place, ""};
         case LabelText::automatic:
-            return {code_points(name) > long_label && !place.empty() ? place : name, "", ""};
+            return {code_points(name) > long_label && !place.empty() ? place : name, ""};
         }
     }
     std::vector<MemberView> view;
     view.reserve(members.size());
     for (int m : members) {
         const ProjectedSite& s = *scene.shown[static_cast<std::size_t>(m)];
-        view.push_back({place_key(s), s.site.country, s.continent, s.site.site.provider});
+        view.push_back(
+            {place_key(s), locality_of(s), s.site.country, s.continent, s.site.site.provider});
     }
-    // The place most members are in; ties go to the best-ranked member's.
-    std::map<std::string_view, int> votes;
-    for (const MemberView& m : view)
-        ++votes[m.place];
-    std::string_view place = view.front().place;
-    for (const auto& [name, n] : votes)
-        if (n > votes[place])
-            place = name;
     GroupText text;
-    text.name =
-        votes.size() == 1 ? std::string(place) : spanning_name(view, place, votes, text.continent);
+    text.name = spanning_name(view, continent_sites);
     // Without providers to tell apart, the count is on the map already (in an aggregate's disc,
     // or as separate markers).
     if (!scene.name_providers)
@@ -288,20 +348,13 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
         for (int m : symbols[i].members)
             symbol_of[static_cast<std::size_t>(m)] = static_cast<int>(i);
 
-    // A continent names a group of its countries ("Europe") when no other group of the map is
-    // in it alone; four "Europe" labels at 1200 px could not be told apart, so those keep their
-    // towns' names.
+    ContinentSites continent_sites;
+    for (const ProjectedSite* s : scene.shown)
+        ++continent_sites[s->continent];
     std::vector<GroupText> names;
     names.reserve(groups.size());
-    std::map<std::string, int> continent_uses;
-    for (const auto& g : groups) {
-        names.push_back(group_label(scene, g.sites));
-        if (!names.back().continent.empty())
-            ++continent_uses[names.back().continent];
-    }
-    for (GroupText& name : names)
-        if (!name.continent.empty() && continent_uses[name.continent] == 1)
-            name.name = name.continent;
+    for (const auto& g : groups)
+        names.push_back(group_label(scene, g.sites, continent_sites));
 
     std::vector<detail::LabelRequest> requests;
     std::vector<std::string> key_texts;

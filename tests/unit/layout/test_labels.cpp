@@ -614,7 +614,7 @@ std::string name_part(std::string text) {
 } // namespace
 
 TEST_CASE("layout: a group that spans countries is not named after one of its towns", "[layout]") {
-    // Towns of five European countries and two Asian ones, a few hundred km apart: small maps
+    // Towns of five European countries and three Asian ones, a few hundred km apart: small maps
     // merge them across borders, large ones keep each town's group apart.
     std::mt19937 rng(11);
     std::vector<ProjectedSite> sites;
@@ -625,9 +625,13 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
     add_town(sites, "Milan", "IT", "Europe", 9.19, 45.46, 3, rng);
     add_town(sites, "Seoul", "KR", "Asia", 126.98, 37.57, 6, rng);
     add_town(sites, "Tokyo", "JP", "Asia", 139.69, 35.69, 5, rng);
+    add_town(sites, "Taipei", "TW", "Asia", 121.56, 25.03, 4, rng);
     std::map<std::string, const ProjectedSite*> by_id;
-    for (const auto& s : sites)
+    std::map<std::string, std::size_t> in_continent;
+    for (const auto& s : sites) {
         by_id[s.site.site.key()] = &s;
+        ++in_continent[s.continent];
+    }
     int spanning = 0, continents = 0;
     for (double width : {300.0, 400.0, 600.0, 900.0, 1200.0, 2400.0}) {
         INFO("width " << width);
@@ -645,56 +649,78 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
                 if (entry.find("\u2026") == std::string::npos) // not cut short
                     names.emplace_back(name_part(entry), a.members);
             }
-        // A continent names one group of a map at most: two "Europe" could not be told apart.
-        for (const char* continent : {"Europe", "Asia"})
-            CHECK(std::count_if(names.begin(), names.end(),
-                                [&](const auto& n) { return n.first == continent; }) <= 1);
         for (const auto& [name, members] : names) {
             INFO("name '" << name << "'");
-            std::set<std::string> countries, towns;
+            std::map<std::string, int> countries, continent_members;
+            std::map<std::string, std::map<std::string, int>> towns; // by country
             for (const auto& id : members) {
                 REQUIRE(by_id.count(id) == 1);
-                countries.insert(by_id[id]->site.country);
-                towns.insert(by_id[id]->locality);
+                const ProjectedSite& s = *by_id[id];
+                ++countries[s.site.country];
+                ++continent_members[s.continent];
+                ++towns[s.site.country][s.locality];
             }
             if (countries.size() < 2) {
-                // One country: its leading town names the area, as before.
-                const bool town_area = std::any_of(towns.begin(), towns.end(), [&](const auto& t) {
-                    return name == (towns.size() > 1 ? t + " area" : t);
+                // One country: its leading town names the area (the town alone if it is one).
+                const auto& in = towns.begin()->second;
+                const bool town_area = std::any_of(in.begin(), in.end(), [&](const auto& t) {
+                    return name == (in.size() > 1 ? t.first + " area" : t.first);
                 });
                 CHECK(town_area);
                 continue;
             }
             ++spanning;
-            for (const auto& town : towns)
-                CHECK(name != town + " area");
-            // Three or more countries of one continent may take its name.
-            const bool by_continent = countries.size() >= 3 && (name == "Europe" || name == "Asia");
-            if (by_continent)
+            for (const auto& [country, in] : towns)
+                for (const auto& [town, n] : in)
+                    CHECK(name != town + " area");
+            // A continent names a group of three or more countries that holds every site of it.
+            if (name == "Europe" || name == "Asia") {
                 ++continents;
-            // Otherwise two towns of different countries lead the name.
-            const auto comma = name.find(", ");
-            bool two_towns = false;
-            if (comma != std::string::npos) {
-                const std::string first = name.substr(0, comma);
-                std::string second = name.substr(comma + 2);
-                if (second.size() > 5 && second.compare(second.size() - 5, 5, " area") == 0)
-                    second.resize(second.size() - 5);
-                std::set<std::string> first_countries, second_countries;
-                for (const auto& id : members) {
-                    if (by_id[id]->locality == first)
-                        first_countries.insert(by_id[id]->site.country);
-                    if (by_id[id]->locality == second)
-                        second_countries.insert(by_id[id]->site.country);
-                }
-                two_towns = !first_countries.empty() && !second_countries.empty() &&
-                            first_countries != second_countries;
+                CHECK(countries.size() >= 3);
+                CHECK(continent_members.size() == 1);
+                CHECK(static_cast<std::size_t>(continent_members[name]) == in_continent[name]);
+                continue;
             }
-            CHECK((by_continent || two_towns));
+            // Part of a continent: the continent and how many countries.
+            const std::string count = " (" + std::to_string(countries.size()) + " countries)";
+            if (name == "Europe" + count || name == "Asia" + count) {
+                CHECK(countries.size() >= 3);
+                CHECK(continent_members.size() == 1);
+                CHECK(static_cast<std::size_t>(continent_members.begin()->second) <
+                      in_continent[continent_members.begin()->first]);
+                continue;
+            }
+            // Otherwise the leading town of the leading country, then a town of another
+            // country, and from four countries up how many there are.
+            CHECK(continent_members.size() + (countries.size() < 3 ? 1 : 0) >= 2);
+            std::string rest = name;
+            if (countries.size() >= 4) {
+                REQUIRE(rest.size() > count.size());
+                CHECK(rest.compare(rest.size() - count.size(), count.size(), count) == 0);
+                rest.resize(rest.size() - count.size());
+            }
+            if (rest.size() > 5 && rest.compare(rest.size() - 5, 5, " area") == 0)
+                rest.resize(rest.size() - 5);
+            const auto comma = rest.find(", ");
+            REQUIRE(comma != std::string::npos);
+            const std::string first = rest.substr(0, comma), second = rest.substr(comma + 2);
+            int most = 0;
+            for (const auto& [country, n] : countries)
+                most = std::max(most, n);
+            std::string first_country, second_country;
+            for (const auto& [country, in] : towns) {
+                if (in.count(first))
+                    first_country = country;
+                if (in.count(second))
+                    second_country = country;
+            }
+            CHECK(countries[first_country] == most);
+            CHECK(!second_country.empty());
+            CHECK(second_country != first_country);
         }
     }
-    // The grid must reach groups across borders, and name some by their continent alone, or it
-    // tests nothing.
+    // The grid must reach groups across borders, and name one by its continent, or it tests
+    // nothing.
     CHECK(spanning > 0);
     CHECK(continents > 0);
 }

@@ -21,7 +21,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace dcmap::layout {
 
@@ -605,6 +607,20 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                                         }),
                          out.labels.end());
 
+        // The key number each site is drawn with; a site in an inset is numbered there only,
+        // so insets come last. (Searched per keyed site, this was 4% of a 10,000-site render.)
+        std::unordered_map<std::string_view, int> key_of;
+        const auto note_keys = [&](const std::vector<MarkerLayout>& markers,
+                                   const std::vector<AggregateLayout>& aggregates) {
+            for (const auto& m : markers)
+                key_of[m.id] = m.key;
+            for (const auto& a : aggregates)
+                for (const auto& member : a.members)
+                    key_of[member] = a.key;
+        };
+        note_keys(out.markers, out.aggregates);
+        for (const auto& inset : insets.insets)
+            note_keys(inset.markers, inset.aggregates);
         // Every site, in key order, with its outcome; unnamed and hidden ones warned about.
         std::vector<std::string> hidden, unnamed_ids;
         std::size_t next_shown = 0;
@@ -614,24 +630,9 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                 LabelOutcome o = outcome[next_shown];
                 if (o == LabelOutcome::keyed) {
                     // Entries the key could not list leave their sites unnamed.
-                    bool listed_here = false;
-                    for (const auto& m : out.markers)
-                        if (m.id == id)
-                            listed_here = m.key > 0 && static_cast<std::size_t>(m.key) <= listed;
-                    for (const auto& a : out.aggregates)
-                        if (std::binary_search(a.members.begin(), a.members.end(), id))
-                            listed_here = a.key > 0 && static_cast<std::size_t>(a.key) <= listed;
-                    // A site in an inset is numbered there only.
-                    for (const auto& inset : insets.insets) {
-                        for (const auto& m : inset.markers)
-                            if (m.id == id)
-                                listed_here =
-                                    m.key > 0 && static_cast<std::size_t>(m.key) <= listed;
-                        for (const auto& a : inset.aggregates)
-                            if (std::binary_search(a.members.begin(), a.members.end(), id))
-                                listed_here =
-                                    a.key > 0 && static_cast<std::size_t>(a.key) <= listed;
-                    }
+                    const auto found = key_of.find(id);
+                    const bool listed_here = found != key_of.end() && found->second > 0 &&
+                                             static_cast<std::size_t>(found->second) <= listed;
                     if (!listed_here)
                         o = LabelOutcome::unlabelled;
                 }

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 namespace dcmap::layout::detail {
 
@@ -58,14 +59,13 @@ void add_distinct(std::vector<std::string_view>& seen, std::string_view value) {
 /// (so ties go to the best-ranked member's).
 struct Tally {
     std::vector<std::pair<std::string_view, int>> counts;
+    std::unordered_map<std::string_view, std::size_t> index; ///< value -> its place in counts
 
     void add(std::string_view value) {
-        for (auto& [v, n] : counts)
-            if (v == value) {
-                ++n;
-                return;
-            }
-        counts.emplace_back(value, 1);
+        const auto [it, added] = index.emplace(value, counts.size());
+        if (added)
+            counts.emplace_back(value, 0);
+        ++counts[it->second].second;
     }
     /// The value most members have; empty when there is none.
     std::string_view leader() const {

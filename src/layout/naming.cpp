@@ -75,6 +75,13 @@ struct Tally {
                 best = c;
         return best.first;
     }
+    /// The values, most members first (ties in first-seen order).
+    std::vector<std::pair<std::string_view, int>> by_size() const {
+        auto sorted = counts;
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        return sorted;
+    }
 };
 
 /// How many shown sites each continent has: a group holding all of them may be named by it.
@@ -94,13 +101,17 @@ std::string spanning_name(const std::vector<MemberView>& members,
     // label, which names no place, so such sites vote only when no member has a town.
     const bool any_town = std::any_of(members.begin(), members.end(),
                                       [](const MemberView& m) { return !m.town.empty(); });
-    Tally places, countries, continents;
+    // Countries are also counted by the members that vote, which alone can give them a town.
+    Tally places, countries, continents, voting_countries;
     for (const MemberView& m : members) {
-        if (!any_town || !m.town.empty())
+        const bool votes = !any_town || !m.town.empty();
+        if (votes)
             places.add(m.place);
         if (!m.country.empty()) {
             countries.add(m.country);
             continents.add(m.continent);
+            if (votes)
+                voting_countries.add(m.country);
         }
     }
     const std::size_t places_count = places.counts.size();
@@ -122,19 +133,16 @@ std::string spanning_name(const std::vector<MemberView>& members,
         if (known && !whole && continents.counts.size() == 1)
             return std::string(continents.counts[0].first) + count;
         if (whole) {
-            auto by_size = continents.counts;
-            std::stable_sort(by_size.begin(), by_size.end(),
-                             [](const auto& a, const auto& b) { return a.second > b.second; });
             std::string name;
-            for (const auto& [continent, n] : by_size)
+            for (const auto& [continent, n] : continents.by_size())
                 name += (name.empty() ? "" : ", ") + std::string(continent);
             return name;
         }
     }
-    // The leading town of the country most members are in, then of the next country.
-    auto by_size = countries.counts;
-    std::stable_sort(by_size.begin(), by_size.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    // The leading town of the country most voting members are in, then of the next country.
+    // Ranked by all members, a country of sites at sea gave no town, and its place went to the
+    // next country's town, named twice ("Reykjanesbær, Reykjanesbær").
+    const auto ranked = voting_countries.by_size();
     auto leading_place_in = [&](std::string_view country) {
         Tally in;
         for (const MemberView& m : members)
@@ -142,12 +150,14 @@ std::string spanning_name(const std::vector<MemberView>& members,
                 in.add(m.place);
         return in.leader();
     };
-    const std::string_view lead = leading_place_in(by_size[0].first);
-    std::string_view other = leading_place_in(by_size[1].first);
+    const std::string_view lead =
+        ranked.empty() ? places.leader() : leading_place_in(ranked[0].first);
+    std::string_view other =
+        ranked.size() < 2 ? std::string_view() : leading_place_in(ranked[1].first);
     // Sites across a border whose nearest town is the same one: that town names them all.
     if (other == lead)
         other = {};
-    std::string name(lead.empty() ? places.leader() : lead);
+    std::string name(lead);
     if (!other.empty())
         name += ", " + std::string(other);
     if (other.empty() || places_count > 2)

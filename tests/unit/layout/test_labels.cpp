@@ -651,7 +651,8 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
             }
         for (const auto& [name, members] : names) {
             INFO("name '" << name << "'");
-            std::map<std::string, int> countries, continent_members;
+            // Countries by all members, and by those with a town, which alone can name one.
+            std::map<std::string, int> countries, town_countries, continent_members;
             std::map<std::string, std::map<std::string, int>> towns; // by country
             for (const auto& id : members) {
                 REQUIRE(by_id.count(id) == 1);
@@ -659,10 +660,14 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
                 ++countries[s.site.country];
                 ++continent_members[s.continent];
                 ++towns[s.site.country][s.locality];
+                if (!s.locality.empty())
+                    ++town_countries[s.site.country];
             }
             if (countries.size() < 2) {
                 // One country: its leading town names the area (the town alone if it is one).
                 const auto& in = towns.begin()->second;
+                if (in.count(""))
+                    continue; // no town: the sites' own labels name it
                 const bool town_area = std::any_of(in.begin(), in.end(), [&](const auto& t) {
                     return name == (in.size() > 1 ? t.first + " area" : t.first);
                 });
@@ -670,9 +675,10 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
                 continue;
             }
             ++spanning;
-            for (const auto& [country, in] : towns)
-                for (const auto& [town, n] : in)
-                    CHECK(name != town + " area");
+            if (town_countries.size() >= 2)
+                for (const auto& [country, in] : towns)
+                    for (const auto& [town, n] : in)
+                        CHECK(name != town + " area");
             // A continent names a group of three or more countries that holds every site of it.
             if (name == "Europe" || name == "Asia") {
                 ++continents;
@@ -702,10 +708,17 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
             if (rest.size() > 5 && rest.compare(rest.size() - 5, 5, " area") == 0)
                 rest.resize(rest.size() - 5);
             const auto comma = rest.find(", ");
+            if (town_countries.size() < 2) {
+                // Towns in one country only (the rest have none): that country's town.
+                CHECK(comma == std::string::npos);
+                CHECK(towns[town_countries.begin()->first].count(rest) == 1);
+                continue;
+            }
             REQUIRE(comma != std::string::npos);
             const std::string first = rest.substr(0, comma), second = rest.substr(comma + 2);
+            CHECK(first != second);
             int most = 0;
-            for (const auto& [country, n] : countries)
+            for (const auto& [country, n] : town_countries)
                 most = std::max(most, n);
             std::string first_country, second_country;
             for (const auto& [country, in] : towns) {
@@ -714,7 +727,7 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
                 if (in.count(second))
                     second_country = country;
             }
-            CHECK(countries[first_country] == most);
+            CHECK(town_countries[first_country] == most);
             CHECK(!second_country.empty());
             CHECK(second_country != first_country);
         }
@@ -723,4 +736,52 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
     // nothing.
     CHECK(spanning > 0);
     CHECK(continents > 0);
+}
+
+TEST_CASE("layout: sites with no town do not push a town's name into a group's name twice",
+          "[layout]") {
+    // More sites of a country with no town known (as points at sea) than of Frankfurt beside
+    // them: their country leads the group's countries but has no town to give it. Ranked by all
+    // members, the next country's town took both places: "Frankfurt, Frankfurt".
+    std::mt19937 rng(5);
+    std::vector<ProjectedSite> sites;
+    add_town(sites, "Frankfurt", "DE", "Europe", 8.68, 50.11, 9, rng);
+    for (int i = 0; i < 12; ++i) {
+        auto s = make_site("nowhere-" + std::to_string(i), 7.3 + 0.05 * (i % 4),
+                           50.2 + 0.05 * (i / 4.0));
+        s.site.country = "LU";
+        s.continent = "Europe";
+        sites.push_back(s);
+    }
+    int across = 0;
+    for (double width : {300.0, 400.0, 600.0, 900.0, 1200.0}) {
+        INFO("width " << width);
+        auto request = world_request(sites);
+        request.width = width;
+        const auto l = run_layout(request);
+        for (const auto& a : l.aggregates) {
+            std::set<std::string> countries;
+            for (const auto& id : a.members)
+                countries.insert(id.rfind("nowhere-", 0) == 0 ? "LU" : "DE");
+            if (countries.size() < 2)
+                continue;
+            ++across;
+            for (const auto& lb : l.labels)
+                if (lb.members == a.members || (a.key > 0 && lb.key == a.key)) {
+                    INFO("label '" << lb.text << "'");
+                    CHECK(lb.text.find("Frankfurt, Frankfurt") == std::string::npos);
+                }
+            if (a.key > 0 && static_cast<std::size_t>(a.key) <= l.key.entries.size()) {
+                const std::string name =
+                    name_part(l.key.entries[static_cast<std::size_t>(a.key) - 1].text);
+                CHECK(name == "Frankfurt area");
+            }
+        }
+        for (const auto& lb : l.labels)
+            if (lb.key == 0 && lb.members.size() > 1) {
+                INFO("label '" << lb.text << "'");
+                CHECK(lb.text.find("Frankfurt, Frankfurt") == std::string::npos);
+            }
+    }
+    CHECK(across > 0); // the two countries' sites must share a marker somewhere
 }

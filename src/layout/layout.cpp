@@ -483,7 +483,6 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     // Each map laid out so far, by frame and legend place: the band search may come back to a
     // band it tried (10,000 sites at 2400x1200: bands of 242, 197, then 242 px again).
     struct Laid {
-        Box frame;
         bool legend_below = false;
         Content content;
     };
@@ -500,15 +499,15 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             max_band = (detail::height_is_derived(request) ? 2.0 : 0.6) * page.map_frame.height();
         // For a derived height only the band changes between passes; the map is the same.
         auto same = [&](const Laid& l) {
-            return l.legend_below == legend_below && l.frame.min_x == page.map_frame.min_x &&
-                   l.frame.min_y == page.map_frame.min_y && l.frame.max_x == page.map_frame.max_x &&
-                   l.frame.max_y == page.map_frame.max_y;
+            const Box& frame = l.content.out.map_frame;
+            return l.legend_below == legend_below && frame.min_x == page.map_frame.min_x &&
+                   frame.min_y == page.map_frame.min_y && frame.max_x == page.map_frame.max_x &&
+                   frame.max_y == page.map_frame.max_y;
         };
         auto found = std::find_if(laid.begin(), laid.end(), same);
         if (found == laid.end()) {
-            laid.push_back(
-                {page.map_frame, legend_below,
-                 lay_out_map(request, style, measure, scale, page, sites, legend_below)});
+            laid.push_back({legend_below, lay_out_map(request, style, measure, scale, page, sites,
+                                                      legend_below)});
             found = laid.end() - 1;
         }
         const Content& map = found->content;

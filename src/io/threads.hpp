@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <exception>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace dcmap::io {
@@ -15,11 +16,33 @@ inline std::size_t cores(std::size_t most = 8) {
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, most);
 }
 
+namespace detail {
+
+/// Work shared with the process's helper threads: each helper that joins calls `work` once.
+struct SharedWork {
+    void (*work)(void*) = nullptr;
+    void* state = nullptr;
+    std::size_t helpers_wanted = 0;
+    std::size_t helpers_joined = 0;  ///< guarded by the helpers' lock
+    std::size_t helpers_running = 0; ///< guarded by the helpers' lock
+};
+
+/// Offers `shared` to up to shared.helpers_wanted helper threads, started on first use and kept
+/// for the life of the process, so what a thread keeps for itself (a font map: fontconfig's
+/// font sorting cost ~20 ms a new thread) serves every later task. Returns at once.
+void offer(SharedWork& shared);
+
+/// Takes `shared` back from the helpers that have not joined yet and waits for those that did.
+void withdraw(SharedWork& shared);
+
+} // namespace detail
+
 /// Calls `task(k)` once for every k in [0, count), on up to `threads` threads (this one among
 /// them), each taking the next k when it is free; returns when all are done. Tasks must touch
 /// only what is theirs (results indexed by k), so the outcome does not depend on the threads.
-/// When the system gives fewer threads, those there share the tasks. An exception ends its own
-/// task only; the one of the lowest k is rethrown once every task has ended.
+/// The other threads come from a set kept for the process; when fewer are free or can be
+/// started, those there share the tasks, and a call from inside a task is safe. An exception
+/// ends its own task only; the one of the lowest k is rethrown once every task has ended.
 template <class Task> void run_tasks(std::size_t count, std::size_t threads, Task&& task) {
     std::vector<std::exception_ptr> failures(count);
     std::atomic<std::size_t> next{0};
@@ -32,15 +55,19 @@ template <class Task> void run_tasks(std::size_t count, std::size_t threads, Tas
             }
         }
     };
-    std::vector<std::thread> started;
-    try {
-        for (std::size_t t = 1; t < std::min(threads, count); ++t)
-            started.emplace_back(work);
-    } catch (...) { // fewer threads: the ones started and this one share the tasks
+    const std::size_t helpers = std::min(threads, count) > 1 ? std::min(threads, count) - 1 : 0;
+    if (helpers > 0) {
+        using Work = decltype(work);
+        detail::SharedWork shared;
+        shared.work = [](void* state) { (*static_cast<const Work*>(state))(); };
+        shared.state = const_cast<void*>(static_cast<const void*>(&work));
+        shared.helpers_wanted = helpers;
+        detail::offer(shared);
+        work();
+        detail::withdraw(shared);
+    } else {
+        work();
     }
-    work();
-    for (auto& thread : started)
-        thread.join();
     for (const auto& failure : failures)
         if (failure)
             std::rethrow_exception(failure);

@@ -13,7 +13,8 @@ struct TextSize {
     double height = 0;
 };
 
-/// Measures the logical size of `text` (UTF-8, may hold '\n') in `font`, in pixels.
+/// Measures the logical size of `text` (UTF-8, may hold '\n') in `font`, in pixels. Layout calls
+/// it from two threads at once when naming many groups, so it must be safe to.
 using MeasureText = std::function<TextSize(const std::string& text, const FontSpec& font)>;
 
 } // namespace dcmap

@@ -41,20 +41,24 @@ int canvas_side(double pixels, const char* name) {
 
 using FontKey = std::tuple<std::string, std::string, double, int, bool>;
 
-// The measurer's state: a Pango context of its own and a cache, shared by every copy of the
-// std::function and guarded because layout may measure from any thread.
+// The measurer's state: a cache shared by every copy of the std::function. Layout measures from
+// two threads at once, so the lock guards the cache only; each thread measures with a Pango
+// context of its own (contexts of one process shape alike, see text.cpp).
 struct MeasureCache {
     std::mutex mutex;
-    detail::TextContext text;
     std::map<FontKey, TextSize> sizes;
 
     TextSize measure(const std::string& content, const FontSpec& font) {
-        std::lock_guard lock(mutex);
         FontKey key{content, font.family, font.size, font.weight, font.italic};
-        auto found = sizes.find(key);
-        if (found != sizes.end())
-            return found->second;
-        TextSize size = text.measure(content, font);
+        {
+            std::lock_guard lock(mutex);
+            auto found = sizes.find(key);
+            if (found != sizes.end())
+                return found->second;
+        }
+        thread_local const detail::TextContext text;
+        const TextSize size = text.measure(content, font);
+        std::lock_guard lock(mutex);
         sizes.emplace(std::move(key), size);
         return size;
     }

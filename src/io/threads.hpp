@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <exception>
 #include <thread>
-#include <utility>
 #include <vector>
 
 namespace dcmap::io {
@@ -29,7 +28,7 @@ struct SharedWork {
 
 /// Offers `shared` to up to shared.helpers_wanted helper threads, started on first use and kept
 /// for the life of the process, so what a thread keeps for itself (a font map: fontconfig's
-/// font sorting cost ~20 ms a new thread) serves every later task. Returns at once.
+/// font sorting cost ~5 ms of CPU a new thread) serves every later task. Returns at once.
 void offer(SharedWork& shared);
 
 /// Takes `shared` back from the helpers that have not joined yet and waits for those that did.

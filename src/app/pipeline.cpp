@@ -1,5 +1,7 @@
 #include "app/pipeline.hpp"
 
+#include "app/underlays.hpp"
+
 #include "app/change_map.hpp"
 #include "app/resolution.hpp"
 #include "app/site_stats.hpp"
@@ -406,6 +408,8 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
     request.attribution = data_attribution;
 
     MapLayout map;
+    std::optional<UnderlayBoard> board;
+    const render::Underlay* underlay = nullptr;
     const auto lay_out = [&](Diagnostics& notes) {
         map = settings.timeline
                   ? lay_out_timeline(request, file, *settings.timeline, plan.style,
@@ -422,12 +426,36 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
         lay_out(diagnostics);
     } else {
         Diagnostics layout_notes;
+        // A PNG's base map is painted meanwhile too, for the page the layout is working on.
+        const bool png = std::any_of(outputs.begin(), outputs.end(),
+                                     [](const MapOutput& o) { return o.format == MapFormat::png; });
+        if (png && io::cores(2) > 1) {
+            board.emplace(basemap, plan.style);
+            request.on_page = [&](const MapLayout& page) { board->offer(page); };
+        }
         io::run_tasks(2, io::cores(2), [&](std::size_t k) {
-            if (k == 0)
+            if (k == 0) {
                 build_map_basemap();
-            else
+                if (board)
+                    board->base_map_built();
+                return;
+            }
+            if (!board) {
                 lay_out(layout_notes);
+                return;
+            }
+            board->layout_begins();
+            try {
+                lay_out(layout_notes);
+            } catch (...) {
+                board->layout_ends(nullptr);
+                throw;
+            }
+            board->layout_ends(&map);
         });
+        request.on_page = nullptr;
+        if (board)
+            underlay = board->final_underlay();
         for (auto& w : layout_notes.warnings)
             diagnostics.warnings.push_back(std::move(w));
         for (auto& n : layout_notes.notes)
@@ -463,8 +491,8 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
     EncodedMaps encoded{map, {}};
     for (const auto& output : outputs) {
         options.svg_name = output.name;
-        encoded.bytes.push_back(
-            render::encode_map(map, basemap, plan.style, render_format(output.format), options));
+        encoded.bytes.push_back(render::encode_map(
+            map, basemap, plan.style, render_format(output.format), options, underlay));
     }
     return encoded;
 }

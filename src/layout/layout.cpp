@@ -487,6 +487,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         Content content;
     };
     std::vector<Laid> laid;
+    const std::vector<std::string> hosts = host_countries(sites);
     // For a given height: the smallest band that held its page (0: none yet), and the most a
     // smaller band's page needed.
     double holding_band = 0;
@@ -506,6 +507,11 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         };
         auto found = std::find_if(laid.begin(), laid.end(), same);
         if (found == laid.end()) {
+            if (request.on_page) {
+                MapLayout offered = detail::layout_from_page(page, scale);
+                offered.host_countries = hosts;
+                request.on_page(offered);
+            }
             laid.push_back({legend_below, lay_out_map(request, style, measure, scale, page, sites,
                                                       legend_below)});
             found = laid.end() - 1;
@@ -671,7 +677,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             diagnostics.note(n);
         out.width = page.width;
         out.height = page.height;
-        out.host_countries = host_countries(sites);
+        out.host_countries = hosts;
         out.insets = insets.insets;
         for (auto& inset : out.insets) {
             auto& labels = inset.labels;

@@ -76,6 +76,11 @@ struct LayoutRequest {
     /// canvas give them all, so a provider has one colour on every panel.
     std::vector<std::string> providers;
     bool legend = true; ///< false: no legend (a panel of small multiples shares one)
+    /// Called, when set, with each page make_layout is about to lay the map out in: a MapLayout
+    /// with the page's width, height, scale, transform, map frame and host countries. What
+    /// depends on those alone (a PNG's base map, render::Underlay) can be painted meanwhile.
+    /// Called on the layout's thread; the last page offered need not be the one returned.
+    std::function<void(const MapLayout& page)> on_page;
 };
 
 /// The height / width of a canvas whose other side is derived from `view`: the view's own,

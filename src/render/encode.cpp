@@ -75,6 +75,23 @@ std::string with_pdf_date_prefix(std::string pdf, const PdfDate& date) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+} // namespace
+
+void draw_rows(unsigned char* data, int width, int stride, int first, int end, const Paint& paint) {
+    if (end <= first)
+        return;
+    SurfacePtr rows(
+        cairo_image_surface_create_for_data(data, CAIRO_FORMAT_ARGB32, width, end - first, stride));
+    check(cairo_surface_status(rows.get()), "creating the surface");
+    const CairoPtr cr(cairo_create(rows.get()));
+    cairo_translate(cr.get(), 0, -first);
+    paint(cr.get());
+    check(cairo_status(cr.get()), "drawing");
+    cairo_surface_flush(rows.get());
+}
+
+namespace {
+
 /// Paints the canvas in the bands that start at `starts` at once, each through a cairo context of
 /// its own onto its own rows of the one surface; `paint` runs once per band. A band's context is
 /// shifted up by its first row, a whole pixel, so its pixels come from the same geometry as in
@@ -92,18 +109,8 @@ void draw_in_bands(cairo_surface_t* surface, std::vector<int> starts, const Pain
     starts.push_back(height);
     const std::size_t bands = starts.size() - 1;
     io::run_tasks(bands, std::min(bands, io::cores()), [&](std::size_t band) {
-        const int first = starts[band];
-        const int end = starts[band + 1];
-        if (end <= first)
-            return;
-        SurfacePtr rows(cairo_image_surface_create_for_data(
-            data + std::size_t(first) * stride, CAIRO_FORMAT_ARGB32, width, end - first, stride));
-        check(cairo_surface_status(rows.get()), "creating the surface");
-        const CairoPtr cr(cairo_create(rows.get()));
-        cairo_translate(cr.get(), 0, -first);
-        paint(cr.get());
-        check(cairo_status(cr.get()), "drawing");
-        cairo_surface_flush(rows.get());
+        draw_rows(data + std::size_t(starts[band]) * stride, width, stride, starts[band],
+                  starts[band + 1], paint);
     });
     cairo_surface_mark_dirty(surface);
 }
@@ -111,6 +118,8 @@ void draw_in_bands(cairo_surface_t* surface, std::vector<int> starts, const Pain
 std::string encode_png(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
     SurfacePtr surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
+    if (canvas.under)
+        draw(surface.get(), canvas.under);
     draw_in_bands(surface.get(), canvas.band_starts, paint);
     cairo_surface_flush(surface.get());
     return with_png_text(

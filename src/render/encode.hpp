@@ -22,7 +22,14 @@ struct Canvas {
     /// PNG only: the first row of each band painted at once (see band_starts in painter.hpp);
     /// empty or {0} paints in one pass.
     std::vector<int> band_starts;
+    /// PNG only: when set, paints the whole canvas once before the bands (see Underlay).
+    Paint under;
 };
+
+/// Paints canvas rows [first, end) through `paint` onto `data`, the pixels of row `first` of an
+/// ARGB32 image `width` wide with `stride` bytes a row. The context is shifted up by `first`, a
+/// whole pixel, so the rows get the pixels of a canvas painted in one pass.
+void draw_rows(unsigned char* data, int width, int stride, int first, int end, const Paint& paint);
 
 class SvgMarkup;
 

@@ -835,13 +835,21 @@ void paint_marker(cairo_t* cr, Status status, Point centre, double r, Color colo
 
 void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                const Style& style, const TextContext& text) {
-    text.attach(cr);
-    set_color(cr, style.background);
-    cairo_paint(cr);
     if (!layout.panels.empty()) {
+        text.attach(cr);
+        set_color(cr, style.background);
+        cairo_paint(cr);
         paint_panels(cr, layout, basemap, style, text);
         return;
     }
+    paint_underlay(cr, layout, basemap, style);
+    paint_overlay(cr, layout, basemap, style, text);
+}
+
+void paint_underlay(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                    const Style& style) {
+    set_color(cr, style.background);
+    cairo_paint(cr);
     // Only what reaches the map frame: a regional map's SVG or PDF then does not carry the rest
     // of the world's outlines under the clip (dense Europe at 480 px: 3.7 MB of SVG otherwise).
     const ViewTransform& t = layout.transform;
@@ -852,6 +860,11 @@ void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& bas
         paint_basemap(cr, layout, basemap, style); // a whole-world map: nothing to leave out
     else
         paint_basemap(cr, layout, basemap_within(basemap, view), style);
+}
+
+void paint_overlay(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
+                   const Style& style, const TextContext& text) {
+    text.attach(cr);
     paint_inset_areas(cr, layout, style);
     paint_density(cr, layout);
     paint_leaders(cr, layout, style);
@@ -868,7 +881,62 @@ void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& bas
         paint_block(cr, text, line);
 }
 
-std::vector<int> band_starts(const MapLayout& layout, const ProjectedBasemap& basemap, int bands) {
+namespace {
+
+/// Adds `amount` to the work of each row a base-map vertex falls in, for rows [0, work.size()).
+void add_basemap_work(std::vector<double>& work, const MapLayout& layout,
+                      const ProjectedBasemap& basemap, double amount) {
+    const ViewTransform& t = layout.transform;
+    const auto add_rings = [&](const std::vector<Polygon>& polygons) {
+        for (const auto& polygon : polygons)
+            for (const auto& ring : polygon.rings)
+                for (const Point& p : ring) {
+                    const double y = t.to_pixels(p).y;
+                    if (y >= 0 && y < static_cast<double>(work.size()))
+                        work[static_cast<std::size_t>(y)] += amount;
+                }
+    };
+    add_rings(basemap.land);
+    for (const auto& country : basemap.countries)
+        add_rings(country.polygons);
+}
+
+/// Where rows [first, end) with `work` (indexed from row 0) split into `parts` parts of about the
+/// same work, each at least `min_rows` rows: the first row of each part, `first` first.
+std::vector<int> split_rows(const std::vector<double>& work, int first, int end, int parts,
+                            int min_rows) {
+    double total = 0;
+    for (int y = first; y < end; ++y)
+        total += work[static_cast<std::size_t>(y)];
+    std::vector<int> starts{first};
+    double done = 0;
+    for (int y = first; y < end && static_cast<int>(starts.size()) < parts; ++y) {
+        done += work[static_cast<std::size_t>(y)];
+        const double share = total * static_cast<double>(starts.size()) / parts;
+        if (done >= share && y + 1 - starts.back() >= min_rows && end - (y + 1) >= min_rows)
+            starts.push_back(y + 1);
+    }
+    return starts;
+}
+
+} // namespace
+
+void paint_background(cairo_t* cr, const Style& style) {
+    set_color(cr, style.background);
+    cairo_paint(cr);
+}
+
+std::vector<int> underlay_part_starts(const MapLayout& page, const ProjectedBasemap& basemap,
+                                      int first_row, int end_row, int parts) {
+    // Work by row as band_starts weighs it, the base map alone: its fills by row, its
+    // vertices by where they fall. Only the frame and the base map count, never the sites.
+    std::vector<double> work(static_cast<std::size_t>(std::max(end_row, 0)), page.width / 25);
+    add_basemap_work(work, page, basemap, 1);
+    return split_rows(work, std::max(first_row, 0), end_row, std::max(parts, 1), 50);
+}
+
+std::vector<int> band_starts(const MapLayout& layout, const ProjectedBasemap& basemap, int bands,
+                             bool with_basemap) {
     // Below this many rows a band costs more in repeated text and path preparation than it saves.
     constexpr int kMinBandRows = 200;
     const int height = static_cast<int>(std::lround(layout.height));
@@ -879,24 +947,16 @@ std::vector<int> band_starts(const MapLayout& layout, const ProjectedBasemap& ba
     // share of snapping, thinning and stroking), more for each label and marker. The rows'
     // share is measured: at a width/100 per row the lower band of 2400x1200 maps painted for
     // 10-40 ms after the upper one had finished (100 and 10,000 sites, aws-azure-gcp).
-    std::vector<double> work(static_cast<std::size_t>(height), layout.width / 25);
+    // Without the base map, a row has only the PNG's own share of it left.
+    std::vector<double> work(static_cast<std::size_t>(height),
+                             layout.width / (with_basemap ? 25 : 100));
     // Only what lies on the canvas: a regional map's base map reaches far beyond it.
     const auto add = [&](double y, double amount) {
         if (y >= 0 && y < height)
             work[static_cast<std::size_t>(y)] += amount;
     };
-    if (layout.panels.empty()) {
-        const ViewTransform& t = layout.transform;
-        const auto add_rings = [&](const std::vector<Polygon>& polygons) {
-            for (const auto& polygon : polygons)
-                for (const auto& ring : polygon.rings)
-                    for (const Point& p : ring)
-                        add(t.to_pixels(p).y, 1);
-        };
-        add_rings(basemap.land);
-        for (const auto& country : basemap.countries)
-            add_rings(country.polygons);
-    }
+    if (layout.panels.empty() && with_basemap)
+        add_basemap_work(work, layout, basemap, 1);
     // Text costs the same wherever it is: uncounted, the key below a crowded map (45 entries
     // at 10,000 sites) kept the lower band painting after the upper one had finished.
     const auto add_text = [&](const TextBlock& block) {
@@ -915,20 +975,8 @@ std::vector<int> band_starts(const MapLayout& layout, const ProjectedBasemap& ba
     add_text(layout.subtitle);
     for (const auto& marker : layout.markers)
         add(marker.y, 30);
-    double total = 0;
-    for (double w : work)
-        total += w;
-    std::vector<int> starts{0};
-    double done = 0;
-    for (int y = 0; y < height && static_cast<int>(starts.size()) < bands; ++y) {
-        done += work[static_cast<std::size_t>(y)];
-        const double share = total * static_cast<double>(starts.size()) / bands;
-        // Each band keeps at least kMinBandRows / 2 rows.
-        if (done >= share && y + 1 - starts.back() >= kMinBandRows / 2 &&
-            height - (y + 1) >= kMinBandRows / 2)
-            starts.push_back(y + 1);
-    }
-    return starts;
+    // Each band keeps at least kMinBandRows / 2 rows.
+    return split_rows(work, 0, height, bands, kMinBandRows / 2);
 }
 
 } // namespace dcmap::render::detail

@@ -1,6 +1,7 @@
 #include "render/render.hpp"
 
 #include "io/atomic_file.hpp"
+#include "io/threads.hpp"
 #include "model/error.hpp"
 #include "render/encode.hpp"
 #include "render/painter.hpp"
@@ -10,9 +11,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <tuple>
 
 namespace dcmap::render {
@@ -78,29 +81,124 @@ Format format_from_path(const std::string& path) {
     throw Error("unsupported output format '" + shown + "': use .png, .svg or .pdf");
 }
 
+bool takes_underlay(const MapLayout& page) {
+    return page.panels.empty() && !page.map_frame.empty() && page.scale > 0;
+}
+
+Underlay plan_underlay(const MapLayout& page, const ProjectedBasemap& basemap) {
+    Underlay underlay;
+    underlay.page.width = page.width;
+    underlay.page.height = page.height;
+    underlay.page.scale = page.scale;
+    underlay.page.map_frame = page.map_frame;
+    underlay.page.transform = page.transform;
+    underlay.page.host_countries = page.host_countries;
+    // The base map is clipped to the frame grown to whole pixels (painter.cpp, clip_to_pixels).
+    const int width = canvas_side(page.width, "width");
+    const int height = canvas_side(page.height, "height");
+    underlay.first_row = std::clamp(static_cast<int>(std::floor(page.map_frame.min_y)), 0, height);
+    underlay.end_row =
+        std::clamp(static_cast<int>(std::ceil(page.map_frame.max_y)), underlay.first_row, height);
+    // Two parts: one for each core of the machines maps are made on; a part more repeats the
+    // preparation of every path that reaches it (four PNG bands were 6% slower than two).
+    underlay.part_starts =
+        detail::underlay_part_starts(page, basemap, underlay.first_row, underlay.end_row, 2);
+    const std::size_t pixels =
+        std::size_t(underlay.end_row - underlay.first_row) * static_cast<std::size_t>(width);
+    // calloc: fresh pages come zeroed from the system, with no pass to clear them.
+    underlay.pixels.reset(
+        static_cast<std::uint32_t*>(std::calloc(std::max<std::size_t>(pixels, 1), 4)));
+    if (!underlay.pixels)
+        throw std::bad_alloc();
+    return underlay;
+}
+
+void paint_underlay_part(Underlay& underlay, std::size_t part, const ProjectedBasemap& basemap,
+                         const Style& style) {
+    const auto& starts = underlay.part_starts;
+    if (part >= starts.size())
+        return;
+    const int first = starts[part];
+    const int end = part + 1 < starts.size() ? starts[part + 1] : underlay.end_row;
+    const int width = static_cast<int>(std::lround(underlay.page.width));
+    auto* data = reinterpret_cast<unsigned char*>(underlay.pixels.get() +
+                                                  std::size_t(first - underlay.first_row) *
+                                                      static_cast<std::size_t>(width));
+    detail::draw_rows(data, width, width * 4, first, end, [&](cairo_t* cr) {
+        detail::paint_underlay(cr, underlay.page, basemap, style);
+    });
+}
+
+bool same_underlay(const MapLayout& a, const MapLayout& b) {
+    const auto same_box = [](const Box& p, const Box& q) {
+        return p.min_x == q.min_x && p.min_y == q.min_y && p.max_x == q.max_x && p.max_y == q.max_y;
+    };
+    const ViewTransform& s = a.transform;
+    const ViewTransform& t = b.transform;
+    return takes_underlay(a) && takes_underlay(b) && a.width == b.width && a.scale == b.scale &&
+           same_box(a.map_frame, b.map_frame) && s.x0 == t.x0 && s.y0 == t.y0 && s.k == t.k &&
+           s.ox == t.ox && s.oy == t.oy && a.host_countries == b.host_countries;
+}
+
+bool underlay_fits(const Underlay& underlay, const MapLayout& layout) {
+    return underlay.pixels && same_underlay(underlay.page, layout) &&
+           underlay.end_row <= canvas_side(layout.height, "height");
+}
+
 std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
-                       Format format, const RenderOptions& options) {
+                       Format format, const RenderOptions& options, const Underlay* ready) {
     int width = canvas_side(layout.width, "width");
     int height = canvas_side(layout.height, "height");
     detail::TextContext text;
-    detail::Canvas canvas{width, height, {}};
-    if (format == Format::png)
-        canvas.band_starts = detail::band_starts(layout, basemap, options.png_bands);
+    detail::Canvas canvas{width, height, {}, {}};
     detail::SvgMarkup svg_markup(options.svg_text, options.sites);
     if (format == Format::svg)
         text.set_svg_markup(&svg_markup);
-    return detail::encode(
-        format, canvas, options,
-        [&](cairo_t* cr) {
-            if (format != Format::png) {
-                detail::paint_map(cr, layout, basemap, style, text);
-                return;
-            }
-            // PNG bands are painted at once: each needs a Pango context of its own.
+    if (format != Format::png)
+        return detail::encode(
+            format, canvas, options,
+            [&](cairo_t* cr) { detail::paint_map(cr, layout, basemap, style, text); }, &svg_markup);
+
+    // PNG bands are painted at once: each needs a Pango context of its own.
+    if (!takes_underlay(layout)) {
+        canvas.band_starts = detail::band_starts(layout, basemap, options.png_bands);
+        return detail::encode(format, canvas, options, [&](cairo_t* cr) {
             const detail::TextContext band_text;
             detail::paint_map(cr, layout, basemap, style, band_text);
-        },
-        &svg_markup);
+        });
+    }
+    // The background and base map come from an underlay, painted ahead or now, in its own
+    // parts: the bytes do not depend on which.
+    Underlay own;
+    const Underlay* under = ready && underlay_fits(*ready, layout) ? ready : nullptr;
+    if (!under) {
+        own = plan_underlay(layout, basemap);
+        const std::size_t parts = own.part_starts.size();
+        io::run_tasks(parts, io::cores(parts),
+                      [&](std::size_t part) { paint_underlay_part(own, part, basemap, style); });
+        under = &own;
+    }
+    canvas.under = [&](cairo_t* cr) {
+        cairo_surface_t* surface = cairo_get_target(cr);
+        const int stride = cairo_image_surface_get_stride(surface);
+        // Rows outside the frame hold the background only.
+        cairo_rectangle(cr, 0, 0, width, under->first_row);
+        cairo_rectangle(cr, 0, under->end_row, width, height - under->end_row);
+        cairo_clip(cr);
+        detail::paint_background(cr, style);
+        cairo_surface_flush(surface);
+        unsigned char* data = cairo_image_surface_get_data(surface);
+        const std::size_t row_bytes = std::size_t(width) * 4;
+        for (int y = under->first_row; y < under->end_row; ++y)
+            std::memcpy(data + std::size_t(y) * stride,
+                        under->pixels.get() + std::size_t(y - under->first_row) * width, row_bytes);
+        cairo_surface_mark_dirty(surface);
+    };
+    canvas.band_starts = detail::band_starts(layout, basemap, options.png_bands, false);
+    return detail::encode(format, canvas, options, [&](cairo_t* cr) {
+        const detail::TextContext band_text;
+        detail::paint_overlay(cr, layout, basemap, style, band_text);
+    });
 }
 
 void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,

@@ -6,9 +6,13 @@
 #include "model/style.hpp"
 #include "model/text_measure.hpp"
 
+#include <cstdint>
+#include <cstdlib>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dcmap::render {
 
@@ -58,6 +62,46 @@ struct RenderOptions {
     std::optional<long long> creation_epoch;
 };
 
+/// Frees what calloc gave.
+struct FreePixels {
+    void operator()(std::uint32_t* pixels) const { std::free(pixels); }
+};
+
+/// A PNG's background and base map for one map frame, painted apart from the rest of the map
+/// so that it can be painted while the layout is still working on that frame (app/ does, on
+/// the core the layout leaves idle). Its rows are split into parts painted separately, at a
+/// row that depends only on the frame and the base map: the pixels are the same whoever
+/// paints which part, and encode_map paints one the same way when none was painted ahead.
+struct Underlay {
+    /// The page painted: its width, height, scale, transform, map frame and host countries.
+    MapLayout page;
+    int first_row = 0, end_row = 0; ///< canvas rows held: the map frame's, grown to whole pixels
+    std::vector<int> part_starts;   ///< first canvas row of each part, from first_row
+    /// (end_row - first_row) * width pixels, premultiplied ARGB32 as Cairo stores them, from
+    /// calloc: transparent, like a new Cairo surface, until each part is painted.
+    std::unique_ptr<std::uint32_t[], FreePixels> pixels;
+};
+
+/// Whether `page` (a MapLayout with at least its width, scale, transform, map frame and host
+/// countries) can be painted with an underlay: not for small multiples or a frameless map.
+bool takes_underlay(const MapLayout& page);
+
+/// An underlay for `page`'s frame with its parts planned and its pixels allocated, unpainted.
+/// Requires takes_underlay(page).
+Underlay plan_underlay(const MapLayout& page, const ProjectedBasemap& basemap);
+
+/// Paints part `part` of `underlay`, planned by plan_underlay. Parts touch only
+/// their own rows, so two threads may paint two parts of one underlay at once.
+void paint_underlay_part(Underlay& underlay, std::size_t part, const ProjectedBasemap& basemap,
+                         const Style& style);
+
+/// Whether pages `a` and `b` have the same underlay: the same width, scale, transform, map
+/// frame and host countries, and both take one.
+bool same_underlay(const MapLayout& a, const MapLayout& b);
+
+/// Whether `underlay` was painted for the frame `layout` is drawn in.
+bool underlay_fits(const Underlay& underlay, const MapLayout& layout);
+
 /// Draws the map and writes it to `output_path` atomically (temp file in the same folder, then
 /// rename): a failure leaves no partial file and keeps an earlier file intact. Byte-identical
 /// output for identical input. Canvas = layout.width x layout.height pixels; SVG and PDF have
@@ -69,8 +113,11 @@ void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const 
 
 /// The bytes render_map would write, for callers that write several files only once every one
 /// of them has been drawn. Throws Error as render_map does.
+/// A PNG uses `ready`, every part painted, when it fits `layout` (underlay_fits); the bytes
+/// are the same with or without it.
 std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
-                       Format format, const RenderOptions& options);
+                       Format format, const RenderOptions& options,
+                       const Underlay* ready = nullptr);
 
 /// Text measurement with Pango, matching how render_map draws text.
 MeasureText pango_measurer();

@@ -78,6 +78,9 @@ namespace {
 // already shows all the pixels can.
 constexpr double low_detail_max_px_per_degree = 4.0;
 
+// Up to this many sites, a PNG's base map is painted while the layout runs (UnderlayBoard).
+constexpr std::size_t kMostSitesToPaintAhead = 20000;
+
 SourcePos pos_of(const auto& setting) { return setting ? setting->pos : SourcePos{}; }
 
 /// Pixels per degree of the map at its canvas size (title and footer ignored: they change it
@@ -409,7 +412,6 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
 
     MapLayout map;
     std::optional<UnderlayBoard> board;
-    const render::Underlay* underlay = nullptr;
     const auto lay_out = [&](Diagnostics& notes) {
         map = settings.timeline
                   ? lay_out_timeline(request, file, *settings.timeline, plan.style,
@@ -429,7 +431,10 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
         // A PNG's base map is painted meanwhile too, for the page the layout is working on.
         const bool png = std::any_of(outputs.begin(), outputs.end(),
                                      [](const MapOutput& o) { return o.format == MapFormat::png; });
-        if (png && io::cores(2) > 1) {
+        // Not for the longest lists: their sites (~0.9 KB each) are held while the layout runs,
+        // and an underlay painted then adds to the peak (100,000 sites: 178 -> 200 MiB), where
+        // one painted once they are freed does not; their layouts are short anyway.
+        if (png && io::cores(2) > 1 && request.sites.size() <= kMostSitesToPaintAhead) {
             board.emplace(basemap, plan.style);
             request.on_page = [&](const MapLayout& page) { board->offer(page); };
         }
@@ -454,8 +459,6 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
             board->layout_ends(&map);
         });
         request.on_page = nullptr;
-        if (board)
-            underlay = board->final_underlay();
         for (auto& w : layout_notes.warnings)
             diagnostics.warnings.push_back(std::move(w));
         for (auto& n : layout_notes.notes)
@@ -488,6 +491,7 @@ EncodedMaps encode(const SiteFile& file, const RenderSettings& settings,
     // The layout is plain data; the sites it was made from (90 MB at 100,000) go before the
     // canvases are allocated.
     std::vector<layout::ProjectedSite>().swap(request.sites);
+    render::Underlay* underlay = board ? board->final_underlay() : nullptr;
     EncodedMaps encoded{map, {}};
     for (const auto& output : outputs) {
         options.svg_name = output.name;

@@ -8,6 +8,7 @@
 #include "model/style.hpp"
 #include "render/render.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <memory>
@@ -34,13 +35,13 @@ public:
     void layout_ends(const MapLayout* final);
 
     /// The base map's thread, once the base map is built: paints the parts of offered pages,
-    /// the latest first, while the layout runs, then those of the final page. Returns at once
-    /// when the layout has not begun or has ended already.
+    /// the latest once the layout has kept it a while, then those of the final page. Returns at
+    /// once when the layout has not begun or has ended already.
     void base_map_built();
 
     /// Once both threads are done: the final page's underlay, its parts not painted yet painted
     /// now on every core; null when the layout failed or its page takes no underlay.
-    const render::Underlay* final_underlay();
+    render::Underlay* final_underlay();
 
 private:
     struct Job {
@@ -63,6 +64,7 @@ private:
     std::condition_variable changed_;
     std::vector<std::unique_ptr<Job>> jobs_;
     Job* latest_ = nullptr;
+    std::chrono::steady_clock::time_point latest_since_; ///< when latest_ was offered
     Job* final_ = nullptr;
     bool layout_running_ = false;
     bool layout_ended_ = false;

@@ -117,7 +117,10 @@ void draw_in_bands(cairo_surface_t* surface, std::vector<int> starts, const Pain
 
 std::string encode_png(const Canvas& canvas, const RenderOptions& options, const Paint& paint) {
     SurfacePtr surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
+        canvas.pixels
+            ? cairo_image_surface_create_for_data(canvas.pixels, CAIRO_FORMAT_ARGB32, canvas.width,
+                                                  canvas.height, canvas.width * 4)
+            : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, canvas.width, canvas.height));
     if (canvas.under)
         draw(surface.get(), canvas.under);
     draw_in_bands(surface.get(), canvas.band_starts, paint);

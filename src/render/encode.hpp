@@ -22,6 +22,9 @@ struct Canvas {
     /// PNG only: the first row of each band painted at once (see band_starts in painter.hpp);
     /// empty or {0} paints in one pass.
     std::vector<int> band_starts;
+    /// PNG only: when set, the canvas's pixels (ARGB32, rows of width * 4 bytes), else a new
+    /// transparent surface's.
+    unsigned char* pixels = nullptr;
     /// PNG only: when set, paints the whole canvas once before the bands (see Underlay).
     Paint under;
 };

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -103,13 +102,11 @@ Underlay plan_underlay(const MapLayout& page, const ProjectedBasemap& basemap) {
     // preparation of every path that reaches it (four PNG bands were 6% slower than two).
     underlay.part_starts =
         detail::underlay_part_starts(page, basemap, underlay.first_row, underlay.end_row, 2);
-    const std::size_t pixels =
-        std::size_t(underlay.end_row - underlay.first_row) * static_cast<std::size_t>(width);
-    // calloc: fresh pages come zeroed from the system, with no pass to clear them.
-    underlay.pixels.reset(
-        static_cast<std::uint32_t*>(std::calloc(std::max<std::size_t>(pixels, 1), 4)));
-    if (!underlay.pixels)
-        throw std::bad_alloc();
+    // A band search may add a band of up to twice the map's height below a derived height's
+    // map (layout.cpp, max_band); untouched rows cost nothing (io::ZeroedPages).
+    const double most = page.height + 2 * page.map_frame.height() + 2;
+    underlay.rows = static_cast<int>(std::min(std::ceil(most), kMaxCanvasSide));
+    underlay.pixels = io::ZeroedPages(std::size_t(underlay.rows) * std::size_t(width) * 4);
     return underlay;
 }
 
@@ -121,9 +118,7 @@ void paint_underlay_part(Underlay& underlay, std::size_t part, const ProjectedBa
     const int first = starts[part];
     const int end = part + 1 < starts.size() ? starts[part + 1] : underlay.end_row;
     const int width = static_cast<int>(std::lround(underlay.page.width));
-    auto* data = reinterpret_cast<unsigned char*>(underlay.pixels.get() +
-                                                  std::size_t(first - underlay.first_row) *
-                                                      static_cast<std::size_t>(width));
+    unsigned char* data = underlay.pixels.data() + std::size_t(first) * std::size_t(width) * 4;
     detail::draw_rows(data, width, width * 4, first, end, [&](cairo_t* cr) {
         detail::paint_underlay(cr, underlay.page, basemap, style);
     });
@@ -142,15 +137,15 @@ bool same_underlay(const MapLayout& a, const MapLayout& b) {
 
 bool underlay_fits(const Underlay& underlay, const MapLayout& layout) {
     return underlay.pixels && same_underlay(underlay.page, layout) &&
-           underlay.end_row <= canvas_side(layout.height, "height");
+           canvas_side(layout.height, "height") <= underlay.rows;
 }
 
 std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
-                       Format format, const RenderOptions& options, const Underlay* ready) {
+                       Format format, const RenderOptions& options, Underlay* ready) {
     int width = canvas_side(layout.width, "width");
     int height = canvas_side(layout.height, "height");
     detail::TextContext text;
-    detail::Canvas canvas{width, height, {}, {}};
+    detail::Canvas canvas{width, height, {}, nullptr, {}};
     detail::SvgMarkup svg_markup(options.svg_text, options.sites);
     if (format == Format::svg)
         text.set_svg_markup(&svg_markup);
@@ -168,9 +163,9 @@ std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap,
         });
     }
     // The background and base map come from an underlay, painted ahead or now, in its own
-    // parts: the bytes do not depend on which.
+    // parts: the bytes do not depend on which. The rest is painted onto its pixels.
     Underlay own;
-    const Underlay* under = ready && underlay_fits(*ready, layout) ? ready : nullptr;
+    Underlay* under = ready && underlay_fits(*ready, layout) ? ready : nullptr;
     if (!under) {
         own = plan_underlay(layout, basemap);
         const std::size_t parts = own.part_starts.size();
@@ -178,21 +173,15 @@ std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap,
                       [&](std::size_t part) { paint_underlay_part(own, part, basemap, style); });
         under = &own;
     }
+    const io::ZeroedPages pixels = std::move(under->pixels);
+    canvas.pixels = pixels.data();
+    const int first_row = under->first_row, end_row = under->end_row;
     canvas.under = [&](cairo_t* cr) {
-        cairo_surface_t* surface = cairo_get_target(cr);
-        const int stride = cairo_image_surface_get_stride(surface);
         // Rows outside the frame hold the background only.
-        cairo_rectangle(cr, 0, 0, width, under->first_row);
-        cairo_rectangle(cr, 0, under->end_row, width, height - under->end_row);
+        cairo_rectangle(cr, 0, 0, width, first_row);
+        cairo_rectangle(cr, 0, end_row, width, height - end_row);
         cairo_clip(cr);
         detail::paint_background(cr, style);
-        cairo_surface_flush(surface);
-        unsigned char* data = cairo_image_surface_get_data(surface);
-        const std::size_t row_bytes = std::size_t(width) * 4;
-        for (int y = under->first_row; y < under->end_row; ++y)
-            std::memcpy(data + std::size_t(y) * stride,
-                        under->pixels.get() + std::size_t(y - under->first_row) * width, row_bytes);
-        cairo_surface_mark_dirty(surface);
     };
     canvas.band_starts = detail::band_starts(layout, basemap, options.png_bands, false);
     return detail::encode(format, canvas, options, [&](cairo_t* cr) {

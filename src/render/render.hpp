@@ -1,5 +1,6 @@
 #pragma once
 // MapLayout + base map -> PNG/SVG/PDF. The only stage that includes Cairo/Pango.
+#include "io/zeroed_pages.hpp"
 #include "model/basemap.hpp"
 #include "model/layout.hpp"
 #include "model/map_settings.hpp"
@@ -7,7 +8,6 @@
 #include "model/text_measure.hpp"
 
 #include <cstdint>
-#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
@@ -62,11 +62,6 @@ struct RenderOptions {
     std::optional<long long> creation_epoch;
 };
 
-/// Frees what calloc gave.
-struct FreePixels {
-    void operator()(std::uint32_t* pixels) const { std::free(pixels); }
-};
-
 /// A PNG's background and base map for one map frame, painted apart from the rest of the map
 /// so that it can be painted while the layout is still working on that frame (app/ does, on
 /// the core the layout leaves idle). Its rows are split into parts painted separately, at a
@@ -75,18 +70,21 @@ struct FreePixels {
 struct Underlay {
     /// The page painted: its width, height, scale, transform, map frame and host countries.
     MapLayout page;
-    int first_row = 0, end_row = 0; ///< canvas rows held: the map frame's, grown to whole pixels
+    int first_row = 0, end_row = 0; ///< canvas rows painted: the map frame's, grown to whole pixels
     std::vector<int> part_starts;   ///< first canvas row of each part, from first_row
-    /// (end_row - first_row) * width pixels, premultiplied ARGB32 as Cairo stores them, from
-    /// calloc: transparent, like a new Cairo surface, until each part is painted.
-    std::unique_ptr<std::uint32_t[], FreePixels> pixels;
+    int rows = 0; ///< canvas rows `pixels` has room for: as many as the page may grow to
+    /// rows x width pixels from the canvas's top, premultiplied ARGB32 as Cairo stores them:
+    /// transparent, like a new Cairo surface, but for the rows painted. encode_map paints the
+    /// rest of the map onto these pixels, so an underlay serves one PNG.
+    io::ZeroedPages pixels;
 };
 
 /// Whether `page` (a MapLayout with at least its width, scale, transform, map frame and host
 /// countries) can be painted with an underlay: not for small multiples or a frameless map.
 bool takes_underlay(const MapLayout& page);
 
-/// An underlay for `page`'s frame with its parts planned and its pixels allocated, unpainted.
+/// An underlay for `page`'s frame with its parts planned and its pixels reserved, unpainted,
+/// with room for the page to grow by a band below its map (layout's band search).
 /// Requires takes_underlay(page).
 Underlay plan_underlay(const MapLayout& page, const ProjectedBasemap& basemap);
 
@@ -113,11 +111,10 @@ void render_map(const MapLayout& layout, const ProjectedBasemap& basemap, const 
 
 /// The bytes render_map would write, for callers that write several files only once every one
 /// of them has been drawn. Throws Error as render_map does.
-/// A PNG uses `ready`, every part painted, when it fits `layout` (underlay_fits); the bytes
-/// are the same with or without it.
+/// A PNG uses `ready`, every part painted, when it fits `layout` (underlay_fits), and takes
+/// its pixels; the bytes are the same with or without it.
 std::string encode_map(const MapLayout& layout, const ProjectedBasemap& basemap, const Style& style,
-                       Format format, const RenderOptions& options,
-                       const Underlay* ready = nullptr);
+                       Format format, const RenderOptions& options, Underlay* ready = nullptr);
 
 /// Text measurement with Pango, matching how render_map draws text.
 MeasureText pango_measurer();

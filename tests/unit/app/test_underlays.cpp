@@ -33,10 +33,10 @@ struct Fixture {
         render::Underlay want = render::plan_underlay(page, basemap);
         for (std::size_t k = 0; k < want.part_starts.size(); ++k)
             render::paint_underlay_part(want, k, basemap, style);
-        const std::size_t count =
-            std::size_t(want.end_row - want.first_row) * static_cast<std::size_t>(page.width);
         return got->first_row == want.first_row && got->end_row == want.end_row &&
-               std::equal(want.pixels.get(), want.pixels.get() + count, got->pixels.get());
+               got->pixels.size() == want.pixels.size() &&
+               std::equal(want.pixels.data(), want.pixels.data() + want.pixels.size(),
+                          got->pixels.data());
     }
 };
 

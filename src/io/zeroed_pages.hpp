@@ -1,0 +1,30 @@
+#pragma once
+// Zeroed memory straight from the system: its pages cost nothing until written, so a buffer
+// may be sized for the most it could need (a canvas whose height the layout has yet to settle)
+// and pay only for what is drawn. malloc and calloc may hand out used heap memory instead,
+// which calloc then clears in full.
+#include <cstddef>
+
+namespace dcmap::io {
+
+class ZeroedPages {
+public:
+    ZeroedPages() = default;
+    /// `bytes` of zeroed memory (none for 0). Throws std::bad_alloc when the system has none.
+    explicit ZeroedPages(std::size_t bytes);
+    ZeroedPages(ZeroedPages&& other) noexcept;
+    ZeroedPages& operator=(ZeroedPages&& other) noexcept;
+    ZeroedPages(const ZeroedPages&) = delete;
+    ZeroedPages& operator=(const ZeroedPages&) = delete;
+    ~ZeroedPages();
+
+    unsigned char* data() const { return data_; }
+    std::size_t size() const { return size_; }
+    explicit operator bool() const { return data_ != nullptr; }
+
+private:
+    unsigned char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+} // namespace dcmap::io

@@ -23,8 +23,8 @@ if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=cc
 cmake --preset asan -DDCMAP_WERROR=ON "${launcher[@]}" >/dev/null
 targets=(dcmap test_hostile test_e2e test_visual)
 # One test program per stage that has unit tests (tests/CMakeLists.txt makes none for a stage
-# without a tests/unit/<stage>/ folder, e.g. io/).
-for module in io config geocode project basemap layout render ogr cli; do
+# without a tests/unit/<stage>/ folder).
+for module in io config geocode project basemap layout render ogr cli app; do
   compgen -G "tests/unit/$module/*.cpp" >/dev/null && targets+=("test_$module")
 done
 cmake --build --preset asan -j2 --target "${targets[@]}"

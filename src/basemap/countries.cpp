@@ -250,6 +250,8 @@ std::atomic<int> lookups_without_index{0};
 void prepare_country_lookups(std::size_t points) {
     if (points > static_cast<std::size_t>(lookups_before_index))
         edge_index();
+    else if (points > 0)
+        countries(); // the 1:50m rings and their column masks: ~25 M instructions
 }
 
 std::string country_at(double lon, double lat) {

@@ -14,8 +14,8 @@ namespace dcmap::basemap {
 /// Throws IoError when the data are missing.
 std::string country_at(double lon, double lat);
 
-/// Builds country_at's edge index now when `points` lookups are coming and the index will
-/// pay for itself, so it can be built beside other work.
+/// Loads what country_at needs for `points` lookups now (the country rings; their edge index
+/// too when it will pay for itself), so that it can be done beside other work.
 void prepare_country_lookups(std::size_t points);
 
 /// Distance in kilometres from (lon, lat) to the nearest 1:50m polygon of the country `iso2`

@@ -65,6 +65,8 @@ void UnderlayBoard::layout_ends(const MapLayout* final) {
         }
     }
     changed_.notify_all();
+    for (const auto& job : jobs_)
+        release_if_unused(job.get());
     // Help only a thread that is painting: alone, this one would paint the parts one after the
     // other, where final_underlay paints what is left on every core.
     std::size_t part = 0;
@@ -116,16 +118,26 @@ bool UnderlayBoard::take_part(Job* job, std::size_t& part) {
 }
 
 void UnderlayBoard::paint(Job* job, std::size_t part, std::unique_lock<std::mutex>& lock) {
+    ++job->painting;
     lock.unlock();
     try {
         render::paint_underlay_part(job->underlay, part, basemap_, style_);
     } catch (...) {
         lock.lock();
+        --job->painting;
         job->failed = true;
         base_map_painting_ = false;
         throw;
     }
     lock.lock();
+    --job->painting;
+    release_if_unused(job);
+}
+
+void UnderlayBoard::release_if_unused(Job* job) {
+    // Once the layout has ended, no part of another page is taken again.
+    if (layout_ended_ && job != final_ && job->painting == 0)
+        job->underlay.pixels = {};
 }
 
 render::Underlay* UnderlayBoard::final_underlay() {

@@ -104,10 +104,10 @@ std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_c
         // sites does not load it.
         if (sites.empty())
             return sites;
-        // The country polygons' index, when this many sites pay for it, is built here rather
-        // than by whichever lookup below comes first, and beside the gazetteer's tables: on
-        // one core it was ~40 ms of a 10,000-site map with the other core idle. Asked of the
-        // resolved sites: `take` has emptied the file's list by now.
+        // The country polygons (and their index, when this many sites pay for it) are loaded
+        // here rather than by whichever lookup below comes first, and beside the gazetteer's
+        // tables: on one core the index was ~40 ms of a 10,000-site map with the other core
+        // idle. Asked of the resolved sites: `take` has emptied the file's list by now.
         const bool any_without_country = std::any_of(sites.begin(), sites.end(), [](Slot& s) {
             return resolved_of(s).site.country.empty();
         });

@@ -837,8 +837,7 @@ void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& bas
                const Style& style, const TextContext& text) {
     if (!layout.panels.empty()) {
         text.attach(cr);
-        set_color(cr, style.background);
-        cairo_paint(cr);
+        paint_background(cr, style);
         paint_panels(cr, layout, basemap, style, text);
         return;
     }
@@ -848,8 +847,7 @@ void paint_map(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& bas
 
 void paint_underlay(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap,
                     const Style& style) {
-    set_color(cr, style.background);
-    cairo_paint(cr);
+    paint_background(cr, style);
     // Only what reaches the map frame: a regional map's SVG or PDF then does not carry the rest
     // of the world's outlines under the clip (dense Europe at 480 px: 3.7 MB of SVG otherwise).
     const ViewTransform& t = layout.transform;

@@ -87,9 +87,9 @@ ZlibStream zlib_stream(std::span<const unsigned char> rows, int level) {
     static constexpr std::uint32_t level_buffer[] = {0, ISAL_DEF_LVL1_DEFAULT,
                                                      ISAL_DEF_LVL2_DEFAULT, ISAL_DEF_LVL3_DEFAULT};
     level = std::clamp(level, 0, 3);
-    // Zeroed, as is the stream below: igzip reads parts of both its init leaves unset, and the
-    // stack's and heap's leftovers made one render of the same map in ~20 write other bytes
-    // (valgrind: "depends on uninitialised value" inside isal_deflate_stateless).
+    // Zeroed, as is the stream below: isal_deflate_stateless read fields of the stream its init
+    // leaves unset (valgrind: "depends on uninitialised value", traced to the stack), and one
+    // render of the same map in ~20 wrote other bytes. No igzip state comes from leftovers.
     const std::unique_ptr<unsigned char[]> work(new unsigned char[level_buffer[level] + 1]());
     // Deflate's worst case grows data by a few bytes per 64 KiB stored block. Not zero-filled:
     // a map shrinks tenfold, and the pages of the bound it leaves untouched cost nothing.

@@ -690,7 +690,9 @@ NearbyTown Gazetteer::Impl::town_at(std::uint32_t town, double km) const {
     auto line = line_at(places, place_starts[grid.place_rows[town]]);
     NearbyTown out;
     out.name = next_field(line);
-    next_field(line); // lat
+    out.lat = grid.lats[town];
+    out.lon = grid.lons[town];
+    next_field(line); // lat, as written
     next_field(line); // lon
     out.country = next_field(line);
     out.km = km;

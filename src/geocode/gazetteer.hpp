@@ -17,6 +17,8 @@ struct NearbyTown {
     std::string name;    ///< GeoNames primary name ("Frankfurt am Main")
     std::string country; ///< ISO alpha-2
     double km = 0;       ///< great-circle distance from the point asked about
+    double lon = 0;      ///< where the town is (degrees, WGS84)
+    double lat = 0;
 };
 
 /// Towns of at least this many people are what nearest_town looks for.

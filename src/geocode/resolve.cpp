@@ -34,6 +34,8 @@ void record_match(ResolvedSite& r, const GeocodeMatch& m) {
     r.source = m.source;
     r.query = m.query;
     r.locality = m.place.name;
+    r.locality_lon = m.place.lon;
+    r.locality_lat = m.place.lat;
     if (!m.region.empty())
         r.region = m.region;
     r.place = m.place;
@@ -87,7 +89,10 @@ void locate_coordinates(ResolvedSite& site, const Gazetteer& gazetteer) {
     // Named after the metro it lies in; its country is the nearest town's, which the metro's
     // may not be across a border.
     const auto metro = gazetteer.metro_town(site.lon, site.lat, town);
-    site.locality = metro ? metro->name : town->name;
+    const NearbyTown& named = metro ? *metro : *town;
+    site.locality = named.name;
+    site.locality_lon = named.lon;
+    site.locality_lat = named.lat;
     // A `country:` the gazetteer does not know stays unresolved, so the caller can say so.
     if (site.country.empty() && site.site.country.empty())
         site.country = town->country;

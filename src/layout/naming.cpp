@@ -51,7 +51,44 @@ struct MemberView {
     std::string_view country; ///< ISO alpha-2, empty when unknown
     std::string_view continent;
     std::string_view provider;
+    Point lonlat;      ///< where the site is (degrees)
+    Point town_lonlat; ///< where its town is (degrees); the site's own position when unknown
 };
+
+/// Where the town `locality_of(s)` lies, in degrees; the site's own position when that is not
+/// known.
+Point town_position(const ProjectedSite& s) {
+    if (!s.locality.empty() && s.locality == s.site.locality)
+        return {s.site.locality_lon, s.site.locality_lat};
+    if (s.locality.empty() && !s.site.place.name.empty())
+        return {s.site.place.lon, s.site.place.lat};
+    return {s.site.lon, s.site.lat};
+}
+
+constexpr double kDegree = M_PI / 180;
+
+/// The middle of `points` (lon/lat degrees): longitudes are averaged as directions, so a group
+/// across the antimeridian is not put on the other side of the world.
+Point middle_of(const std::vector<MemberView>& members) {
+    double x = 0, y = 0, lat = 0;
+    for (const MemberView& m : members) {
+        x += std::cos(m.lonlat.x * kDegree);
+        y += std::sin(m.lonlat.x * kDegree);
+        lat += m.lonlat.y;
+    }
+    return {std::atan2(y, x) / kDegree, lat / static_cast<double>(members.size())};
+}
+
+/// "38°N 171°W": a position in whole degrees, for sites no town names.
+std::string position_name(Point lonlat) {
+    const auto part = [](double degrees, const char* positive, const char* negative) {
+        const long whole = std::lround(std::abs(degrees));
+        if (whole == 0 || whole == 180)
+            return std::to_string(whole) + "\u00b0";
+        return std::to_string(whole) + "\u00b0" + (degrees > 0 ? positive : negative);
+    };
+    return part(lonlat.y, "N", "S") + " " + part(std::remainder(lonlat.x, 360.0), "E", "W");
+}
 
 /// Adds `value` to `seen` unless it is there: groups have few distinct values.
 void add_distinct(std::vector<std::string_view>& seen, std::string_view value) {
@@ -99,16 +136,33 @@ using ContinentSites = std::map<std::string_view, int>;
 /// ("Europe (9 countries)": "Europe" alone read as the whole continent beside other European
 /// markers); else by the leading town of its two leading countries, with how many countries
 /// from four up.
-std::string spanning_name(const std::vector<MemberView>& members,
-                          const ContinentSites& continent_sites) {
+/// What spanning_name gives: the name, and the town that leads it, if one does.
+struct SpanningName {
+    std::string text;
+    std::string_view lead_town;
+    std::string_view continent; ///< for "Africa (5 countries)": part of one continent
+};
+
+SpanningName spanning_name(const std::vector<MemberView>& members,
+                           const ContinentSites& continent_sites) {
     // Towns name a group. A site whose town is unknown (out at sea) is known only by its own
-    // label, which names no place, so such sites vote only when no member has a town.
+    // label, which names no place, so such sites do not vote. A group with no town at all is
+    // named by the label its sites share, else by where it is: one site's label named dozens
+    // of groups of a random map at sea ("Site 1532 area").
     const bool any_town = std::any_of(members.begin(), members.end(),
                                       [](const MemberView& m) { return !m.town.empty(); });
+    if (!any_town) {
+        const bool one_label =
+            std::all_of(members.begin(), members.end(),
+                        [&](const MemberView& m) { return m.place == members.front().place; });
+        if (one_label)
+            return {std::string(members.front().place), {}};
+        return {position_name(middle_of(members)) + " area", {}};
+    }
     // Countries are also counted by the members that vote, which alone can give them a town.
     Tally places, countries, continents, voting_countries;
     for (const MemberView& m : members) {
-        const bool votes = !any_town || !m.town.empty();
+        const bool votes = !m.town.empty();
         if (votes)
             places.add(m.place);
         if (!m.country.empty()) {
@@ -120,11 +174,10 @@ std::string spanning_name(const std::vector<MemberView>& members,
     }
     const std::size_t places_count = places.counts.size();
     if (countries.counts.size() < 2) {
-        const std::string lead(places.leader());
-        return places_count == 1 &&
-                       members.size() == static_cast<std::size_t>(places.counts[0].second)
-                   ? lead
-                   : lead + " area";
+        const std::string_view lead = places.leader();
+        const bool one_place = places_count == 1 &&
+                               members.size() == static_cast<std::size_t>(places.counts[0].second);
+        return {one_place ? std::string(lead) : std::string(lead) + " area", lead};
     }
     const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
     if (countries.counts.size() >= 3) {
@@ -135,12 +188,13 @@ std::string spanning_name(const std::vector<MemberView>& members,
             whole = whole && known && all != continent_sites.end() && all->second == n;
         }
         if (known && !whole && continents.counts.size() == 1)
-            return std::string(continents.counts[0].first) + count;
+            return {
+                std::string(continents.counts[0].first) + count, {}, continents.counts[0].first};
         if (whole) {
             std::string name;
             for (const auto& [continent, n] : continents.by_size())
                 name += (name.empty() ? "" : ", ") + std::string(continent);
-            return name;
+            return {name, {}};
         }
     }
     // The leading town of the country most voting members are in, then of the next country.
@@ -150,7 +204,7 @@ std::string spanning_name(const std::vector<MemberView>& members,
     auto leading_place_in = [&](std::string_view country) {
         Tally in;
         for (const MemberView& m : members)
-            if (m.country == country && (!any_town || !m.town.empty()))
+            if (m.country == country && !m.town.empty())
                 in.add(m.place);
         return in.leader();
     };
@@ -168,13 +222,19 @@ std::string spanning_name(const std::vector<MemberView>& members,
         name += " area";
     if (countries.counts.size() >= 4)
         name += count;
-    return name;
+    return {name, lead};
 }
 
 /// The text naming the sites `members` (shown indices, best-ranked first) that share one label.
 struct GroupText {
     std::string name;      ///< the place, places or continents
     std::string providers; ///< "AWS, Azure", when providers are told apart
+    /// The town that leads a group's name, where it is and where the group is (degrees):
+    /// what tells apart groups that one town would name alike. Empty for a lone site.
+    std::string lead_town;
+    Point town_lonlat, group_lonlat;
+    /// The continent a group named "Africa (5 countries)" is part of; empty otherwise.
+    std::string continent;
 
     std::string text() const { return providers.empty() ? name : name + " \u00b7 " + providers; }
     /// The name alone, tried where the whole text finds no room; empty when that is the text.
@@ -187,24 +247,45 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members,
     if (members.size() == 1) {
         const std::string& name = best.site.site.display_label();
         const std::string& place = locality_of(best);
+        GroupText lone;
         switch (scene.request.labels) {
         case LabelText::name:
-            return {name, ""};
+            lone.name = name;
+            break;
         case LabelText::place:
-            return {place.empty() ? name : place, ""};
+            lone.name = place.empty() ? name : place;
+            break;
         case LabelText::automatic:
-            return {code_points(name) > long_label && !place.empty() ? place : name, ""};
+            lone.name = code_points(name) > long_label && !place.empty() ? place : name;
+            break;
         }
+        return lone;
     }
     std::vector<MemberView> view;
     view.reserve(members.size());
     for (int m : members) {
         const ProjectedSite& s = *scene.shown[static_cast<std::size_t>(m)];
-        view.push_back(
-            {place_key(s), locality_of(s), s.site.country, s.continent, s.site.site.provider});
+        view.push_back({place_key(s),
+                        locality_of(s),
+                        s.site.country,
+                        s.continent,
+                        s.site.site.provider,
+                        {s.site.lon, s.site.lat},
+                        town_position(s)});
     }
     GroupText text;
-    text.name = spanning_name(view, continent_sites);
+    SpanningName spanning = spanning_name(view, continent_sites);
+    text.name = std::move(spanning.text);
+    text.group_lonlat = middle_of(view);
+    text.continent = spanning.continent;
+    if (!spanning.lead_town.empty()) {
+        text.lead_town = spanning.lead_town;
+        for (const MemberView& m : view)
+            if (m.town == spanning.lead_town) {
+                text.town_lonlat = m.town_lonlat;
+                break;
+            }
+    }
     // Without providers to tell apart, the count is on the map already (in an aggregate's disc,
     // or as separate markers).
     if (!scene.name_providers)
@@ -223,6 +304,108 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members,
             text.providers += (text.providers.empty() ? "" : ", ") + p;
     }
     return text;
+}
+
+/// The compass point, of eight, that `to` lies at as seen from `from` (lon/lat degrees).
+const char* compass_point(Point from, Point to) {
+    const double lat1 = from.y * kDegree, lat2 = to.y * kDegree;
+    const double dlon = std::remainder(to.x - from.x, 360.0) * kDegree;
+    const double bearing = std::atan2(std::sin(dlon) * std::cos(lat2),
+                                      std::cos(lat1) * std::sin(lat2) -
+                                          std::sin(lat1) * std::cos(lat2) * std::cos(dlon));
+    static constexpr const char* points[] = {"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
+    const long k = std::lround(bearing / (M_PI / 4));
+    return points[((k % 8) + 8) % 8];
+}
+
+/// Great-circle distance in km between two lon/lat points (degrees).
+double km_apart(Point a, Point b) {
+    const double dlat = (b.y - a.y) * kDegree, dlon = (b.x - a.x) * kDegree;
+    const double h = std::pow(std::sin(dlat / 2), 2) + std::cos(a.y * kDegree) *
+                                                           std::cos(b.y * kDegree) *
+                                                           std::pow(std::sin(dlon / 2), 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+/// Where each continent's middle is taken to be (lon/lat degrees), as continent_of names them:
+/// what "Western Africa" is west of. Placed so the parts read as they are commonly called
+/// (Nigeria in Western Africa, Germany and Poland in Central Europe, India in Southern Asia),
+/// not at a geometric centre.
+constexpr std::pair<std::string_view, Point> continent_middles[] = {
+    {"Africa", {20, 5}},           {"Asia", {75, 45}},      {"Europe", {15, 50}},
+    {"North America", {-100, 48}}, {"Oceania", {134, -25}}, {"South America", {-57, -15}},
+};
+
+/// Groups this many km or less from their continent's middle are its "Central" part.
+constexpr double central_km = 700;
+
+/// The part of its continent a group is in ("Western"), or empty for a continent with no known
+/// middle.
+std::string continent_part(std::string_view continent, Point group) {
+    for (const auto& [name, middle] : continent_middles) {
+        if (name != continent)
+            continue;
+        if (km_apart(middle, group) <= central_km)
+            return "Central";
+        static const std::map<std::string_view, const char*> words = {
+            {"N", "Northern"}, {"NE", "Northeastern"}, {"E", "Eastern"}, {"SE", "Southeastern"},
+            {"S", "Southern"}, {"SW", "Southwestern"}, {"W", "Western"}, {"NW", "Northwestern"}};
+        return words.at(compass_point(middle, group));
+    }
+    return {};
+}
+
+/// Names that would read alike for groups in different places. Where towns are few, "Anadyr
+/// area" named three groups of a random map: the group nearest the town keeps the name, and
+/// every other one is named by where it lies from the town ("N of Anadyr"), with how far where
+/// two would still read alike ("250 km N of Anadyr").
+void tell_apart(std::vector<GroupText>& names) {
+    std::unordered_map<std::string_view, std::vector<std::size_t>> alike;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (!names[k].lead_town.empty())
+            alike[names[k].name].push_back(k);
+    std::vector<std::pair<double, std::size_t>> by_distance;
+    std::vector<std::string> renamed;
+    // Applied once every set is done: `alike` is keyed by views of these names.
+    std::vector<std::pair<std::size_t, std::string>> changes;
+    for (auto& entry : alike) {
+        const std::vector<std::size_t>& same = entry.second;
+        if (same.size() < 2)
+            continue;
+        by_distance.clear();
+        for (std::size_t k : same)
+            by_distance.emplace_back(km_apart(names[k].town_lonlat, names[k].group_lonlat), k);
+        std::sort(by_distance.begin(), by_distance.end());
+        renamed.assign(by_distance.size(), {});
+        for (std::size_t i = 1; i < by_distance.size(); ++i) {
+            const GroupText& g = names[by_distance[i].second];
+            renamed[i] =
+                std::string(compass_point(g.town_lonlat, g.group_lonlat)) + " of " + g.lead_town;
+        }
+        for (std::size_t i = 1; i < by_distance.size(); ++i) {
+            std::string name = renamed[i];
+            if (std::count(renamed.begin(), renamed.end(), renamed[i]) > 1) {
+                const long km = std::max(10L, std::lround(by_distance[i].first / 10) * 10);
+                name = std::to_string(km) + " km " + name;
+            }
+            changes.emplace_back(by_distance[i].second, std::move(name));
+        }
+    }
+    // Parts of one continent: "Africa (5 countries)" named five groups of a random map. Where
+    // a continent names two or more groups, each says which part of it it is in.
+    std::map<std::string_view, std::vector<std::size_t>> by_continent;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (!names[k].continent.empty())
+            by_continent[names[k].continent].push_back(k);
+    for (const auto& [continent, same] : by_continent) {
+        if (same.size() < 2)
+            continue;
+        for (std::size_t k : same)
+            if (std::string part = continent_part(continent, names[k].group_lonlat); !part.empty())
+                changes.emplace_back(k, part + " " + names[k].name);
+    }
+    for (auto& [k, name] : changes)
+        names[k].name = std::move(name);
 }
 
 /// Groups of symbols (indices) that one label names: symbols of the same known place close
@@ -368,11 +551,12 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
     // Each group's name, measured texts and key entry depend on that group alone, so they are
     // made on both cores: at 10,000 sites the first merge step names ~1,900 groups, and the
     // text measures alone were a fifth of the layout.
+    std::vector<GroupText> names(groups.size());
     std::vector<detail::LabelRequest> requests(groups.size());
     std::vector<std::string> key_texts(groups.size());
     const auto describe_group = [&](std::size_t k) {
         const Group& g = groups[k];
-        const GroupText name = group_label(scene, g.sites, continent_sites);
+        const GroupText& name = names[k];
         const int best = g.sites.front();
         const Site& site = scene.shown[static_cast<std::size_t>(best)]->site.site;
         const FontSpec& font = detail::is_pending(site.status) ? scene.pending_font : scene.font;
@@ -415,6 +599,11 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
     };
     // A thread costs more than naming a few groups.
     const std::size_t parts = groups.size() >= parallel_groups ? 2 : 1;
+    io::run_in_slices(groups.size(), parts, [&](std::size_t, std::size_t first, std::size_t end) {
+        for (std::size_t k = first; k < end; ++k)
+            names[k] = group_label(scene, groups[k].sites, continent_sites);
+    });
+    tell_apart(names);
     io::run_in_slices(groups.size(), parts, [&](std::size_t, std::size_t first, std::size_t end) {
         for (std::size_t k = first; k < end; ++k)
             describe_group(k);

@@ -137,6 +137,8 @@ struct ResolvedSite {
     /// (or admin-1 region, or country) it resolved to, or for explicit coordinates the nearest
     /// gazetteer town of 10,000+ people within 300 km; empty when there is none.
     std::string locality;
+    double locality_lon = 0; ///< where the locality is (degrees), when there is one
+    double locality_lat = 0;
     Precision precision = Precision::exact;
     PlaceSource source = PlaceSource::explicit_coordinates;
     std::string query; ///< what was looked up ("Frankfurt", "aws:eu-central-1"); empty for explicit

@@ -200,6 +200,41 @@ MapLayout lay_out(const dcmap::SiteFile& file, int width, const std::string& mar
     return dcmap::cli::render_site_file(file, settings, {}, diagnostics);
 }
 
+/// Names of groups on a map of random points (ids "s12", no names) name places: no group is
+/// named after one of its sites' ids ("s1532 area" named dozens of groups at sea), and no two
+/// groups by the same town ("Anadyr area" named three).
+void require_place_names(const MapLayout& layout) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> names;
+    for (const auto& l : layout.labels)
+        if (l.key == 0 && l.members.size() > 1)
+            names.emplace_back(l.text, l.members);
+    for (const auto& a : layout.aggregates)
+        if (a.key > 0 && static_cast<std::size_t>(a.key) <= layout.key.entries.size()) {
+            std::string entry = layout.key.entries[static_cast<std::size_t>(a.key) - 1].text;
+            entry.erase(0, entry.find("  ") + 2); // the number
+            names.emplace_back(entry, a.members);
+        }
+    std::set<std::string> town_areas;
+    for (const auto& [name, members] : names) {
+        INFO("group name '" << name << "'");
+        std::set<std::string> words;
+        std::string word;
+        for (char c : name + " ") {
+            if (c == ' ' || c == ',') {
+                words.insert(word);
+                word.clear();
+            } else {
+                word += c;
+            }
+        }
+        for (const auto& id : members)
+            REQUIRE(words.count(id) == 0);
+        if (name.find('(') == std::string::npos && name.find("\u00b0") == std::string::npos &&
+            name.size() > 5 && name.compare(name.size() - 5, 5, " area") == 0)
+            REQUIRE(town_areas.insert(name).second);
+    }
+}
+
 } // namespace
 
 TEST_CASE("layout: promises hold over canvas sizes and inputs it was not tuned on",
@@ -221,6 +256,8 @@ TEST_CASE("layout: promises hold over canvas sizes and inputs it was not tuned o
             INFO(input.name << " at " << width << " px");
             const MapLayout layout = lay_out(*input.file, width);
             require_invariants(*input.file, layout, width, 1.0);
+            if (input.file == &random1k || input.file == &random10k)
+                require_place_names(layout);
             // True positions are where PROJ puts the sites, not a copy of the drawn ones.
             const auto truth = projected_pixels(*input.file, layout);
             for (const auto& m : layout.markers) {

@@ -1,5 +1,6 @@
 // The nearest gazetteer town to a point: the grid search against a scan of every town.
 #include "geocode/gazetteer.hpp"
+#include "geocode/geocoder.hpp"
 #include "geocode/tsv.hpp"
 #include "resources/resources.hpp"
 
@@ -72,6 +73,14 @@ TEST_CASE("geocode: the nearest town to data-center coordinates is the town they
     CHECK(frankfurt->name == "Frankfurt am Main");
     CHECK(frankfurt->country == "DE");
     CHECK(frankfurt->km < 5);
+    // Where the town is, not the point asked about: what tells apart groups it names.
+    CHECK(frankfurt->lon == Approx(8.68).margin(0.01));
+    CHECK(frankfurt->lat == Approx(50.11).margin(0.01));
+    const auto far = g.nearest_town(8.6821, 51.5);
+    REQUIRE(far);
+    CHECK(far->lat != Approx(51.5).margin(0.01));
+    CHECK(far->km ==
+          Approx(dcmap::geocode::great_circle_km(51.5, 8.6821, far->lat, far->lon)).epsilon(0.01));
     const auto ashburn = g.nearest_town(-77.4875, 39.0437);
     REQUIRE(ashburn);
     CHECK(ashburn->name == "Ashburn");

@@ -477,11 +477,14 @@ TEST_CASE("insets: the auto inset takes a size at which its sites are named by l
 
 TEST_CASE("insets: an inset site whose label finds no room is keyed or unlabelled, never grouped",
           "[layout]") {
-    // Long names in a small inset: not all fit.
+    // Long names in a small inset: not all fit. Each site is its own long-named town too, or a
+    // group of them would be named by its short position ("47°N 7°E area").
     std::vector<ProjectedSite> sites = crowded_europe();
     for (auto& s : sites)
-        if (s.site.site.id.rfind("eu", 0) == 0)
+        if (s.site.site.id.rfind("eu", 0) == 0) {
             s.site.site.name = "A very long region display name " + s.site.site.id;
+            s.locality = s.site.site.name;
+        }
     for (KeyMode key : {KeyMode::automatic, KeyMode::never}) {
         auto request = world_request(sites);
         request.width = 700;

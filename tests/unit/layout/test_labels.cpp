@@ -3,6 +3,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 
 using namespace dcmap;
 using namespace dcmap::layout;
@@ -687,9 +688,22 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
                 CHECK(static_cast<std::size_t>(continent_members[name]) == in_continent[name]);
                 continue;
             }
-            // Part of a continent: the continent and how many countries.
+            // Part of a continent: the continent and how many countries, and where two or
+            // more groups are in one continent, which part ("Western Europe (3 countries)").
             const std::string count = " (" + std::to_string(countries.size()) + " countries)";
-            if (name == "Europe" + count || name == "Asia" + count) {
+            const auto part_of = [&](const std::string& continent) {
+                const std::string tail = continent + count;
+                if (name == tail)
+                    return true;
+                if (name.size() <= tail.size() ||
+                    name.compare(name.size() - tail.size(), tail.size(), tail) != 0)
+                    return false;
+                static const std::set<std::string> parts = {
+                    "Central ",  "Northern ",     "Northeastern ", "Eastern ",     "Southeastern ",
+                    "Southern ", "Southwestern ", "Western ",      "Northwestern "};
+                return parts.count(name.substr(0, name.size() - tail.size())) == 1;
+            };
+            if (part_of("Europe") || part_of("Asia")) {
                 CHECK(countries.size() >= 3);
                 CHECK(continent_members.size() == 1);
                 CHECK(static_cast<std::size_t>(continent_members.begin()->second) <
@@ -784,4 +798,217 @@ TEST_CASE("layout: sites with no town do not push a town's name into a group's n
             }
     }
     CHECK(across > 0); // the two countries' sites must share a marker somewhere
+}
+
+namespace {
+
+/// Each name given to several sites, with those sites' ids: map labels and key entries of
+/// aggregates (key entries cut short are left out).
+std::vector<std::pair<std::string, std::vector<std::string>>> group_names(const MapLayout& l) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> names;
+    for (const auto& lb : l.labels)
+        if (lb.key == 0 && lb.members.size() > 1)
+            names.emplace_back(name_part(lb.text), lb.members);
+    for (const auto& a : l.aggregates)
+        if (a.key > 0 && static_cast<std::size_t>(a.key) <= l.key.entries.size()) {
+            const std::string& entry = l.key.entries[static_cast<std::size_t>(a.key) - 1].text;
+            if (entry.find("\u2026") == std::string::npos)
+                names.emplace_back(name_part(entry), a.members);
+        }
+    return names;
+}
+
+/// The middle of some sites, lon/lat degrees (none of the tests' groups crosses 180°).
+Point middle_of(const std::map<std::string, const ProjectedSite*>& by_id,
+                const std::vector<std::string>& ids) {
+    Point sum;
+    for (const auto& id : ids) {
+        sum.x += by_id.at(id)->site.lon;
+        sum.y += by_id.at(id)->site.lat;
+    }
+    return {sum.x / static_cast<double>(ids.size()), sum.y / static_cast<double>(ids.size())};
+}
+
+} // namespace
+
+TEST_CASE("layout: a group with no town is named by where it is, never by one site's label",
+          "[layout]") {
+    // Random points at sea, as a generated map has them: no site has a town, and each has a
+    // label of its own. "Site 1532 area" named a place that is nowhere.
+    int checked = 0;
+    for (unsigned seed : {1u, 2u, 3u}) {
+        std::mt19937 rng(seed);
+        std::uniform_real_distribution<double> lon(-170, 170), lat(-60, 70);
+        std::vector<ProjectedSite> sites;
+        for (int i = 0; i < 400; ++i)
+            sites.push_back(make_site("p" + std::to_string(i), lon(rng), lat(rng)));
+        std::map<std::string, const ProjectedSite*> by_id;
+        for (const auto& s : sites)
+            by_id[s.site.site.key()] = &s;
+        for (double width : {300.0, 600.0, 1200.0, 2400.0}) {
+            INFO("seed " << seed << ", width " << width);
+            auto request = world_request(sites);
+            request.width = width;
+            const auto l = run_layout(request);
+            for (const auto& [name, members] : group_names(l)) {
+                INFO("name '" << name << "'");
+                for (const auto& id : members)
+                    CHECK(name.find(by_id.at(id)->site.site.display_label()) == std::string::npos);
+                // "38°N 171°W area" (or "0° 96°W area"), within the group's sites to the
+                // whole degree.
+                const std::string degree = "\u00b0";
+                const auto read = [&](std::istringstream& in, char positive, char negative) {
+                    std::string word;
+                    in >> word;
+                    const auto at = word.find(degree);
+                    REQUIRE(at != std::string::npos);
+                    const double value = std::stod(word.substr(0, at));
+                    const std::string side = word.substr(at + degree.size());
+                    CHECK((value == 0 ? side.empty()
+                                      : side == std::string(1, positive) ||
+                                            side == std::string(1, negative)));
+                    return side == std::string(1, negative) ? -value : value;
+                };
+                std::istringstream words(name);
+                const double lat_named = read(words, 'N', 'S');
+                const double lon_named = read(words, 'E', 'W');
+                std::string rest;
+                words >> rest;
+                CHECK(rest == "area");
+                Box around;
+                for (const auto& id : members)
+                    around.expand(Point{by_id.at(id)->site.lon, by_id.at(id)->site.lat});
+                CHECK(lat_named >= around.min_y - 0.5);
+                CHECK(lat_named <= around.max_y + 0.5);
+                CHECK(lon_named >= around.min_x - 0.5);
+                CHECK(lon_named <= around.max_x + 0.5);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked > 20); // small maps must group the points, or this tests nothing
+}
+
+TEST_CASE("layout: groups one town would name alike are told apart by where they lie from it",
+          "[layout]") {
+    // Where towns are few, one town is the nearest to sites hundreds of km around it: "Anadyr
+    // area" named three groups of a random map. A town with groups on it and in four directions.
+    const Point town{100, 60};
+    const std::vector<std::pair<std::string, Point>> spots = {
+        {"", {100, 60}},    {"N", {100, 63.5}}, {"E", {107, 60}},
+        {"S", {100, 56.5}}, {"W", {93, 60}},    {"NE", {105, 62.5}}};
+    std::mt19937 rng(4);
+    std::uniform_real_distribution<double> jitter(-0.4, 0.4);
+    std::vector<ProjectedSite> sites;
+    for (std::size_t k = 0; k < spots.size(); ++k)
+        for (int i = 0; i < 6; ++i) {
+            auto s = make_site("t" + std::to_string(k) + "-" + std::to_string(i),
+                               spots[k].second.x + jitter(rng), spots[k].second.y + jitter(rng));
+            s.locality = s.site.locality = "Testtown";
+            s.site.locality_lon = town.x;
+            s.site.locality_lat = town.y;
+            s.site.country = "RU";
+            s.continent = "Europe";
+            sites.push_back(s);
+        }
+    std::map<std::string, const ProjectedSite*> by_id;
+    for (const auto& s : sites)
+        by_id[s.site.site.key()] = &s;
+    int apart = 0;
+    for (double width : {600.0, 1200.0, 2400.0, 4000.0}) {
+        INFO("width " << width);
+        auto request = world_request(sites);
+        request.width = width;
+        const auto l = run_layout(request);
+        const auto names = group_names(l);
+        std::set<std::string> distinct;
+        for (const auto& [name, members] : names)
+            distinct.insert(name);
+        CHECK(distinct.size() == names.size());
+        for (const auto& [name, members] : names) {
+            INFO("name '" << name << "'");
+            if (name == "Testtown area" || name == "Testtown")
+                continue;
+            ++apart;
+            // "NE of Testtown" or "250 km NE of Testtown", toward where the sites are.
+            const auto of = name.find(" of Testtown");
+            REQUIRE(of != std::string::npos);
+            std::string point = name.substr(0, of);
+            if (const auto km = point.find(" km "); km != std::string::npos)
+                point.erase(0, km + 4);
+            const Point middle = middle_of(by_id, members);
+            const double east = (middle.x - town.x) * std::cos(town.y * M_PI / 180);
+            const double north = middle.y - town.y;
+            const double bearing = std::atan2(east, north) * 180 / M_PI;
+            static const char* const points[] = {"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
+            // Within the compass point's sector, give or take the sphere's bend (a few degrees).
+            bool near = false;
+            for (int p = 0; p < 8; ++p) {
+                double off = std::abs(std::remainder(bearing - 45.0 * p, 360.0));
+                near = near || (point == points[p] && off <= 22.5 + 4);
+            }
+            CHECK(near);
+        }
+        // The group kept by the town's own name is the one nearest it.
+        for (const auto& [name, members] : names)
+            if (name == "Testtown area") {
+                const Point m = middle_of(by_id, members);
+                for (const auto& [other, other_members] : names) {
+                    const Point o = middle_of(by_id, other_members);
+                    CHECK(std::hypot(m.x - town.x, m.y - town.y) <=
+                          std::hypot(o.x - town.x, o.y - town.y) + 1e-9);
+                }
+            }
+    }
+    CHECK(apart > 0);
+}
+
+TEST_CASE("layout: groups in parts of one continent say which part", "[layout]") {
+    // Three-country groups in the north, south, west and east of Africa: each was "Africa (3
+    // countries)". Each now says its part, and the parts agree with where the groups lie.
+    std::mt19937 rng(8);
+    std::vector<ProjectedSite> sites;
+    const std::vector<std::pair<Point, std::string>> spots = {
+        {{5, 32}, "DZ"},   {{10, 34}, "TN"},  {{0, 28}, "MA"},   // north-west
+        {{28, -26}, "ZA"}, {{31, -20}, "ZW"}, {{25, -22}, "BW"}, // south
+        {{-10, 10}, "GN"}, {{-5, 8}, "CI"},   {{-12, 13}, "SN"}, // west
+        {{38, 2}, "KE"},   {{42, 8}, "ET"},   {{45, 3}, "SO"}};  // east
+    for (std::size_t k = 0; k < spots.size(); ++k)
+        add_town(sites, "town" + std::to_string(k), spots[k].second, "Africa", spots[k].first.x,
+                 spots[k].first.y, 4, rng);
+    sites.push_back(make_site("elsewhere", -70, -30));
+    sites.back().continent = "South America";
+    sites.back().site.country = "CL";
+    std::map<std::string, const ProjectedSite*> by_id;
+    for (const auto& s : sites)
+        by_id[s.site.site.key()] = &s;
+    int parts = 0;
+    for (double width : {300.0, 400.0, 600.0}) {
+        INFO("width " << width);
+        auto request = world_request(sites);
+        request.width = width;
+        const auto l = run_layout(request);
+        std::vector<std::pair<std::string, Point>> named; // part word, group middle
+        for (const auto& [name, members] : group_names(l)) {
+            INFO("name '" << name << "'");
+            CHECK(name.rfind("Africa (", 0) != 0); // several Africa groups on every size here
+            const auto at = name.find(" Africa (");
+            if (at == std::string::npos)
+                continue;
+            named.emplace_back(name.substr(0, at), middle_of(by_id, members));
+            ++parts;
+        }
+        const auto has = [](const std::string& part, const char* word) {
+            return part.find(word) != std::string::npos;
+        };
+        for (const auto& [a, pa] : named)
+            for (const auto& [b, pb] : named) {
+                INFO(a << " against " << b);
+                if (has(a, "orth") && has(b, "outh"))
+                    CHECK(pa.y > pb.y);
+                if (has(a, "est") && has(b, "ast"))
+                    CHECK(pa.x < pb.x);
+            }
+    }
+    CHECK(parts >= 2);
 }

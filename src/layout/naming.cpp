@@ -141,6 +141,7 @@ struct SpanningName {
     std::string text;
     std::string_view lead_town;
     std::string_view continent; ///< for "Africa (5 countries)": part of one continent
+    std::string by_towns;       ///< then, the name its towns give ("Dakar, Bamako area")
 };
 
 SpanningName spanning_name(const std::vector<MemberView>& members,
@@ -156,8 +157,8 @@ SpanningName spanning_name(const std::vector<MemberView>& members,
             std::all_of(members.begin(), members.end(),
                         [&](const MemberView& m) { return m.place == members.front().place; });
         if (one_label)
-            return {std::string(members.front().place), {}};
-        return {position_name(middle_of(members)) + " area", {}};
+            return {std::string(members.front().place), {}, {}, {}};
+        return {position_name(middle_of(members)) + " area", {}, {}, {}};
     }
     // Countries are also counted by the members that vote, which alone can give them a town.
     Tally places, countries, continents, voting_countries;
@@ -177,9 +178,10 @@ SpanningName spanning_name(const std::vector<MemberView>& members,
         const std::string_view lead = places.leader();
         const bool one_place = places_count == 1 &&
                                members.size() == static_cast<std::size_t>(places.counts[0].second);
-        return {one_place ? std::string(lead) : std::string(lead) + " area", lead};
+        return {one_place ? std::string(lead) : std::string(lead) + " area", lead, {}, {}};
     }
     const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
+    std::string_view part_of; // the continent a group of three or more of its countries is in
     if (countries.counts.size() >= 3) {
         bool whole = true, known = true;
         for (const auto& [continent, n] : continents.counts) {
@@ -188,13 +190,12 @@ SpanningName spanning_name(const std::vector<MemberView>& members,
             whole = whole && known && all != continent_sites.end() && all->second == n;
         }
         if (known && !whole && continents.counts.size() == 1)
-            return {
-                std::string(continents.counts[0].first) + count, {}, continents.counts[0].first};
+            part_of = continents.counts[0].first;
         if (whole) {
             std::string name;
             for (const auto& [continent, n] : continents.by_size())
                 name += (name.empty() ? "" : ", ") + std::string(continent);
-            return {name, {}};
+            return {name, {}, {}, {}};
         }
     }
     // The leading town of the country most voting members are in, then of the next country.
@@ -222,7 +223,9 @@ SpanningName spanning_name(const std::vector<MemberView>& members,
         name += " area";
     if (countries.counts.size() >= 4)
         name += count;
-    return {name, lead};
+    if (!part_of.empty())
+        return {std::string(part_of) + count, {}, part_of, std::move(name)};
+    return {name, lead, {}, {}};
 }
 
 /// The text naming the sites `members` (shown indices, best-ranked first) that share one label.
@@ -233,8 +236,9 @@ struct GroupText {
     /// what tells apart groups that one town would name alike. Empty for a lone site.
     std::string lead_town;
     Point town_lonlat, group_lonlat;
-    /// The continent a group named "Africa (5 countries)" is part of; empty otherwise.
-    std::string continent;
+    /// The continent a group named "Africa (5 countries)" is part of, and the name its towns
+    /// give it; empty otherwise.
+    std::string continent, by_towns;
 
     std::string text() const { return providers.empty() ? name : name + " \u00b7 " + providers; }
     /// The name alone, tried where the whole text finds no room; empty when that is the text.
@@ -278,6 +282,7 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members,
     text.name = std::move(spanning.text);
     text.group_lonlat = middle_of(view);
     text.continent = spanning.continent;
+    text.by_towns = std::move(spanning.by_towns);
     if (!spanning.lead_town.empty()) {
         text.lead_town = spanning.lead_town;
         for (const MemberView& m : view)
@@ -392,17 +397,25 @@ void tell_apart(std::vector<GroupText>& names) {
         }
     }
     // Parts of one continent: "Africa (5 countries)" named five groups of a random map. Where
-    // a continent names two or more groups, each says which part of it it is in.
+    // a continent names two or more groups, each says which part of it it is in; two that
+    // would still read alike are named by their towns.
     std::map<std::string_view, std::vector<std::size_t>> by_continent;
     for (std::size_t k = 0; k < names.size(); ++k)
         if (!names[k].continent.empty())
             by_continent[names[k].continent].push_back(k);
+    std::vector<std::string> parts;
     for (const auto& [continent, same] : by_continent) {
         if (same.size() < 2)
             continue;
-        for (std::size_t k : same)
-            if (std::string part = continent_part(continent, names[k].group_lonlat); !part.empty())
-                changes.emplace_back(k, part + " " + names[k].name);
+        parts.clear();
+        for (std::size_t k : same) {
+            const std::string part = continent_part(continent, names[k].group_lonlat);
+            parts.push_back(part.empty() ? names[k].name : part + " " + names[k].name);
+        }
+        for (std::size_t i = 0; i < same.size(); ++i) {
+            const bool alone = std::count(parts.begin(), parts.end(), parts[i]) == 1;
+            changes.emplace_back(same[i], alone ? parts[i] : names[same[i]].by_towns);
+        }
     }
     for (auto& [k, name] : changes)
         names[k].name = std::move(name);

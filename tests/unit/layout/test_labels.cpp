@@ -989,8 +989,10 @@ TEST_CASE("layout: groups in parts of one continent say which part", "[layout]")
         request.width = width;
         const auto l = run_layout(request);
         std::vector<std::pair<std::string, Point>> named; // part word, group middle
+        std::set<std::string> distinct;
         for (const auto& [name, members] : group_names(l)) {
             INFO("name '" << name << "'");
+            CHECK(distinct.insert(name).second);
             CHECK(name.rfind("Africa (", 0) != 0); // several Africa groups on every size here
             const auto at = name.find(" Africa (");
             if (at == std::string::npos)

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace dcmap::layout::detail {
@@ -19,6 +20,11 @@ constexpr int relax_sweeps = 24;
 
 // Rounds of pairwise merging before the remaining conflicts merge by whole connected groups.
 constexpr int pairwise_rounds = 48;
+
+// Markers whose true centres lie this close (pixels) stand on one place, such as several sites
+// geocoded to one town: an aggregate that takes one of them takes them all. Split, four
+// Frankfurt sites were drawn as two "2" discs, one of them merged with Munich's.
+constexpr double same_place_px = 0.5;
 
 double distance(Point a, Point b) {
     // Not std::hypot: it guards against overflow at a cost that dominates the relaxation.
@@ -67,6 +73,80 @@ Symbol merged(const std::vector<Symbol>& parts, const std::vector<int>& which,
                                : markers[static_cast<std::size_t>(s.members.front())].r;
     s.drawn = s.truth;
     return s;
+}
+
+/// Merges symbols so that a place with a site in an aggregate has all its sites there. Places
+/// whose sites are all single markers stay so: they are nudged apart side by side.
+void keep_places_whole(std::vector<Symbol>& symbols, const std::vector<int>& place_of,
+                       const std::vector<MarkerLayout>& markers,
+                       const DeclutterSettings& settings) {
+    std::vector<int> symbol_of(markers.size(), -1);
+    for (std::size_t k = 0; k < symbols.size(); ++k)
+        for (int m : symbols[k].members)
+            symbol_of[static_cast<std::size_t>(m)] = static_cast<int>(k);
+    std::vector<bool> in_aggregate(markers.size(), false); // by a place's first marker
+    for (std::size_t m = 0; m < markers.size(); ++m)
+        if (symbols[static_cast<std::size_t>(symbol_of[m])].is_aggregate())
+            in_aggregate[static_cast<std::size_t>(place_of[m])] = true;
+    UnionFind sets(symbols.size());
+    bool joined = false;
+    for (std::size_t m = 0; m < markers.size(); ++m) {
+        const int first = place_of[m];
+        const int a = symbol_of[m], b = symbol_of[static_cast<std::size_t>(first)];
+        if (in_aggregate[static_cast<std::size_t>(first)] && a != b) {
+            sets.join(a, b);
+            joined = true;
+        }
+    }
+    if (!joined)
+        return;
+    std::map<int, std::vector<int>> by_root;
+    for (std::size_t k = 0; k < symbols.size(); ++k)
+        by_root[sets.root(static_cast<int>(k))].push_back(static_cast<int>(k));
+    std::vector<Symbol> next;
+    next.reserve(by_root.size());
+    for (const auto& [root, which] : by_root)
+        next.push_back(which.size() == 1 ? std::move(symbols[static_cast<std::size_t>(root)])
+                                         : merged(symbols, which, markers, settings));
+    std::sort(next.begin(), next.end(), [](const Symbol& a, const Symbol& b) {
+        return a.members.front() < b.members.front();
+    });
+    symbols = std::move(next);
+}
+
+/// For each marker, the first marker (in the order given) of the place it stands on: markers
+/// within `same_place_px` of that first one.
+std::vector<int> places_of(const std::vector<MarkerLayout>& markers) {
+    std::vector<int> place(markers.size());
+    // The first markers of places, by grid cell of side same_place_px: a neighbour within the
+    // distance is in the same cell or one of the eight around it.
+    std::unordered_map<long long, std::vector<int>> firsts;
+    const auto cell_key = [](long long col, long long row) { return col * 2000003LL + row; };
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        const Point p{markers[i].true_x, markers[i].true_y};
+        const auto col = static_cast<long long>(std::floor(p.x / same_place_px));
+        const auto row = static_cast<long long>(std::floor(p.y / same_place_px));
+        int found = -1;
+        for (long long dc = -1; dc <= 1 && found < 0; ++dc)
+            for (long long dr = -1; dr <= 1 && found < 0; ++dr) {
+                const auto it = firsts.find(cell_key(col + dc, row + dr));
+                if (it == firsts.end())
+                    continue;
+                for (int f : it->second) {
+                    const auto& m = markers[static_cast<std::size_t>(f)];
+                    if (distance(p, {m.true_x, m.true_y}) <= same_place_px) {
+                        found = f;
+                        break;
+                    }
+                }
+            }
+        if (found < 0) {
+            found = static_cast<int>(i);
+            firsts[cell_key(col, row)].push_back(found);
+        }
+        place[i] = found;
+    }
+    return place;
 }
 
 Symbol single(int i, const std::vector<MarkerLayout>& markers) {
@@ -234,7 +314,9 @@ double max_shift(const Symbol& symbol, const DeclutterSettings& settings) {
 std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
                               const DeclutterSettings& settings,
                               const std::vector<std::vector<int>>& together) {
+    const std::vector<int> place_of = places_of(markers);
     std::vector<Symbol> symbols = cluster(markers, settings, together);
+    keep_places_whole(symbols, place_of, markers, settings);
     for (int round = 0;; ++round) {
         const auto pairs = near_pairs(symbols, settings);
         relax(symbols, pairs, settings);
@@ -289,6 +371,7 @@ std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
             return a.members.front() < b.members.front();
         });
         symbols = std::move(next);
+        keep_places_whole(symbols, place_of, markers, settings);
     }
     std::sort(symbols.begin(), symbols.end(), [](const Symbol& a, const Symbol& b) {
         return a.members.front() < b.members.front();

@@ -129,9 +129,10 @@ struct Tally {
 using ContinentSites = std::map<std::string_view, int>;
 
 /// The name of sites that are not all in one place. Within one country the town most of them
-/// are in names the area. A group across borders is named so as not to claim the other
-/// countries' sites for one town ("Frankfurt am Main area" once held 40 sites in 14 countries):
-/// by its continents when it holds every site the map shows in them ("Europe"); by its
+/// are in names the area when it has at least twice the sites of any other town; else the two
+/// leading towns do ("Chicago, Ashburn"). A group across borders is named so as not to claim the
+/// other countries' sites for one town ("Frankfurt am Main area" once held 40 sites in 14
+/// countries): by its continents when it holds every site the map shows in them ("Europe"); by its
 /// continent and how many countries when it is three or more countries of one continent
 /// ("Europe (9 countries)": "Europe" alone read as the whole continent beside other European
 /// markers); else by the leading town of its two leading countries, with how many countries
@@ -178,7 +179,18 @@ SpanningName spanning_name(const std::vector<MemberView>& members,
         const std::string_view lead = places.leader();
         const bool one_place = places_count == 1 &&
                                members.size() == static_cast<std::size_t>(places.counts[0].second);
-        return {one_place ? std::string(lead) : std::string(lead) + " area", lead, {}, {}};
+        if (one_place)
+            return {std::string(lead), lead, {}, {}};
+        // A town names the area only where it clearly leads it: at a tie "Chicago area" held
+        // Ashburn's sites, and "Frankfurt am Main area" Munich's. Otherwise the two leading
+        // towns name it together.
+        const auto ranked = places.by_size();
+        if (ranked.size() < 2 || ranked[0].second >= 2 * ranked[1].second)
+            return {std::string(lead) + " area", lead, {}, {}};
+        std::string name = std::string(ranked[0].first) + ", " + std::string(ranked[1].first);
+        if (ranked.size() > 2)
+            name += " area";
+        return {std::move(name), ranked[0].first, {}, {}};
     }
     const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
     std::string_view part_of; // the continent a group of three or more of its countries is in

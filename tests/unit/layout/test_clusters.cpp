@@ -3,6 +3,9 @@
 #include "layout_test_support.hpp"
 
 #include <cmath>
+#include <map>
+#include <random>
+#include <set>
 
 using namespace dcmap;
 using namespace dcmap::layout;
@@ -335,4 +338,64 @@ TEST_CASE("layout: a large marker's label may take the diagonal spot hugging its
     const double hug = (18 + 3) * std::sqrt(0.5);
     CHECK(placed[0]->box.min_x == Approx(100 + hug));
     CHECK(placed[0]->box.max_y == Approx(100 - hug));
+}
+
+TEST_CASE("layout: sites on one point are never split between an aggregate and other markers",
+          "[layout]") {
+    // Towns holding one to eight sites each, crowded into two regions of the world and a few
+    // towns elsewhere, like a provider footprint. Four Frankfurt sites were once drawn as two
+    // "2" discs, one of them merged with two Munich sites.
+    std::mt19937 rng(23);
+    std::uniform_real_distribution<double> europe_lon(-5, 25), europe_lat(40, 58);
+    std::uniform_real_distribution<double> asia_lon(120, 145), asia_lat(25, 42);
+    std::uniform_real_distribution<double> any_lon(-170, 170), any_lat(-50, 65);
+    std::uniform_int_distribution<int> how_many(1, 8);
+    const char* providers[] = {"AWS", "Microsoft Azure", "Google Cloud", "Oracle Cloud"};
+    std::vector<ProjectedSite> sites;
+    std::map<std::string, std::string> town_of; // site id -> its point
+    for (int town = 0; town < 60; ++town) {
+        double lon = 0, lat = 0;
+        if (town % 3 == 0) {
+            lon = europe_lon(rng);
+            lat = europe_lat(rng);
+        } else if (town % 3 == 1) {
+            lon = asia_lon(rng);
+            lat = asia_lat(rng);
+        } else {
+            lon = any_lon(rng);
+            lat = any_lat(rng);
+        }
+        const int n = how_many(rng);
+        for (int i = 0; i < n; ++i) {
+            const std::string id = "t" + std::to_string(town) + "-" + std::to_string(i);
+            sites.push_back(make_site(id, lon, lat, providers[(town + i) % 4]));
+            town_of[id] = std::to_string(town);
+        }
+    }
+    int aggregates = 0;
+    for (const MarkerMode mode : {MarkerMode::automatic, MarkerMode::sites, MarkerMode::clusters})
+        for (double width : {300.0, 600.0, 900.0, 1280.0, 2400.0, 4000.0}) {
+            INFO("width " << width << ", mode " << static_cast<int>(mode));
+            auto request = world_request(sites);
+            request.width = width;
+            request.markers = mode;
+            const auto l = run_layout(request);
+            // Where each town's sites are drawn: "" as single markers, else the aggregate.
+            std::map<std::string, std::set<std::string>> drawn_in;
+            std::size_t accounted = l.markers.size();
+            for (const auto& m : l.markers)
+                drawn_in[town_of.at(m.id)].insert("");
+            for (const auto& a : l.aggregates) {
+                ++aggregates;
+                accounted += a.members.size();
+                for (const auto& id : a.members)
+                    drawn_in[town_of.at(id)].insert(a.id);
+            }
+            CHECK(accounted == sites.size());
+            for (const auto& [town, where] : drawn_in) {
+                INFO("town " << town);
+                CHECK(where.size() == 1);
+            }
+        }
+    CHECK(aggregates > 0); // crowded enough to merge somewhere, or this tests nothing
 }

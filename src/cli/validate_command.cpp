@@ -34,7 +34,8 @@ int run_validate(const ValidateCommand& cmd, std::ostream& out, std::ostream& er
                 app::check_map(file, settings, diagnostics);
                 if (warnings_fail(input, diagnostics, cmd.strict, input_err))
                     return;
-                input_out << input << ": ok (" << file.sites.size() << " sites)\n";
+                input_out << input << ": ok (" << file.sites.size()
+                          << (file.sites.size() == 1 ? " site)\n" : " sites)\n");
                 failed[i] = 0;
             } catch (const std::exception& e) {
                 print_failure(e, diagnostics, input_err);

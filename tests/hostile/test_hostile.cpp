@@ -348,8 +348,8 @@ TEST_CASE("hostile: geocode and validate take folders and several files like ren
     const Run folder = dcmap_run({"validate", out.path.string()});
     INFO(folder.err);
     CHECK(folder.code == 0);
-    CHECK(folder.out.find("a.yaml: ok (1 sites)") != std::string::npos);
-    CHECK(folder.out.find("b.yaml: ok (1 sites)") != std::string::npos);
+    CHECK(folder.out.find("a.yaml: ok (1 site)") != std::string::npos);
+    CHECK(folder.out.find("b.yaml: ok (1 site)") != std::string::npos);
 }
 
 TEST_CASE("hostile: a run that fails on one input of a folder writes no map at all", "[hostile]") {

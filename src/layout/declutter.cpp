@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -255,9 +256,35 @@ double clearance_needed(const Symbol& a, const Symbol& b, double gap) { return a
 /// its bound and the frame. Symbols on one point part along a fixed angle per pair, so the
 /// result does not depend on anything but the input.
 void relax(std::vector<Symbol>& symbols, const std::vector<std::pair<int, int>>& pairs,
-           const DeclutterSettings& settings) {
+           const std::vector<int>& place_of, const DeclutterSettings& settings) {
     for (auto& s : symbols)
         s.drawn = keep_inside(s.truth, settings.frame, s.r);
+    // Single markers of one place start evenly on a ring around it, as close as they fit: pushed
+    // apart pair by pair from one point, five sites of a town often did not settle within the
+    // sweeps and merged although they fit around it.
+    std::map<int, std::vector<int>> on_place; // place -> its single symbols
+    for (std::size_t k = 0; k < symbols.size(); ++k)
+        if (!symbols[k].is_aggregate())
+            on_place[place_of[static_cast<std::size_t>(symbols[k].members.front())]].push_back(
+                static_cast<int>(k));
+    for (const auto& [place, which] : on_place) {
+        if (which.size() < 2)
+            continue;
+        const double count = static_cast<double>(which.size());
+        double r = 0, bound = std::numeric_limits<double>::infinity();
+        for (int k : which) {
+            r = std::max(r, symbols[static_cast<std::size_t>(k)].r);
+            bound = std::min(bound, max_shift(symbols[static_cast<std::size_t>(k)], settings));
+        }
+        const double ring = std::min(bound, (r + settings.gap / 2) / std::sin(M_PI / count));
+        for (std::size_t j = 0; j < which.size(); ++j) {
+            Symbol& s = symbols[static_cast<std::size_t>(which[j])];
+            const double angle = -M_PI / 2 + 2 * M_PI * static_cast<double>(j) / count;
+            s.drawn = keep_inside(
+                {s.truth.x + ring * std::cos(angle), s.truth.y + ring * std::sin(angle)},
+                settings.frame, s.r);
+        }
+    }
     const double golden = 2.399963229728653; // radians between successive fixed directions
     for (int sweep = 0; sweep < relax_sweeps; ++sweep) {
         bool moved = false;
@@ -319,7 +346,7 @@ std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
     keep_places_whole(symbols, place_of, markers, settings);
     for (int round = 0;; ++round) {
         const auto pairs = near_pairs(symbols, settings);
-        relax(symbols, pairs, settings);
+        relax(symbols, pairs, place_of, settings);
         const auto left = conflicts(symbols, pairs, settings.gap);
         if (left.empty())
             break;

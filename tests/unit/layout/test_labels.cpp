@@ -750,7 +750,10 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
                 }
                 // Otherwise the leading town of the leading country, then a town of another
                 // country, and from four countries up how many there are.
-                CHECK(continent_members.size() + (countries.size() < 3 ? 1 : 0) >= 2);
+                // (Or three or more countries of one continent whose part would read like another
+                // group's, "Western Europe (3 countries)" twice: those are named by their towns.)
+                const bool by_towns = continent_members.size() == 1 && countries.size() >= 3;
+                CHECK((by_towns || continent_members.size() + (countries.size() < 3 ? 1 : 0) >= 2));
                 std::string rest = name;
                 if (countries.size() >= 4) {
                     REQUIRE(rest.size() > count.size());

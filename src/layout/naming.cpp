@@ -67,6 +67,15 @@ Point town_position(const ProjectedSite& s) {
 
 constexpr double kDegree = M_PI / 180;
 
+/// Great-circle distance in km between two lon/lat points (degrees).
+double km_apart(Point a, Point b) {
+    const double dlat = (b.y - a.y) * kDegree, dlon = (b.x - a.x) * kDegree;
+    const double h = std::pow(std::sin(dlat / 2), 2) + std::cos(a.y * kDegree) *
+                                                           std::cos(b.y * kDegree) *
+                                                           std::pow(std::sin(dlon / 2), 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
 /// The middle of `points` (lon/lat degrees): longitudes are averaged as directions, so a group
 /// across the antimeridian is not put on the other side of the world.
 Point middle_of(const std::vector<MemberView>& members) {
@@ -78,6 +87,15 @@ Point middle_of(const std::vector<MemberView>& members) {
     }
     return {std::atan2(y, x) / kDegree, lat / static_cast<double>(members.size())};
 }
+
+/// A group whose sites all lie this close to its middle (km) is one spot on any world map: its
+/// towns name it, never its continent. Three sites in Basel, Saint-Louis and Lörrach, 7 km
+/// apart, were "Europe (3 countries)".
+constexpr double compact_km = 300;
+
+/// A town names a group as "<town> area" only when all its sites lie within this distance (km)
+/// of it: "Ashburn area" once held Atlanta's and Miami's sites, 850-1,500 km away.
+constexpr double area_km = 300;
 
 /// "38°N 171°W": a position in whole degrees, for sites no town names.
 std::string position_name(Point lonlat) {
@@ -129,15 +147,16 @@ struct Tally {
 using ContinentSites = std::map<std::string_view, int>;
 
 /// The name of sites that are not all in one place. Within one country the town most of them
-/// are in names the area when it has at least twice the sites of any other town; else the two
-/// leading towns do ("Chicago, Ashburn"). A group across borders is named so as not to claim the
-/// other countries' sites for one town ("Frankfurt am Main area" once held 40 sites in 14
-/// countries): by its continents when it holds every site the map shows in them ("Europe"); by its
-/// continent and how many countries when it is three or more countries of one continent
+/// are in names the area when it has at least twice the sites of any other town and all of
+/// them are near it; else two towns do ("Ashburn, Atlanta area", "Chicago, Ashburn"). A group
+/// across borders is named so as not to claim the other countries' sites for one town ("Frankfurt
+/// am Main area" once held 40 sites in 14 countries): by its continents when it holds every site
+/// the map shows in them ("Europe"); by its continent and how many countries when it is three or
+/// more countries of one continent
 /// ("Europe (9 countries)": "Europe" alone read as the whole continent beside other European
-/// markers); else by the leading town of its two leading countries, with how many countries
-/// from four up.
-/// What spanning_name gives: the name, and the town that leads it, if one does.
+/// markers), both only when it is not one spot (compact_km); else by the leading town of its two
+/// leading countries, with how many countries from four up. What spanning_name gives: the name, and
+/// the town that leads it, if one does.
 struct SpanningName {
     std::string text;
     std::string_view lead_town;
@@ -183,18 +202,38 @@ SpanningName spanning_name(const std::vector<MemberView>& members,
             return {std::string(lead), lead, {}, {}};
         // A town names the area only where it clearly leads it: at a tie "Chicago area" held
         // Ashburn's sites, and "Frankfurt am Main area" Munich's. Otherwise the two leading
-        // towns name it together.
+        // towns name it together; and where some sites lie far from the leading town, it and
+        // the leading town of those far ones ("Ashburn, Atlanta area").
         const auto ranked = places.by_size();
-        if (ranked.size() < 2 || ranked[0].second >= 2 * ranked[1].second)
+        Point lead_at;
+        for (const MemberView& m : members)
+            if (!m.town.empty() && m.place == lead) {
+                lead_at = m.town_lonlat;
+                break;
+            }
+        Tally far;
+        for (const MemberView& m : members)
+            if (!m.town.empty() && km_apart(lead_at, m.town_lonlat) > area_km)
+                far.add(m.place);
+        std::string_view second;
+        if (!far.counts.empty())
+            second = far.leader();
+        else if (ranked.size() >= 2 && ranked[0].second < 2 * ranked[1].second)
+            second = ranked[1].first;
+        if (second.empty())
             return {std::string(lead) + " area", lead, {}, {}};
-        std::string name = std::string(ranked[0].first) + ", " + std::string(ranked[1].first);
+        std::string name = std::string(lead) + ", " + std::string(second);
         if (ranked.size() > 2)
             name += " area";
-        return {std::move(name), ranked[0].first, {}, {}};
+        return {std::move(name), lead, {}, {}};
     }
     const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
     std::string_view part_of; // the continent a group of three or more of its countries is in
-    if (countries.counts.size() >= 3) {
+    const Point middle = middle_of(members);
+    const bool compact = std::all_of(members.begin(), members.end(), [&](const MemberView& m) {
+        return km_apart(middle, m.lonlat) <= compact_km;
+    });
+    if (countries.counts.size() >= 3 && !compact) {
         bool whole = true, known = true;
         for (const auto& [continent, n] : continents.counts) {
             const auto all = continent_sites.find(continent);
@@ -333,15 +372,6 @@ const char* compass_point(Point from, Point to) {
     static constexpr const char* points[] = {"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
     const long k = std::lround(bearing / (M_PI / 4));
     return points[((k % 8) + 8) % 8];
-}
-
-/// Great-circle distance in km between two lon/lat points (degrees).
-double km_apart(Point a, Point b) {
-    const double dlat = (b.y - a.y) * kDegree, dlon = (b.x - a.x) * kDegree;
-    const double h = std::pow(std::sin(dlat / 2), 2) + std::cos(a.y * kDegree) *
-                                                           std::cos(b.y * kDegree) *
-                                                           std::pow(std::sin(dlon / 2), 2);
-    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
 /// Where each continent's middle is taken to be (lon/lat degrees), as continent_of names them:

@@ -1,5 +1,6 @@
 #include "layout_test_support.hpp"
 
+#include <cmath>
 #include <map>
 #include <random>
 #include <set>
@@ -1005,16 +1006,15 @@ TEST_CASE("layout: groups one town would name alike are told apart by where they
 }
 
 TEST_CASE("layout: groups in parts of one continent say which part", "[layout]") {
-    // Three-country groups in the north, south, west and east of Africa (towns of neighbouring
-    // countries a few degrees apart, as a crowded page merges them): each was "Africa (3
+    // Three-country groups in the north, south, west and east of Africa: each was "Africa (3
     // countries)". Each now says its part, and the parts agree with where the groups lie.
     std::mt19937 rng(8);
     std::vector<ProjectedSite> sites;
     const std::vector<std::pair<Point, std::string>> spots = {
-        {{5, 32}, "DZ"},   {{7, 33}, "TN"},   {{4, 30}, "MA"},   // north-west
-        {{28, -25}, "ZA"}, {{29, -23}, "ZW"}, {{26, -24}, "BW"}, // south
-        {{-9, 10}, "GN"},  {{-7, 9}, "CI"},   {{-10, 12}, "SN"}, // west
-        {{39, 4}, "KE"},   {{40, 6}, "ET"},   {{42, 4}, "SO"}};  // east
+        {{5, 32}, "DZ"},   {{10, 34}, "TN"},  {{0, 28}, "MA"},   // north-west
+        {{28, -26}, "ZA"}, {{31, -20}, "ZW"}, {{25, -22}, "BW"}, // south
+        {{-10, 10}, "GN"}, {{-5, 8}, "CI"},   {{-12, 13}, "SN"}, // west
+        {{38, 2}, "KE"},   {{42, 8}, "ET"},   {{45, 3}, "SO"}};  // east
     for (std::size_t k = 0; k < spots.size(); ++k)
         add_town(sites, "town" + std::to_string(k), spots[k].second, "Africa", spots[k].first.x,
                  spots[k].first.y, 8, rng);
@@ -1062,4 +1062,79 @@ TEST_CASE("layout: groups in parts of one continent say which part", "[layout]")
             }
     }
     CHECK(parts >= 2);
+}
+
+TEST_CASE("layout: a town names an area only where the group's sites are near it, and a continent "
+          "never names one spot",
+          "[layout]") {
+    // US east-coast metros with many sites in Ashburn, and three towns of three countries a few
+    // km apart at Basel. "Ashburn area" once held Atlanta's and Miami's sites; the three Basel
+    // towns were "Europe (3 countries)".
+    std::mt19937 rng(3);
+    std::vector<ProjectedSite> sites;
+    add_town(sites, "Ashburn", "US", "North America", -77.49, 39.04, 10, rng);
+    add_town(sites, "Sterling", "US", "North America", -77.43, 39.01, 3, rng);
+    add_town(sites, "Atlanta", "US", "North America", -84.39, 33.75, 4, rng);
+    add_town(sites, "Miami", "US", "North America", -80.19, 25.76, 3, rng);
+    add_town(sites, "Chicago", "US", "North America", -87.63, 41.88, 4, rng);
+    add_town(sites, "Basel", "CH", "Europe", 7.59, 47.56, 3, rng);
+    add_town(sites, "Saint-Louis", "FR", "Europe", 7.56, 47.59, 3, rng);
+    add_town(sites, "Loerrach", "DE", "Europe", 7.66, 47.61, 3, rng);
+    add_town(sites, "Madrid", "ES", "Europe", -3.70, 40.42, 2, rng);
+    std::map<std::string, const ProjectedSite*> by_id;
+    for (const auto& s : sites)
+        by_id[s.site.site.key()] = &s;
+    const auto km = [](const ProjectedSite& a, double lon, double lat) {
+        const double d = M_PI / 180;
+        const double h = std::pow(std::sin((lat - a.site.lat) * d / 2), 2) +
+                         std::cos(a.site.lat * d) * std::cos(lat * d) *
+                             std::pow(std::sin((lon - a.site.lon) * d / 2), 2);
+        return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+    };
+    int far_groups = 0, compact_groups = 0;
+    for (const MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters})
+        for (double width : {300.0, 600.0, 1280.0, 2400.0, 4000.0}) {
+            INFO("width " << width << ", mode " << static_cast<int>(mode));
+            auto request = world_request(sites);
+            request.width = width;
+            request.markers = mode;
+            const auto l = run_layout(request);
+            for (const auto& [name, members] : group_names(l)) {
+                INFO("name '" << name << "'");
+                std::set<std::string> countries;
+                double lon = 0, lat = 0;
+                for (const auto& id : members) {
+                    countries.insert(by_id.at(id)->site.country);
+                    lon += by_id.at(id)->site.lon;
+                    lat += by_id.at(id)->site.lat;
+                }
+                lon /= static_cast<double>(members.size());
+                lat /= static_cast<double>(members.size());
+                bool compact = true;
+                for (const auto& id : members)
+                    compact = compact && km(*by_id.at(id), lon, lat) <= 300;
+                if (compact && countries.size() >= 3) {
+                    ++compact_groups;
+                    CHECK(name.find("Europe") == std::string::npos);
+                }
+                // "<town> area" alone: every member within 300 km of that town.
+                const auto tail = name.size() > 5 ? name.substr(name.size() - 5) : "";
+                if (tail != " area" || name.find(", ") != std::string::npos)
+                    continue;
+                const std::string town = name.substr(0, name.size() - 5);
+                const ProjectedSite* at = nullptr;
+                for (const auto& s : sites)
+                    if (s.locality == town)
+                        at = &s;
+                REQUIRE(at != nullptr);
+                for (const auto& id : members) {
+                    const double d = km(*by_id.at(id), at->site.lon, at->site.lat);
+                    if (d > 300)
+                        ++far_groups;
+                    CHECK(d <= 300 + 40); // the jitter of add_town's sites
+                }
+            }
+        }
+    CHECK(compact_groups > 0); // the Basel towns must share a marker somewhere
+    CHECK(far_groups == 0);
 }

@@ -44,8 +44,8 @@ LegendLayout shared_legend(const std::vector<MapLayout>& maps,
                 markers.push_back(*m);
     }
     const detail::ProviderColors colors(providers, style.palette);
-    LegendLayout legend =
-        detail::build_legend(markers, colors, detail::SizeRange{}, style, scale, measure);
+    LegendLayout legend = detail::build_legend(markers, colors, detail::SizeRange{}, style, scale,
+                                               measure, max_width);
     if (legend.box.empty())
         return legend;
     for (auto& row : legend.rows) {

@@ -28,20 +28,10 @@ KeyLayout key_panel(const std::vector<std::string>& entries, double width, doubl
     std::vector<TextSize> sizes;
     double widest = 0;
     for (std::size_t k = 0; k < entries.size(); ++k) {
-        std::string text = std::to_string(k + 1) + "  " + entries[k];
-        TextSize size = measure(text, font);
         // An entry wider than the panel is shortened at a character boundary, with an ellipsis.
-        std::string base = text;
-        while (size.width > room && !base.empty()) {
-            std::size_t cut = base.size() - 1;
-            while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80)
-                --cut;
-            base.resize(cut);
-            while (!base.empty() && base.back() == ' ')
-                base.pop_back();
-            text = base + "\u2026";
-            size = measure(text, font);
-        }
+        std::string text =
+            shortened_to_width(std::to_string(k + 1) + "  " + entries[k], font, room, measure);
+        const TextSize size = measure(text, font);
         widest = std::max(widest, size.width);
         texts.push_back(std::move(text));
         sizes.push_back(size);

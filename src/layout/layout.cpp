@@ -325,11 +325,11 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     if (mode == MarkerMode::density) {
         draw_density();
     } else {
-        out.legend =
-            detail::is_change_map(request)
-                ? detail::build_change_legend(detail::change_counts(request.sites), style, scale,
-                                              measure)
-                : detail::build_legend(scene.markers, scene.colors, sizes, style, scale, measure);
+        out.legend = detail::is_change_map(request)
+                         ? detail::build_change_legend(detail::change_counts(request.sites), style,
+                                                       scale, measure)
+                         : detail::build_legend(scene.markers, scene.colors, sizes, style, scale,
+                                                measure, page.map_frame.width());
         if (!request.legend)
             out.legend = {};
         legend_in_band = request.legend && (detail::place_legend(out.legend, page.map_frame, inset,

@@ -62,9 +62,11 @@ std::string size_text(double value, SizeBy size_by) {
 /// Rows and headings stacked from the top, left-aligned at a symbol column.
 class LegendBuilder {
 public:
-    LegendBuilder(const Style& style, double scale, const MeasureText& measure, double symbol_r)
+    LegendBuilder(const Style& style, double scale, const MeasureText& measure, double symbol_r,
+                  double max_width = 0)
         : style_(style), scale_(scale), measure_(measure), pad_(8 * scale),
-          symbol_column_(2 * symbol_r), text_gap_(6 * scale), y_(8 * scale) {}
+          symbol_column_(2 * symbol_r), text_gap_(6 * scale), y_(8 * scale),
+          text_room_(max_width > 0 ? max_width - 2 * pad_ - symbol_column_ - text_gap_ : 0) {}
 
     void heading(const std::string& text) {
         if (!legend_.headings.empty() || !legend_.rows.empty())
@@ -81,10 +83,20 @@ public:
         row.color = color;
         row.r = r;
         const FontSpec font = scaled(style_.legend_font, scale_);
-        const TextSize size = measure_(text, font);
+        std::string shown = text;
+        if (text_room_ > 0 && measure_(text, font).width > text_room_) {
+            // The name is shortened, not its count: "Teraco Data Environ… (6)".
+            const auto open = text.rfind(" (");
+            const bool counted = open != std::string::npos && text.back() == ')';
+            const std::string count = counted ? text.substr(open) : std::string();
+            shown = shortened_to_width(text.substr(0, counted ? open : text.size()), font,
+                                       text_room_ - measure_(count, font).width, measure_) +
+                    count;
+        }
+        const TextSize size = measure_(shown, font);
         const double height = std::max(size.height, 2 * r + 2 * scale_);
         row.symbol = {pad_ + symbol_column_ / 2, y_ + height / 2};
-        row.label = {text, font, style_.legend_text,
+        row.label = {shown, font, style_.legend_text,
                      Box::from_xywh(pad_ + symbol_column_ + text_gap_,
                                     y_ + (height - size.height) / 2, size.width, size.height)};
         legend_.rows.push_back(row);
@@ -106,6 +118,7 @@ private:
     double scale_;
     const MeasureText& measure_;
     double pad_, symbol_column_, text_gap_, y_;
+    double text_room_; ///< widest a row's text may be; 0 for no limit
     LegendLayout legend_;
 };
 
@@ -231,7 +244,7 @@ const char* status_title(Status status) {
 
 LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const ProviderColors& colors,
                           const SizeRange& sizes, const Style& style, double scale,
-                          const MeasureText& measure) {
+                          const MeasureText& measure, double max_width) {
     if (markers.empty())
         return {};
     std::map<Status, int> status_counts;
@@ -252,7 +265,7 @@ LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const Provid
     for (double v : samples)
         symbol_r = std::max(symbol_r, marker_radius(v, sizes, style, scale));
 
-    LegendBuilder builder(style, scale, measure, symbol_r);
+    LegendBuilder builder(style, scale, measure, symbol_r, max_width);
     builder.heading("Status");
     const Color status_color =
         several_providers ? status_symbol_color(style) : colors.of(markers.front().provider);

@@ -13,10 +13,12 @@ namespace dcmap::layout::detail {
 const char* status_title(Status status);
 
 /// Builds the legend for the markers shown, with its panel's top-left corner at (0, 0).
-/// Empty (no box, no rows) when there are no markers.
+/// Empty (no box, no rows) when there are no markers. With `max_width` > 0 the panel is at most
+/// that wide: longer entries ("Teraco Data Environments Proprietary Limited" on a 300 px map)
+/// are shortened with an ellipsis.
 LegendLayout build_legend(const std::vector<MarkerLayout>& markers, const ProviderColors& colors,
                           const SizeRange& sizes, const Style& style, double scale,
-                          const MeasureText& measure);
+                          const MeasureText& measure, double max_width = 0);
 
 /// Moves the legend into the corner of `frame` (inset by `inset` pixels) whose panel covers the
 /// fewest markers; ties go to bottom-left, bottom-right, top-left, top-right, in that order.

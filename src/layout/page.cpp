@@ -282,6 +282,21 @@ TextBlock place_text(const std::string& text, const FontSpec& font, const Color&
     return {text, font, color, Box::from_xywh(x, y, size.width, size.height)};
 }
 
+std::string shortened_to_width(const std::string& text, const FontSpec& font, double room,
+                               const MeasureText& measure) {
+    std::string base = text, out = text;
+    while (measure(out, font).width > room && !base.empty()) {
+        std::size_t cut = base.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80)
+            --cut;
+        base.resize(cut);
+        while (!base.empty() && base.back() == ' ')
+            base.pop_back();
+        out = base + "\u2026";
+    }
+    return out;
+}
+
 std::vector<std::string> footer_lines(const LayoutRequest& request) {
     std::string first;
     if (!request.source.empty())

@@ -25,6 +25,11 @@ FontSpec scaled(FontSpec font, double scale);
 TextBlock place_text(const std::string& text, const FontSpec& font, const Color& color, double x,
                      double y, const MeasureText& measure);
 
+/// `text` cut at a character boundary and ended with an ellipsis so it measures at most `room`
+/// pixels wide in `font`; `text` itself when it fits.
+std::string shortened_to_width(const std::string& text, const FontSpec& font, double room,
+                               const MeasureText& measure);
+
 /// The footer's lines: "Source: ... · As of ..." and the attribution; empty lines left out.
 std::vector<std::string> footer_lines(const LayoutRequest& request);
 

@@ -171,3 +171,29 @@ TEST_CASE("layout: a legend that would hide sites moves below the map", "[layout
     make_layout(world_request({make_site("centre", 0, 0)}), {}, fixed_measure, quiet);
     CHECK(quiet.warnings.empty());
 }
+
+TEST_CASE("layout: a legend with long provider names stays on the canvas at every width",
+          "[layout]") {
+    // A 45-character provider name made the legend 355 px wide on a 300 px canvas.
+    const std::string long_name = "Teraco Data Environments Proprietary Limited";
+    std::vector<ProjectedSite> sites = {make_site("a", 10, 10, long_name),
+                                        make_site("b", -60, -20, long_name),
+                                        make_site("c", 100, 30, "AWS")};
+    for (double width : {300.0, 400.0, 600.0, 1280.0, 2400.0}) {
+        INFO("width " << width);
+        auto request = world_request(sites);
+        request.width = width;
+        const auto l = run_layout(request);
+        REQUIRE_FALSE(l.legend.box.empty());
+        CHECK(l.legend.box.min_x >= 0);
+        CHECK(l.legend.box.max_x <= l.width + 1e-9);
+        for (const auto& row : l.legend.rows) {
+            INFO("row '" << row.label.text << "'");
+            CHECK(row.label.box.max_x <= l.legend.box.max_x + 1e-9);
+            // Shortened or not, a provider's row keeps its count.
+            if (row.kind == LegendRow::Kind::provider)
+                CHECK(row.label.text.substr(row.label.text.size() - 4) ==
+                      (row.label.text.find("AWS") == 0 ? " (1)" : " (2)"));
+        }
+    }
+}

@@ -364,13 +364,16 @@ private:
                 blockers.push_back(o.owner_label);
             return stop_at_first;
         };
-        grid_.any_near(c.box, [&](int item) {
+        // Another label's leader keeps the padding a label keeps: one passed 0.5 px from a
+        // label placed after it, which then read as that leader's.
+        const Box padded = inflate(c.box, settings_.pad);
+        grid_.any_near(padded, [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
             if (o.removed)
                 return false;
             bool hit = false;
             if (o.is_segment) {
-                hit = segment_crosses_box(o.a, o.b, c.box);
+                hit = segment_crosses_box(o.a, o.b, padded);
             } else if (o.owner_marker >= 0) {
                 // A marker is a disc: a label may sit by its bounding square's corner, as the
                 // diagonal positions hug their own; another's disc keeps the label padding.
@@ -385,14 +388,18 @@ private:
         if (fixed)
             return false;
         if (c.leader && !(stop_at_first && !blockers.empty())) {
-            grid_.any_near(segment_bounds(c.from, c.to), [&](int item) {
+            grid_.any_near(inflate(segment_bounds(c.from, c.to), settings_.pad), [&](int item) {
                 const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
                 if (o.removed)
                     return false;
                 bool hit = false;
                 if (o.is_segment)
                     hit = segments_cross(c.from, c.to, o.a, o.b);
-                else if (o.owner_marker < 0 || !is_own(u, o.owner_marker))
+                else if (o.owner_marker >= 0 && !is_own(u, o.owner_marker))
+                    // Past another marker a leader keeps the label padding: one grazing a
+                    // marker reads as leading to it.
+                    hit = segment_crosses_box(c.from, c.to, inflate(o.box, settings_.pad));
+                else if (o.owner_marker < 0)
                     hit = segment_crosses_box(c.from, c.to, o.box);
                 return hit && note(o);
             });

@@ -85,11 +85,23 @@ void require_clean_leaders(const MapLayout& l) {
         std::vector<Box> others;
         for (const auto& m : l.markers)
             if (m.id != a->id &&
-                std::find(a->members.begin(), a->members.end(), m.id) == a->members.end())
+                std::find(a->members.begin(), a->members.end(), m.id) == a->members.end()) {
                 others.push_back(marker_box(m));
+                // Nor does it graze another marker: one 0.5 px past a disc read as leading to it.
+                const Point d{a->leader_to.x - a->leader_from.x, a->leader_to.y - a->leader_from.y};
+                const double length2 = d.x * d.x + d.y * d.y;
+                const double t = length2 > 0 ? std::clamp(((m.x - a->leader_from.x) * d.x +
+                                                           (m.y - a->leader_from.y) * d.y) /
+                                                              length2,
+                                                          0.0, 1.0)
+                                             : 0.0;
+                CHECK(std::hypot(a->leader_from.x + t * d.x - m.x,
+                                 a->leader_from.y + t * d.y - m.y) >= m.r + 1.0);
+            }
         for (const auto& lb : l.labels)
             if (lb.id != a->id)
-                others.push_back(lb.box);
+                others.push_back({lb.box.min_x - 1, lb.box.min_y - 1, lb.box.max_x + 1,
+                                  lb.box.max_y + 1}); // kept clear, not grazed
         for (const Box& other : others) {
             for (int step = 0; step <= 50; ++step) {
                 const double t = step / 50.0;
@@ -1137,4 +1149,16 @@ TEST_CASE("layout: a town names an area only where the group's sites are near it
         }
     CHECK(compact_groups > 0); // the Basel towns must share a marker somewhere
     CHECK(far_groups == 0);
+}
+
+TEST_CASE("layout: leaders keep clear of other markers and labels on random maps", "[layout]") {
+    // A leader once passed 0.5 px from another site's marker and label, and read as theirs.
+    for (unsigned seed : {1u, 2u, 3u, 4u, 5u, 6u})
+        for (double width : {600.0, 1280.0, 2400.0}) {
+            INFO("seed " << seed << ", width " << width);
+            auto request = world_request(random_world_sites(200, seed, "Random "));
+            request.width = width;
+            const auto l = run_layout(request);
+            require_clean_leaders(l);
+        }
 }

@@ -101,14 +101,23 @@ void keep_places_whole(std::vector<Symbol>& symbols, const std::vector<int>& pla
     }
     if (!joined)
         return;
-    std::map<int, std::vector<int>> by_root;
+    // Symbols by root, without a node per symbol: this runs every round.
+    std::vector<std::pair<int, int>> by_root; // root, symbol
+    by_root.reserve(symbols.size());
     for (std::size_t k = 0; k < symbols.size(); ++k)
-        by_root[sets.root(static_cast<int>(k))].push_back(static_cast<int>(k));
+        by_root.emplace_back(sets.root(static_cast<int>(k)), static_cast<int>(k));
+    std::sort(by_root.begin(), by_root.end());
     std::vector<Symbol> next;
     next.reserve(by_root.size());
-    for (const auto& [root, which] : by_root)
-        next.push_back(which.size() == 1 ? std::move(symbols[static_cast<std::size_t>(root)])
+    std::vector<int> which;
+    for (std::size_t i = 0; i < by_root.size(); ++i) {
+        which.push_back(by_root[i].second);
+        if (i + 1 < by_root.size() && by_root[i + 1].first == by_root[i].first)
+            continue;
+        next.push_back(which.size() == 1 ? std::move(symbols[static_cast<std::size_t>(which[0])])
                                          : merged(symbols, which, markers, settings));
+        which.clear();
+    }
     std::sort(next.begin(), next.end(), [](const Symbol& a, const Symbol& b) {
         return a.members.front() < b.members.front();
     });
@@ -119,31 +128,38 @@ void keep_places_whole(std::vector<Symbol>& symbols, const std::vector<int>& pla
 /// within `same_place_px` of that first one.
 std::vector<int> places_of(const std::vector<MarkerLayout>& markers) {
     std::vector<int> place(markers.size());
-    // The first markers of places, by grid cell of side same_place_px: a neighbour within the
-    // distance is in the same cell or one of the eight around it.
-    std::unordered_map<long long, std::vector<int>> firsts;
+    // The first markers of places by grid cell of side same_place_px (a neighbour within the
+    // distance is in the same cell or one of the eight around it): each cell's latest first
+    // marker, and for each first marker the one before it in its cell.
+    std::unordered_map<long long, int> latest;
+    latest.reserve(markers.size());
+    std::vector<int> before(markers.size(), -1);
     const auto cell_key = [](long long col, long long row) { return col * 2000003LL + row; };
     for (std::size_t i = 0; i < markers.size(); ++i) {
         const Point p{markers[i].true_x, markers[i].true_y};
         const auto col = static_cast<long long>(std::floor(p.x / same_place_px));
         const auto row = static_cast<long long>(std::floor(p.y / same_place_px));
         int found = -1;
-        for (long long dc = -1; dc <= 1 && found < 0; ++dc)
-            for (long long dr = -1; dr <= 1 && found < 0; ++dr) {
-                const auto it = firsts.find(cell_key(col + dc, row + dr));
-                if (it == firsts.end())
+        for (long long dc = -1; dc <= 1; ++dc)
+            for (long long dr = -1; dr <= 1; ++dr) {
+                const auto it = latest.find(cell_key(col + dc, row + dr));
+                if (it == latest.end())
                     continue;
-                for (int f : it->second) {
+                // The earliest first marker within reach, as a greedy pass in order finds it.
+                for (int f = it->second; f >= 0; f = before[static_cast<std::size_t>(f)]) {
                     const auto& m = markers[static_cast<std::size_t>(f)];
-                    if (distance(p, {m.true_x, m.true_y}) <= same_place_px) {
+                    if (distance(p, {m.true_x, m.true_y}) <= same_place_px &&
+                        (found < 0 || f < found))
                         found = f;
-                        break;
-                    }
                 }
             }
         if (found < 0) {
             found = static_cast<int>(i);
-            firsts[cell_key(col, row)].push_back(found);
+            auto [it, added] = latest.emplace(cell_key(col, row), found);
+            if (!added) {
+                before[i] = it->second;
+                it->second = found;
+            }
         }
         place[i] = found;
     }
@@ -262,28 +278,34 @@ void relax(std::vector<Symbol>& symbols, const std::vector<std::pair<int, int>>&
     // Single markers of one place start evenly on a ring around it, as close as they fit: pushed
     // apart pair by pair from one point, five sites of a town often did not settle within the
     // sweeps and merged although they fit around it.
-    std::map<int, std::vector<int>> on_place; // place -> its single symbols
-    for (std::size_t k = 0; k < symbols.size(); ++k)
-        if (!symbols[k].is_aggregate())
-            on_place[place_of[static_cast<std::size_t>(symbols[k].members.front())]].push_back(
-                static_cast<int>(k));
-    for (const auto& [place, which] : on_place) {
-        if (which.size() < 2)
+    // By place (indexed by its first marker): how many single symbols, their largest radius and
+    // smallest bound. Arrays, not a map: this runs every round, at 10^5 markers too.
+    const std::size_t n = place_of.size();
+    std::vector<int> count(n, 0), slot(n, 0);
+    std::vector<double> largest(n, 0), bound(n, std::numeric_limits<double>::infinity());
+    const auto place = [&](const Symbol& s) {
+        return static_cast<std::size_t>(place_of[static_cast<std::size_t>(s.members.front())]);
+    };
+    for (const auto& s : symbols)
+        if (!s.is_aggregate()) {
+            const std::size_t p = place(s);
+            ++count[p];
+            largest[p] = std::max(largest[p], s.r);
+            bound[p] = std::min(bound[p], max_shift(s, settings));
+        }
+    for (auto& s : symbols) {
+        if (s.is_aggregate())
             continue;
-        const double count = static_cast<double>(which.size());
-        double r = 0, bound = std::numeric_limits<double>::infinity();
-        for (int k : which) {
-            r = std::max(r, symbols[static_cast<std::size_t>(k)].r);
-            bound = std::min(bound, max_shift(symbols[static_cast<std::size_t>(k)], settings));
-        }
-        const double ring = std::min(bound, (r + settings.gap / 2) / std::sin(M_PI / count));
-        for (std::size_t j = 0; j < which.size(); ++j) {
-            Symbol& s = symbols[static_cast<std::size_t>(which[j])];
-            const double angle = -M_PI / 2 + 2 * M_PI * static_cast<double>(j) / count;
-            s.drawn = keep_inside(
-                {s.truth.x + ring * std::cos(angle), s.truth.y + ring * std::sin(angle)},
-                settings.frame, s.r);
-        }
+        const std::size_t p = place(s);
+        if (count[p] < 2)
+            continue;
+        const double k = static_cast<double>(count[p]);
+        const double ring =
+            std::min(bound[p], (largest[p] + settings.gap / 2) / std::sin(M_PI / k));
+        const double angle = -M_PI / 2 + 2 * M_PI * static_cast<double>(slot[p]++) / k;
+        s.drawn =
+            keep_inside({s.truth.x + ring * std::cos(angle), s.truth.y + ring * std::sin(angle)},
+                        settings.frame, s.r);
     }
     const double golden = 2.399963229728653; // radians between successive fixed directions
     for (int sweep = 0; sweep < relax_sweeps; ++sweep) {
@@ -338,10 +360,16 @@ double max_shift(const Symbol& symbol, const DeclutterSettings& settings) {
     return settings.shift_diameters * 2 * symbol.r;
 }
 
+std::vector<int> same_places(const std::vector<MarkerLayout>& markers) {
+    return places_of(markers);
+}
+
 std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
                               const DeclutterSettings& settings,
-                              const std::vector<std::vector<int>>& together) {
-    const std::vector<int> place_of = places_of(markers);
+                              const std::vector<std::vector<int>>& together,
+                              const std::vector<int>& places) {
+    const std::vector<int> computed = places.empty() ? places_of(markers) : std::vector<int>{};
+    const std::vector<int>& place_of = places.empty() ? computed : places;
     std::vector<Symbol> symbols = cluster(markers, settings, together);
     keep_places_whole(symbols, place_of, markers, settings);
     for (int round = 0;; ++round) {

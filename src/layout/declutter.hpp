@@ -38,9 +38,15 @@ struct DeclutterSettings {
 /// order of their first member.
 /// `together` lists groups of markers (indices) that must share one symbol, e.g. because
 /// separately they could not all be named.
+/// `places` is same_places(markers) when the caller keeps it across calls (empty: computed).
 std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
                               const DeclutterSettings& settings,
-                              const std::vector<std::vector<int>>& together = {});
+                              const std::vector<std::vector<int>>& together = {},
+                              const std::vector<int>& places = {});
+
+/// For each marker, the first marker (in the order given) of the place it stands on: markers
+/// whose true centres lie within 0.5 px of that first one. An aggregate takes a place whole.
+std::vector<int> same_places(const std::vector<MarkerLayout>& markers);
 
 /// The largest distance any symbol may be drawn from its true position.
 double max_shift(const Symbol& symbol, const DeclutterSettings& settings);

@@ -281,8 +281,9 @@ Content fill_inset(const Scene& main, const Target& target, const Box& view, con
         return std::pair<int, int>{n.unnamed, unlabelled};
     };
     std::vector<std::vector<int>> together;
+    const std::vector<int> places = same_places(scene.markers);
     for (int step = 0; step < inset_merge_steps; ++step) {
-        std::vector<Symbol> symbols = declutter(scene.markers, settings, together);
+        std::vector<Symbol> symbols = declutter(scene.markers, settings, together, places);
         Naming naming = name_symbols(scene, symbols, placer, elsewhere, use_key, earlier_keys);
         const auto joined = naming.unnamed == 0
                                 ? std::vector<std::vector<int>>{}

@@ -372,6 +372,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         // drawn where it is not.
         const double max_spread =
             max_spread_share * std::max(page.map_frame.width(), page.map_frame.height());
+        // Which markers stand on one place: the same for every attempt below.
+        const std::vector<int> places = detail::same_places(scene.markers);
         for (double radius : radii) {
             // With many sites, dense cores (markers more than half on top of each other) merge
             // up front: they would merge anyway, and nudging hundreds of them is slow.
@@ -390,7 +392,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
             for (int step = 0; step < steps && without_progress < 3; ++step) {
                 Candidate c;
                 c.radius = radius;
-                c.symbols = detail::declutter(scene.markers, settings, together);
+                c.symbols = detail::declutter(scene.markers, settings, together, places);
                 c.naming =
                     name_symbols(scene, c.symbols, blocked, in_inset, use_key, insets.key_entries);
                 std::vector<int> stuck = c.naming.unnamed_symbols;

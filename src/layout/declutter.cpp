@@ -124,48 +124,6 @@ void keep_places_whole(std::vector<Symbol>& symbols, const std::vector<int>& pla
     symbols = std::move(next);
 }
 
-/// For each marker, the first marker (in the order given) of the place it stands on: markers
-/// within `same_place_px` of that first one.
-std::vector<int> places_of(const std::vector<MarkerLayout>& markers) {
-    std::vector<int> place(markers.size());
-    // The first markers of places by grid cell of side same_place_px (a neighbour within the
-    // distance is in the same cell or one of the eight around it): each cell's latest first
-    // marker, and for each first marker the one before it in its cell.
-    std::unordered_map<long long, int> latest;
-    latest.reserve(markers.size());
-    std::vector<int> before(markers.size(), -1);
-    const auto cell_key = [](long long col, long long row) { return col * 2000003LL + row; };
-    for (std::size_t i = 0; i < markers.size(); ++i) {
-        const Point p{markers[i].true_x, markers[i].true_y};
-        const auto col = static_cast<long long>(std::floor(p.x / same_place_px));
-        const auto row = static_cast<long long>(std::floor(p.y / same_place_px));
-        int found = -1;
-        for (long long dc = -1; dc <= 1; ++dc)
-            for (long long dr = -1; dr <= 1; ++dr) {
-                const auto it = latest.find(cell_key(col + dc, row + dr));
-                if (it == latest.end())
-                    continue;
-                // The earliest first marker within reach, as a greedy pass in order finds it.
-                for (int f = it->second; f >= 0; f = before[static_cast<std::size_t>(f)]) {
-                    const auto& m = markers[static_cast<std::size_t>(f)];
-                    if (distance(p, {m.true_x, m.true_y}) <= same_place_px &&
-                        (found < 0 || f < found))
-                        found = f;
-                }
-            }
-        if (found < 0) {
-            found = static_cast<int>(i);
-            auto [it, added] = latest.emplace(cell_key(col, row), found);
-            if (!added) {
-                before[i] = it->second;
-                it->second = found;
-            }
-        }
-        place[i] = found;
-    }
-    return place;
-}
-
 Symbol single(int i, const std::vector<MarkerLayout>& markers) {
     const auto& m = markers[static_cast<std::size_t>(i)];
     Symbol s;
@@ -356,19 +314,55 @@ std::vector<std::pair<int, int>> conflicts(const std::vector<Symbol>& symbols,
 
 } // namespace
 
-double max_shift(const Symbol& symbol, const DeclutterSettings& settings) {
-    return settings.shift_diameters * 2 * symbol.r;
+std::vector<int> same_places(const std::vector<MarkerLayout>& markers) {
+    std::vector<int> place(markers.size());
+    // The first markers of places by grid cell of side same_place_px (a neighbour within the
+    // distance is in the same cell or one of the eight around it): each cell's latest first
+    // marker, and for each first marker the one before it in its cell.
+    std::unordered_map<long long, int> latest;
+    latest.reserve(markers.size());
+    std::vector<int> before(markers.size(), -1);
+    const auto cell_key = [](long long col, long long row) { return col * 2000003LL + row; };
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        const Point p{markers[i].true_x, markers[i].true_y};
+        const auto col = static_cast<long long>(std::floor(p.x / same_place_px));
+        const auto row = static_cast<long long>(std::floor(p.y / same_place_px));
+        int found = -1;
+        for (long long dc = -1; dc <= 1; ++dc)
+            for (long long dr = -1; dr <= 1; ++dr) {
+                const auto it = latest.find(cell_key(col + dc, row + dr));
+                if (it == latest.end())
+                    continue;
+                // The earliest first marker within reach, as a greedy pass in order finds it.
+                for (int f = it->second; f >= 0; f = before[static_cast<std::size_t>(f)]) {
+                    const auto& m = markers[static_cast<std::size_t>(f)];
+                    if (distance(p, {m.true_x, m.true_y}) <= same_place_px &&
+                        (found < 0 || f < found))
+                        found = f;
+                }
+            }
+        if (found < 0) {
+            found = static_cast<int>(i);
+            auto [it, added] = latest.emplace(cell_key(col, row), found);
+            if (!added) {
+                before[i] = it->second;
+                it->second = found;
+            }
+        }
+        place[i] = found;
+    }
+    return place;
 }
 
-std::vector<int> same_places(const std::vector<MarkerLayout>& markers) {
-    return places_of(markers);
+double max_shift(const Symbol& symbol, const DeclutterSettings& settings) {
+    return settings.shift_diameters * 2 * symbol.r;
 }
 
 std::vector<Symbol> declutter(const std::vector<MarkerLayout>& markers,
                               const DeclutterSettings& settings,
                               const std::vector<std::vector<int>>& together,
                               const std::vector<int>& places) {
-    const std::vector<int> computed = places.empty() ? places_of(markers) : std::vector<int>{};
+    const std::vector<int> computed = places.empty() ? same_places(markers) : std::vector<int>{};
     const std::vector<int>& place_of = places.empty() ? computed : places;
     std::vector<Symbol> symbols = cluster(markers, settings, together);
     keep_places_whole(symbols, place_of, markers, settings);

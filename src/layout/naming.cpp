@@ -149,14 +149,14 @@ using ContinentSites = std::map<std::string_view, int>;
 /// The name of sites that are not all in one place. Within one country the town most of them
 /// are in names the area when it has at least twice the sites of any other town and all of
 /// them are near it; else two towns do ("Ashburn, Atlanta area", "Chicago, Ashburn"). A group
-/// across borders is named so as not to claim the other countries' sites for one town ("Frankfurt
-/// am Main area" once held 40 sites in 14 countries): by its continents when it holds every site
-/// the map shows in them ("Europe"); by its continent and how many countries when it is three or
-/// more countries of one continent
-/// ("Europe (9 countries)": "Europe" alone read as the whole continent beside other European
-/// markers), both only when it is not one spot (compact_km); else by the leading town of its two
-/// leading countries, with how many countries from four up. What spanning_name gives: the name, and
-/// the town that leads it, if one does.
+/// across borders is named so as not to claim the other countries' sites for one town
+/// ("Frankfurt am Main area" once held 40 sites in 14 countries): by its continents when it
+/// holds every site the map shows in them ("Europe"); by its continent and how many countries
+/// when it is three or more countries of one continent ("Europe (9 countries)": "Europe" alone
+/// read as the whole continent beside other European markers); both only when it is not one
+/// spot (compact_km); else by the leading town of its two leading countries, with how many
+/// countries from four up.
+/// What spanning_name gives: the name, and the town that leads it, if one does.
 struct SpanningName {
     std::string text;
     std::string_view lead_town;
@@ -164,7 +164,7 @@ struct SpanningName {
     std::string by_towns;       ///< then, the name its towns give ("Dakar, Bamako area")
 };
 
-SpanningName spanning_name(const std::vector<MemberView>& members,
+SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
                            const ContinentSites& continent_sites) {
     // Towns name a group. A site whose town is unknown (out at sea) is known only by its own
     // label, which names no place, so such sites do not vote. A group with no town at all is
@@ -178,7 +178,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members,
                         [&](const MemberView& m) { return m.place == members.front().place; });
         if (one_label)
             return {std::string(members.front().place), {}, {}, {}};
-        return {position_name(middle_of(members)) + " area", {}, {}, {}};
+        return {position_name(middle) + " area", {}, {}, {}};
     }
     // Countries are also counted by the members that vote, which alone can give them a town.
     Tally places, countries, continents, voting_countries;
@@ -229,7 +229,6 @@ SpanningName spanning_name(const std::vector<MemberView>& members,
     }
     const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
     std::string_view part_of; // the continent a group of three or more of its countries is in
-    const Point middle = middle_of(members);
     const bool compact = std::all_of(members.begin(), members.end(), [&](const MemberView& m) {
         return km_apart(middle, m.lonlat) <= compact_km;
     });
@@ -329,9 +328,9 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members,
                         town_position(s)});
     }
     GroupText text;
-    SpanningName spanning = spanning_name(view, continent_sites);
-    text.name = std::move(spanning.text);
     text.group_lonlat = middle_of(view);
+    SpanningName spanning = spanning_name(view, text.group_lonlat, continent_sites);
+    text.name = std::move(spanning.text);
     text.continent = spanning.continent;
     text.by_towns = std::move(spanning.by_towns);
     if (!spanning.lead_town.empty()) {

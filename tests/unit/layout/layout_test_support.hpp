@@ -67,6 +67,15 @@ inline MapLayout run_layout(const LayoutRequest& request, const Style& style = {
     return make_layout(request, style, fixed_measure, diagnostics);
 }
 
+/// The layout of `sites` on a world view `width` pixels wide, in marker mode `mode`.
+inline MapLayout run_world(std::vector<ProjectedSite> sites, double width,
+                           MarkerMode mode = MarkerMode::automatic) {
+    auto request = world_request(std::move(sites));
+    request.width = width;
+    request.markers = mode;
+    return run_layout(request);
+}
+
 inline Box marker_box(const MarkerLayout& m) {
     return {m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r};
 }

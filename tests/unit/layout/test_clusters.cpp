@@ -376,10 +376,7 @@ TEST_CASE("layout: sites on one point are never split between an aggregate and o
     for (const MarkerMode mode : {MarkerMode::automatic, MarkerMode::sites, MarkerMode::clusters})
         for (double width : {300.0, 600.0, 900.0, 1280.0, 2400.0, 4000.0}) {
             INFO("width " << width << ", mode " << static_cast<int>(mode));
-            auto request = world_request(sites);
-            request.width = width;
-            request.markers = mode;
-            const auto l = run_layout(request);
+            const auto l = run_world(sites, width, mode);
             // Where each town's sites are drawn: "" as single markers, else the aggregate.
             std::map<std::string, std::set<std::string>> drawn_in;
             std::size_t accounted = l.markers.size();

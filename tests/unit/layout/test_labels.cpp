@@ -632,6 +632,22 @@ std::string name_part(std::string text) {
     return text;
 }
 
+/// Each name given to several sites, with those sites' ids: map labels and key entries of
+/// aggregates (key entries cut short are left out).
+std::vector<std::pair<std::string, std::vector<std::string>>> group_names(const MapLayout& l) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> names;
+    for (const auto& lb : l.labels)
+        if (lb.key == 0 && lb.members.size() > 1)
+            names.emplace_back(name_part(lb.text), lb.members);
+    for (const auto& a : l.aggregates)
+        if (a.key > 0 && static_cast<std::size_t>(a.key) <= l.key.entries.size()) {
+            const std::string& entry = l.key.entries[static_cast<std::size_t>(a.key) - 1].text;
+            if (entry.find("\u2026") == std::string::npos)
+                names.emplace_back(name_part(entry), a.members);
+        }
+    return names;
+}
+
 } // namespace
 
 TEST_CASE("layout: a group that spans countries is not named after one of its towns", "[layout]") {
@@ -657,24 +673,9 @@ TEST_CASE("layout: a group that spans countries is not named after one of its to
     for (const MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters})
         for (double width : {300.0, 400.0, 600.0, 900.0, 1200.0, 2400.0}) {
             INFO("width " << width << ", mode " << static_cast<int>(mode));
-            auto request = world_request(sites);
-            request.width = width;
             // Counted clusters merge whole continents at small sizes, which sites seldom need.
-            request.markers = mode;
-            const auto l = run_layout(request);
-            // Each name given to several sites, with those sites: map labels and key entries.
-            std::vector<std::pair<std::string, std::vector<std::string>>> names;
-            for (const auto& lb : l.labels)
-                if (lb.key == 0 && lb.members.size() > 1)
-                    names.emplace_back(name_part(lb.text), lb.members);
-            for (const auto& a : l.aggregates)
-                if (a.key > 0 && static_cast<std::size_t>(a.key) <= l.key.entries.size()) {
-                    const std::string& entry =
-                        l.key.entries[static_cast<std::size_t>(a.key) - 1].text;
-                    if (entry.find("\u2026") == std::string::npos) // not cut short
-                        names.emplace_back(name_part(entry), a.members);
-                }
-            for (const auto& [name, members] : names) {
+            const auto l = run_world(sites, width, mode);
+            for (const auto& [name, members] : group_names(l)) {
                 INFO("name '" << name << "'");
                 // Countries by all members, and by those with a town, which alone can name one.
                 std::map<std::string, int> countries, town_countries, continent_members;
@@ -856,22 +857,6 @@ TEST_CASE("layout: sites with no town do not push a town's name into a group's n
 
 namespace {
 
-/// Each name given to several sites, with those sites' ids: map labels and key entries of
-/// aggregates (key entries cut short are left out).
-std::vector<std::pair<std::string, std::vector<std::string>>> group_names(const MapLayout& l) {
-    std::vector<std::pair<std::string, std::vector<std::string>>> names;
-    for (const auto& lb : l.labels)
-        if (lb.key == 0 && lb.members.size() > 1)
-            names.emplace_back(name_part(lb.text), lb.members);
-    for (const auto& a : l.aggregates)
-        if (a.key > 0 && static_cast<std::size_t>(a.key) <= l.key.entries.size()) {
-            const std::string& entry = l.key.entries[static_cast<std::size_t>(a.key) - 1].text;
-            if (entry.find("\u2026") == std::string::npos)
-                names.emplace_back(name_part(entry), a.members);
-        }
-    return names;
-}
-
 /// The middle of some sites, lon/lat degrees (none of the tests' groups crosses 180°).
 Point middle_of(const std::map<std::string, const ProjectedSite*>& by_id,
                 const std::vector<std::string>& ids) {
@@ -1039,10 +1024,7 @@ TEST_CASE("layout: groups in parts of one continent say which part", "[layout]")
     int parts = 0;
     for (double width : {300.0, 400.0, 600.0}) {
         INFO("width " << width);
-        auto request = world_request(sites);
-        request.width = width;
-        request.markers = MarkerMode::clusters;
-        const auto l = run_layout(request);
+        const auto l = run_world(sites, width, MarkerMode::clusters);
         std::vector<std::pair<std::string, Point>> named; // part word, group middle
         std::set<std::string> distinct;
         const auto names = group_names(l);
@@ -1107,10 +1089,7 @@ TEST_CASE("layout: a town names an area only where the group's sites are near it
     for (const MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters})
         for (double width : {300.0, 600.0, 1280.0, 2400.0, 4000.0}) {
             INFO("width " << width << ", mode " << static_cast<int>(mode));
-            auto request = world_request(sites);
-            request.width = width;
-            request.markers = mode;
-            const auto l = run_layout(request);
+            const auto l = run_world(sites, width, mode);
             for (const auto& [name, members] : group_names(l)) {
                 INFO("name '" << name << "'");
                 std::set<std::string> countries;
@@ -1156,9 +1135,6 @@ TEST_CASE("layout: leaders keep clear of other markers and labels on random maps
     for (unsigned seed : {1u, 2u, 3u, 4u, 5u, 6u})
         for (double width : {600.0, 1280.0, 2400.0}) {
             INFO("seed " << seed << ", width " << width);
-            auto request = world_request(random_world_sites(200, seed, "Random "));
-            request.width = width;
-            const auto l = run_layout(request);
-            require_clean_leaders(l);
+            require_clean_leaders(run_world(random_world_sites(200, seed, "Random "), width));
         }
 }

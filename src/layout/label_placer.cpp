@@ -7,6 +7,7 @@
 #include <array>
 #include <bitset>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace dcmap::layout::detail {
@@ -37,14 +38,21 @@ constexpr std::array<double, 7> leader_distances{2.0, 3.0, 4.0, 5.5, 7.0, 9.0, 1
 // another marker than to its own.
 constexpr std::size_t short_leaders = 2;
 
+/// How plainly a near position reads as its own marker's.
+enum class Clarity : std::uint8_t {
+    clear, ///< every other marker is at least a gap further away than its own
+    close, ///< another marker is about as near as its own: a short leader reads better
+    wrong  ///< another marker is nearer than its own: the label reads as that marker's
+};
+
 /// A position a label may take.
 struct Candidate {
     Box box;
     bool leader = false;
     bool short_text = false;
-    bool ambiguous = false; ///< a near position closer to another marker than to its own
-    Point from, to;         ///< leader ends, when `leader`
-    int ordinal = 0;        ///< its place in the request's sequence of candidates
+    Clarity clarity = Clarity::clear; ///< of a near position: how plainly it reads as its own
+    Point from, to;                   ///< leader ends, when `leader`
+    int ordinal = 0;                  ///< its place in the request's sequence of candidates
 };
 
 /// The most candidates one request visits: 16 near positions and 2 x 7 x 16 leader positions.
@@ -194,9 +202,10 @@ private:
 
     /// Calls `visit(candidate)` for the candidates of request `u`, best first, until it returns
     /// true; returns whether one did. Order: near positions that read clearly as the anchor's,
-    /// the same with a grouped label's short text, short leaders, then (with `ambiguous_near`)
-    /// near positions closer to another marker, then long leaders, then leaders with the short
-    /// text. Leader positions are many, so they are made one at a time.
+    /// the same with a grouped label's short text, short leaders, near positions about as near
+    /// another marker (full text, then short), then (with `ambiguous_near`) near positions
+    /// closer to another marker, then long leaders, then leaders with the short text. Leader
+    /// positions are many, so they are made one at a time.
     template <class Visit> bool for_each_candidate(int u, Visit visit_numbered) {
         const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
         // Numbered in visiting order, which depends on the request alone.
@@ -208,8 +217,8 @@ private:
         const MarkerDisc a = anchor(u);
         const bool has_short = !r.short_text.empty();
         using Near = std::array<Candidate, preferred_directions.size()>;
-        // Whether a near position is ambiguous is asked on its first visit: most labels take
-        // one of their first positions, and the question is a grid search.
+        // How clearly a near position reads is asked on its first visit: most labels take one
+        // of their first positions, and the question is a grid search.
         using Asked = std::array<bool, preferred_directions.size()>;
         auto make_near = [&](TextSize size, bool short_text) {
             Near near;
@@ -223,15 +232,16 @@ private:
         Near near_full = make_near(r.size, false);
         Near near_short = has_short ? make_near(r.short_size, true) : Near{};
         Asked asked_full{}, asked_short{};
-        auto near = [&](Near& near, Asked& asked, bool ambiguous) {
+        auto near = [&](Near& near, Asked& asked, Clarity clarity) {
             for (std::size_t i = 0; i < near.size(); ++i) {
                 Candidate& c = near[i];
                 if (!asked[i]) {
-                    c.ambiguous = settings_.avoid_ambiguity && settings_.frame.contains(c.box) &&
-                                  is_ambiguous(u, a, c.box);
+                    c.clarity = settings_.avoid_ambiguity && settings_.frame.contains(c.box)
+                                    ? clarity_of(u, a, c.box)
+                                    : Clarity::clear;
                     asked[i] = true;
                 }
-                if (c.ambiguous == ambiguous && visit(c))
+                if (c.clarity == clarity && visit(c))
                     return true;
             }
             return false;
@@ -256,11 +266,14 @@ private:
             return false;
         };
         const std::size_t all = std::min(leader_distances.size(), settings_.leader_steps);
-        return near(near_full, asked_full, false) ||
-               (has_short && near(near_short, asked_short, false)) ||
+        return near(near_full, asked_full, Clarity::clear) ||
+               (has_short && near(near_short, asked_short, Clarity::clear)) ||
+               near(near_full, asked_full, Clarity::close) ||
+               (has_short && near(near_short, asked_short, Clarity::close)) ||
                leaders(r.size, false, 0, short_leaders) ||
-               (settings_.ambiguous_near && near(near_full, asked_full, true)) ||
-               (settings_.ambiguous_near && has_short && near(near_short, asked_short, true)) ||
+               (settings_.ambiguous_near && near(near_full, asked_full, Clarity::wrong)) ||
+               (settings_.ambiguous_near && has_short &&
+                near(near_short, asked_short, Clarity::wrong)) ||
                leaders(r.size, false, short_leaders, all) ||
                (has_short && leaders(r.short_size, true, 0, all));
     }
@@ -279,17 +292,26 @@ private:
         return nearest;
     }
 
-    /// True when some other marker is nearer to `box` than the label's own markers, so a reader
-    /// could take the label for that marker's.
-    bool is_ambiguous(int u, const MarkerDisc& a, const Box& box) {
+    /// How plainly `box` reads as the label of request `u`: by how much further the nearest
+    /// other marker is than the label's own markers. Readers pair a label with the nearest
+    /// marker, and hesitate where two are about as near.
+    Clarity clarity_of(int u, const MarkerDisc& a, const Box& box) {
         const double own = own_distance(u, a, box);
-        return grid_.any_near(inflate(box, own + settings_.gap), [&](int item) {
+        const double clear = own + settings_.gap;
+        Clarity clarity = Clarity::clear;
+        grid_.any_near(inflate(box, clear + settings_.gap), [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
             if (o.owner_marker < 0 || is_own(u, o.owner_marker))
                 return false;
             const MarkerDisc& m = markers_[static_cast<std::size_t>(o.owner_marker)];
-            return distance_to_box(box, m.centre) - m.r < own;
+            const double other = distance_to_box(box, m.centre) - m.r;
+            if (other < own)
+                clarity = Clarity::wrong;
+            else if (other < clear)
+                clarity = Clarity::close;
+            return clarity == Clarity::wrong;
         });
+        return clarity;
     }
 
     /// True when the label of leader candidate `c` comes nearer to another marker than the

@@ -332,6 +332,46 @@ TEST_CASE("layout: a leader's label does not end beside another marker", "[layou
     }
 }
 
+TEST_CASE("layout: a label about as near another marker as its own takes a clearer spot",
+          "[layout]") {
+    // "b" stands just past the end of "a"'s preferred label, a little more than a gap away:
+    // not nearer than "a", but near enough that the name reads as either's. Wherever the other
+    // marker sits around the label, "a" is named where every other marker is at least a gap
+    // further than its own, since there is room all around.
+    const double gap = Style{}.label_gap;
+    for (const double shift : {0.25, 0.5, 0.75}) {
+        for (const double dy : {-4.0, 0.0, 4.0}) {
+            CAPTURE(shift, dy);
+            auto request = squeezed_middle();
+            request.sites = {make_site("a", 0, 0)};
+            const auto alone = run_layout(request);
+            REQUIRE(alone.transform.k == Approx(1));
+            const LabelLayout* preferred = label_of(alone, "a");
+            REQUIRE(preferred != nullptr);
+            const MarkerLayout& a = marker_of(alone, "a");
+            const double r = a.r;
+            const double other_x = preferred->box.max_x + gap * (1 + shift) + r;
+            // Screen y runs down, the view's up.
+            request.sites.push_back(make_site("b", other_x - a.x, -(a.y + dy - a.y)));
+            const auto l = run_layout(request);
+            require_clean_labels(l);
+            require_clean_leaders(l);
+            const LabelLayout* label = label_of(l, "a");
+            REQUIRE(label != nullptr);
+            const MarkerLayout& own = marker_of(l, "a");
+            const MarkerLayout& other = marker_of(l, "b");
+            auto distance = [&](const MarkerLayout& m) {
+                const double dx = std::max({label->box.min_x - m.x, 0.0, m.x - label->box.max_x});
+                const double dy_box =
+                    std::max({label->box.min_y - m.y, 0.0, m.y - label->box.max_y});
+                return std::hypot(dx, dy_box) - m.r;
+            };
+            if (!label->has_leader)
+                CHECK(distance(other) >= distance(own) + gap - 1e-6);
+        }
+    }
+}
+
 TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
     // Sites in a row a little more than two markers apart: each keeps its marker, but only
     // some labels find room, and no key takes the rest.
@@ -366,19 +406,29 @@ TEST_CASE("layout: the dropped warning names each label once", "[layout]") {
 
 namespace {
 
-/// Whether `label` sits at the first of its marker's preferred positions (right, then upper
-/// right) that does not touch the other marker.
+/// Whether `label` sits at the first of its marker's preferred positions (right, upper right,
+/// lower right, left, ...) that reads clearly as its own: the other marker at least a gap (3 px)
+/// further from it than its own.
 bool at_first_free_position(const LabelLayout& label, const MarkerLayout& own,
                             const MarkerLayout& other) {
-    const double right_x = own.x + own.r + 3;
-    const Box right{right_x, own.y - label.box.height() / 2, right_x + label.box.width(),
-                    own.y + label.box.height() / 2};
-    const Box other_box{other.x - other.r, other.y - other.r, other.x + other.r, other.y + other.r};
-    if (!right.intersects(other_box))
-        return label.box.min_x == Approx(right_x) && !label.has_leader;
-    const double diagonal = (own.r + 3) * std::sqrt(0.5);
-    return label.box.min_x == Approx(own.x + diagonal) &&
-           label.box.max_y == Approx(own.y - diagonal) && !label.has_leader;
+    const double w = label.box.width(), h = label.box.height();
+    const double straight = own.r + 3, diagonal = (own.r + 3) * std::sqrt(0.5);
+    const double directions[][2] = {{1, 0}, {1, -1}, {1, 1}, {-1, 0}, {-1, -1}, {-1, 1}};
+    const auto edge_distance = [](const Box& b, const MarkerLayout& m) {
+        const double dx = std::max({b.min_x - m.x, 0.0, m.x - b.max_x});
+        const double dy = std::max({b.min_y - m.y, 0.0, m.y - b.max_y});
+        return std::hypot(dx, dy) - m.r;
+    };
+    for (const auto& d : directions) {
+        const double reach = d[1] == 0 ? straight : diagonal;
+        const double cx = own.x + d[0] * (reach + w / 2), cy = own.y + d[1] * (reach + h / 2);
+        const Box spot{cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+        if (edge_distance(spot, other) < edge_distance(spot, own) + 3)
+            continue;
+        return label.box.min_x == Approx(spot.min_x) && label.box.min_y == Approx(spot.min_y) &&
+               !label.has_leader;
+    }
+    return false;
 }
 
 } // namespace

@@ -228,16 +228,21 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
         return {std::move(name), lead, {}, {}};
     }
     const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
-    std::string_view part_of; // the continent a group of three or more of its countries is in
+    std::string_view part_of;       // the continent a group of three or more of its countries is in
+    std::string part_count = count; // its countries in that continent
+    std::string strays;             // " and Casablanca": towns of another continent in such a group
     const bool compact = std::all_of(members.begin(), members.end(), [&](const MemberView& m) {
         return km_apart(middle, m.lonlat) <= compact_km;
     });
+    auto holds_all_of = [&](std::string_view continent, int n) {
+        const auto all = continent_sites.find(continent);
+        return !continent.empty() && all != continent_sites.end() && all->second == n;
+    };
     if (countries.counts.size() >= 3 && !compact) {
         bool whole = true, known = true;
         for (const auto& [continent, n] : continents.counts) {
-            const auto all = continent_sites.find(continent);
             known = known && !continent.empty();
-            whole = whole && known && all != continent_sites.end() && all->second == n;
+            whole = whole && holds_all_of(continent, n);
         }
         if (known && !whole && continents.counts.size() == 1)
             part_of = continents.counts[0].first;
@@ -246,6 +251,39 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
             for (const auto& [continent, n] : continents.by_size())
                 name += (name.empty() ? "" : ", ") + std::string(continent);
             return {name, {}, {}, {}};
+        }
+        // One continent and a stray town or two of the next: one Moroccan site made a disc of
+        // all of Europe "Frankfurt am Main, London area (18 countries)". It is the continent
+        // (or its part) and those towns, where they are at most a tenth of the sites.
+        const auto ranked_continents = continents.by_size();
+        const std::string_view main = ranked_continents.front().first;
+        Tally stray_towns, main_countries;
+        int with_country = 0;
+        bool strays_named = true;
+        for (const MemberView& m : members) {
+            if (m.country.empty())
+                continue;
+            ++with_country;
+            if (m.continent == main) {
+                main_countries.add(m.country);
+            } else {
+                strays_named = strays_named && !m.town.empty();
+                stray_towns.add(m.place);
+            }
+        }
+        const int stray_sites = with_country - ranked_continents.front().second;
+        const bool few = stray_sites * 10 <= with_country && stray_towns.counts.size() <= 2;
+        const bool main_whole = holds_all_of(main, ranked_continents.front().second);
+        if (known && ranked_continents.size() >= 2 && strays_named && few &&
+            (main_whole || main_countries.counts.size() >= 3)) {
+            const auto towns = stray_towns.by_size();
+            strays = " and " + std::string(towns[0].first);
+            if (towns.size() == 2)
+                strays = ", " + std::string(towns[0].first) + " and " + std::string(towns[1].first);
+            if (main_whole)
+                return {std::string(main) + strays, {}, {}, {}};
+            part_of = main;
+            part_count = " (" + std::to_string(main_countries.counts.size()) + " countries)";
         }
     }
     // The leading town of the country most voting members are in, then of the next country.
@@ -274,7 +312,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
     if (countries.counts.size() >= 4)
         name += count;
     if (!part_of.empty())
-        return {std::string(part_of) + count, {}, part_of, std::move(name)};
+        return {std::string(part_of) + part_count + strays, {}, part_of, std::move(name)};
     return {name, lead, {}, {}};
 }
 

@@ -1108,6 +1108,53 @@ TEST_CASE("layout: groups in parts of one continent say which part", "[layout]")
     CHECK(parts >= 2);
 }
 
+TEST_CASE("layout: a continent's group with a stray town of another is named by both", "[layout]") {
+    // Europe's sites in eight countries and one site in Tangier (its town named Casablanca here):
+    // a disc holding all of them was "Frankfurt, London area (9 countries)". Africa has other
+    // sites (Cape Town), so the stray one does not make the group Africa's.
+    std::mt19937 rng(5);
+    std::vector<ProjectedSite> sites;
+    add_town(sites, "Frankfurt", "DE", "Europe", 8.68, 50.11, 6, rng);
+    add_town(sites, "London", "GB", "Europe", -0.13, 51.51, 5, rng);
+    add_town(sites, "Paris", "FR", "Europe", 2.35, 48.86, 4, rng);
+    add_town(sites, "Amsterdam", "NL", "Europe", 4.90, 52.37, 4, rng);
+    add_town(sites, "Madrid", "ES", "Europe", -3.70, 40.42, 3, rng);
+    add_town(sites, "Milan", "IT", "Europe", 9.19, 45.46, 3, rng);
+    add_town(sites, "Warsaw", "PL", "Europe", 21.01, 52.23, 2, rng);
+    add_town(sites, "Stockholm", "SE", "Europe", 18.07, 59.33, 2, rng);
+    add_town(sites, "Casablanca", "MA", "Africa", -5.80, 35.77, 1, rng);
+    add_town(sites, "Cape Town", "ZA", "Africa", 18.42, -33.93, 3, rng);
+    add_town(sites, "Ashburn", "US", "North America", -77.49, 39.04, 4, rng);
+    std::map<std::string, const ProjectedSite*> by_id;
+    for (const auto& s : sites)
+        by_id[s.site.site.key()] = &s;
+    int reached = 0;
+    for (double width : {300.0, 350.0, 400.0, 450.0, 500.0, 600.0, 900.0}) {
+        for (MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters}) {
+            INFO("width " << width << ", mode " << static_cast<int>(mode));
+            const auto l = run_world(sites, width, mode);
+            for (const auto& [name, members] : group_names(l)) {
+                INFO("name '" << name << "'");
+                std::set<std::string> countries;
+                bool stray = false;
+                for (const auto& id : members) {
+                    const ProjectedSite& s = *by_id.at(id);
+                    if (s.continent == "Europe")
+                        countries.insert(s.site.country);
+                    stray = stray || s.locality == "Casablanca";
+                }
+                if (!stray || countries.size() < 3 || members.size() < 10)
+                    continue;
+                ++reached;
+                CHECK(name.find("Europe") != std::string::npos);
+                CHECK(name.size() >= 15);
+                CHECK(name.compare(name.size() - 15, 15, " and Casablanca") == 0);
+            }
+        }
+    }
+    CHECK(reached > 0);
+}
+
 TEST_CASE("layout: a town names an area only where the group's sites are near it, and a continent "
           "never names one spot",
           "[layout]") {

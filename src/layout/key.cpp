@@ -27,10 +27,15 @@ KeyLayout key_panel(const std::vector<std::string>& entries, double width, doubl
     std::vector<std::string> texts;
     std::vector<TextSize> sizes;
     double widest = 0;
+    const std::size_t digits = std::to_string(entries.size()).size();
     for (std::size_t k = 0; k < entries.size(); ++k) {
+        // Figure spaces (a digit's width) after the shorter numbers line the entries' text up:
+        // "10  Tel Aviv" started a digit right of "9  Hermiston".
+        std::string number = std::to_string(k + 1);
+        for (std::size_t d = number.size(); d < digits; ++d)
+            number += "\u2007";
         // An entry wider than the panel is shortened at a character boundary, with an ellipsis.
-        std::string text =
-            shortened_to_width(std::to_string(k + 1) + "  " + entries[k], font, room, measure);
+        std::string text = shortened_to_width(number + "  " + entries[k], font, room, measure);
         const TextSize size = measure(text, font);
         widest = std::max(widest, size.width);
         texts.push_back(std::move(text));

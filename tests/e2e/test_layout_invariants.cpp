@@ -160,8 +160,18 @@ void require_invariants(const dcmap::SiteFile& file, const MapLayout& layout, in
         }
     }
 
-    // Each key entry's number has its tag's box, at the start of the entry.
+    // Each key entry's number has its tag's box, at the start of the entry; the numbers are
+    // padded to one width (digits and figure spaces), so the entries' text lines up.
     REQUIRE(layout.key.numbers.size() == layout.key.entries.size());
+    std::set<std::size_t> number_widths;
+    for (const auto& entry : layout.key.entries) {
+        const std::string number = entry.text.substr(0, entry.text.find("  "));
+        std::size_t code_points = 0;
+        for (unsigned char c : number)
+            code_points += (c & 0xC0) != 0x80;
+        number_widths.insert(code_points);
+    }
+    REQUIRE(number_widths.size() <= 1);
     for (std::size_t k = 0; k < layout.key.entries.size(); ++k) {
         const Box& entry = layout.key.entries[k].box;
         const Box& number = layout.key.numbers[k];

@@ -40,6 +40,19 @@ TEST_CASE("render: measurer sizes CJK text with a CJK font, not boxes", "[render
     CHECK(beijing.height > 20);
 }
 
+TEST_CASE("render: a figure space is as wide as a digit in the key's fonts", "[render]") {
+    // The key pads one-digit numbers with figure spaces so that entries line up beside "10".
+    auto measure = render::pango_measurer();
+    for (const std::string& family :
+         {std::string("DejaVu Sans, Noto Sans CJK SC"), std::string("DejaVu Sans")}) {
+        for (int weight : {400, 700}) {
+            const FontSpec font{family, 11, weight, false};
+            CHECK(measure("9\u2007  Tel Aviv", font).width ==
+                  Approx(measure("10  Tel Aviv", font).width).margin(0.01));
+        }
+    }
+}
+
 TEST_CASE("render: measurer is deterministic across copies and repeated calls", "[render]") {
     FontSpec font;
     auto first = render::pango_measurer();

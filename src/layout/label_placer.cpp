@@ -270,7 +270,7 @@ private:
                (has_short && near(near_short, asked_short, Clarity::clear)) ||
                near(near_full, asked_full, Clarity::close) ||
                (has_short && near(near_short, asked_short, Clarity::close)) ||
-               leaders(r.size, false, 0, short_leaders) ||
+               leaders(r.size, false, 0, std::min(short_leaders, all)) ||
                (settings_.ambiguous_near && near(near_full, asked_full, Clarity::wrong)) ||
                (settings_.ambiguous_near && has_short &&
                 near(near_short, asked_short, Clarity::wrong)) ||

@@ -67,7 +67,8 @@ struct PlacerSettings {
     int repair_budget = 64;
     int repair_budget_floor = 200000;
     /// Leader positions tried, nearest first, out of 7 distances from 2 to 12 times the near
-    /// distance; fewer keeps leaders short where a key can name the site instead.
+    /// distance; fewer keeps leaders short where a key can name the site instead, and 0 tries
+    /// near positions only.
     std::size_t leader_steps = 7;
 };
 

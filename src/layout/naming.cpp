@@ -705,7 +705,7 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
     // With a key to fall back on, a label more than about five marker distances away from its
     // site, or nearer another marker than its own, reads worse than a number.
     if (use_key) {
-        settings.leader_steps = 4;
+        settings.leader_steps = std::min<std::size_t>(settings.leader_steps, 4);
         settings.ambiguous_near = false;
     }
     FontSpec number_font = scene.font;

@@ -143,6 +143,13 @@ struct Tally {
     }
 };
 
+/// Countries whose land lies on two continents (ISO alpha-2). A site's continent is its
+/// country's, so a site in Prokop'yevsk is in Europe.
+bool on_two_continents(std::string_view country) {
+    static constexpr std::string_view both[] = {"AZ", "EG", "GE", "KZ", "RU", "TR"};
+    return std::find(std::begin(both), std::end(both), country) != std::end(both);
+}
+
 /// How many shown sites each continent has: a group holding all of them may be named by it.
 using ContinentSites = std::map<std::string_view, int>;
 
@@ -228,9 +235,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
         return {std::move(name), lead, {}, {}};
     }
     const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
-    std::string_view part_of;       // the continent a group of three or more of its countries is in
-    std::string part_count = count; // its countries in that continent
-    std::string strays;             // " and Casablanca": towns of another continent in such a group
+    std::string_view part_of; // the continent a group of three or more of its countries is in
     const bool compact = std::all_of(members.begin(), members.end(), [&](const MemberView& m) {
         return km_apart(middle, m.lonlat) <= compact_km;
     });
@@ -252,38 +257,39 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
                 name += (name.empty() ? "" : ", ") + std::string(continent);
             return {name, {}, {}, {}};
         }
-        // One continent and a stray town or two of the next: one Moroccan site made a disc of
-        // all of Europe "Frankfurt am Main, London area (18 countries)". It is the continent
-        // (or its part) and those towns, where they are at most a tenth of the sites.
+        // All of one continent's sites and a stray town or two of the next: one Moroccan site
+        // made a disc of all of Europe "Frankfurt am Main, London area (18 countries)". It is
+        // named by both, "Europe and Casablanca", where the strays are at most a tenth of its
+        // sites. A site in a country on two continents counts as the continent's: "Asia and
+        // Prokop'yevsk" and "Europe and Istanbul" read as mistakes. Part of a continent with
+        // strays made names the key cut short ("Central Europe (8 countries) an…").
         const auto ranked_continents = continents.by_size();
         const std::string_view main = ranked_continents.front().first;
-        Tally stray_towns, main_countries;
-        int with_country = 0;
-        bool strays_named = true;
+        Tally stray_towns;
+        int with_country = 0, stray_sites = 0;
+        bool strays_clear = true;
         for (const MemberView& m : members) {
             if (m.country.empty())
                 continue;
             ++with_country;
-            if (m.continent == main) {
-                main_countries.add(m.country);
-            } else {
-                strays_named = strays_named && !m.town.empty();
-                stray_towns.add(m.place);
-            }
+            if (m.continent == main || on_two_continents(m.country))
+                continue;
+            ++stray_sites;
+            strays_clear = strays_clear && !m.town.empty();
+            stray_towns.add(m.place);
         }
-        const int stray_sites = with_country - ranked_continents.front().second;
         const bool few = stray_sites * 10 <= with_country && stray_towns.counts.size() <= 2;
-        const bool main_whole = holds_all_of(main, ranked_continents.front().second);
-        if (known && ranked_continents.size() >= 2 && strays_named && few &&
-            (main_whole || main_countries.counts.size() >= 3)) {
+        if (known && ranked_continents.size() >= 2 && strays_clear && few &&
+            holds_all_of(main, ranked_continents.front().second)) {
             const auto towns = stray_towns.by_size();
-            strays = " and " + std::string(towns[0].first);
+            std::string name(main);
+            if (towns.empty())
+                return {std::move(name), {}, {}, {}};
             if (towns.size() == 2)
-                strays = ", " + std::string(towns[0].first) + " and " + std::string(towns[1].first);
-            if (main_whole)
-                return {std::string(main) + strays, {}, {}, {}};
-            part_of = main;
-            part_count = " (" + std::to_string(main_countries.counts.size()) + " countries)";
+                name += ", " + std::string(towns[0].first) + " and " + std::string(towns[1].first);
+            else
+                name += " and " + std::string(towns[0].first);
+            return {std::move(name), {}, {}, {}};
         }
     }
     // The leading town of the country most voting members are in, then of the next country.
@@ -312,7 +318,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
     if (countries.counts.size() >= 4)
         name += count;
     if (!part_of.empty())
-        return {std::string(part_of) + part_count + strays, {}, part_of, std::move(name)};
+        return {std::string(part_of) + count, {}, part_of, std::move(name)};
     return {name, lead, {}, {}};
 }
 

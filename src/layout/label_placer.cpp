@@ -294,20 +294,25 @@ private:
 
     /// How plainly `box` reads as the label of request `u`: by how much further the nearest
     /// other marker is than the label's own markers. Readers pair a label with the nearest
-    /// marker, and hesitate where two are about as near.
+    /// marker, and hesitate where two are about as near. A marker level with either end of
+    /// the text counts at half its distance: a name beside a dot on its line reads as that
+    /// dot's, the way labels are set ("Chennai" off its own marker's corner, 7 px from a disc
+    /// on its line, read as the disc's).
     Clarity clarity_of(int u, const MarkerDisc& a, const Box& box) {
         const double own = own_distance(u, a, box);
         const double clear = own + settings_.gap;
         Clarity clarity = Clarity::clear;
-        grid_.any_near(inflate(box, clear + settings_.gap), [&](int item) {
+        grid_.any_near(inflate(box, 2 * clear + settings_.gap), [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
             if (o.owner_marker < 0 || is_own(u, o.owner_marker))
                 return false;
             const MarkerDisc& m = markers_[static_cast<std::size_t>(o.owner_marker)];
             const double other = distance_to_box(box, m.centre) - m.r;
+            const bool level = m.centre.y >= box.min_y && m.centre.y <= box.max_y &&
+                               (m.centre.x < box.min_x || m.centre.x > box.max_x);
             if (other < own)
                 clarity = Clarity::wrong;
-            else if (other < clear)
+            else if (other < clear || (level && other / 2 < clear))
                 clarity = Clarity::close;
             return clarity == Clarity::wrong;
         });

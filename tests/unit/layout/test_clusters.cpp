@@ -134,6 +134,28 @@ TEST_CASE("layout: the repair pass moves a placed label to make room for a left-
     CHECK_FALSE(repaired[1]->has_leader);
 }
 
+TEST_CASE("layout: a label does not end beside another marker on its line", "[layout]") {
+    // "b" is level with the end of "a"'s right-hand spot, 7 px past it: further than a gap
+    // beyond a's own 3 px, but on the label's line, where "a ● b" reads as b's name.
+    using namespace detail;
+    for (const double past : {4.0, 7.0, 10.0}) {
+        CAPTURE(past);
+        const std::vector<MarkerDisc> markers = {{{100, 50}, 5}, {{148 + past + 5, 50}, 5}};
+        PlacerSettings settings;
+        settings.canvas = {0, 0, 300, 100};
+        settings.frame = {0, 0, 300, 100};
+        const std::vector<LabelRequest> requests = {{"a", "a", {40, 14}, 0}};
+        const auto placed = place_labels(requests, markers, settings);
+        REQUIRE(placed[0].has_value());
+        CHECK_FALSE(placed[0]->has_leader);
+        const Box& b = placed[0]->box;
+        const MarkerDisc& other = markers[1];
+        const bool level = other.centre.y >= b.min_y && other.centre.y <= b.max_y;
+        if (level)
+            CHECK(other.centre.x - other.r - b.max_x >= 2 * (3 + 3));
+    }
+}
+
 TEST_CASE("layout: a label avoids a free spot that sits closer to another marker", "[layout]") {
     // "b" is just right of "a"'s right-hand spot: a label there would read as b's.
     using namespace detail;

@@ -330,6 +330,8 @@ struct GroupText {
     /// what tells apart groups that one town would name alike. Empty for a lone site.
     std::string lead_town;
     Point town_lonlat, group_lonlat;
+    /// How far the group's farthest site is from its middle, in km.
+    double reach_km = 0;
     /// The continent a group named "Africa (5 countries)" is part of, and the name its towns
     /// give it; empty otherwise.
     std::string continent, by_towns;
@@ -373,6 +375,8 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members,
     }
     GroupText text;
     text.group_lonlat = middle_of(view);
+    for (const MemberView& m : view)
+        text.reach_km = std::max(text.reach_km, km_apart(text.group_lonlat, m.lonlat));
     SpanningName spanning = spanning_name(view, text.group_lonlat, continent_sites);
     text.name = std::move(spanning.text);
     text.continent = spanning.continent;
@@ -430,13 +434,18 @@ constexpr std::pair<std::string_view, Point> continent_middles[] = {
 constexpr double central_km = 700;
 
 /// The part of its continent a group is in ("Western"), or empty for a continent with no known
-/// middle.
-std::string continent_part(std::string_view continent, Point group) {
+/// middle, or a group reaching `reach_km` from its middle past the continent's middle (or, in
+/// the centre, further than the centre reaches): "Western Africa (21 countries)" held Mombasa
+/// and Benguela.
+std::string continent_part(std::string_view continent, Point group, double reach_km) {
     for (const auto& [name, middle] : continent_middles) {
         if (name != continent)
             continue;
-        if (km_apart(middle, group) <= central_km)
-            return "Central";
+        const double from_middle = km_apart(middle, group);
+        if (from_middle <= central_km)
+            return reach_km <= 2 * central_km ? "Central" : "";
+        if (reach_km >= from_middle)
+            return {};
         static const std::map<std::string_view, const char*> words = {
             {"N", "Northern"}, {"NE", "Northeastern"}, {"E", "Eastern"}, {"SE", "Southeastern"},
             {"S", "Southern"}, {"SW", "Southwestern"}, {"W", "Western"}, {"NW", "Northwestern"}};
@@ -494,7 +503,8 @@ void tell_apart(std::vector<GroupText>& names) {
             continue;
         parts.clear();
         for (std::size_t k : same) {
-            const std::string part = continent_part(continent, names[k].group_lonlat);
+            const std::string part =
+                continent_part(continent, names[k].group_lonlat, names[k].reach_km);
             parts.push_back(part.empty() ? names[k].name : part + " " + names[k].name);
         }
         for (std::size_t i = 0; i < same.size(); ++i) {

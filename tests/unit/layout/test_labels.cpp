@@ -1171,6 +1171,70 @@ TEST_CASE("layout: a continent's group with a stray town of another is named by 
     CHECK(reached > 0);
 }
 
+TEST_CASE("layout: a group named by a part of its continent lies in that part", "[layout]") {
+    // Towns across Africa, west to east and south, at sizes where groups span much of it:
+    // "Western Africa (21 countries)" once held Mombasa and Benguela. A group named by a part
+    // keeps all its sites nearer its middle than the continent's middle (20E 5N) is.
+    std::mt19937 rng(11);
+    std::vector<ProjectedSite> sites;
+    const std::vector<std::tuple<const char*, const char*, double, double>> towns = {
+        {"Dakar", "SN", -17.44, 14.69},    {"Bamako", "ML", -8.00, 12.64},
+        {"Abidjan", "CI", -4.01, 5.32},    {"Accra", "GH", -0.19, 5.60},
+        {"Lagos", "NG", 3.38, 6.52},       {"Douala", "CM", 9.70, 4.05},
+        {"Kinshasa", "CD", 15.31, -4.33},  {"Benguela", "AO", 13.41, -12.58},
+        {"Windhoek", "NA", 17.08, -22.56}, {"Johannesburg", "ZA", 28.05, -26.20},
+        {"Harare", "ZW", 31.05, -17.83},   {"Lusaka", "ZM", 28.32, -15.39},
+        {"Kampala", "UG", 32.58, 0.35},    {"Nairobi", "KE", 36.82, -1.29},
+        {"Mombasa", "KE", 39.67, -4.05},   {"Addis Ababa", "ET", 38.75, 9.03},
+        {"Khartoum", "SD", 32.53, 15.59},  {"Cairo", "EG", 31.24, 30.04},
+        {"Tunis", "TN", 10.18, 36.81},     {"Algiers", "DZ", 3.06, 36.75}};
+    for (const auto& [town, country, lon, lat] : towns)
+        add_town(sites, town, country, "Africa", lon, lat, 2, rng);
+    sites.push_back(make_site("elsewhere", -70, -30));
+    sites.back().continent = "South America";
+    sites.back().site.country = "CL";
+    std::map<std::string, const ProjectedSite*> by_id;
+    for (const auto& s : sites)
+        by_id[s.site.site.key()] = &s;
+    const auto km = [](Point a, Point b) {
+        const double d = M_PI / 180;
+        const double h =
+            std::pow(std::sin((b.y - a.y) * d / 2), 2) +
+            std::cos(a.y * d) * std::cos(b.y * d) * std::pow(std::sin((b.x - a.x) * d / 2), 2);
+        return 2 * 6371 * std::asin(std::sqrt(h));
+    };
+    int parts = 0;
+    for (double width : {300.0, 400.0, 500.0, 600.0, 800.0}) {
+        for (MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters}) {
+            INFO("width " << width << ", mode " << static_cast<int>(mode));
+            const auto l = run_world(sites, width, mode);
+            for (const auto& [name, members] : group_names(l)) {
+                const auto at = name.find(" Africa (");
+                if (at == std::string::npos || name.rfind("Central", 0) == 0)
+                    continue;
+                INFO("name '" << name << "'");
+                ++parts;
+                // The middle as naming takes it: the mean of unit vectors' longitude.
+                double x = 0, y = 0, lat = 0;
+                for (const auto& id : members) {
+                    x += std::cos(by_id.at(id)->site.lon * M_PI / 180);
+                    y += std::sin(by_id.at(id)->site.lon * M_PI / 180);
+                    lat += by_id.at(id)->site.lat;
+                }
+                const Point middle{std::atan2(y, x) * 180 / M_PI,
+                                   lat / static_cast<double>(members.size())};
+                const double from_continent = km(middle, {20, 5});
+                for (const auto& id : members) {
+                    INFO("site " << id);
+                    CHECK(km(middle, {by_id.at(id)->site.lon, by_id.at(id)->site.lat}) <
+                          from_continent);
+                }
+            }
+        }
+    }
+    CHECK(parts > 0);
+}
+
 TEST_CASE("layout: a town names an area only where the group's sites are near it, and a continent "
           "never names one spot",
           "[layout]") {

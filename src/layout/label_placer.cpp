@@ -41,7 +41,8 @@ constexpr std::size_t short_leaders = 2;
 /// How plainly a near position reads as its own marker's.
 enum class Clarity : std::uint8_t {
     clear, ///< every other marker is at least a gap further away than its own
-    close, ///< another marker is about as near as its own: a short leader reads better
+    close, ///< another marker is about as near as its own
+    tied,  ///< another marker is within half a gap of as near: a short leader reads better
     wrong  ///< another marker is nearer than its own: the label reads as that marker's
 };
 
@@ -202,10 +203,11 @@ private:
 
     /// Calls `visit(candidate)` for the candidates of request `u`, best first, until it returns
     /// true; returns whether one did. Order: near positions that read clearly as the anchor's,
-    /// the same with a grouped label's short text, short leaders, near positions about as near
-    /// another marker (full text, then short), then (with `ambiguous_near`) near positions
-    /// closer to another marker, then long leaders, then leaders with the short text. Leader
-    /// positions are many, so they are made one at a time.
+    /// the same with a grouped label's short text, near positions about as near another marker
+    /// (full text, then short), short leaders, near positions within half a gap of as near
+    /// another marker, then (with `ambiguous_near`) near positions closer to another marker,
+    /// then long leaders, then leaders with the short text. Leader positions are many, so they
+    /// are made one at a time.
     template <class Visit> bool for_each_candidate(int u, Visit visit_numbered) {
         const LabelRequest& r = requests_[static_cast<std::size_t>(u)];
         // Numbered in visiting order, which depends on the request alone.
@@ -271,6 +273,8 @@ private:
                near(near_full, asked_full, Clarity::close) ||
                (has_short && near(near_short, asked_short, Clarity::close)) ||
                leaders(r.size, false, 0, std::min(short_leaders, all)) ||
+               near(near_full, asked_full, Clarity::tied) ||
+               (has_short && near(near_short, asked_short, Clarity::tied)) ||
                (settings_.ambiguous_near && near(near_full, asked_full, Clarity::wrong)) ||
                (settings_.ambiguous_near && has_short &&
                 near(near_short, asked_short, Clarity::wrong)) ||
@@ -297,7 +301,8 @@ private:
     /// marker, and hesitate where two are about as near. A marker level with either end of
     /// the text counts at half its distance: a name beside a dot on its line reads as that
     /// dot's, the way labels are set ("Chennai" off its own marker's corner, 7 px from a disc
-    /// on its line, read as the disc's).
+    /// on its line, read as the disc's). Within half a gap of as near ("Dubai area" 3.0 px from
+    /// its disc and 3.2 px from Riyadh's), a short leader reads better.
     Clarity clarity_of(int u, const MarkerDisc& a, const Box& box) {
         const double own = own_distance(u, a, box);
         const double clear = own + settings_.gap;
@@ -312,7 +317,9 @@ private:
                                (m.centre.x < box.min_x || m.centre.x > box.max_x);
             if (other < own)
                 clarity = Clarity::wrong;
-            else if (other < clear || (level && other / 2 < clear))
+            else if (other < own + settings_.gap / 2)
+                clarity = Clarity::tied;
+            else if (clarity != Clarity::tied && (other < clear || (level && other / 2 < clear)))
                 clarity = Clarity::close;
             return clarity == Clarity::wrong;
         });

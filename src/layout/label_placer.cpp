@@ -398,16 +398,21 @@ private:
                 blockers.push_back(o.owner_label);
             return stop_at_first;
         };
-        // Another label's leader keeps the padding a label keeps: one passed 0.5 px from a
-        // label placed after it, which then read as that leader's.
+        // Another label's leader keeps the padding a label keeps, and half an em from its ends
+        // (a placed label keeps a whole em from leaders placed after it): one passed 0.5 px
+        // from a label placed after it, and another 1.8 px from a label's end, which then read
+        // as that leader's. A whole em here sent 9% more sites to the key.
         const Box padded = inflate(c.box, settings_.pad);
-        grid_.any_near(padded, [&](int item) {
+        Box padded_ends = padded;
+        padded_ends.min_x -= std::max(settings_.pad_x / 2 - settings_.pad, 0.0);
+        padded_ends.max_x += std::max(settings_.pad_x / 2 - settings_.pad, 0.0);
+        grid_.any_near(padded_ends, [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
             if (o.removed)
                 return false;
             bool hit = false;
             if (o.is_segment) {
-                hit = segment_crosses_box(o.a, o.b, padded);
+                hit = segment_crosses_box(o.a, o.b, padded_ends);
             } else if (o.owner_marker >= 0) {
                 // A marker is a disc: a label may sit by its bounding square's corner, as the
                 // diagonal positions hug their own; another's disc keeps the label padding.

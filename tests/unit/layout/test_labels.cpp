@@ -98,10 +98,13 @@ void require_clean_leaders(const MapLayout& l) {
                 CHECK(std::hypot(a->leader_from.x + t * d.x - m.x,
                                  a->leader_from.y + t * d.y - m.y) >= m.r + 1.0);
             }
+        // Other labels are kept clear, not grazed, and by half an em at their ends: a leader
+        // 1.8 px from the end of "Dallas" read as leading to it.
+        const double half_em = Style{}.label_font.size * l.scale / 2 - 1e-6;
         for (const auto& lb : l.labels)
             if (lb.id != a->id)
-                others.push_back({lb.box.min_x - 1, lb.box.min_y - 1, lb.box.max_x + 1,
-                                  lb.box.max_y + 1}); // kept clear, not grazed
+                others.push_back({lb.box.min_x - half_em, lb.box.min_y - 1, lb.box.max_x + half_em,
+                                  lb.box.max_y + 1});
         for (const Box& other : others) {
             for (int step = 0; step <= 50; ++step) {
                 const double t = step / 50.0;

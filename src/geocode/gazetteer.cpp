@@ -695,6 +695,8 @@ NearbyTown Gazetteer::Impl::town_at(std::uint32_t town, double km) const {
     next_field(line); // lat, as written
     next_field(line); // lon
     out.country = next_field(line);
+    next_field(line); // admin-1 code
+    out.population = parse_number<std::int64_t>(next_field(line), 0);
     out.km = km;
     return out;
 }

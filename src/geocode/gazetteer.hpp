@@ -19,6 +19,7 @@ struct NearbyTown {
     double km = 0;       ///< great-circle distance from the point asked about
     double lon = 0;      ///< where the town is (degrees, WGS84)
     double lat = 0;
+    std::int64_t population = 0; ///< 0 when GeoNames does not know it
 };
 
 /// Towns of at least this many people are what nearest_town looks for.

@@ -36,6 +36,7 @@ void record_match(ResolvedSite& r, const GeocodeMatch& m) {
     r.locality = m.place.name;
     r.locality_lon = m.place.lon;
     r.locality_lat = m.place.lat;
+    r.locality_population = m.place.population;
     if (!m.region.empty())
         r.region = m.region;
     r.place = m.place;
@@ -93,6 +94,7 @@ void locate_coordinates(ResolvedSite& site, const Gazetteer& gazetteer) {
     site.locality = named.name;
     site.locality_lon = named.lon;
     site.locality_lat = named.lat;
+    site.locality_population = named.population;
     // A `country:` the gazetteer does not know stays unresolved, so the caller can say so.
     if (site.country.empty() && site.site.country.empty())
         site.country = town->country;

@@ -53,6 +53,7 @@ struct MemberView {
     std::string_view provider;
     Point lonlat;      ///< where the site is (degrees)
     Point town_lonlat; ///< where its town is (degrees); the site's own position when unknown
+    std::int64_t town_population = 0; ///< its town's people; 0 when unknown
 };
 
 /// Where the town `locality_of(s)` lies, in degrees; the site's own position when that is not
@@ -63,6 +64,11 @@ Point town_position(const ProjectedSite& s) {
     if (s.locality.empty() && !s.site.place.name.empty())
         return {s.site.place.lon, s.site.place.lat};
     return {s.site.lon, s.site.lat};
+}
+
+/// How many people live in the town `locality_of(s)`; 0 when that is not known.
+std::int64_t town_population(const ProjectedSite& s) {
+    return !s.locality.empty() && s.locality == s.site.locality ? s.site.locality_population : 0;
 }
 
 constexpr double kDegree = M_PI / 180;
@@ -118,27 +124,39 @@ void add_distinct(std::vector<std::string_view>& seen, std::string_view value) {
 /// (so ties go to the best-ranked member's).
 struct Tally {
     std::vector<std::pair<std::string_view, int>> counts;
+    std::vector<std::int64_t> weights; ///< by value as in counts: what breaks a tie
     std::unordered_map<std::string_view, std::size_t> index; ///< value -> its place in counts
 
-    void add(std::string_view value) {
+    /// Counts one member with `value`; `weight` (a town's people) ranks values of equal count.
+    void add(std::string_view value, std::int64_t weight = 0) {
         const auto [it, added] = index.emplace(value, counts.size());
-        if (added)
+        if (added) {
             counts.emplace_back(value, 0);
+            weights.push_back(weight);
+        }
         ++counts[it->second].second;
+        weights[it->second] = std::max(weights[it->second], weight);
     }
-    /// The value most members have; empty when there is none.
+    /// The value most members have, the weightiest among equals; empty when there is none.
     std::string_view leader() const {
-        std::pair<std::string_view, int> best{{}, 0};
-        for (const auto& c : counts)
-            if (c.second > best.second)
-                best = c;
-        return best.first;
+        const auto ranked = by_size();
+        return ranked.empty() ? std::string_view() : ranked.front().first;
     }
-    /// The values, most members first (ties in first-seen order).
+    /// The values, most members first; among equals the weightiest, then in first-seen order.
+    /// At a tie of one site each, the order of ids named a group "Geelong, Hobart area"
+    /// though it held Melbourne.
     std::vector<std::pair<std::string_view, int>> by_size() const {
-        auto sorted = counts;
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        std::vector<std::size_t> order(counts.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return counts[a].second != counts[b].second ? counts[a].second > counts[b].second
+                                                        : weights[a] > weights[b];
+        });
+        std::vector<std::pair<std::string_view, int>> sorted;
+        sorted.reserve(order.size());
+        for (std::size_t k : order)
+            sorted.push_back(counts[k]);
         return sorted;
     }
 };
@@ -192,7 +210,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
     for (const MemberView& m : members) {
         const bool votes = !m.town.empty();
         if (votes)
-            places.add(m.place);
+            places.add(m.place, m.town_population);
         if (!m.country.empty()) {
             countries.add(m.country);
             continents.add(m.continent);
@@ -221,7 +239,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
         Tally far;
         for (const MemberView& m : members)
             if (!m.town.empty() && km_apart(lead_at, m.town_lonlat) > area_km)
-                far.add(m.place);
+                far.add(m.place, m.town_population);
         std::string_view second;
         if (!far.counts.empty())
             second = far.leader();
@@ -276,7 +294,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
                 continue;
             ++stray_sites;
             strays_clear = strays_clear && !m.town.empty();
-            stray_towns.add(m.place);
+            stray_towns.add(m.place, m.town_population);
         }
         const bool few = stray_sites * 10 <= with_country && stray_towns.counts.size() <= 2;
         if (known && ranked_continents.size() >= 2 && strays_clear && few &&
@@ -300,7 +318,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
         Tally in;
         for (const MemberView& m : members)
             if (m.country == country && !m.town.empty())
-                in.add(m.place);
+                in.add(m.place, m.town_population);
         return in.leader();
     };
     const std::string_view lead =
@@ -371,7 +389,8 @@ GroupText group_label(const Scene& scene, const std::vector<int>& members,
                         s.continent,
                         s.site.site.provider,
                         {s.site.lon, s.site.lat},
-                        town_position(s)});
+                        town_position(s),
+                        town_population(s)});
     }
     GroupText text;
     text.group_lonlat = middle_of(view);

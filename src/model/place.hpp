@@ -139,6 +139,7 @@ struct ResolvedSite {
     std::string locality;
     double locality_lon = 0; ///< where the locality is (degrees), when there is one
     double locality_lat = 0;
+    std::int64_t locality_population = 0; ///< the locality's people; 0 when unknown
     Precision precision = Precision::exact;
     PlaceSource source = PlaceSource::explicit_coordinates;
     std::string query; ///< what was looked up ("Frankfurt", "aws:eu-central-1"); empty for explicit

@@ -76,6 +76,9 @@ TEST_CASE("geocode: the nearest town to data-center coordinates is the town they
     // Where the town is, not the point asked about: what tells apart groups it names.
     CHECK(frankfurt->lon == Approx(8.68).margin(0.01));
     CHECK(frankfurt->lat == Approx(50.11).margin(0.01));
+    // How many people live there, which ranks towns tied in a group's name (GeoNames: ~650,000).
+    CHECK(frankfurt->population > 500'000);
+    CHECK(frankfurt->population < 1'000'000);
     const auto far = g.nearest_town(8.6821, 51.5);
     REQUIRE(far);
     CHECK(far->lat != Approx(51.5).margin(0.01));

@@ -1111,6 +1111,36 @@ TEST_CASE("layout: groups in parts of one continent say which part", "[layout]")
     CHECK(parts >= 2);
 }
 
+TEST_CASE("layout: at a tie the larger town leads a group's name", "[layout]") {
+    // One site each in Geelong and Melbourne, 65 km apart, with Geelong's first by id: such a
+    // group was "Geelong, Melbourne". The town with more people leads.
+    std::vector<ProjectedSite> sites;
+    auto site = [&](const std::string& id, const std::string& town, double lon, double lat,
+                    std::int64_t people) {
+        auto s = make_site(id, lon, lat);
+        s.locality = town;
+        s.site.locality = town;
+        s.site.locality_population = people;
+        s.site.country = "AU";
+        s.continent = "Oceania";
+        sites.push_back(s);
+    };
+    site("a-1", "Geelong", 144.36, -38.15, 253'000);
+    site("b-1", "Melbourne", 144.96, -37.81, 4'917'000);
+    site("c-1", "Ballarat", 143.85, -37.56, 105'000);
+    int reached = 0;
+    for (double width : {300.0, 400.0, 600.0}) {
+        INFO("width " << width);
+        const auto l = run_world(sites, width, MarkerMode::clusters);
+        for (const auto& [name, members] : group_names(l)) {
+            INFO("name '" << name << "'");
+            ++reached;
+            CHECK(name.rfind("Melbourne", 0) == 0);
+        }
+    }
+    CHECK(reached > 0);
+}
+
 TEST_CASE("layout: a continent's group with a stray town of another is named by both", "[layout]") {
     // Europe's sites in eight countries and one site in Tangier (its town named Casablanca here):
     // a disc holding all of them was "Frankfurt, London area (9 countries)". Africa has other

@@ -99,6 +99,11 @@ Point middle_of(const std::vector<MemberView>& members) {
 /// apart, were "Europe (3 countries)".
 constexpr double compact_km = 300;
 
+/// A group of part of one continent is named by it ("Europe (9 countries)") from this many
+/// countries; fewer are named by their towns: "Asia (3 countries)" told a reader less than
+/// "Shanghai, Seoul area", and "Central Europe (3 countries)" was Warsaw, Malmö and Copenhagen.
+constexpr std::size_t min_countries_for_part = 5;
+
 /// A town names a group as "<town> area" only when all its sites lie within this distance (km)
 /// of it: "Ashburn area" once held Atlanta's and Miami's sites, 850-1,500 km away.
 constexpr double area_km = 300;
@@ -267,7 +272,8 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
             known = known && !continent.empty();
             whole = whole && holds_all_of(continent, n);
         }
-        if (known && !whole && continents.counts.size() == 1)
+        if (known && !whole && continents.counts.size() == 1 &&
+            countries.counts.size() >= min_countries_for_part)
             part_of = continents.counts[0].first;
         if (whole) {
             std::string name;
@@ -509,17 +515,16 @@ void tell_apart(std::vector<GroupText>& names) {
             changes.emplace_back(by_distance[i].second, std::move(name));
         }
     }
-    // Parts of one continent: "Africa (5 countries)" named five groups of a random map. Where
-    // a continent names two or more groups, each says which part of it it is in; two that
-    // would still read alike are named by their towns.
+    // Parts of one continent: "Africa (5 countries)" named five groups of a random map. A
+    // group named by its continent says which part of it it is in ("Asia (5 countries)" for
+    // five countries of Southeast Asia told a reader little); two that would still read alike
+    // are named by their towns.
     std::map<std::string_view, std::vector<std::size_t>> by_continent;
     for (std::size_t k = 0; k < names.size(); ++k)
         if (!names[k].continent.empty())
             by_continent[names[k].continent].push_back(k);
     std::vector<std::string> parts;
     for (const auto& [continent, same] : by_continent) {
-        if (same.size() < 2)
-            continue;
         parts.clear();
         for (std::size_t k : same) {
             const std::string part =

@@ -1056,15 +1056,19 @@ TEST_CASE("layout: groups one town would name alike are told apart by where they
 }
 
 TEST_CASE("layout: groups in parts of one continent say which part", "[layout]") {
-    // Three-country groups in the north, south, west and east of Africa: each was "Africa (3
+    // Five-country groups in the north, south, west and east of Africa: each was "Africa (5
     // countries)". Each now says its part, and the parts agree with where the groups lie.
     std::mt19937 rng(8);
     std::vector<ProjectedSite> sites;
     const std::vector<std::pair<Point, std::string>> spots = {
-        {{5, 32}, "DZ"},   {{10, 34}, "TN"},  {{0, 28}, "MA"},   // north-west
-        {{28, -26}, "ZA"}, {{31, -20}, "ZW"}, {{25, -22}, "BW"}, // south
-        {{-10, 10}, "GN"}, {{-5, 8}, "CI"},   {{-12, 13}, "SN"}, // west
-        {{38, 2}, "KE"},   {{42, 8}, "ET"},   {{45, 3}, "SO"}};  // east
+        {{5, 32}, "DZ"},     {{10, 34}, "TN"},   {{0, 28}, "MA"},
+        {{13, 31}, "LY"},    {{-6, 31}, "EH"}, // north-west
+        {{28, -26}, "ZA"},   {{31, -20}, "ZW"},  {{25, -22}, "BW"},
+        {{18, -22}, "NA"},   {{33, -24}, "MZ"}, // south
+        {{-10, 10}, "GN"},   {{-5, 8}, "CI"},    {{-12, 13}, "SN"},
+        {{-6, 12}, "ML"},    {{-12, 8.5}, "SL"}, // west
+        {{38, 2}, "KE"},     {{42, 8}, "ET"},    {{45, 3}, "SO"},
+        {{32.5, 0.5}, "UG"}, {{36, -4}, "TZ"}}; // east
     for (std::size_t k = 0; k < spots.size(); ++k)
         add_town(sites, "town" + std::to_string(k), spots[k].second, "Africa", spots[k].first.x,
                  spots[k].first.y, 8, rng);
@@ -1109,6 +1113,41 @@ TEST_CASE("layout: groups in parts of one continent say which part", "[layout]")
             }
     }
     CHECK(parts >= 2);
+}
+
+TEST_CASE("layout: a group of a few countries is named by its towns, not its continent",
+          "[layout]") {
+    // Frankfurt, Paris and Amsterdam, with Europe's other sites far off in Madrid and Helsinki:
+    // such a group was "Europe (3 countries)" ("Central Europe" beside another), which says
+    // less than its towns.
+    std::mt19937 rng(4);
+    std::vector<ProjectedSite> sites;
+    add_town(sites, "Frankfurt", "DE", "Europe", 8.68, 50.11, 4, rng);
+    add_town(sites, "Paris", "FR", "Europe", 2.35, 48.86, 3, rng);
+    add_town(sites, "Amsterdam", "NL", "Europe", 4.90, 52.37, 3, rng);
+    add_town(sites, "Madrid", "ES", "Europe", -3.70, 40.42, 2, rng);
+    add_town(sites, "Helsinki", "FI", "Europe", 24.94, 60.17, 2, rng);
+    std::map<std::string, const ProjectedSite*> by_id;
+    for (const auto& s : sites)
+        by_id[s.site.site.key()] = &s;
+    int reached = 0;
+    for (double width : {300.0, 400.0, 600.0}) {
+        for (MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters}) {
+            INFO("width " << width << ", mode " << static_cast<int>(mode));
+            const auto l = run_world(sites, width, mode);
+            for (const auto& [name, members] : group_names(l)) {
+                INFO("name '" << name << "'");
+                std::set<std::string> countries;
+                for (const auto& id : members)
+                    countries.insert(by_id.at(id)->site.country);
+                if (countries.size() < 3 || countries.size() > 4)
+                    continue;
+                ++reached;
+                CHECK(name.find("Europe") == std::string::npos);
+            }
+        }
+    }
+    CHECK(reached > 0);
 }
 
 TEST_CASE("layout: at a tie the larger town leads a group's name", "[layout]") {

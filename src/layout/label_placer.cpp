@@ -86,6 +86,15 @@ Box candidate_box(const MarkerDisc& m, Direction dir, double clearance, TextSize
 
 Box inflate(const Box& b, double d) { return {b.min_x - d, b.min_y - d, b.max_x + d, b.max_y + d}; }
 
+/// `b` made `d` wider at each end (none when `d` is not positive): labels on one line, and
+/// leaders by a label's ends, keep more room than the padding above and below.
+Box widened(Box b, double d) {
+    d = std::max(d, 0.0);
+    b.min_x -= d;
+    b.max_x += d;
+    return b;
+}
+
 double distance_to_box(const Box& box, Point p) {
     const Point q = nearest_point_on_box(box, p);
     return std::sqrt((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y));
@@ -403,9 +412,7 @@ private:
         // from a label placed after it, and another 1.8 px from a label's end, which then read
         // as that leader's. A whole em here sent 9% more sites to the key.
         const Box padded = inflate(c.box, settings_.pad);
-        Box padded_ends = padded;
-        padded_ends.min_x -= std::max(settings_.pad_x / 2 - settings_.pad, 0.0);
-        padded_ends.max_x += std::max(settings_.pad_x / 2 - settings_.pad, 0.0);
+        const Box padded_ends = widened(padded, settings_.pad_x / 2 - settings_.pad);
         grid_.any_near(padded_ends, [&](int item) {
             const Obstacle& o = obstacles_[static_cast<std::size_t>(item)];
             if (o.removed)
@@ -484,10 +491,7 @@ private:
 
     void accept(int u, const Candidate& c) {
         Placement p{c, {}};
-        Box kept = inflate(c.box, settings_.pad);
-        const double wider = std::max(settings_.pad_x - settings_.pad, 0.0);
-        kept.min_x -= wider;
-        kept.max_x += wider;
+        const Box kept = widened(inflate(c.box, settings_.pad), settings_.pad_x - settings_.pad);
         p.obstacles.push_back(add({kept, {}, {}, false, -1, u, false}));
         if (c.leader)
             p.obstacles.push_back(add({{}, c.from, c.to, true, -1, u, false}));

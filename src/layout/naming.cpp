@@ -126,7 +126,7 @@ void add_distinct(std::vector<std::string_view>& seen, std::string_view value) {
 }
 
 /// Distinct values with how many members have each, in order of the first member to have it
-/// (so ties go to the best-ranked member's).
+/// (so ties of equal weight go to the best-ranked member's).
 struct Tally {
     std::vector<std::pair<std::string_view, int>> counts;
     std::vector<std::int64_t> weights; ///< by value as in counts: what breaks a tie
@@ -142,10 +142,15 @@ struct Tally {
         ++counts[it->second].second;
         weights[it->second] = std::max(weights[it->second], weight);
     }
-    /// The value most members have, the weightiest among equals; empty when there is none.
+    /// The value most members have, the weightiest among equals (by_size's first); empty when
+    /// there is none.
     std::string_view leader() const {
-        const auto ranked = by_size();
-        return ranked.empty() ? std::string_view() : ranked.front().first;
+        std::size_t best = counts.size();
+        for (std::size_t k = 0; k < counts.size(); ++k)
+            if (best == counts.size() || counts[k].second > counts[best].second ||
+                (counts[k].second == counts[best].second && weights[k] > weights[best]))
+                best = k;
+        return best == counts.size() ? std::string_view() : counts[best].first;
     }
     /// The values, most members first; among equals the weightiest, then in first-seen order.
     /// At a tie of one site each, the order of ids named a group "Geelong, Hobart area"
@@ -181,10 +186,11 @@ using ContinentSites = std::map<std::string_view, int>;
 /// them are near it; else two towns do ("Ashburn, Atlanta area", "Chicago, Ashburn"). A group
 /// across borders is named so as not to claim the other countries' sites for one town
 /// ("Frankfurt am Main area" once held 40 sites in 14 countries): by its continents when it
-/// holds every site the map shows in them ("Europe"); by its continent and how many countries
-/// when it is three or more countries of one continent ("Europe (9 countries)": "Europe" alone
-/// read as the whole continent beside other European markers); both only when it is not one
-/// spot (compact_km); else by the leading town of its two leading countries, with how many
+/// holds every site the map shows in them ("Europe"), with a stray town or two of another
+/// ("Europe and Casablanca"); by its continent and how many countries when it is
+/// min_countries_for_part or more countries of one continent ("Europe (9 countries)": "Europe"
+/// alone read as the whole continent beside other European markers); all only when it is not
+/// one spot (compact_km); else by the leading town of its two leading countries, with how many
 /// countries from four up.
 /// What spanning_name gives: the name, and the town that leads it, if one does.
 struct SpanningName {
@@ -258,7 +264,7 @@ SpanningName spanning_name(const std::vector<MemberView>& members, Point middle,
         return {std::move(name), lead, {}, {}};
     }
     const std::string count = " (" + std::to_string(countries.counts.size()) + " countries)";
-    std::string_view part_of; // the continent a group of three or more of its countries is in
+    std::string_view part_of; // the continent a group of enough of its countries is in
     const bool compact = std::all_of(members.begin(), members.end(), [&](const MemberView& m) {
         return km_apart(middle, m.lonlat) <= compact_km;
     });

@@ -134,6 +134,19 @@ TEST_CASE("layout: the repair pass moves a placed label to make room for a left-
     CHECK_FALSE(repaired[1]->has_leader);
 }
 
+namespace {
+
+/// Placer settings for a 300 x 100 px canvas that is all frame: room on every side of a marker
+/// at (100, 50).
+dcmap::layout::detail::PlacerSettings open_strip() {
+    dcmap::layout::detail::PlacerSettings settings;
+    settings.canvas = {0, 0, 300, 100};
+    settings.frame = {0, 0, 300, 100};
+    return settings;
+}
+
+} // namespace
+
 TEST_CASE("layout: a label does not end beside another marker on its line", "[layout]") {
     // "b" is level with the end of "a"'s right-hand spot, 7 px past it: further than a gap
     // beyond a's own 3 px, but on the label's line, where "a ● b" reads as b's name.
@@ -141,11 +154,8 @@ TEST_CASE("layout: a label does not end beside another marker on its line", "[la
     for (const double past : {4.0, 7.0, 10.0}) {
         CAPTURE(past);
         const std::vector<MarkerDisc> markers = {{{100, 50}, 5}, {{148 + past + 5, 50}, 5}};
-        PlacerSettings settings;
-        settings.canvas = {0, 0, 300, 100};
-        settings.frame = {0, 0, 300, 100};
         const std::vector<LabelRequest> requests = {{"a", "a", {40, 14}, 0}};
-        const auto placed = place_labels(requests, markers, settings);
+        const auto placed = place_labels(requests, markers, open_strip());
         REQUIRE(placed[0].has_value());
         CHECK_FALSE(placed[0]->has_leader);
         const Box& b = placed[0]->box;
@@ -160,9 +170,7 @@ TEST_CASE("layout: a label avoids a free spot that sits closer to another marker
     // "b" is just right of "a"'s right-hand spot: a label there would read as b's.
     using namespace detail;
     const std::vector<MarkerDisc> markers = {{{100, 50}, 5}, {{155, 50}, 5}};
-    PlacerSettings settings;
-    settings.canvas = {0, 0, 300, 100};
-    settings.frame = {0, 0, 300, 100};
+    PlacerSettings settings = open_strip();
     const std::vector<LabelRequest> requests = {{"a", "a", {40, 14}, 0}};
     const auto clear = place_labels(requests, markers, settings);
     REQUIRE(clear[0].has_value());

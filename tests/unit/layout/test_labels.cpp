@@ -676,6 +676,30 @@ void add_town(std::vector<ProjectedSite>& sites, const std::string& town,
     }
 }
 
+/// The sites by id, for looking up a group's members.
+std::map<std::string, const ProjectedSite*> sites_by_id(const std::vector<ProjectedSite>& sites) {
+    std::map<std::string, const ProjectedSite*> by_id;
+    for (const auto& s : sites)
+        by_id[s.site.site.key()] = &s;
+    return by_id;
+}
+
+/// A site in Chile, so that no group of the other sites holds every site of a continent.
+void add_site_in_chile(std::vector<ProjectedSite>& sites) {
+    sites.push_back(make_site("elsewhere", -70, -30));
+    sites.back().continent = "South America";
+    sites.back().site.country = "CL";
+}
+
+/// Great-circle distance in km between two lon/lat points (degrees).
+double km_apart(Point a, Point b) {
+    const double d = M_PI / 180;
+    const double h =
+        std::pow(std::sin((b.y - a.y) * d / 2), 2) +
+        std::cos(a.y * d) * std::cos(b.y * d) * std::pow(std::sin((b.x - a.x) * d / 2), 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
 /// The name part of a label or key entry: before the provider list and any key number.
 std::string name_part(std::string text) {
     if (const auto dot = text.find(" \u00b7 "); dot != std::string::npos)
@@ -934,9 +958,7 @@ TEST_CASE("layout: a group with no town is named by where it is, never by one si
         std::vector<ProjectedSite> sites;
         for (int i = 0; i < 400; ++i)
             sites.push_back(make_site("p" + std::to_string(i), lon(rng), lat(rng)));
-        std::map<std::string, const ProjectedSite*> by_id;
-        for (const auto& s : sites)
-            by_id[s.site.site.key()] = &s;
+        const auto by_id = sites_by_id(sites);
         for (double width : {300.0, 600.0, 1200.0, 2400.0}) {
             INFO("seed " << seed << ", width " << width);
             auto request = world_request(sites);
@@ -1003,9 +1025,7 @@ TEST_CASE("layout: groups one town would name alike are told apart by where they
             s.continent = "Europe";
             sites.push_back(s);
         }
-    std::map<std::string, const ProjectedSite*> by_id;
-    for (const auto& s : sites)
-        by_id[s.site.site.key()] = &s;
+    const auto by_id = sites_by_id(sites);
     int apart = 0;
     for (double width : {600.0, 1200.0, 2400.0, 4000.0}) {
         INFO("width " << width);
@@ -1072,12 +1092,8 @@ TEST_CASE("layout: groups in parts of one continent say which part", "[layout]")
     for (std::size_t k = 0; k < spots.size(); ++k)
         add_town(sites, "town" + std::to_string(k), spots[k].second, "Africa", spots[k].first.x,
                  spots[k].first.y, 8, rng);
-    sites.push_back(make_site("elsewhere", -70, -30));
-    sites.back().continent = "South America";
-    sites.back().site.country = "CL";
-    std::map<std::string, const ProjectedSite*> by_id;
-    for (const auto& s : sites)
-        by_id[s.site.site.key()] = &s;
+    add_site_in_chile(sites);
+    const auto by_id = sites_by_id(sites);
     int parts = 0;
     for (double width : {300.0, 400.0, 600.0}) {
         INFO("width " << width);
@@ -1127,9 +1143,7 @@ TEST_CASE("layout: a group of a few countries is named by its towns, not its con
     add_town(sites, "Amsterdam", "NL", "Europe", 4.90, 52.37, 3, rng);
     add_town(sites, "Madrid", "ES", "Europe", -3.70, 40.42, 2, rng);
     add_town(sites, "Helsinki", "FI", "Europe", 24.94, 60.17, 2, rng);
-    std::map<std::string, const ProjectedSite*> by_id;
-    for (const auto& s : sites)
-        by_id[s.site.site.key()] = &s;
+    const auto by_id = sites_by_id(sites);
     int reached = 0;
     for (double width : {300.0, 400.0, 600.0}) {
         for (MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters}) {
@@ -1200,9 +1214,7 @@ TEST_CASE("layout: a continent's group with a stray town of another is named by 
     add_town(sites, "Tokyo", "JP", "Asia", 139.69, 35.69, 2, rng);
     add_town(sites, "Cape Town", "ZA", "Africa", 18.42, -33.93, 3, rng);
     add_town(sites, "Ashburn", "US", "North America", -77.49, 39.04, 4, rng);
-    std::map<std::string, const ProjectedSite*> by_id;
-    for (const auto& s : sites)
-        by_id[s.site.site.key()] = &s;
+    const auto by_id = sites_by_id(sites);
     int reached = 0;
     for (double width : {300.0, 350.0, 400.0, 450.0, 500.0, 600.0, 900.0}) {
         for (MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters}) {
@@ -1262,19 +1274,8 @@ TEST_CASE("layout: a group named by a part of its continent lies in that part", 
         {"Tunis", "TN", 10.18, 36.81},     {"Algiers", "DZ", 3.06, 36.75}};
     for (const auto& [town, country, lon, lat] : towns)
         add_town(sites, town, country, "Africa", lon, lat, 2, rng);
-    sites.push_back(make_site("elsewhere", -70, -30));
-    sites.back().continent = "South America";
-    sites.back().site.country = "CL";
-    std::map<std::string, const ProjectedSite*> by_id;
-    for (const auto& s : sites)
-        by_id[s.site.site.key()] = &s;
-    const auto km = [](Point a, Point b) {
-        const double d = M_PI / 180;
-        const double h =
-            std::pow(std::sin((b.y - a.y) * d / 2), 2) +
-            std::cos(a.y * d) * std::cos(b.y * d) * std::pow(std::sin((b.x - a.x) * d / 2), 2);
-        return 2 * 6371 * std::asin(std::sqrt(h));
-    };
+    add_site_in_chile(sites);
+    const auto by_id = sites_by_id(sites);
     int parts = 0;
     for (double width : {300.0, 400.0, 500.0, 600.0, 800.0}) {
         for (MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters}) {
@@ -1295,10 +1296,10 @@ TEST_CASE("layout: a group named by a part of its continent lies in that part", 
                 }
                 const Point middle{std::atan2(y, x) * 180 / M_PI,
                                    lat / static_cast<double>(members.size())};
-                const double from_continent = km(middle, {20, 5});
+                const double from_continent = km_apart(middle, {20, 5});
                 for (const auto& id : members) {
                     INFO("site " << id);
-                    CHECK(km(middle, {by_id.at(id)->site.lon, by_id.at(id)->site.lat}) <
+                    CHECK(km_apart(middle, {by_id.at(id)->site.lon, by_id.at(id)->site.lat}) <
                           from_continent);
                 }
             }
@@ -1324,15 +1325,9 @@ TEST_CASE("layout: a town names an area only where the group's sites are near it
     add_town(sites, "Saint-Louis", "FR", "Europe", 7.56, 47.59, 3, rng);
     add_town(sites, "Loerrach", "DE", "Europe", 7.66, 47.61, 3, rng);
     add_town(sites, "Madrid", "ES", "Europe", -3.70, 40.42, 2, rng);
-    std::map<std::string, const ProjectedSite*> by_id;
-    for (const auto& s : sites)
-        by_id[s.site.site.key()] = &s;
+    const auto by_id = sites_by_id(sites);
     const auto km = [](const ProjectedSite& a, double lon, double lat) {
-        const double d = M_PI / 180;
-        const double h = std::pow(std::sin((lat - a.site.lat) * d / 2), 2) +
-                         std::cos(a.site.lat * d) * std::cos(lat * d) *
-                             std::pow(std::sin((lon - a.site.lon) * d / 2), 2);
-        return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+        return km_apart({a.site.lon, a.site.lat}, {lon, lat});
     };
     int far_groups = 0, compact_groups = 0;
     for (const MarkerMode mode : {MarkerMode::automatic, MarkerMode::clusters})

@@ -195,6 +195,7 @@ struct Candidate {
     std::vector<Symbol> symbols;
     Naming naming;
     double radius = 0;
+    std::size_t key_room = 0; ///< key entries the page can list beside this candidate
 };
 
 /// Key entries that fit in the room a key may take below a map of this page.
@@ -364,10 +365,25 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
             for (double r : cluster_radii)
                 radii.push_back(r);
         std::optional<Candidate> best;
+        // A given height's band is laid out before the map: the key it can list bounds the map's,
+        // and what it cannot list merges further, so the page holds its key in this layout (a band
+        // grown to the key instead shrank the map, whose key then changed: 10,000 sites took three
+        // layouts, 5,000 at 1280x720 five, ending with a band of 318 px for one entry).
+        const bool band_bounds_key = !page.band.empty() && !detail::height_is_derived(request);
+        auto room_for_key = [&](const std::vector<std::string>& entries) {
+            if (!band_bounds_key || entries.empty())
+                return capacity;
+            LegendLayout legend = out.legend;
+            KeyLayout key;
+            const std::size_t listed =
+                detail::arrange_band({legend_in_band ? &out.legend : nullptr, entries}, page.band,
+                                     legend, key, style, scale, measure);
+            return std::min(capacity, listed);
+        };
         auto unnamed = [&](const Candidate& c) {
             const std::size_t keyed = c.naming.key_entries.size();
             return static_cast<std::size_t>(c.naming.unnamed) +
-                   (keyed > capacity ? keyed - capacity : 0);
+                   (keyed > c.key_room ? keyed - c.key_room : 0);
         };
         // How far an aggregate may reach from its sites when merging to name them. Unbounded, a
         // small figure merged all 153 regions of three providers into one disc in the Atlantic
@@ -409,14 +425,16 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                     near_only.repair = false;
                     c.naming = name_symbols(scene, c.symbols, near_only, in_inset, use_key,
                                             insets.key_entries);
+                    c.key_room = room_for_key(c.naming.key_entries);
                     settled = 2 * unnamed(c) > scene.shown.size();
                 }
                 if (!settled)
                     c.naming = name_symbols(scene, c.symbols, blocked, in_inset, use_key,
                                             insets.key_entries);
+                c.key_room = room_for_key(c.naming.key_entries);
                 std::vector<int> stuck = c.naming.unnamed_symbols;
                 for (std::size_t k = 0; k < c.symbols.size(); ++k)
-                    if (static_cast<std::size_t>(c.naming.symbol_key[k]) > capacity)
+                    if (static_cast<std::size_t>(c.naming.symbol_key[k]) > c.key_room)
                         stuck.push_back(static_cast<int>(k));
                 const bool better = !best || unnamed(c) < unnamed(*best);
                 without_progress = better ? 0 : without_progress + 1;
@@ -444,9 +462,9 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         } else if (best) {
             Candidate& c = *best;
             // The key holds what fits; the rest stays unnamed and is warned about.
-            if (c.naming.key_entries.size() > capacity) {
-                // Numbers above the capacity are taken back from labels and symbols.
-                const int limit = static_cast<int>(capacity);
+            if (c.naming.key_entries.size() > c.key_room) {
+                // Numbers above the room are taken back from labels and symbols.
+                const int limit = static_cast<int>(c.key_room);
                 auto& labels = c.naming.labels;
                 labels.erase(std::remove_if(labels.begin(), labels.end(),
                                             [&](const LabelLayout& l) { return l.key > limit; }),
@@ -454,7 +472,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                 for (auto& k : c.naming.symbol_key)
                     if (k > limit)
                         k = 0;
-                c.naming.key_entries.resize(capacity);
+                c.naming.key_entries.resize(c.key_room);
             }
             out.markers_mode = std::any_of(c.symbols.begin(), c.symbols.end(),
                                            [](const Symbol& s) { return s.is_aggregate(); })
@@ -583,19 +601,6 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         // expense. The band is whole pixels, so the page stays a whole image.
         const double wanted = detail::whole_band(std::min(needed, max_band), scale);
         const bool derived_height = detail::height_is_derived(request);
-        // A given height's band that grows makes the next map shorter, and its key tends to be
-        // a little longer: room for a tenth more entries spares a third layout of the page
-        // (10,000 sites at 2400x1200 took three, each with its key a few entries longer).
-        auto with_room = [&] {
-            if (derived_height || key_entries.empty())
-                return wanted;
-            std::vector<std::string> longer = key_entries;
-            longer.resize(key_entries.size() + std::max<std::size_t>(1, key_entries.size() / 10),
-                          key_entries.back());
-            const double roomier =
-                detail::band_height({content.legend, longer}, band_width, style, scale, measure);
-            return detail::whole_band(std::min(roomier, max_band), scale);
-        };
         const bool grow = derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5;
         // A given height's band must hold what its page needs; but a shorter map may merge more
         // and need less than the band was grown for, leaving rows of it empty (1100x550, 151
@@ -610,14 +615,14 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             continue;
         }
         if (pass < 3 && grow) {
-            band = with_room();
+            band = wanted;
             continue;
         }
         if (!derived_height) {
             if (!grow) {
                 holding_band = holding_band > 0 ? std::min(holding_band, band) : band;
                 const double row = measure("8", detail::scaled(style.legend_font, scale)).height;
-                const double smaller = std::max(with_room(), most_needed_below);
+                const double smaller = std::max(wanted, most_needed_below);
                 if (pass < 5 && band - wanted > 2 * row && smaller < band - 0.5) {
                     band = smaller;
                     continue;

@@ -11,6 +11,7 @@
 #include "geocode/resolve.hpp"
 #include "io/input_file.hpp"
 #include "io/threads.hpp"
+#include "io/zeroed_pages.hpp"
 #include "layout/layout.hpp"
 #include "model/error.hpp"
 #include "model/limits.hpp"
@@ -83,9 +84,12 @@ std::vector<Slot> resolve_into(const SiteFile& file, const std::string& option_c
     });
     if (!needs) {
         // A file of explicit coordinates needs no catalogue and no place-name lookups.
-        sites.resize(file.sites.size());
-        for (std::size_t i = 0; i < sites.size(); ++i) {
-            ResolvedSite& r = resolved_of(sites[i]);
+        // Built in one sweep over fresh huge pages: resizing first wrote the ~950 bytes of each
+        // slot twice, and 100,000 sites spent ~0.3 s of one core in page faults.
+        sites.reserve(file.sites.size());
+        io::advise_huge_pages(sites.data(), sites.capacity() * sizeof(Slot));
+        for (std::size_t i = 0; i < file.sites.size(); ++i) {
+            ResolvedSite& r = resolved_of(sites.emplace_back());
             if (take)
                 r.site = std::move((*take)[i]);
             else

@@ -5,6 +5,7 @@
 #include "config/yaml_reader.hpp"
 #include "io/input_file.hpp"
 #include "io/threads.hpp"
+#include "io/zeroed_pages.hpp"
 #include "model/limits.hpp"
 
 #include <algorithm>
@@ -684,10 +685,15 @@ std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
                 k + 1 < split->begins.size() ? split->begins[k + 1] : yaml_text.size();
             Reader r(path);
             SiteFile part;
+            // At most a site a line, reserved untouched: growing the list moved every site
+            // read so far, each time.
+            const std::string_view text = yaml_text.substr(begin, end - begin);
+            part.sites.reserve(
+                static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+            io::advise_huge_pages(part.sites.data(), part.sites.capacity() * sizeof(Site));
             SiteCollector sites{r, part, {}};
             const detail::SiteSink sink = [&sites](const YamlValue& item) { sites.add(item); };
-            const YamlValue root = detail::parse_yaml(yaml_text.substr(begin, end - begin), path,
-                                                      &sink, split->first_lines[k]);
+            const YamlValue root = detail::parse_yaml(text, path, &sink, split->first_lines[k]);
             if (root.IsSequence() && !r.has_errors())
                 read[k] = {std::move(part.sites), std::move(sites.id_positions), true};
         } catch (...) { // reported by reading the whole file again
@@ -708,6 +714,7 @@ std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
         total += part.sites.size();
     // Sized once, and each part freed as it is moved: never two copies of the list at once.
     file.sites.reserve(total);
+    io::advise_huge_pages(file.sites.data(), file.sites.capacity() * sizeof(Site));
     id_positions.reserve(total);
     for (Part& part : read) {
         file.sites.insert(file.sites.end(), std::make_move_iterator(part.sites.begin()),

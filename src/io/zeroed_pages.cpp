@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <cstdint>
 #include <new>
 #include <utility>
 
@@ -11,6 +12,14 @@ namespace {
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 
 } // namespace
+
+void advise_huge_pages(const void* data, std::size_t bytes) {
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+    const std::uintptr_t last = (begin + bytes) & ~(kHugePage - 1);
+    if (data && last > first)
+        madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+}
 
 ZeroedPages::ZeroedPages(std::size_t bytes) : size_(bytes) {
     if (bytes == 0)

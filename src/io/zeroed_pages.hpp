@@ -7,6 +7,11 @@
 
 namespace dcmap::io {
 
+/// Asks for huge pages under the whole 2 MiB pages of [data, data + bytes), memory not yet
+/// written (a vector's fresh reserve()): a list of 100,000 sites took ~23,000 page faults in
+/// 4 KiB pages, on one core. Only a hint; the memory is the same without.
+void advise_huge_pages(const void* data, std::size_t bytes);
+
 class ZeroedPages {
 public:
     ZeroedPages() = default;

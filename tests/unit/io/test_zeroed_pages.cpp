@@ -3,9 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
+#include <vector>
 
 using dcmap::io::ZeroedPages;
+namespace io = dcmap::io;
 
 TEST_CASE("io: zeroed pages start zeroed, are writable and move with their owner", "[io]") {
     // Larger than a huge page, so the hint to use them applies.
@@ -32,4 +35,22 @@ TEST_CASE("io: zeroed pages start zeroed, are writable and move with their owner
     const ZeroedPages none(0);
     CHECK_FALSE(none);
     CHECK(none.data() == nullptr);
+}
+
+TEST_CASE("io: huge-page advice keeps a vector's contents, whatever range it is given", "[io]") {
+    // Only whole 2 MiB pages inside the range may be advised: the vector's neighbours on the
+    // heap, and ranges too small to hold one, must be left as they are.
+    std::vector<std::uint32_t> before(1000, 7);
+    std::vector<std::uint32_t> list;
+    list.reserve(3'000'000); // ~11 MiB, from fresh pages
+    io::advise_huge_pages(list.data(), list.capacity() * sizeof(std::uint32_t));
+    io::advise_huge_pages(before.data() + 1, 10);
+    io::advise_huge_pages(nullptr, 1 << 22);
+    for (std::uint32_t i = 0; i < 3'000'000; ++i)
+        list.push_back(i * 2654435761u);
+    std::uint64_t mismatches = 0;
+    for (std::uint32_t i = 0; i < 3'000'000; ++i)
+        mismatches += list[i] != i * 2654435761u;
+    CHECK(mismatches == 0);
+    CHECK(std::count(before.begin(), before.end(), 7u) == 1000);
 }

@@ -70,7 +70,7 @@ library_of() {
     isa-l/*) echo ISA-L ;;
     libimagequant.h) echo libimagequant ;;
     CLI/*) echo CLI11 ;;
-    unistd.h | fcntl.h | sys/* | dirent.h | pthread.h | dlfcn.h) echo posix ;;
+    unistd.h | fcntl.h | sys/* | dirent.h | pthread.h | dlfcn.h | malloc.h) echo posix ;;
     assert.h | ctype.h | errno.h | float.h | inttypes.h | limits.h | locale.h | math.h | \
       signal.h | stdarg.h | stddef.h | stdint.h | stdio.h | stdlib.h | string.h | time.h) echo std ;;
     */* | *.*) echo unknown ;;

@@ -2,6 +2,7 @@
 
 #include "basemap/working_frame.hpp"
 
+#include "io/zeroed_pages.hpp"
 #include "model/error.hpp"
 
 #include <algorithm>
@@ -173,6 +174,9 @@ EdgeIndex build_edge_index(const std::vector<Country>& all) {
     });
     for (std::size_t k = 1; k < index.starts.size(); ++k)
         index.starts[k] += index.starts[k - 1];
+    // ~14 MB written once: on huge pages, not ~3,500 faults of 4 KiB on the one core at work.
+    index.edges.reserve(index.starts.back());
+    io::advise_huge_pages(index.edges.data(), index.edges.capacity() * sizeof(EdgeIndex::Edge));
     index.edges.resize(index.starts.back());
     std::vector<std::uint32_t> next(index.starts.begin(), index.starts.end() - 1);
     for_each_edge_bucket(all, [&](int k, Vertex a, Vertex b, std::uint32_t c) {

@@ -13,6 +13,7 @@ packages=(
   libcli11-dev                          # command-line options
   catch2                                # tests
   fonts-dejavu-core fonts-noto-cjk      # label fonts, CJK fallback
+  fonts-noto-ui-core                    # Thai, Indic and other scripts DejaVu lacks
   libxml2-utils poppler-utils           # tests: xmllint checks SVG, pdftoppm checks PDF
   librsvg2-bin                          # tests: rsvg-convert rasterises SVG (text vs paths)
   hyperfine time                        # bench/run.sh

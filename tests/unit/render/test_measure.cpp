@@ -1,8 +1,10 @@
 #include "render/render.hpp"
 
 #include <catch2/catch.hpp>
+#include <pango/pangocairo.h>
 
 #include <thread>
+#include <utility>
 #include <vector>
 
 using namespace dcmap;
@@ -85,4 +87,27 @@ TEST_CASE("render: warming up the fonts on other threads changes no measure", "[
     CHECK(c.width == a.width);
     CHECK(c.height == a.height);
     CHECK(d.width == b.width);
+}
+
+TEST_CASE("render: names in the scripts of data-center towns find a font, not boxes", "[render]") {
+    // fontconfig falls back from the style's family to any installed font with the glyphs; the
+    // project's set-up installs them. Thai and Devanagari drew as boxes before fonts-noto-ui-core.
+    const std::pair<const char*, const char*> names[] = {
+        {"Thai", "กรุงเทพมหานคร"}, {"Devanagari", "मुंबई"}, {"Bengali", "ঢাকা"},
+        {"Tamil", "சென்னை"},       {"Arabic", "دبي"},     {"Hebrew", "תל אביב"},
+        {"Cyrillic", "Москва"},   {"Greek", "Αθήνα"},    {"Japanese", "東京"},
+        {"Korean", "서울"},       {"Chinese", "北京"},   {"Vietnamese", "Hà Nội"}};
+    PangoFontMap* fonts = pango_cairo_font_map_get_default();
+    PangoContext* context = pango_font_map_create_context(fonts);
+    PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans 11");
+    for (const auto& [script, name] : names) {
+        INFO(script << ": " << name);
+        PangoLayout* layout = pango_layout_new(context);
+        pango_layout_set_font_description(layout, font);
+        pango_layout_set_text(layout, name, -1);
+        CHECK(pango_layout_get_unknown_glyphs_count(layout) == 0);
+        g_object_unref(layout);
+    }
+    pango_font_description_free(font);
+    g_object_unref(context);
 }

@@ -531,8 +531,12 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     // smaller band's page needed.
     double holding_band = 0;
     double most_needed_below = 0;
+    // A given height's band that holds nothing (the map it shrank names every site itself)
+    // is split above and below the map instead of left blank under it: tried once, and kept
+    // when that map too needs no band.
+    bool centred = false, centring_tried = false;
     for (int pass = 0;; ++pass) {
-        const detail::Page page = detail::compose_page(request, style, measure, band);
+        const detail::Page page = detail::compose_page(request, style, measure, band, centred);
         // The band may take at most this much of the map's height: a key longer than that lists
         // what fits, and the rest is warned about.
         if (pass == 0)
@@ -602,6 +606,15 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         const double wanted = detail::whole_band(std::min(needed, max_band), scale);
         const bool derived_height = detail::height_is_derived(request);
         const bool grow = derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5;
+        const bool band_unused = !derived_height && band > 0 && wanted == 0;
+        if (centred && !band_unused) {
+            centred = false; // back to the map with its band
+            continue;
+        }
+        if (!centred && band_unused && !centring_tried) {
+            centred = centring_tried = true;
+            continue;
+        }
         // A given height's band must hold what its page needs; but a shorter map may merge more
         // and need less than the band was grown for, leaving rows of it empty (1100x550, 151
         // sites: 161 px). Need does not fall steadily as the band grows, so the smallest band
@@ -623,7 +636,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                 holding_band = holding_band > 0 ? std::min(holding_band, band) : band;
                 const double row = measure("8", detail::scaled(style.legend_font, scale)).height;
                 const double smaller = std::max(wanted, most_needed_below);
-                if (pass < 5 && band - wanted > 2 * row && smaller < band - 0.5) {
+                if (!centred && pass < 5 && band - wanted > 2 * row && smaller < band - 0.5) {
                     band = smaller;
                     continue;
                 }

@@ -364,7 +364,7 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
 }
 
 Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
-                  double band) {
+                  double band, bool centred) {
     const double s = request.scale;
     // A derived height grows by the band below the map and the map stays as it was without
     // it, to the last bit: the layout made before the band was known is the one drawn.
@@ -391,13 +391,15 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
         y = page.subtitle.box.max_y;
     }
     const Bands bands = measure_bands(request, style, measure, s);
-    const double map_top = margin + bands.header;
+    centred = centred && !derived_height && band > 0;
+    const double lowered = centred ? std::round(band / 2) : 0;
+    const double map_top = margin + bands.header + lowered;
     const double map_bottom = derived_height ? height_without_band - margin - bands.footer
-                                             : page.height - margin - bands.footer - band;
-    if (band > 0)
+                                             : page.height - margin - bands.footer - band + lowered;
+    if (band > 0 && !centred)
         page.band = {margin, map_bottom, page.width - margin, map_bottom + band};
 
-    double footer_y = map_bottom + band + (bands.footer > 0 ? block_gap(style, s) : 0);
+    double footer_y = map_bottom + band - lowered + (bands.footer > 0 ? block_gap(style, s) : 0);
     const FontSpec footer_font = scaled(style.footer_font, s);
     for (const auto& line : fitted_footer(request, style, measure, s)) {
         page.footer.push_back(

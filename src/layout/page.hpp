@@ -52,9 +52,10 @@ double whole_band(double needed, double scale);
 /// Lays out title, subtitle, map frame and footer on the scaled canvas, with a band of `band`
 /// output pixels (whole_band) between the map frame and the footer. A derived height grows by
 /// the band and its map frame is the same bits as without it; a given height keeps its canvas
-/// and the map shrinks.
+/// and the map shrinks. `centred`: a given height's map as small as with that band, but with
+/// no band: half the room above the map and half below (for a band left empty).
 Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
-                  double band = 0);
+                  double band = 0, bool centred = false);
 
 /// A layout holding the page's fixed parts (size, transform, map frame, title, footer) at `scale`,
 /// for the markers, labels and legend to be added to.

@@ -175,8 +175,7 @@ EdgeIndex build_edge_index(const std::vector<Country>& all) {
     for (std::size_t k = 1; k < index.starts.size(); ++k)
         index.starts[k] += index.starts[k - 1];
     // ~14 MB written once: on huge pages, not ~3,500 faults of 4 KiB on the one core at work.
-    index.edges.reserve(index.starts.back());
-    io::advise_huge_pages(index.edges.data(), index.edges.capacity() * sizeof(EdgeIndex::Edge));
+    io::reserve_on_huge_pages(index.edges, index.starts.back());
     index.edges.resize(index.starts.back());
     std::vector<std::uint32_t> next(index.starts.begin(), index.starts.end() - 1);
     for_each_edge_bucket(all, [&](int k, Vertex a, Vertex b, std::uint32_t c) {

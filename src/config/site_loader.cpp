@@ -688,9 +688,9 @@ std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
             // At most a site a line, reserved untouched: growing the list moved every site
             // read so far, each time.
             const std::string_view text = yaml_text.substr(begin, end - begin);
-            part.sites.reserve(
+            io::reserve_on_huge_pages(
+                part.sites,
                 static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-            io::advise_huge_pages(part.sites.data(), part.sites.capacity() * sizeof(Site));
             SiteCollector sites{r, part, {}};
             const detail::SiteSink sink = [&sites](const YamlValue& item) { sites.add(item); };
             const YamlValue root = detail::parse_yaml(text, path, &sink, split->first_lines[k]);
@@ -713,8 +713,7 @@ std::optional<SiteFile> parse_site_file_in_parts(std::string_view yaml_text,
     for (const Part& part : read)
         total += part.sites.size();
     // Sized once, and each part freed as it is moved: never two copies of the list at once.
-    file.sites.reserve(total);
-    io::advise_huge_pages(file.sites.data(), file.sites.capacity() * sizeof(Site));
+    io::reserve_on_huge_pages(file.sites, total);
     id_positions.reserve(total);
     for (Part& part : read) {
         file.sites.insert(file.sites.end(), std::make_move_iterator(part.sites.begin()),

@@ -42,8 +42,7 @@ TEST_CASE("io: huge-page advice keeps a vector's contents, whatever range it is 
     // heap, and ranges too small to hold one, must be left as they are.
     std::vector<std::uint32_t> before(1000, 7);
     std::vector<std::uint32_t> list;
-    list.reserve(3'000'000); // ~11 MiB, from fresh pages
-    io::advise_huge_pages(list.data(), list.capacity() * sizeof(std::uint32_t));
+    io::reserve_on_huge_pages(list, 3'000'000); // ~11 MiB, from fresh pages
     io::advise_huge_pages(before.data() + 1, 10);
     io::advise_huge_pages(nullptr, 1 << 22);
     for (std::uint32_t i = 0; i < 3'000'000; ++i)

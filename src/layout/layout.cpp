@@ -428,10 +428,11 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                     c.key_room = room_for_key(c.naming.key_entries);
                     settled = 2 * unnamed(c) > scene.shown.size();
                 }
-                if (!settled)
+                if (!settled) {
                     c.naming = name_symbols(scene, c.symbols, blocked, in_inset, use_key,
                                             insets.key_entries);
-                c.key_room = room_for_key(c.naming.key_entries);
+                    c.key_room = room_for_key(c.naming.key_entries);
+                }
                 std::vector<int> stuck = c.naming.unnamed_symbols;
                 for (std::size_t k = 0; k < c.symbols.size(); ++k)
                     if (static_cast<std::size_t>(c.naming.symbol_key[k]) > c.key_room)

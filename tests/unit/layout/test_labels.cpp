@@ -160,6 +160,15 @@ void require_labels_apart(const MapLayout& l, double min_gap) {
         }
 }
 
+/// The blank between what the band under the map holds (the key, and the legend when it sits
+/// there beside it) and the footer, in output pixels.
+double blank_under_band(const MapLayout& l) {
+    double filled = l.key.box.max_y;
+    if (l.legend.box.min_y >= l.map_frame.max_y)
+        filled = std::max(filled, l.legend.box.max_y);
+    return l.footer.front().box.min_y - filled;
+}
+
 void require_consistent_outcomes(const MapLayout& l, const std::vector<ProjectedSite>& sites) {
     REQUIRE(l.outcomes.size() == sites.size());
     std::vector<std::string> unlabelled;
@@ -546,10 +555,7 @@ TEST_CASE("layout: at any scale the band below a derived-height map is as tall a
             CHECK(l.key.box.min_y >= l.map_frame.max_y);
             // What lies between the band's last panel and the footer is the usual gap: block
             // gap plus at most a pixel of rounding, never room for keys the map does not have.
-            double band_bottom = l.key.box.max_y;
-            if (l.legend.box.min_y >= l.map_frame.max_y)
-                band_bottom = std::max(band_bottom, l.legend.box.max_y);
-            const double gap = (l.footer.front().box.min_y - band_bottom) / scale;
+            const double gap = blank_under_band(l) / scale;
             CHECK(gap >= 0);
             CHECK(gap <= 30);
         }
@@ -579,11 +585,7 @@ TEST_CASE("layout: a given height's band holds its whole key with little to spar
         for (const auto& [id, outcome] : l.outcomes)
             CHECK(outcome != LabelOutcome::unlabelled);
         const double line = fixed_measure("8", Style{}.legend_font).height;
-        // The legend may sit in the band beside the key: the blank is what neither fills.
-        double filled = l.key.box.max_y;
-        if (l.legend.box.min_y >= l.map_frame.max_y)
-            filled = std::max(filled, l.legend.box.max_y);
-        const double spare = l.footer.front().box.min_y - filled;
+        const double spare = blank_under_band(l);
         INFO("legend " << l.legend.box.min_y << ".." << l.legend.box.max_y << " key "
                        << l.key.box.min_y << ".." << l.key.box.max_y << " frame "
                        << l.map_frame.max_y << " footer " << l.footer.front().box.min_y);
@@ -623,14 +625,11 @@ TEST_CASE("layout: a given height settles its band in at most three layouts at a
                 continue;
             ++keyed;
             const double line = fixed_measure("8", Style{}.legend_font).height;
-            double filled = l.key.box.max_y;
-            if (l.legend.box.min_y >= l.map_frame.max_y)
-                filled = std::max(filled, l.legend.box.max_y);
-            // Two rows, the band's gap and the footer's block gap.
-            const double spare = l.footer.front().box.min_y - filled;
+            const double spare = blank_under_band(l);
             INFO("spare " << spare << " px, line " << line << " px, " << l.key.entries.size()
                           << " entries, " << layouts << " layouts");
             CHECK(spare >= 0);
+            // Two rows, the band's gap and the footer's block gap.
             CHECK(spare <= 2 * line + 30);
         }
     }

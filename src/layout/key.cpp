@@ -111,12 +111,21 @@ Arrangement arrange(const BandContent& content, double width, double max_height,
     double widest = 0;
     for (const auto& e : trial.entries)
         widest = std::max(widest, e.box.width());
-    const bool side = legend_w == 0 || widest + 16 * scale + 1 <= beside;
-    const double key_w = side ? beside : width;
-    const double key_top = side ? gap : gap + legend_h + gap;
-    a.key = key_panel(content.key_entries, key_w, max_height > 0 ? max_height - key_top : 0, style,
-                      scale, measure);
-    move_key(a.key, side ? width - key_w : 0, key_top);
+    const auto panel = [&](bool side) {
+        const double key_w = side ? beside : width;
+        const double key_top = side ? gap : gap + legend_h + gap;
+        KeyLayout key = key_panel(content.key_entries, key_w,
+                                  max_height > 0 ? max_height - key_top : 0, style, scale, measure);
+        move_key(key, side ? width - key_w : 0, key_top);
+        return key;
+    };
+    const bool whole_beside = legend_w == 0 || widest + 16 * scale + 1 <= beside;
+    a.key = panel(whole_beside);
+    // In a band of bounded height, entries shortened beside the legend beat none below it: a
+    // 600x400 page's band held its legend and not one row of key under it. Where rows fit below,
+    // whole entries there read better than more of them cut short.
+    if (!whole_beside && max_height > 0 && beside >= 0.25 * width && a.key.entries.empty())
+        a.key = panel(true);
     a.height = std::max(gap + legend_h, a.key.box.empty() ? 0.0 : a.key.box.max_y);
     return a;
 }

@@ -59,6 +59,10 @@ constexpr std::size_t quick_round_symbols = 300;
 // from one of its sites.
 constexpr double max_spread_share = 0.15;
 
+// A band goes in a column beside the map only where that map is larger by this factor in area
+// than the map above a band: the page reads less plainly with its legend at the side.
+constexpr double beside_gain = 1.25;
+
 // A density map keeps at most this many `priority:` sites as named markers on top.
 constexpr std::size_t max_important_on_density = 200;
 
@@ -218,6 +222,7 @@ struct Content {
     std::vector<LabelOutcome> outcome; ///< per shown site
     std::vector<std::string> key_entries;
     bool legend_in_band = false;
+    Box stacked_legend; ///< the legend's box with its sections stacked, as a column holds it
     detail::InsetsResult insets;
     std::vector<std::string> notes;
     Diagnostics diagnostics; ///< what laying this page out warned about
@@ -336,9 +341,14 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                                                 measure, page.map_frame.width());
         if (!request.legend)
             out.legend = {};
+        const LegendLayout stacked = out.legend;
+        content.stacked_legend = stacked.box;
         legend_in_band = request.legend && (detail::place_legend(out.legend, page.map_frame, inset,
                                                                  scene.markers) > 0 ||
                                             legend_below);
+        // The band arranges the legend afresh, from its stacked sections.
+        if (legend_in_band)
+            out.legend = stacked;
         const LegendLayout no_legend;
         insets = detail::layout_insets(scene, legend_in_band ? no_legend : out.legend, diagnostics);
         std::vector<bool> in_inset(scene.shown.size(), false);
@@ -503,6 +513,27 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
     return content;
 }
 
+/// The width of a column `height` pixels tall beside the map for `map`'s band: its legend with
+/// the sections stacked, and its key entries under it, the widest shortened to a third of the
+/// page. Where not one key row fits under the legend, the legend's width.
+double column_width(const Content& map, double height, double page_width, const Style& style,
+                    double scale, const MeasureText& measure) {
+    const FontSpec font = detail::scaled(style.legend_font, scale);
+    const double gap = 0.5 * style.margin * scale, pad = 8 * scale;
+    const double legend = map.stacked_legend.empty() ? 0 : gap + map.stacked_legend.height();
+    const double one_row = gap + 2 * pad + 2 * scale + measure("8", font).height +
+                           measure("Key", detail::scaled(style.legend_title_font, scale)).height;
+    double key = 0;
+    if (legend + one_row <= height) {
+        const std::string number(std::to_string(map.key_entries.size()).size(), '8');
+        for (const auto& entry : map.key_entries)
+            key = std::max(key, measure(number + "  " + entry, font).width);
+        if (key > 0)
+            key = std::min(key + 2 * pad, page_width / 3);
+    }
+    return detail::whole_band(std::max(map.stacked_legend.width(), key), scale);
+}
+
 } // namespace
 
 MapLayout make_layout(const LayoutRequest& request, const Style& style, const MeasureText& measure,
@@ -535,9 +566,14 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     // A given height's band that holds nothing (the map it shrank names every site itself)
     // is split above and below the map instead of left blank under it: tried once, and kept
     // when that map too needs no band.
-    bool centred = false, centring_tried = false;
+    detail::BandPlace place = detail::BandPlace::below;
+    bool centring_tried = false;
+    // A given height whose map is bound by its height may keep its band in a column beside the
+    // map: decided once, when the first layout asks for a band.
+    bool beside_tried = false, column_widened = false;
+    double area_below = 0; // the map's area above a band, where a column was tried
     for (int pass = 0;; ++pass) {
-        const detail::Page page = detail::compose_page(request, style, measure, band, centred);
+        const detail::Page page = detail::compose_page(request, style, measure, band, place);
         // The band may take at most this much of the map's height: a key longer than that lists
         // what fits, and the rest is warned about.
         if (pass == 0)
@@ -607,39 +643,81 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         const double wanted = detail::whole_band(std::min(needed, max_band), scale);
         const bool derived_height = detail::height_is_derived(request);
         const bool grow = derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5;
-        const bool band_unused = !derived_height && band > 0 && wanted == 0;
-        if (centred && !band_unused) {
-            centred = false; // back to the map with its band
-            continue;
+        // A column beside the map, where it leaves the map clearly larger than a band below
+        // would (600x400 with a two-line title: 183x74 px below a band, 380x193 beside one).
+        if (!derived_height && grow && band == 0 && !beside_tried) {
+            beside_tried = true;
+            const double height =
+                detail::compose_page(request, style, measure, 1, detail::BandPlace::beside)
+                    .band.height();
+            const double column = column_width(map, height, page.width, style, scale, measure);
+            const Box below = detail::compose_page(request, style, measure, wanted).map_frame;
+            const detail::Page beside =
+                detail::compose_page(request, style, measure, column, detail::BandPlace::beside);
+            const double gap = 0.5 * style.margin * scale;
+            const bool holds_legend = gap + map.stacked_legend.height() <= beside.band.height();
+            area_below = below.width() * below.height();
+            if (column > 0 && holds_legend &&
+                beside.map_frame.width() * beside.map_frame.height() > beside_gain * area_below) {
+                place = detail::BandPlace::beside;
+                band = column;
+                legend_below = true;
+                continue;
+            }
         }
-        if (!centred && band_unused && !centring_tried) {
-            centred = centring_tried = true;
-            continue;
+        // The column was sized for the first layout's key; this map's may be wider. It widens
+        // once, while the map stays clearly larger than above a band, so entries are not cut.
+        if (place == detail::BandPlace::beside && !column_widened) {
+            column_widened = true;
+            const double column =
+                column_width(map, page.band.height(), page.width, style, scale, measure);
+            const Box wider =
+                detail::compose_page(request, style, measure, column, detail::BandPlace::beside)
+                    .map_frame;
+            if (column > band + 0.5 && wider.width() * wider.height() > beside_gain * area_below) {
+                band = column;
+                continue;
+            }
         }
-        // A given height's band must hold what its page needs; but a shorter map may merge more
-        // and need less than the band was grown for, leaving rows of it empty (1100x550, 151
-        // sites: 161 px). Need does not fall steadily as the band grows, so the smallest band
-        // found to hold its page is kept, and a smaller one is tried while passes last: at
-        // least the most any smaller band's page needed (the first pass, with no band, has a
-        // taller map than any and does not count).
-        if (!derived_height && grow && band > 0)
-            most_needed_below = std::max(most_needed_below, wanted);
-        if (!derived_height && grow && holding_band > 0 && pass < 7) {
-            band = holding_band; // the smaller band did not hold its page
-            continue;
-        }
-        if (pass < 3 && grow) {
-            band = wanted;
-            continue;
-        }
-        if (!derived_height) {
-            if (!grow) {
-                holding_band = holding_band > 0 ? std::min(holding_band, band) : band;
-                const double row = measure("8", detail::scaled(style.legend_font, scale)).height;
-                const double smaller = std::max(wanted, most_needed_below);
-                if (!centred && pass < 5 && band - wanted > 2 * row && smaller < band - 0.5) {
-                    band = smaller;
-                    continue;
+        // Beside the map, the column was sized before this layout, which its room bounded.
+        if (place != detail::BandPlace::beside) {
+            const bool band_unused = !derived_height && band > 0 && wanted == 0;
+            if (place == detail::BandPlace::split && !band_unused) {
+                place = detail::BandPlace::below; // back to the map with its band
+                continue;
+            }
+            if (place == detail::BandPlace::below && band_unused && !centring_tried) {
+                place = detail::BandPlace::split;
+                centring_tried = true;
+                continue;
+            }
+            // A given height's band must hold what its page needs; but a shorter map may merge more
+            // and need less than the band was grown for, leaving rows of it empty (1100x550, 151
+            // sites: 161 px). Need does not fall steadily as the band grows, so the smallest band
+            // found to hold its page is kept, and a smaller one is tried while passes last: at
+            // least the most any smaller band's page needed (the first pass, with no band, has a
+            // taller map than any and does not count).
+            if (!derived_height && grow && band > 0)
+                most_needed_below = std::max(most_needed_below, wanted);
+            if (!derived_height && grow && holding_band > 0 && pass < 7) {
+                band = holding_band; // the smaller band did not hold its page
+                continue;
+            }
+            if (pass < 3 && grow) {
+                band = wanted;
+                continue;
+            }
+            if (!derived_height) {
+                if (!grow) {
+                    holding_band = holding_band > 0 ? std::min(holding_band, band) : band;
+                    const double row =
+                        measure("8", detail::scaled(style.legend_font, scale)).height;
+                    const double smaller = std::max(wanted, most_needed_below);
+                    if (place == detail::BandPlace::below && pass < 5 && band - wanted > 2 * row &&
+                        smaller < band - 0.5) {
+                        band = smaller;
+                        continue;
+                    }
                 }
             }
         }

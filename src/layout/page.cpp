@@ -364,13 +364,16 @@ TextSize canvas_size_at_scale_one(const LayoutRequest& request, const Style& sty
 }
 
 Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
-                  double band, bool centred) {
+                  double band, BandPlace place) {
     const double s = request.scale;
     // A derived height grows by the band below the map and the map stays as it was without
     // it, to the last bit: the layout made before the band was known is the one drawn.
     const bool derived_height = height_is_derived(request);
+    if (derived_height || !(band > 0))
+        place = BandPlace::below;
+    const double band_below = place == BandPlace::below ? band : 0;
     const TextSize canvas =
-        canvas_size_at_scale_one(request, style, measure, derived_height ? 0 : band / s);
+        canvas_size_at_scale_one(request, style, measure, derived_height ? 0 : band_below / s);
     Page page;
     page.width = canvas.width * s;
     const double height_without_band = canvas.height * s;
@@ -391,15 +394,17 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
         y = page.subtitle.box.max_y;
     }
     const Bands bands = measure_bands(request, style, measure, s);
-    centred = centred && !derived_height && band > 0;
-    const double lowered = centred ? std::round(band / 2) : 0;
+    const double lowered = place == BandPlace::split ? std::round(band / 2) : 0;
+    const double kept_below = place == BandPlace::beside ? 0 : band;
     const double map_top = margin + bands.header + lowered;
-    const double map_bottom = derived_height ? height_without_band - margin - bands.footer
-                                             : page.height - margin - bands.footer - band + lowered;
-    if (band > 0 && !centred)
+    const double map_bottom = derived_height
+                                  ? height_without_band - margin - bands.footer
+                                  : page.height - margin - bands.footer - kept_below + lowered;
+    if (place == BandPlace::below && band > 0)
         page.band = {margin, map_bottom, page.width - margin, map_bottom + band};
 
-    double footer_y = map_bottom + band - lowered + (bands.footer > 0 ? block_gap(style, s) : 0);
+    double footer_y =
+        map_bottom + kept_below - lowered + (bands.footer > 0 ? block_gap(style, s) : 0);
     const FontSpec footer_font = scaled(style.footer_font, s);
     for (const auto& line : fitted_footer(request, style, measure, s)) {
         page.footer.push_back(
@@ -407,9 +412,19 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
         footer_y = page.footer.back().box.max_y;
     }
 
-    const Box area{margin, map_top, page.width - margin, map_bottom};
-    fit_view(view_for_frame(request.view, area, request.world, request.content), area,
-             page.map_frame, page.transform);
+    const double gap = block_gap(style, s);
+    const double column = place == BandPlace::beside ? band + gap : 0;
+    const Box area{margin, map_top, page.width - margin - column, map_bottom};
+    const Box view = view_for_frame(request.view, area, request.world, request.content);
+    fit_view(view, area, page.map_frame, page.transform);
+    if (place == BandPlace::beside) {
+        // The map and its column are centred together, on whole pixels.
+        const double left =
+            margin + std::floor((page.width - 2 * margin - page.map_frame.width() - column) / 2);
+        const Box moved{left, map_top, left + page.map_frame.width(), map_bottom};
+        fit_view(view, moved, page.map_frame, page.transform);
+        page.band = {moved.max_x + gap, map_top, moved.max_x + column, map_bottom};
+    }
     return page;
 }
 

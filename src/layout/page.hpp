@@ -49,13 +49,21 @@ bool height_is_derived(const LayoutRequest& request);
 /// stays a whole image.
 double whole_band(double needed, double scale);
 
+/// Where a page keeps its band for the legend and key.
+enum class BandPlace {
+    below,  ///< between the map frame and the footer
+    split,  ///< a given height's map as small as with the band, half its room above and half
+            ///< below, and no band (for a band left empty)
+    beside, ///< a column right of the map, `band` pixels wide, for a given height whose map is
+            ///< bound by its height: the map and the column are centred together
+};
+
 /// Lays out title, subtitle, map frame and footer on the scaled canvas, with a band of `band`
-/// output pixels (whole_band) between the map frame and the footer. A derived height grows by
-/// the band and its map frame is the same bits as without it; a given height keeps its canvas
-/// and the map shrinks. `centred`: a given height's map as small as with that band, but with
-/// no band: half the room above the map and half below (for a band left empty).
+/// output pixels (whole_band) placed as `place` says. A derived height grows by a band below
+/// and its map frame is the same bits as without it (it has no split or beside); a given
+/// height keeps its canvas and the map shrinks.
 Page compose_page(const LayoutRequest& request, const Style& style, const MeasureText& measure,
-                  double band = 0, bool centred = false);
+                  double band = 0, BandPlace place = BandPlace::below);
 
 /// A layout holding the page's fixed parts (size, transform, map frame, title, footer) at `scale`,
 /// for the markers, labels and legend to be added to.

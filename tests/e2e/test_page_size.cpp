@@ -308,3 +308,26 @@ TEST_CASE("page: a given height leaves no empty band under a map that names ever
     }
     CHECK(checked >= 2);
 }
+
+TEST_CASE("page: a wide page keeps its legend and key in a column beside a height-bound map",
+          "[e2e][page]") {
+    // At 600x400 the two-line title left the map 183x74 px above a band holding the legend,
+    // and all 153 regions went unnamed. A column beside the map leaves it twice as tall.
+    const std::string input = e2e::source_file("regions/aws-azure-gcp.yaml");
+    for (const auto& [width, height] : {std::pair{600, 400}, std::pair{800, 450}}) {
+        INFO(width << "x" << height);
+        const Rendered r =
+            render(input, {"--width", std::to_string(width), "--height", std::to_string(height)});
+        const Box frame = box_of(r.layout.GetObj("map_frame"));
+        CHECK(frame.y1 - frame.y0 >= 0.4 * height);
+        const Box legend = box_of(r.layout.GetObj("legend"));
+        CHECK(legend.x0 >= frame.x1);
+        CHECK(legend.inside(width, height));
+        const auto sites = r.layout.GetArray("sites");
+        int unnamed = 0;
+        for (int i = 0; i < sites.Size(); ++i)
+            unnamed += sites[i].GetString("outcome") == "unlabelled";
+        INFO(unnamed << " of " << sites.Size() << " sites unnamed");
+        CHECK(unnamed * 10 <= sites.Size());
+    }
+}

@@ -169,6 +169,27 @@ double blank_under_band(const MapLayout& l) {
     return l.footer.front().box.min_y - filled;
 }
 
+/// Whether the key stands in a column right of the map instead of in a band under it.
+bool key_beside_map(const MapLayout& l) {
+    return !l.key.box.empty() && l.key.box.min_x >= l.map_frame.max_x;
+}
+
+/// A column beside the map holds its legend and key right of the map, above the footer and on
+/// the canvas, with every entry whole (none cut short with an ellipsis) below its widest, a
+/// third of the page.
+void require_column_holds(const MapLayout& l) {
+    for (const Box& b : {l.key.box, l.legend.box}) {
+        CHECK(b.min_x >= l.map_frame.max_x);
+        CHECK(b.max_x <= l.width);
+        CHECK(b.min_y >= l.title_box.max_y);
+        CHECK(b.max_y <= l.footer.front().box.min_y);
+    }
+    CHECK_FALSE(l.key.box.intersects(l.legend.box));
+    if (l.key.box.width() < l.width / 3 - 1)
+        for (const auto& e : l.key.entries)
+            CHECK(e.text.find("\u2026") == std::string::npos);
+}
+
 void require_consistent_outcomes(const MapLayout& l, const std::vector<ProjectedSite>& sites) {
     REQUIRE(l.outcomes.size() == sites.size());
     std::vector<std::string> unlabelled;
@@ -584,6 +605,10 @@ TEST_CASE("layout: a given height's band holds its whole key with little to spar
         ++keyed;
         for (const auto& [id, outcome] : l.outcomes)
             CHECK(outcome != LabelOutcome::unlabelled);
+        if (key_beside_map(l)) {
+            require_column_holds(l);
+            continue;
+        }
         const double line = fixed_measure("8", Style{}.legend_font).height;
         const double spare = blank_under_band(l);
         INFO("legend " << l.legend.box.min_y << ".." << l.legend.box.max_y << " key "
@@ -624,6 +649,10 @@ TEST_CASE("layout: a given height settles its band in at most three layouts at a
             if (l.key.box.empty())
                 continue;
             ++keyed;
+            if (key_beside_map(l)) {
+                require_column_holds(l);
+                continue;
+            }
             const double line = fixed_measure("8", Style{}.legend_font).height;
             const double spare = blank_under_band(l);
             INFO("spare " << spare << " px, line " << line << " px, " << l.key.entries.size()

@@ -451,11 +451,16 @@ void add_hexagon(cairo_t* cr, Point c, double r) {
     cairo_close_path(cr);
 }
 
-void paint_density(cairo_t* cr, const MapLayout& layout) {
+void paint_density(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap& basemap) {
     if (layout.density.cells.empty())
         return;
     cairo_save(cr);
     clip_to_pixels(cr, layout.map_frame);
+    // Cells stop at the world's edge: an oval map's corner cells stood out past it, on nothing.
+    if (basemap.outline.size() >= 3) {
+        add_ring(cr, basemap.outline, layout.transform, 0);
+        cairo_clip(cr);
+    }
     // A hair larger than the grid so neighbouring cells leave no antialiased seam between them.
     const double r = layout.density.radius + 0.35 * layout.scale;
     for (const auto& cell : layout.density.cells) {
@@ -864,7 +869,7 @@ void paint_overlay(cairo_t* cr, const MapLayout& layout, const ProjectedBasemap&
                    const Style& style, const TextContext& text) {
     text.attach(cr);
     paint_inset_areas(cr, layout, style);
-    paint_density(cr, layout);
+    paint_density(cr, layout, basemap);
     paint_leaders(cr, layout, style);
     paint_sites(cr, layout.markers, layout.aggregates, style, layout.scale, text);
     paint_layers_over(cr, layout, basemap);

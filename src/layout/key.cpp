@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace dcmap::layout::detail {
 
@@ -52,11 +53,19 @@ KeyLayout key_panel(const std::vector<std::string>& entries, double width, doubl
     const std::size_t listed = std::min(texts.size(), rows * columns);
     if (listed == 0)
         return KeyLayout{};
-    // Column-major, so numbers read down each column.
+    // Column-major, so numbers read down each column. Each column is as wide as its own widest
+    // entry: spaced by the widest of all, a column of short names stood far from the next.
+    std::vector<double> column_x(1, pad);
+    for (std::size_t first = 0; first < listed; first += rows) {
+        double column_widest = 0;
+        for (std::size_t k = first; k < std::min(listed, first + rows); ++k)
+            column_widest = std::max(column_widest, sizes[k].width);
+        column_x.push_back(column_x.back() + column_widest + column_gap);
+    }
     double right = key.heading.box.max_x;
     for (std::size_t k = 0; k < listed; ++k) {
         const std::size_t column = k / rows, row = k % rows;
-        const double x = pad + static_cast<double>(column) * (widest + column_gap);
+        const double x = column_x[column];
         const double y = top + static_cast<double>(row) * line;
         key.entries.push_back({texts[k], font, style.legend_text,
                                Box::from_xywh(x, y, sizes[k].width, sizes[k].height)});

@@ -1,5 +1,6 @@
 #include "layout_test_support.hpp"
 
+#include "layout/key.hpp"
 #include "layout/page.hpp"
 #include "model/error.hpp"
 
@@ -244,4 +245,24 @@ TEST_CASE("layout: a given height keeps its canvas and the band shrinks the map"
     CHECK(page.height == bare.height);
     CHECK(page.map_frame.height() < bare.map_frame.height());
     CHECK(page.band.height() == Approx(100));
+}
+
+TEST_CASE("layout: each key column is as wide as its own widest entry", "[layout]") {
+    // Spaced by the widest entry of all, a column of short names stood far from the next.
+    const std::vector<std::string> entries = {
+        "Frankfurt am Main, Amsterdam and Paris area", "Oslo", "Rome", "Lima", "Pune", "Doha"};
+    const Style style;
+    LegendLayout legend;
+    KeyLayout key;
+    const detail::BandContent content{nullptr, entries};
+    const double line = fixed_measure("8", detail::scaled(style.legend_font, 1)).height;
+    // Room for two rows of entries under the heading, across a wide band.
+    const Box band{0, 0, 1600, 12 + 8 + line + 2 + 2 * line + 8 + 1};
+    REQUIRE(detail::arrange_band(content, band, legend, key, style, 1, fixed_measure) == 6);
+    REQUIRE(key.entries.size() == 6);
+    // Column-major: entries 0-1, 2-3 and 4-5.
+    const double widest_second = std::max(key.entries[2].box.width(), key.entries[3].box.width());
+    const double step = key.entries[4].box.min_x - key.entries[2].box.min_x;
+    CHECK(step == Approx(widest_second + 16).margin(1));
+    CHECK(step < key.entries[0].box.width());
 }

@@ -123,6 +123,9 @@ Arrangement arrange(const BandContent& content, double width, double max_height,
     const auto panel = [&](bool side) {
         const double key_w = side ? beside : width;
         const double key_top = side ? gap : gap + legend_h + gap;
+        // No room left under the legend lists nothing (a height of 0 would mean no bound).
+        if (max_height > 0 && max_height - key_top <= 0)
+            return KeyLayout{};
         KeyLayout key = key_panel(content.key_entries, key_w,
                                   max_height > 0 ? max_height - key_top : 0, style, scale, measure);
         move_key(key, side ? width - key_w : 0, key_top);

@@ -277,6 +277,8 @@ private:
             return false;
         };
         const std::size_t all = std::min(leader_distances.size(), settings_.leader_steps);
+        if (r.number)
+            return near(near_full, asked_full, Clarity::clear) || leaders(r.size, false, 0, all);
         return near(near_full, asked_full, Clarity::clear) ||
                (has_short && near(near_short, asked_short, Clarity::clear)) ||
                near(near_full, asked_full, Clarity::close) ||

@@ -38,6 +38,9 @@ struct LabelRequest {
     /// A shorter text to try when `text` fits nowhere (grouped labels); empty when none.
     std::string short_text;
     TextSize short_size;
+    /// A key number: a small box that a reader pairs with whichever disc it touches, so near
+    /// positions must read clearly as its own marker's; otherwise it takes a leader.
+    bool number = false;
 };
 
 struct PlacerSettings {

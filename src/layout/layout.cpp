@@ -204,6 +204,10 @@ struct Candidate {
 
 /// Key entries that fit in the room a key may take below a map of this page.
 std::size_t key_capacity(const Scene& scene) {
+    // A column beside the map bounds its key by its own room (arrange_band), not the map's.
+    const Box& band = scene.page.band;
+    if (!band.empty() && band.min_x >= scene.page.map_frame.max_x)
+        return max_key_entries;
     const FontSpec font = detail::scaled(scene.style.legend_font, scene.scale);
     const double line = scene.measure("8", font).height;
     const double room = 0.45 * scene.page.map_frame.height();
@@ -577,7 +581,12 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         // The band may take at most this much of the map's height: a key longer than that lists
         // what fits, and the rest is warned about.
         if (pass == 0)
-            max_band = (detail::height_is_derived(request) ? 2.0 : 0.6) * page.map_frame.height();
+            max_band = detail::height_is_derived(request)
+                           ? 2.0 * page.map_frame.height()
+                           // The room a width-bound map leaves under it costs the map nothing:
+                           // capped below it, a tall page's key was cut short beside the legend.
+                           : std::max(0.6 * page.map_frame.height(),
+                                      page.map_area.height() - page.map_frame.height());
         // For a derived height only the band changes between passes; the map is the same.
         auto same = [&](const Laid& l) {
             const Box& frame = l.content.out.map_frame;

@@ -765,6 +765,7 @@ Naming name_symbols(const Scene& scene, const std::vector<Symbol>& symbols,
             key.text = std::to_string(earlier + numbered + 1);
             key.size = scene.measure(key.text, number_font);
             key.short_text.clear();
+            key.number = true;
             // Without a key, a number that is placed would refer to nothing: make it unplaceable.
             if (!use_key)
                 key.size = {settings.canvas.width() * 4, settings.canvas.height() * 4};

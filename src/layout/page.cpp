@@ -417,11 +417,14 @@ Page compose_page(const LayoutRequest& request, const Style& style, const Measur
     const Box area{margin, map_top, page.width - margin - column, map_bottom};
     const Box view = view_for_frame(request.view, area, request.world, request.content);
     fit_view(view, area, page.map_frame, page.transform);
+    page.map_area = area;
     if (place == BandPlace::beside) {
-        // The map and its column are centred together, on whole pixels.
+        // The map and its column are centred together, on whole pixels, and share their top:
+        // a width-bound map centred in its room stood lower than the legend beside it.
         const double left =
             margin + std::floor((page.width - 2 * margin - page.map_frame.width() - column) / 2);
-        const Box moved{left, map_top, left + page.map_frame.width(), map_bottom};
+        const Box moved{left, map_top, left + page.map_frame.width(),
+                        map_top + page.map_frame.height()};
         fit_view(view, moved, page.map_frame, page.transform);
         page.band = {moved.max_x + gap, map_top, moved.max_x + column, map_bottom};
     }

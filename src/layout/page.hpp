@@ -12,7 +12,8 @@ struct Page {
     double width = 0, height = 0; ///< canvas pixels, after scale
     ViewTransform transform;
     Box map_frame;
-    Box band; ///< room kept between the map and the footer for the legend and key; may be empty
+    Box map_area; ///< the room the map frame was fitted into (wider or taller than the frame)
+    Box band;     ///< room kept between the map and the footer for the legend and key; may be empty
     TextBlock title, subtitle;
     Box title_box;
     std::vector<TextBlock> footer;

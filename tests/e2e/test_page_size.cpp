@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <fstream>
+#include <random>
 #include <regex>
 #include <string>
 #include <vector>
@@ -330,4 +332,37 @@ TEST_CASE("page: a wide page keeps its legend and key in a column beside a heigh
         INFO(unnamed << " of " << sites.Size() << " sites unnamed");
         CHECK(unnamed * 10 <= sites.Size());
     }
+}
+
+TEST_CASE("page: a column beside the map lists as much key as its room holds", "[e2e][page]") {
+    // The column's key was bounded as a band under the map would be, by a share of the map's
+    // height: 1,000 random sites at 600x400 listed 4 entries over 100 px of empty column and
+    // left 494 sites unnamed.
+    e2e::TempDir dir;
+    {
+        std::ofstream f(dir / "random.yaml");
+        f << "title: Generated sites\nsites:\n";
+        std::mt19937 rng(7);
+        std::uniform_real_distribution<double> lat(-60, 75), lon(-180, 180);
+        for (int i = 0; i < 1000; ++i)
+            f << "  - {id: s" << i << ", name: Site " << i << ", lat: " << lat(rng)
+              << ", lon: " << lon(rng) << "}\n";
+    }
+    int columns = 0;
+    for (const auto& [width, height] : {std::pair{600, 400}, std::pair{700, 400}}) {
+        INFO(width << "x" << height);
+        const Rendered r = render(dir / "random.yaml", {"--width", std::to_string(width),
+                                                        "--height", std::to_string(height)});
+        const Box frame = box_of(r.layout.GetObj("map_frame"));
+        if (box_of(r.layout.GetObj("key_box")).x0 < frame.x1)
+            continue; // a band under the map
+        ++columns;
+        const auto sites = r.layout.GetArray("sites");
+        int unnamed = 0;
+        for (int i = 0; i < sites.Size(); ++i)
+            unnamed += sites[i].GetString("outcome") == "unlabelled";
+        INFO(unnamed << " unnamed, " << r.layout.GetArray("key").Size() << " key entries");
+        CHECK(unnamed * 10 <= sites.Size());
+    }
+    CHECK(columns >= 1);
 }

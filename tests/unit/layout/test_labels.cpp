@@ -1451,3 +1451,77 @@ TEST_CASE("layout: leaders keep clear of other markers and labels on random maps
             require_clean_leaders(run_world(random_world_sites(200, seed, "Random "), width));
         }
 }
+
+namespace {
+
+/// `count` random sites shared round-robin by `providers` providers, so the legend has a row
+/// for each.
+std::vector<ProjectedSite> many_provider_sites(int count, int providers, unsigned seed) {
+    std::vector<ProjectedSite> sites = random_world_sites(count, seed, "p-");
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        sites[i].site.site.provider = "Provider " + std::to_string(i % providers);
+    return sites;
+}
+
+} // namespace
+
+TEST_CASE("layout: a given height's legend and key stay on the page between map and footer",
+          "[layout]") {
+    // With eight providers the legend filled a 500x700 page's band, and the key under it,
+    // given a negative height (read as no bound), ran 79 px past the page's bottom.
+    int checked = 0;
+    for (int providers : {2, 5, 8})
+        for (auto [width, height] :
+             {std::pair{500.0, 700.0}, std::pair{600.0, 800.0}, std::pair{640.0, 640.0},
+              std::pair{600.0, 400.0}, std::pair{800.0, 450.0}, std::pair{1280.0, 720.0}}) {
+            INFO(providers << " providers at " << width << " x " << height);
+            auto request = world_request(many_provider_sites(200, providers, 23));
+            request.width = width;
+            request.height = height;
+            Diagnostics diagnostics;
+            const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
+            REQUIRE(l.height == height);
+            const double footer = l.footer.front().box.min_y;
+            for (const Box& b : {l.key.box, l.legend.box}) {
+                if (b.empty())
+                    continue;
+                ++checked;
+                CHECK(b.min_x >= 0);
+                CHECK(b.max_x <= l.width);
+                CHECK(b.max_y <= footer);
+            }
+        }
+    CHECK(checked >= 20);
+}
+
+TEST_CASE("layout: a column beside the map lists as much key as its room holds", "[layout]") {
+    // The column's key was bounded as a band under the map would be (a share of the map's
+    // height): 200 random sites at 600x400 listed 4 entries over 100 px of empty column and
+    // left 56 sites unnamed.
+    int columns = 0;
+    for (auto [width, height] : {std::pair{600.0, 400.0}, std::pair{700.0, 400.0},
+                                 std::pair{800.0, 450.0}, std::pair{1000.0, 500.0}}) {
+        for (int count : {200, 1000}) {
+            INFO(count << " sites at " << width << " x " << height);
+            auto request = world_request(random_world_sites(count, 41, "c-"));
+            request.width = width;
+            request.height = height;
+            Diagnostics diagnostics;
+            const MapLayout l = make_layout(request, {}, fixed_measure, diagnostics);
+            if (!key_beside_map(l))
+                continue;
+            ++columns;
+            require_column_holds(l);
+            std::size_t unnamed = 0;
+            for (const auto& [id, outcome] : l.outcomes)
+                unnamed += outcome == LabelOutcome::unlabelled;
+            const double line = fixed_measure("8", Style{}.legend_font).height;
+            const double empty = l.footer.front().box.min_y - l.key.box.max_y;
+            INFO(unnamed << " unnamed, " << l.key.entries.size() << " entries, " << empty
+                         << " px empty under the key");
+            // Sites go unnamed only where the column is full.
+            CHECK((unnamed == 0 || empty <= 2 * line + 30));
+        }
+    }
+    CHECK(columns >= 2);
+}

@@ -234,7 +234,8 @@ struct Content {
 
 Content lay_out_map(const LayoutRequest& request, const Style& style, const MeasureText& measure,
                     double scale, const detail::Page& page,
-                    const std::vector<const ProjectedSite*>& sites, bool legend_below) {
+                    const std::vector<const ProjectedSite*>& sites, bool legend_below,
+                    bool show_legend) {
     Content content;
     MapLayout& out = content.out;
     Diagnostics& diagnostics = content.diagnostics;
@@ -292,10 +293,10 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
             m.r = out.density.radius;
             cells.push_back(m);
         }
-        if (!request.legend)
+        if (!show_legend)
             out.legend = {};
         legend_in_band =
-            request.legend && detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
+            show_legend && detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
         std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
         // Sites given a `priority:` stay markers on top of the surface, and are named there: a
         // scene of their own, whose indices `which` maps back to the shown sites.
@@ -343,13 +344,13 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
                                                        scale, measure)
                          : detail::build_legend(scene.markers, scene.colors, sizes, style, scale,
                                                 measure, page.map_frame.width());
-        if (!request.legend)
+        if (!show_legend)
             out.legend = {};
         const LegendLayout stacked = out.legend;
         content.stacked_legend = stacked.box;
-        legend_in_band = request.legend && (detail::place_legend(out.legend, page.map_frame, inset,
-                                                                 scene.markers) > 0 ||
-                                            legend_below);
+        legend_in_band = show_legend && (detail::place_legend(out.legend, page.map_frame, inset,
+                                                              scene.markers) > 0 ||
+                                         legend_below);
         // The band arranges the legend afresh, from its stacked sections.
         if (legend_in_band)
             out.legend = stacked;
@@ -559,6 +560,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     // band it tried (10,000 sites at 2400x1200: bands of 242, 197, then 242 px again).
     struct Laid {
         bool legend_below = false;
+        bool legend_left_out = false;
         Content content;
     };
     std::vector<Laid> laid;
@@ -575,6 +577,9 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
     // A given height whose map is bound by its height may keep its band in a column beside the
     // map: decided once, when the first layout asks for a band.
     bool beside_tried = false, column_widened = false;
+    // A legend taller than any band the page allows is left out (and warned about) rather than
+    // run over the footer: 400x300 with a two-line title and eight providers.
+    bool legend_left_out = false;
     double area_below = 0; // the map's area above a band, where a column was tried
     for (int pass = 0;; ++pass) {
         const detail::Page page = detail::compose_page(request, style, measure, band, place);
@@ -590,9 +595,9 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         // For a derived height only the band changes between passes; the map is the same.
         auto same = [&](const Laid& l) {
             const Box& frame = l.content.out.map_frame;
-            return l.legend_below == legend_below && frame.min_x == page.map_frame.min_x &&
-                   frame.min_y == page.map_frame.min_y && frame.max_x == page.map_frame.max_x &&
-                   frame.max_y == page.map_frame.max_y;
+            return l.legend_below == legend_below && l.legend_left_out == legend_left_out &&
+                   frame.min_x == page.map_frame.min_x && frame.min_y == page.map_frame.min_y &&
+                   frame.max_x == page.map_frame.max_x && frame.max_y == page.map_frame.max_y;
         };
         auto found = std::find_if(laid.begin(), laid.end(), same);
         if (found == laid.end()) {
@@ -601,8 +606,9 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                 offered.host_countries = hosts;
                 request.on_page(offered);
             }
-            laid.push_back({legend_below, lay_out_map(request, style, measure, scale, page, sites,
-                                                      legend_below)});
+            laid.push_back({legend_below, legend_left_out,
+                            lay_out_map(request, style, measure, scale, page, sites, legend_below,
+                                        request.legend && !legend_left_out)});
             found = laid.end() - 1;
         }
         const Content& map = found->content;
@@ -688,6 +694,16 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                 continue;
             }
         }
+        if (place == detail::BandPlace::below && legend_in_band && !derived_height) {
+            const std::vector<std::string> no_entries;
+            const detail::BandContent legend_only{&out.legend, no_entries};
+            if (detail::band_height(legend_only, band_width, style, scale, measure) > max_band) {
+                legend_left_out = true;
+                legend_below = false;
+                band = 0;
+                continue;
+            }
+        }
         // Beside the map, the column was sized before this layout, which its room bounded.
         if (place != detail::BandPlace::beside) {
             const bool band_unused = !derived_height && band > 0 && wanted == 0;
@@ -733,6 +749,11 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         const std::size_t listed =
             detail::arrange_band(content, page.band.empty() ? Box{} : page.band, out.legend,
                                  out.key, style, scale, measure);
+        // A band still too short for the legend would run it over the footer: left out too.
+        if (legend_in_band && !page.band.empty() && out.legend.box.max_y > page.band.max_y + 0.5)
+            legend_left_out = true;
+        if (legend_left_out)
+            out.legend = {};
         out.labels.erase(std::remove_if(out.labels.begin(), out.labels.end(),
                                         [&](const LabelLayout& l) {
                                             return static_cast<std::size_t>(l.key) > listed;
@@ -800,6 +821,12 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                              " named nowhere on the map (no room for a label or a key number): " +
                              listed_ids(unnamed_ids) +
                              " (use a larger --width or --size, an inset, or `label:` to shorten)");
+        if (legend_left_out)
+            diagnostics.warn("the legend does not fit on this " +
+                             std::to_string(std::lround(page.width)) + "x" +
+                             std::to_string(std::lround(page.height)) +
+                             " px page and is left out (use a larger --height, or give --width "
+                             "alone so the height follows the map)");
         for (const auto& n : map.notes)
             diagnostics.note(n);
         out.width = page.width;

@@ -1468,12 +1468,14 @@ std::vector<ProjectedSite> many_provider_sites(int count, int providers, unsigne
 TEST_CASE("layout: a given height's legend and key stay on the page between map and footer",
           "[layout]") {
     // With eight providers the legend filled a 500x700 page's band, and the key under it,
-    // given a negative height (read as no bound), ran 79 px past the page's bottom.
+    // given a negative height (read as no bound), ran 79 px past the page's bottom; at 400x300
+    // the legend itself ran over the footer.
     int checked = 0;
     for (int providers : {2, 5, 8})
         for (auto [width, height] :
              {std::pair{500.0, 700.0}, std::pair{600.0, 800.0}, std::pair{640.0, 640.0},
-              std::pair{600.0, 400.0}, std::pair{800.0, 450.0}, std::pair{1280.0, 720.0}}) {
+              std::pair{600.0, 400.0}, std::pair{800.0, 450.0}, std::pair{1280.0, 720.0},
+              std::pair{400.0, 300.0}}) {
             INFO(providers << " providers at " << width << " x " << height);
             auto request = world_request(many_provider_sites(200, providers, 23));
             request.width = width;
@@ -1490,6 +1492,13 @@ TEST_CASE("layout: a given height's legend and key stay on the page between map 
                 CHECK(b.max_x <= l.width);
                 CHECK(b.max_y <= footer);
             }
+            // A legend left out is said so.
+            if (l.legend.box.empty())
+                CHECK(std::any_of(diagnostics.warnings.begin(), diagnostics.warnings.end(),
+                                  [](const Diagnostic& w) {
+                                      return w.message.find("legend does not fit") !=
+                                             std::string::npos;
+                                  }));
         }
     CHECK(checked >= 20);
 }

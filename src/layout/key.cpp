@@ -5,11 +5,41 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace dcmap::layout::detail {
 
 namespace {
+
+/// Whether `text` holds a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, NKo
+/// and their presentation forms).
+bool has_right_to_left(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = [&](std::size_t k) {
+            return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+        };
+        const unsigned lead = byte(i);
+        std::uint32_t code = lead;
+        std::size_t length = 1;
+        if (lead >= 0xF0) {
+            code = ((lead & 0x07u) << 18) | ((byte(i + 1) & 0x3Fu) << 12) |
+                   ((byte(i + 2) & 0x3Fu) << 6) | (byte(i + 3) & 0x3Fu);
+            length = 4;
+        } else if (lead >= 0xE0) {
+            code = ((lead & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+            length = 3;
+        } else if (lead >= 0xC0) {
+            code = ((lead & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
+            length = 2;
+        }
+        if ((code >= 0x0590 && code <= 0x08FF) || (code >= 0xFB1D && code <= 0xFDFF) ||
+            (code >= 0xFE70 && code <= 0xFEFF))
+            return true;
+        i += length;
+    }
+    return false;
+}
 
 /// The key panel laid out with its top-left at (0, 0), at most `width` wide and, when
 /// `max_height` > 0, at most that tall (entries beyond it are left out).
@@ -36,7 +66,11 @@ KeyLayout key_panel(const std::vector<std::string>& entries, double width, doubl
         for (std::size_t d = number.size(); d < digits; ++d)
             number += "\u2007";
         // An entry wider than the panel is shortened at a character boundary, with an ellipsis.
-        std::string text = shortened_to_width(number + "  " + entries[k], font, room, measure);
+        // An entry in a right-to-left script would turn the whole line round, its number to the
+        // right end: a left-to-right mark first keeps the line, and its number, left to right.
+        const std::string start = has_right_to_left(entries[k]) ? "\u200E" : "";
+        std::string text =
+            shortened_to_width(start + number + "  " + entries[k], font, room, measure);
         const TextSize size = measure(text, font);
         widest = std::max(widest, size.width);
         texts.push_back(std::move(text));
@@ -132,11 +166,13 @@ Arrangement arrange(const BandContent& content, double width, double max_height,
         return key;
     };
     const bool whole_beside = legend_w == 0 || widest + 16 * scale + 1 <= beside;
-    a.key = panel(whole_beside);
+    const bool wide_beside = beside >= 0.4 * width;
+    a.key = panel(whole_beside || (content.shorten_beside && wide_beside));
     // In a band of bounded height, entries shortened beside the legend beat none below it: a
     // 600x400 page's band held its legend and not one row of key under it. Where rows fit below,
     // whole entries there read better than more of them cut short.
-    if (!whole_beside && max_height > 0 && beside >= 0.25 * width && a.key.entries.empty())
+    if (!whole_beside && max_height > 0 && beside >= 0.25 * width && a.key.entries.empty() &&
+        !(content.shorten_beside && wide_beside))
         a.key = panel(true);
     a.height = std::max(gap + legend_h, a.key.box.empty() ? 0.0 : a.key.box.max_y);
     return a;

@@ -14,6 +14,10 @@ namespace dcmap::layout::detail {
 struct BandContent {
     const LegendLayout* legend = nullptr;
     const std::vector<std::string>& key_entries;
+    /// A given height's band: entries too wide to stand beside the legend go there shortened
+    /// rather than under it, where they would take the map's room (a 720x480 map fell from
+    /// 549x223 to 364x148 for one entry).
+    bool shorten_beside = false;
 };
 
 /// Pixels the band needs below the map for `content` across `width` pixels; 0 when empty.

@@ -295,6 +295,7 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
         }
         if (!show_legend)
             out.legend = {};
+        content.stacked_legend = out.legend.box;
         legend_in_band =
             show_legend && detail::place_legend(out.legend, page.map_frame, inset, cells) > 0;
         std::fill(outcome.begin(), outcome.end(), LabelOutcome::density);
@@ -391,8 +392,8 @@ Content lay_out_map(const LayoutRequest& request, const Style& style, const Meas
             LegendLayout legend = out.legend;
             KeyLayout key;
             const std::size_t listed =
-                detail::arrange_band({legend_in_band ? &out.legend : nullptr, entries}, page.band,
-                                     legend, key, style, scale, measure);
+                detail::arrange_band({legend_in_band ? &out.legend : nullptr, entries, true},
+                                     page.band, legend, key, style, scale, measure);
             return std::min(capacity, listed);
         };
         auto unnamed = [&](const Candidate& c) {
@@ -647,7 +648,8 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
                 outcome[i] = insets.outcome[i];
 
         // Is the band big enough for what it must hold?
-        const detail::BandContent content{legend_in_band ? &out.legend : nullptr, key_entries};
+        const detail::BandContent content{legend_in_band ? &out.legend : nullptr, key_entries,
+                                          !detail::height_is_derived(request)};
         // The band spans the page between its margins: a map narrowed by a given height is
         // narrower, and a band measured at its width stacked what sits side by side.
         const double band_width = page.width - 2 * style.margin * scale;
@@ -689,7 +691,11 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
             const Box wider =
                 detail::compose_page(request, style, measure, column, detail::BandPlace::beside)
                     .map_frame;
-            if (column > band + 0.5 && wider.width() * wider.height() > beside_gain * area_below) {
+            // A legend wider than the column widens it in any case: it would run off the page
+            // (a density legend, wider than the markers' one the column was sized for).
+            const bool legend_cut = legend_in_band && map.stacked_legend.width() > band + 0.5;
+            if (column > band + 0.5 &&
+                (legend_cut || wider.width() * wider.height() > beside_gain * area_below)) {
                 band = column;
                 continue;
             }

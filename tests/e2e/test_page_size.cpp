@@ -366,3 +366,45 @@ TEST_CASE("page: a column beside the map lists as much key as its room holds", "
     }
     CHECK(columns >= 1);
 }
+
+TEST_CASE("page: a given height's key stands beside the legend rather than under it",
+          "[e2e][page]") {
+    // One key entry too wide to stand whole beside the legend went under it, doubling the band:
+    // at 720x480 the map fell from 549x223 to 364x148 px and 42 regions went unnamed. It now
+    // stands beside the legend, shortened.
+    const std::string input = e2e::source_file("regions/aws-azure-gcp.yaml");
+    const Rendered r = render(input, {"--width", "720", "--height", "480"});
+    const Box frame = box_of(r.layout.GetObj("map_frame"));
+    CHECK(frame.y1 - frame.y0 >= 0.4 * 480);
+    const Box legend = box_of(r.layout.GetObj("legend"));
+    const Box key = box_of(r.layout.GetObj("key_box"));
+    CHECK(key.x0 >= legend.x1);
+    CHECK(key.inside(720, 480));
+    const auto sites = r.layout.GetArray("sites");
+    int unnamed = 0;
+    for (int i = 0; i < sites.Size(); ++i)
+        unnamed += sites[i].GetString("outcome") == "unlabelled";
+    CHECK(unnamed * 10 <= sites.Size());
+}
+
+TEST_CASE("page: a density legend in a column beside the map stays on the page", "[e2e][page]") {
+    // The column was sized for the markers' legend of the first layout; the density legend of
+    // the map beside it is wider and ran 18 px off the page's right edge (5,000 sites, 500x300).
+    e2e::TempDir dir;
+    {
+        std::ofstream f(dir / "dense.yaml");
+        f << "title: Generated sites\nsites:\n";
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<double> lat(-60, 75), lon(-180, 180);
+        for (int i = 0; i < 5000; ++i)
+            f << "  - {id: s" << i << ", name: Site " << i << ", lat: " << lat(rng)
+              << ", lon: " << lon(rng) << "}\n";
+    }
+    for (const auto& [width, height] :
+         {std::pair{400, 300}, std::pair{450, 300}, std::pair{500, 300}, std::pair{640, 360}}) {
+        INFO(width << "x" << height);
+        const Rendered r = render(dir / "dense.yaml", {"--width", std::to_string(width), "--height",
+                                                       std::to_string(height)});
+        CHECK(box_of(r.layout.GetObj("legend")).inside(width, height));
+    }
+}

@@ -266,3 +266,24 @@ TEST_CASE("layout: each key column is as wide as its own widest entry", "[layout
     CHECK(step == Approx(widest_second + 16).margin(1));
     CHECK(step < key.entries[0].box.width());
 }
+
+TEST_CASE("layout: a key entry in a right-to-left script keeps its line left to right",
+          "[layout]") {
+    // "9  <Arabic name> · Equinix" was set right to left: the number at the line's right end
+    // and its tag drawn over the entry's first letters. A left-to-right mark starts such lines.
+    const std::vector<std::string> entries = {"Frankfurt",
+                                              "\u0645\u0631\u0643\u0632 54 \u00b7 Equinix",
+                                              "\u05ea\u05dc \u05d0\u05d1\u05d9\u05d1", "Oslo"};
+    const Style style;
+    LegendLayout legend;
+    KeyLayout key;
+    const detail::BandContent content{nullptr, entries};
+    REQUIRE(detail::arrange_band(content, Box{0, 0, 1600, 400}, legend, key, style, 1,
+                                 fixed_measure) == 4);
+    const std::string mark = "\u200e";
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        INFO(key.entries[k].text);
+        const bool right_to_left = k == 1 || k == 2;
+        CHECK((key.entries[k].text.rfind(mark, 0) == 0) == right_to_left);
+    }
+}

@@ -661,7 +661,7 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         const bool derived_height = detail::height_is_derived(request);
         const bool grow = derived_height ? std::abs(wanted - band) > 0.5 : wanted > band + 0.5;
         // A column beside the map, where it leaves the map clearly larger than a band below
-        // would (600x400 with a two-line title: 183x74 px below a band, 380x193 beside one).
+        // would (600x400 with a two-line title: 183x74 px below a band, 372x187 beside one).
         if (!derived_height && grow && band == 0 && !beside_tried) {
             beside_tried = true;
             const double height =

@@ -166,13 +166,12 @@ Arrangement arrange(const BandContent& content, double width, double max_height,
         return key;
     };
     const bool whole_beside = legend_w == 0 || widest + 16 * scale + 1 <= beside;
-    const bool wide_beside = beside >= 0.4 * width;
-    a.key = panel(whole_beside || (content.shorten_beside && wide_beside));
+    const bool beside_first = whole_beside || (content.shorten_beside && beside >= 0.4 * width);
+    a.key = panel(beside_first);
     // In a band of bounded height, entries shortened beside the legend beat none below it: a
     // 600x400 page's band held its legend and not one row of key under it. Where rows fit below,
     // whole entries there read better than more of them cut short.
-    if (!whole_beside && max_height > 0 && beside >= 0.25 * width && a.key.entries.empty() &&
-        !(content.shorten_beside && wide_beside))
+    if (!beside_first && max_height > 0 && beside >= 0.25 * width && a.key.entries.empty())
         a.key = panel(true);
     a.height = std::max(gap + legend_h, a.key.box.empty() ? 0.0 : a.key.box.max_y);
     return a;

@@ -664,10 +664,9 @@ MapLayout make_layout(const LayoutRequest& request, const Style& style, const Me
         // would (600x400 with a two-line title: 183x74 px below a band, 372x187 beside one).
         if (!derived_height && grow && band == 0 && !beside_tried) {
             beside_tried = true;
-            const double height =
-                detail::compose_page(request, style, measure, 1, detail::BandPlace::beside)
-                    .band.height();
-            const double column = column_width(map, height, page.width, style, scale, measure);
+            // A column spans the map's room top to bottom, as this page without a band has it.
+            const double column =
+                column_width(map, page.map_area.height(), page.width, style, scale, measure);
             const Box below = detail::compose_page(request, style, measure, wanted).map_frame;
             const detail::Page beside =
                 detail::compose_page(request, style, measure, column, detail::BandPlace::beside);

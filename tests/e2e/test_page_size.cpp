@@ -86,6 +86,26 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
+/// Writes `count` sites at seeded random points over the inhabited latitudes to `path`.
+void write_random_sites(const std::string& path, int count, unsigned seed) {
+    std::ofstream f(path);
+    f << "title: Generated sites\nsites:\n";
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> lat(-60, 75), lon(-180, 180);
+    for (int i = 0; i < count; ++i)
+        f << "  - {id: s" << i << ", name: Site " << i << ", lat: " << lat(rng)
+          << ", lon: " << lon(rng) << "}\n";
+}
+
+/// How many of the layout's sites are named nowhere.
+int unnamed_sites(const CPLJSONObject& layout) {
+    const auto sites = layout.GetArray("sites");
+    int unnamed = 0;
+    for (int i = 0; i < sites.Size(); ++i)
+        unnamed += sites[i].GetString("outcome") == "unlabelled";
+    return unnamed;
+}
+
 } // namespace
 
 TEST_CASE("page: a physical width at two dpis gives the same page in points", "[e2e][page]") {
@@ -326,9 +346,7 @@ TEST_CASE("page: a wide page keeps its legend and key in a column beside a heigh
         CHECK(legend.x0 >= frame.x1);
         CHECK(legend.inside(width, height));
         const auto sites = r.layout.GetArray("sites");
-        int unnamed = 0;
-        for (int i = 0; i < sites.Size(); ++i)
-            unnamed += sites[i].GetString("outcome") == "unlabelled";
+        const int unnamed = unnamed_sites(r.layout);
         INFO(unnamed << " of " << sites.Size() << " sites unnamed");
         CHECK(unnamed * 10 <= sites.Size());
     }
@@ -339,15 +357,7 @@ TEST_CASE("page: a column beside the map lists as much key as its room holds", "
     // height: 1,000 random sites at 600x400 listed 4 entries over 100 px of empty column and
     // left 494 sites unnamed.
     e2e::TempDir dir;
-    {
-        std::ofstream f(dir / "random.yaml");
-        f << "title: Generated sites\nsites:\n";
-        std::mt19937 rng(7);
-        std::uniform_real_distribution<double> lat(-60, 75), lon(-180, 180);
-        for (int i = 0; i < 1000; ++i)
-            f << "  - {id: s" << i << ", name: Site " << i << ", lat: " << lat(rng)
-              << ", lon: " << lon(rng) << "}\n";
-    }
+    write_random_sites(dir / "random.yaml", 1000, 7);
     int columns = 0;
     for (const auto& [width, height] : {std::pair{600, 400}, std::pair{700, 400}}) {
         INFO(width << "x" << height);
@@ -358,9 +368,7 @@ TEST_CASE("page: a column beside the map lists as much key as its room holds", "
             continue; // a band under the map
         ++columns;
         const auto sites = r.layout.GetArray("sites");
-        int unnamed = 0;
-        for (int i = 0; i < sites.Size(); ++i)
-            unnamed += sites[i].GetString("outcome") == "unlabelled";
+        const int unnamed = unnamed_sites(r.layout);
         INFO(unnamed << " unnamed, " << r.layout.GetArray("key").Size() << " key entries");
         CHECK(unnamed * 10 <= sites.Size());
     }
@@ -381,9 +389,7 @@ TEST_CASE("page: a given height's key stands beside the legend rather than under
     CHECK(key.x0 >= legend.x1);
     CHECK(key.inside(720, 480));
     const auto sites = r.layout.GetArray("sites");
-    int unnamed = 0;
-    for (int i = 0; i < sites.Size(); ++i)
-        unnamed += sites[i].GetString("outcome") == "unlabelled";
+    const int unnamed = unnamed_sites(r.layout);
     CHECK(unnamed * 10 <= sites.Size());
 }
 
@@ -391,15 +397,7 @@ TEST_CASE("page: a density legend in a column beside the map stays on the page",
     // The column was sized for the markers' legend of the first layout; the density legend of
     // the map beside it is wider and ran 18 px off the page's right edge (5,000 sites, 500x300).
     e2e::TempDir dir;
-    {
-        std::ofstream f(dir / "dense.yaml");
-        f << "title: Generated sites\nsites:\n";
-        std::mt19937 rng(11);
-        std::uniform_real_distribution<double> lat(-60, 75), lon(-180, 180);
-        for (int i = 0; i < 5000; ++i)
-            f << "  - {id: s" << i << ", name: Site " << i << ", lat: " << lat(rng)
-              << ", lon: " << lon(rng) << "}\n";
-    }
+    write_random_sites(dir / "dense.yaml", 5000, 11);
     for (const auto& [width, height] :
          {std::pair{400, 300}, std::pair{450, 300}, std::pair{500, 300}, std::pair{640, 360}}) {
         INFO(width << "x" << height);
